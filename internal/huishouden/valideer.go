@@ -1,0 +1,263 @@
+package huishouden
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/geld"
+)
+
+// Limits that keep nonsense out; a household beyond them is an input error, not a case to compute.
+const (
+	MaxPersonen       = 25
+	MaxKinderen       = 20
+	MaxInkomens       = 10
+	MaxOntvangsten    = 50
+	maxBedragPerMaand = geld.Bedrag(100_000_00) // € 100.000 net per month
+	maxJSON           = 1 << 20
+)
+
+// Fout is one problem in a household, at a JSON path such as "personen[1].geboortedatum".
+type Fout struct {
+	Pad    string `json:"pad"`
+	Reden  string `json:"reden"`
+}
+
+func (f Fout) Error() string { return f.Pad + ": " + f.Reden }
+
+// Fouten is every problem found in a household. It is the error type of Parse and Valideer.
+type Fouten []Fout
+
+func (fs Fouten) Error() string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = f.Error()
+	}
+	return "ongeldig huishouden: " + strings.Join(parts, "; ")
+}
+
+var (
+	gemeenteRe = regexp.MustCompile(`^GM[0-9]{4}$`)
+	postcodeRe = regexp.MustCompile(`^[1-9][0-9]{3} ?[A-Z]{2}$`)
+)
+
+// Parse reads a household from JSON and validates it at the given reference date. Unknown fields
+// are errors (a typo must not silently become "unknown"). The error, if any, is Fouten.
+func Parse(data []byte, datum time.Time) (*Huishouden, error) {
+	if len(data) > maxJSON {
+		return nil, Fouten{{Pad: "$", Reden: fmt.Sprintf("het bestand is groter dan %d bytes", maxJSON)}}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var h Huishouden
+	if err := dec.Decode(&h); err != nil {
+		return nil, Fouten{jsonFout(err, data)}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, Fouten{{Pad: "$", Reden: "na het huishouden staat nog meer tekst"}}
+	}
+	if err := h.Valideer(datum); err != nil {
+		return nil, err
+	}
+	return &h, nil
+}
+
+func jsonFout(err error, data []byte) Fout {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
+		return Fout{Pad: "$", Reden: fmt.Sprintf("geen geldige JSON op regel %d: %v", line, se)}
+	case errors.As(err, &te):
+		return Fout{Pad: jsonPad(te.Field), Reden: fmt.Sprintf("verwacht %s, gevonden %s", typeNaam(te.Type.String()), te.Value)}
+	case errors.Is(err, io.EOF):
+		return Fout{Pad: "$", Reden: "leeg bestand"}
+	}
+	msg := err.Error()
+	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		return Fout{Pad: "$", Reden: "onbekend veld " + f}
+	}
+	// Errors from our own UnmarshalText (dates, amounts) carry no path in encoding/json; report them plainly.
+	return Fout{Pad: "$", Reden: strings.TrimPrefix(msg, "json: ")}
+}
+
+func jsonPad(field string) string {
+	if field == "" {
+		return "$"
+	}
+	return field
+}
+
+func typeNaam(t string) string {
+	switch {
+	case strings.Contains(t, "Bedrag"), strings.HasPrefix(t, "int"):
+		return "een getal"
+	case t == "string", strings.HasSuffix(t, "Rol"), strings.HasSuffix(t, "Soort"):
+		return "tekst"
+	case t == "bool", t == "*bool":
+		return "true of false"
+	case strings.HasPrefix(t, "[]"):
+		return "een lijst"
+	}
+	return t
+}
+
+// Valideer checks the household at the reference date and returns Fouten listing every problem.
+func (h *Huishouden) Valideer(datum time.Time) error {
+	var fs Fouten
+	add := func(pad, format string, args ...any) { fs = append(fs, Fout{Pad: pad, Reden: fmt.Sprintf(format, args...)}) }
+
+	switch {
+	case h.Gemeente == "":
+		add("gemeente", "ontbreekt (een gemeentecode zoals GM0175)")
+	case !gemeenteRe.MatchString(h.Gemeente):
+		add("gemeente", "%q is geen gemeentecode (GM en vier cijfers, zoals GM0175)", h.Gemeente)
+	}
+	if h.Postcode != "" && !postcodeRe.MatchString(strings.ToUpper(h.Postcode)) {
+		add("postcode", "%q is geen postcode (vier cijfers en twee letters, zoals 7731AB)", h.Postcode)
+	}
+	if len(h.Personen) == 0 {
+		add("personen", "ontbreekt: er moet minstens één persoon (de aanvrager) zijn")
+	}
+	if len(h.Personen) > MaxPersonen {
+		add("personen", "%d personen is meer dan deze check aankan (%d)", len(h.Personen), MaxPersonen)
+	}
+	var aanvragers, partners, kinderen int
+	for i := range h.Personen {
+		p := &h.Personen[i]
+		pad := fmt.Sprintf("personen[%d]", i)
+		switch p.Rol {
+		case Aanvrager:
+			aanvragers++
+		case Partner:
+			partners++
+		case Kind:
+			kinderen++
+		case Medebewoner:
+		case "":
+			add(pad+".rol", "ontbreekt (aanvrager, partner, kind of medebewoner)")
+		default:
+			add(pad+".rol", "%q is geen rol (aanvrager, partner, kind of medebewoner)", p.Rol)
+		}
+		if p.Geboortedatum != nil {
+			g := p.Geboortedatum.Time
+			switch {
+			case g.After(datum):
+				add(pad+".geboortedatum", "%s ligt na de peildatum %s", p.Geboortedatum, datum.Format(time.DateOnly))
+			case g.Year() < 1900:
+				add(pad+".geboortedatum", "%s is te lang geleden", p.Geboortedatum)
+			}
+			if (p.Rol == Aanvrager || p.Rol == Partner) && !g.After(datum) && leeftijd(g, datum) < 18 {
+				add(pad+".geboortedatum", "de %s moet 18 jaar of ouder zijn", p.Rol)
+			}
+		}
+		if len(p.Inkomens) > MaxInkomens {
+			add(pad+".inkomens", "meer dan %d inkomens", MaxInkomens)
+		}
+		for j, ink := range p.Inkomens {
+			ipad := fmt.Sprintf("%s.inkomens[%d]", pad, j)
+			if !geldigeSoort(ink.Soort) {
+				add(ipad+".soort", "%q is geen soort inkomen (%s)", ink.Soort, soortenLijst())
+			}
+			if ink.BedragPerMaand < 0 {
+				add(ipad+".bedrag_per_maand", "mag niet negatief zijn")
+			}
+			if ink.BedragPerMaand > maxBedragPerMaand {
+				add(ipad+".bedrag_per_maand", "%s per maand is niet geloofwaardig", ink.BedragPerMaand)
+			}
+		}
+		if p.InkomenOnbekend && len(p.Inkomens) > 0 {
+			add(pad+".inkomen_onbekend", "staat aan terwijl er inkomens zijn ingevuld")
+		}
+	}
+	if len(h.Personen) > 0 && aanvragers != 1 {
+		add("personen", "er moet precies één aanvrager zijn, gevonden: %d", aanvragers)
+	}
+	if partners > 1 {
+		add("personen", "er kan maar één partner zijn, gevonden: %d", partners)
+	}
+	if kinderen > MaxKinderen {
+		add("personen", "%d kinderen is meer dan deze check aankan (%d)", kinderen, MaxKinderen)
+	}
+	switch h.Wonen.Soort {
+	case "", Huur, Koop, Inwonend:
+	default:
+		add("wonen.soort", "%q is geen woonsituatie (huur, koop of inwonend)", h.Wonen.Soort)
+	}
+	if h.Wonen.HuurPerMaand != nil && *h.Wonen.HuurPerMaand < 0 {
+		add("wonen.huur_per_maand", "mag niet negatief zijn")
+	}
+	if len(h.Ontvangt) > MaxOntvangsten {
+		add("ontvangt", "meer dan %d regelingen", MaxOntvangsten)
+	}
+	for i, o := range h.Ontvangt {
+		pad := fmt.Sprintf("ontvangt[%d]", i)
+		if strings.TrimSpace(o.Regeling) == "" {
+			add(pad+".regeling", "ontbreekt")
+		}
+		if o.Sinds != nil && o.Sinds.After(datum) {
+			add(pad+".sinds", "%s ligt na de peildatum %s", o.Sinds, datum.Format(time.DateOnly))
+		}
+	}
+	if h.LaagInkomenSinds != nil && h.LaagInkomenSinds.After(datum) {
+		add("laag_inkomen_sinds", "%s ligt na de peildatum %s", h.LaagInkomenSinds, datum.Format(time.DateOnly))
+	}
+	if len(fs) > 0 {
+		return fs
+	}
+	return nil
+}
+
+func geldigeSoort(s InkomenSoort) bool {
+	for _, k := range InkomenSoorten {
+		if k == s {
+			return true
+		}
+	}
+	return false
+}
+
+func soortenLijst() string {
+	parts := make([]string, len(InkomenSoorten))
+	for i, s := range InkomenSoorten {
+		parts[i] = string(s)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// leeftijd is the age in whole years at datum (someone born on 29 February turns a year older on
+// 1 March in non-leap years).
+func leeftijd(geboren, datum time.Time) int {
+	j := datum.Year() - geboren.Year()
+	if datum.Month() < geboren.Month() || (datum.Month() == geboren.Month() && datum.Day() < geboren.Day()) {
+		j--
+	}
+	return j
+}
+
+// Leeftijd returns a person's age in whole years at datum; ok is false when the birth date is unknown.
+func (p *Persoon) Leeftijd(datum time.Time) (jaren int, ok bool) {
+	if p.Geboortedatum == nil {
+		return 0, false
+	}
+	return leeftijd(p.Geboortedatum.Time, datum), true
+}
+
+// InkomenPerMaand returns the person's total net income per month; ok is false when unknown.
+func (p *Persoon) InkomenPerMaand() (geld.Bedrag, bool) {
+	if p.InkomenOnbekend {
+		return 0, false
+	}
+	var t geld.Bedrag
+	for _, i := range p.Inkomens {
+		t += i.BedragPerMaand
+	}
+	return t, true
+}
