@@ -54,15 +54,15 @@ type InkomenSoort string
 
 // The kinds of income.
 const (
-	Loon              InkomenSoort = "loon"
-	Bijstand          InkomenSoort = "bijstand"
-	AOW               InkomenSoort = "aow"
-	Pensioen          InkomenSoort = "pensioen"
-	Uitkering         InkomenSoort = "uitkering" // WW, WIA, Wajong, ZW, …
-	Alimentatie       InkomenSoort = "alimentatie"
+	Loon               InkomenSoort = "loon"
+	Bijstand           InkomenSoort = "bijstand"
+	AOW                InkomenSoort = "aow"
+	Pensioen           InkomenSoort = "pensioen"
+	Uitkering          InkomenSoort = "uitkering" // WW, WIA, Wajong, ZW, …
+	Alimentatie        InkomenSoort = "alimentatie"
 	Studiefinanciering InkomenSoort = "studiefinanciering"
-	EigenOnderneming  InkomenSoort = "eigen_onderneming"
-	Overig            InkomenSoort = "overig"
+	EigenOnderneming   InkomenSoort = "eigen_onderneming"
+	Overig             InkomenSoort = "overig"
 )
 
 // InkomenSoorten lists every kind, in the order forms show them.
@@ -100,7 +100,9 @@ type Ontvangst struct {
 type Datum struct{ time.Time }
 
 // NieuweDatum returns the date y-m-d.
-func NieuweDatum(y int, m time.Month, d int) Datum { return Datum{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
+func NieuweDatum(y int, m time.Month, d int) Datum {
+	return Datum{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
 
 // ParseDatum reads "2006-01-02".
 func ParseDatum(s string) (Datum, error) {
@@ -122,6 +124,21 @@ func MustDatum(s string) Datum {
 
 // String gives "2006-01-02".
 func (d Datum) String() string { return d.Format(time.DateOnly) }
+
+// MarshalJSON writes "2006-01-02" (time.Time's own RFC 3339 form would be promoted otherwise).
+func (d Datum) MarshalJSON() ([]byte, error) { return []byte(`"` + d.String() + `"`), nil }
+
+// UnmarshalJSON reads "2006-01-02".
+func (d *Datum) UnmarshalJSON(p []byte) error {
+	s := string(p)
+	if s == "null" {
+		return nil
+	}
+	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
+		return fmt.Errorf("geen geldige datum %s (schrijf \"jjjj-mm-dd\")", s)
+	}
+	return d.UnmarshalText([]byte(s[1 : len(s)-1]))
+}
 
 // MarshalText writes "2006-01-02".
 func (d Datum) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

@@ -25,8 +25,8 @@ const (
 
 // Fout is one problem in a household, at a JSON path such as "personen[1].geboortedatum".
 type Fout struct {
-	Pad    string `json:"pad"`
-	Reden  string `json:"reden"`
+	Pad   string `json:"pad"`
+	Reden string `json:"reden"`
 }
 
 func (f Fout) Error() string { return f.Pad + ": " + f.Reden }
@@ -50,6 +50,19 @@ var (
 // Parse reads a household from JSON and validates it at the given reference date. Unknown fields
 // are errors (a typo must not silently become "unknown"). The error, if any, is Fouten.
 func Parse(data []byte, datum time.Time) (*Huishouden, error) {
+	h, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.Valideer(datum); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// Decode reads a household from JSON without validating it (for callers that fill in fields, such as
+// the gemeente from a flag, before Valideer).
+func Decode(data []byte) (*Huishouden, error) {
 	if len(data) > maxJSON {
 		return nil, Fouten{{Pad: "$", Reden: fmt.Sprintf("het bestand is groter dan %d bytes", maxJSON)}}
 	}
@@ -61,9 +74,6 @@ func Parse(data []byte, datum time.Time) (*Huishouden, error) {
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, Fouten{{Pad: "$", Reden: "na het huishouden staat nog meer tekst"}}
-	}
-	if err := h.Valideer(datum); err != nil {
-		return nil, err
 	}
 	return &h, nil
 }
@@ -79,6 +89,8 @@ func jsonFout(err error, data []byte) Fout {
 		return Fout{Pad: jsonPad(te.Field), Reden: fmt.Sprintf("verwacht %s, gevonden %s", typeNaam(te.Type.String()), te.Value)}
 	case errors.Is(err, io.EOF):
 		return Fout{Pad: "$", Reden: "leeg bestand"}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return Fout{Pad: "$", Reden: "geen geldige JSON: het bestand houdt halverwege op"}
 	}
 	msg := err.Error()
 	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
@@ -112,7 +124,9 @@ func typeNaam(t string) string {
 // Valideer checks the household at the reference date and returns Fouten listing every problem.
 func (h *Huishouden) Valideer(datum time.Time) error {
 	var fs Fouten
-	add := func(pad, format string, args ...any) { fs = append(fs, Fout{Pad: pad, Reden: fmt.Sprintf(format, args...)}) }
+	add := func(pad, format string, args ...any) {
+		fs = append(fs, Fout{Pad: pad, Reden: fmt.Sprintf(format, args...)})
+	}
 
 	switch {
 	case h.Gemeente == "":

@@ -1,0 +1,126 @@
+package huishouden
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var peildatum = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func TestVoorbeeldenZijnGeldig(t *testing.T) {
+	files, err := filepath.Glob("voorbeelden/*.json")
+	if err != nil || len(files) < 5 {
+		t.Fatalf("voorbeelden: %v, %d bestanden", err, len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := Parse(data, peildatum)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if h.Aanvrager() == nil {
+			t.Errorf("%s: geen aanvrager", f)
+		}
+	}
+}
+
+func TestFoutenMetPad(t *testing.T) {
+	tests := []struct {
+		name string
+		json string
+		pad  string
+		want string
+	}{
+		{"geen gemeente", `{"personen":[{"rol":"aanvrager"}]}`, "gemeente", "ontbreekt"},
+		{"slechte gemeente", `{"gemeente":"Ommen","personen":[{"rol":"aanvrager"}]}`, "gemeente", "geen gemeentecode"},
+		{"toekomst", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager","geboortedatum":"2030-01-01"}]}`, "personen[0].geboortedatum", "na de peildatum"},
+		{"negatief", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager","inkomens":[{"soort":"loon","bedrag_per_maand":-5}]}]}`, "personen[0].inkomens[0].bedrag_per_maand", "negatief"},
+		{"soort", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager","inkomens":[{"soort":"lotto","bedrag_per_maand":5}]}]}`, "personen[0].inkomens[0].soort", "geen soort inkomen"},
+		{"twee aanvragers", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager"},{"rol":"aanvrager"}]}`, "personen", "precies één aanvrager"},
+		{"rol", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager"},{"rol":"oom"}]}`, "personen[1].rol", "geen rol"},
+		{"onbekend veld", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager"}],"inkomen":5}`, "$", "onbekend veld"},
+		{"letters in bedrag", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager","inkomens":[{"soort":"loon","bedrag_per_maand":"veel"}]}]}`, "$", "geen geldig bedrag"},
+		{"kapotte json", `{"gemeente":`, "$", "geen geldige JSON"},
+		{"minderjarige aanvrager", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager","geboortedatum":"2015-01-01"}]}`, "personen[0].geboortedatum", "18 jaar of ouder"},
+		{"postcode", `{"gemeente":"GM0175","postcode":"12345","personen":[{"rol":"aanvrager"}]}`, "postcode", "geen postcode"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse([]byte(tt.json), peildatum)
+			var fs Fouten
+			if !errors.As(err, &fs) {
+				t.Fatalf("err = %v, want Fouten", err)
+			}
+			for _, f := range fs {
+				if f.Pad == tt.pad && strings.Contains(f.Reden, tt.want) {
+					return
+				}
+			}
+			t.Errorf("got %v, want %s: …%s…", fs, tt.pad, tt.want)
+		})
+	}
+}
+
+func TestVeertigKinderen(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString(`{"gemeente":"GM0175","personen":[{"rol":"aanvrager"}`)
+	for range 40 {
+		sb.WriteString(`,{"rol":"kind"}`)
+	}
+	sb.WriteString(`]}`)
+	_, err := Parse([]byte(sb.String()), peildatum)
+	if err == nil || !strings.Contains(err.Error(), "meer dan deze check aankan") {
+		t.Errorf("40 kinderen: %v", err)
+	}
+}
+
+func TestAlleFoutenTegelijk(t *testing.T) {
+	_, err := Parse([]byte(`{"gemeente":"X","personen":[{"rol":"aanvrager","geboortedatum":"2030-01-01","inkomens":[{"soort":"loon","bedrag_per_maand":-1}]}]}`), peildatum)
+	var fs Fouten
+	if !errors.As(err, &fs) || len(fs) != 3 {
+		t.Errorf("got %v, want 3 problems at once", err)
+	}
+}
+
+func TestLeeftijdOp29Februari(t *testing.T) {
+	p := Persoon{Geboortedatum: &Datum{time.Date(2008, 2, 29, 0, 0, 0, 0, time.UTC)}}
+	for _, tt := range []struct {
+		d    string
+		want int
+	}{{"2026-02-28", 17}, {"2026-03-01", 18}, {"2028-02-29", 20}} {
+		got, _ := p.Leeftijd(MustDatum(tt.d).Time)
+		if got != tt.want {
+			t.Errorf("leeftijd op %s = %d, want %d", tt.d, got, tt.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("voorbeelden/*.json")
+	for _, file := range files {
+		data, _ := os.ReadFile(file)
+		f.Add(data)
+	}
+	f.Add([]byte(`{"gemeente":"GM0175","personen":[{"rol":"kind","geboortedatum":"0001-01-01"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		h, err := Parse(data, peildatum)
+		if err == nil {
+			if h == nil || h.Aanvrager() == nil {
+				t.Fatal("geldig huishouden zonder aanvrager")
+			}
+			return
+		}
+		var fs Fouten
+		if !errors.As(err, &fs) || len(fs) == 0 {
+			t.Fatalf("fout %T zonder Fouten: %v", err, err)
+		}
+	})
+}
