@@ -1,0 +1,205 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/huishouden"
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/regels/nl"
+)
+
+const checkUsage = `[--gemeente GM0175] [--datum 2026-01-01] [--json] [--en] huishouden.json
+
+Evalueert een huishouden (JSON, zie docs/huishouden.md; "-" leest van stdin) tegen het regelpakket
+van de gemeente en toont per regeling: recht, geen recht of onzeker, het bedrag, de reden per
+voorwaarde met de bron, en het ontvangstbewijs. --json geeft de machinevorm (docs/check-json.md).`
+
+func runCheck(ctx context.Context, e env, args []string) error {
+	fs := newFlagSet("check", checkUsage, e)
+	gemeente := fs.String("gemeente", "", "gemeentecode (GM + 4 cijfers); standaard die uit het huishouden")
+	datumStr := fs.String("datum", "", "peildatum jjjj-mm-dd (standaard: vandaag)")
+	asJSON := fs.Bool("json", false, "uitvoer als JSON")
+	english := fs.Bool("en", false, "teksten in het Engels")
+	intermediair := fs.Bool("intermediair", false, "teksten voor een hulpverlener (\"uw cliënt\")")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return usagef("geef precies één huishoudbestand (of - voor stdin)")
+	}
+	datum, err := parseDatum(*datumStr)
+	if err != nil {
+		return err
+	}
+	data, err := leesInvoer(fs.Arg(0), e.stdin)
+	if err != nil {
+		return err
+	}
+	h, err := huishouden.Decode(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", fs.Arg(0), err)
+	}
+	if *gemeente != "" {
+		if h.Gemeente != "" && h.Gemeente != *gemeente {
+			return fmt.Errorf("%s: het huishouden hoort bij %s, maar --gemeente zegt %s", fs.Arg(0), h.Gemeente, *gemeente)
+		}
+		h.Gemeente = *gemeente
+	}
+	if err := h.Valideer(datum); err != nil {
+		return fmt.Errorf("%s: %w", fs.Arg(0), err)
+	}
+	params, err := nl.Load()
+	if err != nil {
+		return err
+	}
+	cat, err := regels.LaadStandaard(params)
+	if err != nil {
+		return err
+	}
+	w := regels.Weergave{Taal: "nl", Intermediair: *intermediair}
+	if *english {
+		w.Taal = "en"
+	}
+	res, err := cat.EvalueerMet(h, datum, w)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(checkJSON(res))
+	}
+	printResultaat(e.stdout, res, *english)
+	return nil
+}
+
+// checkJSONOut is the documented machine form of zeker check --json (docs/check-json.md).
+type checkJSONOut struct {
+	*regels.Resultaat
+	TotaalPerJaar      string `json:"totaal_per_jaar"`
+	TotaalZonderBedrag int    `json:"recht_zonder_bekend_bedrag"`
+}
+
+func checkJSON(res *regels.Resultaat) checkJSONOut {
+	t, n := res.TotaalPerJaar()
+	return checkJSONOut{Resultaat: res, TotaalPerJaar: t.Decimal(), TotaalZonderBedrag: n}
+}
+
+func parseDatum(s string) (time.Time, error) {
+	if s == "" {
+		y, m, d := time.Now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--datum %q is geen datum; schrijf jjjj-mm-dd, bijvoorbeeld 2026-01-01", s)
+	}
+	return t, nil
+}
+
+func leesInvoer(naam string, stdin io.Reader) ([]byte, error) {
+	if naam == "-" {
+		return io.ReadAll(io.LimitReader(stdin, 4<<20))
+	}
+	data, err := os.ReadFile(naam)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("bestand %s bestaat niet", naam)
+	}
+	return data, err
+}
+
+func teken(o regels.Oordeel) string {
+	switch o {
+	case regels.Recht:
+		return "✔"
+	case regels.GeenRecht:
+		return "✖"
+	}
+	return "?"
+}
+
+func periodeTekst(p regels.Periode, en bool) string {
+	switch {
+	case p == regels.PerJaar && en:
+		return "a year"
+	case p == regels.PerJaar:
+		return "per jaar"
+	case p == regels.PerMaand && en:
+		return "a month"
+	case p == regels.PerMaand:
+		return "per maand"
+	case en:
+		return "once"
+	}
+	return "eenmalig"
+}
+
+func printResultaat(w io.Writer, res *regels.Resultaat, en bool) {
+	fmt.Fprintf(w, "%s (%s) — peildatum %s\n", res.Gemeente.Naam, res.Gemeente.Code, res.Peildatum)
+	if en {
+		fmt.Fprintf(w, "Household: %s", res.Leefvorm)
+	} else {
+		fmt.Fprintf(w, "Huishouden: %s", res.Leefvorm)
+	}
+	if res.Norm != "" {
+		fmt.Fprintf(w, " — bijstandsnorm: %s", res.Norm)
+	}
+	fmt.Fprintln(w)
+	for _, u := range res.Regelingen {
+		fmt.Fprintf(w, "\n%s %s — %s", teken(u.Oordeel), u.Naam, u.Oordeel)
+		switch {
+		case u.Oordeel == regels.GeenRecht:
+		case u.Lening != nil:
+			if u.Lening.AflossingPerMaand != nil {
+				fmt.Fprintf(w, " — lening, aflossing %s per maand", u.Lening.AflossingPerMaand.Kort())
+			} else {
+				fmt.Fprintf(w, " — lening, aflossing %s van het inkomen", u.Lening.AflossingPercentage)
+			}
+		case u.Bedrag != nil:
+			fmt.Fprintf(w, " — %s %s", u.Bedrag.Kort(), periodeTekst(u.Periode, en))
+		default:
+			fmt.Fprint(w, " — bedrag: vraag de gemeente")
+		}
+		fmt.Fprintln(w)
+		for _, c := range u.Criteria {
+			mark := map[string]string{"ja": "✔", "nee": "✖", "onbekend": "?"}[c.Uitkomst]
+			fmt.Fprintf(w, "    %s %s\n", mark, c.Tekst)
+			if !c.Bron.Leeg() {
+				fmt.Fprintf(w, "      bron: %s\n", c.Bron)
+			}
+		}
+		if u.Oordeel != regels.GeenRecht {
+			fmt.Fprintf(w, "    bedrag: %s\n", u.BedragUitleg)
+			if !u.BedragBron.Leeg() {
+				fmt.Fprintf(w, "      bron: %s\n", u.BedragBron)
+			}
+		}
+		if len(u.Vragen) > 0 {
+			vs := make([]string, len(u.Vragen))
+			for i, v := range u.Vragen {
+				vs[i] = string(v)
+			}
+			fmt.Fprintf(w, "    nog nodig: %s\n", strings.Join(vs, ", "))
+		}
+		if u.Ambtshalve {
+			fmt.Fprintln(w, "    de gemeente kan dit ambtshalve toekennen (zonder aanvraag)")
+		}
+		fmt.Fprintf(w, "    grondslag: %s\n", u.Grondslag)
+	}
+	t, n := res.TotaalPerJaar()
+	fmt.Fprintf(w, "\nWaarschijnlijk totaal per jaar: %s", t.Kort())
+	if n > 0 {
+		fmt.Fprintf(w, " (plus %d %s waarvan het bedrag niet bekend is)", n, map[bool]string{true: "regeling", false: "regelingen"}[n == 1])
+	}
+	fmt.Fprintln(w)
+	b := res.Ontvangstbewijs
+	fmt.Fprintf(w, "Ontvangstbewijs: %s, %s (sha256 %s), peildatum %s\n", b.EngineVersie, b.Pakket, b.PakketHash[:16], b.Peildatum)
+}

@@ -1,0 +1,213 @@
+package regels
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// The YAML shape of a rule pack (docs/regelpakket.md). Fields are strings where the pack may write a
+// literal or a $reference; compile turns them into typed values.
+type rawPakket struct {
+	Gemeente    string                 `yaml:"gemeente"`
+	Naam        string                 `yaml:"naam"`
+	GeldigVanaf string                 `yaml:"geldig_vanaf"`
+	GeldigTot   string                 `yaml:"geldig_tot"`
+	Contact     rawContact             `yaml:"contact"`
+	Bronnen     map[string]rawDocument `yaml:"bronnen"`
+	OpenTermen  map[string]rawOpenTerm `yaml:"open_termen"`
+	Regelingen  []rawRegeling          `yaml:"regelingen"`
+}
+
+type rawContact struct {
+	Tekst    string `yaml:"tekst"`
+	TekstEN  string `yaml:"tekst_en"`
+	Telefoon string `yaml:"telefoon"`
+	Email    string `yaml:"email"`
+	URL      string `yaml:"url"`
+	Adres    string `yaml:"adres"`
+}
+
+type rawOpenTerm struct {
+	Percentage string   `yaml:"percentage"`
+	Waarde     string   `yaml:"waarde"`
+	Maanden    *int     `yaml:"maanden"`
+	Bedrag     string   `yaml:"bedrag"`
+	Uitleg     string   `yaml:"uitleg"`
+	Bron       *rawBron `yaml:"bron"`
+}
+
+type rawRegeling struct {
+	ID             string          `yaml:"id"`
+	Naam           string          `yaml:"naam"`
+	NaamEN         string          `yaml:"naam_en"`
+	Omschrijving   string          `yaml:"omschrijving"`
+	OmschrijvingEN string          `yaml:"omschrijving_en"`
+	Uitleg         string          `yaml:"uitleg"`
+	UitlegEN       string          `yaml:"uitleg_en"`
+	Grondslag      *rawBron        `yaml:"grondslag"`
+	Uitvoerder     string          `yaml:"uitvoerder"`
+	Periode        string          `yaml:"periode"`
+	Doelgroep      string          `yaml:"doelgroep"`
+	Aanvragen      rawAanvragen    `yaml:"aanvragen"`
+	Voorwaarden    []rawVoorwaarde `yaml:"voorwaarden"`
+	Bedrag         rawBedrag       `yaml:"bedrag"`
+}
+
+type rawAanvragen struct {
+	Link                  string          `yaml:"link"`
+	Documenten            []string        `yaml:"documenten"`
+	DocumentenEN          []string        `yaml:"documenten_en"`
+	AlleenViaIntermediair bool            `yaml:"alleen_via_intermediair"`
+	Beslistermijn         string          `yaml:"beslistermijn"`
+	Ambtshalve            bool            `yaml:"ambtshalve"`
+	AmbtshalveAls         []rawVoorwaarde `yaml:"ambtshalve_als"`
+	Toelichting           string          `yaml:"toelichting"`
+	ToelichtingEN         string          `yaml:"toelichting_en"`
+}
+
+type rawVoorwaarde struct {
+	Soort            string          `yaml:"soort"`
+	Min              *int            `yaml:"min"`
+	Max              *int            `yaml:"max"`
+	Bereikt          *bool           `yaml:"bereikt"`
+	In               []string        `yaml:"in"`
+	LeeftijdMin      *int            `yaml:"leeftijd_min"`
+	LeeftijdMax      *int            `yaml:"leeftijd_max"`
+	Grens            string          `yaml:"grens"`
+	GrensMetKinderen string          `yaml:"grens_met_kinderen"`
+	Basis            string          `yaml:"basis"`
+	Regeling         string          `yaml:"regeling"`
+	MinMaanden       string          `yaml:"min_maanden"`
+	Waarde           *bool           `yaml:"waarde"`
+	Voorwaarden      []rawVoorwaarde `yaml:"voorwaarden"`
+	Uitleg           string          `yaml:"uitleg"`
+	UitlegEN         string          `yaml:"uitleg_en"`
+	Bron             *rawBron        `yaml:"bron"`
+}
+
+type rawBedrag struct {
+	Soort              string     `yaml:"soort"`
+	Bedrag             string     `yaml:"bedrag"`
+	LeeftijdMin        *int       `yaml:"leeftijd_min"`
+	LeeftijdMax        *int       `yaml:"leeftijd_max"`
+	Wie                string     `yaml:"wie"`
+	Alleenstaande      string     `yaml:"alleenstaande"`
+	AlleenstaandeOuder string     `yaml:"alleenstaande_ouder"`
+	Gehuwden           string     `yaml:"gehuwden"`
+	Basis              string     `yaml:"basis"`
+	PerKind            string     `yaml:"per_kind"`
+	PerVolwassene      string     `yaml:"per_volwassene"`
+	Treden             []rawTrede `yaml:"treden"`
+	Aflossing          string     `yaml:"aflossing"`
+	Reden              string     `yaml:"reden"`
+	RedenEN            string     `yaml:"reden_en"`
+	Bron               *rawBron   `yaml:"bron"`
+}
+
+type rawTrede struct {
+	Tot  string `yaml:"tot"`
+	Deel string `yaml:"deel"`
+}
+
+// PakketFout is a problem in a rule pack, with the file and line it was found at.
+type PakketFout struct {
+	Bestand string
+	Regel   int // line; 0 when not known
+	Reden   string
+}
+
+func (e *PakketFout) Error() string {
+	if e.Regel > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Bestand, e.Regel, e.Reden)
+	}
+	return fmt.Sprintf("%s: %s", e.Bestand, e.Reden)
+}
+
+var yamlLineRe = regexp.MustCompile(`(?:yaml: )?line (\d+): `)
+
+// decodePakket parses the YAML strictly: unknown fields and wrong types are errors with a line.
+func decodePakket(bestand string, src []byte) (*rawPakket, *yaml.Node, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		return nil, nil, yamlFout(bestand, err)
+	}
+	if len(root.Content) == 0 {
+		return nil, nil, &PakketFout{Bestand: bestand, Reden: "leeg bestand"}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true)
+	var p rawPakket
+	if err := dec.Decode(&p); err != nil {
+		return nil, nil, yamlFout(bestand, err)
+	}
+	return &p, &root, nil
+}
+
+// yamlFout turns a YAML library error into a PakketFout naming the first line it mentions.
+func yamlFout(bestand string, err error) error {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0].Error()
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	msg = strings.TrimSpace(msg)
+	line := 0
+	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = strings.TrimSpace(yamlLineRe.ReplaceAllString(msg, ""))
+	}
+	if i := strings.IndexByte(msg, '\n'); i > 0 {
+		msg = msg[:i]
+	}
+	msg = strings.Replace(msg, "not found in type regels.", "bestaat niet in ", 1)
+	return &PakketFout{Bestand: bestand, Regel: line, Reden: msg}
+}
+
+// lineOf finds the line of a node by a path of mapping keys (string) and sequence indexes (int).
+// It returns the deepest line it could reach, so an error always points near its cause.
+func lineOf(root *yaml.Node, path ...any) int {
+	n := root
+	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := 0
+	if n != nil {
+		line = n.Line
+	}
+	for _, step := range path {
+		if n == nil {
+			break
+		}
+		var next *yaml.Node
+		switch s := step.(type) {
+		case string:
+			if n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if n.Content[i].Value == s {
+						line = n.Content[i].Line
+						next = n.Content[i+1]
+						break
+					}
+				}
+			}
+		case int:
+			if n.Kind == yaml.SequenceNode && s >= 0 && s < len(n.Content) {
+				next = n.Content[s]
+			}
+		}
+		if next == nil {
+			break
+		}
+		n = next
+		line = n.Line
+	}
+	return line
+}
