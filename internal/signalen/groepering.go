@@ -13,6 +13,8 @@ type Groepeerder struct {
 	// partner holds the last receipt date of a taken-in signal per household and partner (for
 	// "herhaalde melding").
 	partner map[string]Datum
+	// bekend holds households that had a vroegsignaalzaak before.
+	bekend map[string]bool
 }
 
 type adresSignaal struct {
@@ -25,7 +27,7 @@ func NieuweGroepeerder(inst Instellingen) *Groepeerder {
 	if !inst.Periode.Geldig() {
 		inst.Periode = PeriodeMaand
 	}
-	return &Groepeerder{inst: inst, zaken: map[string]*Zaak{}, adres: map[string][]adresSignaal{}, partner: map[string]Datum{}}
+	return &Groepeerder{inst: inst, zaken: map[string]*Zaak{}, adres: map[string][]adresSignaal{}, partner: map[string]Datum{}, bekend: map[string]bool{}}
 }
 
 // HistorieVanaf returns the earliest receipt date the Groepeerder needs history from when placing
@@ -48,7 +50,12 @@ func (g *Groepeerder) KenZaak(z *Zaak) {
 		return
 	}
 	g.zaken[zaakSleutel(z.Huishoudsleutel, z.PeriodeStart)] = z
+	g.bekend[z.Huishoudsleutel] = true
 }
+
+// KenHuishouden marks a household that had a vroegsignaalzaak before (at any time), so its new zaak
+// shows as already known.
+func (g *Groepeerder) KenHuishouden(huishoudsleutel string) { g.bekend[huishoudsleutel] = true }
 
 // KenSignaal registers an earlier signal (from the store) for the opeenvolgend and repeat rules.
 func (g *Groepeerder) KenSignaal(o *Ontvangen) {
@@ -98,7 +105,7 @@ func (g *Groepeerder) Plaats(o *Ontvangen) (z *Zaak, nieuw bool) {
 			Woonplaats:           m.Adres.Woonplaats,
 			Geboortedatum:        m.Geboortedatum,
 			MinderjarigeKinderen: m.MinderjarigeKinderen,
-			Bekend:               m.Bekend,
+			Bekend:               m.Bekend || g.bekend[hk],
 			PeriodeStart:         start,
 			PeriodeEinde:         einde,
 			Matchingsdatum:       o.Ontvangen,
@@ -113,6 +120,7 @@ func (g *Groepeerder) Plaats(o *Ontvangen) (z *Zaak, nieuw bool) {
 		}
 		z.Opeenvolgend = g.eerderOpAdres(o.Koppeling.Adressleutel, o.Ontvangen, z)
 		g.zaken[sleutel] = z
+		g.bekend[hk] = true
 	}
 	if o.Ontvangen.Voor(z.EersteOntvangst) {
 		z.EersteOntvangst = o.Ontvangen

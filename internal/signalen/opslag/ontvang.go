@@ -1,0 +1,362 @@
+package opslag
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/zeker-platform/zeker/internal/signalen"
+)
+
+// Levering is one delivery of signals by a partner for one gemeente.
+type Levering struct {
+	Gemeente string
+	Partner  string // the partner organisation, from its credential — never from the body
+	Signalen []signalen.Signaal
+}
+
+// Ontvangst reports what happened to a delivery.
+type Ontvangst struct {
+	Aantal              int             `json:"aantal"`        // signals in the delivery
+	Opgeslagen          int             `json:"opgeslagen"`    // new signals stored
+	AlOntvangen         int             `json:"alOntvangen"`   // re-delivered (same partner and reference): not stored again
+	Afgewezen           int             `json:"afgewezen"`     // refused signals (see Fouten)
+	Fouten              []signalen.Fout `json:"fouten"`        // index, field and reason per problem
+	NietGekoppeld       []int           `json:"nietGekoppeld"` // indexes of stored signals not matched to a resident
+	NieuweZaken         int             `json:"nieuweZaken"`
+	AutomatischGesloten int             `json:"automatischGesloten"` // stored signals closed by threshold or repeat rule
+}
+
+// Ontvang takes in a delivery under the batch rule of package signalen: valid signals are matched
+// (through z), grouped and stored in one transaction; refused signals come back in Ontvangst.Fouten and
+// nothing of them is stored; signals already received from this partner with the same reference are
+// skipped (idempotent re-delivery; the first version is kept). On any storage error nothing of the
+// delivery is stored.
+func (s *Store) Ontvang(ctx context.Context, lev Levering, z signalen.Zoeker) (Ontvangst, error) {
+	res := Ontvangst{Aantal: len(lev.Signalen), Fouten: []signalen.Fout{}, NietGekoppeld: []int{}}
+	if len(lev.Signalen) > signalen.MaxBatch {
+		return res, ErrTeGroot
+	}
+	if lev.Gemeente == "" || lev.Partner == "" {
+		return res, fmt.Errorf("opslag: levering zonder gemeente of partner")
+	}
+	vandaag := s.Vandaag()
+	b := signalen.BeoordeelBatch(lev.Signalen, vandaag)
+	res.Afgewezen, res.Fouten = b.Afgewezen, append(res.Fouten, b.Fouten...)
+	if len(b.Geldig) == 0 {
+		return res, nil
+	}
+	// Match outside the transaction: the Zoeker may be a slow outside register.
+	ont := make([]signalen.Ontvangen, len(b.Geldig))
+	for i := range b.Geldig {
+		k, err := signalen.Koppel(ctx, z, &b.Geldig[i])
+		if err != nil {
+			return res, fmt.Errorf("opslag: koppel signaal %d: %w", b.Indexen[i], err)
+		}
+		ont[i] = signalen.Ontvangen{Signaal: b.Geldig[i], Gemeente: lev.Gemeente, Partner: lev.Partner, Ontvangen: vandaag, Koppeling: k}
+	}
+
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return res, fmt.Errorf("opslag: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if s.dialect == Postgres {
+		// One intake per gemeente at a time, so two deliveries cannot both create the same zaak.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('signalen:' || $1))`, lev.Gemeente); err != nil {
+			return res, fmt.Errorf("opslag: vergrendel gemeente: %w", err)
+		}
+	}
+	bestaand, err := s.bestaandeReferenties(ctx, tx, lev.Gemeente, lev.Partner, b.Geldig)
+	if err != nil {
+		return res, err
+	}
+	inst, _, err := s.instellingen(ctx, tx, lev.Gemeente)
+	if err != nil {
+		return res, err
+	}
+	g := signalen.NieuweGroepeerder(inst)
+	geladen, err := s.laadHistorie(ctx, tx, g, inst, lev.Gemeente, vandaag, ont)
+	if err != nil {
+		return res, err
+	}
+
+	var nieuweZaken []*signalen.Zaak
+	op := make([]*signalen.Ontvangen, 0, len(ont))
+	zaakVan := make([]*signalen.Zaak, 0, len(ont))
+	for i := range ont {
+		o := &ont[i]
+		if bestaand[o.Referentie] {
+			res.AlOntvangen++
+			continue
+		}
+		zk, nieuw := g.Plaats(o)
+		if nieuw {
+			nieuweZaken = append(nieuweZaken, zk)
+		}
+		if !o.Actief() {
+			res.AutomatischGesloten++
+		}
+		if o.Koppeling.Methode == signalen.MethodeGeen {
+			res.NietGekoppeld = append(res.NietGekoppeld, b.Indexen[i])
+		}
+		op = append(op, o)
+		zaakVan = append(zaakVan, zk)
+	}
+	if len(op) == 0 {
+		return res, nil // everything was a re-delivery
+	}
+	if err := s.voegZakenToe(ctx, tx, nieuweZaken); err != nil {
+		return res, err
+	}
+	for id, oud := range geladen {
+		if *id != oud {
+			if err := werkZaakBij(ctx, tx, id); err != nil {
+				return res, err
+			}
+		}
+	}
+	for i, o := range op {
+		o.ZaakID = zaakVan[i].ID
+	}
+	if err := s.voegSignalenToe(ctx, tx, op); err != nil {
+		return res, err
+	}
+	if err := s.audit(ctx, Toegang{Actie: "signalen.ontvangen", Gemeente: lev.Gemeente, Object: "partner/" + lev.Partner, Aantal: len(op)}); err != nil {
+		return res, fmt.Errorf("opslag: audit: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return res, fmt.Errorf("opslag: commit levering: %w", err)
+	}
+	res.Opgeslagen, res.NieuweZaken = len(op), len(nieuweZaken)
+	return res, nil
+}
+
+const blok = 500 // rows per multi-row statement: 500 × 31 columns stays under SQLite's 32,766 variables
+
+func (s *Store) bestaandeReferenties(ctx context.Context, tx *sql.Tx, gemeente, partner string, sigs []signalen.Signaal) (map[string]bool, error) {
+	uit := map[string]bool{}
+	for start := 0; start < len(sigs); start += blok {
+		eind := min(start+blok, len(sigs))
+		args := []any{gemeente, partner}
+		for _, x := range sigs[start:eind] {
+			args = append(args, x.Referentie)
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT referentie FROM signalen_signaal WHERE gemeente = `+s.ph(1)+` AND partner = `+s.ph(2)+`
+			AND referentie IN (`+s.inLijst(eind-start, 2)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("opslag: zoek eerdere signalen: %w", err)
+		}
+		for rows.Next() {
+			var r string
+			if err := rows.Scan(&r); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("opslag: zoek eerdere signalen: %w", err)
+			}
+			uit[r] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("opslag: zoek eerdere signalen: %w", err)
+		}
+	}
+	return uit, nil
+}
+
+// laadHistorie gives the Groepeerder the zaken of the current period and the signals it needs for the
+// opeenvolgend and repeat rules, and returns the loaded zaken with a copy to detect changes.
+func (s *Store) laadHistorie(ctx context.Context, tx *sql.Tx, g *signalen.Groepeerder, inst signalen.Instellingen,
+	gemeente string, vandaag signalen.Datum, ont []signalen.Ontvangen) (map[*signalen.Zaak]signalen.Zaak, error) {
+	start, _ := inst.Periode.Vak(vandaag)
+	rows, err := tx.QueryContext(ctx, `SELECT `+zaakKolommen+` FROM signalen_zaak
+		WHERE gemeente = $1 AND periode_start = $2 AND (status = 'open' OR automatisch = 1)`, gemeente, start.String())
+	if err != nil {
+		return nil, fmt.Errorf("opslag: lees zaken: %w", err)
+	}
+	geladen := map[*signalen.Zaak]signalen.Zaak{}
+	for rows.Next() {
+		z := new(signalen.Zaak)
+		if err := scanZaak(rows, z); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("opslag: lees zaak: %w", err)
+		}
+		g.KenZaak(z)
+		geladen[z] = *z
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("opslag: lees zaken: %w", err)
+	}
+
+	rows, err = tx.QueryContext(ctx, `SELECT ontvangen, adressleutel, huishoudsleutel, partner, status
+		FROM signalen_signaal WHERE gemeente = $1 AND ontvangen >= $2`, gemeente, g.HistorieVanaf(vandaag).String())
+	if err != nil {
+		return nil, fmt.Errorf("opslag: lees eerdere signalen: %w", err)
+	}
+	var o signalen.Ontvangen
+	for rows.Next() {
+		var ontv, status string
+		if err := rows.Scan(&ontv, &o.Koppeling.Adressleutel, &o.Koppeling.Huishoudsleutel, &o.Partner, &status); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("opslag: lees eerder signaal: %w", err)
+		}
+		o.Ontvangen, o.Status = datum(ontv), signalen.Signaalstatus(status)
+		g.KenSignaal(&o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("opslag: lees eerdere signalen: %w", err)
+	}
+
+	// Households of this delivery with an older zaak (any time) are "bekend".
+	sleutels := map[string]bool{}
+	for i := range ont {
+		sleutels[ont[i].Koppeling.Huishoudsleutel] = true
+	}
+	lijst := make([]any, 0, len(sleutels))
+	for k := range sleutels {
+		lijst = append(lijst, k)
+	}
+	for begin := 0; begin < len(lijst); begin += blok {
+		eind := min(begin+blok, len(lijst))
+		args := append([]any{gemeente}, lijst[begin:eind]...)
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT huishoudsleutel FROM signalen_zaak WHERE gemeente = `+s.ph(1)+`
+			AND huishoudsleutel IN (`+s.inLijst(eind-begin, 1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("opslag: zoek bekende huishoudens: %w", err)
+		}
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("opslag: zoek bekende huishoudens: %w", err)
+			}
+			g.KenHuishouden(k)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("opslag: zoek bekende huishoudens: %w", err)
+		}
+	}
+	return geladen, nil
+}
+
+const zaakInsertKolommen = `gemeente, uid, huishoudsleutel, adressleutel, huishouden_id, wijk, woonplaats, geboortedatum,
+	kinderen, heeft_kinderen, bekend, periode_start, periode_einde, matchingsdatum, eerste_ontvangst, aantal, aantal_totaal,
+	meervoudig, bedrag_cent, crisis, crisis_deadline, opeenvolgend, status, automatisch, resultaat, afgesloten`
+
+func (s *Store) voegZakenToe(ctx context.Context, tx *sql.Tx, zaken []*signalen.Zaak) error {
+	const kol = 26
+	for start := 0; start < len(zaken); start += blok {
+		deel := zaken[start:min(start+blok, len(zaken))]
+		uid := make(map[string]*signalen.Zaak, len(deel))
+		args := make([]any, 0, len(deel)*kol)
+		for _, z := range deel {
+			var r [12]byte
+			if _, err := rand.Read(r[:]); err != nil {
+				return fmt.Errorf("opslag: zaak-uid: %w", err)
+			}
+			u := hex.EncodeToString(r[:])
+			uid[u] = z
+			args = append(args, z.Gemeente, u, z.Huishoudsleutel, z.Adressleutel, z.HuishoudenID, z.Wijk, z.Woonplaats,
+				z.Geboortedatum.String(), z.MinderjarigeKinderen, b2i(z.MinderjarigeKinderen > 0), b2i(z.Bekend),
+				z.PeriodeStart.String(), z.PeriodeEinde.String(), z.Matchingsdatum.String(), z.EersteOntvangst.String(),
+				z.Aantal, z.AantalTotaal, b2i(z.Meervoudig()), int64(z.Bedrag), b2i(z.Crisis), z.CrisisDeadline.String(),
+				b2i(z.Opeenvolgend), string(z.Status), b2i(z.AutomatischGesloten), string(z.Resultaat), z.Afgesloten.String())
+		}
+		var sb strings.Builder
+		sb.WriteString(`INSERT INTO signalen_zaak (` + zaakInsertKolommen + `) VALUES `)
+		s.plaatshouders(&sb, len(deel), kol, 0)
+		sb.WriteString(` RETURNING id, uid`)
+		rows, err := tx.QueryContext(ctx, sb.String(), args...)
+		if err != nil {
+			return fmt.Errorf("opslag: nieuwe zaken: %w", err)
+		}
+		n := 0
+		for rows.Next() {
+			var id int64
+			var u string
+			if err := rows.Scan(&id, &u); err != nil {
+				rows.Close()
+				return fmt.Errorf("opslag: nieuwe zaken: %w", err)
+			}
+			if z := uid[u]; z != nil {
+				z.ID = id
+				n++
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("opslag: nieuwe zaken: %w", err)
+		}
+		if n != len(deel) {
+			return fmt.Errorf("opslag: nieuwe zaken: %d ID's terug voor %d zaken", n, len(deel))
+		}
+	}
+	return nil
+}
+
+func werkZaakBij(ctx context.Context, tx *sql.Tx, z *signalen.Zaak) error {
+	_, err := tx.ExecContext(ctx, `UPDATE signalen_zaak SET eerste_ontvangst = $3, aantal = $4, aantal_totaal = $5,
+		meervoudig = $6, bedrag_cent = $7, crisis = $8, crisis_deadline = $9, status = $10, automatisch = $11,
+		resultaat = $12, afgesloten = $13, bekend = $14 WHERE gemeente = $1 AND id = $2`,
+		z.Gemeente, z.ID, z.EersteOntvangst.String(), z.Aantal, z.AantalTotaal, b2i(z.Meervoudig()), int64(z.Bedrag),
+		b2i(z.Crisis), z.CrisisDeadline.String(), string(z.Status), b2i(z.AutomatischGesloten), string(z.Resultaat),
+		z.Afgesloten.String(), b2i(z.Bekend))
+	if err != nil {
+		return fmt.Errorf("opslag: werk zaak %d bij: %w", z.ID, err)
+	}
+	return nil
+}
+
+const signaalInsertKolommen = `gemeente, zaak_id, partner, referentie, partnertype, bedrag_cent, ontstaansdatum, signaaldatum,
+	ontvangen, crisis, crisissoort, warme_overdracht, status, methode, huishoudsleutel, adressleutel, inwoner_id, bsn,
+	voorletters, voorvoegsel, achternaam, geboortedatum, straat, postcode, huisnummer, toevoeging, woonplaats, telefoon, email`
+
+func (s *Store) voegSignalenToe(ctx context.Context, tx *sql.Tx, op []*signalen.Ontvangen) error {
+	const kol = 29
+	var stmtVol *sql.Stmt
+	defer func() {
+		if stmtVol != nil {
+			stmtVol.Close()
+		}
+	}()
+	for start := 0; start < len(op); start += blok {
+		deel := op[start:min(start+blok, len(op))]
+		args := make([]any, 0, len(deel)*kol)
+		for _, o := range deel {
+			in := &o.Inwoner
+			a := &in.Adres
+			args = append(args, o.Gemeente, o.ZaakID, o.Partner, o.Referentie, string(o.PartnerType), int64(o.Bedrag),
+				o.Ontstaansdatum.String(), o.Signaaldatum.String(), o.Ontvangen.String(), b2i(o.Crisis), string(o.CrisisSoort),
+				b2i(o.WarmeOverdracht), string(o.Status), string(o.Koppeling.Methode), o.Koppeling.Huishoudsleutel,
+				o.Koppeling.Adressleutel, o.Koppeling.Match.InwonerID, in.BSN, in.Voorletters, in.Voorvoegsel, in.Achternaam,
+				in.Geboortedatum.String(), a.Straat, a.Postcode, a.Huisnummer, a.Toevoeging, a.Woonplaats, in.Telefoon, in.Email)
+		}
+		var err error
+		if len(deel) == blok {
+			// Full blocks share one prepared statement.
+			if stmtVol == nil {
+				var sb strings.Builder
+				sb.WriteString(`INSERT INTO signalen_signaal (` + signaalInsertKolommen + `) VALUES `)
+				s.plaatshouders(&sb, blok, kol, 0)
+				if stmtVol, err = tx.PrepareContext(ctx, sb.String()); err != nil {
+					return fmt.Errorf("opslag: signalen: %w", err)
+				}
+			}
+			_, err = stmtVol.ExecContext(ctx, args...)
+		} else {
+			var sb strings.Builder
+			sb.WriteString(`INSERT INTO signalen_signaal (` + signaalInsertKolommen + `) VALUES `)
+			s.plaatshouders(&sb, len(deel), kol, 0)
+			_, err = tx.ExecContext(ctx, sb.String(), args...)
+		}
+		if err != nil {
+			return fmt.Errorf("opslag: signalen %d-%d: %w", start, start+len(deel)-1, err)
+		}
+	}
+	return nil
+}

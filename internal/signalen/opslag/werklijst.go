@@ -1,0 +1,236 @@
+package opslag
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/signalen"
+)
+
+// Filter selects and pages the worklist. Zero values mean "no filter".
+type Filter struct {
+	Status       signalen.ZaakStatus // open (default "" = open), gesloten, or "alle"
+	Wijk         string
+	Woonplaats   string
+	PartnerType  signalen.PartnerType // zaken with at least one signal of this type
+	LeeftijdVan  int                  // age of the resident of the first signal, inclusive
+	LeeftijdTot  int                  // inclusive; 0 = no upper bound
+	AlleenCrisis bool
+	Behandelaar  string
+	Limiet       int // default 50, at most 500
+	Vanaf        int // offset
+}
+
+// StatusAlle lists open and closed zaken.
+const StatusAlle signalen.ZaakStatus = "alle"
+
+// Werklijst returns one page of a gemeente's zaken in priority order (crisis first with the earliest
+// deadline, then meervoudig, households with minor children, higher amount, older), and the total
+// number of zaken that match the filter. The list shows no personal data beyond wijk and woonplaats,
+// so it is not audited; opening a zaak is (Zaak).
+func (s *Store) Werklijst(ctx context.Context, gemeente string, f Filter) ([]signalen.Zaak, int, error) {
+	where := []string{"z.gemeente = $1"}
+	args := []any{gemeente}
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	switch f.Status {
+	case "", signalen.ZaakOpen:
+		where = append(where, "z.status = "+arg(string(signalen.ZaakOpen)))
+	case signalen.ZaakGesloten:
+		where = append(where, "z.status = "+arg(string(signalen.ZaakGesloten)))
+	case StatusAlle:
+	default:
+		return nil, 0, fmt.Errorf("opslag: onbekende status %q", f.Status)
+	}
+	if f.Wijk != "" {
+		where = append(where, "z.wijk = "+arg(f.Wijk))
+	}
+	if f.Woonplaats != "" {
+		where = append(where, "z.woonplaats = "+arg(f.Woonplaats))
+	}
+	if f.Behandelaar != "" {
+		where = append(where, "z.behandelaar = "+arg(f.Behandelaar))
+	}
+	if f.AlleenCrisis {
+		where = append(where, "z.crisis = 1")
+	}
+	if f.PartnerType != "" {
+		if !f.PartnerType.Geldig() {
+			return nil, 0, fmt.Errorf("opslag: onbekende partnertype %q", f.PartnerType)
+		}
+		where = append(where, "EXISTS (SELECT 1 FROM signalen_signaal s WHERE s.gemeente = z.gemeente AND s.zaak_id = z.id AND s.partnertype = "+arg(string(f.PartnerType))+")")
+	}
+	if f.LeeftijdVan > 0 || f.LeeftijdTot > 0 {
+		vandaag := s.Vandaag()
+		// Age ≥ van ⇔ born on or before today minus van years; age ≤ tot ⇔ born after today minus (tot+1) years.
+		where = append(where, "z.geboortedatum <> ''")
+		if f.LeeftijdVan > 0 {
+			where = append(where, "z.geboortedatum <= "+arg(signalen.NieuweDatum(vandaag.Jaar()-f.LeeftijdVan, vandaag.Maand(), vandaag.Dag()).String()))
+		}
+		if f.LeeftijdTot > 0 {
+			where = append(where, "z.geboortedatum > "+arg(signalen.NieuweDatum(vandaag.Jaar()-f.LeeftijdTot-1, vandaag.Maand(), vandaag.Dag()).String()))
+		}
+	}
+	w := strings.Join(where, " AND ")
+	var totaal int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM signalen_zaak z WHERE `+w, args...).Scan(&totaal); err != nil {
+		return nil, 0, fmt.Errorf("opslag: tel werklijst: %w", err)
+	}
+	limiet := f.Limiet
+	if limiet <= 0 {
+		limiet = 50
+	}
+	limiet = min(limiet, 500)
+	q := `SELECT ` + strings.ReplaceAll(zaakKolommen, "\n\t", " ") + ` FROM signalen_zaak z WHERE ` + w +
+		` ORDER BY z.crisis DESC, z.crisis_deadline, z.meervoudig DESC, z.heeft_kinderen DESC, z.bedrag_cent DESC,
+		z.eerste_ontvangst, z.id LIMIT ` + arg(limiet) + ` OFFSET ` + arg(max(f.Vanaf, 0))
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("opslag: werklijst: %w", err)
+	}
+	defer rows.Close()
+	var out []signalen.Zaak
+	for rows.Next() {
+		var z signalen.Zaak
+		if err := scanZaak(rows, &z); err != nil {
+			return nil, 0, fmt.Errorf("opslag: werklijst: %w", err)
+		}
+		out = append(out, z)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("opslag: werklijst: %w", err)
+	}
+	return out, totaal, nil
+}
+
+// ZaakDetail is a zaak with everything the case worker sees on its page.
+type ZaakDetail struct {
+	Zaak            signalen.Zaak
+	Signalen        []signalen.Ontvangen
+	Contactpogingen []signalen.Contactpoging
+	Notities        []Notitie
+}
+
+// Notitie is a case worker's note on a zaak.
+type Notitie struct {
+	ID    int64
+	Tekst string
+	Door  string
+	Tijd  string // RFC 3339
+}
+
+// Zaak returns one zaak of gemeente with its signals (personal data: audited), contact attempts and notes.
+func (s *Store) Zaak(ctx context.Context, gemeente string, id int64) (ZaakDetail, error) {
+	var d ZaakDetail
+	row := s.db.QueryRowContext(ctx, `SELECT `+zaakKolommen+` FROM signalen_zaak WHERE gemeente = $1 AND id = $2`, gemeente, id)
+	if err := scanZaak(row, &d.Zaak); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return d, fmt.Errorf("opslag: zaak %d: %w", id, ErrNietGevonden)
+		}
+		return d, fmt.Errorf("opslag: zaak %d: %w", id, err)
+	}
+	if err := s.audit(ctx, Toegang{Actie: "signalen.zaak.bekeken", Gemeente: gemeente, Object: "vroegsignaalzaak/" + strconv.FormatInt(id, 10), Aantal: 1}); err != nil {
+		return d, fmt.Errorf("opslag: audit: %w", err)
+	}
+	sigs, err := s.signalenVan(ctx, s.db, gemeente, "zaak_id = $2", id)
+	if err != nil {
+		return d, err
+	}
+	d.Signalen = sigs
+	cps, err := s.contactpogingen(ctx, gemeente, "zaak_id = $2", id)
+	if err != nil {
+		return d, err
+	}
+	d.Contactpogingen = cps
+	rows, err := s.db.QueryContext(ctx, `SELECT id, tekst, door, tijd FROM signalen_notitie WHERE gemeente = $1 AND zaak_id = $2 ORDER BY id`, gemeente, id)
+	if err != nil {
+		return d, fmt.Errorf("opslag: notities: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n Notitie
+		if err := rows.Scan(&n.ID, &n.Tekst, &n.Door, &n.Tijd); err != nil {
+			return d, fmt.Errorf("opslag: notities: %w", err)
+		}
+		d.Notities = append(d.Notities, n)
+	}
+	return d, rows.Err()
+}
+
+const signaalKolommen = `id, zaak_id, partner, referentie, partnertype, bedrag_cent, ontstaansdatum, signaaldatum, ontvangen,
+	crisis, crisissoort, warme_overdracht, status, methode, huishoudsleutel, adressleutel, inwoner_id, bsn, voorletters,
+	voorvoegsel, achternaam, geboortedatum, straat, postcode, huisnummer, toevoeging, woonplaats, telefoon, email`
+
+// signalenVan reads the signals of gemeente matching cond (which uses $2...), ordered by zaak and id.
+func (s *Store) signalenVan(ctx context.Context, q queryer, gemeente, cond string, args ...any) ([]signalen.Ontvangen, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+signaalKolommen+` FROM signalen_signaal WHERE gemeente = $1 AND `+cond+
+		` ORDER BY zaak_id, id`, append([]any{gemeente}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("opslag: signalen: %w", err)
+	}
+	defer rows.Close()
+	var out []signalen.Ontvangen
+	for rows.Next() {
+		o := signalen.Ontvangen{Gemeente: gemeente}
+		var pt, od, sd, ov, cs, st, me, geb string
+		var bedrag int64
+		var crisis, warm int
+		in := &o.Inwoner
+		a := &in.Adres
+		if err := rows.Scan(&o.ID, &o.ZaakID, &o.Partner, &o.Referentie, &pt, &bedrag, &od, &sd, &ov, &crisis, &cs, &warm, &st, &me,
+			&o.Koppeling.Huishoudsleutel, &o.Koppeling.Adressleutel, &o.Koppeling.Match.InwonerID, &in.BSN, &in.Voorletters,
+			&in.Voorvoegsel, &in.Achternaam, &geb, &a.Straat, &a.Postcode, &a.Huisnummer, &a.Toevoeging, &a.Woonplaats,
+			&in.Telefoon, &in.Email); err != nil {
+			return nil, fmt.Errorf("opslag: signaal: %w", err)
+		}
+		o.PartnerType, o.Bedrag, o.Ontstaansdatum, o.Signaaldatum, o.Ontvangen = signalen.PartnerType(pt), geld.Bedrag(bedrag), datum(od), datum(sd), datum(ov)
+		o.Crisis, o.CrisisSoort, o.WarmeOverdracht, o.Status = crisis == 1, signalen.CrisisSoort(cs), warm == 1, signalen.Signaalstatus(st)
+		o.Koppeling.Methode, in.Geboortedatum = signalen.Methode(me), datum(geb)
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) contactpogingen(ctx context.Context, gemeente, cond string, args ...any) ([]signalen.Contactpoging, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, zaak_id, soort, bereikt, datum, dagdeel, toelichting FROM signalen_contactpoging
+		WHERE gemeente = $1 AND `+cond+` ORDER BY zaak_id, datum, id`, append([]any{gemeente}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("opslag: contactpogingen: %w", err)
+	}
+	defer rows.Close()
+	var out []signalen.Contactpoging
+	for rows.Next() {
+		var c signalen.Contactpoging
+		var soort, d, dd string
+		var bereikt int
+		if err := rows.Scan(&c.ID, &c.ZaakID, &soort, &bereikt, &d, &dd, &c.Toelichting); err != nil {
+			return nil, fmt.Errorf("opslag: contactpoging: %w", err)
+		}
+		c.Soort, c.Bereikt, c.Datum, c.Dagdeel = signalen.Contactsoort(soort), bereikt == 1, datum(d), signalen.Dagdeel(dd)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Terugkoppeling returns what partner may learn about its signal ref in gemeente: opgepakt, niet
+// opgepakt, or nog niet opgepakt — never the reason. ErrNietGevonden when the partner has no such signal
+// there (also when another partner has).
+func (s *Store) Terugkoppeling(ctx context.Context, gemeente, partner, ref string) (signalen.Terugkoppeling, error) {
+	var st string
+	err := s.db.QueryRowContext(ctx, `SELECT status FROM signalen_signaal WHERE gemeente = $1 AND partner = $2 AND referentie = $3`,
+		gemeente, partner, ref).Scan(&st)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrNietGevonden
+	}
+	if err != nil {
+		return "", fmt.Errorf("opslag: terugkoppeling: %w", err)
+	}
+	return signalen.TerugkoppelingVan(signalen.Signaalstatus(st)), nil
+}
