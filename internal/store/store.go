@@ -42,8 +42,8 @@ const DefaultDSN = "sqlite:zeker.db"
 // Error kinds. Use errors.Is; the driver's error stays in the chain for errors.As.
 var (
 	ErrNotFound   = errors.New("niet gevonden")
-	ErrConflict   = errors.New("bestaat al")                     // unique or primary-key violation
-	ErrConstraint = errors.New("in strijd met een beperking")    // foreign key, check, not null
+	ErrConflict   = errors.New("bestaat al")                      // unique or primary-key violation
+	ErrConstraint = errors.New("in strijd met een beperking")     // foreign key, check, not null
 	ErrBusy       = errors.New("database bezet, probeer opnieuw") // SQLite busy/locked, PostgreSQL serialization failure or deadlock
 )
 
