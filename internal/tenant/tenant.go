@@ -1,0 +1,226 @@
+// Package tenant keeps the tenants of Zeker: gemeenten, each with its CBS code (GM1681), name, the
+// contact block residents see, a theme for its own pages and free settings. Every row of personal data
+// elsewhere carries the code of its gemeente.
+package tenant
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/store"
+)
+
+// Contact is the contact block shown to residents on the gemeente's pages.
+type Contact struct {
+	Telefoon       string `json:"telefoon,omitempty"`
+	Email          string `json:"email,omitempty"`
+	Website        string `json:"website,omitempty"`
+	Adres          string `json:"adres,omitempty"`
+	Openingstijden string `json:"openingstijden,omitempty"`
+	Tekst          string `json:"tekst,omitempty"` // free B1 text, e.g. "Bel ons, we helpen je graag."
+}
+
+// Thema is the look of a gemeente's own pages: values for NL Design System tokens. Empty fields fall
+// back to the neutral theme.
+type Thema struct {
+	Primair      string `json:"primair,omitempty"`       // CSS colour, e.g. #00689e
+	PrimairTekst string `json:"primair_tekst,omitempty"` // text colour on Primair
+	Logo         string `json:"logo,omitempty"`          // path of the logo under /static, or empty
+}
+
+// Gemeente is one tenant.
+type Gemeente struct {
+	Code         string
+	Naam         string
+	Contact      Contact
+	Thema        Thema
+	Instellingen json.RawMessage // JSON object; nil means {}
+	Actief       bool
+	Aangemaakt   time.Time
+	Gewijzigd    time.Time
+}
+
+var codePattern = regexp.MustCompile(`^GM[0-9]{4}$`)
+
+// ValideerCode checks that code is a CBS gemeentecode (GM followed by four digits).
+func ValideerCode(code string) error {
+	if !codePattern.MatchString(code) {
+		return fmt.Errorf("tenant: gemeentecode %q moet de vorm GM0000 hebben", code)
+	}
+	return nil
+}
+
+func (g Gemeente) valideer() error {
+	if err := ValideerCode(g.Code); err != nil {
+		return err
+	}
+	if strings.TrimSpace(g.Naam) == "" {
+		return fmt.Errorf("tenant: %s: naam ontbreekt", g.Code)
+	}
+	if len(g.Instellingen) > 0 {
+		var obj map[string]any
+		if err := json.Unmarshal(g.Instellingen, &obj); err != nil {
+			return fmt.Errorf("tenant: %s: instellingen moeten een JSON-object zijn: %w", g.Code, err)
+		}
+	}
+	return nil
+}
+
+func (g Gemeente) kolommen() (contact, thema, instellingen string, err error) {
+	c, err := json.Marshal(g.Contact)
+	if err != nil {
+		return "", "", "", err
+	}
+	th, err := json.Marshal(g.Thema)
+	if err != nil {
+		return "", "", "", err
+	}
+	inst := "{}"
+	if len(g.Instellingen) > 0 {
+		inst = string(g.Instellingen)
+	}
+	return string(c), string(th), inst, nil
+}
+
+// Maak adds a new gemeente; store.ErrConflict when the code exists.
+func Maak(ctx context.Context, db *store.DB, g Gemeente, now time.Time) error {
+	if err := g.valideer(); err != nil {
+		return err
+	}
+	c, th, inst, err := g.kolommen()
+	if err != nil {
+		return err
+	}
+	now = now.UTC()
+	_, err = db.Exec(ctx, `INSERT INTO tenants (code, name, contact, theme, settings, active, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, g.Code, g.Naam, c, th, inst, g.Actief, now)
+	if err != nil {
+		return fmt.Errorf("tenant: maak %s: %w", g.Code, err)
+	}
+	return nil
+}
+
+// Wijzig replaces name, contact, theme, settings and active of an existing gemeente; store.ErrNotFound
+// when there is none.
+func Wijzig(ctx context.Context, db *store.DB, g Gemeente, now time.Time) error {
+	if err := g.valideer(); err != nil {
+		return err
+	}
+	c, th, inst, err := g.kolommen()
+	if err != nil {
+		return err
+	}
+	res, err := db.Exec(ctx, `UPDATE tenants SET name = $2, contact = $3, theme = $4, settings = $5, active = $6, updated_at = $7
+		WHERE code = $1`, g.Code, g.Naam, c, th, inst, g.Actief, now.UTC())
+	if err != nil {
+		return fmt.Errorf("tenant: wijzig %s: %w", g.Code, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("tenant: wijzig %s: %w", g.Code, store.ErrNotFound)
+	}
+	return nil
+}
+
+const kolommen = `code, name, contact, theme, settings, active, created_at, updated_at`
+
+func scan(row interface{ Scan(...any) error }) (Gemeente, error) {
+	var g Gemeente
+	var c, th, inst string
+	if err := row.Scan(&g.Code, &g.Naam, &c, &th, &inst, &g.Actief, &g.Aangemaakt, &g.Gewijzigd); err != nil {
+		return g, err
+	}
+	if err := json.Unmarshal([]byte(c), &g.Contact); err != nil {
+		return g, fmt.Errorf("tenant: %s: contact: %w", g.Code, err)
+	}
+	if err := json.Unmarshal([]byte(th), &g.Thema); err != nil {
+		return g, fmt.Errorf("tenant: %s: thema: %w", g.Code, err)
+	}
+	g.Instellingen = json.RawMessage(inst)
+	return g, nil
+}
+
+// Haal returns the gemeente with this code; store.ErrNotFound when there is none.
+func Haal(ctx context.Context, db *store.DB, code string) (Gemeente, error) {
+	g, err := scan(db.SQL().QueryRowContext(ctx, `SELECT `+kolommen+` FROM tenants WHERE code = $1`, code))
+	if err != nil {
+		return Gemeente{}, fmt.Errorf("tenant: haal %s: %w", code, store.MapError(err))
+	}
+	return g, nil
+}
+
+// Lijst returns all gemeenten ordered by name.
+func Lijst(ctx context.Context, db *store.DB) ([]Gemeente, error) {
+	rows, err := db.SQL().QueryContext(ctx, `SELECT `+kolommen+` FROM tenants ORDER BY name, code`)
+	if err != nil {
+		return nil, fmt.Errorf("tenant: lijst: %w", err)
+	}
+	defer rows.Close()
+	var gs []Gemeente
+	for rows.Next() {
+		g, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		gs = append(gs, g)
+	}
+	return gs, rows.Err()
+}
+
+// Standaard returns the four first tenants, whose policy plans are in shared/seeds. The contact block
+// holds only the public website: phone numbers and opening hours are filled in by each gemeente's
+// beheerder, never invented here.
+func Standaard() []Gemeente {
+	mk := func(code, naam, site, kleur string) Gemeente {
+		return Gemeente{
+			Code: code, Naam: naam, Actief: true,
+			Contact: Contact{
+				Website: site,
+				Tekst:   "Heb je een vraag of wil je hulp? Neem contact op met de gemeente " + naam + ". Kijk op de website hoe je ons bereikt.",
+			},
+			Thema:        Thema{Primair: kleur, PrimairTekst: "#ffffff"},
+			Instellingen: json.RawMessage(`{}`),
+		}
+	}
+	return []Gemeente{
+		mk("GM1681", "Borger-Odoorn", "https://www.borger-odoorn.nl", "#00587c"),
+		mk("GM1969", "Westerkwartier", "https://www.westerkwartier.nl", "#2f6b2f"),
+		mk("GM0175", "Ommen", "https://www.ommen.nl", "#7a2e5c"),
+		mk("GM0147", "Borne", "https://www.borne.nl", "#8a4b00"),
+	}
+}
+
+// ZaaiStandaard adds the gemeenten of Standaard that are not there yet and leaves existing ones
+// untouched. It returns the codes it added.
+func ZaaiStandaard(ctx context.Context, db *store.DB, now time.Time) ([]string, error) {
+	var added []string
+	for _, g := range Standaard() {
+		err := Maak(ctx, db, g, now)
+		if errors.Is(err, store.ErrConflict) {
+			continue
+		}
+		if err != nil {
+			return added, err
+		}
+		added = append(added, g.Code)
+	}
+	return added, nil
+}
+
+// Bestaat reports whether a gemeente with this code exists and is active.
+func Bestaat(ctx context.Context, db *store.DB, code string) (bool, error) {
+	var actief bool
+	err := db.SQL().QueryRowContext(ctx, `SELECT active FROM tenants WHERE code = $1`, code).Scan(&actief)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("tenant: bestaat %s: %w", code, err)
+	}
+	return actief, nil
+}
