@@ -1,0 +1,149 @@
+package auth
+
+import (
+	"slices"
+)
+
+// Rol is what a user may do in one gemeente.
+type Rol string
+
+// The roles. A user has at most one role per gemeente.
+const (
+	Beheerder         Rol = "beheerder"         // users, credentials and settings of the gemeente; audit log
+	Beleidsmedewerker Rol = "beleidsmedewerker" // regelingen, monitor, what-if, scans
+	Consulent         Rol = "consulent"         // signals, cases, scan proposals; works with personal data
+	Intermediair      Rol = "intermediair"      // partner helper: check with or for a resident, referrals, funds
+)
+
+// Rollen lists the roles in a fixed order (for forms and tables).
+var Rollen = []Rol{Beheerder, Beleidsmedewerker, Consulent, Intermediair}
+
+// Geldig reports whether r is a known role.
+func (r Rol) Geldig() bool { return slices.Contains(Rollen, r) }
+
+// Permissie is one thing an actor may do in a gemeente. Web handlers and the API check the same
+// permission with Mag.
+type Permissie string
+
+// The permissions. Names are <area>.<verb>.
+const (
+	RegelsLezen         Permissie = "regels.lezen"          // view regelingen and rule packs
+	RegelsBeheren       Permissie = "regels.beheren"        // change the gemeente's regelingen (open terms, amounts)
+	CheckIntermediair   Permissie = "check.intermediair"    // the check in intermediary mode, hand-over of results
+	FondsenAanvragen    Permissie = "fondsen.aanvragen"     // apply for funds that accept only intermediaries
+	VerwijzingenMaken   Permissie = "verwijzingen.maken"    // refer a resident to a partner
+	SignalenLezen       Permissie = "signalen.lezen"        // worklist and signal cases (personal data)
+	SignalenBehandelen  Permissie = "signalen.behandelen"   // contact attempts, outcomes, closing
+	SignalenAanleveren  Permissie = "signalen.aanleveren"   // deliver arrears signals (signaalpartner API)
+	SignalenTerugmelden Permissie = "signalen.terugmelden"  // read the outcome category of own signals (partner API)
+	ZakenLezen          Permissie = "zaken.lezen"           // debt-help and support cases (personal data)
+	ZakenBehandelen     Permissie = "zaken.behandelen"      // plans, deadlines, decisions, budgets
+	ScanUitvoeren       Permissie = "scan.uitvoeren"        // load household data and run a population scan
+	ScanLezen           Permissie = "scan.lezen"            // outreach lists with residents (personal data)
+	ScanBeoordelen      Permissie = "scan.beoordelen"       // approve or reject ambtshalve proposals
+	MonitorLezen        Permissie = "monitor.lezen"         // indicators and reach (aggregates only)
+	MonitorSimuleren    Permissie = "monitor.simuleren"     // what-if over the population, armoedeval
+	ImportUitvoeren     Permissie = "import.uitvoeren"      // import files (households, signals)
+	TakenLezen          Permissie = "taken.lezen"           // progress of background jobs of the gemeente
+	AuditLezen          Permissie = "audit.lezen"           // view the processing log of the gemeente
+	AuditExporteren     Permissie = "audit.exporteren"      // export the processing log (CSV)
+	GebruikersBeheren   Permissie = "gebruikers.beheren"    // users and their roles in the gemeente, password reset
+	SleutelsBeheren     Permissie = "sleutels.beheren"      // API credentials scoped to the gemeente
+	GemeenteInstellen   Permissie = "gemeente.instellen"    // contact block, theme, settings, retention
+	GemeentenBeheren    Permissie = "gemeenten.beheren"     // add and change tenants (system administrator only)
+)
+
+// RolPermissies is the permission table per role within the role's own gemeente. It is the single
+// source for authorization; docs/platform.md shows it as a table.
+var rolPermissies = map[Rol][]Permissie{
+	Beheerder: {
+		RegelsLezen, MonitorLezen, ImportUitvoeren, TakenLezen,
+		AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, GemeenteInstellen,
+	},
+	Beleidsmedewerker: {
+		RegelsLezen, RegelsBeheren, MonitorLezen, MonitorSimuleren, ScanUitvoeren, ImportUitvoeren, TakenLezen,
+	},
+	Consulent: {
+		RegelsLezen, CheckIntermediair, VerwijzingenMaken, SignalenLezen, SignalenBehandelen,
+		ZakenLezen, ZakenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, TakenLezen,
+	},
+	Intermediair: {
+		RegelsLezen, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken,
+	},
+}
+
+// systeemPermissies are what a system administrator may do in every gemeente: manage the tenant and
+// its users and credentials, but not read personal data (for that they need a role in the gemeente).
+var systeemPermissies = []Permissie{GemeentenBeheren, GemeenteInstellen, GebruikersBeheren, SleutelsBeheren, RegelsLezen}
+
+// SleutelPermissies are the permissions an API credential may hold. Managing users, credentials and
+// tenants is never possible with a bearer token.
+var SleutelPermissies = []Permissie{
+	RegelsLezen, SignalenAanleveren, SignalenTerugmelden, MonitorLezen, ImportUitvoeren, TakenLezen,
+}
+
+// AllePermissies lists every permission, in declaration order.
+var AllePermissies = []Permissie{
+	RegelsLezen, RegelsBeheren, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken,
+	SignalenLezen, SignalenBehandelen, SignalenAanleveren, SignalenTerugmelden, ZakenLezen, ZakenBehandelen,
+	ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, MonitorSimuleren, ImportUitvoeren, TakenLezen,
+	AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, GemeenteInstellen, GemeentenBeheren,
+}
+
+// Permissies returns the permissions of role r in its own gemeente (a copy).
+func Permissies(r Rol) []Permissie { return slices.Clone(rolPermissies[r]) }
+
+// Geldig reports whether p is a known permission.
+func (p Permissie) Geldig() bool { return slices.Contains(AllePermissies, p) }
+
+// SoortActor tells a user from an API credential.
+type SoortActor string
+
+// Kinds of actors.
+const (
+	ActorGebruiker SoortActor = "user"
+	ActorSleutel   SoortActor = "credential"
+)
+
+// Actor is who does something: a logged-in user or an API credential, reduced to what authorization
+// needs. Build one with Gebruiker.Actor or Sleutel.Actor; the zero Actor may nothing.
+type Actor struct {
+	Soort            SoortActor
+	ID               int64
+	Naam             string
+	Systeembeheerder bool
+	Rollen           map[string]Rol // gemeente → role (users)
+	Gemeenten        []string       // gemeenten in scope (credentials)
+	Permissies       []Permissie    // permissions (credentials)
+}
+
+// Mag reports whether actor a may do p in gemeente. It is a pure function of its arguments: every
+// web handler and API endpoint calls it with the gemeente of the data it touches.
+func Mag(a Actor, gemeente string, p Permissie) bool {
+	if gemeente == "" && p != GemeentenBeheren {
+		return false
+	}
+	switch a.Soort {
+	case ActorGebruiker:
+		if a.Systeembeheerder && slices.Contains(systeemPermissies, p) {
+			return true
+		}
+		r, ok := a.Rollen[gemeente]
+		return ok && slices.Contains(rolPermissies[r], p)
+	case ActorSleutel:
+		return slices.Contains(a.Gemeenten, gemeente) && slices.Contains(a.Permissies, p) &&
+			slices.Contains(SleutelPermissies, p)
+	}
+	return false
+}
+
+// GemeentenMet returns the gemeenten (from those given) where a may do p, for pickers and filters.
+func GemeentenMet(a Actor, alle []string, p Permissie) []string {
+	var out []string
+	for _, g := range alle {
+		if Mag(a, g, p) {
+			out = append(out, g)
+		}
+	}
+	return out
+}

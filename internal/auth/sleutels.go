@@ -1,0 +1,220 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/store"
+)
+
+// SleutelPrefix starts every API token, so leaked tokens are recognisable (secret scanners).
+const SleutelPrefix = "zk_"
+
+// Sleutel is an API credential of a partner organisation or system: a bearer token scoped to
+// gemeenten and permissions. The token itself is shown once, at creation.
+type Sleutel struct {
+	ID             int64
+	Naam           string
+	Organisatie    string
+	Prefix         string // first characters of the token, to recognise it in lists
+	Gemeenten      []string
+	Permissies     []Permissie
+	DoorGebruiker  int64 // 0 when unknown
+	Aangemaakt     time.Time
+	VerlooptOp     time.Time // zero: does not expire
+	IngetrokkenOp  time.Time // zero: not revoked
+	LaatstGebruikt time.Time // zero: never used
+}
+
+// Actor returns the credential as an actor for Mag.
+func (k Sleutel) Actor() Actor {
+	return Actor{Soort: ActorSleutel, ID: k.ID, Naam: k.Naam, Gemeenten: slices.Clone(k.Gemeenten), Permissies: slices.Clone(k.Permissies)}
+}
+
+// Geldig reports whether the credential can be used at time now.
+func (k Sleutel) Geldig(now time.Time) bool {
+	return k.IngetrokkenOp.IsZero() && (k.VerlooptOp.IsZero() || now.Before(k.VerlooptOp))
+}
+
+// NieuweSleutel is the input of MaakSleutel.
+type NieuweSleutel struct {
+	Naam          string
+	Organisatie   string
+	Gemeenten     []string
+	Permissies    []Permissie
+	VerlooptOp    time.Time // zero: no expiry
+	DoorGebruiker int64     // creating user, 0 for the CLI
+}
+
+// MaakSleutel creates an API credential and returns the token (shown once; only its hash is stored).
+// Every gemeente must exist; every permission must be one of SleutelPermissies.
+func (s *Service) MaakSleutel(ctx context.Context, n NieuweSleutel) (string, Sleutel, error) {
+	if strings.TrimSpace(n.Naam) == "" {
+		return "", Sleutel{}, errors.New("auth: sleutel: naam ontbreekt")
+	}
+	if len(n.Gemeenten) == 0 || len(n.Permissies) == 0 {
+		return "", Sleutel{}, errors.New("auth: sleutel: kies minstens één gemeente en één permissie")
+	}
+	for _, p := range n.Permissies {
+		if !slices.Contains(SleutelPermissies, p) {
+			return "", Sleutel{}, fmt.Errorf("auth: sleutel: permissie %q kan niet aan een API-sleutel gegeven worden (mogelijk: %v)", p, SleutelPermissies)
+		}
+	}
+	gemeenten := slices.Compact(slices.Sorted(slices.Values(n.Gemeenten)))
+	perms := slices.Compact(slices.Sorted(slices.Values(n.Permissies)))
+	token := nieuwToken(SleutelPrefix)
+	now := s.now()
+	k := Sleutel{Naam: strings.TrimSpace(n.Naam), Organisatie: strings.TrimSpace(n.Organisatie), Prefix: token[:len(SleutelPrefix)+6],
+		Gemeenten: gemeenten, Permissies: perms, DoorGebruiker: n.DoorGebruiker, Aangemaakt: now}
+	var verloopt, door any
+	if !n.VerlooptOp.IsZero() {
+		k.VerlooptOp = n.VerlooptOp.UTC().Truncate(time.Microsecond)
+		verloopt = k.VerlooptOp
+	}
+	if n.DoorGebruiker != 0 {
+		door = n.DoorGebruiker
+	}
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO api_credentials (name, organisation, token_prefix, token_hash, permissions, created_by, created_at, expires_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, k.Naam, k.Organisatie, k.Prefix, tokenHash(token), joinPerms(perms), door, now, verloopt).Scan(&k.ID); err != nil {
+			return err
+		}
+		for _, g := range gemeenten {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO api_credential_tenants (credential_id, gemeente) VALUES ($1, $2)`, k.ID, g); err != nil {
+				return fmt.Errorf("gemeente %s: %w", g, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return "", Sleutel{}, fmt.Errorf("auth: sleutel maken: %w", err)
+	}
+	return token, k, nil
+}
+
+func joinPerms(ps []Permissie) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = string(p)
+	}
+	return strings.Join(s, " ")
+}
+
+func splitPerms(s string) []Permissie {
+	var ps []Permissie
+	for _, f := range strings.Fields(s) {
+		ps = append(ps, Permissie(f))
+	}
+	return ps
+}
+
+const sleutelKolommen = `id, name, organisation, token_prefix, permissions, created_by, created_at, expires_at, revoked_at, last_used_at`
+
+func scanSleutel(row interface{ Scan(...any) error }) (Sleutel, error) {
+	var k Sleutel
+	var perms string
+	var door sql.NullInt64
+	var verloopt, ingetrokken, gebruikt sql.NullTime
+	if err := row.Scan(&k.ID, &k.Naam, &k.Organisatie, &k.Prefix, &perms, &door, &k.Aangemaakt, &verloopt, &ingetrokken, &gebruikt); err != nil {
+		return k, err
+	}
+	k.Permissies = splitPerms(perms)
+	k.DoorGebruiker = door.Int64
+	k.VerlooptOp, k.IngetrokkenOp, k.LaatstGebruikt = verloopt.Time, ingetrokken.Time, gebruikt.Time
+	return k, nil
+}
+
+func (s *Service) gemeentenVan(ctx context.Context, k *Sleutel) error {
+	rows, err := s.db.SQL().QueryContext(ctx, `SELECT gemeente FROM api_credential_tenants WHERE credential_id = $1 ORDER BY gemeente`, k.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	k.Gemeenten = nil
+	for rows.Next() {
+		var g string
+		if err := rows.Scan(&g); err != nil {
+			return err
+		}
+		k.Gemeenten = append(k.Gemeenten, g)
+	}
+	return rows.Err()
+}
+
+// ControleerSleutel checks a bearer token and returns its credential. Unknown, revoked and expired
+// tokens give ErrOngeldig. The last-used time is updated at most once a minute.
+func (s *Service) ControleerSleutel(ctx context.Context, token string) (Sleutel, error) {
+	if !strings.HasPrefix(token, SleutelPrefix) {
+		return Sleutel{}, ErrOngeldig
+	}
+	k, err := scanSleutel(s.db.SQL().QueryRowContext(ctx, `SELECT `+sleutelKolommen+` FROM api_credentials WHERE token_hash = $1`, tokenHash(token)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Sleutel{}, ErrOngeldig
+	}
+	if err != nil {
+		return Sleutel{}, fmt.Errorf("auth: sleutel: %w", err)
+	}
+	now := s.now()
+	if !k.Geldig(now) {
+		return Sleutel{}, ErrOngeldig
+	}
+	if err := s.gemeentenVan(ctx, &k); err != nil {
+		return Sleutel{}, fmt.Errorf("auth: sleutel: %w", err)
+	}
+	if k.LaatstGebruikt.IsZero() || now.Sub(k.LaatstGebruikt) >= time.Minute {
+		if _, err := s.db.Exec(ctx, `UPDATE api_credentials SET last_used_at = $2 WHERE id = $1`, k.ID, now); err != nil {
+			return Sleutel{}, fmt.Errorf("auth: sleutel gebruikt: %w", err)
+		}
+		k.LaatstGebruikt = now
+	}
+	return k, nil
+}
+
+// Sleutels returns the credentials scoped to gemeente (including revoked ones), newest first. The
+// other gemeenten of a credential are included so a beheerder sees that it is shared.
+func (s *Service) Sleutels(ctx context.Context, gemeente string) ([]Sleutel, error) {
+	rows, err := s.db.SQL().QueryContext(ctx, `SELECT `+sleutelKolommen+` FROM api_credentials
+		WHERE id IN (SELECT credential_id FROM api_credential_tenants WHERE gemeente = $1) ORDER BY created_at DESC, id DESC`, gemeente)
+	if err != nil {
+		return nil, fmt.Errorf("auth: sleutels %s: %w", gemeente, err)
+	}
+	var ks []Sleutel
+	for rows.Next() {
+		k, err := scanSleutel(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ks = append(ks, k)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range ks {
+		if err := s.gemeentenVan(ctx, &ks[i]); err != nil {
+			return nil, err
+		}
+	}
+	return ks, nil
+}
+
+// TrekSleutelIn revokes credential id, which must be scoped to gemeente (the beheerder's own);
+// otherwise store.ErrNotFound, so a beheerder cannot touch another gemeente's credentials. Revoking
+// twice keeps the first time.
+func (s *Service) TrekSleutelIn(ctx context.Context, gemeente string, id int64) error {
+	res, err := s.db.Exec(ctx, `UPDATE api_credentials SET revoked_at = COALESCE(revoked_at, $3)
+		WHERE id = $1 AND id IN (SELECT credential_id FROM api_credential_tenants WHERE gemeente = $2)`, id, gemeente, s.now())
+	if err != nil {
+		return fmt.Errorf("auth: sleutel intrekken: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("auth: sleutel %d in %s: %w", id, gemeente, store.ErrNotFound)
+	}
+	return nil
+}
