@@ -27,30 +27,30 @@ type Permissie string
 
 // The permissions. Names are <area>.<verb>.
 const (
-	RegelsLezen         Permissie = "regels.lezen"          // view regelingen and rule packs
-	RegelsBeheren       Permissie = "regels.beheren"        // change the gemeente's regelingen (open terms, amounts)
-	CheckIntermediair   Permissie = "check.intermediair"    // the check in intermediary mode, hand-over of results
-	FondsenAanvragen    Permissie = "fondsen.aanvragen"     // apply for funds that accept only intermediaries
-	VerwijzingenMaken   Permissie = "verwijzingen.maken"    // refer a resident to a partner
-	SignalenLezen       Permissie = "signalen.lezen"        // worklist and signal cases (personal data)
-	SignalenBehandelen  Permissie = "signalen.behandelen"   // contact attempts, outcomes, closing
-	SignalenAanleveren  Permissie = "signalen.aanleveren"   // deliver arrears signals (signaalpartner API)
-	SignalenTerugmelden Permissie = "signalen.terugmelden"  // read the outcome category of own signals (partner API)
-	ZakenLezen          Permissie = "zaken.lezen"           // debt-help and support cases (personal data)
-	ZakenBehandelen     Permissie = "zaken.behandelen"      // plans, deadlines, decisions, budgets
-	ScanUitvoeren       Permissie = "scan.uitvoeren"        // load household data and run a population scan
-	ScanLezen           Permissie = "scan.lezen"            // outreach lists with residents (personal data)
-	ScanBeoordelen      Permissie = "scan.beoordelen"       // approve or reject ambtshalve proposals
-	MonitorLezen        Permissie = "monitor.lezen"         // indicators and reach (aggregates only)
-	MonitorSimuleren    Permissie = "monitor.simuleren"     // what-if over the population, armoedeval
-	ImportUitvoeren     Permissie = "import.uitvoeren"      // import files (households, signals)
-	TakenLezen          Permissie = "taken.lezen"           // progress of background jobs of the gemeente
-	AuditLezen          Permissie = "audit.lezen"           // view the processing log of the gemeente
-	AuditExporteren     Permissie = "audit.exporteren"      // export the processing log (CSV)
-	GebruikersBeheren   Permissie = "gebruikers.beheren"    // users and their roles in the gemeente, password reset
-	SleutelsBeheren     Permissie = "sleutels.beheren"      // API credentials scoped to the gemeente
-	GemeenteInstellen   Permissie = "gemeente.instellen"    // contact block, theme, settings, retention
-	GemeentenBeheren    Permissie = "gemeenten.beheren"     // add and change tenants (system administrator only)
+	RegelsLezen         Permissie = "regels.lezen"         // view regelingen and rule packs
+	RegelsBeheren       Permissie = "regels.beheren"       // change the gemeente's regelingen (open terms, amounts)
+	CheckIntermediair   Permissie = "check.intermediair"   // the check in intermediary mode, hand-over of results
+	FondsenAanvragen    Permissie = "fondsen.aanvragen"    // apply for funds that accept only intermediaries
+	VerwijzingenMaken   Permissie = "verwijzingen.maken"   // refer a resident to a partner
+	SignalenLezen       Permissie = "signalen.lezen"       // worklist and signal cases (personal data)
+	SignalenBehandelen  Permissie = "signalen.behandelen"  // contact attempts, outcomes, closing
+	SignalenAanleveren  Permissie = "signalen.aanleveren"  // deliver arrears signals (signaalpartner API)
+	SignalenTerugmelden Permissie = "signalen.terugmelden" // read the outcome category of own signals (partner API)
+	ZakenLezen          Permissie = "zaken.lezen"          // debt-help and support cases (personal data)
+	ZakenBehandelen     Permissie = "zaken.behandelen"     // plans, deadlines, decisions, budgets
+	ScanUitvoeren       Permissie = "scan.uitvoeren"       // load household data and run a population scan
+	ScanLezen           Permissie = "scan.lezen"           // outreach lists with residents (personal data)
+	ScanBeoordelen      Permissie = "scan.beoordelen"      // approve or reject ambtshalve proposals
+	MonitorLezen        Permissie = "monitor.lezen"        // indicators and reach (aggregates only)
+	MonitorSimuleren    Permissie = "monitor.simuleren"    // what-if over the population, armoedeval
+	ImportUitvoeren     Permissie = "import.uitvoeren"     // import files (households, signals)
+	TakenLezen          Permissie = "taken.lezen"          // progress of background jobs of the gemeente
+	AuditLezen          Permissie = "audit.lezen"          // view the processing log of the gemeente
+	AuditExporteren     Permissie = "audit.exporteren"     // export the processing log (CSV)
+	GebruikersBeheren   Permissie = "gebruikers.beheren"   // users and their roles in the gemeente, password reset
+	SleutelsBeheren     Permissie = "sleutels.beheren"     // API credentials scoped to the gemeente
+	GemeenteInstellen   Permissie = "gemeente.instellen"   // contact block, theme, settings, retention
+	GemeentenBeheren    Permissie = "gemeenten.beheren"    // add and change tenants (system administrator only)
 )
 
 // RolPermissies is the permission table per role within the role's own gemeente. It is the single
