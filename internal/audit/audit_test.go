@@ -257,7 +257,6 @@ func TestSleutelEnTrace(t *testing.T) {
 
 func itoa(i int64) string { return strconv.FormatInt(i, 10) }
 
-
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
