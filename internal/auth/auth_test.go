@@ -2,6 +2,8 @@ package auth_test
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -470,5 +472,16 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPermissieTabelInDocs keeps docs/platform.md equal to the permission table in the code.
+func TestPermissieTabelInDocs(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "platform.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := auth.PermissieTabel(); !strings.Contains(string(b), want) {
+		t.Errorf("docs/platform.md does not contain the current permission table; paste this:\n%s", want)
 	}
 }

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"slices"
+	"strings"
 )
 
 // Rol is what a user may do in one gemeente.
@@ -57,7 +58,7 @@ const (
 // source for authorization; docs/platform.md shows it as a table.
 var rolPermissies = map[Rol][]Permissie{
 	Beheerder: {
-		RegelsLezen, MonitorLezen, ImportUitvoeren, TakenLezen,
+		RegelsLezen, MonitorLezen, TakenLezen,
 		AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, GemeenteInstellen,
 	},
 	Beleidsmedewerker: {
@@ -65,7 +66,7 @@ var rolPermissies = map[Rol][]Permissie{
 	},
 	Consulent: {
 		RegelsLezen, CheckIntermediair, VerwijzingenMaken, SignalenLezen, SignalenBehandelen,
-		ZakenLezen, ZakenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, TakenLezen,
+		ZakenLezen, ZakenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, ImportUitvoeren, TakenLezen,
 	},
 	Intermediair: {
 		RegelsLezen, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken,
@@ -146,4 +147,28 @@ func GemeentenMet(a Actor, alle []string, p Permissie) []string {
 		}
 	}
 	return out
+}
+
+// PermissieTabel returns the roles × permissions table in Markdown (rows: permissions; columns: the
+// four roles, system administrator, API credential). docs/platform.md contains it; a test keeps the
+// two equal.
+func PermissieTabel() string {
+	var sb strings.Builder
+	sb.WriteString("| permissie | beheerder | beleidsmedewerker | consulent | intermediair | systeembeheerder | API-sleutel (toe te kennen) |\n")
+	sb.WriteString("|---|:-:|:-:|:-:|:-:|:-:|:-:|\n")
+	vink := func(b bool) string {
+		if b {
+			return "✓"
+		}
+		return ""
+	}
+	for _, p := range AllePermissies {
+		sb.WriteString("| `" + string(p) + "` |")
+		for _, r := range Rollen {
+			sb.WriteString(" " + vink(slices.Contains(rolPermissies[r], p)) + " |")
+		}
+		sb.WriteString(" " + vink(slices.Contains(systeemPermissies, p)) + " |")
+		sb.WriteString(" " + vink(slices.Contains(SleutelPermissies, p)) + " |\n")
+	}
+	return sb.String()
 }
