@@ -485,3 +485,29 @@ func TestPermissieTabelInDocs(t *testing.T) {
 		t.Errorf("docs/platform.md does not contain the current permission table; paste this:\n%s", want)
 	}
 }
+
+func TestMagGebruikerBeheren(t *testing.T) {
+	beheerderA := auth.Gebruiker{ID: 1, Actief: true, Rollen: map[string]auth.Rol{"GM1681": auth.Beheerder}}
+	sysadmin := auth.Gebruiker{ID: 2, Actief: true, Systeembeheerder: true}
+	tests := []struct {
+		naam string
+		a    auth.Actor
+		doel auth.Gebruiker
+		want bool
+	}{
+		{"eigen consulent", beheerderA.Actor(), auth.Gebruiker{ID: 3, Rollen: map[string]auth.Rol{"GM1681": auth.Consulent}}, true},
+		{"ook rol elders", beheerderA.Actor(), auth.Gebruiker{ID: 4, Rollen: map[string]auth.Rol{"GM1681": auth.Consulent, "GM1969": auth.Consulent}}, false},
+		{"andere gemeente", beheerderA.Actor(), auth.Gebruiker{ID: 5, Rollen: map[string]auth.Rol{"GM1969": auth.Consulent}}, false},
+		{"systeembeheerder", beheerderA.Actor(), auth.Gebruiker{ID: 6, Systeembeheerder: true, Rollen: map[string]auth.Rol{"GM1681": auth.Consulent}}, false},
+		{"zonder rol", beheerderA.Actor(), auth.Gebruiker{ID: 7}, false},
+		{"zichzelf", beheerderA.Actor(), beheerderA, false},
+		{"systeembeheerder mag alles", sysadmin.Actor(), auth.Gebruiker{ID: 8, Rollen: map[string]auth.Rol{"GM1969": auth.Consulent}}, true},
+		{"consulent mag niet", auth.Gebruiker{ID: 9, Actief: true, Rollen: map[string]auth.Rol{"GM1681": auth.Consulent}}.Actor(), auth.Gebruiker{ID: 3, Rollen: map[string]auth.Rol{"GM1681": auth.Consulent}}, false},
+		{"sleutel mag niet", auth.Sleutel{ID: 1, Gemeenten: []string{"GM1681"}, Permissies: []auth.Permissie{auth.GebruikersBeheren}}.Actor(), auth.Gebruiker{ID: 3, Rollen: map[string]auth.Rol{"GM1681": auth.Consulent}}, false},
+	}
+	for _, tt := range tests {
+		if got := auth.MagGebruikerBeheren(tt.a, tt.doel); got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.naam, got, tt.want)
+		}
+	}
+}

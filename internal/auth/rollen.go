@@ -172,3 +172,26 @@ func PermissieTabel() string {
 	}
 	return sb.String()
 }
+
+// MagGebruikerBeheren reports whether actor a may change account-wide things of user doel (password
+// reset, blocking): a system administrator may for everyone; a beheerder only for users whose roles
+// all lie in gemeenten where the beheerder has gebruikers.beheren, who have at least one role and who
+// are not system administrators. So a beheerder cannot lock out a colleague of another gemeente or an
+// administrator. Roles within one gemeente are checked with Mag(a, gemeente, GebruikersBeheren).
+func MagGebruikerBeheren(a Actor, doel Gebruiker) bool {
+	if a.Soort != ActorGebruiker {
+		return false
+	}
+	if a.Systeembeheerder {
+		return true
+	}
+	if doel.Systeembeheerder || len(doel.Rollen) == 0 || doel.ID == a.ID {
+		return false
+	}
+	for g := range doel.Rollen {
+		if !Mag(a, g, GebruikersBeheren) {
+			return false
+		}
+	}
+	return true
+}
