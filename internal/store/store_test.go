@@ -325,3 +325,30 @@ func TestOpenBadPostgres(t *testing.T) {
 		t.Error("Open on a closed port succeeded")
 	}
 }
+
+// TestEveryTableHasGemeente enforces the tenancy rule on every package's migrations: a table holds
+// its tenant in a NOT NULL text column "gemeente", except the platform tables listed here, which hold
+// staff accounts and plumbing rather than residents' data.
+func TestEveryTableHasGemeente(t *testing.T) {
+	zonder := map[string]bool{
+		"schema_migrations": true, "tenants": true, "users": true, "sessions": true,
+		"login_failures": true, "api_credentials": true,
+	}
+	schema, err := storetest.OpenTest(t).Schema(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for table, cols := range schema {
+		if zonder[table] {
+			continue
+		}
+		i := slices.IndexFunc(cols, func(c store.Column) bool { return c.Name == "gemeente" })
+		if i < 0 {
+			t.Errorf("table %s has no gemeente column: every table with personal data carries its tenant", table)
+			continue
+		}
+		if c := cols[i]; c.Type != "text" || !c.NotNull {
+			t.Errorf("table %s: gemeente is %s (not null %v), want text NOT NULL", table, c.Type, c.NotNull)
+		}
+	}
+}
