@@ -135,9 +135,9 @@ func regelsToon(e env, args []string) error {
 }
 
 func regelsValideer(e env, args []string) error {
-	fs := newFlagSet("regels valideer", "[--map DIR]", e)
-	dir := fs.String("map", "", "map met GM*/<datum>.yaml en GM*/scenarios/*.yaml (standaard: de ingebouwde pakketten)")
-	if err := parseFlags(fs, args); err != nil {
+	flags := newFlagSet("regels valideer", "[--map DIR]", e)
+	dir := flags.String("map", "", "map met GM*/<datum>.yaml en GM*/scenarios/*.yaml (standaard: de ingebouwde pakketten)")
+	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
 	var fsys fs.FS = regelpakketten.FS

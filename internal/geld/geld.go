@@ -98,7 +98,7 @@ func (b Bedrag) String() string {
 	if v < 0 {
 		sign, v = "-", -v
 	}
-	return sign + "€ " + groepeer(v/100) + "," + fmt.Sprintf("%02d", v%100)
+	return sign + "€ " + groepeer(v/100) + "," + tweeCijfers(v%100)
 }
 
 // Kort formats whole amounts without cents ("€ 1.512") and others with cents ("€ 1.512,50").
@@ -134,6 +134,10 @@ func (b Bedrag) English() string {
 	s := groepeer(v / 100)
 	s = strings.ReplaceAll(s, ".", ",")
 	return fmt.Sprintf("%s€%s.%02d", sign, s, v%100)
+}
+
+func tweeCijfers(c int64) string {
+	return string([]byte{byte('0' + c/10), byte('0' + c%10)})
 }
 
 func groepeer(v int64) string {

@@ -401,7 +401,7 @@ func (c *compiler) procent(path []any, s string, vwBron *rawBron) procent {
 		}
 		p, err := geld.ParsePercentage(t.Percentage)
 		if err != nil || p <= 0 {
-			c.fout(append([]any{"open_termen", naam}), "open term %s: %q is geen percentage", naam, t.Percentage)
+			c.fout([]any{"open_termen", naam}, "open term %s: %q is geen percentage", naam, t.Percentage)
 			return procent{}
 		}
 		b, _ := t.Bron.resolve(c.bronnen) // reported at the open term

@@ -129,7 +129,25 @@ func (e *PakketFout) Error() string {
 	return fmt.Sprintf("%s: %s", e.Bestand, e.Reden)
 }
 
-var yamlLineRe = regexp.MustCompile(`(?:yaml: )?line (\d+): `)
+var (
+	yamlLineRe     = regexp.MustCompile(`(?:yaml: )?line (\d+): `)
+	unknownFieldRe = regexp.MustCompile(`field (\S+) not found in type`)
+	constructRe    = regexp.MustCompile("cannot (?:construct|unmarshal) !!\\w+ `([^`]*)` into (\\S+)")
+)
+
+func typeNL(t string) string {
+	switch {
+	case strings.Contains(t, "int"):
+		return "een heel getal"
+	case strings.Contains(t, "bool"):
+		return "true of false"
+	case strings.HasPrefix(t, "[]"):
+		return "een lijst"
+	case strings.HasPrefix(t, "map"), strings.HasPrefix(t, "regels."):
+		return "een blok met velden"
+	}
+	return "tekst"
+}
 
 // decodePakket parses the YAML strictly: unknown fields and wrong types are errors with a line.
 func decodePakket(bestand string, src []byte) (*rawPakket, *yaml.Node, error) {
@@ -154,7 +172,7 @@ func yamlFout(bestand string, err error) error {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0].Error()
+		msg = te.Errors[0]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
@@ -167,7 +185,11 @@ func yamlFout(bestand string, err error) error {
 	if i := strings.IndexByte(msg, '\n'); i > 0 {
 		msg = msg[:i]
 	}
-	msg = strings.Replace(msg, "not found in type regels.", "bestaat niet in ", 1)
+	if m := unknownFieldRe.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("onbekend veld %q (zie docs/regelpakket.md voor de velden)", m[1])
+	} else if m := constructRe.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("%q heeft het verkeerde type: verwacht %s", m[1], typeNL(m[2]))
+	}
 	return &PakketFout{Bestand: bestand, Regel: line, Reden: msg}
 }
 

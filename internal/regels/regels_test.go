@@ -209,12 +209,19 @@ func TestOnbekendIsOnzeker(t *testing.T) {
 func TestLeeftijdsgrens(t *testing.T) {
 	p := compileTest(t)
 	d := datum("2026-01-01")
-	// Born 2008-01-01: 18 on the reference date; born 2008-01-02: still 17.
-	if got := evalueer(t, p, alleenstaande("2008-01-01", "300"), d)["meedoen"].Oordeel; got != Recht {
-		t.Errorf("18 jaar: %v, want recht", got)
+	// IIT needs 21: born 2005-01-01 is 21 on the reference date; born 2005-01-02 is still 20.
+	leeftijdCriterium := func(geboren string) Criterium {
+		u := evalueer(t, p, alleenstaande(geboren, "300"), d)["iit"]
+		return u.Criteria[0]
 	}
-	if got := evalueer(t, p, alleenstaande("2008-01-02", "300"), d)["meedoen"].Oordeel; got != GeenRecht {
-		t.Errorf("17 jaar: %v, want geen recht", got)
+	if c := leeftijdCriterium("2005-01-01"); c.Oordeel != Ja || !strings.Contains(c.Tekst, "U bent 21 jaar") {
+		t.Errorf("21 jaar: %v %q", c.Oordeel, c.Tekst)
+	}
+	if c := leeftijdCriterium("2005-01-02"); c.Oordeel != Nee || !strings.Contains(c.Tekst, "U bent 20 jaar") {
+		t.Errorf("20 jaar: %v %q", c.Oordeel, c.Tekst)
+	}
+	if got := evalueer(t, p, alleenstaande("2005-01-02", "300"), d)["iit"].Oordeel; got != GeenRecht {
+		t.Errorf("20 jaar: %v, want geen recht", got)
 	}
 }
 
@@ -348,13 +355,13 @@ func TestPakketFouten(t *testing.T) {
 		regel               int
 		reden               string
 	}{
-		{"onbekende voorwaarde", "{soort: leeftijd, min: 18}", "{soort: lengte, min: 18}", 21, "onbekende voorwaarde"},
-		{"onbekend veld", "{soort: leeftijd, min: 18}", "{soort: leeftijd, minimum: 18}", 21, "minimum"},
-		{"typefout", "{soort: leeftijd, min: 18}", "{soort: leeftijd, min: achttien}", 21, ""},
-		{"bron ontbreekt", "bedrag: {soort: vast, bedrag: 350, bron: {ref: plan, sectie: \"4\"}}", "bedrag: {soort: vast, bedrag: 350}", 24, "zonder bron"},
-		{"onbekende bron", "bron: {ref: plan, sectie: \"4\"}", "bron: {ref: nergens}", 24, "nergens"},
-		{"onbekende term", "grens: $inkomensgrens, grens_met", "grens: $inkomensgrenz, grens_met", 22, "inkomensgrenz"},
-		{"slecht bedrag", "bedrag: 350,", "bedrag: veel,", 24, "geen bedrag"},
+		{"onbekende voorwaarde", "{soort: leeftijd, min: 18}", "{soort: lengte, min: 18}", 20, "onbekende voorwaarde"},
+		{"onbekend veld", "{soort: leeftijd, min: 18}", "{soort: leeftijd, minimum: 18}", 20, "onbekend veld \"minimum\""},
+		{"typefout", "{soort: leeftijd, min: 18}", "{soort: leeftijd, min: achttien}", 20, "achttien"},
+		{"bron ontbreekt", "bedrag: {soort: vast, bedrag: 350, bron: {ref: plan, sectie: \"4\"}}", "bedrag: {soort: vast, bedrag: 350}", 23, "zonder bron"},
+		{"onbekende bron", "bron: {ref: plan, sectie: \"4\"}", "bron: {ref: nergens}", 23, "nergens"},
+		{"onbekende term", "grens: $inkomensgrens, grens_met", "grens: $inkomensgrenz, grens_met", 21, "inkomensgrenz"},
+		{"slecht bedrag", "bedrag: 350,", "bedrag: veel,", 23, "geen bedrag"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

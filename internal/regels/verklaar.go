@@ -104,6 +104,16 @@ func orNL(en, nl string) string {
 	return nl
 }
 
+func triTeken(t Tri) string {
+	switch t {
+	case Ja:
+		return "✔"
+	case Nee:
+		return "✖"
+	}
+	return "?"
+}
+
 func triWoord(t Tri) string {
 	switch t {
 	case Ja:
@@ -112,6 +122,11 @@ func triWoord(t Tri) string {
 		return "nee"
 	}
 	return "onbekend"
+}
+
+// tekstf is tekst for format strings that share their arguments; only the chosen one is formatted.
+func tekstf(w Weergave, nlU, nlC, enU, enC string, args ...any) string {
+	return fmt.Sprintf(tekst(w, nlU, nlC, enU, enC), args...)
 }
 
 // tekst picks the sentence for the language and voice: resident NL, helper NL, resident EN, helper EN.
@@ -164,11 +179,7 @@ func (v *voorwaarde) zin(f *Feiten, t Tri, w Weergave) string {
 			return tekst(w, "Wij weten uw leeftijd niet. "+grens, "Wij weten de leeftijd van uw cliënt niet. "+grens,
 				"We do not know your age. "+grens, "We do not know your client's age. "+grens)
 		}
-		return tekst(w,
-			fmt.Sprintf("U bent %d jaar. %s", f.LeeftijdAanvrager, grens),
-			fmt.Sprintf("Uw cliënt is %d jaar. %s", f.LeeftijdAanvrager, grens),
-			fmt.Sprintf("You are %d years old. %s", f.LeeftijdAanvrager, grens),
-			fmt.Sprintf("Your client is %d years old. %s", f.LeeftijdAanvrager, grens))
+		return tekstf(w, "U bent %d jaar. %s", "Uw cliënt is %d jaar. %s", "You are %d years old. %s", "Your client is %d years old. %s", f.LeeftijdAanvrager, grens)
 	case vwAOW:
 		eis := tekst(w, "U moet de AOW-leeftijd al hebben.", "Uw cliënt moet de AOW-leeftijd al hebben.", "You must have reached the state pension age.", "Your client must have reached the state pension age.")
 		if !v.waarde {
@@ -248,12 +259,11 @@ func (v *voorwaarde) zin(f *Feiten, t Tri, w Weergave) string {
 		if v.soort == vwNietOntvangt {
 			switch {
 			case ok:
-				return tekst(w, fmt.Sprintf("U krijgt al %s. Dan kunt u deze regeling niet krijgen.", naam), fmt.Sprintf("Uw cliënt krijgt al %s. Dan kan uw cliënt deze regeling niet krijgen.", naam),
-					fmt.Sprintf("You already receive %s. Then you cannot get this scheme.", naam), fmt.Sprintf("Your client already receives %s. Then your client cannot get this scheme.", naam))
+				return tekstf(w, "U krijgt al %s. Dan kunt u deze regeling niet krijgen.", "Uw cliënt krijgt al %s. Dan kan uw cliënt deze regeling niet krijgen.", "You already receive %s. Then you cannot get this scheme.", "Your client already receives %s. Then your client cannot get this scheme.", naam)
 			case !f.OntvangtBekend:
-				return tekst(w, fmt.Sprintf("Wij weten niet of u %s krijgt.", naam), fmt.Sprintf("Wij weten niet of uw cliënt %s krijgt.", naam), fmt.Sprintf("We do not know whether you receive %s.", naam), fmt.Sprintf("We do not know whether your client receives %s.", naam))
+				return tekstf(w, "Wij weten niet of u %s krijgt.", "Wij weten niet of uw cliënt %s krijgt.", "We do not know whether you receive %s.", "We do not know whether your client receives %s.", naam)
 			}
-			return tekst(w, fmt.Sprintf("U krijgt geen %s.", naam), fmt.Sprintf("Uw cliënt krijgt geen %s.", naam), fmt.Sprintf("You do not receive %s.", naam), fmt.Sprintf("Your client does not receive %s.", naam))
+			return tekstf(w, "U krijgt geen %s.", "Uw cliënt krijgt geen %s.", "You do not receive %s.", "Your client does not receive %s.", naam)
 		}
 		eis := ""
 		if v.maandenBekend && v.maanden > 0 {
@@ -270,14 +280,13 @@ func (v *voorwaarde) zin(f *Feiten, t Tri, w Weergave) string {
 		}
 		switch {
 		case !ok && !f.OntvangtBekend:
-			return tekst(w, fmt.Sprintf("Wij weten niet of u %s krijgt.", naam), fmt.Sprintf("Wij weten niet of uw cliënt %s krijgt.", naam), fmt.Sprintf("We do not know whether you receive %s.", naam), fmt.Sprintf("We do not know whether your client receives %s.", naam)) + eis
+			return tekstf(w, "Wij weten niet of u %s krijgt.", "Wij weten niet of uw cliënt %s krijgt.", "We do not know whether you receive %s.", "We do not know whether your client receives %s.", naam) + eis
 		case !ok:
-			return tekst(w, fmt.Sprintf("U krijgt geen %s.", naam), fmt.Sprintf("Uw cliënt krijgt geen %s.", naam), fmt.Sprintf("You do not receive %s.", naam), fmt.Sprintf("Your client does not receive %s.", naam)) + eis
+			return tekstf(w, "U krijgt geen %s.", "Uw cliënt krijgt geen %s.", "You do not receive %s.", "Your client does not receive %s.", naam) + eis
 		case o.Maanden < 0:
-			return tekst(w, fmt.Sprintf("U krijgt %s. Wij weten niet sinds wanneer.", naam), fmt.Sprintf("Uw cliënt krijgt %s. Wij weten niet sinds wanneer.", naam), fmt.Sprintf("You receive %s. We do not know since when.", naam), fmt.Sprintf("Your client receives %s. We do not know since when.", naam)) + eis
+			return tekstf(w, "U krijgt %s. Wij weten niet sinds wanneer.", "Uw cliënt krijgt %s. Wij weten niet sinds wanneer.", "You receive %s. We do not know since when.", "Your client receives %s. We do not know since when.", naam) + eis
 		}
-		return tekst(w, fmt.Sprintf("U krijgt %s, al %d maanden.", naam, o.Maanden), fmt.Sprintf("Uw cliënt krijgt %s, al %d maanden.", naam, o.Maanden),
-			fmt.Sprintf("You have received %s for %d months.", naam, o.Maanden), fmt.Sprintf("Your client has received %s for %d months.", naam, o.Maanden)) + eis
+		return tekstf(w, "U krijgt %s, al %d maanden.", "Uw cliënt krijgt %s, al %d maanden.", "You have received %s for %d months.", "Your client has received %s for %d months.", naam, o.Maanden) + eis
 	case vwLaagInkomen:
 		eis := fmt.Sprintf(" Deze regeling is voor mensen die al minstens %d maanden een laag inkomen hebben.", v.maanden)
 		if en {
@@ -290,8 +299,7 @@ func (v *voorwaarde) zin(f *Feiten, t Tri, w Weergave) string {
 		if f.LaagInkomenMaanden < 0 {
 			return tekst(w, "Wij weten niet hoe lang u al een laag inkomen hebt.", "Wij weten niet hoe lang uw cliënt al een laag inkomen heeft.", "We do not know how long you have had a low income.", "We do not know how long your client has had a low income.") + eis
 		}
-		return tekst(w, fmt.Sprintf("U hebt al %d maanden een laag inkomen.", f.LaagInkomenMaanden), fmt.Sprintf("Uw cliënt heeft al %d maanden een laag inkomen.", f.LaagInkomenMaanden),
-			fmt.Sprintf("You have had a low income for %d months.", f.LaagInkomenMaanden), fmt.Sprintf("Your client has had a low income for %d months.", f.LaagInkomenMaanden)) + eis
+		return tekstf(w, "U hebt al %d maanden een laag inkomen.", "Uw cliënt heeft al %d maanden een laag inkomen.", "You have had a low income for %d months.", "Your client has had a low income for %d months.", f.LaagInkomenMaanden) + eis
 	case vwSchuldsanering:
 		switch f.Schuldsanering {
 		case Ja:
@@ -315,7 +323,8 @@ func (v *voorwaarde) zin(f *Feiten, t Tri, w Weergave) string {
 	case vwEenVan:
 		var delen []string
 		for i := range v.sub {
-			delen = append(delen, v.sub[i].zin(f, Onbekend, w))
+			st, _ := v.sub[i].evalueer(f)
+			delen = append(delen, triTeken(st)+" "+v.sub[i].zin(f, st, w))
 		}
 		kop := "Eén van deze dingen moet kloppen: "
 		if en {
