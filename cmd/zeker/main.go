@@ -52,11 +52,12 @@ type command struct {
 // commands lists every subcommand. Each lives in its own cmd_<name>.go file.
 func commands() map[string]command {
 	return map[string]command{
-		"check":   {"evalueer een huishouden (JSON) tegen het regelpakket van een gemeente", runCheck},
-		"regels":  {"regelpakketten: lijst, toon, valideer, grenzen", runRegels},
-		"normen":  {"bijstandsnormen per leefvorm op een datum (normenoverzicht)", runNormen},
-		"migrate": {"database aanmaken of bijwerken (migraties), --gemeenten voegt de vier gemeenten toe", runMigrate},
-		"user":    {"medewerkers: add, passwd, list, role, disable, enable", runUser},
+		"check":     {"evalueer een huishouden (JSON) tegen het regelpakket van een gemeente", runCheck},
+		"regels":    {"regelpakketten: lijst, toon, valideer, grenzen", runRegels},
+		"normen":    {"bijstandsnormen per leefvorm op een datum (normenoverzicht)", runNormen},
+		"migrate":   {"database aanmaken of bijwerken (migraties), --gemeenten voegt de vier gemeenten toe", runMigrate},
+		"user":      {"medewerkers: add, passwd, list, role, disable, enable", runUser},
+		"populatie": {"synthetische bevolking van huishoudens (testgegevens) voor een gemeente", runPopulatie},
 	}
 }
 

@@ -1,0 +1,52 @@
+package scan
+
+import "fmt"
+
+// GeldigBSN reports whether s is nine digits that pass the 11-proef (elfproef) of the BSN:
+// 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11 (and not zero).
+func GeldigBSN(s string) bool {
+	if len(s) != 9 {
+		return false
+	}
+	som := 0
+	for i := 0; i < 9; i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return false
+		}
+		w := 9 - i
+		if i == 8 {
+			w = -1
+		}
+		som += w * int(c-'0')
+	}
+	return som != 0 && som%11 == 0
+}
+
+// TestBSNs returns every BSN of the range the BRP reserves for test persons (999900000–999999999)
+// that passes the 11-proef, in ascending order. There are only 9,091 of them, so a synthetic
+// population larger than that reuses test BSNs; in Zeker the household id, not the BSN, is the key
+// of a household.
+func TestBSNs() []string {
+	out := make([]string, 0, 9091)
+	for p := 99990000; p <= 99999999; p++ {
+		if d := checkDigit(p); d >= 0 {
+			out = append(out, fmt.Sprintf("%08d%d", p, d))
+		}
+	}
+	return out
+}
+
+// checkDigit returns the ninth digit that makes the 8-digit prefix p pass the 11-proef, or -1 if
+// none does.
+func checkDigit(p int) int {
+	som := 0
+	for w := 2; w <= 9; w++ {
+		som += w * (p % 10)
+		p /= 10
+	}
+	if r := som % 11; r != 10 {
+		return r
+	}
+	return -1
+}
