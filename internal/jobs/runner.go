@@ -80,12 +80,13 @@ type Config struct {
 
 // Runner runs jobs with the handlers registered for their kinds.
 type Runner struct {
-	db       *store.DB
-	cfg      Config
-	id       string
-	log      *slog.Logger
-	mu       sync.Mutex
-	handlers map[string]Handler
+	db        *store.DB
+	cfg       Config
+	id        string
+	log       *slog.Logger
+	mu        sync.Mutex
+	handlers  map[string]Handler
+	lastSweep time.Time // guarded by mu
 }
 
 // NewRunner returns a Runner on db.
@@ -252,9 +253,19 @@ func (r *Runner) claim(ctx context.Context, kinds []string) (Job, error) {
 	return j, err
 }
 
-// failExhausted fails jobs whose lease ran out on their last attempt (their worker died).
+// failExhausted fails jobs whose lease ran out on their last attempt (their worker died). It runs at
+// most once per Lease/10 per runner: it is a write, and leases are minutes long.
 func (r *Runner) failExhausted(ctx context.Context) error {
 	now := r.now()
+	r.mu.Lock()
+	due := r.lastSweep.IsZero() || now.Sub(r.lastSweep) >= r.cfg.Lease/10 || now.Before(r.lastSweep)
+	if due {
+		r.lastSweep = now
+	}
+	r.mu.Unlock()
+	if !due {
+		return nil
+	}
 	_, err := r.db.Exec(ctx, `UPDATE jobs SET status = 'failed', finished_at = $1, updated_at = $1,
 		last_error = 'de verwerking stopte onverwacht (lease verlopen) na de laatste poging'
 		WHERE status = 'running' AND locked_until < $1 AND attempts >= max_attempts`, now)
