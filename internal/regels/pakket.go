@@ -193,6 +193,30 @@ type compiler struct {
 	bronnen map[string]rawDocument
 	termen  map[string]rawOpenTerm
 	fouten  []error
+
+	ontvangtRefs []ontvangtRef
+}
+
+type ontvangtRef struct {
+	path     []any
+	regeling string
+}
+
+// landelijkeRegelingen are the national benefits a household can say it receives (huishouden
+// "ontvangt"), besides the regelingen of its gemeente's pack.
+var landelijkeRegelingen = [...]string{
+	"aio", "aow", "bijstand", "huurtoeslag", "kinderbijslag", "kindgebonden_budget", "schuldhulpverlening",
+	"studiefinanciering", "wajong", "wia", "ww", "zorgtoeslag",
+}
+
+// LandelijkeRegeling reports whether id names a national benefit that conditions may refer to.
+func LandelijkeRegeling(id string) bool {
+	for _, r := range landelijkeRegelingen {
+		if r == id {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *compiler) fout(path []any, format string, args ...any) {
@@ -295,6 +319,13 @@ func (c *compiler) pakket() *Pakket {
 		}
 		ids[reg.ID] = true
 		p.Regelingen = append(p.Regelingen, reg)
+	}
+	// A condition on a received scheme must name a national benefit or a regeling of this pack:
+	// a typo would otherwise silently make the condition false for everyone.
+	for _, ref := range c.ontvangtRefs {
+		if !ids[ref.regeling] && !LandelijkeRegeling(ref.regeling) {
+			c.fout(ref.path, "onbekend feit: regeling %q is geen landelijke uitkering (%s) en geen regeling van dit pakket", ref.regeling, strings.Join(landelijkeRegelingen[:], ", "))
+		}
 	}
 	return p
 }
@@ -580,6 +611,7 @@ func (c *compiler) voorwaarde(path []any, r *rawVoorwaarde) voorwaarde {
 	case vwOntvangt, vwNietOntvangt:
 		need(r.Regeling != "", "regeling")
 		v.regeling = r.Regeling
+		c.ontvangtRefs = append(c.ontvangtRefs, ontvangtRef{path: at("regeling"), regeling: r.Regeling})
 		v.maanden, v.maandenBekend = c.maanden(at("min_maanden"), r.MinMaanden)
 	case vwLaagInkomen:
 		need(r.MinMaanden != "", "min_maanden")

@@ -78,7 +78,11 @@ func (r *Regeling) verklaar(f *Feiten, w Weergave) Uitkomst {
 		u.Aanvragen.Toelichting = orNL(r.Aanvragen.ToelichtingEN, r.Aanvragen.Toelichting)
 	}
 	for i := range r.voorwaarden {
-		u.Criteria = append(u.Criteria, r.voorwaarden[i].verklaar(f, w))
+		c := r.voorwaarden[i].verklaar(f, w)
+		if c.Bron.Leeg() {
+			c.Bron = r.Grondslag // every criterion names a source: its own, else the regeling's legal basis
+		}
+		u.Criteria = append(u.Criteria, c)
 	}
 	if k.Oordeel != GeenRecht && k.BedragBekend {
 		b := k.Bedrag
@@ -145,6 +149,9 @@ func tekst(w Weergave, nlU, nlC, enU, enC string) string {
 func (v *voorwaarde) verklaar(f *Feiten, w Weergave) Criterium {
 	t, q := v.evalueer(f)
 	c := Criterium{Oordeel: t, Uitkomst: triWoord(t), Bron: v.bron, Vragen: q.Lijst()}
+	if c.Bron.Leeg() && v.soort == vwInkomen {
+		c.Bron = v.grensVoor(f).bron
+	}
 	c.Tekst = v.zin(f, t, w)
 	extra := v.uitleg
 	if w.en() && v.uitlegEN != "" {
