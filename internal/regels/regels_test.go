@@ -362,6 +362,7 @@ func TestPakketFouten(t *testing.T) {
 		{"onbekende bron", "bron: {ref: plan, sectie: \"4\"}", "bron: {ref: nergens}", 23, "nergens"},
 		{"onbekende term", "grens: $inkomensgrens, grens_met", "grens: $inkomensgrenz, grens_met", 21, "inkomensgrenz"},
 		{"slecht bedrag", "bedrag: 350,", "bedrag: veel,", 23, "geen bedrag"},
+		{"onbekend feit", "regeling: bijstand, min_maanden", "regeling: bijstnad, min_maanden", 46, "onbekend feit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -110,6 +110,37 @@ func (s normSoort) omschrijving() string {
 	return ""
 }
 
+// label is the short name of the row in a normenoverzicht table.
+func (s normSoort) label() string {
+	switch s {
+	case nAlleenstaande21:
+		return "alleenstaande, 21 jaar tot AOW-leeftijd"
+	case nAlleenstaandeOuder21:
+		return "alleenstaande ouder, 21 jaar tot AOW-leeftijd"
+	case nGehuwden21:
+		return "gehuwden/samenwonenden, 21 jaar tot AOW-leeftijd"
+	case nAlleenstaandeAOW:
+		return "alleenstaande, AOW-leeftijd"
+	case nAlleenstaandeOuderAOW:
+		return "alleenstaande ouder, AOW-leeftijd"
+	case nGehuwdenAOW:
+		return "gehuwden/samenwonenden, één of beiden AOW-leeftijd"
+	case nJongAlleenstaande:
+		return "alleenstaande, 18-20 jaar"
+	case nJongAlleenstaandeOuder:
+		return "alleenstaande ouder, 18-20 jaar"
+	case nJongGehuwdenBeideZonder:
+		return "gehuwden, beiden 18-20 jaar, zonder kinderen"
+	case nJongGehuwdenBeideMet:
+		return "gehuwden, beiden 18-20 jaar, met kinderen"
+	case nJongGehuwdenEenZonder:
+		return "gehuwden, één 18-20 en één 21+, zonder kinderen"
+	case nJongGehuwdenEenMet:
+		return "gehuwden, één 18-20 en één 21+, met kinderen"
+	}
+	return s.omschrijving()
+}
+
 // artikel is the article of the Participatiewet that sets the row.
 func (s normSoort) artikel() string {
 	switch s {
@@ -199,8 +230,8 @@ func (n Norm) Grens(p geld.Percentage, zonderVT bool) geld.Bedrag {
 
 // Normregel is one row of the normenoverzicht.
 type Normregel struct {
-	Code         string
-	Omschrijving string
+	Code         string // the row id in the data file, or kostendelersnorm_<A>
+	Omschrijving string // short label for a table; Norm.Omschrijving has the full B1 sentence
 	Norm         Norm
 }
 
@@ -615,14 +646,15 @@ func (p *Parameters) Normtabel(datum time.Time) ([]Normregel, error) {
 		if err != nil {
 			return nil, fmt.Errorf("normenoverzicht: %w", err)
 		}
-		out = append(out, Normregel{Code: s.id(), Omschrijving: n.Omschrijving, Norm: n})
+		out = append(out, Normregel{Code: s.id(), Omschrijving: s.label(), Norm: n})
 	}
 	for a := 2; a <= 5; a++ {
 		n, err := p.Norm(NormVraag{Leefvorm: Alleenstaande, LeeftijdAanvrager: 30, Kostendelers: a}, d)
 		if err != nil {
 			return nil, fmt.Errorf("normenoverzicht: %w", err)
 		}
-		out = append(out, Normregel{Code: "kostendelersnorm_" + strconv.Itoa(a), Omschrijving: n.Omschrijving, Norm: n})
+		out = append(out, Normregel{Code: "kostendelersnorm_" + strconv.Itoa(a),
+			Omschrijving: "kostendelersnorm, " + strconv.Itoa(a) + " kostendelers, per persoon", Norm: n})
 	}
 	return out, nil
 }
