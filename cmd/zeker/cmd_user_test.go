@@ -136,3 +136,18 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+func TestMigrateUserHelp(t *testing.T) {
+	for _, args := range [][]string{{"migrate", "--help"}, {"user", "--help"}, {"user", "add", "--help"}, {"user", "list", "-h"}} {
+		code, out, errOut := runMetDB(t, "", "", args...)
+		if code != 0 || !strings.Contains(out+errOut, "Gebruik: zeker") {
+			t.Errorf("%v: exit %d, output %q", args, code, out+errOut)
+		}
+	}
+	if code, _, _ := runMetDB(t, "", "", "user"); code != exitUsage {
+		t.Errorf("user without subcommand: exit %d, want %d", code, exitUsage)
+	}
+	if code, _, _ := runMetDB(t, "", "", "migrate", "extra"); code != exitUsage {
+		t.Errorf("migrate with argument: exit %d, want %d", code, exitUsage)
+	}
+}
