@@ -16,11 +16,12 @@ func CookieNaam(secure bool) string {
 	return "zeker-sessie"
 }
 
-// SessieCookie returns the cookie that carries a session token until verloopt: HttpOnly, SameSite=Lax,
-// Path=/, Secure when secure.
-func SessieCookie(token string, verloopt time.Time, secure bool) *http.Cookie {
+// SessieCookie returns the cookie that carries a session token: HttpOnly, SameSite=Lax, Path=/, Secure
+// when secure. It has no Expires: the browser drops it when it closes, and the server ends the session
+// on its own clock (Service.Sessie), so the cookie never needs refreshing when the session is renewed.
+func SessieCookie(token string, secure bool) *http.Cookie {
 	return &http.Cookie{
-		Name: CookieNaam(secure), Value: token, Path: "/", Expires: verloopt.UTC(),
+		Name: CookieNaam(secure), Value: token, Path: "/",
 		HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode,
 	}
 }

@@ -4,24 +4,22 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/zeker-platform/zeker/internal/auth"
 )
 
 func TestCookies(t *testing.T) {
-	verloopt := time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)
-	c := auth.SessieCookie("tok", verloopt, true)
+	c := auth.SessieCookie("tok", true)
 	got := c.String()
-	for _, want := range []string{"__Host-zeker-sessie=tok", "Path=/", "HttpOnly", "Secure", "SameSite=Lax", "Expires=Mon, 02 Nov 2026 10:00:00 GMT"} {
+	for _, want := range []string{"__Host-zeker-sessie=tok", "Path=/", "HttpOnly", "Secure", "SameSite=Lax"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("cookie %q lacks %q", got, want)
 		}
 	}
-	if strings.Contains(got, "Domain") {
+	if strings.Contains(got, "Domain") || strings.Contains(got, "Expires") {
 		t.Errorf("__Host- cookie with Domain: %q", got)
 	}
-	if c := auth.SessieCookie("tok", verloopt, false); c.Name != "zeker-sessie" || c.Secure {
+	if c := auth.SessieCookie("tok", false); c.Name != "zeker-sessie" || c.Secure {
 		t.Errorf("plain HTTP cookie = %+v", c)
 	}
 	if w := auth.WisCookie(true); w.MaxAge >= 0 || w.Name != "__Host-zeker-sessie" {

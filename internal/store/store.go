@@ -132,6 +132,7 @@ func ParseDSN(dsn string) (Dialect, string, error) {
 	}
 	path := strings.TrimPrefix(dsn, "sqlite:")
 	path = strings.TrimPrefix(path, "//")
+	path = strings.TrimPrefix(path, "file:")
 	if path == "" || path == ":memory:" || strings.Contains(path, "mode=memory") {
 		return 0, "", fmt.Errorf("store: sqlite needs a file, not %q (a pool of connections cannot share an in-memory database)", dsn)
 	}

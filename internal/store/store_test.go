@@ -26,6 +26,8 @@ func TestParseDSN(t *testing.T) {
 		{"postgresql://u@h/db?sslmode=disable", store.Postgres, "postgresql://", false},
 		{"sqlite:data/z.db", store.SQLite, "file:data/z.db?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)", false},
 		{"zeker.db", store.SQLite, "file:zeker.db?", false},
+		{"sqlite:file:z.db", store.SQLite, "file:z.db?", false},
+		{"sqlite:///var/lib/zeker/z.db", store.SQLite, "file:/var/lib/zeker/z.db?", false},
 		{"sqlite:x.db?_pragma=cache_size(-2000)", store.SQLite, "file:x.db?", false},
 		{"", 0, "", true},
 		{":memory:", 0, "", true},

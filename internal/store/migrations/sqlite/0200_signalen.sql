@@ -35,6 +35,7 @@ CREATE TABLE signalen_zaak (
     aantal_totaal     INTEGER NOT NULL DEFAULT 0,
     meervoudig        INTEGER NOT NULL DEFAULT 0,
     bedrag_cent       BIGINT  NOT NULL DEFAULT 0,
+    partnertypes      INTEGER NOT NULL DEFAULT 0, -- bit set, signalen.PartnerType.Bit
     crisis            INTEGER NOT NULL DEFAULT 0,
     crisis_deadline   TEXT    NOT NULL DEFAULT '',
     opeenvolgend      INTEGER NOT NULL DEFAULT 0,
@@ -53,6 +54,12 @@ CREATE TABLE signalen_zaak (
 -- The worklist: open zaken of a gemeente in priority order.
 CREATE INDEX signalen_zaak_werklijst ON signalen_zaak (gemeente, status, crisis DESC, crisis_deadline,
     meervoudig DESC, heeft_kinderen DESC, bedrag_cent DESC, eerste_ontvangst, id);
+-- The same order over all statuses.
+CREATE INDEX signalen_zaak_prioriteit ON signalen_zaak (gemeente, crisis DESC, crisis_deadline,
+    meervoudig DESC, heeft_kinderen DESC, bedrag_cent DESC, eerste_ontvangst, id);
+-- Covers the worklist filters, so counting a filtered list reads only this index.
+CREATE INDEX signalen_zaak_filter ON signalen_zaak (gemeente, status, wijk, geboortedatum, partnertypes, woonplaats,
+    crisis, behandelaar);
 CREATE INDEX signalen_zaak_huishouden ON signalen_zaak (gemeente, huishoudsleutel, periode_start);
 CREATE INDEX signalen_zaak_periode ON signalen_zaak (gemeente, periode_start);
 
@@ -91,7 +98,6 @@ CREATE TABLE signalen_signaal (
 );
 CREATE INDEX signalen_signaal_zaak ON signalen_signaal (gemeente, zaak_id);
 CREATE INDEX signalen_signaal_ontvangen ON signalen_signaal (gemeente, ontvangen);
-CREATE INDEX signalen_signaal_type ON signalen_signaal (gemeente, partnertype, zaak_id);
 
 CREATE TABLE signalen_contactpoging (
     id          INTEGER PRIMARY KEY,
