@@ -24,6 +24,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 	"time"
 
@@ -237,4 +239,40 @@ func (l *Log) schrijf(ctx context.Context, q execer, v Verwerking) error {
 		return fmt.Errorf("audit: schrijf %s/%s: %w", v.Gemeente, v.Operatie, store.MapError(err))
 	}
 	return nil
+}
+
+// LaadOfMaakSleutel reads the key from the file at path (hex, as written by this function), or, when
+// the file does not exist, creates it with a new random key and mode 0600. It reports whether it
+// created the file. For the demo and single-host installs; several instances share one key through
+// ZEKER_AUDIT_KEY instead. The key is kept out of the database on purpose: with database and key
+// together, hashed BSNs can be found by trying all of them.
+func LaadOfMaakSleutel(path string) ([]byte, bool, error) {
+	b, err := os.ReadFile(path)
+	if err == nil {
+		k, err := ParseSleutel(string(b))
+		if err != nil {
+			return nil, false, fmt.Errorf("audit: sleutelbestand %s: %w", path, err)
+		}
+		return k, false, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, false, fmt.Errorf("audit: sleutelbestand: %w", err)
+	}
+	k := NieuweSleutel()
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) { // created meanwhile by another process
+			return LaadOfMaakSleutel(path)
+		}
+		return nil, false, fmt.Errorf("audit: sleutelbestand: %w", err)
+	}
+	if _, err := f.WriteString(k + "\n"); err != nil {
+		f.Close()
+		return nil, false, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, false, err
+	}
+	kb, _ := ParseSleutel(k)
+	return kb, true, nil
 }

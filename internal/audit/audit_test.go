@@ -6,6 +6,8 @@ import (
 	"database/sql"
 	"encoding/csv"
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -236,6 +238,18 @@ func TestSleutelEnTrace(t *testing.T) {
 	}
 	if _, err := audit.ParseSleutel("abc"); err == nil {
 		t.Error("short key parsed")
+	}
+	pad := filepath.Join(t.TempDir(), "audit.key")
+	k1, nieuw, err := audit.LaadOfMaakSleutel(pad)
+	if err != nil || !nieuw || len(k1) != 32 {
+		t.Fatalf("LaadOfMaakSleutel (new) = %d bytes, %v, %v", len(k1), nieuw, err)
+	}
+	k2, nieuw, err := audit.LaadOfMaakSleutel(pad)
+	if err != nil || nieuw || !bytes.Equal(k1, k2) {
+		t.Errorf("LaadOfMaakSleutel (existing) = %x, %v, %v; want %x", k2, nieuw, err, k1)
+	}
+	if fi, _ := os.Stat(pad); fi.Mode().Perm() != 0o600 {
+		t.Errorf("key file mode %v, want 0600", fi.Mode().Perm())
 	}
 	tid, sid, ok := audit.ParseTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
 	if !ok || tid != "4bf92f3577b34da6a3ce929d0e0e4736" || sid != "00f067aa0ba902b7" {
