@@ -126,6 +126,7 @@ func (g *Groepeerder) Plaats(o *Ontvangen) (z *Zaak, nieuw bool) {
 		z.EersteOntvangst = o.Ontvangen
 	}
 	z.AantalTotaal++
+	z.PartnerBits |= o.PartnerType.Bit()
 	if o.Actief() {
 		z.Aantal++
 		z.Bedrag += o.Bedrag

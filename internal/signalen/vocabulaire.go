@@ -29,6 +29,17 @@ func PartnerTypes() []PartnerType {
 		PartnerWater, PartnerZorg}
 }
 
+// Bit returns t's bit in a set of partner types (Zaak.PartnerBits): 1 << its position in
+// PartnerTypes, 0 for an unknown type.
+func (t PartnerType) Bit() int64 {
+	for i, v := range PartnerTypes() {
+		if v == t {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
 // Geldig reports whether t is a DDAS signaalpartner type.
 func (t PartnerType) Geldig() bool {
 	for _, v := range PartnerTypes() {

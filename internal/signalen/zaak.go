@@ -60,6 +60,7 @@ type Zaak struct {
 	Aantal               int         // active signals
 	AantalTotaal         int         // all signals, also those closed by rule
 	Bedrag               geld.Bedrag // sum of active signals
+	PartnerBits          int64       // set of partner types of all its signals (PartnerType.Bit)
 	Crisis               bool
 	CrisisDeadline       Datum
 	Opeenvolgend         bool

@@ -180,7 +180,7 @@ func (s *Store) ZetInstellingen(ctx context.Context, gemeente string, inst signa
 // zaakKolommen is the column list scanZaak reads, in order.
 const zaakKolommen = `id, gemeente, huishoudsleutel, adressleutel, huishouden_id, wijk, woonplaats, geboortedatum,
 	kinderen, bekend, periode_start, periode_einde, matchingsdatum, eerste_ontvangst, aantal, aantal_totaal,
-	bedrag_cent, crisis, crisis_deadline, opeenvolgend, status, automatisch, resultaat, datum_opgepakt, afgesloten,
+	bedrag_cent, partnertypes, crisis, crisis_deadline, opeenvolgend, status, automatisch, resultaat, datum_opgepakt, afgesloten,
 	behandelaar`
 
 type scanner interface{ Scan(dest ...any) error }
@@ -190,7 +190,7 @@ func scanZaak(r scanner, z *signalen.Zaak) error {
 	var bedrag int64
 	var bekend, crisis, opeenv, auto int
 	if err := r.Scan(&z.ID, &z.Gemeente, &z.Huishoudsleutel, &z.Adressleutel, &z.HuishoudenID, &z.Wijk, &z.Woonplaats,
-		&geb, &z.MinderjarigeKinderen, &bekend, &ps, &pe, &md, &eo, &z.Aantal, &z.AantalTotaal, &bedrag, &crisis, &cd,
+		&geb, &z.MinderjarigeKinderen, &bekend, &ps, &pe, &md, &eo, &z.Aantal, &z.AantalTotaal, &bedrag, &z.PartnerBits, &crisis, &cd,
 		&opeenv, &status, &auto, &res, &dop, &af, &z.Behandelaar); err != nil {
 		return err
 	}
@@ -204,6 +204,16 @@ func scanZaak(r scanner, z *signalen.Zaak) error {
 // Placeholders. Long statements use "?" on SQLite: the driver binds "$N" parameters by searching
 // their names, which is quadratic in the number of parameters (measured: 6 s for 50,000 rows), while
 // "?" binds by position. PostgreSQL needs "$N".
+
+// blok returns how many rows of kolommen columns go in one multi-row statement. The SQLite driver
+// matches each parameter against every argument (quadratic in parameters per statement), so SQLite gets
+// about 500 parameters per statement; PostgreSQL 500 rows (under its 65,535 parameters).
+func (s *Store) blok(kolommen int) int {
+	if s.dialect == SQLite {
+		return max(1, 500/kolommen)
+	}
+	return 500
+}
 
 // ph returns the placeholder for parameter n (1-based).
 func (s *Store) ph(n int) string {

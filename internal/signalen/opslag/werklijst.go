@@ -65,7 +65,7 @@ func (s *Store) Werklijst(ctx context.Context, gemeente string, f Filter) ([]sig
 		if !f.PartnerType.Geldig() {
 			return nil, 0, fmt.Errorf("opslag: onbekende partnertype %q", f.PartnerType)
 		}
-		where = append(where, "EXISTS (SELECT 1 FROM signalen_signaal s WHERE s.gemeente = z.gemeente AND s.zaak_id = z.id AND s.partnertype = "+arg(string(f.PartnerType))+")")
+		where = append(where, "(z.partnertypes & "+arg(f.PartnerType.Bit())+") <> 0")
 	}
 	if f.LeeftijdVan > 0 || f.LeeftijdTot > 0 {
 		vandaag := s.Vandaag()
