@@ -184,9 +184,9 @@ type normWaarde struct {
 type normPeriode struct {
 	periode
 	n                       [aantalNormSoorten]normWaarde
-	vtPct                   geld.Percentage // vakantietoeslag, share of the norm incl. VT
-	kdnVast, kdnPer         int64           // the 40 and 30 of ((40 + A×30)/A)%
-	kdnBron, vtBron         Bron
+	vtPct                   geld.Percentage         // vakantietoeslag, share of the norm incl. VT
+	kdnVast, kdnPer         int64                   // the 40 and 30 of ((40 + A×30)/A)%
+	kdnBron                 [aantalNormSoorten]Bron // per B row: the formula's source with the row's
 	kdnOmschrijving         [aantalKdnTeksten][maxKdnTekst + 1]string
 	minLeeftijdKostendelers int
 }
@@ -352,8 +352,13 @@ func (p *Parameters) bouwNormPerioden() error {
 		if err != nil {
 			return err
 		}
-		np.vtPct, np.vtBron = geld.Procent(int64(vt.getal)), vt.bron
-		np.kdnVast, np.kdnPer, np.kdnBron = int64(vast.getal), int64(per.getal), vast.bron
+		np.vtPct = geld.Procent(int64(vt.getal))
+		np.kdnVast, np.kdnPer = int64(vast.getal), int64(per.getal)
+		for s := range aantalNormSoorten {
+			if np.n[s].bekend {
+				np.kdnBron[s] = Bron{Tekst: "kostendelersnorm: " + vast.bron.Tekst + "; bedrag: " + np.n[s].bron.Tekst, URL: vast.bron.URL}
+			}
+		}
 		np.minLeeftijdKostendelers = mk.getal
 		for t := range aantalKdnTeksten {
 			for a := 2; a <= maxKdnTekst; a++ {
@@ -487,7 +492,7 @@ func (p *Parameters) Norm(q NormVraag, datum time.Time) (Norm, error) {
 		if q.AOWAanvrager {
 			t = kdnAlleenstaandeAOW
 		}
-		return np.maak(incl, np.kdnTekst(t, a), "art. 22a lid 1 Participatiewet", np.n[b].bron), nil
+		return np.maak(incl, np.kdnTekst(t, a), "art. 22a lid 1 Participatiewet", np.kdnBron[b]), nil
 	}
 
 	jongA := q.LeeftijdAanvrager < 21 && !q.AOWAanvrager
@@ -528,7 +533,7 @@ func (p *Parameters) Norm(q NormVraag, datum time.Time) (Norm, error) {
 		if q.MetKinderen {
 			art = "art. 22a lid 1 en lid 3 onder a Participatiewet"
 		}
-		return np.maak(oud+np.n[l3].incl, np.kdnTekst(t, a), art, np.n[l3].bron), nil
+		return np.maak(oud+np.n[l3].incl, np.kdnTekst(t, a), art, np.kdnBron[l3]), nil
 	}
 	s, b, t := nGehuwden21, nGehuwden21, kdnGehuwden
 	if aow {
@@ -546,7 +551,7 @@ func (p *Parameters) Norm(q NormVraag, datum time.Time) (Norm, error) {
 	if err != nil {
 		return Norm{}, err
 	}
-	return np.maak(2*per, np.kdnTekst(t, a), "art. 22a lid 1 en 2 Participatiewet", np.n[b].bron), nil
+	return np.maak(2*per, np.kdnTekst(t, a), "art. 22a lid 1 en 2 Participatiewet", np.kdnBron[b]), nil
 }
 
 // vast returns a published row as the data file carries it.

@@ -153,6 +153,9 @@ func TestKostendelersnorm(t *testing.T) {
 			if !strings.Contains(n.Omschrijving, "kostendelersnorm") {
 				t.Errorf("Omschrijving = %q", n.Omschrijving)
 			}
+			if !strings.Contains(n.Bron.Tekst, "art. 22a") || !strings.Contains(n.Bron.Tekst, "bedrag: ") {
+				t.Errorf("Bron = %q: noemt formule en bedrag niet", n.Bron.Tekst)
+			}
 		})
 	}
 	// The factors the reference lists: A=2: 50%, A=3: 43,33%, A=4: 40%, A=5: 38%, A=6: 36,67% of B.
