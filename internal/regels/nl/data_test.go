@@ -56,7 +56,10 @@ func TestParseIngebed(t *testing.T) {
 	}
 }
 
-// FuzzParse: the data file parser never panics, whatever it is fed.
+// FuzzParse: the data file parser never panics, whatever it is fed. The real file is a seed, so
+// minimising new inputs is slow; run with a short minimise time:
+//
+//	go test -run XXX -fuzz FuzzParse -fuzztime 60s -fuzzminimizetime 2s ./internal/regels/nl
 func FuzzParse(f *testing.F) {
 	f.Add(parametersYAML)
 	f.Add([]byte("versie: 1\nbronnen: {a: {tekst: x}}\nwaarden:\n  - {id: aow.leeftijd, waarde: \"67 jaar\", geldig_vanaf: \"2024-01-01\", bron: a}\n"))

@@ -425,8 +425,13 @@ var errOnder18 = errors.New("de Participatiewet kent geen bijstandsnorm onder 18
 //     per person ((40 + A×30)/A)% of B, where B is the gehuwdennorm of art. 21 onder b, or of art. 22
 //     when the aanvrager or the partner reached the AOW-leeftijd (the reference's B for art. 22 onder b
 //     and c). For a couple the norm is the sum for both partners (lid 2); when one partner is 18, 19
-//     or 20, the norm is the kostendelersnorm of the older partner plus the fixed amount of lid 3.
+//     or 20, the norm is the kostendelersnorm of the older partner plus the fixed amount of lid 3,
+//     where A counts the older partner but not the young one (the reference: A = medebewoners +
+//     belanghebbende + echtgenoot van 21 of ouder). With one kostendeler that sum equals the norm of
+//     art. 20 lid 1/2 onder c to the cent, which the tests use as a check.
 //     Persons under 21 who are alone get their jongerennorm; the kostendelersnorm does not apply to them.
+//   - A couple of whom one is 18, 19 or 20 and the other has reached the AOW-leeftijd gets art. 20
+//     (the rule for a young partner goes first); the reference has no row for it.
 //
 // Rounding of the kostendelersnorm (the law names none): per person the amount including
 // vakantietoeslag is rounded half up to whole cents; a couple gets twice that amount. Vakantietoeslag
