@@ -511,3 +511,27 @@ func TestMagGebruikerBeheren(t *testing.T) {
 		}
 	}
 }
+
+func TestDemoAccounts(t *testing.T) {
+	db := storetest.OpenTest(t)
+	s, _ := opzet(t, db)
+	ctx := t.Context()
+	for ronde := range 2 { // twice: the second run resets the passwords
+		accs, err := s.MaakDemoAccounts(ctx, []string{"GM1681", "GM0147"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(accs) != 1+2*4 || accs[0].Email != "systeembeheerder@demo.zeker.test" || accs[1].Email != "beheerder.gm1681@demo.zeker.test" {
+			t.Fatalf("round %d: accounts = %+v", ronde, accs)
+		}
+		for _, a := range accs {
+			_, _, g, err := s.Login(ctx, auth.Inloggen{Email: a.Email, Wachtwoord: a.Wachtwoord})
+			if err != nil {
+				t.Fatalf("round %d: login %s: %v", ronde, a.Email, err)
+			}
+			if a.Rol != "" && g.Rollen[a.Gemeente] != a.Rol {
+				t.Errorf("%s has roles %v, want %s in %s", a.Email, g.Rollen, a.Rol, a.Gemeente)
+			}
+		}
+	}
+}
