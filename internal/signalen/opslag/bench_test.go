@@ -22,7 +22,7 @@ func BenchmarkOntvang50000(b *testing.B) {
 			i := 0
 			for b.Loop() {
 				i++
-				res, err := db.store.Ontvang(b.Context(), opslag.Levering{Gemeente: fmt.Sprintf("GM%04d", i), Partner: "p", Signalen: sigs}, x)
+				res, err := db.store.Ontvang(metActor(b.Context()), opslag.Levering{Gemeente: fmt.Sprintf("GM%04d", i), Partner: "p", Signalen: sigs}, x)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -41,7 +41,7 @@ func BenchmarkWerklijst(b *testing.B) {
 	pop := synth.Populatie(60000)
 	x := synth.Index(pop)
 	for _, db := range databases(b, maart) {
-		ctx := b.Context()
+		ctx := metActor(b.Context())
 		db.zet(time.Date(2026, time.February, 10, 9, 0, 0, 0, time.UTC))
 		if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "p", Signalen: synth.Signalen(pop, 50000, "feb", d("2026-02-10"), 1)}, x); err != nil {
 			b.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/ddas"
 )
@@ -194,7 +195,8 @@ func (s *Store) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error) 
 			return res, fmt.Errorf("opslag: telling bewaren: %w", err)
 		}
 	}
-	if err := s.audit(ctx, Toegang{Actie: "signalen.bewaartermijn.verwijderd", Gemeente: gemeente, Object: "vroegsignaalzaken", Aantal: res.Zaken}); err != nil {
+	if err := s.log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: activiteitOpschonen,
+		Operatie: "vroegsignaalzaken.verwijderen", Actie: audit.Verwijderen, Resultaat: audit.OK, Object: "vroegsignaalzaken", Aantal: res.Zaken}); err != nil {
 		return res, fmt.Errorf("opslag: audit: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -260,7 +262,8 @@ func (s *Store) DDASInvoer(ctx context.Context, gemeente string, van, tot signal
 			zaken[i].Contactpogingen = append(zaken[i].Contactpogingen, c)
 		}
 	}
-	if err := s.audit(ctx, Toegang{Actie: "signalen.ddas.export", Gemeente: gemeente, Object: "ddas/" + van.String() + "/" + tot.String(), Aantal: len(sigs)}); err != nil {
+	if err := s.log.Schrijf(ctx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: activiteitBehandelen,
+		Operatie: "ddas.exporteren", Actie: audit.Exporteren, Resultaat: audit.OK, Object: "ddas/" + van.String() + "/" + tot.String(), Aantal: len(sigs)}); err != nil {
 		return nil, fmt.Errorf("opslag: audit: %w", err)
 	}
 	return zaken, nil

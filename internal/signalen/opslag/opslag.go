@@ -6,8 +6,9 @@
 // Tenancy: every row carries its gemeente and every query filters on it; a function never reads or
 // writes another gemeente's rows, whatever ID it is given.
 //
-// Privacy: reading a zaak with its signals (personal data) is reported to the Audit hook; log lines and
-// errors carry IDs and counts, never a BSN or name.
+// Privacy: every processing of personal data is written to the audit log (internal/audit): intake (one
+// row per delivery with its count), opening a zaak (one row per resident BSN in it), workflow changes,
+// feedback reads, retention and DDAS export. Log lines and errors carry IDs and counts, never a BSN or name.
 package opslag
 
 import (
@@ -21,54 +22,45 @@ import (
 	"time"
 	_ "time/tzdata" // the municipality's zone must load on hosts without zoneinfo
 
+	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
-)
-
-// Dialect is the SQL engine.
-type Dialect string
-
-// Supported engines.
-const (
-	SQLite   Dialect = "sqlite"
-	Postgres Dialect = "postgres"
+	"github.com/zeker-platform/zeker/internal/store"
 )
 
 // Errors.
 var (
-	ErrNietGevonden = errors.New("niet gevonden")
+	ErrNietGevonden = store.ErrNotFound
 	ErrTeGroot      = fmt.Errorf("te veel signalen in één levering (maximaal %d)", signalen.MaxBatch)
 )
 
-// Toegang describes one access to personal data for the audit log: who (from ctx, by the hook),
-// what action, which gemeente and object, how many records. It never holds a BSN.
-type Toegang struct {
-	Actie    string // e.g. "signalen.ontvangen", "signalen.zaak.bekeken"
-	Gemeente string
-	Object   string // e.g. "vroegsignaalzaak/123"
-	Aantal   int
-}
+// Processing activities in the audit log (docs/platform.md).
+const (
+	activiteitOntvangen   = "signalen.ontvangen"
+	activiteitBehandelen  = "signalen.behandelen"
+	activiteitTerugmelden = "signalen.terugmelden"
+	activiteitOpschonen   = "bewaartermijn.opschonen"
+)
 
 // Config configures a Store.
 type Config struct {
-	DB      *sql.DB
-	Dialect Dialect
+	DB *store.DB
+	// Audit receives a row for every processing of personal data. Required.
+	Audit *audit.Log
 	// Klok gives the current time; tests move it. Default time.Now.
 	Klok func() time.Time
 	// Zone is the municipality's time zone for "today". Default Europe/Amsterdam.
 	Zone *time.Location
-	// Audit is called for every access to personal data; an error aborts the access. Required: pass
-	// the platform audit log (internal/audit), or a function that records in tests.
-	Audit func(ctx context.Context, t Toegang) error
 }
 
 // Store is the vroegsignalering storage.
 type Store struct {
+	sdb     *store.DB
 	db      *sql.DB
-	dialect Dialect
+	dialect store.Dialect
 	klok    func() time.Time
 	zone    *time.Location
-	audit   func(ctx context.Context, t Toegang) error
+	log     *audit.Log
 }
 
 // New checks cfg and returns a Store.
@@ -76,13 +68,10 @@ func New(cfg Config) (*Store, error) {
 	if cfg.DB == nil {
 		return nil, errors.New("opslag: geen database")
 	}
-	if cfg.Dialect != SQLite && cfg.Dialect != Postgres {
-		return nil, fmt.Errorf("opslag: onbekend dialect %q", cfg.Dialect)
-	}
 	if cfg.Audit == nil {
-		return nil, errors.New("opslag: geen audit-log: elke toegang tot persoonsgegevens moet worden vastgelegd")
+		return nil, errors.New("opslag: geen audit-log: elke verwerking van persoonsgegevens moet worden vastgelegd")
 	}
-	s := &Store{db: cfg.DB, dialect: cfg.Dialect, klok: cfg.Klok, zone: cfg.Zone, audit: cfg.Audit}
+	s := &Store{sdb: cfg.DB, db: cfg.DB.SQL(), dialect: cfg.DB.Dialect(), klok: cfg.Klok, zone: cfg.Zone, log: cfg.Audit}
 	if s.klok == nil {
 		s.klok = time.Now
 	}
@@ -209,7 +198,7 @@ func scanZaak(r scanner, z *signalen.Zaak) error {
 // matches each parameter against every argument (quadratic in parameters per statement), so SQLite gets
 // about 500 parameters per statement; PostgreSQL 500 rows (under its 65,535 parameters).
 func (s *Store) blok(kolommen int) int {
-	if s.dialect == SQLite {
+	if s.dialect == store.SQLite {
 		return max(1, 500/kolommen)
 	}
 	return 500
@@ -217,7 +206,7 @@ func (s *Store) blok(kolommen int) int {
 
 // ph returns the placeholder for parameter n (1-based).
 func (s *Store) ph(n int) string {
-	if s.dialect == SQLite {
+	if s.dialect == store.SQLite {
 		return "?"
 	}
 	return "$" + strconv.Itoa(n)

@@ -46,7 +46,7 @@ func TestOntvangstEnBatchregel(t *testing.T) {
 	bsns := synth.BSNs()
 	for _, db := range databases(t, maart) {
 		t.Run(db.naam, func(t *testing.T) {
-			ctx := t.Context()
+			ctx := metActor(t.Context())
 			st := db.store
 			x := testIndex()
 			fout := signaal("R3", signalen.PartnerZorg, 100, "123456789", "9101AA", 3)
@@ -100,9 +100,13 @@ func TestOntvangstEnBatchregel(t *testing.T) {
 			if _, err := st.Terugkoppeling(ctx, "GM0175", "anderpartner", "R1"); !errors.Is(err, opslag.ErrNietGevonden) {
 				t.Errorf("other partner reads feedback: err %v", err)
 			}
-			for _, a := range *db.audit {
-				if strings.Contains(fmt.Sprint(a), bsns[0]) {
-					t.Errorf("audit record holds a BSN: %+v", a)
+			rijen := db.auditRijen(t, "GM0175")
+			if len(rijen) < 3 {
+				t.Errorf("audit: %d rows, want intake and feedback rows", len(rijen))
+			}
+			for _, a := range rijen {
+				if strings.Contains(fmt.Sprintf("%+v", a), bsns[0]) {
+					t.Errorf("audit row holds a BSN: %+v", a)
 				}
 			}
 		})
@@ -111,7 +115,7 @@ func TestOntvangstEnBatchregel(t *testing.T) {
 
 func TestTeGroot(t *testing.T) {
 	db := databases(t, maart)[0]
-	_, err := db.store.Ontvang(t.Context(), opslag.Levering{Gemeente: "GM0175", Partner: "p", Signalen: make([]signalen.Signaal, signalen.MaxBatch+1)}, signalen.NieuweIndex())
+	_, err := db.store.Ontvang(metActor(t.Context()), opslag.Levering{Gemeente: "GM0175", Partner: "p", Signalen: make([]signalen.Signaal, signalen.MaxBatch+1)}, signalen.NieuweIndex())
 	if !errors.Is(err, opslag.ErrTeGroot) {
 		t.Errorf("err = %v, want ErrTeGroot", err)
 	}
@@ -121,7 +125,7 @@ func TestWerkstroomEnTerugkoppeling(t *testing.T) {
 	bsns := synth.BSNs()
 	for _, db := range databases(t, maart) {
 		t.Run(db.naam, func(t *testing.T) {
-			ctx := t.Context()
+			ctx := metActor(t.Context())
 			st := db.store
 			inst := signalen.StandaardInstellingen()
 			inst.Drempelbedrag = geld.Euro(75)
@@ -174,8 +178,8 @@ func TestWerkstroomEnTerugkoppeling(t *testing.T) {
 				det.Signalen[0].Inwoner.BSN != bsns[1] || det.Signalen[0].Status != signalen.StatusOpgepakt {
 				t.Errorf("detail = %+v", det)
 			}
-			if a := (*db.audit)[len(*db.audit)-1]; a.Actie != "signalen.zaak.bekeken" {
-				t.Errorf("opening a zaak is not audited: %+v", a)
+			if a := db.auditRijen(t, "GM0175")[0]; a.Operatie != "vroegsignaalzaak.bekijken" || a.SubjectHash == "" || a.Object != fmt.Sprint("vroegsignaalzaak/", z.ID) {
+				t.Errorf("opening a zaak is not audited with its resident: %+v", a)
 			}
 			// The other zaak closed as "andere reden": partner learns only "niet opgepakt".
 			if err := st.Sluit(ctx, "GM0175", lijst[1].ID, signalen.ResultaatNietOpgepaktAndereReden); err != nil {
@@ -201,7 +205,7 @@ func TestWerkstroomEnTerugkoppeling(t *testing.T) {
 func TestBewaartermijn(t *testing.T) {
 	for _, db := range databases(t, maart) {
 		t.Run(db.naam, func(t *testing.T) {
-			ctx := t.Context()
+			ctx := metActor(t.Context())
 			st := db.store
 			pop := synth.Populatie(300)
 			x := synth.Index(pop)
@@ -285,7 +289,7 @@ func TestDDASExportUitOpslag(t *testing.T) {
 	}
 	for _, db := range databases(t, maart) {
 		t.Run(db.naam, func(t *testing.T) {
-			ctx := t.Context()
+			ctx := metActor(t.Context())
 			pop := synth.Populatie(500)
 			sigs := synth.Signalen(pop, 800, "x", d("2026-03-02"), 3)
 			for i := range sigs {
@@ -326,7 +330,7 @@ func TestDDASExportUitOpslag(t *testing.T) {
 func TestWerklijstFilters(t *testing.T) {
 	for _, db := range databases(t, maart) {
 		t.Run(db.naam, func(t *testing.T) {
-			ctx := t.Context()
+			ctx := metActor(t.Context())
 			bsns := synth.BSNs()
 			var sigs []signalen.Signaal
 			for i := 0; i < 10; i++ {

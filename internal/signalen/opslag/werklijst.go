@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 )
@@ -136,14 +137,14 @@ func (s *Store) Zaak(ctx context.Context, gemeente string, id int64) (ZaakDetail
 		}
 		return d, fmt.Errorf("opslag: zaak %d: %w", id, err)
 	}
-	if err := s.audit(ctx, Toegang{Actie: "signalen.zaak.bekeken", Gemeente: gemeente, Object: "vroegsignaalzaak/" + strconv.FormatInt(id, 10), Aantal: 1}); err != nil {
-		return d, fmt.Errorf("opslag: audit: %w", err)
-	}
 	sigs, err := s.signalenVan(ctx, s.db, gemeente, "zaak_id = $2", id)
 	if err != nil {
 		return d, err
 	}
 	d.Signalen = sigs
+	if err := s.logZaak(ctx, nil, &d.Zaak, sigs, "vroegsignaalzaak.bekijken", audit.Lezen); err != nil {
+		return ZaakDetail{}, err
+	}
 	cps, err := s.contactpogingen(ctx, gemeente, "zaak_id = $2", id)
 	if err != nil {
 		return d, err
@@ -232,5 +233,39 @@ func (s *Store) Terugkoppeling(ctx context.Context, gemeente, partner, ref strin
 	if err != nil {
 		return "", fmt.Errorf("opslag: terugkoppeling: %w", err)
 	}
+	if err := s.log.Schrijf(ctx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: activiteitTerugmelden,
+		Operatie: "vroegsignaal.terugkoppeling", Actie: audit.Lezen, Resultaat: audit.OK, Object: "partner/" + partner}); err != nil {
+		return "", fmt.Errorf("opslag: audit: %w", err)
+	}
 	return signalen.TerugkoppelingVan(signalen.Signaalstatus(st)), nil
+}
+
+// logZaak writes one audit row per resident (BSN) of the zaak's signals, or one row for the household
+// when no signal carries a BSN. q may be a transaction (nil: own transaction).
+func (s *Store) logZaak(ctx context.Context, tx *sql.Tx, z *signalen.Zaak, sigs []signalen.Ontvangen, operatie string, actie audit.Actie) error {
+	obj := "vroegsignaalzaak/" + strconv.FormatInt(z.ID, 10)
+	var rijen []audit.Verwerking
+	gezien := map[string]bool{}
+	for _, o := range sigs {
+		if b := o.Inwoner.BSN; b != "" && !gezien[b] {
+			gezien[b] = true
+			rijen = append(rijen, audit.Verwerking{BSN: b})
+		}
+	}
+	if len(rijen) == 0 {
+		rijen = append(rijen, audit.Verwerking{SubjectSoort: "huishouden", SubjectID: z.Huishoudsleutel})
+	}
+	for _, v := range rijen {
+		v.Gemeente, v.Verwerkingsactiviteit, v.Operatie, v.Actie, v.Resultaat, v.Object = z.Gemeente, activiteitBehandelen, operatie, actie, audit.OK, obj
+		var err error
+		if tx != nil {
+			err = s.log.SchrijfTx(ctx, tx, v)
+		} else {
+			err = s.log.Schrijf(ctx, v)
+		}
+		if err != nil {
+			return fmt.Errorf("opslag: audit: %w", err)
+		}
+	}
+	return nil
 }

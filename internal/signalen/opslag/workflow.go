@@ -5,21 +5,22 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/store"
 )
 
 // wijzig loads zaak id of gemeente inside a transaction, lets f change it, and saves the workflow fields.
-func (s *Store) wijzig(ctx context.Context, gemeente string, id int64, f func(tx *sql.Tx, z *signalen.Zaak) error) error {
+func (s *Store) wijzig(ctx context.Context, gemeente string, id int64, operatie string, f func(tx *sql.Tx, z *signalen.Zaak) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("opslag: begin: %w", err)
 	}
 	defer tx.Rollback()
 	q := `SELECT ` + zaakKolommen + ` FROM signalen_zaak WHERE gemeente = $1 AND id = $2`
-	if s.dialect == Postgres {
+	if s.dialect == store.Postgres {
 		q += ` FOR UPDATE`
 	}
 	var z signalen.Zaak
@@ -30,6 +31,13 @@ func (s *Store) wijzig(ctx context.Context, gemeente string, id int64, f func(tx
 		return fmt.Errorf("opslag: zaak %d: %w", id, err)
 	}
 	if err := f(tx, &z); err != nil {
+		return err
+	}
+	sigs, err := s.signalenVan(ctx, tx, gemeente, "zaak_id = $2", id)
+	if err != nil {
+		return err
+	}
+	if err := s.logZaak(ctx, tx, &z, sigs, operatie, audit.Wijzigen); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE signalen_zaak SET status = $3, automatisch = $4, resultaat = $5,
@@ -54,7 +62,7 @@ func (s *Store) wijzig(ctx context.Context, gemeente string, id int64, f func(tx
 // become "Opgepakt".
 func (s *Store) Oppakken(ctx context.Context, gemeente string, id int64, behandelaar string) error {
 	vandaag := s.Vandaag()
-	return s.wijzig(ctx, gemeente, id, func(_ *sql.Tx, z *signalen.Zaak) error { return z.Oppakken(vandaag, behandelaar) })
+	return s.wijzig(ctx, gemeente, id, "vroegsignaalzaak.oppakken", func(_ *sql.Tx, z *signalen.Zaak) error { return z.Oppakken(vandaag, behandelaar) })
 }
 
 // RegistreerContact adds a contact attempt (by door) and keeps the indicator fields of the zaak up to
@@ -62,7 +70,7 @@ func (s *Store) Oppakken(ctx context.Context, gemeente string, id int64, behande
 func (s *Store) RegistreerContact(ctx context.Context, gemeente string, id int64, c signalen.Contactpoging, door string) (int64, error) {
 	vandaag := s.Vandaag()
 	var nieuw int64
-	err := s.wijzig(ctx, gemeente, id, func(tx *sql.Tx, z *signalen.Zaak) error {
+	err := s.wijzig(ctx, gemeente, id, "vroegsignaalzaak.contactpoging", func(tx *sql.Tx, z *signalen.Zaak) error {
 		if err := z.RegistreerContact(c, vandaag); err != nil {
 			return err
 		}
@@ -102,7 +110,7 @@ func (s *Store) Notitie(ctx context.Context, gemeente string, id int64, tekst, d
 		return fmt.Errorf("%w: een notitie heeft 1 tot 10.000 tekens", signalen.ErrOngeldigeInvoer)
 	}
 	tijd := s.klok().UTC().Format(time.RFC3339)
-	return s.wijzig(ctx, gemeente, id, func(tx *sql.Tx, _ *signalen.Zaak) error {
+	return s.wijzig(ctx, gemeente, id, "vroegsignaalzaak.notitie", func(tx *sql.Tx, _ *signalen.Zaak) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO signalen_notitie (gemeente, zaak_id, tekst, door, tijd) VALUES ($1, $2, $3, $4, $5)`,
 			gemeente, id, tekst, door, tijd); err != nil {
 			return fmt.Errorf("opslag: notitie: %w", err)
@@ -115,7 +123,7 @@ func (s *Store) Notitie(ctx context.Context, gemeente string, id int64, tekst, d
 // the status that goes with the outcome.
 func (s *Store) Sluit(ctx context.Context, gemeente string, id int64, r signalen.Eindresultaat) error {
 	vandaag := s.Vandaag()
-	return s.wijzig(ctx, gemeente, id, func(tx *sql.Tx, z *signalen.Zaak) error {
+	return s.wijzig(ctx, gemeente, id, "vroegsignaalzaak.afsluiten", func(tx *sql.Tx, z *signalen.Zaak) error {
 		if err := z.Sluit(r, vandaag); err != nil {
 			return err
 		}
@@ -124,6 +132,6 @@ func (s *Store) Sluit(ctx context.Context, gemeente string, id int64, r signalen
 			string(signalen.StatusNogNietOpgepakt), string(signalen.StatusOpgepakt)); err != nil {
 			return fmt.Errorf("opslag: signalen van zaak %d: %w", id, err)
 		}
-		return s.audit(ctx, Toegang{Actie: "signalen.zaak.gesloten", Gemeente: gemeente, Object: "vroegsignaalzaak/" + strconv.FormatInt(id, 10), Aantal: 1})
+		return nil
 	})
 }
