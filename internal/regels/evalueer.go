@@ -171,6 +171,10 @@ func (v *voorwaarde) evalueer(f *Feiten) (Tri, VraagSet) {
 			return Onbekend, bitStudent
 		}
 		return triVan((f.Student == Ja) == v.waarde), 0
+	case vwBeoordeling:
+		// A judgement only the gemeente can make (a disability, "no prospect of a better income"):
+		// never decided by the engine.
+		return Onbekend, bitGemeente
 	case vwEenVan:
 		res := Nee
 		var vragen VraagSet

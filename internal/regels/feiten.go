@@ -179,6 +179,10 @@ func Afleiden(h *huishouden.Huishouden, datum time.Time, params *nl.Parameters) 
 	f.Personen = len(h.Personen)
 	f.LaagInkomenMaanden = -1
 
+	kdLeeftijd, _, err := params.KostendelerMinimumleeftijd(datum)
+	if err != nil {
+		return f, fmt.Errorf("%w: kostendelers: %w", ErrFeiten, err)
+	}
 	var aanvrager, partner *huishouden.Persoon
 	kostendelers := 0
 	var kostendelerVragen VraagSet
@@ -206,8 +210,8 @@ func Afleiden(h *huishouden.Huishouden, datum time.Time, params *nl.Parameters) 
 			} else {
 				f.Volwassenen++
 			}
-			// An adult child of 27 or older is a kostendeler (art. 22a Pw), unless a student.
-			if bekend && jaren >= 27 && !(p.Student != nil && *p.Student) {
+			// An adult child of kostendeler age (27) is a kostendeler (art. 22a Pw), unless a student.
+			if bekend && jaren >= kdLeeftijd && !(p.Student != nil && *p.Student) {
 				kostendelers++
 			}
 		case huishouden.Medebewoner:
@@ -216,7 +220,7 @@ func Afleiden(h *huishouden.Huishouden, datum time.Time, params *nl.Parameters) 
 			case p.HuurBetaalt, p.Student != nil && *p.Student:
 			case !bekend:
 				kostendelerVragen |= bitGebMedebew
-			case jaren >= 27:
+			case jaren >= kdLeeftijd:
 				kostendelers++
 			}
 		}

@@ -97,12 +97,14 @@ const (
 	vwSchuldsanering
 	vwStudent
 	vwEenVan
+	vwBeoordeling
 )
 
 var vwNamen = map[string]soortVW{
 	"leeftijd": vwLeeftijd, "aow_leeftijd": vwAOW, "leefvorm": vwLeefvorm, "kinderen": vwKinderen,
 	"inkomen": vwInkomen, "vermogen": vwVermogen, "ontvangt": vwOntvangt, "niet_ontvangt": vwNietOntvangt,
 	"laag_inkomen": vwLaagInkomen, "schuldsanering": vwSchuldsanering, "student": vwStudent, "een_van": vwEenVan,
+	"beoordeling": vwBeoordeling,
 }
 
 // procent is a percentage that may be unknown.
@@ -621,6 +623,8 @@ func (c *compiler) voorwaarde(path []any, r *rawVoorwaarde) voorwaarde {
 		if r.Waarde != nil {
 			v.waarde = *r.Waarde
 		}
+	case vwBeoordeling:
+		need(strings.TrimSpace(r.Uitleg) != "", "uitleg (wat de gemeente beoordeelt, in B1)")
 	case vwEenVan:
 		need(len(r.Voorwaarden) >= 2, "voorwaarden (minstens twee)")
 		for j := range r.Voorwaarden {

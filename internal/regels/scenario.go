@@ -30,6 +30,10 @@ type Verwachting struct {
 	Oordeel string   `yaml:"oordeel"`
 	Bedrag  string   `yaml:"bedrag"` // euros, "onbekend", or empty (not checked)
 	Vragen  []string `yaml:"vragen"`
+	// Aflossing is the expected monthly repayment of a loan (euros); empty: not checked.
+	Aflossing string `yaml:"aflossing"`
+	// Ambtshalve is whether the gemeente may grant it without application; nil: not checked.
+	Ambtshalve *bool `yaml:"ambtshalve"`
 }
 
 type rawScenario struct {
@@ -148,6 +152,20 @@ func (c *Catalogus) Controleer(s *Scenario) ([]string, error) {
 			} else if *u.Bedrag != want {
 				verschil = append(verschil, fmt.Sprintf("%s: bedrag %s, verwacht %s", u.ID, u.Bedrag.Decimal(), want.Decimal()))
 			}
+		}
+		if v.Aflossing != "" {
+			want, err := geld.Parse(v.Aflossing)
+			switch {
+			case err != nil:
+				verschil = append(verschil, fmt.Sprintf("%s: verwachte aflossing %q is geen bedrag", u.ID, v.Aflossing))
+			case u.Lening == nil || u.Lening.AflossingPerMaand == nil:
+				verschil = append(verschil, fmt.Sprintf("%s: geen aflossing, verwacht %s", u.ID, want.Decimal()))
+			case *u.Lening.AflossingPerMaand != want:
+				verschil = append(verschil, fmt.Sprintf("%s: aflossing %s, verwacht %s", u.ID, u.Lening.AflossingPerMaand.Decimal(), want.Decimal()))
+			}
+		}
+		if v.Ambtshalve != nil && u.Ambtshalve != *v.Ambtshalve {
+			verschil = append(verschil, fmt.Sprintf("%s: ambtshalve %v, verwacht %v", u.ID, u.Ambtshalve, *v.Ambtshalve))
 		}
 		if v.Vragen != nil {
 			got := make([]string, len(u.Vragen))

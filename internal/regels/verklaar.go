@@ -89,7 +89,7 @@ func (r *Regeling) verklaar(f *Feiten, w Weergave) Uitkomst {
 		u.Bedrag = &b
 	}
 	u.BedragUitleg = r.bedrag.uitleg(f, k, w)
-	if r.bedrag.soort == bedragLening {
+	if r.bedrag.soort == bedragLening && k.Oordeel != GeenRecht {
 		l := &Lening{AflossingPercentage: r.bedrag.aflossing}
 		if f.InkomenBekend {
 			a := f.Inkomen.VanNaarBeneden(r.bedrag.aflossing)
@@ -153,14 +153,18 @@ func (v *voorwaarde) verklaar(f *Feiten, w Weergave) Criterium {
 		c.Bron = v.grensVoor(f).bron
 	}
 	c.Tekst = v.zin(f, t, w)
-	extra := v.uitleg
-	if w.en() && v.uitlegEN != "" {
-		extra = v.uitlegEN
-	}
-	if extra != "" {
+	if extra := v.extraUitleg(w); extra != "" {
 		c.Tekst += " " + extra
 	}
 	return c
+}
+
+// extraUitleg is the pack's own sentence for a condition, in the language of w.
+func (v *voorwaarde) extraUitleg(w Weergave) string {
+	if w.en() && v.uitlegEN != "" {
+		return v.uitlegEN
+	}
+	return v.uitleg
 }
 
 func leefvormNaam(l nl.Leefvorm, en bool) string {
@@ -327,11 +331,18 @@ func (v *voorwaarde) zin(f *Feiten, t Tri, w Weergave) string {
 			return tekst(w, "U studeert niet.", "Uw cliënt studeert niet.", "You are not a student.", "Your client is not a student.") + eis
 		}
 		return tekst(w, "Wij weten niet of u studeert.", "Wij weten niet of uw cliënt studeert.", "We do not know whether you are a student.", "We do not know whether your client is a student.") + eis
+	case vwBeoordeling:
+		return tekst(w, "Dit beoordeelt de gemeente zelf in een gesprek of bij de aanvraag.", "Dit beoordeelt de gemeente zelf in een gesprek of bij de aanvraag.",
+			"The municipality assesses this itself, in a conversation or when you apply.", "The municipality assesses this itself, in a conversation or when your client applies.")
 	case vwEenVan:
 		var delen []string
 		for i := range v.sub {
 			st, _ := v.sub[i].evalueer(f)
-			delen = append(delen, triTeken(st)+" "+v.sub[i].zin(f, st, w))
+			deel := triTeken(st) + " " + v.sub[i].zin(f, st, w)
+			if extra := v.sub[i].extraUitleg(w); extra != "" {
+				deel += " " + extra
+			}
+			delen = append(delen, deel)
 		}
 		kop := "Eén van deze dingen moet kloppen: "
 		if en {
