@@ -357,3 +357,61 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestPeriodiek: several runners declaring one schedule keep exactly one job waiting, and the next
+// one is due an interval after the previous one finished.
+func TestPeriodiek(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		ctx := t.Context()
+		k := &klok{t: time.Now().UTC().Add(time.Minute)}
+		var runs atomic.Int32
+		var rs []*jobs.Runner
+		for i := range 3 {
+			r := jobs.NewRunner(db, jobs.Config{Clock: k.Now, Logger: stil, WorkerID: fmt.Sprint("r", i)})
+			r.Handle("opruimen", func(ctx context.Context, run *jobs.Run) error { runs.Add(1); return nil })
+			r.Every("opruimen", "", time.Hour)
+			rs = append(rs, r)
+		}
+		var wg sync.WaitGroup
+		for _, r := range rs {
+			wg.Go(func() {
+				if err := r.SchedulePeriodic(ctx); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		var n int
+		db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM jobs WHERE kind = 'opruimen'`).Scan(&n)
+		if n != 1 {
+			t.Fatalf("%d jobs scheduled by 3 runners, want 1", n)
+		}
+		if ran, err := rs[1].RunOnce(ctx); !ran || err != nil {
+			t.Fatalf("RunOnce: %v %v", ran, err)
+		}
+		finished := k.Now()
+		for _, r := range rs {
+			must(t, r.SchedulePeriodic(ctx))
+		}
+		var runAt time.Time
+		db.SQL().QueryRowContext(ctx, `SELECT run_at FROM jobs WHERE kind = 'opruimen' AND status = 'queued'`).Scan(&runAt)
+		if want := finished.Truncate(time.Microsecond).Add(time.Hour); !runAt.Equal(want) {
+			t.Errorf("next run at %v, want %v", runAt, want)
+		}
+		if ran, _ := rs[0].RunOnce(ctx); ran {
+			t.Error("periodic job ran before its interval")
+		}
+		k.Verzet(time.Hour)
+		if ran, _ := rs[2].RunOnce(ctx); !ran {
+			t.Error("periodic job did not run after its interval")
+		}
+		if runs.Load() != 2 {
+			t.Errorf("handler ran %d times, want 2", runs.Load())
+		}
+		id, created, err := jobs.Schedule(ctx, db, "export", "GM1681", []byte("x"), k.Now(), jobs.Opts{})
+		id2, created2, err2 := jobs.Schedule(ctx, db, "export", "GM1681", []byte("y"), k.Now(), jobs.Opts{})
+		if err != nil || err2 != nil || !created || created2 || id != id2 {
+			t.Errorf("Schedule twice = (%d %v %v) (%d %v %v)", id, created, err, id2, created2, err2)
+		}
+	})
+}

@@ -86,7 +86,8 @@ type Runner struct {
 	log       *slog.Logger
 	mu        sync.Mutex
 	handlers  map[string]Handler
-	lastSweep time.Time // guarded by mu
+	lastSweep time.Time   // guarded by mu
+	periodiek []periodiek // guarded by mu
 }
 
 // NewRunner returns a Runner on db.
@@ -180,6 +181,19 @@ func (r *Runner) Run(ctx context.Context) error {
 	})
 	defer stop()
 	var wg sync.WaitGroup
+	wg.Go(func() {
+		every := max(time.Minute, r.cfg.PollInterval)
+		for {
+			if err := r.SchedulePeriodic(ctx); err != nil && ctx.Err() == nil {
+				r.log.Error("jobs: periodieke taken plannen", "err", err)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(every):
+			}
+		}
+	})
 	for range r.cfg.Workers {
 		wg.Go(func() {
 			for ctx.Err() == nil {
