@@ -54,7 +54,7 @@ const (
 	GemeentenBeheren    Permissie = "gemeenten.beheren"    // add and change tenants (system administrator only)
 )
 
-// RolPermissies is the permission table per role within the role's own gemeente. It is the single
+// rolPermissies is the permission table per role within the role's own gemeente. It is the single
 // source for authorization; docs/platform.md shows it as a table.
 var rolPermissies = map[Rol][]Permissie{
 	Beheerder: {
