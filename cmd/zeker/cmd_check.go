@@ -116,6 +116,16 @@ func leesInvoer(naam string, stdin io.Reader) ([]byte, error) {
 	return data, err
 }
 
+func aantalOnzeker(res *regels.Resultaat) int {
+	n := 0
+	for _, u := range res.Regelingen {
+		if u.Oordeel == regels.Onzeker {
+			n++
+		}
+	}
+	return n
+}
+
 func teken(o regels.Oordeel) string {
 	switch o {
 	case regels.Recht:
@@ -197,9 +207,12 @@ func printResultaat(w io.Writer, res *regels.Resultaat, en bool) {
 	t, n := res.TotaalPerJaar()
 	fmt.Fprintf(w, "\nWaarschijnlijk totaal per jaar: %s", t.Kort())
 	if n > 0 {
-		fmt.Fprintf(w, " (plus %d %s waarvan het bedrag niet bekend is)", n, map[bool]string{true: "regeling", false: "regelingen"}[n == 1])
+		fmt.Fprintf(w, " (plus %d %s met recht waarvan het bedrag niet bekend is)", n, map[bool]string{true: "regeling", false: "regelingen"}[n == 1])
 	}
 	fmt.Fprintln(w)
+	if o := aantalOnzeker(res); o > 0 {
+		fmt.Fprintf(w, "Nog onzeker: %d %s; die tellen niet mee in het totaal. Weet u het niet zeker? %s\n", o, map[bool]string{true: "regeling", false: "regelingen"}[o == 1], res.Gemeente.Contact.Tekst)
+	}
 	b := res.Ontvangstbewijs
 	fmt.Fprintf(w, "Ontvangstbewijs: %s, %s (sha256 %s), peildatum %s\n", b.EngineVersie, b.Pakket, b.PakketHash[:16], b.Peildatum)
 }

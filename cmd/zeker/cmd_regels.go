@@ -190,12 +190,13 @@ type grensRij struct {
 }
 
 type grensRegeling struct {
-	ID         string     `json:"id"`
-	Naam       string     `json:"naam"`
-	Percentage string     `json:"percentage"`
-	Basis      string     `json:"basis"`
-	Bron       string     `json:"bron"`
-	Rijen      []grensRij `json:"grenzen"`
+	ID                    string     `json:"id"`
+	Naam                  string     `json:"naam"`
+	Percentage            string     `json:"percentage"`
+	PercentageMetKinderen string     `json:"percentage_met_kinderen,omitempty"`
+	Basis                 string     `json:"basis"`
+	Bron                  string     `json:"bron"`
+	Rijen                 []grensRij `json:"grenzen"`
 }
 
 // standaardHuishoudens are the rows municipalities publish: per leefvorm, below and at AOW age.
@@ -245,6 +246,9 @@ func regelsGrenzen(e env, args []string) error {
 			if g.Bekend {
 				gr.Percentage = g.Percentage.String()
 			}
+			if g.PercentageMetKinderen > 0 {
+				gr.PercentageMetKinderen = g.PercentageMetKinderen.String()
+			}
 			for _, sh := range standaardHuishoudens {
 				n, err := params.Norm(sh.q, datum)
 				if err != nil {
@@ -283,6 +287,9 @@ func printGrenzen(w io.Writer, p *regels.Pakket, datum time.Time, out []grensReg
 	fmt.Fprintf(w, "Inkomensgrenzen %s op %s (netto per maand; grens = norm × percentage, halve centen naar boven afgerond)\n", p.Naam, datum.Format("2-1-2006"))
 	for _, g := range out {
 		fmt.Fprintf(w, "\n%s — inkomensgrens %s", g.Naam, g.Percentage)
+		if g.PercentageMetKinderen != "" {
+			fmt.Fprintf(w, " (gezinnen met minderjarige kinderen %s)", g.PercentageMetKinderen)
+		}
 		switch g.Basis {
 		case "excl_vt":
 			fmt.Fprint(w, " van de norm zonder vakantietoeslag")

@@ -117,6 +117,9 @@ func (v *voorwaarde) evalueer(f *Feiten) (Tri, VraagSet) {
 		return v.inkomen(f)
 	case vwVermogen:
 		if v.vermogen == vermogenOnbekend {
+			if f.VermogenBekend && f.Vermogen <= 0 {
+				return Ja, 0 // no assets are within any limit
+			}
 			if !f.VermogenBekend {
 				return Onbekend, bitVermogen | bitGemeente
 			}
@@ -225,6 +228,9 @@ func inkomenGrenzen(f *Feiten, p geld.Percentage, b basis) (laag, hoog geld.Bedr
 func (v *voorwaarde) inkomen(f *Feiten) (Tri, VraagSet) {
 	var vragen VraagSet
 	g := v.grensVoor(f)
+	if f.InkomenBekend && f.Inkomen <= 0 {
+		return Ja, 0 // no income is within any limit, whatever the gemeente chose
+	}
 	if !g.bekend {
 		vragen |= bitGemeente
 	}
