@@ -53,7 +53,6 @@ type rawRegeling struct {
 	Grondslag      *rawBron        `yaml:"grondslag"`
 	Uitvoerder     string          `yaml:"uitvoerder"`
 	Periode        string          `yaml:"periode"`
-	Doelgroep      string          `yaml:"doelgroep"`
 	Aanvragen      rawAanvragen    `yaml:"aanvragen"`
 	Voorwaarden    []rawVoorwaarde `yaml:"voorwaarden"`
 	Bedrag         rawBedrag       `yaml:"bedrag"`
