@@ -77,6 +77,7 @@ func (r *Regeling) verklaar(f *Feiten, w Weergave) Uitkomst {
 		}
 		u.Aanvragen.Toelichting = orNL(r.Aanvragen.ToelichtingEN, r.Aanvragen.Toelichting)
 	}
+	u.Criteria = make([]Criterium, 0, len(r.voorwaarden))
 	for i := range r.voorwaarden {
 		c := r.voorwaarden[i].verklaar(f, w)
 		if c.Bron.Leeg() {
