@@ -58,6 +58,7 @@ func commands() map[string]command {
 		"migrate":   {"database aanmaken of bijwerken (migraties), --gemeenten voegt de vier gemeenten toe", runMigrate},
 		"user":      {"medewerkers: add, passwd, list, role, disable, enable", runUser},
 		"populatie": {"synthetische bevolking van huishoudens (testgegevens) voor een gemeente", runPopulatie},
+		"serve":     {"webserver: de check voor inwoners op /, /healthz en /readyz", runServe},
 	}
 }
 

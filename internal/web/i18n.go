@@ -1,0 +1,107 @@
+package web
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// The message catalogue: one JSON file per language in i18n/, a flat object of key → text. Adding a
+// language is adding a file (and its name in the language switch): a translation job, no code.
+//
+// A text may hold named placeholders, {naam}, filled in by T. A key with the suffix "@ander" is the
+// variant for intermediary mode ("uw cliënt" instead of "u"); T uses it when it exists.
+
+//go:embed i18n/*.json
+var i18nFS embed.FS
+
+// StandaardTaal is the language of a page when none is chosen.
+const StandaardTaal = "nl"
+
+// Berichten holds every language's messages.
+type Berichten struct {
+	talen map[string]map[string]string
+	codes []string
+}
+
+// LaadBerichten reads the embedded catalogue.
+func LaadBerichten() (*Berichten, error) { return laadBerichten(i18nFS, "i18n") }
+
+func laadBerichten(fsys fs.FS, dir string) (*Berichten, error) {
+	files, err := fs.Glob(fsys, dir+"/*.json")
+	if err != nil {
+		return nil, err
+	}
+	b := &Berichten{talen: map[string]map[string]string{}}
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, err
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(data, &m); err != nil {
+			return nil, fmt.Errorf("web: berichten %s: %w", f, err)
+		}
+		code := strings.TrimSuffix(path.Base(f), ".json")
+		b.talen[code] = m
+		b.codes = append(b.codes, code)
+	}
+	if _, ok := b.talen[StandaardTaal]; !ok {
+		return nil, fmt.Errorf("web: berichten: %s.json ontbreekt", StandaardTaal)
+	}
+	sort.Strings(b.codes)
+	return b, nil
+}
+
+// Talen lists the language codes, sorted.
+func (b *Berichten) Talen() []string { return b.codes }
+
+// Heeft reports whether lang is a language of the catalogue.
+func (b *Berichten) Heeft(lang string) bool { _, ok := b.talen[lang]; return ok }
+
+// Taal is the catalogue of one language for one page.
+type Taal struct {
+	Code  string
+	Ander bool // intermediary mode
+	m     map[string]string
+	nl    map[string]string
+}
+
+// Taal returns the messages of lang (falling back to Dutch for an unknown language).
+func (b *Berichten) Taal(lang string, ander bool) *Taal {
+	m, ok := b.talen[lang]
+	if !ok {
+		lang, m = StandaardTaal, b.talen[StandaardTaal]
+	}
+	return &Taal{Code: lang, Ander: ander, m: m, nl: b.talen[StandaardTaal]}
+}
+
+// T returns the text of key with placeholders filled from pairs: T("x", "naam", "Ommen"). A missing
+// key shows as the key itself in brackets (a test makes sure no key is missing).
+func (t *Taal) T(key string, pairs ...any) string {
+	s, ok := "", false
+	if t.Ander {
+		s, ok = t.m[key+"@ander"]
+	}
+	if !ok {
+		s, ok = t.m[key]
+	}
+	if !ok {
+		s, ok = t.nl[key]
+		if !ok {
+			return "[" + key + "]"
+		}
+	}
+	if len(pairs) == 0 || !strings.Contains(s, "{") {
+		return s
+	}
+	args := make([]string, 0, len(pairs))
+	for i := 0; i+1 < len(pairs); i += 2 {
+		args = append(args, "{"+fmt.Sprint(pairs[i])+"}", fmt.Sprint(pairs[i+1]))
+	}
+	return strings.NewReplacer(args...).Replace(s)
+}

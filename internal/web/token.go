@@ -1,0 +1,73 @@
+package web
+
+import (
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// The answers of the resident check travel as a token: JSON, sealed with AES-256-GCM under a server
+// key, base64url. Nothing is stored on the server. Tampering, a wrong key or a truncated code all give
+// errTokenOngeldig.
+var (
+	errTokenOngeldig = errors.New("web: de code is ongeldig")
+	errTokenVerlopen = errors.New("web: de code is verlopen")
+)
+
+// tokenAAD binds a token to its purpose and format version.
+var tokenAAD = []byte("zeker-check-v1")
+
+type tokenSleutel struct{ aead cipher.AEAD }
+
+func nieuweTokenSleutel(key []byte) (*tokenSleutel, error) {
+	if len(key) != 32 {
+		return nil, fmt.Errorf("web: de sleutel van de check moet 32 bytes zijn, niet %d", len(key))
+	}
+	b, err := aes.NewCipher(key)
+	if err != nil {
+		return nil, fmt.Errorf("web: sleutel: %w", err)
+	}
+	g, err := cipher.NewGCM(b)
+	if err != nil {
+		return nil, fmt.Errorf("web: sleutel: %w", err)
+	}
+	return &tokenSleutel{aead: g}, nil
+}
+
+func (k *tokenSleutel) seal(v any) (string, error) {
+	plain, err := json.Marshal(v)
+	if err != nil {
+		return "", fmt.Errorf("web: token: %w", err)
+	}
+	nonce := make([]byte, k.aead.NonceSize(), k.aead.NonceSize()+len(plain)+k.aead.Overhead())
+	if _, err := rand.Read(nonce); err != nil {
+		return "", fmt.Errorf("web: token: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(k.aead.Seal(nonce, nonce, plain, tokenAAD)), nil
+}
+
+// maxTokenLen bounds the work done on a code from outside.
+const maxTokenLen = 8 << 10
+
+func (k *tokenSleutel) open(s string, v any) error {
+	if s == "" || len(s) > maxTokenLen {
+		return errTokenOngeldig
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil || len(raw) < k.aead.NonceSize()+k.aead.Overhead() {
+		return errTokenOngeldig
+	}
+	n := k.aead.NonceSize()
+	plain, err := k.aead.Open(nil, raw[:n], raw[n:], tokenAAD)
+	if err != nil {
+		return errTokenOngeldig
+	}
+	if err := json.Unmarshal(plain, v); err != nil {
+		return errTokenOngeldig
+	}
+	return nil
+}

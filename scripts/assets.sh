@@ -1,0 +1,25 @@
+#!/bin/sh
+# assets.sh copies the pinned NL Design System CSS (see package.json / package-lock.json) into
+# internal/web/static/vendor, where the Go server embeds it. The copies are committed, so building or
+# running Zeker needs no Node; run this script (after `npm ci`) only when package.json changes.
+#
+#   npm ci && sh scripts/assets.sh
+set -eu
+cd "$(dirname "$0")/.."
+nm=node_modules
+out=internal/web/static/vendor
+[ -d "$nm/@utrecht/component-library-css" ] || { echo "assets.sh: run 'npm ci' first" >&2; exit 1; }
+mkdir -p "$out"
+cp "$nm/@utrecht/component-library-css/dist/index.css" "$out/utrecht-component-library.css"
+cp "$nm/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css" "$out/voorbeeld-theme.css"
+# Licences travel with the files (EUPL-1.2).
+for p in "@utrecht/component-library-css" "@nl-design-system-unstable/voorbeeld-design-tokens"; do
+	name=$(basename "$p")
+	for f in LICENSE LICENSE.md; do
+		[ -f "$nm/$p/$f" ] && cp "$nm/$p/$f" "$out/$name.$f.txt"
+	done
+	ver=$(node -p "require('./$nm/$p/package.json').version")
+	echo "$p $ver" >> "$out/VERSIONS.tmp"
+done
+mv "$out/VERSIONS.tmp" "$out/VERSIONS.txt"
+echo "assets.sh: copied into $out"
