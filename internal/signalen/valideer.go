@@ -227,8 +227,8 @@ func BeoordeelBatch(batch []Signaal, vandaag Datum) Beoordeling {
 		s.Normaliseer()
 		f := s.Valideer(i, vandaag)
 		if s.Referentie != "" {
-			if eerder, ok := gezien[s.Referentie]; ok {
-				f = append(f, Fout{i, "referentie", fmt.Sprintf("Dit kenmerk staat al eerder in deze levering (signaal %d).", eerder)})
+			if _, ok := gezien[s.Referentie]; ok {
+				f = append(f, Fout{i, "referentie", "Dit kenmerk staat al eerder in deze levering."})
 			} else {
 				gezien[s.Referentie] = i
 			}

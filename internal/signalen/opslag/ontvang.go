@@ -19,6 +19,9 @@ type Levering struct {
 	Gemeente string
 	Partner  string // the partner organisation, from its credential — never from the body
 	Signalen []signalen.Signaal
+	// Indexen optionally gives each signal's position in the partner's original delivery (when the
+	// caller already refused unreadable ones); Fout.Index and NietGekoppeld then use those positions.
+	Indexen []int
 }
 
 // Ontvangst reports what happened to a delivery.
@@ -46,8 +49,19 @@ func (s *Store) Ontvang(ctx context.Context, lev Levering, z signalen.Zoeker) (O
 	if lev.Gemeente == "" || lev.Partner == "" {
 		return res, fmt.Errorf("opslag: levering zonder gemeente of partner")
 	}
+	if lev.Indexen != nil && len(lev.Indexen) != len(lev.Signalen) {
+		return res, fmt.Errorf("opslag: %d indexen voor %d signalen", len(lev.Indexen), len(lev.Signalen))
+	}
 	vandaag := s.Vandaag()
 	b := signalen.BeoordeelBatch(lev.Signalen, vandaag)
+	if lev.Indexen != nil {
+		for i := range b.Fouten {
+			b.Fouten[i].Index = lev.Indexen[b.Fouten[i].Index]
+		}
+		for i := range b.Indexen {
+			b.Indexen[i] = lev.Indexen[b.Indexen[i]]
+		}
+	}
 	res.Afgewezen, res.Fouten = b.Afgewezen, append(res.Fouten, b.Fouten...)
 	if len(b.Geldig) == 0 {
 		return res, nil

@@ -1,0 +1,226 @@
+// Package apiv1 is Zeker's JSON API under /api/v1 for partner organisations and systems. Callers
+// authenticate with a bearer API credential (internal/auth) scoped to gemeenten and permissions; cookies
+// are never accepted. The OpenAPI 3.1 document (openapi.yaml, embedded) is served at
+// /api/v1/openapi.yaml and is the contract.
+//
+// Endpoints:
+//
+//	POST /api/v1/signalen               deliver up to 50,000 arrears signals (signalen.aanleveren)
+//	GET  /api/v1/signalen/{referentie}  feedback on one own signal: opgepakt / niet opgepakt (signalen.terugmelden)
+//	GET  /api/v1/openapi.yaml           the OpenAPI document
+//
+// Batch rule (as package signalen): valid signals are stored together in one transaction; refused
+// signals come back with index, field and reason and nothing of them is stored; re-delivery of the same
+// (partner, referentie) is idempotent. The partner is the credential's organisation, never a body field.
+package apiv1
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/signalen/opslag"
+)
+
+// OpenAPI is the OpenAPI 3.1 document of this API.
+//
+//go:embed openapi.yaml
+var OpenAPI []byte
+
+// MaxBody is the largest request body: 50,000 signals of about 1 KB each, with room to spare.
+const MaxBody = 64 << 20
+
+// Deps are what the API needs. Signalen and Auth are required.
+type Deps struct {
+	Auth     *auth.Service
+	Signalen *opslag.Store
+	// Zoeker returns the resident register of a gemeente for matching (BRP extract or household data).
+	// Nil, or a nil result: signals are stored unmatched and grouped by their own address.
+	Zoeker func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
+	Log    *slog.Logger
+}
+
+// Routes mounts the API on mux.
+func Routes(mux *http.ServeMux, deps Deps) {
+	if deps.Log == nil {
+		deps.Log = slog.Default()
+	}
+	a := &api{Deps: deps}
+	mux.HandleFunc("POST /api/v1/signalen", a.sleutel(a.ontvang))
+	mux.HandleFunc("GET /api/v1/signalen/{referentie}", a.sleutel(a.terugkoppeling))
+	mux.HandleFunc("GET /api/v1/openapi.yaml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Write(OpenAPI)
+	})
+}
+
+type api struct{ Deps }
+
+// Fout is the JSON error body.
+type Fout struct {
+	Fout   string          `json:"fout"`
+	Fouten []signalen.Fout `json:"fouten,omitempty"`
+}
+
+func schrijf(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+func fout(w http.ResponseWriter, status int, msg string) { schrijf(w, status, Fout{Fout: msg}) }
+
+type sleutelKey struct{}
+
+// sleutel authenticates the bearer credential and puts it, the audit actor and the trace on the context.
+func (a *api) sleutel(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		token, ok := auth.BearerToken(r)
+		if !ok {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="zeker"`)
+			fout(w, http.StatusUnauthorized, "Stuur een API-sleutel mee: Authorization: Bearer <sleutel>.")
+			return
+		}
+		k, err := a.Auth.ControleerSleutel(r.Context(), token)
+		if err != nil {
+			if !errors.Is(err, auth.ErrOngeldig) {
+				a.Log.ErrorContext(r.Context(), "apiv1: sleutel controleren", "fout", err)
+				fout(w, http.StatusInternalServerError, "Er ging iets mis. Probeer het later opnieuw.")
+				return
+			}
+			w.Header().Set("WWW-Authenticate", `Bearer realm="zeker", error="invalid_token"`)
+			fout(w, http.StatusUnauthorized, "Deze API-sleutel is onbekend, ingetrokken of verlopen.")
+			return
+		}
+		ctx := audit.WithActor(r.Context(), audit.Actor{Soort: audit.ActorSleutel, ID: strconv.FormatInt(k.ID, 10), Naam: k.Naam})
+		ctx = audit.WithTrace(ctx, audit.NieuweTrace(r.Header.Get("traceparent")))
+		ctx = context.WithValue(ctx, sleutelKey{}, k)
+		next(w, r.WithContext(ctx))
+	}
+}
+
+func sleutelUit(ctx context.Context) auth.Sleutel {
+	k, _ := ctx.Value(sleutelKey{}).(auth.Sleutel)
+	return k
+}
+
+// partner is the organisation behind a credential: the idempotency key is (partner, referentie), so
+// a partner that rotates its credential keeps its references.
+func partner(k auth.Sleutel) string {
+	if o := strings.TrimSpace(k.Organisatie); o != "" {
+		return o
+	}
+	return "sleutel-" + strconv.FormatInt(k.ID, 10)
+}
+
+func (a *api) zoeker(ctx context.Context, gemeente string) (signalen.Zoeker, error) {
+	if a.Zoeker != nil {
+		z, err := a.Zoeker(ctx, gemeente)
+		if err != nil || z != nil {
+			return z, err
+		}
+	}
+	return signalen.NieuweIndex(), nil
+}
+
+// Antwoord is the body of a successful delivery.
+type Antwoord struct {
+	opslag.Ontvangst
+}
+
+func (a *api) ontvang(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	k := sleutelUit(ctx)
+	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
+		fout(w, http.StatusUnsupportedMediaType, "Stuur JSON (Content-Type: application/json).")
+		return
+	}
+	v, err := ParseVerzoek(http.MaxBytesReader(w, r.Body, MaxBody))
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe), errors.Is(err, ErrTeVeel):
+		fout(w, http.StatusRequestEntityTooLarge, "Te groot: stuur hoogstens 50.000 signalen per levering en splits de rest.")
+		return
+	case errors.Is(err, ErrGeenGemeente):
+		fout(w, http.StatusBadRequest, "Vul gemeente in, bijvoorbeeld GM0175.")
+		return
+	case err != nil:
+		fout(w, http.StatusBadRequest, "De body klopt niet: "+err.Error()+". Zie /api/v1/openapi.yaml.")
+		return
+	}
+	if !auth.Mag(k.Actor(), v.Gemeente, auth.SignalenAanleveren) {
+		fout(w, http.StatusForbidden, "Deze API-sleutel mag geen signalen aanleveren voor deze gemeente.")
+		return
+	}
+	z, err := a.zoeker(ctx, v.Gemeente)
+	if err != nil {
+		a.Log.ErrorContext(ctx, "apiv1: inwonersregister", "gemeente", v.Gemeente, "fout", err)
+		fout(w, http.StatusServiceUnavailable, "Het inwonersregister is nu niet bereikbaar. Probeer het later opnieuw.")
+		return
+	}
+	res, err := a.Signalen.Ontvang(ctx, opslag.Levering{Gemeente: v.Gemeente, Partner: partner(k), Signalen: v.Signalen, Indexen: v.Indexen}, z)
+	if err != nil {
+		a.Log.ErrorContext(ctx, "apiv1: signalen ontvangen", "gemeente", v.Gemeente, "sleutel", k.ID, "fout", err)
+		fout(w, http.StatusInternalServerError, "Er ging iets mis. Er is niets opgeslagen. Probeer het later opnieuw.")
+		return
+	}
+	res.Aantal = v.Aantal
+	res.Afgewezen += len(v.Fouten)
+	res.Fouten = append(res.Fouten, v.Fouten...)
+	slices.SortStableFunc(res.Fouten, func(x, y signalen.Fout) int { return x.Index - y.Index })
+	a.Log.InfoContext(ctx, "apiv1: signalen ontvangen", "gemeente", v.Gemeente, "sleutel", k.ID,
+		"aantal", res.Aantal, "opgeslagen", res.Opgeslagen, "al_ontvangen", res.AlOntvangen, "afgewezen", res.Afgewezen)
+	status := http.StatusOK
+	if res.Opgeslagen == 0 && res.AlOntvangen == 0 && res.Afgewezen > 0 {
+		status = http.StatusUnprocessableEntity // nothing acceptable in the delivery
+	}
+	schrijf(w, status, Antwoord{res})
+}
+
+// Terugkoppeling is the body of GET /api/v1/signalen/{referentie}.
+type Terugkoppeling struct {
+	Referentie     string                  `json:"referentie"`
+	Gemeente       string                  `json:"gemeente"`
+	Terugkoppeling signalen.Terugkoppeling `json:"terugkoppeling"`
+}
+
+func (a *api) terugkoppeling(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	k := sleutelUit(ctx)
+	ref := r.PathValue("referentie")
+	gemeente := r.URL.Query().Get("gemeente")
+	if gemeente == "" {
+		if len(k.Gemeenten) != 1 {
+			fout(w, http.StatusBadRequest, "Deze API-sleutel hoort bij meer gemeenten: geef ?gemeente=GM.... mee.")
+			return
+		}
+		gemeente = k.Gemeenten[0]
+	}
+	if !auth.Mag(k.Actor(), gemeente, auth.SignalenTerugmelden) {
+		fout(w, http.StatusForbidden, "Deze API-sleutel mag geen terugkoppeling lezen voor deze gemeente.")
+		return
+	}
+	t, err := a.Signalen.Terugkoppeling(ctx, gemeente, partner(k), ref)
+	switch {
+	case errors.Is(err, opslag.ErrNietGevonden):
+		fout(w, http.StatusNotFound, "Dit signaal kennen we niet (van uw organisatie, in deze gemeente).")
+		return
+	case err != nil:
+		a.Log.ErrorContext(ctx, "apiv1: terugkoppeling", "gemeente", gemeente, "sleutel", k.ID, "fout", err)
+		fout(w, http.StatusInternalServerError, "Er ging iets mis. Probeer het later opnieuw.")
+		return
+	}
+	schrijf(w, http.StatusOK, Terugkoppeling{Referentie: ref, Gemeente: gemeente, Terugkoppeling: t})
+}

@@ -1,0 +1,220 @@
+package apiv1_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/zeker-platform/zeker/internal/apiv1"
+	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/signalen/opslag"
+	"github.com/zeker-platform/zeker/internal/signalen/synth"
+	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/tenant"
+)
+
+var nu = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
+
+type omgeving struct {
+	srv                 *httptest.Server
+	ommen, borne, beide string // tokens
+	alleenAanleveren    string
+}
+
+func opzet(t *testing.T, db *store.DB) omgeving {
+	ctx := t.Context()
+	klok := func() time.Time { return nu }
+	if _, err := tenant.ZaaiStandaard(ctx, db, nu); err != nil {
+		t.Fatal(err)
+	}
+	as := auth.New(db, auth.Config{Klok: klok})
+	log, err := audit.New(db, []byte("apiv1-test-sleutel-van-minstens-32-bytes!!"), klok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := opslag.New(opslag.Config{DB: db, Audit: log, Klok: klok})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sleutel := func(org string, gemeenten []string, perms ...auth.Permissie) string {
+		tok, _, err := as.MaakSleutel(ctx, auth.NieuweSleutel{Naam: org + " API", Organisatie: org, Gemeenten: gemeenten, Permissies: perms})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tok
+	}
+	pop := synth.Populatie(20)
+	x := synth.Index(pop)
+	mux := http.NewServeMux()
+	apiv1.Routes(mux, apiv1.Deps{Auth: as, Signalen: st, Log: slog.New(slog.DiscardHandler),
+		Zoeker: func(_ context.Context, gemeente string) (signalen.Zoeker, error) { return x, nil }})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	beide := []auth.Permissie{auth.SignalenAanleveren, auth.SignalenTerugmelden}
+	return omgeving{
+		srv:              srv,
+		ommen:            sleutel("Woonco", []string{"GM0175"}, beide...),
+		borne:            sleutel("Energieco", []string{"GM0147"}, beide...),
+		beide:            sleutel("Waterco", []string{"GM0175", "GM0147"}, beide...),
+		alleenAanleveren: sleutel("Zorgco", []string{"GM0175"}, auth.SignalenAanleveren),
+	}
+}
+
+func (o omgeving) doe(t *testing.T, method, pad, token, body string) (int, map[string]any) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), method, o.srv.URL+pad, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var m map[string]any
+	p, _ := io.ReadAll(resp.Body)
+	if err := json.Unmarshal(p, &m); err != nil {
+		t.Fatalf("%s %s: body is not JSON: %q", method, pad, p)
+	}
+	return resp.StatusCode, m
+}
+
+const goed = `{"referentie":"%s","partnertype":"Huur","bedrag":"450.00","ontstaansdatum":"2026-01-05","signaaldatum":"2026-02-20",
+	"inwoner":{"bsn":"%s","adres":{"postcode":"9 101aa","huisnummer":1}}}`
+
+func TestSignalenAPI(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o := opzet(t, db)
+		bsn := synth.BSNs()[0]
+		levering := `{"gemeente":"GM0175","signalen":[` + fmt.Sprintf(goed, "R1", bsn) + `,` +
+			fmt.Sprintf(goed, "R2", "999990018") + `,` + // 11-proef fails
+			`{"referentie":"R3","bedrag":{"euro":1}},` + // unreadable
+			fmt.Sprintf(goed, "R4", "") + `]}`
+
+		for _, tc := range []struct {
+			naam, token, body string
+			want              int
+		}{
+			{"geen sleutel", "", levering, 401},
+			{"onbekende sleutel", "zk_onzin", levering, 401},
+			{"andere gemeente", o.borne, levering, 403},
+			{"geen json", o.ommen, `{"gemeente":`, 400},
+			{"geen gemeente", o.ommen, `{"signalen":[]}`, 400},
+			{"onbekend veld bovenaan", o.ommen, `{"gemeente":"GM0175","signalen":[],"x":1}`, 400},
+		} {
+			if got, m := o.doe(t, "POST", "/api/v1/signalen", tc.token, tc.body); got != tc.want {
+				t.Errorf("%s: status %d, want %d (%v)", tc.naam, got, tc.want, m)
+			}
+		}
+
+		got, m := o.doe(t, "POST", "/api/v1/signalen", o.ommen, levering)
+		if got != 200 || m["opgeslagen"] != 2.0 || m["afgewezen"] != 2.0 || m["aantal"] != 4.0 {
+			t.Fatalf("levering: %d %v", got, m)
+		}
+		fouten := m["fouten"].([]any)
+		var idx []float64
+		for _, f := range fouten {
+			idx = append(idx, f.(map[string]any)["index"].(float64))
+		}
+		if !slices.Equal(idx, []float64{1, 2}) || fouten[0].(map[string]any)["veld"] != "inwoner.bsn" {
+			t.Errorf("fouten = %v", fouten)
+		}
+		if strings.Contains(fmt.Sprint(m), "999990018") {
+			t.Error("response echoes a BSN")
+		}
+		// Re-delivery: idempotent.
+		if got, m = o.doe(t, "POST", "/api/v1/signalen", o.ommen, levering); got != 200 || m["opgeslagen"] != 0.0 || m["alOntvangen"] != 2.0 {
+			t.Errorf("herlevering: %d %v", got, m)
+		}
+		// Everything refused: 422, nothing stored.
+		if got, m = o.doe(t, "POST", "/api/v1/signalen", o.ommen, `{"gemeente":"GM0175","signalen":[`+fmt.Sprintf(goed, "R9", "123")+`]}`); got != 422 || m["opgeslagen"] != 0.0 {
+			t.Errorf("alles afgewezen: %d %v", got, m)
+		}
+
+		// Feedback.
+		for _, tc := range []struct {
+			naam, token, pad string
+			want             int
+			terug            string
+		}{
+			{"eigen signaal", o.ommen, "/api/v1/signalen/R1", 200, "nog niet opgepakt"},
+			{"onbekend", o.ommen, "/api/v1/signalen/R404", 404, ""},
+			{"afgewezen signaal bestaat niet", o.ommen, "/api/v1/signalen/R2", 404, ""},
+			{"andere partner", o.beide, "/api/v1/signalen/R1?gemeente=GM0175", 404, ""},
+			{"meer gemeenten zonder keuze", o.beide, "/api/v1/signalen/R1", 400, ""},
+			{"andere gemeente", o.borne, "/api/v1/signalen/R1?gemeente=GM0175", 403, ""},
+			{"geen terugmeldrecht", o.alleenAanleveren, "/api/v1/signalen/R1", 403, ""},
+		} {
+			got, m := o.doe(t, "GET", tc.pad, tc.token, "")
+			if got != tc.want || (tc.terug != "" && m["terugkoppeling"] != tc.terug) {
+				t.Errorf("%s: %d %v", tc.naam, got, m)
+			}
+		}
+	})
+}
+
+func TestTeGroot(t *testing.T) {
+	o := opzet(t, storetest.OpenTest(t))
+	var b bytes.Buffer
+	b.WriteString(`{"gemeente":"GM0175","signalen":[`)
+	for i := 0; i <= signalen.MaxBatch; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{}`)
+	}
+	b.WriteString(`]}`)
+	if got, m := o.doe(t, "POST", "/api/v1/signalen", o.ommen, b.String()); got != http.StatusRequestEntityTooLarge {
+		t.Errorf("50,001 signals: %d %v", got, m)
+	}
+}
+
+func TestOpenAPI(t *testing.T) {
+	o := opzet(t, storetest.OpenTest(t))
+	resp, err := http.Get(o.srv.URL + "/api/v1/openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	p, _ := io.ReadAll(resp.Body)
+	var doc struct {
+		OpenAPI string                    `yaml:"openapi"`
+		Paths   map[string]map[string]any `yaml:"paths"`
+		Comp    struct {
+			Schemas map[string]struct {
+				Enum []string `yaml:"enum"`
+			} `yaml:"schemas"`
+		} `yaml:"components"`
+	}
+	if err := yaml.Unmarshal(p, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.OpenAPI != "3.1.0" || doc.Paths["/api/v1/signalen"]["post"] == nil || doc.Paths["/api/v1/signalen/{referentie}"]["get"] == nil {
+		t.Errorf("openapi %q, paths %v", doc.OpenAPI, doc.Paths)
+	}
+	var want []string
+	for _, pt := range signalen.PartnerTypes() {
+		want = append(want, string(pt))
+	}
+	if got := doc.Comp.Schemas["Signaalpartner"].Enum; !slices.Equal(got, want) {
+		t.Errorf("Signaalpartner enum %v, want %v", got, want)
+	}
+}
