@@ -45,7 +45,7 @@ func (s *Server) checkStartPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := &Antwoorden{Versie: antwoordenVersie, Gemaakt: s.nu().Unix(), Gemeente: d.Gemeente, Ander: d.Voor == "ander", Huidig: stapHuishouden}
-	s.renderStap(w, r, a, l, nil, nil)
+	s.renderStap(w, r, a, s.taal(r, a.Ander), nil, nil)
 }
 
 // veldFout is one form error: the id of the field it links to and the message.
