@@ -15,7 +15,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/tenant"
 )
 
-const ddasUsage = `export --gemeente GM0175 --van 2026-01-01 --tot 2026-03-31 [--db DSN] [--uit map]
+const ddasUsage = `--gemeente GM0175 --van 2026-01-01 --tot 2026-03-31 [--db DSN] [--uit map]
 
 Schrijft het landelijke DDAS-bericht vroegsignalering (versie 1.2) voor het CBS: de vroegsignaalzaken
 van de gemeente waarvan de matchingperiode begint tussen --van en --tot, met hun signalen en
@@ -27,7 +27,7 @@ De sleutel voor het logboek komt uit $ZEKER_AUDIT_KEY, anders uit het bestand --
 // runDDAS is "zeker ddas export".
 func runDDAS(ctx context.Context, e env, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprintf(e.stderr, "Gebruik: zeker ddas %s\n", ddasUsage)
+		fmt.Fprintf(e.stderr, "Gebruik: zeker ddas export %s\n", ddasUsage)
 		if len(args) == 0 {
 			return usagef("geef een opdracht: zeker ddas export --help")
 		}

@@ -59,6 +59,7 @@ func commands() map[string]command {
 		"user":      {"medewerkers: add, passwd, list, role, disable, enable", runUser},
 		"populatie": {"synthetische bevolking van huishoudens (testgegevens) voor een gemeente", runPopulatie},
 		"serve":     {"webserver: de check voor inwoners op /, /healthz en /readyz", runServe},
+		"ddas":      {"export: landelijk DDAS-bericht vroegsignalering (v1.2) voor het CBS", runDDAS},
 	}
 }
 
