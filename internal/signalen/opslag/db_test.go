@@ -18,6 +18,7 @@ type testDB struct {
 	naam  string
 	store *opslag.Store
 	db    *sql.DB
+	sdb   *store.DB
 	log   *audit.Log
 	nu    *time.Time
 	mu    *sync.Mutex
@@ -30,7 +31,7 @@ func databases(t testing.TB, nu time.Time) []testDB {
 	var out []testDB
 	for _, d := range storetest.Dialects(t) {
 		db := storetest.Open(t, d)
-		tdb := testDB{naam: d.String(), db: db.SQL(), nu: new(time.Time), mu: new(sync.Mutex)}
+		tdb := testDB{naam: d.String(), db: db.SQL(), sdb: db, nu: new(time.Time), mu: new(sync.Mutex)}
 		*tdb.nu = nu
 		klok := func() time.Time { tdb.mu.Lock(); defer tdb.mu.Unlock(); return *tdb.nu }
 		log, err := audit.New(db, []byte("signalen-test-sleutel-van-minstens-32-bytes!"), klok)
@@ -59,8 +60,6 @@ func (d testDB) auditRijen(t testing.TB, gemeente string) []audit.Regel {
 	}
 	return rs
 }
-
-var _ = store.SQLite
 
 // metActor returns ctx with a test case worker as audit actor (the web and API middleware do this).
 func metActor(ctx context.Context) context.Context {

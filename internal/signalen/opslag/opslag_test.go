@@ -1,13 +1,16 @@
 package opslag_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/ddas"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
@@ -367,5 +370,41 @@ func TestWerklijstFilters(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestBewaarJob(t *testing.T) {
+	db := databases(t, maart)[0]
+	ctx := metActor(t.Context())
+	bsns := synth.BSNs()
+	if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "p", Signalen: []signalen.Signaal{
+		signaal("J1", signalen.PartnerHuur, 300, bsns[0], "", 0), signaal("J2", signalen.PartnerHuur, 300, bsns[1], "", 0)}}, testIndex()); err != nil {
+		t.Fatal(err)
+	}
+	lijst, _, _ := db.store.Werklijst(ctx, "GM0175", opslag.Filter{})
+	if err := db.store.Sluit(ctx, "GM0175", lijst[0].ID, signalen.ResultaatRegeltZelf); err != nil {
+		t.Fatal(err)
+	}
+	db.zet(time.Date(2027, time.March, 3, 9, 0, 0, 0, time.UTC))
+	r := jobs.NewRunner(db.sdb, jobs.Config{PollInterval: 20 * time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
+	db.store.RegistreerJobs(r, []string{"GM0175"})
+	runCtx, stop := context.WithCancel(ctx)
+	klaar := make(chan struct{})
+	go func() { r.Run(runCtx); close(klaar) }()
+	defer func() { stop(); <-klaar }()
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		var n int
+		db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM signalen_zaak WHERE gemeente = 'GM0175'`).Scan(&n)
+		if n == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("retention job did not run: %d zaken left, want 1 (the open one)", n)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	js, err := jobs.List(ctx, db.sdb, "GM0175", opslag.JobBewaartermijn, 5)
+	if err != nil || len(js) == 0 {
+		t.Fatalf("jobs: %v %v", js, err)
 	}
 }
