@@ -58,6 +58,8 @@ func commands() map[string]command {
 		"migrate":   {"database aanmaken of bijwerken (migraties), --gemeenten voegt de vier gemeenten toe", runMigrate},
 		"user":      {"medewerkers: add, passwd, list, role, disable, enable", runUser},
 		"populatie": {"synthetische bevolking van huishoudens (testgegevens) voor een gemeente", runPopulatie},
+		"import":    {"huishoudens van een gemeente inlezen (CSV of JSON) in de database", runImport},
+		"scan":      {"wie heeft recht maar krijgt niets: bereik, niet-gebruik en bereiklijst per regeling", runScan},
 		"serve":     {"webserver: de check voor inwoners op /, /healthz en /readyz", runServe},
 		"ddas":      {"export: landelijk DDAS-bericht vroegsignalering (v1.2) voor het CBS", runDDAS},
 	}

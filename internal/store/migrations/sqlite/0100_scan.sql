@@ -45,3 +45,16 @@ CREATE TABLE scan_voorstel (
     UNIQUE (gemeente, huishouden_id, regeling, peildatum)
 );
 CREATE INDEX scan_voorstel_status ON scan_voorstel (gemeente, status, regeling);
+
+CREATE TABLE scan_run (
+    id          INTEGER PRIMARY KEY,
+    gemeente    TEXT      NOT NULL,
+    peildatum   TEXT      NOT NULL,             -- jjjj-mm-dd
+    pakket      TEXT      NOT NULL,             -- pack file
+    pakket_hash TEXT      NOT NULL,
+    huishoudens BIGINT    NOT NULL,
+    uitslag     TEXT      NOT NULL,             -- JSON: counts per regeling and target group (no household ids)
+    duur_ms     BIGINT    NOT NULL,
+    gemaakt     TIMESTAMP NOT NULL
+);
+CREATE INDEX scan_run_gemeente ON scan_run (gemeente, gemaakt);

@@ -1,0 +1,239 @@
+package scan
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/store/storetest"
+)
+
+func bestand(t testing.TB, gemeente, formaat string, aantal int) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w, err := NieuweSchrijver(&buf, formaat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	genereer(t, gemeente, 1, aantal, func(r *Record) {
+		if err := w.Schrijf(r); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if err := w.Sluit(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func importeerBytes(t *testing.T, db *store.DB, data []byte, o ImportOpties) (*ImportResultaat, error) {
+	t.Helper()
+	if o.Gemeente == "" {
+		o.Gemeente = "GM0175"
+	}
+	if o.Datum.IsZero() {
+		o.Datum = peildatum
+	}
+	return Importeer(t.Context(), db, bytes.NewReader(data), o)
+}
+
+func TestImportIdempotent(t *testing.T) {
+	csvData := bestand(t, "GM0175", "csv", 1500)
+	jsonData := bestand(t, "GM0175", "json", 1500)
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		res, err := importeerBytes(t, db, csvData, ImportOpties{Formaat: "csv", Batch: 64})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Rijen != 1500 || res.Opgeslagen != 1500 || res.Ongewijzigd != 0 {
+			t.Fatalf("first import: got %+v, want 1500 rows all stored", res)
+		}
+		res, err = importeerBytes(t, db, csvData, ImportOpties{Formaat: "csv", Batch: 64})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Opgeslagen != 0 || res.Ongewijzigd != 1500 {
+			t.Fatalf("re-import: got %+v, want nothing changed", res)
+		}
+		// The same population as JSON is the same data: nothing changes either.
+		res, err = importeerBytes(t, db, jsonData, ImportOpties{Formaat: "json"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Opgeslagen != 0 || res.Ongewijzigd != 1500 {
+			t.Fatalf("JSON import of the same population: got %+v, want nothing changed", res)
+		}
+		n, err := AantalHuishoudens(t.Context(), db, "GM0175")
+		if err != nil || n != 1500 {
+			t.Fatalf("AantalHuishoudens = %d, %v; want 1500", n, err)
+		}
+		// Another tenant sees nothing.
+		if n, _ := AantalHuishoudens(t.Context(), db, "GM1969"); n != 0 {
+			t.Errorf("GM1969 sees %d households, want 0", n)
+		}
+		// A changed row replaces the stored household.
+		gewijzigd := bytes.Replace(csvData, []byte("GM0175-0000007,GM0175,,"), []byte("GM0175-0000007,GM0175,7731AB,"), 1)
+		res, err = importeerBytes(t, db, gewijzigd, ImportOpties{Formaat: "csv"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Opgeslagen != 1 {
+			t.Errorf("import with one changed row: stored %d, want 1", res.Opgeslagen)
+		}
+		rec, err := Huishouden(t.Context(), db, "GM0175", "GM0175-0000007")
+		if err != nil || rec.H.Postcode != "7731AB" {
+			t.Errorf("Huishouden = %+v, %v; want postcode 7731AB", rec, err)
+		}
+		if _, err := Huishouden(t.Context(), db, "GM1969", "GM0175-0000007"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("other tenant: err = %v, want ErrNotFound", err)
+		}
+	})
+}
+
+const kop = "huishouden_id,gemeente,woonplaats,aanvrager_bsn,aanvrager_geboortedatum,aanvrager_inkomens,vermogen,ontvangt\n"
+
+func TestImportFouten(t *testing.T) {
+	data := kop +
+		"h1,GM0175,Ommen,999900006,1960-01-01,aow=1400.00,1000,\n" +
+		"h2,GM0175,Ommen,999900007,1960-01-01,aow=1400.00,1000,\n" + // BSN fails the 11-proef
+		"h3,GM0175,Ommen,,2030-01-01,,,\n" + // born after the reference date
+		"h4,GM1969,Leek,,1970-01-01,,,\n" + // other gemeente
+		"h5,GM0175,Ommen,,1970-01-01,loon=veel,,\n" + // not an amount
+		"h6,GM0175,Lemele,,1980-05-05,loon=1200.00,,bijstand@2024-01-01\n"
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		_, err := importeerBytes(t, db, []byte(data), ImportOpties{Formaat: "csv"})
+		if !errors.Is(err, ErrOngeldig) {
+			t.Fatalf("err = %v, want ErrOngeldig", err)
+		}
+		if n, _ := AantalHuishoudens(t.Context(), db, "GM0175"); n != 0 {
+			t.Fatalf("all-or-nothing import stored %d households, want 0", n)
+		}
+		var afgewezen bytes.Buffer
+		res, err := importeerBytes(t, db, []byte(data), ImportOpties{Formaat: "csv", SkipInvalid: true, Afgewezen: &afgewezen})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Opgeslagen != 2 || res.Afgewezen != 4 {
+			t.Fatalf("skip-invalid: got %+v, want 2 stored and 4 rejected", res)
+		}
+		want := []struct {
+			regel int
+			kolom string
+			reden string
+		}{
+			{3, "aanvrager_bsn", "elfproef"},
+			{4, "aanvrager_geboortedatum", "na de peildatum"},
+			{5, "gemeente", "hoort niet bij"},
+			{6, "aanvrager_inkomens", "geen bedrag"},
+		}
+		for i, w := range want {
+			got := res.Fouten[i]
+			if got.Regel != w.regel || got.Kolom != w.kolom || !strings.Contains(got.Reden, w.reden) {
+				t.Errorf("fout %d = %+v, want regel %d kolom %s reden ~%q", i, got, w.regel, w.kolom, w.reden)
+			}
+		}
+		regels := strings.Split(strings.TrimSpace(afgewezen.String()), "\n")
+		if len(regels) != 5 || !strings.HasPrefix(regels[1], "h2,") || !strings.HasSuffix(regels[1], "elfproef)\"") && !strings.Contains(regels[1], "elfproef") {
+			t.Errorf("rejected file:\n%s", afgewezen.String())
+		}
+	})
+}
+
+func TestImportJSONRegel(t *testing.T) {
+	data := "[\n" +
+		`{"id": "a", "gemeente": "GM0175", "personen": [{"rol": "aanvrager", "geboortedatum": "1970-01-01"}], "ontvangt": []},` + "\n" +
+		`{"id": "b", "gemeente": "GM0175",` + "\n" + `"personen": [{"rol": "aanvrager", "bsn": "123", "geboortedatum": "1970-01-01"}]},` + "\n" +
+		`{"id": "c", "gemeente": "GM0175", "personen": [{"rol": "aanvrager"}], "onbekend": 1}` + "\n]\n"
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		res, err := importeerBytes(t, db, []byte(data), ImportOpties{Formaat: "json"})
+		if !errors.Is(err, ErrOngeldig) {
+			t.Fatalf("err = %v, want ErrOngeldig", err)
+		}
+		if len(res.Fouten) != 2 || res.Fouten[0].Regel != 3 || res.Fouten[0].Kolom != "personen[0].bsn" || res.Fouten[1].Regel != 5 {
+			for _, f := range res.Fouten {
+				t.Log(f)
+			}
+			t.Errorf("got %d errors, want line 3 personen[0].bsn and line 5", len(res.Fouten))
+		}
+	})
+}
+
+func TestScanOpgeslagen(t *testing.T) {
+	data := bestand(t, "GM0175", "csv", 3000)
+	params, pk := testPakket(t, "GM0175")
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		if _, err := importeerBytes(t, db, data, ImportOpties{Formaat: "csv"}); err != nil {
+			t.Fatal(err)
+		}
+		pop, err := LaadPopulatie(t.Context(), db, "GM0175", peildatum, params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pop.Len() != 3000 || pop.Fouten != 0 {
+			t.Fatalf("population of %d (%d errors), want 3000", pop.Len(), pop.Fouten)
+		}
+		u, err := Scan(t.Context(), pop, pk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Check against a plain loop over the generated records.
+		want := map[string]*Telling{}
+		uit := make([]regels.Kort, len(pk.Regelingen))
+		genereer(t, "GM0175", 1, 3000, func(r *Record) {
+			f, err := regels.Afleiden(&r.H, peildatum, params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pk.EvalueerFeiten(&f, uit)
+			for i, reg := range pk.Regelingen {
+				w := want[reg.ID]
+				if w == nil {
+					w = &Telling{}
+					want[reg.ID] = w
+				}
+				w.Huishoudens++
+				_, krijgt := r.H.OntvangtRegeling(reg.ID)
+				switch uit[i].Oordeel {
+				case regels.Recht:
+					w.Recht++
+					if krijgt {
+						w.Ontvangt++
+					}
+				case regels.GeenRecht:
+					w.GeenRecht++
+				default:
+					w.Onzeker++
+				}
+			}
+		})
+		for _, ru := range u.Regelingen {
+			w := want[ru.ID]
+			got := ru.Totaal
+			if got.Huishoudens != w.Huishoudens || got.Recht != w.Recht || got.GeenRecht != w.GeenRecht || got.Onzeker != w.Onzeker || got.Ontvangt != w.Ontvangt {
+				t.Errorf("%s: got %+v, want %+v", ru.ID, got, *w)
+			}
+			if len(ru.NietGebruik) != got.NietGebruik() {
+				t.Errorf("%s: %d on the list, want %d", ru.ID, len(ru.NietGebruik), got.NietGebruik())
+			}
+			som := 0
+			for _, g := range ru.Groepen[DimDorp] {
+				som += g.Telling.Recht
+			}
+			if som != got.Recht {
+				t.Errorf("%s: recht per woonplaats adds up to %d, want %d", ru.ID, som, got.Recht)
+			}
+		}
+		var lijst bytes.Buffer
+		n, err := u.SchrijfBereiklijstCSV(&lijst, "participatie_volwassenen")
+		if err != nil || n == 0 {
+			t.Fatalf("outreach list: %d rows, %v", n, err)
+		}
+		eerste := strings.Split(lijst.String(), "\n")[1]
+		if !strings.Contains(eerste, "participatie_volwassenen") || !strings.Contains(eerste, "inkomen") {
+			t.Errorf("first outreach row has no regeling or B1 reason: %s", eerste)
+		}
+	})
+}

@@ -1,0 +1,170 @@
+package scan
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/store"
+)
+
+// Job kinds of the scan (internal/jobs).
+const (
+	JobImport = "import.huishoudens"
+	JobScan   = "scan.uitvoeren"
+)
+
+// ImportTaak is the payload of an import job: a file on the server (for example an upload saved by
+// the web handler) and how to read it.
+type ImportTaak struct {
+	Bestand     string `json:"bestand"`
+	Formaat     string `json:"formaat"` // csv or json; default from the file name
+	Datum       string `json:"datum"`   // reference date of the validation, jjjj-mm-dd; default today
+	SkipInvalid bool   `json:"skip_invalid"`
+	Afgewezen   string `json:"afgewezen"` // file for rejected rows (with SkipInvalid)
+}
+
+// ScanTaak is the payload of a scan job.
+type ScanTaak struct {
+	Datum string `json:"datum"` // reference date, jjjj-mm-dd; default today
+}
+
+// Diensten is what the scan jobs need.
+type Diensten struct {
+	DB        *store.DB
+	Catalogus *regels.Catalogus
+	Audit     *audit.Log
+}
+
+// Registreer adds the scan's job handlers to a runner.
+func (d *Diensten) Registreer(r *jobs.Runner) {
+	r.Handle(JobImport, d.importJob)
+	r.Handle(JobScan, d.scanJob)
+}
+
+func datumOfVandaag(s string) (time.Time, error) {
+	if s == "" {
+		y, m, dd := time.Now().Date()
+		return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC), nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("datum %q is geen jjjj-mm-dd", s)
+	}
+	return t, nil
+}
+
+// systeem puts the job on the context as the actor when none is there.
+func systeem(ctx context.Context, soort string, id int64) context.Context {
+	if audit.ActorUit(ctx).Soort != "" {
+		return ctx
+	}
+	return audit.WithActor(ctx, audit.Actor{Soort: audit.ActorSysteem, ID: fmt.Sprintf("job/%d", id), Naam: soort})
+}
+
+func (d *Diensten) importJob(ctx context.Context, run *jobs.Run) error {
+	var t ImportTaak
+	if err := run.Decode(&t); err != nil {
+		return err
+	}
+	ctx = systeem(ctx, JobImport, run.ID)
+	datum, err := datumOfVandaag(t.Datum)
+	if err != nil {
+		return jobs.Permanent(err)
+	}
+	f, err := os.Open(t.Bestand)
+	if err != nil {
+		return jobs.Permanent(fmt.Errorf("scan: import: %w", err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	o := ImportOpties{Gemeente: run.Gemeente, Formaat: t.Formaat, Datum: datum, Bestand: t.Bestand, SkipInvalid: t.SkipInvalid, Grootte: st.Size()}
+	if o.Formaat == "" {
+		o.Formaat = FormaatVan(t.Bestand)
+	}
+	if t.SkipInvalid {
+		af, err := os.Create(t.Afgewezen)
+		if err != nil {
+			return jobs.Permanent(fmt.Errorf("scan: import: bestand voor afgewezen rijen: %w", err))
+		}
+		defer af.Close()
+		o.Afgewezen = af
+	}
+	o.Voortgang = func(v Voortgang) {
+		_ = run.SetProgress(ctx, v.Bytes, v.Grootte, v.String())
+	}
+	res, err := Importeer(ctx, d.DB, f, o)
+	if err != nil {
+		// A bad file does not get better by trying again.
+		_ = d.log(ctx, run.Gemeente, "import.huishoudens", "huishoudens.importeren", audit.Aanmaken, 0, audit.Fout, fmt.Sprintf("import/%d", resID(res)))
+		return jobs.Permanent(err)
+	}
+	_ = run.SetProgress(ctx, res.Rijen, res.Rijen, fmt.Sprintf("klaar: %d rijen, %d opgeslagen, %d ongewijzigd, %d afgewezen", res.Rijen, res.Opgeslagen, res.Ongewijzigd, res.Afgewezen))
+	return d.log(ctx, run.Gemeente, "import.huishoudens", "huishoudens.importeren", audit.Aanmaken, int(res.Opgeslagen), audit.OK, fmt.Sprintf("import/%d", res.ID))
+}
+
+func resID(r *ImportResultaat) int64 {
+	if r == nil {
+		return 0
+	}
+	return r.ID
+}
+
+func (d *Diensten) log(ctx context.Context, gemeente, activiteit, operatie string, actie audit.Actie, aantal int, res audit.Resultaat, object string) error {
+	if d.Audit == nil {
+		return nil
+	}
+	return d.Audit.Schrijf(ctx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: activiteit, Operatie: operatie,
+		Actie: actie, Aantal: aantal, Resultaat: res, Object: object})
+}
+
+func (d *Diensten) scanJob(ctx context.Context, run *jobs.Run) error {
+	var t ScanTaak
+	if err := run.Decode(&t); err != nil {
+		return err
+	}
+	ctx = systeem(ctx, JobScan, run.ID)
+	datum, err := datumOfVandaag(t.Datum)
+	if err != nil {
+		return jobs.Permanent(err)
+	}
+	u, err := Voer(ctx, d.DB, d.Catalogus, run.Gemeente, datum, func(stap string, gedaan, totaal int64) {
+		_ = run.SetProgress(ctx, gedaan, totaal, stap)
+	})
+	if err != nil {
+		return err
+	}
+	id, err := u.SlaOp(ctx, d.DB)
+	if err != nil {
+		return err
+	}
+	_ = run.SetProgress(ctx, int64(u.Huishoudens), int64(u.Huishoudens), fmt.Sprintf("klaar: scan %d", id))
+	return d.log(ctx, run.Gemeente, "scan.uitvoeren", "huishoudens.scannen", audit.Lezen, u.Huishoudens, audit.OK, fmt.Sprintf("scan/%d", id))
+}
+
+// Voer loads the gemeente's households and scans them at datum against the pack that applies then.
+// stap, when not nil, hears of progress.
+func Voer(ctx context.Context, db *store.DB, cat *regels.Catalogus, gemeente string, datum time.Time, stap func(string, int64, int64)) (*Uitslag, error) {
+	pk, err := cat.Pakket(gemeente, datum)
+	if err != nil {
+		return nil, err
+	}
+	if stap != nil {
+		stap("huishoudens laden", 0, 0)
+	}
+	pop, err := LaadPopulatie(ctx, db, gemeente, datum, cat.Params())
+	if err != nil {
+		return nil, err
+	}
+	if stap != nil {
+		stap("regelingen beoordelen", 0, int64(pop.Len()))
+	}
+	return Scan(ctx, pop, pk)
+}
