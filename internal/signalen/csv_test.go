@@ -1,0 +1,76 @@
+package signalen_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/signalen"
+)
+
+func TestLeesCSV(t *testing.T) {
+	bestand := "\ufeffreferentie;partnertype;bedrag;ontstaansdatum;signaaldatum;crisis;bsn;postcode;huisnummer;toevoeging\n" +
+		"R1;Huur;1.234,56;2026-01-01;2026-02-01;nee;999990019;9101 aa;12;a\n" +
+		"R2;Energie;12,5;2026-01-01;2026-02-01;ja;;9101AA;12b;\n" + // huisnummer with a letter
+		"R3;Water;abc;2026-01-01;2026-02-01;;;9101AA;3;\n" + // bad amount
+		"R4;Zorg;10;01-01-2026;2026-02-01;;;9101AA;3;\n" + // bad date
+		"R5;Zorg;10;2026-01-01;2026-02-01;misschien;;9101AA;3;\n" + // bad flag
+		"R6;Zorg;10;2026-01-01;2026-02-01\n" // short row: missing optional fields are empty
+	got, err := signalen.LeesCSV(strings.NewReader(bestand))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Aantal != 6 || len(got.Signalen) != 2 || got.Indexen[0] != 0 || got.Indexen[1] != 5 {
+		t.Fatalf("aantal %d, signalen %d, indexen %v, fouten %+v", got.Aantal, len(got.Signalen), got.Indexen, got.Fouten)
+	}
+	var velden []string
+	for _, f := range got.Fouten {
+		velden = append(velden, f.Veld)
+	}
+	if strings.Join(velden, ",") != "huisnummer,bedrag,ontstaansdatum,crisis" {
+		t.Errorf("fouten velden = %v", velden)
+	}
+	s := got.Signalen[0]
+	if s.Bedrag != geld.MustParse("1234.56") || s.Inwoner.BSN != "999990019" || s.Inwoner.Adres.Huisnummer != 12 {
+		t.Errorf("signaal = %+v", s)
+	}
+	s.Normaliseer()
+	if s.Inwoner.Adres.Postcode != "9101AA" || s.Inwoner.Adres.Toevoeging != "A" {
+		t.Errorf("normalised address = %+v", s.Inwoner.Adres)
+	}
+	for naam, kop := range map[string]string{
+		"onbekende kolom": "referentie,partnertype,bedrag,ontstaansdatum,signaaldatum,iban\n",
+		"verplicht mist":  "referentie,partnertype,bedrag,ontstaansdatum\n",
+		"dubbele kolom":   "referentie,referentie,partnertype,bedrag,ontstaansdatum,signaaldatum\n",
+		"leeg":            "",
+	} {
+		if _, err := signalen.LeesCSV(strings.NewReader(kop)); err == nil {
+			t.Errorf("%s: want error", naam)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("referentie,partnertype,bedrag,ontstaansdatum,signaaldatum\n")
+	for range signalen.MaxBatch + 1 {
+		b.WriteString("R,Huur,1,2026-01-01,2026-01-02\n")
+	}
+	if _, err := signalen.LeesCSV(strings.NewReader(b.String())); !errors.Is(err, signalen.ErrTeVeelRegels) {
+		t.Errorf("50,001 rows: err %v", err)
+	}
+}
+
+func FuzzLeesCSV(f *testing.F) {
+	f.Add("referentie;partnertype;bedrag;ontstaansdatum;signaaldatum;bsn\nR1;Huur;10;2026-01-01;2026-02-01;999990019\n")
+	f.Add("referentie,partnertype,bedrag,ontstaansdatum,signaaldatum,crisis,huisnummer\n\"R,1\",Huur,\"1,5\",2026-01-01,2026-02-01,ja,1\nR2\n")
+	f.Add("referentie,partnertype,bedrag,ontstaansdatum,signaaldatum\n\"open quote,Huur\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		got, err := signalen.LeesCSV(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		if len(got.Signalen) != len(got.Indexen) || got.Aantal != len(got.Signalen)+len(got.Fouten) || got.Aantal > signalen.MaxBatch {
+			t.Fatalf("counts: %d = %d + %d", got.Aantal, len(got.Signalen), len(got.Fouten))
+		}
+		signalen.BeoordeelBatch(got.Signalen, signalen.NieuweDatum(2026, 3, 1))
+	})
+}
