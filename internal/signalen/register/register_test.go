@@ -1,0 +1,80 @@
+package register_test
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/huishouden"
+	"github.com/zeker-platform/zeker/internal/regels/nl"
+	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/signalen/register"
+	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/tenant"
+)
+
+func TestUitHuishoudens(t *testing.T) {
+	ctx := t.Context()
+	db := storetest.OpenTest(t)
+	peil := time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
+	if _, err := tenant.ZaaiStandaard(ctx, db, peil); err != nil {
+		t.Fatal(err)
+	}
+	profiel, err := scan.ProfielVan("GM0175")
+	if err != nil {
+		t.Fatal(err)
+	}
+	params, err := nl.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w, err := scan.NieuweSchrijver(&buf, "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []*scan.Record
+	if err := scan.Genereer(ctx, scan.PopulatieOpties{Profiel: profiel, Seed: 1, Aantal: 300, Datum: peil, Params: params}, func(r *scan.Record) error {
+		recs = append(recs, r)
+		return w.Schrijf(r)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Sluit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := scan.Importeer(ctx, db, &buf, scan.ImportOpties{Gemeente: "GM0175", Formaat: "csv", Datum: peil}); err != nil {
+		t.Fatal(err)
+	}
+	vandaag := signalen.NieuweDatum(2026, time.March, 1)
+	x, err := register.UitHuishoudens(ctx, db, "GM0175", vandaag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	personen, metKind := 0, 0
+	for _, r := range recs {
+		kinderen := 0
+		for _, p := range r.H.Personen {
+			if p.Rol == huishouden.Kind && p.Geboortedatum != nil && signalen.NieuweDatum(p.Geboortedatum.Year(), p.Geboortedatum.Month(), p.Geboortedatum.Day()).LeeftijdOp(vandaag) < 18 {
+				kinderen++
+			}
+		}
+		for _, b := range r.BSN {
+			if b == "" {
+				continue
+			}
+			personen++
+			m, ok, _ := x.ZoekBSN(ctx, b)
+			if !ok || m.HuishoudenID != r.ID || m.MinderjarigeKinderen != kinderen || m.Wijk != r.H.Woonplaats {
+				t.Fatalf("BSN of household %s: got %+v (found %v), want kinderen %d", r.ID, m, ok, kinderen)
+			}
+			if kinderen > 0 {
+				metKind++
+			}
+		}
+	}
+	if personen == 0 || x.Len() != personen || metKind == 0 {
+		t.Errorf("index holds %d BSNs, want %d; persons in households with children: %d", x.Len(), personen, metKind)
+	}
+}
