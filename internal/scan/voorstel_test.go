@@ -1,0 +1,93 @@
+package scan
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/store/storetest"
+)
+
+func TestVoorstellen(t *testing.T) {
+	params, pk := testPakket(t, "GM0175")
+	// Ommen has not published its reference period, so no IIT is certain; with 36 months (what-if)
+	// long-term bijstand clients become ambtshalve candidates.
+	pk, err := pk.Wijzig(regels.Wijziging{Pad: "open_termen.referteperiode.maanden", Waarde: "36"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pop := NieuwePopulatie("GM0175", peildatum, 2000)
+	genereer(t, "GM0175", 1, 2000, func(r *Record) {
+		if err := pop.Voeg(r, params); err != nil {
+			t.Fatal(err)
+		}
+	})
+	u, err := Scan(t.Context(), pop, pk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	iit := u.Regeling("individuele_inkomenstoeslag")
+	if iit == nil || iit.Totaal.Ambtshalve == 0 {
+		t.Fatalf("no ambtshalve IIT candidates: %+v", iit)
+	}
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		ctx := audit.WithActor(t.Context(), audit.Actor{Soort: audit.ActorGebruiker, ID: "7", Naam: "Consulent Test"})
+		log, err := audit.New(db, []byte("0123456789abcdef0123456789abcdef"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(ctx, `INSERT INTO tenants (code, name, created_at, updated_at) VALUES ('GM0175', 'Ommen', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING`); err != nil {
+			t.Fatal(err)
+		}
+		n, err := MaakVoorstellen(ctx, db, log, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != iit.Totaal.Ambtshalve {
+			t.Errorf("MaakVoorstellen = %d, want %d (the ambtshalve count of the scan)", n, iit.Totaal.Ambtshalve)
+		}
+		if n2, err := MaakVoorstellen(ctx, db, log, u); err != nil || n2 != 0 {
+			t.Errorf("second MaakVoorstellen = %d, %v; want 0 new", n2, err)
+		}
+		open, err := Voorstellen(ctx, db, VoorstelFilter{Gemeente: "GM0175", Status: Open})
+		if err != nil || len(open) != min(n, 100) {
+			t.Fatalf("open proposals: %d, %v; want %d", len(open), err, min(n, 100))
+		}
+		v := open[0]
+		if v.Regeling != "individuele_inkomenstoeslag" || v.Bewijs.PakketHash != pk.Hash || len(v.Uitleg.Criteria) == 0 || !v.Uitleg.Ambtshalve {
+			t.Errorf("proposal without trace or receipt: %+v", v)
+		}
+		if other, _ := Voorstellen(ctx, db, VoorstelFilter{Gemeente: "GM1969"}); len(other) != 0 {
+			t.Errorf("another gemeente sees %d proposals", len(other))
+		}
+		if _, err := Beslis(ctx, db, log, "GM0175", v.ID, Besluit{Goedkeuren: true, Door: "consulent 7"}); !errors.Is(err, ErrGeenReden) {
+			t.Errorf("decision without reason: err = %v, want ErrGeenReden", err)
+		}
+		if _, err := Beslis(ctx, db, log, "GM1969", v.ID, Besluit{Goedkeuren: true, Reden: "x", Door: "c"}); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("decision from another gemeente: err = %v, want ErrNotFound", err)
+		}
+		got, err := Beslis(ctx, db, log, "GM0175", v.ID, Besluit{Goedkeuren: true, Reden: "Al vier jaar bijstand, geen zicht op werk.", Door: "consulent 7"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != Goedgekeurd || got.BesluitDoor != "consulent 7" || got.BesluitOp == nil || got.Bewijs != v.Bewijs {
+			t.Errorf("decided proposal = %+v", got)
+		}
+		if _, err := Beslis(ctx, db, log, "GM0175", v.ID, Besluit{Goedkeuren: false, Reden: "toch niet", Door: "c"}); !errors.Is(err, ErrAlBeslist) {
+			t.Errorf("second decision: err = %v, want ErrAlBeslist", err)
+		}
+		rows, err := log.Zoek(ctx, audit.Filter{Gemeente: "GM0175"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ops := map[string]int{}
+		for _, r := range rows {
+			ops[r.Operatie]++
+		}
+		if ops["ambtshalve_voorstel.maken"] != 1 || ops["ambtshalve_voorstel.goedgekeurd"] != 1 {
+			t.Errorf("audit operations = %v, want one maken and one goedgekeurd", ops)
+		}
+	})
+}
