@@ -2,11 +2,10 @@ package opslag
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 
 	"github.com/zeker-platform/zeker/internal/audit"
@@ -283,53 +282,101 @@ const zaakInsertKolommen = `gemeente, uid, huishoudsleutel, adressleutel, huisho
 	kinderen, heeft_kinderen, bekend, periode_start, periode_einde, matchingsdatum, eerste_ontvangst, aantal, aantal_totaal,
 	meervoudig, bedrag_cent, partnertypes, crisis, crisis_deadline, opeenvolgend, status, automatisch, resultaat, afgesloten`
 
+// reserveerIDs returns n new zaak ids. On SQLite the intake transaction holds the write lock
+// (BEGIN IMMEDIATE), so MAX(id)+1… is safe; on PostgreSQL the identity sequence hands them out.
+// Explicit ids let the zaken go in as plain multi-row inserts through one prepared statement,
+// instead of INSERT … RETURNING per block (measured on SQLite: 7 s → under 1 s for 46,000 zaken).
+func (s *Store) reserveerIDs(ctx context.Context, tx *sql.Tx, n int) ([]int64, error) {
+	ids := make([]int64, 0, n)
+	if n == 0 {
+		return ids, nil
+	}
+	if s.dialect == store.SQLite {
+		var hoogste int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM signalen_zaak`).Scan(&hoogste); err != nil {
+			return nil, fmt.Errorf("opslag: zaak-id's: %w", err)
+		}
+		for i := range n {
+			ids = append(ids, hoogste+int64(i)+1)
+		}
+		return ids, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT nextval(pg_get_serial_sequence('signalen_zaak', 'id')) FROM generate_series(1, $1)`, n)
+	if err != nil {
+		return nil, fmt.Errorf("opslag: zaak-id's: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("opslag: zaak-id's: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("opslag: zaak-id's: %w", err)
+	}
+	if len(ids) != n {
+		return nil, fmt.Errorf("opslag: %d zaak-id's gekregen, %d nodig", len(ids), n)
+	}
+	return ids, nil
+}
+
 func (s *Store) voegZakenToe(ctx context.Context, tx *sql.Tx, zaken []*signalen.Zaak) error {
-	const kol = 27
+	ids, err := s.reserveerIDs(ctx, tx, len(zaken))
+	if err != nil {
+		return err
+	}
+	for i, z := range zaken {
+		z.ID = ids[i]
+	}
+	const kol = 28
+	return s.voegRijenToe(ctx, tx, "signalen_zaak", "id, "+zaakInsertKolommen, kol, len(zaken), func(i int, args []any) []any {
+		z := zaken[i]
+		return append(args, z.ID, z.Gemeente, "z"+strconv.FormatInt(z.ID, 10), z.Huishoudsleutel, z.Adressleutel, z.HuishoudenID, z.Wijk, z.Woonplaats,
+			z.Geboortedatum.String(), z.MinderjarigeKinderen, b2i(z.MinderjarigeKinderen > 0), b2i(z.Bekend),
+			z.PeriodeStart.String(), z.PeriodeEinde.String(), z.Matchingsdatum.String(), z.EersteOntvangst.String(),
+			z.Aantal, z.AantalTotaal, b2i(z.Meervoudig()), int64(z.Bedrag), z.PartnerBits, b2i(z.Crisis), z.CrisisDeadline.String(),
+			b2i(z.Opeenvolgend), string(z.Status), b2i(z.AutomatischGesloten), string(z.Resultaat), z.Afgesloten.String())
+	})
+}
+
+// voegRijenToe inserts n rows of kol columns into tabel in multi-row statements; full blocks share
+// one prepared statement. rij appends the values of row i.
+func (s *Store) voegRijenToe(ctx context.Context, tx *sql.Tx, tabel, kolommen string, kol, n int, rij func(i int, args []any) []any) error {
 	blok := s.blok(kol)
-	for start := 0; start < len(zaken); start += blok {
-		deel := zaken[start:min(start+blok, len(zaken))]
-		uid := make(map[string]*signalen.Zaak, len(deel))
-		args := make([]any, 0, len(deel)*kol)
-		for _, z := range deel {
-			var r [12]byte
-			if _, err := rand.Read(r[:]); err != nil {
-				return fmt.Errorf("opslag: zaak-uid: %w", err)
-			}
-			u := hex.EncodeToString(r[:])
-			uid[u] = z
-			args = append(args, z.Gemeente, u, z.Huishoudsleutel, z.Adressleutel, z.HuishoudenID, z.Wijk, z.Woonplaats,
-				z.Geboortedatum.String(), z.MinderjarigeKinderen, b2i(z.MinderjarigeKinderen > 0), b2i(z.Bekend),
-				z.PeriodeStart.String(), z.PeriodeEinde.String(), z.Matchingsdatum.String(), z.EersteOntvangst.String(),
-				z.Aantal, z.AantalTotaal, b2i(z.Meervoudig()), int64(z.Bedrag), z.PartnerBits, b2i(z.Crisis), z.CrisisDeadline.String(),
-				b2i(z.Opeenvolgend), string(z.Status), b2i(z.AutomatischGesloten), string(z.Resultaat), z.Afgesloten.String())
+	var vol *sql.Stmt
+	defer func() {
+		if vol != nil {
+			vol.Close()
 		}
-		var sb strings.Builder
-		sb.WriteString(`INSERT INTO signalen_zaak (` + zaakInsertKolommen + `) VALUES `)
-		s.plaatshouders(&sb, len(deel), kol, 0)
-		sb.WriteString(` RETURNING id, uid`)
-		rows, err := tx.QueryContext(ctx, sb.String(), args...)
+	}()
+	args := make([]any, 0, blok*kol)
+	for start := 0; start < n; start += blok {
+		eind := min(start+blok, n)
+		args = args[:0]
+		for i := start; i < eind; i++ {
+			args = rij(i, args)
+		}
+		var err error
+		if eind-start == blok {
+			if vol == nil {
+				var sb strings.Builder
+				sb.WriteString(`INSERT INTO ` + tabel + ` (` + kolommen + `) VALUES `)
+				s.plaatshouders(&sb, blok, kol, 0)
+				if vol, err = tx.PrepareContext(ctx, sb.String()); err != nil {
+					return fmt.Errorf("opslag: %s: %w", tabel, err)
+				}
+			}
+			_, err = vol.ExecContext(ctx, args...)
+		} else {
+			var sb strings.Builder
+			sb.WriteString(`INSERT INTO ` + tabel + ` (` + kolommen + `) VALUES `)
+			s.plaatshouders(&sb, eind-start, kol, 0)
+			_, err = tx.ExecContext(ctx, sb.String(), args...)
+		}
 		if err != nil {
-			return fmt.Errorf("opslag: nieuwe zaken: %w", err)
-		}
-		n := 0
-		for rows.Next() {
-			var id int64
-			var u string
-			if err := rows.Scan(&id, &u); err != nil {
-				rows.Close()
-				return fmt.Errorf("opslag: nieuwe zaken: %w", err)
-			}
-			if z := uid[u]; z != nil {
-				z.ID = id
-				n++
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("opslag: nieuwe zaken: %w", err)
-		}
-		if n != len(deel) {
-			return fmt.Errorf("opslag: nieuwe zaken: %d ID's terug voor %d zaken", n, len(deel))
+			return fmt.Errorf("opslag: %s rij %d-%d: %w", tabel, start, eind-1, err)
 		}
 	}
 	return nil
@@ -353,47 +400,14 @@ const signaalInsertKolommen = `gemeente, zaak_id, partner, referentie, partnerty
 	voorletters, voorvoegsel, achternaam, geboortedatum, straat, postcode, huisnummer, toevoeging, woonplaats, telefoon, email`
 
 func (s *Store) voegSignalenToe(ctx context.Context, tx *sql.Tx, op []*signalen.Ontvangen) error {
-	const kol = 29
-	blok := s.blok(kol)
-	var stmtVol *sql.Stmt
-	defer func() {
-		if stmtVol != nil {
-			stmtVol.Close()
-		}
-	}()
-	for start := 0; start < len(op); start += blok {
-		deel := op[start:min(start+blok, len(op))]
-		args := make([]any, 0, len(deel)*kol)
-		for _, o := range deel {
-			in := &o.Inwoner
-			a := &in.Adres
-			args = append(args, o.Gemeente, o.ZaakID, o.Partner, o.Referentie, string(o.PartnerType), int64(o.Bedrag),
-				o.Ontstaansdatum.String(), o.Signaaldatum.String(), o.Ontvangen.String(), b2i(o.Crisis), string(o.CrisisSoort),
-				b2i(o.WarmeOverdracht), string(o.Status), string(o.Koppeling.Methode), o.Koppeling.Huishoudsleutel,
-				o.Koppeling.Adressleutel, o.Koppeling.Match.InwonerID, in.BSN, in.Voorletters, in.Voorvoegsel, in.Achternaam,
-				in.Geboortedatum.String(), a.Straat, a.Postcode, a.Huisnummer, a.Toevoeging, a.Woonplaats, in.Telefoon, in.Email)
-		}
-		var err error
-		if len(deel) == blok {
-			// Full blocks share one prepared statement.
-			if stmtVol == nil {
-				var sb strings.Builder
-				sb.WriteString(`INSERT INTO signalen_signaal (` + signaalInsertKolommen + `) VALUES `)
-				s.plaatshouders(&sb, blok, kol, 0)
-				if stmtVol, err = tx.PrepareContext(ctx, sb.String()); err != nil {
-					return fmt.Errorf("opslag: signalen: %w", err)
-				}
-			}
-			_, err = stmtVol.ExecContext(ctx, args...)
-		} else {
-			var sb strings.Builder
-			sb.WriteString(`INSERT INTO signalen_signaal (` + signaalInsertKolommen + `) VALUES `)
-			s.plaatshouders(&sb, len(deel), kol, 0)
-			_, err = tx.ExecContext(ctx, sb.String(), args...)
-		}
-		if err != nil {
-			return fmt.Errorf("opslag: signalen %d-%d: %w", start, start+len(deel)-1, err)
-		}
-	}
-	return nil
+	return s.voegRijenToe(ctx, tx, "signalen_signaal", signaalInsertKolommen, 29, len(op), func(i int, args []any) []any {
+		o := op[i]
+		in := &o.Inwoner
+		a := &in.Adres
+		return append(args, o.Gemeente, o.ZaakID, o.Partner, o.Referentie, string(o.PartnerType), int64(o.Bedrag),
+			o.Ontstaansdatum.String(), o.Signaaldatum.String(), o.Ontvangen.String(), b2i(o.Crisis), string(o.CrisisSoort),
+			b2i(o.WarmeOverdracht), string(o.Status), string(o.Koppeling.Methode), o.Koppeling.Huishoudsleutel,
+			o.Koppeling.Adressleutel, o.Koppeling.Match.InwonerID, in.BSN, in.Voorletters, in.Voorvoegsel, in.Achternaam,
+			in.Geboortedatum.String(), a.Straat, a.Postcode, a.Huisnummer, a.Toevoeging, a.Woonplaats, in.Telefoon, in.Email)
+	})
 }
