@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 
@@ -11,16 +12,28 @@ import (
 	"github.com/zeker-platform/zeker/internal/scan"
 )
 
-const scanUsage = `--gemeente GM0175 [--db …] [--datum 2026-01-01] [--bereik bereik.csv] [--lijst bereiklijst.csv [--regeling id]] [--opslaan]
+const scanUsage = `--gemeente GM0175 [--db …] [--datum 2026-01-01] [--bereik bereik.csv] [--lijst bereiklijst.csv [--regeling id]] [--opslaan] [--voorstellen]
+       zeker scan voorstellen --gemeente GM0175 [--status open|goedgekeurd|afgewezen] [--regeling id] [--json]
+       zeker scan beslis --gemeente GM0175 --id N (--goedkeuren | --afwijzen) --reden "…" --door "naam"
 
 Beoordeelt alle ingelezen huishoudens van de gemeente op de peildatum tegen het regelpakket: per
 regeling recht, geen recht of onzeker, en of het huishouden de regeling al krijgt. Toont per regeling
 het bereik en het niet-gebruik. --bereik schrijft het bereik per doelgroep (leefvorm, inkomensbron,
 leeftijd, woonplaats) als CSV; --lijst de bereiklijst (huishoudens met recht die de regeling niet
 krijgen, met de reden in B1) voor brieven of telefoontjes. --opslaan bewaart de uitslag voor de
-beleidspagina's.`
+beleidspagina's. --voorstellen maakt voorstellen om een regeling ambtshalve (zonder aanvraag) toe te
+kennen, waar het pakket dat toestaat; een consulent keurt elk voorstel goed of af, met een reden
+('zeker scan beslis'). Zeker kent zelf niets toe.`
 
 func runScan(ctx context.Context, e env, args []string) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "voorstellen":
+			return runScanVoorstellen(ctx, e, args[1:])
+		case "beslis":
+			return runScanBeslis(ctx, e, args[1:])
+		}
+	}
 	fs := newFlagSet("scan", scanUsage, e)
 	gemeente := fs.String("gemeente", "", "gemeentecode (GM + 4 cijfers)")
 	dbDSN := dbFlag(fs)
@@ -29,6 +42,7 @@ func runScan(ctx context.Context, e env, args []string) error {
 	lijst := fs.String("lijst", "", "schrijf de bereiklijst naar dit CSV-bestand")
 	regeling := fs.String("regeling", "", "alleen deze regeling in de bereiklijst")
 	opslaan := fs.Bool("opslaan", false, "bewaar de uitslag in de database")
+	voorstellen := fs.Bool("voorstellen", false, "maak voorstellen voor ambtshalve toekenning (voor een consulent)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -77,6 +91,13 @@ func runScan(ctx context.Context, e env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "\nuitslag opgeslagen als scan %d\n", id)
 	}
+	if *voorstellen {
+		n, err := scan.MaakVoorstellen(ctx, db, log, u)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "\n%d nieuwe voorstellen voor ambtshalve toekenning (zie: zeker scan voorstellen --gemeente %s)\n", n, *gemeente)
+	}
 	if *bereik != "" {
 		f, err := os.Create(*bereik)
 		if err != nil {
@@ -109,5 +130,101 @@ func runScan(ctx context.Context, e env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "bereiklijst: %d huishoudens in %s\n", n, *lijst)
 	}
+	return nil
+}
+
+func runScanVoorstellen(ctx context.Context, e env, args []string) error {
+	fs := newFlagSet("scan voorstellen", "--gemeente GM0175 [--status open] [--regeling id] [--json]", e)
+	gemeente := fs.String("gemeente", "", "gemeentecode (GM + 4 cijfers)")
+	dbDSN := dbFlag(fs)
+	status := fs.String("status", "open", "open, goedgekeurd, afgewezen of alle")
+	regeling := fs.String("regeling", "", "alleen deze regeling")
+	limiet := fs.Int("limiet", 100, "hoogstens zoveel voorstellen")
+	alsJSON := fs.Bool("json", false, "uitvoer als JSON, met uitleg en ontvangstbewijs")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *gemeente == "" || fs.NArg() != 0 {
+		fs.Usage()
+		return usagef("geef --gemeente")
+	}
+	st := scan.Status(*status)
+	switch st {
+	case scan.Open, scan.Goedgekeurd, scan.Afgewezen:
+	case "alle":
+		st = ""
+	default:
+		return usagef("--status %q: kies open, goedgekeurd, afgewezen of alle", *status)
+	}
+	db, err := openDB(ctx, *dbDSN, e, true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	log, err := openAudit(e, db)
+	if err != nil {
+		return err
+	}
+	ctx = audit.WithActor(ctx, cliActor())
+	vs, err := scan.Voorstellen(ctx, db, scan.VoorstelFilter{Gemeente: *gemeente, Status: st, Regeling: *regeling, Limiet: *limiet})
+	if err != nil {
+		return err
+	}
+	if err := log.Schrijf(ctx, audit.Verwerking{Gemeente: *gemeente, Verwerkingsactiviteit: "scan.beoordelen", Operatie: "ambtshalve_voorstel.lijst",
+		Actie: audit.Lezen, Aantal: len(vs)}); err != nil {
+		return err
+	}
+	if *alsJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(vs)
+	}
+	for _, v := range vs {
+		bedrag := "onbekend"
+		if v.Bedrag != nil {
+			bedrag = v.Bedrag.String()
+		}
+		fmt.Fprintf(e.stdout, "%6d  %-12s %-16s %-28s %s  bedrag %s  pakket %.12s\n", v.ID, v.Status, v.HuishoudenID, v.Regeling, v.Peildatum, bedrag, v.Bewijs.PakketHash)
+		if v.Status != scan.Open {
+			fmt.Fprintf(e.stdout, "        besluit door %s: %s\n", v.BesluitDoor, v.BesluitReden)
+		}
+	}
+	if len(vs) == 0 {
+		fmt.Fprintln(e.stdout, "geen voorstellen")
+	}
+	return nil
+}
+
+func runScanBeslis(ctx context.Context, e env, args []string) error {
+	fs := newFlagSet("scan beslis", "--gemeente GM0175 --id N (--goedkeuren | --afwijzen) --reden \"…\" --door \"naam\"", e)
+	gemeente := fs.String("gemeente", "", "gemeentecode (GM + 4 cijfers)")
+	dbDSN := dbFlag(fs)
+	id := fs.Int64("id", 0, "nummer van het voorstel")
+	goed := fs.Bool("goedkeuren", false, "keur het voorstel goed")
+	af := fs.Bool("afwijzen", false, "wijs het voorstel af")
+	reden := fs.String("reden", "", "reden van het besluit (verplicht)")
+	door := fs.String("door", "", "wie besluit (verplicht)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *gemeente == "" || *id <= 0 || *goed == *af || fs.NArg() != 0 {
+		fs.Usage()
+		return usagef("geef --gemeente, --id en precies één van --goedkeuren of --afwijzen")
+	}
+	db, err := openDB(ctx, *dbDSN, e, true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	log, err := openAudit(e, db)
+	if err != nil {
+		return err
+	}
+	ctx = audit.WithActor(ctx, audit.Actor{Soort: audit.ActorGebruiker, ID: "cli", Naam: *door})
+	v, err := scan.Beslis(ctx, db, log, *gemeente, *id, scan.Besluit{Goedkeuren: *goed, Reden: *reden, Door: *door})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "voorstel %d (%s, %s): %s door %s\n", v.ID, v.HuishoudenID, v.Regeling, v.Status, v.BesluitDoor)
 	return nil
 }

@@ -60,6 +60,7 @@ func commands() map[string]command {
 		"populatie": {"synthetische bevolking van huishoudens (testgegevens) voor een gemeente", runPopulatie},
 		"import":    {"huishoudens van een gemeente inlezen (CSV of JSON) in de database", runImport},
 		"scan":      {"wie heeft recht maar krijgt niets: bereik, niet-gebruik en bereiklijst per regeling", runScan},
+		"simulate":  {"wat als: een grens of bedrag van het regelpakket veranderen en het effect over de huishoudens zien", runSimulate},
 		"serve":     {"webserver: de check voor inwoners op /, /healthz en /readyz", runServe},
 		"ddas":      {"export: landelijk DDAS-bericht vroegsignalering (v1.2) voor het CBS", runDDAS},
 	}

@@ -28,6 +28,9 @@ const (
 	aantalDimensies
 )
 
+// AantalDimensies is the number of target-group dimensions.
+const AantalDimensies = int(aantalDimensies)
+
 var dimensieNamen = [aantalDimensies]string{"leefvorm", "inkomensbron", "leeftijd", "woonplaats"}
 
 func (d Dimensie) String() string { return dimensieNamen[d] }
@@ -109,6 +112,19 @@ func groepNamen(p *Populatie) [aantalDimensies][]string {
 	g[DimLeeftijd] = leeftijdNamen[:]
 	g[DimDorp] = p.Dorpen
 	return g
+}
+
+// GroepNamen returns, per dimension, the names of its groups; GroepVan gives the index of a
+// household's group in each.
+func (p *Populatie) GroepNamen() [AantalDimensies][]string { return groepNamen(p) }
+
+// GroepVan returns the group of household i in each dimension, as an index into GroepNamen.
+func (p *Populatie) GroepVan(i int) [AantalDimensies]int {
+	lv := int(p.Feiten[i].Leefvorm)
+	if lv < 0 || lv > 3 {
+		lv = 0
+	}
+	return [AantalDimensies]int{lv, int(p.Bron[i]), int(p.Leeftijd[i]), int(p.Dorp[i])}
 }
 
 // groepIndex gives, per dimension, the offset of its first value in a flat array of groups.
