@@ -66,7 +66,7 @@ type RegelingVerschil struct {
 	Ontvangt, Recht int
 	// KostenBijBereik is KostenPerJaar at the observed reach (rounded half up to cents); with no
 	// entitled households before, full take-up is assumed.
-	KostenBijBereik geld.Bedrag                    `json:"kosten_bij_bereik"`
+	KostenBijBereik geld.Bedrag                   `json:"kosten_bij_bereik"`
 	Groepen         [scan.AantalDimensies][]Groep `json:"groepen"`
 }
 
