@@ -135,11 +135,6 @@ func (a *api) zoeker(ctx context.Context, gemeente string) (signalen.Zoeker, err
 	return signalen.NieuweIndex(), nil
 }
 
-// Antwoord is the body of a successful delivery.
-type Antwoord struct {
-	opslag.Ontvangst
-}
-
 func (a *api) ontvang(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	k := sleutelUit(ctx)
@@ -186,7 +181,7 @@ func (a *api) ontvang(w http.ResponseWriter, r *http.Request) {
 	if res.Opgeslagen == 0 && res.AlOntvangen == 0 && res.Afgewezen > 0 {
 		status = http.StatusUnprocessableEntity // nothing acceptable in the delivery
 	}
-	schrijf(w, status, Antwoord{res})
+	schrijf(w, status, res)
 }
 
 // Terugkoppeling is the body of GET /api/v1/signalen/{referentie}.

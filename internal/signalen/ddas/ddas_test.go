@@ -221,3 +221,22 @@ func TestBerichtZonderZaken(t *testing.T) {
 		t.Error("tot before van: want error")
 	}
 }
+
+// TestGrootteGrens checks the national limit itself: 50,001 signals make two messages of 50,000 and 1.
+func TestGrootteGrens(t *testing.T) {
+	in := ddas.Invoer{CodeGegevensleverancier: "ZEKER", Gemeentecode: "GM0175",
+		Van: signalen.NieuweDatum(2026, 1, 1), Tot: signalen.NieuweDatum(2026, 3, 31), Aangeleverd: time.Now()}
+	for i := range ddas.MaxSignalen + 1 {
+		in.Zaken = append(in.Zaken, ddas.Zaak{
+			Zaak:     signalen.Zaak{ID: int64(i + 1), Status: signalen.ZaakOpen},
+			Signalen: []signalen.Ontvangen{{ID: int64(i + 1), Signaal: signalen.Signaal{PartnerType: signalen.PartnerHuur, Inwoner: signalen.Inwoner{BSN: "999990019"}}}},
+		})
+	}
+	bs, err := ddas.Berichten(in, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bs) != 2 || len(bs[0].Leveringen[0].Vroegsignalen) != ddas.MaxSignalen || len(bs[1].Leveringen[0].Vroegsignalen) != 1 {
+		t.Fatalf("%d messages", len(bs))
+	}
+}

@@ -408,3 +408,39 @@ func TestBewaarJob(t *testing.T) {
 		t.Fatalf("jobs: %v %v", js, err)
 	}
 }
+
+// TestGelijktijdigeHerlevering sends the same delivery four times at once: every signal is stored once,
+// and each household has one zaak.
+func TestGelijktijdigeHerlevering(t *testing.T) {
+	for _, db := range databases(t, maart) {
+		t.Run(db.naam, func(t *testing.T) {
+			ctx := metActor(t.Context())
+			pop := synth.Populatie(200)
+			x := synth.Index(pop)
+			sigs := synth.Signalen(pop, 500, "gelijk", d("2026-03-02"), 9)
+			fouten := make(chan error, 4)
+			opgeslagen := make(chan int, 4)
+			for range 4 {
+				go func() {
+					res, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "p", Signalen: sigs}, x)
+					fouten <- err
+					opgeslagen <- res.Opgeslagen
+				}()
+			}
+			totaal := 0
+			for range 4 {
+				if err := <-fouten; err != nil {
+					t.Fatal(err)
+				}
+				totaal += <-opgeslagen
+			}
+			var n, dubbel int
+			db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM signalen_signaal WHERE gemeente = 'GM0175'`).Scan(&n)
+			db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT huishoudsleutel FROM signalen_zaak WHERE gemeente = 'GM0175'
+				GROUP BY huishoudsleutel, periode_start HAVING COUNT(*) > 1) d`).Scan(&dubbel)
+			if totaal != 500 || n != 500 || dubbel != 0 {
+				t.Errorf("stored %d (reported %d), want 500; households with two zaken: %d", n, totaal, dubbel)
+			}
+		})
+	}
+}
