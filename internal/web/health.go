@@ -16,5 +16,10 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "niet klaar: geen regelpakketten", http.StatusServiceUnavailable)
 		return
 	}
+	if err := s.staffReady(r.Context()); err != nil {
+		s.log.WarnContext(r.Context(), "readyz", "fout", err)
+		http.Error(w, "niet klaar: database", http.StatusServiceUnavailable)
+		return
+	}
 	w.Write([]byte("ok\n"))
 }

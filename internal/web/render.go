@@ -70,7 +70,7 @@ func parseTemplates() (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
 	for _, f := range files {
 		name := path.Base(f)
-		if name == "base.html" {
+		if name == "base.html" || eigenTemplateSet(name) {
 			continue
 		}
 		t, err := template.Must(base.Clone()).ParseFS(templateFS, f)

@@ -33,6 +33,8 @@ type Deps struct {
 	Logger    *slog.Logger
 	// Nu gives the current time; nil means time.Now. The check evaluates at Nu's date.
 	Nu func() time.Time
+	// Staff adds the staff pages (login, beheer; staff.go). Nil: only the resident check.
+	Staff *StaffDeps
 }
 
 // Server holds the parsed templates and everything a handler needs. It is safe for concurrent use.
@@ -45,6 +47,7 @@ type Server struct {
 	talen     *Berichten
 	token     *tokenSleutel
 	gemeenten []regels.Gemeente
+	staff     *staff // nil without Deps.Staff
 }
 
 // New parses the templates and the message catalogue and prepares the server. It fails on any template
@@ -90,6 +93,9 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if len(s.gemeenten) == 0 {
 		return nil, errors.New("web: de regelcatalogus heeft geen gemeenten")
 	}
+	if err := s.initStaff(deps.Staff); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -97,7 +103,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	s.routes(mux)
-	return s.middleware(mux)
+	return s.metAPI(s.middleware(mux))
 }
 
 // routes registers every page. Other parts of Zeker mount their routes here.
@@ -110,7 +116,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	// ---- Mount points for later parts (keep this block) ----
 	// Staff pages (login, beheer, scan, signalen worklists): their own handler files in this package,
 	// registered by a method like s.checkRoutes:
-	//	s.staffRoutes(mux)
+	s.staffRoutes(mux)
 	// JSON API under /api/v1 (bearer tokens, no cookies, so outside the cross-origin form protection):
 	//	apiv1.Routes(mux, ...)
 
