@@ -96,11 +96,17 @@ func (o *staffOmgeving) doe(method, pad, cookie string, form url.Values, hdr map
 	var body io.Reader
 	if form != nil {
 		body = strings.NewReader(form.Encode())
+		if hdr == nil {
+			hdr = map[string]string{}
+		}
+		hdr["Content-Type"] = "application/x-www-form-urlencoded"
 	}
+	return o.doeBody(method, pad, cookie, body, hdr)
+}
+
+func (o *staffOmgeving) doeBody(method, pad, cookie string, body io.Reader, hdr map[string]string) antwoord {
+	o.t.Helper()
 	req := httptest.NewRequestWithContext(o.t.Context(), method, pad, body)
-	if form != nil {
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
 	o.ip++
 	req.RemoteAddr = "192.0.2." + strconv.Itoa(o.ip%250+1) + ":4000"
 	if cookie != "" {

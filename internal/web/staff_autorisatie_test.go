@@ -1,0 +1,309 @@
+package web
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/store/storetest"
+)
+
+// toegangTabel says, for EVERY route registered on the server's mux (pages, staff pages and the JSON
+// API), who may use it. TestAutorisatie walks each route as every role in its own gemeente and in
+// another one, as a system administrator, anonymously and with API credentials, and checks the answer
+// against this table. TestToegangTabelVolledig fails when a route exists that is not in the table, so a
+// new route cannot ship without a decision here.
+//
+// Values:
+//
+//	publiek            anyone, also without logging in
+//	ingelogd           any logged-in user
+//	systeem            system administrators only
+//	<roles…>           per gemeente: these roles in their own gemeente; "systeembeheerder" in every
+//	                   gemeente. Nobody else, and no role in another gemeente.
+//	sleutel:<perm>     JSON API: a credential holding <perm> for the gemeente; never a session cookie
+var toegangTabel = map[string]string{
+	// Resident check and operations: public.
+	"GET /{$}":                 "publiek",
+	"POST /check/start":        "publiek",
+	"GET /check/stap":          "publiek",
+	"POST /check/stap":         "publiek",
+	"GET /check/resultaat":     "publiek",
+	"GET /check/bewaar":        "publiek",
+	"GET /check/verder":        "publiek",
+	"GET /static/":             "publiek",
+	"GET /healthz":             "publiek",
+	"GET /readyz":              "publiek",
+	"/":                        "publiek",
+	"GET /api/v1/openapi.yaml": "publiek",
+
+	// Login.
+	"GET /login":       "publiek",
+	"POST /login":      "publiek",
+	"POST /logout":     "publiek",
+	"GET /wachtwoord":  "ingelogd",
+	"POST /wachtwoord": "ingelogd",
+	"GET /beheer/{$}":  "ingelogd",
+
+	// Staff pages per gemeente.
+	"GET /beheer/{gemeente}/{$}":                         "beheerder beleidsmedewerker consulent intermediair systeembeheerder",
+	"GET /beheer/{gemeente}/gebruikers":                  "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/gebruikers/nieuw":            "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/gebruikers/nieuw":           "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/gebruikers/{id}":             "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/gebruikers/{id}/rol":        "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/gebruikers/{id}/actief":     "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/gebruikers/{id}/wachtwoord": "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/sleutels":                    "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/sleutels/nieuw":              "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/sleutels/nieuw":             "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/sleutels/{id}/intrekken":    "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/audit":                       "beheerder",
+	"POST /beheer/{gemeente}/audit":                      "beheerder",
+	"POST /beheer/{gemeente}/audit.csv":                  "beheerder",
+	"GET /beheer/{gemeente}/instellingen":                "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/instellingen":               "beheerder systeembeheerder",
+
+	// System administration.
+	"GET /systeem/gemeenten":             "systeem",
+	"GET /systeem/gemeenten/nieuw":       "systeem",
+	"POST /systeem/gemeenten/nieuw":      "systeem",
+	"GET /systeem/gemeenten/{gemeente}":  "systeem",
+	"POST /systeem/gemeenten/{gemeente}": "systeem",
+
+	// JSON API (internal/apiv1).
+	"POST /api/v1/signalen":             "sleutel:signalen.aanleveren",
+	"GET /api/v1/signalen/{referentie}": "sleutel:signalen.terugmelden",
+}
+
+// geregistreerdePatronen returns every pattern registered on the mux: the staff route table plus every
+// string literal passed to mux.Handle/HandleFunc in this package and in internal/apiv1. A registration
+// with a pattern that is not a literal (other than the staff table's loop) fails the test, so no route
+// can hide from it.
+func geregistreerdePatronen(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, rt := range StaffRoutes() {
+		out = append(out, rt.Pattern)
+	}
+	for _, dir := range []string{".", "../apiv1"} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			// staff.go's metAPI only mounts the API handler (whose routes are apiv1's literals) beside the
+			// pages; it registers no route of its own.
+			if strings.HasSuffix(f, "_test.go") || filepath.Base(f) == "staff.go" {
+				continue
+			}
+			fset := token.NewFileSet()
+			file, err := parser.ParseFile(fset, f, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(file, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || len(call.Args) != 2 {
+					return true
+				}
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				if !ok || (sel.Sel.Name != "Handle" && sel.Sel.Name != "HandleFunc") {
+					return true
+				}
+				if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					p, _ := strconv.Unquote(lit.Value)
+					out = append(out, p)
+					return true
+				}
+				// The staff table's loop is the only non-literal registration allowed.
+				if src := exprString(call.Args[0]); src != "rt.Pattern" {
+					t.Errorf("%s: route registered with a non-literal pattern %s: add it to the table", fset.Position(call.Pos()), src)
+				}
+				return true
+			})
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func exprString(e ast.Expr) string {
+	if s, ok := e.(*ast.SelectorExpr); ok {
+		if x, ok := s.X.(*ast.Ident); ok {
+			return x.Name + "." + s.Sel.Name
+		}
+	}
+	return "?"
+}
+
+func TestToegangTabelVolledig(t *testing.T) {
+	routes := geregistreerdePatronen(t)
+	for _, p := range routes {
+		if _, ok := toegangTabel[p]; !ok {
+			t.Errorf("route %q is registered but not in toegangTabel: decide who may use it", p)
+		}
+	}
+	for p := range toegangTabel {
+		if !slices.Contains(routes, p) {
+			t.Errorf("toegangTabel has %q, which is not registered", p)
+		}
+	}
+	// The table must agree with the guard's rule in StaffRoutes (the guard uses auth.Mag; this catches a
+	// route whose Permissie is not the one the table expects).
+	for _, rt := range StaffRoutes() {
+		want := toegangTabel[rt.Pattern]
+		var got string
+		switch rt.Toegang {
+		case Publiek:
+			got = "publiek"
+		case Ingelogd:
+			got = "ingelogd"
+		case Systeem:
+			got = "systeem"
+		case InGemeente:
+			var wie []string
+			for _, r := range auth.Rollen {
+				if slices.Contains(auth.Permissies(r), rt.Permissie) {
+					wie = append(wie, string(r))
+				}
+			}
+			if auth.Mag(auth.Actor{Soort: auth.ActorGebruiker, Systeembeheerder: true}, eigen, rt.Permissie) {
+				wie = append(wie, "systeembeheerder")
+			}
+			got = strings.Join(wie, " ")
+		}
+		if got != want {
+			t.Errorf("%s: guard allows %q, table says %q", rt.Pattern, got, want)
+		}
+	}
+}
+
+// actoren are the callers of TestAutorisatie.
+var actoren = []string{"anoniem", "beheerder", "beleidsmedewerker", "consulent", "intermediair", "systeembeheerder"}
+
+// mag evaluates the table for a caller (a role, "anoniem" or "sleutel:<perm>") in gemeente gm.
+func mag(regel, wie, gm string) bool {
+	isSleutel := strings.HasPrefix(wie, "sleutel:")
+	switch {
+	case regel == "publiek":
+		return true
+	case strings.HasPrefix(regel, "sleutel:"):
+		return isSleutel && wie == regel && gm == eigen
+	case isSleutel, wie == "anoniem":
+		return false
+	case regel == "ingelogd":
+		return true
+	case regel == "systeem":
+		return wie == "systeembeheerder"
+	}
+	if !slices.Contains(strings.Fields(regel), wie) {
+		return false
+	}
+	return wie == "systeembeheerder" || gm == eigen
+}
+
+// vulPad turns a pattern into a method and a path for gemeente gm.
+func vulPad(pattern, gm string) (string, string) {
+	method, pad, ok := strings.Cut(pattern, " ")
+	if !ok {
+		method, pad = "GET", pattern
+	}
+	r := strings.NewReplacer("{gemeente}", gm, "{id}", "999999", "{referentie}", "R-onbekend", "{$}", "")
+	pad = r.Replace(pad)
+	if strings.HasSuffix(pad, "/") && pad != "/" && !strings.HasSuffix(pattern, "{$}") {
+		pad += "bestaat-niet"
+	}
+	if pattern == "/" {
+		pad = "/bestaat-niet"
+	}
+	if strings.HasPrefix(pad, "/api/v1/signalen/") {
+		pad += "?gemeente=" + gm
+	}
+	return method, pad
+}
+
+func TestAutorisatie(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o := nieuweStaffOmgeving(t, db)
+		routes := geregistreerdePatronen(t)
+		// Logout last: it ends the session used for the other routes.
+		slices.SortStableFunc(routes, func(a, b string) int {
+			return boolInt(a == "POST /logout") - boolInt(b == "POST /logout")
+		})
+		sessies := map[string]string{"anoniem": ""}
+		for _, wie := range actoren[1:] {
+			sessies[wie] = o.loginAls(wie)
+		}
+		sleutels := map[string]string{}
+		var bellers []string
+		for _, p := range auth.SleutelPermissies {
+			tok, _, err := o.auth.MaakSleutel(t.Context(), auth.NieuweSleutel{Naam: "test " + string(p), Organisatie: "Test " + string(p),
+				Gemeenten: []string{eigen}, Permissies: []auth.Permissie{p}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sleutels["sleutel:"+string(p)] = tok
+			bellers = append(bellers, "sleutel:"+string(p))
+		}
+		bellers = append(actoren, bellers...)
+		n := 0
+		for _, wie := range bellers {
+			for _, p := range routes {
+				regel, ok := toegangTabel[p]
+				if !ok {
+					continue // reported by TestToegangTabelVolledig
+				}
+				for _, gm := range []string{eigen, ander} {
+					method, pad := vulPad(p, gm)
+					var form url.Values
+					hdr := map[string]string{}
+					if tok, ok := sleutels[wie]; ok {
+						hdr["Authorization"] = "Bearer " + tok
+					}
+					if method == http.MethodPost {
+						form = url.Values{}
+					}
+					var a antwoord
+					if strings.HasPrefix(pad, "/api/") && method == http.MethodPost {
+						a = o.doeJSON(method, pad, sessies[wie], `{"gemeente":"`+gm+`","signalen":[]}`, hdr)
+					} else {
+						a = o.doe(method, pad, sessies[wie], form, hdr)
+					}
+					n++
+					got := toegelaten(a)
+					if want := mag(regel, wie, gm); got != want {
+						t.Errorf("%s as %s in %s (%s %s): status %d Location %q: allowed=%v, want %v", p, wie, gm, method, pad, a.status, a.loc, got, want)
+					}
+				}
+			}
+		}
+		t.Logf("%d requests: %d routes × %d callers × 2 gemeenten", n, len(routes), len(bellers))
+	})
+}
+
+// toegelaten reads an answer as allowed or refused: refused is 401, 403, or a redirect to the login page.
+func toegelaten(a antwoord) bool {
+	switch {
+	case a.status == http.StatusUnauthorized, a.status == http.StatusForbidden:
+		return false
+	case a.status == http.StatusSeeOther && strings.HasPrefix(a.loc, "/login?terug="):
+		return false
+	}
+	return true
+}
+
+func (o *staffOmgeving) doeJSON(method, pad, cookie, body string, hdr map[string]string) antwoord {
+	o.t.Helper()
+	hdr["Content-Type"] = "application/json"
+	return o.doeBody(method, pad, cookie, strings.NewReader(body), hdr)
+}
