@@ -13,7 +13,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/regels"
 )
 
-type optie struct{ Waarde, Tekst string }
+type checkOptie struct{ Waarde, Tekst string }
 
 type stapData struct {
 	pagina
@@ -28,8 +28,8 @@ type stapData struct {
 	Aangevinkt    map[string]bool   // checked checkboxes of "ontvangt"
 	Partner       bool
 	Kinderen      []int
-	Soorten       []optie
-	Regelingen    []optie
+	Soorten       []checkOptie
+	Regelingen    []checkOptie
 	VraagStudent  bool
 	VraagSchuld   bool
 	VraagLaag     bool
@@ -163,7 +163,7 @@ func (s *Server) renderStap(w http.ResponseWriter, r *http.Request, a *Antwoorde
 	switch a.Huidig {
 	case stapInkomen:
 		for _, so := range huishouden.InkomenSoorten {
-			d.Soorten = append(d.Soorten, optie{string(so), l.T("soort." + string(so))})
+			d.Soorten = append(d.Soorten, checkOptie{string(so), l.T("soort." + string(so))})
 		}
 	case stapOntvangt, stapSituatie:
 		vorige := stappen[slices.Index(stappen, a.Huidig)-1]
@@ -181,9 +181,9 @@ func (s *Server) renderStap(w http.ResponseWriter, r *http.Request, a *Antwoorde
 			if !d.VraagOntvangt && !d.VraagLaag {
 				d.VraagOntvangt, d.VraagLaag = true, true
 			}
-			d.Regelingen = append(d.Regelingen, optie{"bijstand", l.T("ontvangt.bijstand")})
+			d.Regelingen = append(d.Regelingen, checkOptie{"bijstand", l.T("ontvangt.bijstand")})
 			for _, u := range res.Regelingen {
-				d.Regelingen = append(d.Regelingen, optie{u.ID, u.Naam})
+				d.Regelingen = append(d.Regelingen, checkOptie{u.ID, u.Naam})
 			}
 		}
 	}

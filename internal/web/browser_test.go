@@ -1,0 +1,580 @@
+package web
+
+// Browser tests: chromedp drives Debian's chromium against an httptest server.
+//
+// They run only when ZEKER_BROWSER_TESTS=1 (CI sets it):
+//
+//	ZEKER_BROWSER_TESTS=1 go test ./internal/web -run Browser -v
+//
+// Chromium is looked up as ZEKER_CHROMIUM, else "chromium" or "chromium-browser" on PATH. Without it
+// the tests skip with a message, unless CI=true: then they fail. axe-core comes from
+// node_modules/axe-core/axe.min.js (npm ci); it is missing → skip, or fail under CI.
+// ZEKER_SCREENSHOTS=<dir> saves screenshots of the pages (mobile and desktop).
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+type browserEnv struct {
+	ctx  context.Context // the browser
+	base string
+	axe  string
+	shot string
+}
+
+func nodig(t *testing.T, format string, args ...any) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf(format, args...)
+	}
+	t.Skipf(format, args...)
+}
+
+func startBrowser(t *testing.T) *browserEnv {
+	t.Helper()
+	if os.Getenv("ZEKER_BROWSER_TESTS") != "1" && os.Getenv("CI") != "true" {
+		t.Skip("browser tests: set ZEKER_BROWSER_TESTS=1 to run them")
+	}
+	path := os.Getenv("ZEKER_CHROMIUM")
+	if path == "" {
+		for _, n := range []string{"chromium", "chromium-browser"} {
+			if p, err := exec.LookPath(n); err == nil {
+				path = p
+				break
+			}
+		}
+	}
+	if path == "" {
+		nodig(t, "browser tests: chromium not found (apt-get install -y chromium, or set ZEKER_CHROMIUM)")
+	}
+	axe, err := os.ReadFile(filepath.Join("..", "..", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		nodig(t, "browser tests: axe-core missing (run npm ci at the repository root): %v", err)
+	}
+	s := testServer(t, Config{})
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	actx, acancel := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
+	bctx, bcancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { bcancel(); acancel() })
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return &browserEnv{ctx: bctx, base: ts.URL, axe: string(axe), shot: os.Getenv("ZEKER_SCREENSHOTS")}
+}
+
+// tab opens a new tab with a time limit.
+func (b *browserEnv) tab(t *testing.T) context.Context {
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	ctx, cancel2 := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancel2(); cancel() })
+	return ctx
+}
+
+func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func has(t *testing.T, ctx context.Context, sel string) bool {
+	t.Helper()
+	nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSSAll(sel), chromedp.AtLeast(0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(nodes) > 0
+}
+
+type axeViolation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// checkAxe runs axe-core with the WCAG 2.1 A and AA rules and fails on any violation.
+func (b *browserEnv) checkAxe(t *testing.T, ctx context.Context, page string) {
+	t.Helper()
+	for _, x := range b.axeRun(t, ctx, page) {
+		t.Errorf("axe %s: %s (%s): %s at %v", page, x.ID, x.Impact, x.Help, x.Nodes)
+	}
+}
+
+func (b *browserEnv) axeRun(t *testing.T, ctx context.Context, page string) []axeViolation {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](b.axe)); err != nil {
+		t.Fatalf("inject axe on %s: %v", page, err)
+	}
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))})))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe on %s: %v", page, err)
+	}
+	return v
+}
+
+// TestBrowserAxeWerkt shows that the axe check can fail: an input without a label is a violation.
+func TestBrowserAxeWerkt(t *testing.T) {
+	b := startBrowser(t)
+	ctx := b.tab(t)
+	do(t, ctx, chromedp.Navigate(b.base+"/"), chromedp.WaitReady(chromedp.CSS("footer")))
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('main').appendChild(document.createElement('input'))`)); err != nil {
+		t.Fatal(err)
+	}
+	v := b.axeRun(t, ctx, "start+onbenoemd-veld")
+	if !slices.ContainsFunc(v, func(x axeViolation) bool { return x.ID == "label" }) {
+		t.Errorf("axe found %v, want the violation \"label\"", v)
+	}
+}
+
+func (b *browserEnv) screenshot(t *testing.T, ctx context.Context, name string) {
+	if b.shot == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.MkdirAll(b.shot, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(b.shot, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// submit clicks a button (or runs the given key presses) and waits for the next page.
+func submit(t *testing.T, ctx context.Context, button string) {
+	t.Helper()
+	naarVolgende(t, ctx, chromedp.Click(chromedp.CSS(button)))
+}
+
+// naarVolgende runs act and waits until a new document is in the history (a form post or a link
+// adds an entry); this works with JavaScript disabled too.
+func naarVolgende(t *testing.T, ctx context.Context, act chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	entry := func() int64 {
+		h, err := chromedp.Run(ctx, chromedp.NavigationEntries())
+		if err != nil || int(h.CurrentIndex) >= len(h.Entries) {
+			return -1
+		}
+		return h.Entries[h.CurrentIndex].ID
+	}
+	old := entry()
+	do(t, ctx, act)
+	for range 400 {
+		if e := entry(); e != -1 && e != old {
+			do(t, ctx, chromedp.WaitReady(chromedp.CSS("footer")))
+			return
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	t.Fatal("no new page after submit")
+}
+
+// huishoudenScenario is one household as a resident would answer, with the outcome the result page
+// must show per regeling.
+type huishoudenScenario struct {
+	naam            string
+	partner         bool
+	kinderen        []string
+	gebA, gebP      [3]string
+	soortA, bedragA string
+	soortP, bedragP string
+	vermogen        string // "" = "ik weet het niet"
+	ontvangt        []string
+	laagJaren       string
+	want            map[string]map[string]string // gemeente → regeling → oordeel
+}
+
+var browserScenarios = []huishoudenScenario{
+	{
+		naam: "alleenstaande-bijstand", gebA: [3]string{"5", "5", "1980"}, soortA: "bijstand", bedragA: "1300",
+		vermogen: "200", ontvangt: []string{"bijstand"}, laagJaren: "5",
+		want: map[string]map[string]string{
+			"GM0147": {"bijzondere_bijstand": "recht", "individuele_inkomenstoeslag": "onzeker", "collectieve_zorgverzekering": "recht", "kindpakket": "geen recht", "jeugdfonds_sport_cultuur": "geen recht", "sociaal_fonds": "recht", "kwijtschelding": "onzeker", "studietoeslag": "geen recht", "mini_maatwerkbudget": "onzeker"},
+			"GM0175": {"bijzondere_bijstand": "recht", "individuele_inkomenstoeslag": "onzeker", "collectieve_zorgverzekering": "recht", "kindregelingen": "geen recht", "participatie_volwassenen": "recht", "kwijtschelding": "onzeker"},
+			"GM1681": {"bijzondere_bijstand": "onzeker", "individuele_inkomenstoeslag": "onzeker", "maatwerkbudget_noodfonds": "onzeker"},
+			"GM1969": {"bijzondere_bijstand": "recht", "collectieve_zorgverzekering": "onzeker", "individuele_inkomenstoeslag": "onzeker", "kindpakket": "geen recht"},
+		},
+	},
+	{
+		naam: "gezin-laag-inkomen", partner: true, kinderen: []string{"6", "12"}, gebA: [3]string{"1", "3", "1985"}, gebP: [3]string{"2", "4", "1987"},
+		soortA: "loon", bedragA: "1800", soortP: "geen", vermogen: "500", laagJaren: "1",
+		want: map[string]map[string]string{
+			"GM0147": {"bijzondere_bijstand": "recht", "individuele_inkomenstoeslag": "onzeker", "collectieve_zorgverzekering": "recht", "kindpakket": "recht", "jeugdfonds_sport_cultuur": "recht", "sociaal_fonds": "recht", "kwijtschelding": "onzeker", "studietoeslag": "geen recht", "mini_maatwerkbudget": "onzeker"},
+			"GM0175": {"bijzondere_bijstand": "recht", "individuele_inkomenstoeslag": "onzeker", "collectieve_zorgverzekering": "recht", "kindregelingen": "recht", "participatie_volwassenen": "recht", "kwijtschelding": "onzeker"},
+			"GM1681": {"bijzondere_bijstand": "onzeker", "individuele_inkomenstoeslag": "onzeker", "maatwerkbudget_noodfonds": "onzeker"},
+			"GM1969": {"bijzondere_bijstand": "recht", "collectieve_zorgverzekering": "onzeker", "individuele_inkomenstoeslag": "onzeker", "kindpakket": "onzeker"},
+		},
+	},
+	{
+		naam: "hoog-inkomen", partner: true, kinderen: []string{"10"}, gebA: [3]string{"1", "3", "1975"}, gebP: [3]string{"2", "4", "1976"},
+		soortA: "loon", bedragA: "5000", soortP: "loon", bedragP: "3000", vermogen: "50000", laagJaren: "0",
+		want: map[string]map[string]string{
+			"GM0147": {"bijzondere_bijstand": "geen recht", "individuele_inkomenstoeslag": "geen recht", "collectieve_zorgverzekering": "geen recht", "kindpakket": "geen recht", "jeugdfonds_sport_cultuur": "geen recht", "sociaal_fonds": "geen recht", "kwijtschelding": "onzeker", "studietoeslag": "geen recht", "mini_maatwerkbudget": "onzeker"},
+			"GM0175": {"bijzondere_bijstand": "geen recht", "individuele_inkomenstoeslag": "geen recht", "collectieve_zorgverzekering": "geen recht", "kindregelingen": "geen recht", "participatie_volwassenen": "geen recht", "kwijtschelding": "onzeker"},
+			"GM1681": {"bijzondere_bijstand": "onzeker", "individuele_inkomenstoeslag": "geen recht", "maatwerkbudget_noodfonds": "onzeker"},
+			"GM1969": {"bijzondere_bijstand": "onzeker", "collectieve_zorgverzekering": "geen recht", "individuele_inkomenstoeslag": "geen recht", "kindpakket": "geen recht"},
+		},
+	},
+}
+
+type runOpts struct {
+	gemeente, voor string
+	axe            bool
+	noJS           bool
+	breedte        int64
+	shot           string // screenshot name prefix
+}
+
+// doeCheck completes the check in the browser with the mouse and form filling, and returns the
+// outcome per regeling read from the result page.
+func (b *browserEnv) doeCheck(t *testing.T, sc huishoudenScenario, o runOpts) (context.Context, map[string]string) {
+	t.Helper()
+	ctx := b.tab(t)
+	if o.noJS {
+		do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}))
+	}
+	if o.breedte > 0 {
+		do(t, ctx, chromedp.EmulateViewport(o.breedte, 812))
+	}
+	pagina := 0
+	check := func(naam string) {
+		t.Helper()
+		pagina++
+		if o.axe {
+			b.checkAxe(t, ctx, naam)
+		}
+		if o.breedte > 0 {
+			w, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if int64(w) > o.breedte {
+				t.Errorf("%s: page is %d px wide at a %d px viewport (horizontal scrolling)", naam, w, o.breedte)
+			}
+		}
+		if o.shot != "" {
+			b.screenshot(t, ctx, fmt.Sprintf("%s-%02d-%s", o.shot, pagina, naam))
+		}
+	}
+	do(t, ctx, chromedp.Navigate(b.base+"/"), chromedp.WaitReady(chromedp.CSS("footer")))
+	check("start")
+	do(t, ctx, chromedp.Click(chromedp.CSS("#gemeente-"+o.gemeente)), chromedp.Click(chromedp.CSS("#voor-"+o.voor)))
+	submit(t, ctx, "#start")
+	for i := 0; i < 8; i++ {
+		if has(t, ctx, "#totaal") {
+			break
+		}
+		var stap string
+		for _, s := range stappen {
+			if has(t, ctx, "#stap-"+s) {
+				stap = s
+			}
+		}
+		if stap == "" {
+			body, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
+			t.Fatalf("neither a step nor the result: %s", body)
+		}
+		check(stap)
+		switch stap {
+		case stapHuishouden:
+			p := "#partner-nee"
+			if sc.partner {
+				p = "#partner-ja"
+			}
+			do(t, ctx, chromedp.Click(chromedp.CSS(p)), chromedp.SetValue(chromedp.CSS("#kinderen"), fmt.Sprint(len(sc.kinderen))), chromedp.SetValue(chromedp.CSS("#medebewoners"), "0"))
+		case stapLeeftijd:
+			for i, d := range []string{"dag", "maand", "jaar"} {
+				do(t, ctx, chromedp.SetValue(chromedp.CSS("#a-"+d), sc.gebA[i]))
+				if sc.partner {
+					do(t, ctx, chromedp.SetValue(chromedp.CSS("#p-"+d), sc.gebP[i]))
+				}
+			}
+			for i, k := range sc.kinderen {
+				do(t, ctx, chromedp.SetValue(chromedp.CSS(fmt.Sprintf("#kind-%d", i+1)), k))
+			}
+		case stapInkomen:
+			do(t, ctx, chromedp.SetValue(chromedp.CSS("#a-soort-1"), sc.soortA), chromedp.SetValue(chromedp.CSS("#a-bedrag-1"), sc.bedragA))
+			if sc.partner {
+				do(t, ctx, chromedp.SetValue(chromedp.CSS("#p-soort-1"), sc.soortP))
+				if sc.bedragP != "" {
+					do(t, ctx, chromedp.SetValue(chromedp.CSS("#p-bedrag-1"), sc.bedragP))
+				}
+			}
+		case stapVermogen:
+			if sc.vermogen == "" {
+				do(t, ctx, chromedp.Click(chromedp.CSS("#vermogen-weet-niet")))
+			} else {
+				do(t, ctx, chromedp.SetValue(chromedp.CSS("#vermogen"), sc.vermogen))
+			}
+		case stapOntvangt:
+			for _, r := range sc.ontvangt {
+				if has(t, ctx, "#ontvangt-"+r) {
+					do(t, ctx, chromedp.Click(chromedp.CSS("#ontvangt-"+r)))
+				}
+			}
+			if has(t, ctx, "#laag-jaren") {
+				do(t, ctx, chromedp.SetValue(chromedp.CSS("#laag-jaren"), sc.laagJaren))
+			}
+		case stapSituatie:
+			for _, id := range []string{"#student-nee", "#schuld-nee"} {
+				if has(t, ctx, id) {
+					do(t, ctx, chromedp.Click(chromedp.CSS(id)))
+				}
+			}
+		}
+		submit(t, ctx, "#volgende")
+		if has(t, ctx, "#foutsamenvatting") {
+			body, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#foutsamenvatting")))
+			t.Fatalf("form error on %s: %s", stap, body)
+		}
+	}
+	if !has(t, ctx, "#totaal") {
+		t.Fatal("no result page")
+	}
+	check("resultaat")
+	nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSSAll("article[data-oordeel]"), chromedp.AtLeast(0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, n := range nodes {
+		got[strings.TrimPrefix(n.AttributeValue("id"), "regeling-")] = n.AttributeValue("data-oordeel")
+	}
+	return ctx, got
+}
+
+func vergelijk(t *testing.T, got, want map[string]string) {
+	t.Helper()
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s: page shows %q, want %q", id, got[id], w)
+		}
+	}
+	for id := range got {
+		if _, ok := want[id]; !ok {
+			t.Errorf("unexpected regeling %s on the page", id)
+		}
+	}
+}
+
+// TestBrowserCheck completes the check for three households in each of the four gemeenten and runs
+// axe-core on every page of the flow.
+func TestBrowserCheck(t *testing.T) {
+	b := startBrowser(t)
+	for _, sc := range browserScenarios {
+		gemeenten := make([]string, 0, len(sc.want))
+		for g := range sc.want {
+			gemeenten = append(gemeenten, g)
+		}
+		slices.Sort(gemeenten)
+		for _, g := range gemeenten {
+			t.Run(sc.naam+"/"+g, func(t *testing.T) {
+				shot := ""
+				if g == "GM0175" {
+					shot = "desktop-" + sc.naam
+				}
+				ctx, got := b.doeCheck(t, sc, runOpts{gemeente: g, voor: "zelf", axe: true, shot: shot})
+				vergelijk(t, got, sc.want[g])
+				txt, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, want := range []string{"geen aanvraag", "Weet u het niet zeker?", "Uw antwoorden"} {
+					if !strings.Contains(txt, want) {
+						t.Errorf("result page misses %q", want)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestBrowserZonderJavaScript completes the check with script execution disabled.
+func TestBrowserZonderJavaScript(t *testing.T) {
+	b := startBrowser(t)
+	sc := browserScenarios[1]
+	_, got := b.doeCheck(t, sc, runOpts{gemeente: "GM0147", voor: "zelf", noJS: true})
+	vergelijk(t, got, sc.want["GM0147"])
+}
+
+// TestBrowserMobiel completes the check at 375 px width: no horizontal scrolling, axe on every page.
+func TestBrowserMobiel(t *testing.T) {
+	b := startBrowser(t)
+	sc := browserScenarios[0]
+	_, got := b.doeCheck(t, sc, runOpts{gemeente: "GM1969", voor: "zelf", axe: true, breedte: 375, shot: "mobiel"})
+	vergelijk(t, got, sc.want["GM1969"])
+}
+
+// TestBrowserIntermediair fills in the check for a client: the wording and the hand-over summary.
+func TestBrowserIntermediair(t *testing.T) {
+	b := startBrowser(t)
+	sc := browserScenarios[1]
+	ctx, got := b.doeCheck(t, sc, runOpts{gemeente: "GM0147", voor: "ander", axe: true, shot: "intermediair"})
+	vergelijk(t, got, sc.want["GM0147"])
+	txt, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Samenvatting voor de overdracht", "uw cliënt", "Antwoorden over uw cliënt"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("hand-over page misses %q", want)
+		}
+	}
+}
+
+// TestBrowserOverigePaginas runs axe on the pages outside the main flow: a form with errors, the
+// resume pages, the English start page and the 404 page.
+func TestBrowserOverigePaginas(t *testing.T) {
+	b := startBrowser(t)
+	ctx := b.tab(t)
+	do(t, ctx, chromedp.Navigate(b.base+"/"), chromedp.WaitReady(chromedp.CSS("footer")))
+	submit(t, ctx, "#start") // nothing chosen: errors
+	if !has(t, ctx, "#foutsamenvatting") {
+		t.Fatal("no error summary on the start page")
+	}
+	b.checkAxe(t, ctx, "start-fouten")
+	do(t, ctx, chromedp.Click(chromedp.CSS("#gemeente-GM0175")))
+	submit(t, ctx, "#start")
+	do(t, ctx, chromedp.Click(chromedp.CSS("#partner-nee")), chromedp.SetValue(chromedp.CSS("#kinderen"), "40"))
+	submit(t, ctx, "#volgende")
+	if !has(t, ctx, "#foutsamenvatting") || !has(t, ctx, `#kinderen[aria-invalid="true"]`) {
+		t.Fatal("40 children: no error")
+	}
+	b.checkAxe(t, ctx, "stap-fouten")
+	b.screenshot(t, ctx, "desktop-stap-fouten")
+	naarVolgende(t, ctx, chromedp.Click(chromedp.CSS(".zeker-bewaar a")))
+	b.checkAxe(t, ctx, "bewaar")
+	naarVolgende(t, ctx, chromedp.Click(chromedp.CSS("#bewaar-link")))
+	if !has(t, ctx, "#stap-huishouden") {
+		t.Error("the resume link did not return to the step")
+	}
+	for _, p := range []string{"/check/verder", "/check/verder?code=kapot", "/?lang=en", "/bestaat-niet"} {
+		do(t, ctx, chromedp.Navigate(b.base+p), chromedp.WaitReady(chromedp.CSS("footer")))
+		b.checkAxe(t, ctx, p)
+	}
+}
+
+// TestBrowserToetsenbord completes the check with the keyboard only: Tab, arrows, space, typing, Enter.
+func TestBrowserToetsenbord(t *testing.T) {
+	b := startBrowser(t)
+	ctx := b.tab(t)
+	do(t, ctx, chromedp.Navigate(b.base+"/"), chromedp.WaitReady(chromedp.CSS("footer")))
+	actief := func() string {
+		id, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.activeElement && (document.activeElement.id || document.activeElement.className)) || ''`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	do(t, ctx, chromedp.KeyEvent("\t"))
+	if a := actief(); !strings.Contains(a, "utrecht-skip-link") {
+		t.Errorf("first Tab stop is %q, want the skip link", a)
+	}
+	tabNaar := func(id string) {
+		t.Helper()
+		for range 80 {
+			if actief() == id {
+				return
+			}
+			do(t, ctx, chromedp.KeyEvent("\t"))
+		}
+		t.Fatalf("Tab never reached #%s", id)
+	}
+	typ := func(id, s string) {
+		t.Helper()
+		tabNaar(id)
+		do(t, ctx, chromedp.KeyEvent("\b\b\b\b\b"+s))
+	}
+	verstuur := func() {
+		t.Helper()
+		tabNaar("volgende")
+		naarVolgende(t, ctx, chromedp.KeyEvent("\r"))
+		if has(t, ctx, "#foutsamenvatting") {
+			body, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#foutsamenvatting")))
+			t.Fatalf("form error: %s", body)
+		}
+	}
+	// Start: the first gemeente radio (Borger-Odoorn), space selects it; "voor mezelf" is preselected.
+	tabNaar("gemeente-GM1681")
+	do(t, ctx, chromedp.KeyEvent(" "))
+	tabNaar("start")
+	naarVolgende(t, ctx, chromedp.KeyEvent("\r"))
+	tabNaar("partner-ja")
+	do(t, ctx, chromedp.KeyEvent(" "))
+	typ("kinderen", "1")
+	verstuur()
+	typ("a-dag", "5")
+	typ("a-maand", "5")
+	typ("a-jaar", "1980")
+	typ("p-dag", "6")
+	typ("p-maand", "6")
+	typ("p-jaar", "1982")
+	typ("kind-1", "8")
+	verstuur()
+	// Income: a select changes with the arrow keys: "Kies…", "Geen inkomen", "Loon uit werk", "Bijstandsuitkering".
+	tabNaar("a-soort-1")
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowDown+kb.ArrowDown+kb.ArrowDown))
+	if v, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#a-soort-1"))); v != "bijstand" {
+		t.Fatalf("income kind by keyboard = %q, want bijstand", v)
+	}
+	typ("a-bedrag-1", "1700")
+	tabNaar("p-soort-1")
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowDown))
+	verstuur()
+	for range 4 {
+		if has(t, ctx, "#totaal") {
+			break
+		}
+		switch {
+		case has(t, ctx, "#stap-vermogen"):
+			typ("vermogen", "100")
+		case has(t, ctx, "#stap-ontvangt"):
+			if has(t, ctx, "#ontvangt-bijstand") {
+				tabNaar("ontvangt-bijstand")
+				do(t, ctx, chromedp.KeyEvent(" "))
+			}
+			if has(t, ctx, "#laag-jaren") {
+				typ("laag-jaren", "3")
+			}
+		case has(t, ctx, "#stap-situatie"):
+			for _, id := range []string{"student-ja", "schuld-ja"} {
+				if has(t, ctx, "#"+id) {
+					tabNaar(id)
+					do(t, ctx, chromedp.KeyEvent(kb.ArrowDown)) // arrow moves to and checks "nee"
+				}
+			}
+		}
+		verstuur()
+	}
+	if !has(t, ctx, "#totaal") {
+		t.Fatal("keyboard run did not reach the result")
+	}
+	if !has(t, ctx, `article[data-oordeel]`) {
+		t.Error("no outcomes on the result page")
+	}
+}
