@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/stdlib"
+
 	"github.com/zeker-platform/zeker/internal/store"
 )
 
@@ -31,7 +33,7 @@ type ImportOpties struct {
 
 	Grootte   int64 // bytes of the input, for the ETA (0: unknown)
 	Voortgang func(Voortgang)
-	Batch     int // rows per INSERT; default 64 on SQLite, 1000 on PostgreSQL
+	Batch     int // rows per INSERT (SQLite, default 64) or per COPY (PostgreSQL, default 50,000)
 }
 
 // Voortgang is the progress of a running import.
@@ -84,10 +86,10 @@ func Importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties) (
 	}
 	if o.Batch <= 0 {
 		// The SQLite driver binds parameters in time quadratic in their number per statement, so it
-		// gets small batches; PostgreSQL gets large ones (fewer round trips).
+		// gets small batches; PostgreSQL copies large ones into a staging table (importeer_pg.go).
 		o.Batch = 64
 		if db.Dialect() == store.Postgres {
-			o.Batch = 1000
+			o.Batch = 50_000
 		}
 	}
 	start := time.Now()
@@ -293,13 +295,64 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 		return err
 	}
 
+	nu := time.Now().UTC().Truncate(time.Microsecond)
+	if db.Dialect() == store.Postgres {
+		conn, err := db.SQL().Conn(ctx)
+		if err != nil {
+			return fmt.Errorf("scan: import: verbinding: %w", store.MapError(err))
+		}
+		defer conn.Close()
+		return conn.Raw(func(dc any) error {
+			sc, ok := dc.(*stdlib.Conn)
+			if !ok {
+				return fmt.Errorf("scan: import: onverwachte driver %T", dc)
+			}
+			w, err := nieuwePGSchrijver(ctx, sc.Conn(), o.Gemeente, res.ID, nu, o.Batch)
+			if err != nil {
+				return err
+			}
+			defer w.stop(ctx)
+			return lees(ctx, b, o, res, start, teller, afwijzen, w)
+		})
+	}
 	tx, err := db.SQL().BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("scan: import: begin: %w", store.MapError(err))
 	}
 	defer tx.Rollback()
-	ins := &invoeger{tx: tx, db: db, gemeente: o.Gemeente, importID: res.ID, nu: time.Now().UTC().Truncate(time.Microsecond), batch: o.Batch}
+	ins := &invoeger{tx: tx, db: db, gemeente: o.Gemeente, importID: res.ID, nu: nu, batch: o.Batch}
 	defer ins.sluit()
+	return lees(ctx, b, o, res, start, teller, afwijzen, &sqlSchrijver{ins: ins, tx: tx})
+}
+
+// schrijver stores validated households during an import.
+type schrijver interface {
+	voegToe(ctx context.Context, id, woonplaats, gegevens string) error
+	klaar(ctx context.Context) (gewijzigd int64, err error) // write what is pending and commit
+}
+
+type sqlSchrijver struct {
+	ins *invoeger
+	tx  *sql.Tx
+}
+
+func (s *sqlSchrijver) voegToe(ctx context.Context, id, woonplaats, gegevens string) error {
+	return s.ins.voegToe(ctx, id, woonplaats, gegevens)
+}
+
+func (s *sqlSchrijver) klaar(ctx context.Context) (int64, error) {
+	if err := s.ins.flush(ctx); err != nil {
+		return 0, err
+	}
+	if err := s.tx.Commit(); err != nil {
+		return 0, fmt.Errorf("scan: import: commit: %w", store.MapError(err))
+	}
+	return s.ins.gewijzigd, nil
+}
+
+// lees reads, checks and hands every row to w; all-or-nothing unless SkipInvalid.
+func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, start time.Time, teller *telLezer,
+	afwijzen func(*RijFout, []string, []byte) error, w schrijver) error {
 
 	laatste := time.Now()
 	var gegevens bytes.Buffer
@@ -339,7 +392,7 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 			return err
 		}
 		cw.Flush()
-		if err := ins.voegToe(ctx, rec.ID, rec.H.Woonplaats, strings.TrimSuffix(gegevens.String(), "\n")); err != nil {
+		if err := w.voegToe(ctx, rec.ID, rec.H.Woonplaats, strings.TrimSuffix(gegevens.String(), "\n")); err != nil {
 			return err
 		}
 		if o.Voortgang != nil && res.Rijen%1000 == 0 && time.Since(laatste) > 500*time.Millisecond {
@@ -355,14 +408,12 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 	if res.Afgewezen > 0 && !o.SkipInvalid {
 		return ErrOngeldig
 	}
-	if err := ins.flush(ctx); err != nil {
+	gewijzigd, err := w.klaar(ctx)
+	if err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("scan: import: commit: %w", store.MapError(err))
-	}
-	res.Opgeslagen = ins.gewijzigd
-	res.Ongewijzigd = res.Rijen - res.Afgewezen - ins.gewijzigd
+	res.Opgeslagen = gewijzigd
+	res.Ongewijzigd = res.Rijen - res.Afgewezen - gewijzigd
 	if o.Voortgang != nil {
 		o.Voortgang(voortgang(res.Rijen, teller.n, o.Grootte, start))
 	}
