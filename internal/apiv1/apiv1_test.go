@@ -30,12 +30,13 @@ import (
 var nu = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
 
 type omgeving struct {
+	zoeker              signalen.Zoeker // replaces the small test register when set
 	srv                 *httptest.Server
 	ommen, borne, beide string // tokens
 	alleenAanleveren    string
 }
 
-func opzet(t *testing.T, db *store.DB) omgeving {
+func opzet(t testing.TB, db *store.DB) *omgeving {
 	ctx := t.Context()
 	klok := func() time.Time { return nu }
 	if _, err := tenant.ZaaiStandaard(ctx, db, nu); err != nil {
@@ -58,23 +59,22 @@ func opzet(t *testing.T, db *store.DB) omgeving {
 		return tok
 	}
 	pop := synth.Populatie(20)
-	x := synth.Index(pop)
+	o := &omgeving{zoeker: synth.Index(pop)}
 	mux := http.NewServeMux()
 	apiv1.Routes(mux, apiv1.Deps{Auth: as, Signalen: st, Log: slog.New(slog.DiscardHandler),
-		Zoeker: func(_ context.Context, gemeente string) (signalen.Zoeker, error) { return x, nil }})
+		Zoeker: func(_ context.Context, gemeente string) (signalen.Zoeker, error) { return o.zoeker, nil }})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	beide := []auth.Permissie{auth.SignalenAanleveren, auth.SignalenTerugmelden}
-	return omgeving{
-		srv:              srv,
-		ommen:            sleutel("Woonco", []string{"GM0175"}, beide...),
-		borne:            sleutel("Energieco", []string{"GM0147"}, beide...),
-		beide:            sleutel("Waterco", []string{"GM0175", "GM0147"}, beide...),
-		alleenAanleveren: sleutel("Zorgco", []string{"GM0175"}, auth.SignalenAanleveren),
-	}
+	o.srv = srv
+	o.ommen = sleutel("Woonco", []string{"GM0175"}, beide...)
+	o.borne = sleutel("Energieco", []string{"GM0147"}, beide...)
+	o.beide = sleutel("Waterco", []string{"GM0175", "GM0147"}, beide...)
+	o.alleenAanleveren = sleutel("Zorgco", []string{"GM0175"}, auth.SignalenAanleveren)
+	return o
 }
 
-func (o omgeving) doe(t *testing.T, method, pad, token, body string) (int, map[string]any) {
+func (o *omgeving) doe(t *testing.T, method, pad, token, body string) (int, map[string]any) {
 	t.Helper()
 	req, err := http.NewRequestWithContext(t.Context(), method, o.srv.URL+pad, strings.NewReader(body))
 	if err != nil {

@@ -1,7 +1,6 @@
 package apiv1
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -37,6 +36,7 @@ func ParseVerzoek(r io.Reader) (Verzoek, error) {
 	var v Verzoek
 	dec := json.NewDecoder(r)
 	dec.UseNumber()
+	dec.DisallowUnknownFields()
 	if err := verwacht(dec, json.Delim('{')); err != nil {
 		return v, err
 	}
@@ -96,15 +96,15 @@ func leesSignalen(dec *json.Decoder, v *Verzoek) error {
 		if i == signalen.MaxBatch {
 			return ErrTeVeel
 		}
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return fmt.Errorf("%w: signaal %d is geen geldig JSON", ErrGeenJSON, i)
-		}
+		// Decoder.Decode reads the whole element before unmarshalling it, so a type error, an
+		// unknown field or a bad date stays within this element and the stream goes on after it.
 		var s signalen.Signaal
-		ed := json.NewDecoder(bytes.NewReader(raw))
-		ed.DisallowUnknownFields()
 		v.Aantal++
-		if err := ed.Decode(&s); err != nil {
+		if err := dec.Decode(&s); err != nil {
+			var se *json.SyntaxError
+			if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+				return fmt.Errorf("%w: signaal %d is geen geldig JSON", ErrGeenJSON, i)
+			}
 			v.Fouten = append(v.Fouten, leesfout(i, err))
 			continue
 		}
