@@ -28,6 +28,7 @@ type resultaatData struct {
 	GeenRecht      []uitkomstView
 	Totaal         string
 	TotaalOnbekend int
+	TotaalNul      bool
 	Antwoorden     []antwoordRegel
 	Ander          bool
 	AlleenVia      []string
@@ -94,7 +95,7 @@ func (s *Server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	tot, onb := res.TotaalPerJaar()
-	d.Totaal, d.TotaalOnbekend = bedragTekst(tot, l), onb
+	d.Totaal, d.TotaalOnbekend, d.TotaalNul = bedragTekst(tot, l), onb, tot == 0
 	d.Antwoorden = s.antwoordOverzicht(a, l)
 	d.BewaarURL = "/check/bewaar?" + url.Values{"t": {t}, "lang": {l.Code}}.Encode()
 	// Changing an answer resumes at the last step shown, with every answer kept.
