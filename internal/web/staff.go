@@ -276,7 +276,7 @@ func (s *Server) staffNav(a auth.Actor, g *tenant.Gemeente, hier string) []navLi
 		nav = append(nav, navLink{Tekst: tekst, URL: url, Huidig: url == hier})
 	}
 	if g != nil {
-		for _, d := range onderdelen(g.Code) {
+		for _, d := range s.onderdelen(g.Code) {
 			if auth.Mag(a, g.Code, d.Permissie) {
 				add(d.Titel, d.URL)
 			}
@@ -294,15 +294,31 @@ type onderdeel struct {
 	Permissie          auth.Permissie
 }
 
-// onderdelen are the parts of Zeker that have staff pages today, in menu order.
-func onderdelen(gm string) []onderdeel {
+// onderdelen are the parts of Zeker that have staff pages on this server, in menu order.
+func (s *Server) onderdelen(gm string) []onderdeel {
+	var out []onderdeel
+	for _, o := range alleOnderdelen(gm) {
+		if strings.HasSuffix(o.URL, "/signalen") && s.staff.sig == nil {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+func alleOnderdelen(gm string) []onderdeel {
 	b := "/beheer/" + gm
 	return []onderdeel{
 		{"Start", "Overzicht van wat je in deze gemeente kunt doen.", b + "/", auth.RegelsLezen},
 		{"Medewerkers", "Medewerkers van de gemeente en partners: toevoegen, rol wijzigen, blokkeren, nieuw wachtwoord.", b + "/gebruikers", auth.GebruikersBeheren},
 		{"API-sleutels", "Sleutels waarmee partners en systemen gegevens aanleveren: maken, bekijken, intrekken.", b + "/sleutels", auth.SleutelsBeheren},
+		{"Vroegsignalering", "Signalen van betalingsachterstanden: werklijst, zaken, indicatoren.", b + "/signalen", auth.SignalenLezen},
 		{"Verwerkingslog", "Wie heeft wanneer welke persoonsgegevens verwerkt. Zoeken en downloaden als CSV.", b + "/audit", auth.AuditLezen},
 		{"Gegevens van de gemeente", "Contactgegevens voor inwoners, huisstijl en instellingen.", b + "/instellingen", auth.GemeenteInstellen},
+		{"Vroegsignalering", "Werklijst van vroegsignaalzaken: oppakken, contactpogingen, notities, afsluiten met een resultaat.", b + "/signalen", auth.SignalenLezen},
+		{"Signalen aanleveren", "Signalen van een partner uit een CSV-bestand aanleveren.", b + "/signalen/bestand", auth.ImportUitvoeren},
+		{"Indicatoren vroegsignalering", "Signalen per maand en per soort partner, bereik, resultaten, termijnen. Download als CSV.", b + "/signalen/indicatoren", auth.MonitorLezen},
+		{"Instellingen vroegsignalering", "Drempelbedrag, termijnen, matchingperiode en bewaartermijnen.", b + "/signalen/instellingen", auth.GemeenteInstellen},
 	}
 }
 

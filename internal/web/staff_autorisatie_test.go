@@ -73,6 +73,20 @@ var toegangTabel = map[string]string{
 	"GET /beheer/{gemeente}/instellingen":                "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/instellingen":               "beheerder systeembeheerder",
 
+	// Vroegsignalering (signalen_*.go).
+	"GET /beheer/{gemeente}/signalen":                 "consulent",
+	"GET /beheer/{gemeente}/signalen/{id}":            "consulent",
+	"POST /beheer/{gemeente}/signalen/{id}/oppakken":  "consulent",
+	"POST /beheer/{gemeente}/signalen/{id}/contact":   "consulent",
+	"POST /beheer/{gemeente}/signalen/{id}/notitie":   "consulent",
+	"POST /beheer/{gemeente}/signalen/{id}/afsluiten": "consulent",
+	"GET /beheer/{gemeente}/signalen/bestand":         "beleidsmedewerker consulent",
+	"POST /beheer/{gemeente}/signalen/bestand":        "beleidsmedewerker consulent",
+	"GET /beheer/{gemeente}/signalen/instellingen":    "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/signalen/instellingen":   "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/signalen/indicatoren":     "beheerder beleidsmedewerker consulent",
+	"GET /beheer/{gemeente}/signalen/indicatoren.csv": "beheerder beleidsmedewerker consulent",
+
 	// System administration.
 	"GET /systeem/gemeenten":             "systeem",
 	"GET /systeem/gemeenten/nieuw":       "systeem",

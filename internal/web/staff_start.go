@@ -60,7 +60,7 @@ func (s *Server) staffStart(w http.ResponseWriter, r *http.Request) {
 	}
 	d := &startStaffData{Rol: i.Gebruiker.Rollen[g.Code], Systeem: i.Gebruiker.Systeembeheerder,
 		Intermed: auth.Mag(i.Actor, g.Code, auth.CheckIntermediair)}
-	for _, o := range onderdelen(g.Code)[1:] {
+	for _, o := range s.onderdelen(g.Code)[1:] {
 		if auth.Mag(i.Actor, g.Code, o.Permissie) {
 			d.Onderdelen = append(d.Onderdelen, o)
 		}

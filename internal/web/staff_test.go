@@ -59,7 +59,7 @@ func nieuweStaffOmgeving(t *testing.T, db *store.DB) *staffOmgeving {
 	apiv1.Routes(api, apiv1.Deps{Auth: as, Signalen: st})
 	s, err := New(Config{CheckSleutel: []byte("0123456789abcdef0123456789abcdef")},
 		Deps{Catalogus: testCatalogus(t), Nu: func() time.Time { return testNu },
-			Staff: &StaffDeps{DB: db, Auth: as, Audit: al, API: api}})
+			Staff: &StaffDeps{DB: db, Auth: as, Audit: al, API: api, Signalen: &SignalenDeps{Store: st}}})
 	if err != nil {
 		t.Fatal(err)
 	}
