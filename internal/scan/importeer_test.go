@@ -237,3 +237,34 @@ func TestScanOpgeslagen(t *testing.T) {
 		}
 	})
 }
+
+func TestLaadDemo(t *testing.T) {
+	params, _ := testPakket(t, "GM0175")
+	cat, err := regels.LaadStandaard(params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := storetest.OpenTest(t)
+	res, err := LaadDemo(t.Context(), db, cat, peildatum, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 4 {
+		t.Fatalf("demo loaded %d gemeenten, want 4", len(res))
+	}
+	for _, r := range res {
+		p, _ := ProfielVan(r.Gemeente)
+		if n, _ := AantalHuishoudens(t.Context(), db, r.Gemeente); n != p.Huishoudens {
+			t.Errorf("%s: %d households, want %d", r.Gemeente, n, p.Huishoudens)
+		}
+	}
+	again, err := LaadDemo(t.Context(), db, cat, peildatum, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range again {
+		if r.Import.Opgeslagen != 0 {
+			t.Errorf("%s: second demo load stored %d, want 0", r.Gemeente, r.Import.Opgeslagen)
+		}
+	}
+}
