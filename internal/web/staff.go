@@ -298,7 +298,7 @@ type onderdeel struct {
 func (s *Server) onderdelen(gm string) []onderdeel {
 	var out []onderdeel
 	for _, o := range alleOnderdelen(gm) {
-		if strings.HasSuffix(o.URL, "/signalen") && s.staff.sig == nil {
+		if strings.Contains(o.URL, "/signalen") && s.staff.sig == nil {
 			continue
 		}
 		out = append(out, o)
@@ -315,7 +315,6 @@ func alleOnderdelen(gm string) []onderdeel {
 		{"Vroegsignalering", "Signalen van betalingsachterstanden: werklijst, zaken, indicatoren.", b + "/signalen", auth.SignalenLezen},
 		{"Verwerkingslog", "Wie heeft wanneer welke persoonsgegevens verwerkt. Zoeken en downloaden als CSV.", b + "/audit", auth.AuditLezen},
 		{"Gegevens van de gemeente", "Contactgegevens voor inwoners, huisstijl en instellingen.", b + "/instellingen", auth.GemeenteInstellen},
-		{"Vroegsignalering", "Werklijst van vroegsignaalzaken: oppakken, contactpogingen, notities, afsluiten met een resultaat.", b + "/signalen", auth.SignalenLezen},
 		{"Signalen aanleveren", "Signalen van een partner uit een CSV-bestand aanleveren.", b + "/signalen/bestand", auth.ImportUitvoeren},
 		{"Indicatoren vroegsignalering", "Signalen per maand en per soort partner, bereik, resultaten, termijnen. Download als CSV.", b + "/signalen/indicatoren", auth.MonitorLezen},
 		{"Instellingen vroegsignalering", "Drempelbedrag, termijnen, matchingperiode en bewaartermijnen.", b + "/signalen/instellingen", auth.GemeenteInstellen},

@@ -68,6 +68,20 @@ func StaffRoutes() []StaffRoute {
 		{Pattern: "GET /beheer/{gemeente}/instellingen", Toegang: InGemeente, Permissie: auth.GemeenteInstellen, handler: (*Server).beheerInstellingen},
 		{Pattern: "POST /beheer/{gemeente}/instellingen", Toegang: InGemeente, Permissie: auth.GemeenteInstellen, handler: (*Server).beheerInstellingenPost},
 
+		// Vroegsignalering (signalen_*.go).
+		{Pattern: "GET /beheer/{gemeente}/signalen", Toegang: InGemeente, Permissie: auth.SignalenLezen, Activiteit: "signalen.behandelen", handler: (*Server).signalenWerklijst},
+		{Pattern: "GET /beheer/{gemeente}/signalen/{id}", Toegang: InGemeente, Permissie: auth.SignalenLezen, Activiteit: "signalen.behandelen", handler: (*Server).signalenZaak},
+		{Pattern: "POST /beheer/{gemeente}/signalen/{id}/oppakken", Toegang: InGemeente, Permissie: auth.SignalenBehandelen, Activiteit: "signalen.behandelen", handler: (*Server).signalenOppakken},
+		{Pattern: "POST /beheer/{gemeente}/signalen/{id}/contact", Toegang: InGemeente, Permissie: auth.SignalenBehandelen, Activiteit: "signalen.behandelen", handler: (*Server).signalenContact},
+		{Pattern: "POST /beheer/{gemeente}/signalen/{id}/notitie", Toegang: InGemeente, Permissie: auth.SignalenBehandelen, Activiteit: "signalen.behandelen", handler: (*Server).signalenNotitie},
+		{Pattern: "POST /beheer/{gemeente}/signalen/{id}/afsluiten", Toegang: InGemeente, Permissie: auth.SignalenBehandelen, Activiteit: "signalen.behandelen", handler: (*Server).signalenAfsluiten},
+		{Pattern: "GET /beheer/{gemeente}/signalen/bestand", Toegang: InGemeente, Permissie: auth.ImportUitvoeren, handler: (*Server).signalenBestand},
+		{Pattern: "POST /beheer/{gemeente}/signalen/bestand", Toegang: InGemeente, Permissie: auth.ImportUitvoeren, Activiteit: "signalen.ontvangen", handler: (*Server).signalenBestandPost},
+		{Pattern: "GET /beheer/{gemeente}/signalen/instellingen", Toegang: InGemeente, Permissie: auth.GemeenteInstellen, handler: (*Server).signalenInstellingen},
+		{Pattern: "POST /beheer/{gemeente}/signalen/instellingen", Toegang: InGemeente, Permissie: auth.GemeenteInstellen, handler: (*Server).signalenInstellingenPost},
+		{Pattern: "GET /beheer/{gemeente}/signalen/indicatoren", Toegang: InGemeente, Permissie: auth.MonitorLezen, handler: (*Server).signalenIndicatoren},
+		{Pattern: "GET /beheer/{gemeente}/signalen/indicatoren.csv", Toegang: InGemeente, Permissie: auth.MonitorLezen, handler: (*Server).signalenIndicatorenCSV},
+
 		{Pattern: "GET /systeem/gemeenten", Toegang: Systeem, handler: (*Server).systeemGemeenten},
 		{Pattern: "GET /systeem/gemeenten/nieuw", Toegang: Systeem, handler: (*Server).systeemGemeenteNieuw},
 		{Pattern: "POST /systeem/gemeenten/nieuw", Toegang: Systeem, handler: (*Server).systeemGemeenteNieuwPost},

@@ -1,0 +1,698 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/signalen/opslag"
+	"github.com/zeker-platform/zeker/internal/signalen/synth"
+	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/tenant"
+)
+
+// The vroegsignalering page tests run the real server (templates, middleware, the staff guard, sessions)
+// on a real database with the real store; the store's clock is fixed on Monday 2 March 2026.
+
+var sigNu = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
+
+const (
+	sigGM     = "GM0175" // Ommen
+	sigAnder  = "GM0147" // Borne
+	sigWachtw = "een-lang-wachtwoord-voor-de-test"
+)
+
+type sigOmgeving struct {
+	t      testing.TB
+	db     *store.DB
+	st     *opslag.Store
+	audit  *audit.Log
+	h      http.Handler
+	x      *signalen.Index
+	mu     sync.Mutex
+	nu     time.Time
+	ip     int
+	cookie map[string]string // "consulent", "consulent-ander", "beheerder", "beleidsmedewerker" → session
+	naam   map[string]string
+	id     map[string]int64
+}
+
+func nieuweSigOmgeving(t testing.TB, db *store.DB) *sigOmgeving {
+	t.Helper()
+	ctx := context.Background()
+	o := &sigOmgeving{t: t, db: db, nu: sigNu, cookie: map[string]string{}, naam: map[string]string{}, id: map[string]int64{}}
+	klok := func() time.Time { o.mu.Lock(); defer o.mu.Unlock(); return o.nu }
+	if _, err := tenant.ZaaiStandaard(ctx, db, sigNu); err != nil {
+		t.Fatal(err)
+	}
+	as := auth.New(db, auth.Config{Hash: auth.HashParams{Geheugen: 1024, Passes: 1, Lanes: 1}})
+	al, err := audit.New(db, []byte("web-test-sleutel-van-minstens-32-bytes!!"), klok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := opslag.New(opslag.Config{DB: db, Audit: al, Klok: klok})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.st, o.audit, o.x = st, al, sigIndex()
+	s, err := New(Config{CheckSleutel: []byte("0123456789abcdef0123456789abcdef"), MaxBody: 32 << 20},
+		Deps{Catalogus: testCatalogus(t), Nu: func() time.Time { return testNu },
+			Staff: &StaffDeps{DB: db, Auth: as, Audit: al, Signalen: &SignalenDeps{Store: st,
+				Zoeker: func(context.Context, string) (signalen.Zoeker, error) { return o.x, nil }}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.h = s.Handler()
+	for _, u := range []struct {
+		wie, gm string
+		rol     auth.Rol
+	}{
+		{"consulent", sigGM, auth.Consulent}, {"consulent-ander", sigAnder, auth.Consulent},
+		{"beheerder", sigGM, auth.Beheerder}, {"beleidsmedewerker", sigGM, auth.Beleidsmedewerker},
+	} {
+		g, err := as.MaakGebruiker(ctx, auth.NieuweGebruiker{Email: u.wie + "@test.zeker.test", Naam: "Test " + u.wie, Wachtwoord: sigWachtw})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := as.ZetRol(ctx, g.ID, u.gm, u.rol); err != nil {
+			t.Fatal(err)
+		}
+		tok, _, _, err := as.Login(ctx, auth.Inloggen{Email: g.Email, Wachtwoord: sigWachtw, IP: "192.0.2.1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.cookie[u.wie], o.naam[u.wie], o.id[u.wie] = tok, g.Naam, g.ID
+	}
+	return o
+}
+
+// sigIndex is the resident register of the tests: ten residents with synthetic BSNs at 8011AA 1-10.
+func sigIndex() *signalen.Index {
+	x := signalen.NieuweIndex()
+	bsns := synth.BSNs()
+	for i := 0; i < 10; i++ {
+		x.VoegToe(bsns[i], signalen.Match{InwonerID: fmt.Sprint("I", i), HuishoudenID: fmt.Sprint("H", i),
+			Wijk: []string{"Centrum", "Vilsteren"}[i%2], MinderjarigeKinderen: []int{0, 2}[i%2],
+			Geboortedatum: signalen.NieuweDatum(1950+i*6, 6, 1),
+			Adres:         signalen.Adres{Postcode: "8011AA", Huisnummer: i + 1, Woonplaats: "Ommen"}})
+	}
+	return x
+}
+
+func sigSignaal(ref string, pt signalen.PartnerType, euro int64, bewoner int) signalen.Signaal {
+	return signalen.Signaal{Referentie: ref, PartnerType: pt, Bedrag: geld.Euro(euro),
+		Ontstaansdatum: signalen.NieuweDatum(2026, 1, 10), Signaaldatum: signalen.NieuweDatum(2026, 2, 25),
+		Inwoner: signalen.Inwoner{BSN: synth.BSNs()[bewoner], Voorletters: "T.", Achternaam: fmt.Sprintf("Testpersoon%d", bewoner),
+			Telefoon: "0600000000", Adres: signalen.Adres{Postcode: "8011AA", Huisnummer: bewoner + 1, Woonplaats: "Ommen"}}}
+}
+
+// lever stores signals for gm as partner, with a system actor.
+func (o *sigOmgeving) lever(gm, partner string, sigs ...signalen.Signaal) opslag.Ontvangst {
+	o.t.Helper()
+	ctx := audit.WithActor(context.Background(), audit.Actor{Soort: audit.ActorSysteem, ID: "test", Naam: "test"})
+	res, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: gm, Partner: partner, Signalen: sigs}, o.x)
+	if err != nil {
+		o.t.Fatal(err)
+	}
+	if res.Afgewezen > 0 {
+		o.t.Fatalf("levering afgewezen: %+v", res.Fouten)
+	}
+	return res
+}
+
+// zaken returns the IDs of gm's zaken in worklist order (all statuses).
+func (o *sigOmgeving) zaken(gm string) []int64 {
+	o.t.Helper()
+	ctx := audit.WithActor(context.Background(), audit.Actor{Soort: audit.ActorSysteem, ID: "test"})
+	zs, _, err := o.st.Werklijst(ctx, gm, opslag.Filter{Status: opslag.StatusAlle, Limiet: 500})
+	if err != nil {
+		o.t.Fatal(err)
+	}
+	var out []int64
+	for _, z := range zs {
+		out = append(out, z.ID)
+	}
+	return out
+}
+
+func (o *sigOmgeving) doe(method, pad, wie string, body io.Reader, ctype string) antwoord {
+	o.t.Helper()
+	req := httptest.NewRequest(method, pad, body)
+	o.ip++
+	req.RemoteAddr = "192.0.2." + strconv.Itoa(o.ip%250+1) + ":4000"
+	if c := o.cookie[wie]; c != "" {
+		req.AddCookie(&http.Cookie{Name: auth.CookieNaam(false), Value: c})
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	rec := httptest.NewRecorder()
+	o.h.ServeHTTP(rec, req)
+	return antwoord{rec.Code, rec.Body.String(), rec.Header().Get("Location"), rec.Header()}
+}
+
+func (o *sigOmgeving) get(pad, wie string) antwoord { return o.doe("GET", pad, wie, nil, "") }
+
+func (o *sigOmgeving) post(pad, wie string, form url.Values) antwoord {
+	return o.doe("POST", pad, wie, strings.NewReader(form.Encode()), "application/x-www-form-urlencoded")
+}
+
+func (o *sigOmgeving) upload(pad, wie string, velden map[string]string, bestand string) antwoord {
+	o.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for k, v := range velden {
+		mw.WriteField(k, v)
+	}
+	if bestand != "" {
+		fw, err := mw.CreateFormFile("bestand", "signalen.csv")
+		if err != nil {
+			o.t.Fatal(err)
+		}
+		fw.Write([]byte(bestand))
+	}
+	mw.Close()
+	return o.doe("POST", pad, wie, &buf, mw.FormDataContentType())
+}
+
+func heeft(t testing.TB, a antwoord, wil ...string) {
+	t.Helper()
+	for _, w := range wil {
+		if !strings.Contains(a.body, w) {
+			t.Errorf("page (status %d) lacks %q", a.status, w)
+		}
+	}
+}
+
+func heeftNiet(t testing.TB, a antwoord, nee ...string) {
+	t.Helper()
+	for _, w := range nee {
+		if strings.Contains(a.body, w) {
+			t.Errorf("page (status %d) shows %q", a.status, w)
+		}
+	}
+}
+
+var zaakLink = regexp.MustCompile(`href="/beheer/GM\d{4}/signalen/(\d+)">Zaak`)
+
+// zaakIDs returns the zaak ids linked from a worklist page, in page order.
+func zaakIDs(body string) []int64 {
+	var out []int64
+	for _, m := range zaakLink.FindAllStringSubmatch(body, -1) {
+		n, _ := strconv.ParseInt(m[1], 10, 64)
+		out = append(out, n)
+	}
+	return out
+}
+
+func TestSignalenWerklijst(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o := nieuweSigOmgeving(t, db)
+		crisis := sigSignaal("C1", signalen.PartnerEnergie, 50, 4)
+		crisis.Crisis, crisis.CrisisSoort = true, signalen.CrisisAfsluitingEnergie
+		o.lever(sigGM, "woonco",
+			sigSignaal("R0", signalen.PartnerHuur, 900, 0),  // enkelvoudig, no children, €900
+			sigSignaal("R1", signalen.PartnerHuur, 100, 1),  // children (odd residents)
+			sigSignaal("R2a", signalen.PartnerHuur, 200, 2), // meervoudig
+			crisis, // crisis first
+			sigSignaal("R6", signalen.PartnerWater, 1500, 6), // highest amount, no children
+		)
+		o.lever(sigGM, "zorgverzekeraar", sigSignaal("R2b", signalen.PartnerZorg, 300, 2))
+		ids := o.zaken(sigGM)
+		if len(ids) != 5 {
+			t.Fatalf("%d zaken, want 5", len(ids))
+		}
+		a := o.get("/beheer/"+sigGM+"/signalen", "consulent")
+		if a.status != http.StatusOK {
+			t.Fatalf("status %d: %s", a.status, a.body)
+		}
+		got := zaakIDs(a.body)
+		if fmt.Sprint(got) != fmt.Sprint(ids) {
+			t.Errorf("page order %v, store priority order %v", got, ids)
+		}
+		// Crisis first with its deadline: received Monday 2 March, 3 working days → Thursday 5 March.
+		heeft(t, a, "Crisis</strong><br>Eerste gesprek uiterlijk do 5 mrt 2026", "Nog 3 werkdagen", "(meervoudig)",
+			"Zaak 1 tot en met 5 van 5.", "2 minderjarige kinderen", "Pagina 1 van 1")
+		// The list shows no personal data.
+		heeftNiet(t, a, "Testpersoon", synth.BSNs()[0])
+
+		for _, tc := range []struct {
+			naam, query string
+			want        int
+			tekst       string
+		}{
+			{"partnertype", "partnertype=Zorg", 1, ""},
+			{"crisis", "crisis=1", 1, "Crisis</strong>"},
+			{"wijk", "wijk=Vilsteren", 1, ""},
+			{"wijk centrum", "wijk=Centrum", 4, ""},
+			{"leeftijd", "leeftijd=67plus", 2, ""}, // born 1950 and 1956
+			{"gesloten", "status=gesloten", 0, "Er zijn geen zaken die bij dit filter passen."},
+			{"onzin status", "status=%3Cscript%3E", 5, "Kies open, afgesloten of alle zaken."},
+			{"onzin partnertype", "partnertype=Bank", 5, "Kies een soort signaalpartner uit de lijst."},
+		} {
+			t.Run(tc.naam, func(t *testing.T) {
+				a := o.get("/beheer/"+sigGM+"/signalen?"+tc.query, "consulent")
+				if a.status != http.StatusOK {
+					t.Fatalf("status %d", a.status)
+				}
+				if n := len(zaakIDs(a.body)); n != tc.want {
+					t.Errorf("%s: %d zaken, want %d", tc.query, n, tc.want)
+				}
+				if tc.tekst != "" {
+					heeft(t, a, tc.tekst)
+				}
+				heeftNiet(t, a, "<script>")
+			})
+		}
+		// Another gemeente's worklist is empty for its own consulent, and refused for ours.
+		if a := o.get("/beheer/"+sigAnder+"/signalen", "consulent-ander"); a.status != 200 || len(zaakIDs(a.body)) != 0 {
+			t.Errorf("GM0147 worklist: status %d, %d zaken", a.status, len(zaakIDs(a.body)))
+		}
+		if a := o.get("/beheer/"+sigAnder+"/signalen", "consulent"); a.status != http.StatusForbidden {
+			t.Errorf("consulent of GM0175 on GM0147's worklist: status %d, want 403", a.status)
+		}
+		if a := o.get("/beheer/"+sigGM+"/signalen", "beleidsmedewerker"); a.status != http.StatusForbidden {
+			t.Errorf("beleidsmedewerker on the worklist: status %d, want 403", a.status)
+		}
+		if a := o.get("/beheer/"+sigGM+"/signalen", ""); a.status != http.StatusSeeOther || !strings.HasPrefix(a.loc, "/login") {
+			t.Errorf("anonymous: status %d → %q, want a redirect to /login", a.status, a.loc)
+		}
+	})
+}
+
+func TestSignalenWerklijstPaging(t *testing.T) {
+	db := storetest.Open(t, storetest.Dialects(t)[0])
+	o := nieuweSigOmgeving(t, db)
+	pop := synth.Populatie(200)
+	o.x = synth.Index(pop)
+	ctx := audit.WithActor(context.Background(), audit.Actor{Soort: audit.ActorSysteem, ID: "test"})
+	if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, Partner: "p",
+		Signalen: synth.Signalen(pop, 300, "pg", signalen.NieuweDatum(2026, 3, 2), 7)}, o.x); err != nil {
+		t.Fatal(err)
+	}
+	ids := o.zaken(sigGM)
+	if len(ids) < 60 {
+		t.Fatalf("only %d zaken", len(ids))
+	}
+	basis := "/beheer/" + sigGM + "/signalen"
+	a := o.get(basis+"?per=25", "consulent")
+	if got := zaakIDs(a.body); fmt.Sprint(got) != fmt.Sprint(ids[:25]) {
+		t.Errorf("page 1 = %v, want %v", got, ids[:25])
+	}
+	paginas := (len(ids) + 24) / 25
+	heeft(t, a, fmt.Sprintf("Pagina 1 van %d", paginas), `href="/beheer/GM0175/signalen?per=25&amp;vanaf=25" rel="next"`)
+	heeftNiet(t, a, "Vorige pagina")
+	a = o.get(basis+"?per=25&vanaf=25", "consulent")
+	if got := zaakIDs(a.body); fmt.Sprint(got) != fmt.Sprint(ids[25:50]) {
+		t.Errorf("page 2 = %v, want %v", got, ids[25:50])
+	}
+	heeft(t, a, "Pagina 2 van", ">26</td>", `href="/beheer/GM0175/signalen?per=25" rel="prev"`)
+	// Every zaak is reachable by paging: the last page ends at the last zaak.
+	laatste := (paginas - 1) * 25
+	a = o.get(basis+"?per=25&vanaf="+strconv.Itoa(laatste), "consulent")
+	if got := zaakIDs(a.body); len(got) == 0 || got[len(got)-1] != ids[len(ids)-1] {
+		t.Errorf("last page ends with %v, want %d", got, ids[len(ids)-1])
+	}
+	heeftNiet(t, a, "Volgende pagina")
+	// Beyond the end: an empty page that says so.
+	a = o.get(basis+"?vanaf=100000", "consulent")
+	heeft(t, a, "Deze pagina is leeg")
+	// Filters survive paging.
+	a = o.get(basis+"?per=25&partnertype=Huur&status=alle", "consulent")
+	if strings.Contains(a.body, "Volgende pagina") {
+		heeft(t, a, "partnertype=Huur", "status=alle")
+	}
+}
+
+func TestSignalenZaak(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o := nieuweSigOmgeving(t, db)
+		o.lever(sigGM, "woonco", sigSignaal("R2a", signalen.PartnerHuur, 200, 2))
+		o.lever(sigGM, "zorgverzekeraar", sigSignaal("R2b", signalen.PartnerZorg, 300, 2))
+		o.lever(sigAnder, "woonco", sigSignaal("B1", signalen.PartnerHuur, 400, 3))
+		id := o.zaken(sigGM)[0]
+		idAnder := o.zaken(sigAnder)[0]
+		pad := zaakURL(sigGM, id)
+
+		a := o.get(pad, "consulent")
+		if a.status != http.StatusOK {
+			t.Fatalf("status %d: %s", a.status, a.body)
+		}
+		heeft(t, a, "Vroegsignaalzaak "+strconv.FormatInt(id, 10), "T. Testpersoon2", synth.BSNs()[2], "R2a", "R2b", "€ 500,00",
+			"Nog niet opgepakt", "Zaak oppakken", "Er zijn nog geen contactpogingen.", "(meervoudig)")
+		// Opening the zaak is in the processing log, with the case worker as actor, without the BSN.
+		rijen, err := o.audit.Zoek(t.Context(), audit.Filter{Gemeente: sigGM, Limiet: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		gelogd := false
+		for _, r := range rijen {
+			if r.Operatie == "vroegsignaalzaak.bekijken" && r.Actor.Soort == audit.ActorGebruiker &&
+				r.Actor.ID == strconv.FormatInt(o.id["consulent"], 10) && r.Object == "vroegsignaalzaak/"+strconv.FormatInt(id, 10) {
+				gelogd = true
+			}
+			if strings.Contains(fmt.Sprintf("%+v", r), synth.BSNs()[2]) {
+				t.Errorf("audit row holds a BSN: %+v", r)
+			}
+		}
+		if !gelogd {
+			t.Errorf("no audit row for opening zaak %d by the consulent: %+v", id, rijen)
+		}
+
+		// Tenant isolation: the consulent of GM0175 gets 403 on GM0147's URL, and GM0147's zaak under
+		// GM0175's URL is 404; neither shows data.
+		for _, tc := range []struct {
+			pad, wie string
+			status   int
+		}{
+			{zaakURL(sigAnder, idAnder), "consulent", http.StatusForbidden},
+			{zaakURL(sigGM, idAnder), "consulent", http.StatusNotFound},
+			{zaakURL(sigAnder, id), "consulent-ander", http.StatusNotFound},
+			{zaakURL(sigGM, id), "consulent-ander", http.StatusForbidden},
+			{zaakURL(sigGM, id), "beheerder", http.StatusForbidden},
+			{"/beheer/" + sigGM + "/signalen/abc", "consulent", http.StatusNotFound},
+		} {
+			a := o.get(tc.pad, tc.wie)
+			if a.status != tc.status {
+				t.Errorf("GET %s as %s: status %d, want %d", tc.pad, tc.wie, a.status, tc.status)
+			}
+			heeftNiet(t, a, "Testpersoon", synth.BSNs()[2], synth.BSNs()[3], "R2a", "B1")
+			a = o.post(tc.pad+"/afsluiten", tc.wie, url.Values{"resultaat": {string(signalen.ResultaatGeenContact)}})
+			if a.status != tc.status {
+				t.Errorf("POST %s/afsluiten as %s: status %d, want %d", tc.pad, tc.wie, a.status, tc.status)
+			}
+		}
+		if len(o.zaken(sigAnder)) != 1 {
+			t.Fatal("zaak of GM0147 changed")
+		}
+
+		// Closing without an outcome: refused at the field, the zaak stays open.
+		a = o.post(pad+"/afsluiten", "consulent", url.Values{"resultaat": {""}})
+		if a.status != http.StatusUnprocessableEntity {
+			t.Errorf("close without outcome: status %d, want 422", a.status)
+		}
+		heeft(t, a, "Er is iets niet goed ingevuld", `href="#resultaat"`, "Kies een resultaat. Zonder resultaat kun je de zaak niet afsluiten.",
+			`id="resultaat-fout"`, `aria-invalid="true"`, "<title>Fout:")
+		a = o.post(pad+"/afsluiten", "consulent", url.Values{"resultaat": {"Alles goed"}})
+		if a.status != http.StatusUnprocessableEntity {
+			t.Errorf("close with unknown outcome: status %d", a.status)
+		}
+		heeft(t, a, "Kies een resultaat uit de lijst.")
+
+		// Contact attempt: every field checked at its field.
+		a = o.post(pad+"/contact", "consulent", url.Values{"datum": {"gisteren"}})
+		if a.status != http.StatusUnprocessableEntity {
+			t.Errorf("empty contact: status %d", a.status)
+		}
+		heeft(t, a, "Kies hoe je contact hebt gezocht.", "Kies of je de inwoner hebt bereikt.", "Schrijf de datum als JJJJ-MM-DD", `value="gisteren"`)
+		a = o.post(pad+"/contact", "consulent", url.Values{"soort": {"Telefoon"}, "bereikt": {"nee"}, "datum": {"2026-03-09"}, "dagdeel": {"Ochtend"}})
+		heeft(t, a, "De datum ligt in de toekomst.")
+		a = o.post(pad+"/contact", "consulent", url.Values{"soort": {"Telefoon"}, "bereikt": {"ja"}, "datum": {"2026-03-02"},
+			"dagdeel": {"Middag"}, "toelichting": {"Teruggebeld <b>na</b> voicemail"}})
+		if a.status != http.StatusSeeOther || a.loc != pad+"?klaar=contact" {
+			t.Fatalf("contact: status %d → %q: %s", a.status, a.loc, a.body)
+		}
+		a = o.get(a.loc, "consulent")
+		heeft(t, a, "De contactpoging is opgeslagen.", "Opgepakt op ma 2 mrt 2026", "Teruggebeld &lt;b&gt;na&lt;/b&gt; voicemail", ">Middag<", ">Telefoon<")
+		heeftNiet(t, a, "Zaak oppakken")
+
+		a = o.post(pad+"/notitie", "consulent", url.Values{"notitie": {"  "}})
+		heeft(t, a, "Schrijf eerst een notitie.")
+		if a = o.post(pad+"/notitie", "consulent", url.Values{"notitie": {"Afspraak gemaakt"}}); a.status != http.StatusSeeOther {
+			t.Fatalf("notitie: %d", a.status)
+		}
+		heeft(t, o.get(pad, "consulent"), "Afspraak gemaakt", "Test consulent")
+
+		a = o.post(pad+"/afsluiten", "consulent", url.Values{"resultaat": {string(signalen.ResultaatBudgetadvies)}})
+		if a.status != http.StatusSeeOther {
+			t.Fatalf("close: %d %s", a.status, a.body)
+		}
+		a = o.get(pad, "consulent")
+		heeft(t, a, "Afgesloten op ma 2 mrt 2026", "(Budget)advies en/of quick fix")
+		heeftNiet(t, a, "Zaak afsluiten</button>", "Contactpoging opslaan")
+		a = o.post(pad+"/afsluiten", "consulent", url.Values{"resultaat": {string(signalen.ResultaatGeenContact)}})
+		if a.status != http.StatusConflict {
+			t.Errorf("close twice: status %d, want 409", a.status)
+		}
+		heeft(t, a, "Deze zaak is al afgesloten.")
+		a = o.post(pad+"/oppakken", "consulent", nil)
+		if a.status != http.StatusConflict {
+			t.Errorf("pick up a closed zaak: status %d, want 409", a.status)
+		}
+	})
+}
+
+func TestSignalenOppakken(t *testing.T) {
+	db := storetest.Open(t, storetest.Dialects(t)[0])
+	o := nieuweSigOmgeving(t, db)
+	crisis := sigSignaal("C1", signalen.PartnerHuur, 50, 1)
+	crisis.Crisis, crisis.CrisisSoort = true, signalen.CrisisOntruiming
+	o.lever(sigGM, "woonco", crisis)
+	id := o.zaken(sigGM)[0]
+	pad := zaakURL(sigGM, id)
+	heeft(t, o.get(pad, "consulent"), "Eerste gesprek uiterlijk op do 5 mrt 2026", "Nog 3 werkdagen.", "dreigende woningontruiming")
+	o.mu.Lock()
+	o.nu = time.Date(2026, time.March, 6, 9, 0, 0, 0, time.UTC)
+	o.mu.Unlock()
+	heeft(t, o.get(pad, "consulent"), "Termijn verlopen")
+	heeft(t, o.get("/beheer/"+sigGM+"/signalen", "consulent"), "Termijn verlopen", "4 dagen geleden")
+	if a := o.post(pad+"/oppakken", "consulent", url.Values{}); a.status != http.StatusSeeOther {
+		t.Fatalf("oppakken: %d", a.status)
+	}
+	a := o.get(pad+"?klaar=opgepakt", "consulent")
+	heeft(t, a, "De zaak is opgepakt.", "Opgepakt op vr 6 mrt 2026", "Behandelaar</dt><dd class=\"utrecht-data-list__item-value\">Test consulent")
+	a = o.get("/beheer/"+sigGM+"/signalen?mijn=1", "consulent")
+	if len(zaakIDs(a.body)) != 1 {
+		t.Errorf("mijn zaken: %v", zaakIDs(a.body))
+	}
+}
+
+func TestSignalenBestand(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o := nieuweSigOmgeving(t, db)
+		pad := "/beheer/" + sigGM + "/signalen/bestand"
+		bsn := synth.BSNs()
+		a := o.get(pad, "consulent")
+		heeft(t, a, "Signalen uit een bestand aanleveren", "referentie", "warmeOverdracht", "enctype=\"multipart/form-data\"")
+		// Line 1 header, 2 ok, 3 bad BSN, 4 empty (skipped), 5 bad amount, 6-7 one row with a quoted line
+		// break (ok), 8 future date, 9 ok without BSN (matched by address), 10 duplicate reference.
+		bestand := "referentie;partnertype;bedrag;ontstaansdatum;signaaldatum;crisis;bsn;achternaam;postcode;huisnummer\n" +
+			"F1;Huur;125,50;2026-01-05;2026-02-20;nee;" + bsn[0] + ";Testpersoon0;8011AA;1\n" +
+			"F2;Huur;80;2026-01-05;2026-02-20;nee;123456789;Testpersoon1;8011AA;2\n" +
+			"\n" +
+			"F3;Energie;veel;2026-01-05;2026-02-20;nee;" + bsn[2] + ";Testpersoon2;8011AA;3\n" +
+			"F4;Water;40;2026-01-05;2026-02-20;ja;" + bsn[3] + ";\"Test\npersoon3\";8011AA;4\n" +
+			"F5;Zorg;40;2026-01-05;2026-12-20;nee;" + bsn[4] + ";Testpersoon4;8011AA;5\n" +
+			"F6;Zorg;40;2026-01-05;2026-02-20;nee;;Testpersoon5;8011AA;6\n" +
+			"F1;Zorg;40;2026-01-05;2026-02-20;nee;" + bsn[6] + ";Testpersoon6;8011AA;7\n"
+
+		// Only checking stores nothing.
+		a = o.upload(pad, "consulent", map[string]string{"partner": "Woonco", "controleren": "1"}, bestand)
+		if a.status != http.StatusOK {
+			t.Fatalf("check: status %d: %s", a.status, a.body)
+		}
+		heeft(t, a, "Resultaat van de controle", "Er is niets opgeslagen", `id="goed">3<`, `id="afgewezen">4<`)
+		if n := len(o.zaken(sigGM)); n != 0 {
+			t.Fatalf("checking stored %d zaken", n)
+		}
+
+		a = o.upload(pad, "consulent", map[string]string{"partner": "Woonco"}, bestand)
+		if a.status != http.StatusOK {
+			t.Fatalf("upload: status %d: %s", a.status, a.body)
+		}
+		heeft(t, a, "Resultaat van de levering", `id="aantal">7<`, `id="opgeslagen">3<`, `id="afgewezen">4<`,
+			"De goede regels zijn opgeslagen, de regels met fouten niet.",
+			"Regel 3, inwoner.bsn: Het BSN klopt niet.", `href="#regel-3-inwoner-bsn"`, `id="regel-3-inwoner-bsn"`,
+			"Regel 5, bedrag: Het bedrag klopt niet.",
+			"Regel 8, signaaldatum: De datum ligt in de toekomst.",
+			"Regel 10, referentie: Dit kenmerk staat al eerder in deze levering.")
+		heeftNiet(t, a, "Regel 4,", "Regel 6,", "Regel 7,", "Regel 9,")
+		if n := len(o.zaken(sigGM)); n != 3 {
+			t.Fatalf("%d zaken stored, want 3", n)
+		}
+		// The intake is in the processing log with the uploader as actor.
+		rijen, err := o.audit.Zoek(t.Context(), audit.Filter{Gemeente: sigGM, Limiet: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		gelogd := false
+		for _, r := range rijen {
+			if r.Verwerkingsactiviteit == "signalen.ontvangen" && r.Actor.ID == strconv.FormatInt(o.id["consulent"], 10) {
+				gelogd = true
+			}
+		}
+		if !gelogd {
+			t.Errorf("upload not in the processing log with the consulent as actor")
+		}
+
+		// Delivering the same file again stores nothing twice.
+		a = o.upload(pad, "consulent", map[string]string{"partner": "Woonco"}, bestand)
+		heeft(t, a, `id="opgeslagen">0<`, `id="alontvangen">3<`)
+		if n := len(o.zaken(sigGM)); n != 3 {
+			t.Errorf("re-delivery: %d zaken", n)
+		}
+
+		// Problems with the file as a whole or the form, shown at their field.
+		for _, tc := range []struct {
+			naam    string
+			velden  map[string]string
+			bestand string
+			wil     string
+		}{
+			{"geen partner", map[string]string{}, bestand, "Vul de naam van de signaalpartner in"},
+			{"geen bestand", map[string]string{"partner": "Woonco"}, "", "Kies een CSV-bestand met signalen."},
+			{"leeg", map[string]string{"partner": "Woonco"}, "\n\n", "Het bestand is leeg."},
+			{"kolom ontbreekt", map[string]string{"partner": "Woonco"}, "referentie;partnertype;bedrag;signaaldatum\nX;Huur;1;2026-01-01\n", "Verplichte kolom &#34;ontstaansdatum&#34; ontbreekt"},
+			{"onbekende kolom", map[string]string{"partner": "Woonco"}, "referentie;iban\n", "Onbekende kolom &#34;iban&#34;"},
+		} {
+			t.Run(tc.naam, func(t *testing.T) {
+				a := o.upload(pad, "consulent", tc.velden, tc.bestand)
+				if a.status != http.StatusUnprocessableEntity {
+					t.Errorf("status %d, want 422", a.status)
+				}
+				heeft(t, a, "Er is iets niet goed ingevuld", tc.wil)
+			})
+		}
+		if a := o.upload(pad, "beheerder", map[string]string{"partner": "Woonco"}, bestand); a.status != http.StatusForbidden {
+			t.Errorf("beheerder uploads: status %d, want 403", a.status)
+		}
+		if a := o.upload("/beheer/"+sigAnder+"/signalen/bestand", "consulent", map[string]string{"partner": "Woonco"}, bestand); a.status != http.StatusForbidden {
+			t.Errorf("upload into another gemeente: status %d, want 403", a.status)
+		}
+		if n := len(o.zaken(sigAnder)); n != 0 {
+			t.Errorf("GM0147 has %d zaken", n)
+		}
+	})
+}
+
+func TestRegelnummers(t *testing.T) {
+	tests := []struct {
+		naam, data string
+		want       []int
+	}{
+		{"gewoon", "a;b\n1;2\n3;4\n", []int{2, 3}},
+		{"bom en crlf", "\xef\xbb\xbfa,b\r\n1,2\r\n\r\n3,4\r\n", []int{2, 4}},
+		{"regelovergang in veld", "a;b\n\"x\ny\";2\n3;4\n", []int{2, 4}},
+		{"alleen kop", "a;b\n", nil},
+	}
+	for _, tt := range tests {
+		if got := regelnummers([]byte(tt.data)); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.naam, got, tt.want)
+		}
+	}
+}
+
+func TestSignalenInstellingen(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o := nieuweSigOmgeving(t, db)
+		pad := "/beheer/" + sigGM + "/signalen/instellingen"
+		a := o.get(pad, "beheerder")
+		if a.status != http.StatusOK {
+			t.Fatalf("status %d", a.status)
+		}
+		heeft(t, a, "De gemeente moet deze termijnen zelf kiezen.", "Standaard in Zeker: 12 maanden.", `name="bewaar-standaard" value="12"`,
+			`value="maand" checked`, `name="drempel" value="0"`)
+		// A consulent may not change settings.
+		if a := o.get(pad, "consulent"); a.status != http.StatusForbidden {
+			t.Errorf("consulent: status %d, want 403", a.status)
+		}
+		form := url.Values{"drempel": {"75,50"}, "mindagen": {"30"}, "maxdagen": {"10"}, "periode": {"jaar"}, "herhaaldagen": {"-1"},
+			"inwoners": {"veel"}, "bewaar-standaard": {""}, "bewaar-1": {"0"}}
+		a = o.post(pad, "beheerder", form)
+		if a.status != http.StatusUnprocessableEntity {
+			t.Fatalf("invalid settings: status %d", a.status)
+		}
+		heeft(t, a, "Het maximum aantal dagen moet groter zijn", "Kies week, maand of kwartaal.", `href="#herhaaldagen"`, `href="#inwoners"`,
+			`href="#bewaar-standaard"`, `href="#bewaar-1"`, `value="75,50"`)
+		form = url.Values{"drempel": {"75,50"}, "mindagen": {"30"}, "maxdagen": {"100"}, "periode": {"kwartaal"}, "herhaaldagen": {"60"},
+			"inwoners": {"17850"}, "bewaar-standaard": {"18"}, "bewaar-1": {"36"}}
+		a = o.post(pad, "beheerder", form)
+		if a.status != http.StatusSeeOther || a.loc != pad+"?klaar=instellingen" {
+			t.Fatalf("save: status %d → %q: %s", a.status, a.loc, a.body)
+		}
+		inst, inwoners, err := o.st.Instellingen(t.Context(), sigGM)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if inst.Drempelbedrag != geld.MustParse("75.50") || inst.MinDagen != 30 || inst.MaxDagen != 100 || inst.Periode != signalen.PeriodeKwartaal ||
+			inst.HerhaalDagen != 60 || inwoners != 17850 || inst.Bewaartermijnen.Standaard != 18 ||
+			inst.Bewaartermijnen.Maanden(signalen.Eindresultaten()[0]) != 36 || inst.Bewaartermijnen.Maanden(signalen.ResultaatVervolghulp) != 18 {
+			t.Errorf("stored %+v, %d inwoners", inst, inwoners)
+		}
+		a = o.get(pad+"?klaar=instellingen", "beheerder")
+		heeft(t, a, "De instellingen voor vroegsignalering zijn opgeslagen.", `value="kwartaal" checked`, `name="drempel" value="75,50"`,
+			`name="bewaar-1" value="36"`, `name="bewaar-13" value=""`)
+		// Another gemeente's settings are untouched.
+		if inst, _, _ := o.st.Instellingen(t.Context(), sigAnder); inst.Drempelbedrag != 0 {
+			t.Errorf("GM0147 drempel %v", inst.Drempelbedrag)
+		}
+	})
+}
+
+func TestSignalenIndicatoren(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o := nieuweSigOmgeving(t, db)
+		crisis := sigSignaal("C1", signalen.PartnerEnergie, 50, 4)
+		crisis.Crisis, crisis.WarmeOverdracht = true, true
+		o.lever(sigGM, "woonco", sigSignaal("R0", signalen.PartnerHuur, 900, 0), sigSignaal("R1", signalen.PartnerHuur, 100, 1), crisis)
+		ctx := audit.WithActor(t.Context(), audit.Actor{Soort: audit.ActorSysteem, ID: "test"})
+		if err := o.st.ZetInstellingen(ctx, sigGM, signalen.StandaardInstellingen(), 20000); err != nil {
+			t.Fatal(err)
+		}
+		ids := o.zaken(sigGM)
+		if _, err := o.st.RegistreerContact(ctx, sigGM, ids[0], signalen.Contactpoging{Soort: signalen.ContactHuisbezoek, Bereikt: true,
+			Datum: signalen.NieuweDatum(2026, 3, 2)}, "test"); err != nil {
+			t.Fatal(err)
+		}
+		if err := o.st.Sluit(ctx, sigGM, ids[0], signalen.ResultaatVervolghulpFinancieel); err != nil {
+			t.Fatal(err)
+		}
+		pad := "/beheer/" + sigGM + "/signalen/indicatoren"
+		a := o.get(pad+"?van=2026-01&tot=2026-03", "beheerder")
+		if a.status != http.StatusOK {
+			t.Fatalf("status %d: %s", a.status, a.body)
+		}
+		heeft(t, a, "januari 2026 tot en met maart 2026", ">maart 2026<", ">Energie<", ">Huur<",
+			">0,15<", // 3 signals per 20,000 residents
+			"1 (33,3%)", "1 (100,0%)", "Vervolghulp en/of verwijzing financieel")
+		a = o.get(pad+"?van=2026-13", "consulent")
+		heeft(t, a, "Schrijf de maand als JJJJ-MM")
+		a = o.get(pad+".csv?van=2026-03&tot=2026-03", "beleidsmedewerker")
+		if a.status != http.StatusOK || !strings.HasPrefix(a.hdr.Get("Content-Type"), "text/csv") {
+			t.Fatalf("csv: status %d, %q", a.status, a.hdr.Get("Content-Type"))
+		}
+		for _, regel := range []string{
+			"gemeente,maand,indicator,sleutel,waarde",
+			"GM0175,2026-03,signalen,,3",
+			"GM0175,2026-03,signalen_per_partnertype,Huur,2",
+			"GM0175,2026-03,signalen_per_1000_inwoners,,0.1500",
+			"GM0175,2026-03,crisiszaken,,1",
+			"GM0175,2026-03,crisiszaken_binnen_3_werkdagen,,1",
+			"GM0175,2026-03,signalen_warme_overdracht,,1",
+			"GM0175,2026-03,resultaat,Vervolghulp en/of verwijzing financieel,1",
+		} {
+			if !strings.Contains(a.body, regel+"\n") {
+				t.Errorf("csv lacks %q:\n%s", regel, a.body)
+			}
+		}
+		if a := o.get("/beheer/"+sigAnder+"/signalen/indicatoren.csv", "beheerder"); a.status != http.StatusForbidden {
+			t.Errorf("other gemeente's csv: %d", a.status)
+		}
+	})
+}

@@ -1,0 +1,288 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/signalen/opslag"
+)
+
+// werklijstData is the worklist page: the filter form, one page of zaken in priority order, and paging.
+type werklijstData struct {
+	staffPagina
+	veldFouten
+	Basis        string // /beheer/{gemeente}/signalen
+	Vandaag      string
+	F            werklijstFilter
+	Rijen        []werklijstRij
+	Totaal       int
+	Van, Tot     int // 1-based positions shown
+	Pagina       int
+	Paginas      int
+	Eerste       string // paging URLs; "" when there is no such page
+	Vorige       string
+	Volgende     string
+	Laatste      string
+	Statussen    []optie
+	PartnerTypen []optie
+	Leeftijden   []optie
+	Limieten     []optie
+	Menu         sigMenu
+}
+
+// werklijstFilter is the filter form as the case worker filled it in (the query string).
+type werklijstFilter struct {
+	Status, PartnerType, Leeftijd, Wijk, Woonplaats string
+	Crisis, Mijn                                    bool
+	Per, Vanaf                                      int
+}
+
+// werklijstRij is one zaak in the list. It shows no personal data beyond wijk, woonplaats and an age
+// group: the list is not a view of a resident's data; the zaak page is (and is logged).
+type werklijstRij struct {
+	Nr             int
+	URL            string
+	ID             int64
+	Crisis         bool
+	Deadline       string
+	WerkdagenOver  int
+	Verlopen       bool
+	Wachtdagen     int
+	Ontvangen      string
+	Aantal         int
+	Meervoudig     bool
+	Opeenvolgend   bool
+	Soorten        []signalen.PartnerType
+	Bedrag         string
+	Kinderen       int
+	Leeftijdsgroep string
+	Wijk           string
+	Woonplaats     string
+	Bekend         bool
+	Status         string
+	Opgepakt       string
+	Resultaat      string
+	Behandelaar    string
+}
+
+// leeftijdsgroep is an age filter of the worklist: young people up to 27 and residents of AOW age get
+// their own approach in many gemeenten (Divosa 2024: one in three has an age-specific approach).
+type leeftijdsgroep struct {
+	Waarde, Label string
+	Van, Tot      int
+}
+
+func leeftijdsgroepen() []leeftijdsgroep {
+	return []leeftijdsgroep{
+		{"tot27", "Jonger dan 27 jaar", 0, 26},
+		{"27tot67", "27 tot 67 jaar", 27, 66},
+		{"67plus", "67 jaar en ouder", 67, 0},
+	}
+}
+
+func groepVan(leeftijd int) string {
+	for _, g := range leeftijdsgroepen() {
+		if leeftijd >= g.Van && (g.Tot == 0 || leeftijd <= g.Tot) {
+			return g.Label
+		}
+	}
+	return ""
+}
+
+// leesWerklijstFilter reads the filter of the query string into the store filter. Values it cannot use
+// are reported at their field and left out of the filter (the list still shows).
+func leesWerklijstFilter(q url.Values, naam string, v *veldFouten) (werklijstFilter, opslag.Filter) {
+	wf := werklijstFilter{
+		Status: strings.TrimSpace(q.Get("status")), PartnerType: strings.TrimSpace(q.Get("partnertype")),
+		Leeftijd: strings.TrimSpace(q.Get("leeftijd")), Wijk: strings.TrimSpace(q.Get("wijk")),
+		Woonplaats: strings.TrimSpace(q.Get("woonplaats")), Crisis: q.Get("crisis") == "1", Mijn: q.Get("mijn") == "1",
+		Per: 50,
+	}
+	var f opslag.Filter
+	switch wf.Status {
+	case "", "open":
+		wf.Status, f.Status = "open", signalen.ZaakOpen
+	case "gesloten":
+		f.Status = signalen.ZaakGesloten
+	case "alle":
+		f.Status = opslag.StatusAlle
+	default:
+		v.fout("status", "Kies open, afgesloten of alle zaken.")
+		wf.Status, f.Status = "open", signalen.ZaakOpen
+	}
+	if wf.PartnerType != "" {
+		if pt := signalen.PartnerType(wf.PartnerType); pt.Geldig() {
+			f.PartnerType = pt
+		} else {
+			v.fout("partnertype", "Kies een soort signaalpartner uit de lijst.")
+			wf.PartnerType = ""
+		}
+	}
+	if wf.Leeftijd != "" {
+		gevonden := false
+		for _, g := range leeftijdsgroepen() {
+			if g.Waarde == wf.Leeftijd {
+				f.LeeftijdVan, f.LeeftijdTot, gevonden = g.Van, g.Tot, true
+			}
+		}
+		if !gevonden {
+			v.fout("leeftijd", "Kies een leeftijdsgroep uit de lijst.")
+			wf.Leeftijd = ""
+		}
+	}
+	for _, t := range []struct {
+		id   string
+		val  *string
+		doel *string
+	}{{"wijk", &wf.Wijk, &f.Wijk}, {"woonplaats", &wf.Woonplaats, &f.Woonplaats}} {
+		if utf8.RuneCountInString(*t.val) > 100 || !utf8.ValidString(*t.val) {
+			v.fout(t.id, "Gebruik hoogstens 100 tekens.")
+			*t.val = ""
+			continue
+		}
+		*t.doel = *t.val
+	}
+	f.AlleenCrisis = wf.Crisis
+	if wf.Mijn {
+		f.Behandelaar = naam
+		if naam == "" {
+			wf.Mijn = false
+		}
+	}
+	if p := q.Get("per"); p != "" {
+		switch n, _ := strconv.Atoi(p); n {
+		case 25, 50, 100, 200:
+			wf.Per = n
+		default:
+			v.fout("per", "Kies 25, 50, 100 of 200 zaken per pagina.")
+		}
+	}
+	if s := q.Get("vanaf"); s != "" {
+		if n, err := strconv.Atoi(s); err == nil && n >= 0 {
+			wf.Vanaf = n
+		}
+	}
+	f.Limiet, f.Vanaf = wf.Per, wf.Vanaf
+	return wf, f
+}
+
+// query writes the filter back as a query string, with vanaf as given (0 is left out).
+func (wf werklijstFilter) query(vanaf int) string {
+	q := url.Values{}
+	if wf.Status != "" && wf.Status != "open" {
+		q.Set("status", wf.Status)
+	}
+	for k, v := range map[string]string{"partnertype": wf.PartnerType, "leeftijd": wf.Leeftijd, "wijk": wf.Wijk, "woonplaats": wf.Woonplaats} {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	if wf.Crisis {
+		q.Set("crisis", "1")
+	}
+	if wf.Mijn {
+		q.Set("mijn", "1")
+	}
+	if wf.Per != 50 {
+		q.Set("per", strconv.Itoa(wf.Per))
+	}
+	if vanaf > 0 {
+		q.Set("vanaf", strconv.Itoa(vanaf))
+	}
+	if len(q) == 0 {
+		return ""
+	}
+	return "?" + q.Encode()
+}
+
+// signalenWerklijst shows the worklist of a gemeente: open zaken in priority order (crisis first with
+// the earliest deadline, then meervoudig, households with minor children, higher amount, longer waiting).
+func (s *Server) signalenWerklijst(w http.ResponseWriter, r *http.Request) {
+	d := &werklijstData{}
+	gm, ok := s.signalenPagina(w, r, &d.staffPagina, "Vroegsignalering: werklijst")
+	if !ok {
+		return
+	}
+	st := s.sig().Store
+	vandaag := st.Vandaag()
+	d.Basis, d.Vandaag = "/beheer/"+gm+"/signalen", datumNL(vandaag)
+	d.Menu = menuVoor(r.Context(), gm, "werklijst")
+	wf, f := leesWerklijstFilter(r.URL.Query(), naamUit(r.Context()), &d.veldFouten)
+	d.F = wf
+	zaken, totaal, err := st.Werklijst(r.Context(), gm, f)
+	if err != nil {
+		s.interneFout(w, r, err)
+		return
+	}
+	d.Totaal = totaal
+	for i := range zaken {
+		d.Rijen = append(d.Rijen, werklijstRijVan(&zaken[i], gm, wf.Vanaf+i+1, vandaag))
+	}
+	if len(zaken) > 0 {
+		d.Van, d.Tot = wf.Vanaf+1, wf.Vanaf+len(zaken)
+	}
+	d.Paginas = (totaal + wf.Per - 1) / wf.Per
+	d.Pagina = wf.Vanaf/wf.Per + 1
+	if wf.Vanaf > 0 {
+		d.Eerste = d.Basis + wf.query(0)
+		d.Vorige = d.Basis + wf.query(max(wf.Vanaf-wf.Per, 0))
+	}
+	if wf.Vanaf+wf.Per < totaal {
+		d.Volgende = d.Basis + wf.query(wf.Vanaf+wf.Per)
+		d.Laatste = d.Basis + wf.query((d.Paginas-1)*wf.Per)
+	}
+	d.Statussen = opties([][2]string{{"open", "Open zaken"}, {"gesloten", "Afgesloten zaken"}, {"alle", "Alle zaken"}}, wf.Status)
+	pts := [][2]string{{"", "Alle soorten"}}
+	for _, t := range signalen.PartnerTypes() {
+		pts = append(pts, [2]string{string(t), string(t)})
+	}
+	d.PartnerTypen = opties(pts, wf.PartnerType)
+	lft := [][2]string{{"", "Alle leeftijden"}}
+	for _, g := range leeftijdsgroepen() {
+		lft = append(lft, [2]string{g.Waarde, g.Label})
+	}
+	d.Leeftijden = opties(lft, wf.Leeftijd)
+	d.Limieten = opties([][2]string{{"25", "25"}, {"50", "50"}, {"100", "100"}, {"200", "200"}}, strconv.Itoa(wf.Per))
+	d.Fout = len(d.Fouten) > 0
+	s.renderSignalen(w, r, http.StatusOK, "signalen_werklijst", d)
+}
+
+func opties(paren [][2]string, gekozen string) []optie {
+	out := make([]optie, len(paren))
+	for i, p := range paren {
+		out[i] = optie{Waarde: p[0], Label: p[1], Gekozen: p[0] == gekozen}
+	}
+	return out
+}
+
+func werklijstRijVan(z *signalen.Zaak, gm string, nr int, vandaag signalen.Datum) werklijstRij {
+	rij := werklijstRij{
+		Nr: nr, ID: z.ID, URL: zaakURL(gm, z.ID), Crisis: z.Crisis, Wachtdagen: z.Wachtdagen(vandaag),
+		Ontvangen: datumNL(z.EersteOntvangst), Aantal: z.Aantal, Meervoudig: z.Meervoudig(), Opeenvolgend: z.Opeenvolgend,
+		Soorten: partnerTypenVan(z.PartnerBits), Bedrag: bedragNL(z.Bedrag), Kinderen: z.MinderjarigeKinderen,
+		Wijk: z.Wijk, Woonplaats: z.Woonplaats, Bekend: z.Bekend, Behandelaar: z.Behandelaar,
+	}
+	if !z.Geboortedatum.IsZero() {
+		rij.Leeftijdsgroep = groepVan(z.Geboortedatum.LeeftijdOp(vandaag))
+	}
+	if z.Crisis {
+		rij.Deadline = datumNL(z.CrisisDeadline)
+		rij.Verlopen = z.TermijnVerlopen(vandaag)
+		rij.WerkdagenOver = signalen.WerkdagenTussen(vandaag, z.CrisisDeadline)
+	}
+	switch {
+	case z.Status == signalen.ZaakGesloten:
+		rij.Status = "Afgesloten"
+		rij.Resultaat = string(z.Resultaat)
+	case !z.DatumOpgepakt.IsZero():
+		rij.Status = "Opgepakt"
+		rij.Opgepakt = datumNL(z.DatumOpgepakt)
+	default:
+		rij.Status = "Nog niet opgepakt"
+	}
+	return rij
+}
