@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/store"
@@ -75,11 +78,19 @@ func (s *Store) Ontvang(ctx context.Context, lev Levering, z signalen.Zoeker) (O
 		ont[i] = signalen.Ontvangen{Signaal: b.Geldig[i], Gemeente: lev.Gemeente, Partner: lev.Partner, Ontvangen: vandaag, Koppeling: k}
 	}
 
-	tx, err := s.db.BeginTx(ctx, nil)
+	// One connection for the whole intake, so that on PostgreSQL the bulk rows can go through COPY
+	// on the connection of this transaction.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return res, fmt.Errorf("opslag: verbinding: %w", err)
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return res, fmt.Errorf("opslag: begin: %w", err)
 	}
 	defer tx.Rollback()
+	w := schrijver{tx: tx, conn: conn}
 	if s.dialect == store.SQLite {
 		// SQLite's default page cache (2 MB) spills pages to disk halfway a 50,000-row transaction
 		// (measured: zaak inserts 3 s instead of 0.6 s); give this connection 64 MB.
@@ -130,7 +141,7 @@ func (s *Store) Ontvang(ctx context.Context, lev Levering, z signalen.Zoeker) (O
 	if len(op) == 0 {
 		return res, nil // everything was a re-delivery
 	}
-	if err := s.voegZakenToe(ctx, tx, nieuweZaken); err != nil {
+	if err := s.voegZakenToe(ctx, w, nieuweZaken); err != nil {
 		return res, err
 	}
 	for id, oud := range geladen {
@@ -143,7 +154,7 @@ func (s *Store) Ontvang(ctx context.Context, lev Levering, z signalen.Zoeker) (O
 	for i, o := range op {
 		o.ZaakID = zaakVan[i].ID
 	}
-	if err := s.voegSignalenToe(ctx, tx, op); err != nil {
+	if err := s.voegSignalenToe(ctx, w, op); err != nil {
 		return res, err
 	}
 	if err := s.log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: lev.Gemeente, Verwerkingsactiviteit: activiteitOntvangen,
@@ -156,11 +167,12 @@ func (s *Store) Ontvang(ctx context.Context, lev Levering, z signalen.Zoeker) (O
 	res.Opgeslagen, res.NieuweZaken = len(op), len(nieuweZaken)
 	if len(op) >= 10000 {
 		// A large delivery changes the tables enough that the planner's statistics mislead it (measured on
-		// PostgreSQL: worklist page 1.4 s instead of 6 ms) until autovacuum catches up; refresh them now.
-		// SQLite's PRAGMA optimize does the same where needed.
+		// PostgreSQL: worklist page 1.4 s instead of 6 ms) until autovacuum catches up; refresh them now
+		// for the zaak table the worklist reads (the signal table is only read through its unique and
+		// zaak indexes; autovacuum analyses it later). SQLite's PRAGMA optimize does the same where needed.
 		q := `PRAGMA optimize`
 		if s.dialect == store.Postgres {
-			q = `ANALYZE signalen_zaak, signalen_signaal`
+			q = `ANALYZE signalen_zaak`
 		}
 		if _, err := s.db.ExecContext(ctx, q); err != nil {
 			slog.WarnContext(ctx, "signalen: statistieken bijwerken mislukt", "gemeente", lev.Gemeente, "fout", err)
@@ -322,8 +334,8 @@ func (s *Store) reserveerIDs(ctx context.Context, tx *sql.Tx, n int) ([]int64, e
 	return ids, nil
 }
 
-func (s *Store) voegZakenToe(ctx context.Context, tx *sql.Tx, zaken []*signalen.Zaak) error {
-	ids, err := s.reserveerIDs(ctx, tx, len(zaken))
+func (s *Store) voegZakenToe(ctx context.Context, w schrijver, zaken []*signalen.Zaak) error {
+	ids, err := s.reserveerIDs(ctx, w.tx, len(zaken))
 	if err != nil {
 		return err
 	}
@@ -331,7 +343,7 @@ func (s *Store) voegZakenToe(ctx context.Context, tx *sql.Tx, zaken []*signalen.
 		z.ID = ids[i]
 	}
 	const kol = 28
-	return s.voegRijenToe(ctx, tx, "signalen_zaak", "id, "+zaakInsertKolommen, kol, len(zaken), func(i int, args []any) []any {
+	return s.voegRijenToe(ctx, w, "signalen_zaak", "id, "+zaakInsertKolommen, kol, len(zaken), func(i int, args []any) []any {
 		z := zaken[i]
 		return append(args, z.ID, z.Gemeente, "z"+strconv.FormatInt(z.ID, 10), z.Huishoudsleutel, z.Adressleutel, z.HuishoudenID, z.Wijk, z.Woonplaats,
 			z.Geboortedatum.String(), z.MinderjarigeKinderen, b2i(z.MinderjarigeKinderen > 0), b2i(z.Bekend),
@@ -341,9 +353,23 @@ func (s *Store) voegZakenToe(ctx context.Context, tx *sql.Tx, zaken []*signalen.
 	})
 }
 
-// voegRijenToe inserts n rows of kol columns into tabel in multi-row statements; full blocks share
-// one prepared statement. rij appends the values of row i.
-func (s *Store) voegRijenToe(ctx context.Context, tx *sql.Tx, tabel, kolommen string, kol, n int, rij func(i int, args []any) []any) error {
+// schrijver is the transaction of an intake and the connection it runs on.
+type schrijver struct {
+	tx   *sql.Tx
+	conn *sql.Conn
+}
+
+// voegRijenToe inserts n rows of kol columns into tabel: on PostgreSQL with COPY on the transaction's
+// connection, on SQLite in multi-row statements of which the full blocks share one prepared statement.
+// rij appends the values of row i.
+func (s *Store) voegRijenToe(ctx context.Context, w schrijver, tabel, kolommen string, kol, n int, rij func(i int, args []any) []any) error {
+	if n == 0 {
+		return nil
+	}
+	if s.dialect == store.Postgres {
+		return kopieer(ctx, w.conn, tabel, kolommen, n, rij)
+	}
+	tx := w.tx
 	blok := s.blok(kol)
 	var vol *sql.Stmt
 	defer func() {
@@ -399,8 +425,8 @@ const signaalInsertKolommen = `gemeente, zaak_id, partner, referentie, partnerty
 	ontvangen, crisis, crisissoort, warme_overdracht, status, methode, huishoudsleutel, adressleutel, inwoner_id, bsn,
 	voorletters, voorvoegsel, achternaam, geboortedatum, straat, postcode, huisnummer, toevoeging, woonplaats, telefoon, email`
 
-func (s *Store) voegSignalenToe(ctx context.Context, tx *sql.Tx, op []*signalen.Ontvangen) error {
-	return s.voegRijenToe(ctx, tx, "signalen_signaal", signaalInsertKolommen, 29, len(op), func(i int, args []any) []any {
+func (s *Store) voegSignalenToe(ctx context.Context, w schrijver, op []*signalen.Ontvangen) error {
+	return s.voegRijenToe(ctx, w, "signalen_signaal", signaalInsertKolommen, 29, len(op), func(i int, args []any) []any {
 		o := op[i]
 		in := &o.Inwoner
 		a := &in.Adres
@@ -410,4 +436,36 @@ func (s *Store) voegSignalenToe(ctx context.Context, tx *sql.Tx, op []*signalen.
 			o.Koppeling.Adressleutel, o.Koppeling.Match.InwonerID, in.BSN, in.Voorletters, in.Voorvoegsel, in.Achternaam,
 			in.Geboortedatum.String(), a.Straat, a.Postcode, a.Huisnummer, a.Toevoeging, a.Woonplaats, in.Telefoon, in.Email)
 	})
+}
+
+// kopieer writes rows with PostgreSQL COPY on conn, inside the transaction that is open on it
+// (measured: about twice as fast as multi-row INSERT for 50,000 signals).
+func kopieer(ctx context.Context, conn *sql.Conn, tabel, kolommen string, n int, rij func(i int, args []any) []any) error {
+	namen := strings.Split(kolommen, ",")
+	for i := range namen {
+		namen[i] = strings.TrimSpace(namen[i])
+	}
+	err := conn.Raw(func(dc any) error {
+		pc, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("geen pgx-verbinding maar %T", dc)
+		}
+		i := 0
+		bron := pgx.CopyFromFunc(func() ([]any, error) {
+			if i == n {
+				return nil, nil
+			}
+			i++
+			return rij(i-1, make([]any, 0, len(namen))), nil
+		})
+		m, err := pc.Conn().CopyFrom(ctx, pgx.Identifier{tabel}, namen, bron)
+		if err == nil && m != int64(n) {
+			err = fmt.Errorf("%d van %d rijen geschreven", m, n)
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("opslag: %s (copy): %w", tabel, err)
+	}
+	return nil
 }
