@@ -62,7 +62,7 @@ func (g *Groepeerder) KenSignaal(o *Ontvangen) {
 	if k := o.Koppeling.Adressleutel; k != "" {
 		g.adres[k] = append(g.adres[k], adresSignaal{ontvangen: o.Ontvangen})
 	}
-	if o.Status != StatusNietOpgepaktHerhaald {
+	if o.Actief() {
 		pk := o.Koppeling.Huishoudsleutel + "|" + o.Partner
 		if d, ok := g.partner[pk]; !ok || d.Voor(o.Ontvangen) {
 			g.partner[pk] = o.Ontvangen
@@ -151,7 +151,7 @@ func (g *Groepeerder) Plaats(o *Ontvangen) (z *Zaak, nieuw bool) {
 	if k := o.Koppeling.Adressleutel; k != "" {
 		g.adres[k] = append(g.adres[k], adresSignaal{ontvangen: o.Ontvangen, zaak: z})
 	}
-	if o.Status != StatusNietOpgepaktHerhaald {
+	if o.Actief() {
 		g.partner[hk+"|"+o.Partner] = o.Ontvangen
 	}
 	return z, nieuw

@@ -96,8 +96,8 @@ func TestGroepering(t *testing.T) {
 		z4.Resultaat != signalen.ResultaatNietOpgepaktHerhaald || !z4.AutomatischGesloten {
 		t.Fatalf("herhaald: nieuw %v status %q zaak %q %q", nieuw, o4.Status, z4.Status, z4.Resultaat)
 	}
-	if !z4.Opeenvolgend {
-		t.Error("april zaak: want opeenvolgend (address had signals in March)")
+	if !z4.Opeenvolgend || !z4.Bekend || z1.Bekend {
+		t.Errorf("april zaak: opeenvolgend %v bekend %v (want both: March zaak); March zaak bekend %v (want false)", z4.Opeenvolgend, z4.Bekend, z1.Bekend)
 	}
 	// A crisis signal from the same partner reopens the automatically closed zaak; it is never "herhaald".
 	crisis := sig("e", signalen.PartnerHuur, 40, "999990019")
@@ -117,6 +117,20 @@ func TestGroepering(t *testing.T) {
 	o6, z6, _ := ontvang(t, g, x, "woonco", "2026-11-20", sig("f", signalen.PartnerHuur, 600, "999990019"))
 	if o6.Status != signalen.StatusNogNietOpgepakt || z6.Opeenvolgend {
 		t.Errorf("november: status %q opeenvolgend %v", o6.Status, z6.Opeenvolgend)
+	}
+}
+
+// A signal below the threshold is not "taken in": the same partner's next signal is not a repeat.
+func TestOnterechtIsGeenHerhaling(t *testing.T) {
+	inst := signalen.StandaardInstellingen()
+	inst.Drempelbedrag = geld.Euro(75)
+	g := signalen.NieuweGroepeerder(inst)
+	x := testIndex()
+	o1, _, _ := ontvang(t, g, x, "woonco", "2026-03-02", sig("a", signalen.PartnerHuur, 50, "999990019"))
+	o2, _, _ := ontvang(t, g, x, "woonco", "2026-03-12", sig("b", signalen.PartnerHuur, 150, "999990019"))
+	o3, _, _ := ontvang(t, g, x, "woonco", "2026-03-20", sig("c", signalen.PartnerHuur, 200, "999990019"))
+	if o1.Status != signalen.StatusNietOpgepaktOnterecht || o2.Status != signalen.StatusNogNietOpgepakt || o3.Status != signalen.StatusNietOpgepaktHerhaald {
+		t.Errorf("statuses %q, %q, %q", o1.Status, o2.Status, o3.Status)
 	}
 }
 
