@@ -8,45 +8,174 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
+	"strings"
+	"sync"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/apiv1"
+	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
+	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/signalen/opslag"
+	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
 const serveUsage = `[opties]
 
-Start de webserver: de check "Waar heb ik recht op?" op / , /healthz en /readyz.
+Start de webserver: de check "Waar heb ik recht op?" op /, de pagina's voor medewerkers (/login,
+/beheer/…), de API voor partners (/api/v1/…), /healthz en /readyz, en de taken op de achtergrond.
+Stopt netjes bij SIGINT/SIGTERM: lopende verzoeken en taken krijgen --shutdown-timeout om af te ronden.
+Zie docs/operations.md.
 
-Omgevingsvariabelen (een optie op de opdrachtregel gaat voor):
-  ZEKER_ADDR        adres om op te luisteren (zoals --addr)
-  ZEKER_CHECK_KEY   sleutel van de check: 32 bytes, base64 (maak er een met: openssl rand -base64 32).
-                    Zonder sleutel maakt de server bij elke start een nieuwe; bewaarde links werken dan
-                    niet meer na een herstart. Gebruik bij meer servers overal dezelfde sleutel.
-  ZEKER_BEHIND_TLS  "true" als bezoekers via HTTPS komen (ook via een proxy): dan stuurt de server HSTS.`
+Elke optie kan ook met een omgevingsvariabele (de optie op de opdrachtregel gaat voor):
+  ZEKER_ADDR              --addr
+  ZEKER_DB                --db
+  ZEKER_MIGRATE           --migrate ("true")
+  ZEKER_BEHIND_TLS        --behind-tls ("true")
+  ZEKER_AUDIT_KEY         sleutel van het verwerkingslog: 32 bytes of meer, hex of base64
+                          (maak er een met: openssl rand -hex 32). Gebruik bij meer servers overal dezelfde.
+  ZEKER_AUDIT_KEY_FILE    --audit-key-file (als ZEKER_AUDIT_KEY leeg is)
+  ZEKER_CHECK_KEY         sleutel van de check: 32 bytes, base64 (openssl rand -base64 32). Zonder sleutel
+                          maakt de server bij elke start een nieuwe; bewaarde links werken dan niet meer na
+                          een herstart. Gebruik bij meer servers overal dezelfde sleutel.
+  ZEKER_WORKERS           --workers
+  ZEKER_CLIENT_IP_HEADER  --client-ip-header
+  ZEKER_SHUTDOWN_TIMEOUT  --shutdown-timeout (bijvoorbeeld 30s)
+  ZEKER_LOG_LEVEL         --log-level
+  ZEKER_LOG_FORMAT        --log-format`
+
+// serveOpties is the configuration of a running server, from flags and environment (serve) or fixed
+// (demo).
+type serveOpties struct {
+	addr           string
+	dsn            string
+	migreer        bool
+	behindTLS      bool
+	checkKey       []byte
+	auditKeyFile   string // used when auditKey is empty
+	auditKey       []byte
+	workers        int
+	clientIPHeader string
+	shutdown       time.Duration
+	readTimeout    time.Duration
+	writeTimeout   time.Duration
+	log            *slog.Logger
+	// voorbereiden runs after migration and before the server listens (the demo seeds its data).
+	voorbereiden func(ctx context.Context, d *diensten) error
+	// klaar is called with the listening address once the server accepts connections.
+	klaar func(addr net.Addr)
+}
+
+// diensten are the services a server shares between its pages, API and jobs.
+type diensten struct {
+	db    *store.DB
+	cat   *regels.Catalogus
+	audit *audit.Log
+	auth  *auth.Service
+}
 
 // runServe serves the web application until ctx is cancelled, then shuts down gracefully.
 func runServe(ctx context.Context, e env, args []string) error {
 	fs := newFlagSet("serve", serveUsage, e)
 	addr := fs.String("addr", envOr(e, "ZEKER_ADDR", ":8080"), "adres om op te luisteren, bijvoorbeeld :8080 of 127.0.0.1:8080")
-	tls := fs.Bool("behind-tls", e.getenv("ZEKER_BEHIND_TLS") == "true", "bezoekers komen via HTTPS (stuurt Strict-Transport-Security)")
-	shutdown := fs.Duration("shutdown-timeout", 15*time.Second, "hoe lang lopende verzoeken mogen afmaken bij stoppen")
+	db := dbFlag(fs)
+	migreer := fs.Bool("migrate", e.getenv("ZEKER_MIGRATE") == "true", "database eerst bijwerken (migraties); veilig met meer servers tegelijk")
+	tls := fs.Bool("behind-tls", e.getenv("ZEKER_BEHIND_TLS") == "true", "bezoekers komen via HTTPS (ook via een proxy): HSTS en cookie __Host-zeker-sessie met Secure")
+	keyFile := fs.String("audit-key-file", envOr(e, "ZEKER_AUDIT_KEY_FILE", "zeker-audit.key"), "bestand met de sleutel van het verwerkingslog (gemaakt als het er niet is) als ZEKER_AUDIT_KEY leeg is")
+	workers := fs.Int("workers", envInt(e, "ZEKER_WORKERS", 4), "aantal taken tegelijk op deze server; 0: deze server doet geen taken")
+	ipHeader := fs.String("client-ip-header", e.getenv("ZEKER_CLIENT_IP_HEADER"), "header met het adres van de bezoeker, gezet door je eigen proxy (bijvoorbeeld X-Forwarded-For); leeg: het adres van de verbinding")
+	shutdown := fs.Duration("shutdown-timeout", envDuur(e, "ZEKER_SHUTDOWN_TIMEOUT", 15*time.Second), "hoe lang lopende verzoeken en taken mogen afmaken bij stoppen")
+	readTimeout := fs.Duration("read-timeout", 60*time.Second, "hoogstens zo lang voor het lezen van een heel verzoek (ook grote API-leveringen)")
+	writeTimeout := fs.Duration("write-timeout", 120*time.Second, "hoogstens zo lang voor het schrijven van een antwoord (ook een CSV-export)")
+	level := fs.String("log-level", envOr(e, "ZEKER_LOG_LEVEL", "info"), "debug, info, warn of error")
+	format := fs.String("log-format", envOr(e, "ZEKER_LOG_FORMAT", "json"), "json (één JSON-object per regel) of text")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("serve neemt geen argumenten, wel opties; zie zeker serve --help")
 	}
-	var key []byte
+	log, err := nieuweLogger(e, *level, *format)
+	if err != nil {
+		return err
+	}
+	var checkKey []byte
 	if k := e.getenv("ZEKER_CHECK_KEY"); k != "" {
-		var err error
-		key, err = base64.StdEncoding.DecodeString(k)
-		if err != nil || len(key) != 32 {
+		checkKey, err = base64.StdEncoding.DecodeString(k)
+		if err != nil || len(checkKey) != 32 {
 			return fmt.Errorf("ZEKER_CHECK_KEY moet 32 bytes zijn, base64-gecodeerd (openssl rand -base64 32)")
 		}
 	}
-	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	var auditKey []byte
+	if k := strings.TrimSpace(e.getenv("ZEKER_AUDIT_KEY")); k != "" {
+		if auditKey, err = audit.ParseSleutel(k); err != nil {
+			return fmt.Errorf("ZEKER_AUDIT_KEY: %w", err)
+		}
+	}
+	if *workers < 0 {
+		return usagef("--workers moet 0 of meer zijn")
+	}
+	return serve(ctx, serveOpties{addr: *addr, dsn: dsnUit(*db, e), migreer: *migreer, behindTLS: *tls, checkKey: checkKey,
+		auditKey: auditKey, auditKeyFile: *keyFile, workers: *workers, clientIPHeader: *ipHeader, shutdown: *shutdown,
+		readTimeout: *readTimeout, writeTimeout: *writeTimeout, log: log})
+}
+
+// nieuweLogger makes the structured logger of the server: JSON lines by default.
+func nieuweLogger(e env, level, format string) (*slog.Logger, error) {
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(level)); err != nil {
+		return nil, usagef("--log-level %q: kies debug, info, warn of error", level)
+	}
+	opts := &slog.HandlerOptions{Level: lvl}
+	switch format {
+	case "json":
+		return slog.New(slog.NewJSONHandler(e.stderr, opts)), nil
+	case "text":
+		return slog.New(slog.NewTextHandler(e.stderr, opts)), nil
+	}
+	return nil, usagef("--log-format %q: kies json of text", format)
+}
+
+// serve runs the server with o until ctx is cancelled.
+func serve(ctx context.Context, o serveOpties) error {
+	log := o.log
+	// Packages that log through slog's default (job handlers) write in the same format.
+	slog.SetDefault(log)
+	db, err := store.Open(ctx, o.dsn)
+	if err != nil {
+		return fmt.Errorf("serve: database %s: %w", redact(o.dsn), err)
+	}
+	defer db.Close()
+	if o.migreer {
+		start := time.Now()
+		if err := db.Migrate(ctx); err != nil {
+			return fmt.Errorf("serve: migreren: %w", err)
+		}
+		log.Info("database bijgewerkt", "duur", time.Since(start).Round(time.Millisecond))
+	} else if vs, err := db.AppliedMigrations(ctx); err != nil || len(vs) == 0 {
+		return fmt.Errorf("serve: de database %s is niet gemigreerd; draai zeker migrate of start met --migrate", redact(o.dsn))
+	}
+	key := o.auditKey
+	if len(key) == 0 {
+		var gemaakt bool
+		key, gemaakt, err = audit.LaadOfMaakSleutel(o.auditKeyFile)
+		if err != nil {
+			return fmt.Errorf("serve: sleutel verwerkingslog: %w", err)
+		}
+		if gemaakt {
+			log.Warn("nieuwe sleutel voor het verwerkingslog gemaakt; bewaar hem veilig en gebruik bij meer servers overal dezelfde (ZEKER_AUDIT_KEY)", "bestand", o.auditKeyFile)
+		}
+	}
+	al, err := audit.New(db, key, nil)
+	if err != nil {
+		return fmt.Errorf("serve: verwerkingslog: %w", err)
+	}
 	params, err := nl.Load()
 	if err != nil {
 		return fmt.Errorf("serve: landelijke parameters: %w", err)
@@ -55,47 +184,135 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("serve: regelpakketten: %w", err)
 	}
-	srv, err := web.New(web.Config{CheckSleutel: key, BehindTLS: *tls}, web.Deps{Catalogus: cat, Logger: log})
+	d := &diensten{db: db, cat: cat, audit: al, auth: auth.New(db, auth.Config{})}
+	if o.voorbereiden != nil {
+		if err := o.voorbereiden(ctx, d); err != nil {
+			return err
+		}
+	}
+	sig, err := opslag.New(opslag.Config{DB: db, Audit: al})
+	if err != nil {
+		return fmt.Errorf("serve: signalen: %w", err)
+	}
+
+	// Jobs: every instance may run workers; claims are safe across instances (SKIP LOCKED).
+	var runner *jobs.Runner
+	if o.workers > 0 {
+		runner = jobs.NewRunner(db, jobs.Config{Workers: o.workers, ShutdownGrace: o.shutdown, Logger: log})
+		(&scan.Diensten{DB: db, Catalogus: cat, Audit: al}).Registreer(runner)
+		actief, err := actieveGemeenten(ctx, db)
+		if err != nil {
+			return err
+		}
+		sig.RegistreerJobs(runner, actief)
+		runner.Handle(jobOpruimen, func(ctx context.Context, run *jobs.Run) error {
+			s, p, err := d.auth.Opruimen(ctx)
+			if err != nil {
+				return err
+			}
+			return run.SetProgress(ctx, s+p, s+p, fmt.Sprintf("%d sessies en %d inlogpogingen opgeruimd", s, p))
+		})
+		runner.Every(jobOpruimen, "", time.Hour)
+	}
+
+	api := http.NewServeMux()
+	apiv1.Routes(api, apiv1.Deps{Auth: d.auth, Signalen: sig, Log: log})
+	srv, err := web.New(web.Config{CheckSleutel: o.checkKey, BehindTLS: o.behindTLS}, web.Deps{Catalogus: cat, Logger: log,
+		Staff: &web.StaffDeps{DB: db, Auth: d.auth, Audit: al, ClientIPHeader: o.clientIPHeader, API: api,
+			Signalen: &web.SignalenDeps{Store: sig}}})
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	hs := &http.Server{
-		Addr:              *addr,
+		Addr:              o.addr,
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      30 * time.Second,
+		ReadTimeout:       o.readTimeout,
+		WriteTimeout:      o.writeTimeout,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
-		return fmt.Errorf("serve: luisteren op %s: %w", *addr, err)
+		return fmt.Errorf("serve: luisteren op %s: %w", o.addr, err)
 	}
-	log.Info("zeker serve: klaar", "addr", ln.Addr().String())
+
+	jobCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopJobs()
+	var wg sync.WaitGroup
+	if runner != nil {
+		wg.Go(func() {
+			if err := runner.Run(jobCtx); err != nil && !errors.Is(err, context.Canceled) {
+				log.Error("taken gestopt", "fout", err)
+			}
+		})
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	log.Info("zeker serve: klaar", "addr", ln.Addr().String(), "db", redact(o.dsn), "dialect", db.Dialect().String(),
+		"workers", o.workers, "behind_tls", o.behindTLS)
+	if o.klaar != nil {
+		o.klaar(ln.Addr())
+	}
+	var serveErr error
 	select {
 	case err := <-errc:
-		return fmt.Errorf("serve: %w", err)
+		serveErr = fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	log.Info("zeker serve: stoppen")
-	sctx, cancel := context.WithTimeout(context.Background(), *shutdown)
+	log.Info("zeker serve: stoppen", "timeout", o.shutdown)
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), o.shutdown)
 	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil {
-		return fmt.Errorf("serve: stoppen: %w", err)
+	// Stop taking requests and jobs at the same time; both get the same grace period.
+	stopJobs()
+	if err := hs.Shutdown(sctx); err != nil && serveErr == nil {
+		serveErr = fmt.Errorf("serve: stoppen: %w", err)
 	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("serve: %w", err)
+	wg.Wait()
+	if serveErr == nil {
+		if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			serveErr = fmt.Errorf("serve: %w", err)
+		}
 	}
-	return nil
+	log.Info("zeker serve: gestopt")
+	return serveErr
+}
+
+// jobOpruimen deletes ended sessions and old login attempts, once an hour on one instance.
+const jobOpruimen = "auth.opruimen"
+
+func actieveGemeenten(ctx context.Context, db *store.DB) ([]string, error) {
+	gs, err := tenant.Lijst(ctx, db)
+	if err != nil {
+		return nil, fmt.Errorf("serve: gemeenten: %w", err)
+	}
+	var out []string
+	for _, g := range gs {
+		if g.Actief {
+			out = append(out, g.Code)
+		}
+	}
+	return out, nil
 }
 
 func envOr(e env, key, def string) string {
 	if v := e.getenv(key); v != "" {
 		return v
+	}
+	return def
+}
+
+func envInt(e env, key string, def int) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(e.getenv(key))); err == nil {
+		return n
+	}
+	return def
+}
+
+func envDuur(e env, key string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(strings.TrimSpace(e.getenv(key))); err == nil {
+		return d
 	}
 	return def
 }

@@ -61,7 +61,8 @@ func commands() map[string]command {
 		"import":    {"huishoudens van een gemeente inlezen (CSV of JSON) in de database", runImport},
 		"scan":      {"wie heeft recht maar krijgt niets: bereik, niet-gebruik en bereiklijst per regeling", runScan},
 		"simulate":  {"wat als: een grens of bedrag van het regelpakket veranderen en het effect over de huishoudens zien", runSimulate},
-		"serve":     {"webserver: de check voor inwoners op /, /healthz en /readyz", runServe},
+		"demo":      {"demo op deze computer: SQLite, vier gemeenten, demo-accounts, check en beheer", runDemo},
+		"serve":     {"webserver: check, pagina's voor medewerkers, API, taken, /healthz en /readyz", runServe},
 		"ddas":      {"export: landelijk DDAS-bericht vroegsignalering (v1.2) voor het CBS", runDDAS},
 	}
 }

@@ -1,0 +1,218 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/store/storetest"
+)
+
+// syncBuffer is a bytes.Buffer that the server goroutine writes while the test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// start runs zeker with args in this process until the test ends, and waits until the output matches
+// klaar. It returns the output buffers and a stop function that cancels and returns run's error.
+func start(t *testing.T, getenv func(string) string, klaar *regexp.Regexp, args ...string) (out, errOut *syncBuffer, stop func() error) {
+	t.Helper()
+	out, errOut = &syncBuffer{}, &syncBuffer{}
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, args, env{stdin: strings.NewReader(""), stdout: out, stderr: errOut, getenv: getenv})
+	}()
+	deadline := time.Now().Add(60 * time.Second)
+	for !klaar.MatchString(out.String() + errOut.String()) {
+		select {
+		case err := <-done:
+			t.Fatalf("zeker %s stopped early: %v\nstdout:\n%s\nstderr:\n%s", args[0], err, out, errOut)
+		case <-time.After(20 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatalf("zeker %s not ready in time\nstdout:\n%s\nstderr:\n%s", args[0], out, errOut)
+		}
+	}
+	var once sync.Once
+	var err error
+	stop = func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case err = <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatal("zeker did not stop within 30 s after cancel")
+			}
+		})
+		return err
+	}
+	t.Cleanup(func() { stop() })
+	return out, errOut, stop
+}
+
+var demoURLRe = regexp.MustCompile(`Zeker demo draait op (http://\S+/)`)
+
+// TestDemoEndToEnd boots "zeker demo" in-process on a random port with a fresh SQLite file, reads the
+// printed accounts, logs in over HTTP with a cookie jar, opens the start page, sees the check at /, and
+// stops the demo gracefully.
+func TestDemoEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	out, errOut, stop := start(t, func(string) string { return "" }, demoURLRe, "demo", "--addr", "127.0.0.1:0",
+		"--db", "sqlite:"+filepath.Join(dir, "demo.db"), "--huishoudens", "50",
+		"--audit-key-file", filepath.Join(dir, "audit.key"), "--check-key-file", filepath.Join(dir, "check.key"))
+	basis := demoURLRe.FindStringSubmatch(out.String())[1]
+	m := regexp.MustCompile(`consulent\.gm1681@demo\.zeker\.test\s+(\S+)`).FindStringSubmatch(out.String())
+	if m == nil {
+		t.Fatalf("no consulent account printed:\n%s", out)
+	}
+	wachtwoord := m[1]
+	for _, want := range []string{"systeembeheerder@demo.zeker.test", "beheerder.gm0147@demo.zeker.test", "intermediair.gm1969@demo.zeker.test", basis + "login"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, Timeout: 10 * time.Second}
+	get := func(pad string) (*http.Response, string) {
+		t.Helper()
+		resp, err := c.Get(basis + strings.TrimPrefix(pad, "/"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, string(b)
+	}
+	// The resident check at /, without login.
+	resp, body := get("/")
+	if resp.StatusCode != 200 || !strings.Contains(body, "Waar heb ik recht op?") {
+		t.Fatalf("GET /: %d", resp.StatusCode)
+	}
+	if resp, _ := get("/readyz"); resp.StatusCode != 200 {
+		t.Errorf("/readyz: %d", resp.StatusCode)
+	}
+	// The start page sends to the login page first.
+	resp, body = get("/beheer/GM1681/")
+	if resp.Request.URL.Path != "/login" || !strings.Contains(body, "Inloggen voor medewerkers") {
+		t.Fatalf("start page without login ended at %s", resp.Request.URL)
+	}
+	resp, err := c.PostForm(basis+"login", url.Values{"email": {"consulent.gm1681@demo.zeker.test"}, "wachtwoord": {wachtwoord},
+		"terug": {"/beheer/GM1681/"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Request.URL.Path != "/beheer/GM1681/" {
+		t.Fatalf("after login: %d at %s\n%s", resp.StatusCode, resp.Request.URL, b)
+	}
+	for _, want := range []string{"Borger-Odoorn", "Consulent", "Uitloggen", "Vroegsignalering"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("start page lacks %q", want)
+		}
+	}
+	u, _ := url.Parse(basis)
+	cookies := jar.Cookies(u)
+	if len(cookies) != 1 || cookies[0].Name != "zeker-sessie" {
+		t.Errorf("cookies after login: %v, want one zeker-sessie (plain http: no __Host- prefix)", cookies)
+	}
+	// Logout ends the session.
+	resp, err = c.PostForm(basis+"logout", url.Values{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp, _ := get("/beheer/GM1681/"); resp.Request.URL.Path != "/login" {
+		t.Errorf("after logout the start page is at %s, want the login page", resp.Request.URL)
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("demo stopped with %v\n%s", err, errOut)
+	}
+	for _, want := range []string{"synthetische bevolking geladen", "zeker serve: gestopt"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, errOut)
+		}
+	}
+}
+
+// TestServe boots "zeker serve" with --migrate on a fresh database (SQLite, and PostgreSQL with
+// TEST_DATABASE_URL): health and readiness, JSON logs, graceful shutdown. Without --migrate an empty
+// database is refused with a hint.
+func TestServe(t *testing.T) {
+	for _, d := range storetest.Dialects(t) {
+		t.Run(d.String(), func(t *testing.T) {
+			dsn := storetest.DSN(t, d)
+			key := filepath.Join(t.TempDir(), "audit.key")
+			getenv := func(k string) string {
+				return map[string]string{"ZEKER_DB": dsn, "ZEKER_AUDIT_KEY_FILE": key, "ZEKER_WORKERS": "1"}[k]
+			}
+			var errBuf syncBuffer
+			err := run(t.Context(), []string{"serve", "--addr", "127.0.0.1:0"}, env{stdout: io.Discard, stderr: &errBuf, getenv: getenv})
+			if err == nil || !strings.Contains(err.Error(), "--migrate") {
+				t.Fatalf("serve on an empty database: %v, want a hint to migrate", err)
+			}
+			addrRe := regexp.MustCompile(`"msg":"zeker serve: klaar","addr":"([^"]+)"`)
+			_, errOut, stop := start(t, getenv, addrRe, "serve", "--addr", "127.0.0.1:0", "--migrate")
+			basis := "http://" + addrRe.FindStringSubmatch(errOut.String())[1]
+			for _, pad := range []string{"/healthz", "/readyz", "/login", "/api/v1/openapi.yaml"} {
+				resp, err := http.Get(basis + pad)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				if resp.StatusCode != 200 {
+					t.Errorf("GET %s: %d", pad, resp.StatusCode)
+				}
+			}
+			resp, err := http.Post(basis+"/api/v1/signalen", "application/json", strings.NewReader(`{}`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusUnauthorized {
+				t.Errorf("API without token: %d, want 401", resp.StatusCode)
+			}
+			if err := stop(); err != nil {
+				t.Fatalf("serve stopped with %v", err)
+			}
+			// Every log line is one JSON object with time, level and msg.
+			for _, regel := range strings.Split(strings.TrimSpace(errOut.String()), "\n") {
+				if !strings.HasPrefix(regel, `{"time":`) || !strings.Contains(regel, `"level":`) {
+					t.Errorf("log line is not JSON: %s", regel)
+				}
+			}
+			for _, want := range []string{`"path":"/readyz","status":200`, `"msg":"zeker serve: gestopt"`} {
+				if !strings.Contains(errOut.String(), want) {
+					t.Errorf("log lacks %s", want)
+				}
+			}
+		})
+	}
+	_ = store.SQLite
+}
