@@ -71,7 +71,7 @@ func nieuweSigOmgeving(t testing.TB, db *store.DB) *sigOmgeving {
 		t.Fatal(err)
 	}
 	o.st, o.audit, o.x = st, al, sigIndex()
-	s, err := New(Config{CheckSleutel: []byte("0123456789abcdef0123456789abcdef"), MaxBody: 32 << 20},
+	s, err := New(Config{CheckSleutel: []byte("0123456789abcdef0123456789abcdef")},
 		Deps{Catalogus: testCatalogus(t), Nu: func() time.Time { return testNu },
 			Staff: &StaffDeps{DB: db, Auth: as, Audit: al, Signalen: &SignalenDeps{Store: st,
 				Zoeker: func(context.Context, string) (signalen.Zoeker, error) { return o.x, nil }}}})
@@ -579,6 +579,55 @@ func TestSignalenBestand(t *testing.T) {
 			t.Errorf("GM0147 has %d zaken", n)
 		}
 	})
+}
+
+// TestSignalenBestandGroot: a file of thousands of rows passes the server's small form limit (64 KiB),
+// a file over MaxBestand is refused with a message, and other forms keep the small limit.
+func TestSignalenBestandGroot(t *testing.T) {
+	db := storetest.Open(t, storetest.Dialects(t)[0])
+	o := nieuweSigOmgeving(t, db)
+	pad := "/beheer/" + sigGM + "/signalen/bestand"
+	var sb strings.Builder
+	sb.WriteString("referentie;partnertype;bedrag;ontstaansdatum;signaaldatum;postcode;huisnummer;achternaam\n")
+	for i := range 5000 {
+		fmt.Fprintf(&sb, "G%d;Energie;%d,25;2026-01-05;2026-02-20;8011AB;%d;Testpersoon met een wat langere naam\n", i, 20+i%300, 1+i%2000)
+	}
+	if sb.Len() < 256<<10 {
+		t.Fatalf("test file only %d bytes", sb.Len())
+	}
+	a := o.upload(pad, "consulent", map[string]string{"partner": "Energieco"}, sb.String())
+	if a.status != http.StatusOK {
+		t.Fatalf("%d KB file: status %d: %s", sb.Len()>>10, a.status, a.body)
+	}
+	heeft(t, a, `id="opgeslagen">5.000<`, `id="afgewezen">0<`)
+	groot := strings.Repeat("x", MaxBestand+1024)
+	a = o.upload(pad, "consulent", map[string]string{"partner": "Energieco"}, groot)
+	if a.status != http.StatusRequestEntityTooLarge {
+		t.Errorf("over the limit: status %d, want 413", a.status)
+	}
+	heeft(t, a, "Het bestand is te groot.")
+	// The settings form is not an upload: it keeps the 64 KiB limit.
+	a = o.post("/beheer/"+sigGM+"/signalen/instellingen", "beheerder", url.Values{"drempel": {strings.Repeat("9", 70<<10)}})
+	if a.status != http.StatusBadRequest {
+		t.Errorf("70 KB settings form: status %d, want 400", a.status)
+	}
+}
+
+func TestUploadLimiet(t *testing.T) {
+	for _, tc := range []struct {
+		method, pad string
+		want        int64
+	}{
+		{"POST", "/beheer/GM0175/signalen/bestand", MaxBestand},
+		{"GET", "/beheer/GM0175/signalen/bestand", 0},
+		{"POST", "/beheer/GM0175/signalen/instellingen", 0},
+		{"POST", "/beheer/GM0175/x/signalen/bestand", 0},
+		{"POST", "/check/stap", 0},
+	} {
+		if got := uploadLimiet(httptest.NewRequest(tc.method, tc.pad, nil)); got != tc.want {
+			t.Errorf("%s %s: %d, want %d", tc.method, tc.pad, got, tc.want)
+		}
+	}
 }
 
 func TestRegelnummers(t *testing.T) {

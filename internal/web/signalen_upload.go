@@ -61,6 +61,26 @@ type regelFout struct {
 
 const maxSamenvatting = 20
 
+// MaxBestand is the largest signal file the upload accepts: 50,000 rows of about 200 bytes with room
+// to spare. Other forms keep the server's small body limit (Config.MaxBody).
+const MaxBestand = 32 << 20
+
+// uploadLimiet returns the body limit of a request that uploads a signal file (POST
+// /beheer/{gemeente}/signalen/bestand), 0 for every other request.
+func uploadLimiet(r *http.Request) int64 {
+	if r.Method != http.MethodPost {
+		return 0
+	}
+	rest, ok := strings.CutPrefix(r.URL.Path, "/beheer/")
+	if !ok {
+		return 0
+	}
+	if _, pad, ok := strings.Cut(rest, "/"); ok && pad == "signalen/bestand" {
+		return MaxBestand
+	}
+	return 0
+}
+
 func (s *Server) nieuwUploadData(r *http.Request, d *uploadData, gm string) {
 	d.Menu = menuVoor(r.Context(), gm, "bestand")
 	d.Actie = d.Menu.Basis + "/bestand"
@@ -69,7 +89,7 @@ func (s *Server) nieuwUploadData(r *http.Request, d *uploadData, gm string) {
 	d.PartnerTypen = signalen.PartnerTypes()
 	d.Crisissoorten = signalen.CrisisSoorten()
 	d.MaxRegels = getal64(signalen.MaxBatch)
-	d.MaxGrootte = grootte(s.cfg.MaxBody)
+	d.MaxGrootte = grootte(max(s.cfg.MaxBody, MaxBestand))
 }
 
 // signalenBestand shows the upload form.
