@@ -2,12 +2,14 @@ package web
 
 import (
 	"encoding/csv"
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/chart"
 	"github.com/zeker-platform/zeker/internal/signalen"
 )
 
@@ -35,6 +37,10 @@ type indicatorenData struct {
 	Gesloten      int64
 	Leeg          bool
 	MagInstellen  bool
+	// Charts of the same numbers as the tables (internal/chart: SVG with title, description and the
+	// value written at every bar).
+	GrafiekMaanden  template.HTML
+	GrafiekPartners template.HTML
 }
 
 type maandRij struct {
@@ -172,10 +178,29 @@ func vulIndicatoren(d *indicatorenData, ind signalen.Indicatoren) {
 			d.Resultaten = append(d.Resultaten, resultaatRij{Resultaat: string(res), Aantal: n, Aandeel: procentNL(float64(n) / float64(d.Gesloten))})
 		}
 	}
+	grafieken(d, ind)
 	if d.Nieuwste {
 		slices.Reverse(d.Maanden)
 		slices.Reverse(d.PerPartner)
 	}
+}
+
+// grafieken draws the signals per month and per partner type of the period as bar charts.
+func grafieken(d *indicatorenData, ind signalen.Indicatoren) {
+	if len(ind.Maanden) == 0 {
+		return
+	}
+	var maanden []chart.Staaf
+	for _, m := range ind.Maanden {
+		maanden = append(maanden, chart.Staaf{Label: maandNL(m.Maand), Waarde: float64(m.Signalen), Tekst: getal64(m.Signalen)})
+	}
+	// chart escapes every text it writes; its output is safe HTML.
+	d.GrafiekMaanden = template.HTML(chart.Staven(maanden, chart.Opties{Titel: "Signalen per maand", Eenheid: "signalen"}))
+	var partners []chart.Staaf
+	for i, t := range d.PartnerTypen {
+		partners = append(partners, chart.Staaf{Label: string(t), Waarde: float64(d.PartnerTotaal[i]), Tekst: getal64(d.PartnerTotaal[i])})
+	}
+	d.GrafiekPartners = template.HTML(chart.Staven(partners, chart.Opties{Titel: "Signalen per soort signaalpartner, " + d.Periode, Eenheid: "signalen"}))
 }
 
 func maandRijVan(m signalen.Maandcijfers, inwoners int) maandRij {

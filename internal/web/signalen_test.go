@@ -719,7 +719,9 @@ func TestSignalenIndicatoren(t *testing.T) {
 		}
 		heeft(t, a, "januari 2026 tot en met maart 2026", ">maart 2026<", ">Energie<", ">Huur<",
 			">0,15<", // 3 signals per 20,000 residents
-			"1 (33,3%)", "1 (100,0%)", "Vervolghulp en/of verwijzing financieel")
+			"1 (33,3%)", "1 (100,0%)", "Vervolghulp en/of verwijzing financieel",
+			`<svg xmlns="http://www.w3.org/2000/svg" role="img"`, "<title id=\"grafiek-signalen-per-maand-titel\">Signalen per maand</title>")
+		heeftNiet(t, a, "<script>", "style=")
 		a = o.get(pad+"?van=2026-13", "consulent")
 		heeft(t, a, "Schrijf de maand als JJJJ-MM")
 		a = o.get(pad+".csv?van=2026-03&tot=2026-03", "beleidsmedewerker")
