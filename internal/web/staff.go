@@ -57,7 +57,8 @@ type staff struct {
 // staff_gedeeld.html (the staff navigation and shared pieces).
 var staffTemplates = []string{"login", "staff_wachtwoord", "staff_kies", "staff_start", "staff_fout",
 	"beheer_gebruikers", "beheer_gebruiker", "beheer_gebruiker_nieuw", "beheer_sleutels", "beheer_sleutel_nieuw",
-	"beheer_audit", "beheer_gemeenten", "beheer_gemeente"}
+	"beheer_audit", "beheer_gemeenten", "beheer_gemeente",
+	"beheer_scan", "beheer_scan_watals", "beheer_scan_voorstellen", "beheer_scan_voorstel"}
 
 // eigenTemplateSet reports whether a template file belongs to a part with its own template set and
 // functions (the staff pages, vroegsignalering), which parseTemplates must leave alone.
@@ -318,6 +319,9 @@ func alleOnderdelen(gm string) []onderdeel {
 		{"Signalen aanleveren", "Signalen van een partner uit een CSV-bestand aanleveren.", b + "/signalen/bestand", auth.ImportUitvoeren},
 		{"Indicatoren vroegsignalering", "Signalen per maand en per soort partner, bereik, resultaten, termijnen. Download als CSV.", b + "/signalen/indicatoren", auth.MonitorLezen},
 		{"Instellingen vroegsignalering", "Drempelbedrag, termijnen, matchingperiode en bewaartermijnen.", b + "/signalen/instellingen", auth.GemeenteInstellen},
+		{"Scan: bereik en niet-gebruik", "Wie heeft recht op een regeling maar krijgt die niet: bereik per doelgroep en dorp, bereiklijst.", b + "/scan", auth.MonitorLezen},
+		{"Wat als", "Een inkomensgrens of bedrag veranderen en zien wie er recht bij krijgt en wat het kost.", b + "/scan/watals", auth.MonitorSimuleren},
+		{"Voorstellen ambtshalve", "Voorstellen om een regeling zonder aanvraag toe te kennen: goedkeuren of afwijzen.", b + "/scan/voorstellen", auth.ScanBeoordelen},
 	}
 }
 

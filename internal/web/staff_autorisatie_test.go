@@ -73,6 +73,17 @@ var toegangTabel = map[string]string{
 	"GET /beheer/{gemeente}/instellingen":                "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/instellingen":               "beheerder systeembeheerder",
 
+	// Scan, what-if and ambtshalve proposals (scan_*.go).
+	"GET /beheer/{gemeente}/scan":                           "beheerder beleidsmedewerker consulent",
+	"POST /beheer/{gemeente}/scan":                          "beleidsmedewerker consulent",
+	"GET /beheer/{gemeente}/scan/bereik.csv":                "beheerder beleidsmedewerker consulent",
+	"GET /beheer/{gemeente}/scan/bereiklijst.csv":           "consulent",
+	"GET /beheer/{gemeente}/scan/watals":                    "beleidsmedewerker",
+	"GET /beheer/{gemeente}/scan/watals.csv":                "beleidsmedewerker",
+	"GET /beheer/{gemeente}/scan/voorstellen":               "consulent",
+	"GET /beheer/{gemeente}/scan/voorstellen/{id}":          "consulent",
+	"POST /beheer/{gemeente}/scan/voorstellen/{id}/besluit": "consulent",
+
 	// Vroegsignalering (signalen_*.go).
 	"GET /beheer/{gemeente}/signalen":                 "consulent",
 	"GET /beheer/{gemeente}/signalen/{id}":            "consulent",

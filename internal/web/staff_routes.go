@@ -82,6 +82,17 @@ func StaffRoutes() []StaffRoute {
 		{Pattern: "GET /beheer/{gemeente}/signalen/indicatoren", Toegang: InGemeente, Permissie: auth.MonitorLezen, handler: (*Server).signalenIndicatoren},
 		{Pattern: "GET /beheer/{gemeente}/signalen/indicatoren.csv", Toegang: InGemeente, Permissie: auth.MonitorLezen, handler: (*Server).signalenIndicatorenCSV},
 
+		// Scan, what-if and ambtshalve proposals (scan_*.go).
+		{Pattern: "GET /beheer/{gemeente}/scan", Toegang: InGemeente, Permissie: auth.MonitorLezen, handler: (*Server).scanOverzicht},
+		{Pattern: "POST /beheer/{gemeente}/scan", Toegang: InGemeente, Permissie: auth.ScanUitvoeren, Activiteit: "scan.uitvoeren", handler: (*Server).scanUitvoeren},
+		{Pattern: "GET /beheer/{gemeente}/scan/bereik.csv", Toegang: InGemeente, Permissie: auth.MonitorLezen, handler: (*Server).scanBereikCSV},
+		{Pattern: "GET /beheer/{gemeente}/scan/bereiklijst.csv", Toegang: InGemeente, Permissie: auth.ScanLezen, Activiteit: "scan.uitvoeren", handler: (*Server).scanBereiklijst},
+		{Pattern: "GET /beheer/{gemeente}/scan/watals", Toegang: InGemeente, Permissie: auth.MonitorSimuleren, Activiteit: "scan.uitvoeren", handler: (*Server).scanWatAls},
+		{Pattern: "GET /beheer/{gemeente}/scan/watals.csv", Toegang: InGemeente, Permissie: auth.MonitorSimuleren, Activiteit: "scan.uitvoeren", handler: (*Server).scanWatAlsCSV},
+		{Pattern: "GET /beheer/{gemeente}/scan/voorstellen", Toegang: InGemeente, Permissie: auth.ScanBeoordelen, Activiteit: "scan.beoordelen", handler: (*Server).scanVoorstellen},
+		{Pattern: "GET /beheer/{gemeente}/scan/voorstellen/{id}", Toegang: InGemeente, Permissie: auth.ScanBeoordelen, Activiteit: "scan.beoordelen", handler: (*Server).scanVoorstel},
+		{Pattern: "POST /beheer/{gemeente}/scan/voorstellen/{id}/besluit", Toegang: InGemeente, Permissie: auth.ScanBeoordelen, Activiteit: "scan.beoordelen", handler: (*Server).scanBesluit},
+
 		{Pattern: "GET /systeem/gemeenten", Toegang: Systeem, handler: (*Server).systeemGemeenten},
 		{Pattern: "GET /systeem/gemeenten/nieuw", Toegang: Systeem, handler: (*Server).systeemGemeenteNieuw},
 		{Pattern: "POST /systeem/gemeenten/nieuw", Toegang: Systeem, handler: (*Server).systeemGemeenteNieuwPost},

@@ -1,0 +1,44 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/scan"
+)
+
+// scanUitvoeren runs a scan of the gemeente's imported households at the reference date of the form
+// (default today) and stores its summary. It runs in the request: a gemeente's population of tens of
+// thousands of households takes well under a second (docs/scan.md); very large populations use the
+// job kind scan.uitvoeren or "zeker scan".
+func (s *Server) scanUitvoeren(w http.ResponseWriter, r *http.Request) {
+	gm := r.PathValue("gemeente")
+	datum := s.vandaagUTC()
+	if v := r.PostFormValue("datum"); v != "" {
+		t, err := time.Parse("2006-01-02", v)
+		if err != nil {
+			s.staffFout(w, r, http.StatusBadRequest, "De peildatum is geen datum. Schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2026-01-01.")
+			return
+		}
+		datum = t
+	}
+	ctx := r.Context()
+	u, err := scan.Voer(ctx, s.staff.DB, s.cat, gm, datum, nil)
+	if err != nil {
+		s.staffFout(w, r, http.StatusBadRequest, fmt.Sprintf("De scan kon niet worden uitgevoerd: %v", err))
+		return
+	}
+	id, err := u.SlaOp(ctx, s.staff.DB)
+	if err != nil {
+		s.interneFout(w, r, err)
+		return
+	}
+	if err := s.staff.Audit.Schrijf(ctx, audit.Verwerking{Gemeente: gm, Verwerkingsactiviteit: "scan.uitvoeren", Operatie: "huishoudens.scannen",
+		Actie: audit.Lezen, Aantal: u.Huishoudens, Object: fmt.Sprintf("scan/%d", id)}); err != nil {
+		s.interneFout(w, r, err)
+		return
+	}
+	terugNaar(w, r, "/beheer/"+gm+"/scan", "scan")
+}

@@ -1,0 +1,147 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/chart"
+	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/scan"
+)
+
+// The scan pages for the beleidsmedewerker and the consulent (internal/scan, internal/monitor): the
+// reach per regeling and target group with the outreach list (scan_overzicht.go, scan_uitvoeren.go,
+// scan_bereik_csv.go, scan_bereiklijst.go), the what-if (scan_watals.go, scan_watals_csv.go) and the
+// ambtshalve proposals with the consulent's decision (scan_voorstellen.go, scan_voorstel.go,
+// scan_besluit.go). Their routes are rows in the staff route table; the guard has checked the session
+// and the permission in the gemeente of the URL before a handler runs. Pages that show aggregates
+// (reach, what-if) contain no personal data; the outreach list and the proposals do and are logged.
+
+// scanMenu is the sub-navigation of the scan pages, with only the parts the user may use.
+type scanMenu struct {
+	Basis                          string // /beheer/{gemeente}/scan
+	Hier                           string
+	Overzicht, WatAls, Voorstellen bool
+}
+
+// HTML renders the menu; the texts and URLs are fixed or built from a checked gemeente code.
+func (m scanMenu) HTML() template.HTML {
+	var b strings.Builder
+	b.WriteString(`<nav aria-label="Scan"><ul class="utrecht-unordered-list zeker-staffnav">`)
+	item := func(mag bool, hier, pad, tekst string) {
+		if !mag {
+			return
+		}
+		if m.Hier == hier {
+			fmt.Fprintf(&b, `<li class="utrecht-unordered-list__item"><span aria-current="page"><strong>%s</strong></span></li>`, template.HTMLEscapeString(tekst))
+			return
+		}
+		fmt.Fprintf(&b, `<li class="utrecht-unordered-list__item"><a class="utrecht-link utrecht-link--html-a" href="%s">%s</a></li>`,
+			template.HTMLEscapeString(m.Basis+pad), template.HTMLEscapeString(tekst))
+	}
+	item(m.Overzicht, "overzicht", "", "Bereik en niet-gebruik")
+	item(m.WatAls, "watals", "/watals", "Wat als")
+	item(m.Voorstellen, "voorstellen", "/voorstellen", "Voorstellen ambtshalve")
+	b.WriteString(`</ul></nav>`)
+	return template.HTML(b.String()) //nolint:gosec // escaped above
+}
+
+func (s *Server) scanMenu(r *http.Request, gm, hier string) scanMenu {
+	a := actorUit(r.Context())
+	return scanMenu{Basis: "/beheer/" + gm + "/scan", Hier: hier, Overzicht: auth.Mag(a, gm, auth.MonitorLezen),
+		WatAls: auth.Mag(a, gm, auth.MonitorSimuleren), Voorstellen: auth.Mag(a, gm, auth.ScanBeoordelen)}
+}
+
+// scanPagina fills the layout of a scan page; false when the request has been answered.
+func (s *Server) scanPagina(w http.ResponseWriter, r *http.Request, p *staffPagina, titel string) (string, bool) {
+	g, err := s.gemeenteVan(r)
+	if err != nil {
+		s.interneFout(w, r, err)
+		return "", false
+	}
+	s.vulStaff(p, r, titel, &g)
+	if m, ok := scanMeldingen[r.URL.Query().Get("klaar")]; ok {
+		p.Melding = m
+	}
+	return g.Code, true
+}
+
+// scanMeldingen are the confirmations after a POST (fixed texts, never user input).
+var scanMeldingen = map[string]string{
+	"scan":        "De scan is uitgevoerd. Hieronder staat de nieuwe uitslag.",
+	"goedgekeurd": "Het voorstel is goedgekeurd. De gemeente kent de regeling nu toe; Zeker doet dat niet zelf.",
+	"afgewezen":   "Het voorstel is afgewezen.",
+}
+
+// vandaagUTC is today's date at midnight UTC (the reference date of a scan by default).
+func (s *Server) vandaagUTC() time.Time {
+	y, m, d := s.nu().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func procentTekst(deel, geheel int) string {
+	if geheel == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f%%", 100*float64(deel)/float64(geheel))
+}
+
+func getalTekst(n int) string {
+	s := fmt.Sprint(n)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	var out []byte
+	for i, c := range []byte(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, '.')
+		}
+		out = append(out, c)
+	}
+	if neg {
+		return "−" + string(out)
+	}
+	return string(out)
+}
+
+func scanBedrag(b geld.Bedrag) string { return b.Kort() }
+
+// svgHTML marks an SVG made by package chart (which escapes every text it writes) as safe HTML.
+func svgHTML(b []byte) template.HTML { return template.HTML(b) } //nolint:gosec // chart escapes its texts
+
+// bereikGrafiek draws reach per group of one dimension for one regeling.
+func bereikGrafiek(ru *scan.RegelingUitslag, dim scan.Dimensie) template.HTML {
+	var staven []chart.Staaf
+	for _, g := range ru.Groepen[dim] {
+		if g.Telling.Recht == 0 {
+			continue
+		}
+		staven = append(staven, chart.Staaf{Label: g.Naam, Waarde: g.Telling.Bereik(),
+			Tekst: fmt.Sprintf("%s (%d van %d)", procentTekst(g.Telling.Ontvangt, g.Telling.Recht), g.Telling.Ontvangt, g.Telling.Recht)})
+	}
+	titel := fmt.Sprintf("Bereik van %s per %s", ru.Naam, dim)
+	desc := fmt.Sprintf("Van de %d huishoudens met recht op %s krijgen %d de regeling (%s).", ru.Totaal.Recht, ru.Naam, ru.Totaal.Ontvangt, procentTekst(ru.Totaal.Ontvangt, ru.Totaal.Recht))
+	return svgHTML(chart.Staven(staven, chart.Opties{Titel: titel, Omschrijving: desc, Eenheid: "%"}))
+}
+
+func dimensieOpties(gekozen scan.Dimensie) []optie {
+	var out []optie
+	for d := 0; d < scan.AantalDimensies; d++ {
+		out = append(out, optie{Waarde: scan.Dimensie(d).String(), Label: scan.Dimensie(d).String(), Gekozen: scan.Dimensie(d) == gekozen})
+	}
+	return out
+}
+
+func dimensieUit(s string) scan.Dimensie {
+	for d := 0; d < scan.AantalDimensies; d++ {
+		if scan.Dimensie(d).String() == s {
+			return scan.Dimensie(d)
+		}
+	}
+	return scan.DimDorp
+}
