@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
@@ -10,11 +11,76 @@ import (
 	"github.com/zeker-platform/zeker/internal/regels"
 )
 
+// uitkomstView is one regeling as the result page shows it. Every text is prepared here, in Go, so
+// the template only prints fields: the result page is the hot path of the check.
 type uitkomstView struct {
-	regels.Uitkomst
-	Teken, Klasse, OordeelTekst string
-	BedragTekst, PeriodeTekst   string
-	AflossingTekst              string
+	ID, Naam, Omschrijving, Uitleg                   string
+	Teken, Klasse, Oordeel, OordeelTekst             string
+	GeenRecht, AlleenVia, Ambtshalve                 bool
+	BedragTekst, PeriodeTekst, AflossingTekst        string
+	BedragUitleg                                     string
+	AanvragenTekst, Link, Beslistermijn, Toelichting string
+	Documenten                                       []string
+	Grondslag                                        string
+	Criteria                                         []criteriumView
+	HTML                                             template.HTML // the rendered article (check_resultaat_html.go)
+}
+
+type criteriumView struct{ Uitkomst, Tekst, Bron string }
+
+// resultaatLabels are the fixed texts of the result page in one language and voice.
+type resultaatLabels struct {
+	BedragOnbekend, AlleenVia, Waarom, Bron, Doen, Ambtshalve, ViaIntermediair string
+	AanvraagLink, Documenten, GeenDocumenten, Grondslag                        string
+}
+
+func nieuweResultaatLabels(l *Taal) *resultaatLabels {
+	return &resultaatLabels{
+		BedragOnbekend: l.T("resultaat.bedrag.onbekend"), AlleenVia: l.T("resultaat.alleenvia"), Waarom: l.T("resultaat.waarom"),
+		Bron: l.T("resultaat.bron"), Doen: l.T("resultaat.doen"), Ambtshalve: l.T("resultaat.ambtshalve"),
+		ViaIntermediair: l.T("resultaat.viaintermediair"), AanvraagLink: l.T("resultaat.aanvragen.link"),
+		Documenten: l.T("resultaat.documenten"), GeenDocumenten: l.T("resultaat.geendocumenten"), Grondslag: l.T("resultaat.grondslag"),
+	}
+}
+
+func nieuweUitkomstView(u *regels.Uitkomst, l *Taal) uitkomstView {
+	v := uitkomstView{
+		ID: u.ID, Naam: u.Naam, Omschrijving: u.Omschrijving, Uitleg: u.Uitleg, Oordeel: u.Oordeel.String(),
+		GeenRecht: u.Oordeel == regels.GeenRecht, AlleenVia: u.Aanvragen.AlleenViaIntermediair, Ambtshalve: u.Ambtshalve,
+		BedragUitleg: u.BedragUitleg, Link: u.Aanvragen.Link, Documenten: u.Aanvragen.Documenten,
+		Toelichting: u.Aanvragen.Toelichting, Grondslag: u.Grondslag.String(),
+	}
+	v.OordeelTekst = l.T("oordeel." + map[regels.Oordeel]string{regels.Recht: "recht", regels.GeenRecht: "geenrecht", regels.Onzeker: "onzeker"}[u.Oordeel])
+	if u.Bedrag != nil {
+		v.BedragTekst = bedragTekst(*u.Bedrag, l)
+	}
+	if u.Periode != "" {
+		v.PeriodeTekst = l.T("periode." + string(u.Periode))
+	}
+	if u.Lening != nil && u.Lening.AflossingPerMaand != nil {
+		v.AflossingTekst = l.T("resultaat.aflossing", "bedrag", bedragTekst(*u.Lening.AflossingPerMaand, l))
+	}
+	uitvoerder := u.Uitvoerder
+	if uitvoerder == "" {
+		uitvoerder = "gemeente"
+	}
+	v.AanvragenTekst = l.T("resultaat.aanvragen", "uitvoerder", uitvoerder)
+	if u.Aanvragen.Beslistermijn != "" {
+		v.Beslistermijn = l.T("resultaat.beslistermijn", "termijn", u.Aanvragen.Beslistermijn)
+	}
+	switch u.Oordeel {
+	case regels.Recht:
+		v.Teken, v.Klasse = "✔", "ok"
+	case regels.Onzeker:
+		v.Teken, v.Klasse = "?", "onzeker"
+	default:
+		v.Teken, v.Klasse = "✖", "nee"
+	}
+	v.Criteria = make([]criteriumView, len(u.Criteria))
+	for i, c := range u.Criteria {
+		v.Criteria[i] = criteriumView{Uitkomst: c.Uitkomst, Tekst: c.Tekst, Bron: c.Bron.String()}
+	}
+	return v
 }
 
 type antwoordRegel struct{ Vraag, Antwoord string }
@@ -37,6 +103,7 @@ type resultaatData struct {
 	TerugURL       string
 	Bewijs         regels.Ontvangstbewijs
 	Peildatum      string
+	Lb             *resultaatLabels
 }
 
 // checkResultaat shows, per regeling, ✔ / ? / ✖ with the reason, the amount and what to do. The page is
@@ -67,27 +134,20 @@ func (s *Server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 	if l.Code != "nl" && res.Gemeente.Contact.TekstEN != "" {
 		d.ContactTekst = res.Gemeente.Contact.TekstEN
 	}
-	for _, u := range res.Regelingen {
-		v := uitkomstView{Uitkomst: u}
-		v.OordeelTekst = l.T("oordeel." + map[regels.Oordeel]string{regels.Recht: "recht", regels.GeenRecht: "geenrecht", regels.Onzeker: "onzeker"}[u.Oordeel])
-		if u.Bedrag != nil {
-			v.BedragTekst = bedragTekst(*u.Bedrag, l)
-		}
-		if u.Periode != "" {
-			v.PeriodeTekst = l.T("periode." + string(u.Periode))
-		}
-		if u.Lening != nil && u.Lening.AflossingPerMaand != nil {
-			v.AflossingTekst = l.T("resultaat.aflossing", "bedrag", bedragTekst(*u.Lening.AflossingPerMaand, l))
-		}
+	d.Lb = s.labels[labelSleutel{l.Code, a.Ander}]
+	if d.Lb == nil {
+		d.Lb = nieuweResultaatLabels(l)
+	}
+	for i := range res.Regelingen {
+		u := &res.Regelingen[i]
+		v := nieuweUitkomstView(u, l)
+		v.HTML = v.artikel(d.Lb, a.Ander)
 		switch u.Oordeel {
 		case regels.Recht:
-			v.Teken, v.Klasse = "✔", "ok"
 			d.Recht = append(d.Recht, v)
 		case regels.Onzeker:
-			v.Teken, v.Klasse = "?", "onzeker"
 			d.Onzeker = append(d.Onzeker, v)
 		default:
-			v.Teken, v.Klasse = "✖", "nee"
 			d.GeenRecht = append(d.GeenRecht, v)
 		}
 		if u.Aanvragen.AlleenViaIntermediair && u.Oordeel != regels.GeenRecht {
@@ -108,6 +168,12 @@ func (s *Server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 	}
 	s.vulPagina(&d.pagina, l, l.T("resultaat.titel"), "/check/resultaat?"+url.Values{"t": {t}}.Encode())
 	s.render(w, r, http.StatusOK, "resultaat", d)
+}
+
+// labelSleutel picks the prepared labels of a language and voice.
+type labelSleutel struct {
+	taal  string
+	ander bool
 }
 
 func bedragTekst(b geld.Bedrag, l *Taal) string {

@@ -99,9 +99,8 @@ func (t *Taal) T(key string, pairs ...any) string {
 	if len(pairs) == 0 || !strings.Contains(s, "{") {
 		return s
 	}
-	args := make([]string, 0, len(pairs))
 	for i := 0; i+1 < len(pairs); i += 2 {
-		args = append(args, "{"+fmt.Sprint(pairs[i])+"}", fmt.Sprint(pairs[i+1]))
+		s = strings.ReplaceAll(s, "{"+fmt.Sprint(pairs[i])+"}", fmt.Sprint(pairs[i+1]))
 	}
-	return strings.NewReplacer(args...).Replace(s)
+	return s
 }

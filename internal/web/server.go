@@ -47,7 +47,8 @@ type Server struct {
 	talen     *Berichten
 	token     *tokenSleutel
 	gemeenten []regels.Gemeente
-	staff     *staff // nil without Deps.Staff
+	labels    map[labelSleutel]*resultaatLabels // fixed texts of the result page, per language and voice
+	staff     *staff                            // nil without Deps.Staff
 }
 
 // New parses the templates and the message catalogue and prepares the server. It fails on any template
@@ -92,6 +93,12 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		gemeenten: deps.Catalogus.Gemeenten()}
 	if len(s.gemeenten) == 0 {
 		return nil, errors.New("web: de regelcatalogus heeft geen gemeenten")
+	}
+	s.labels = map[labelSleutel]*resultaatLabels{}
+	for _, code := range talen.Talen() {
+		for _, ander := range []bool{false, true} {
+			s.labels[labelSleutel{code, ander}] = nieuweResultaatLabels(talen.Taal(code, ander))
+		}
 	}
 	if err := s.initStaff(deps.Staff); err != nil {
 		return nil, err

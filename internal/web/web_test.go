@@ -45,11 +45,12 @@ func testServer(t testing.TB, cfg Config) *Server {
 
 // flow drives the check through the handler the way a browser without JavaScript does.
 type flow struct {
-	t      testing.TB
-	h      http.Handler
-	status int
-	body   string
-	loc    string
+	t         testing.TB
+	h         http.Handler
+	status    int
+	body      string
+	loc       string
+	resultaat string // the URL of the result page, once reached
 }
 
 func (f *flow) do(req *http.Request) {
@@ -98,6 +99,7 @@ func (f *flow) antwoord(v url.Values) {
 	v.Set("actie", "verder")
 	f.post("/check/stap", v)
 	if f.status == http.StatusSeeOther {
+		f.resultaat = f.loc
 		f.get(f.loc)
 	}
 }
