@@ -151,8 +151,8 @@ func (s *Server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 		}
 		d.Notities = append(d.Notities, notitieRij{Door: n.Door, Tijd: tijd, Tekst: n.Tekst})
 	}
-	if pre == nil {
-		d.ContactForm = contactForm{Datum: vandaag.String()}
+	if d.ContactForm == (contactForm{}) {
+		d.ContactForm.Datum = vandaag.String() // a fresh form, also after an error in another form
 	}
 	soorten := [][2]string{{"", "Kies een soort contact"}}
 	for _, c := range signalen.Contactsoorten() {
