@@ -50,6 +50,7 @@ type StaffDeps struct {
 type staff struct {
 	StaffDeps
 	tmpl map[string]*template.Template
+	taal *Taal        // Dutch, with the layout texts of the staff side
 	sig  *signalenWeb // nil without Signalen
 }
 
@@ -95,6 +96,15 @@ func (s *Server) initStaff(deps *StaffDeps) error {
 		}
 		st.tmpl[name] = t
 	}
+	// The layout (base.html) speaks to residents; on staff pages its subtitle and footer say where you are.
+	nl := s.talen.Taal(StandaardTaal, false)
+	m := make(map[string]string, len(nl.m))
+	for k, v := range nl.m {
+		m[k] = v
+	}
+	m["layout.ondertitel"] = "voor medewerkers"
+	m["layout.footer"] = "Zeker is open source. Wat je hier met persoonsgegevens doet, komt in het verwerkingslog van de gemeente."
+	st.taal = &Taal{Code: StandaardTaal, m: m, nl: m}
 	if deps.Signalen != nil {
 		if st.sig, err = nieuwSignalenWeb(*deps.Signalen); err != nil {
 			return err
@@ -244,8 +254,7 @@ type navLink struct {
 
 // vulStaff fills the layout of a staff page. gemeente may be nil.
 func (s *Server) vulStaff(p *staffPagina, r *http.Request, titel string, gemeente *tenant.Gemeente) {
-	l := s.talen.Taal(StandaardTaal, false)
-	p.L, p.Titel = l, titel
+	p.L, p.Titel = s.staff.taal, titel
 	p.TaalLinks = nil // staff pages are Dutch only
 	if i := ingelogdUit(r.Context()); i != nil {
 		p.Wie = &i.Gebruiker

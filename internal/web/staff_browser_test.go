@@ -93,6 +93,7 @@ func TestBrowserStaff(t *testing.T) {
 		t.Fatalf("after login the page heading is %q, want the gemeente's start page", h)
 	}
 	b.checkAxe(t, ctx, "start-beheerder")
+	b.screenshot(t, ctx, "staff-start-beheerder")
 	basis := "/beheer/" + eigen
 	id := strconv.FormatInt(o.ids["consulent"], 10)
 	for _, p := range []struct{ naam, pad string }{
@@ -108,6 +109,7 @@ func TestBrowserStaff(t *testing.T) {
 	} {
 		ga(p.pad)
 		b.checkAxe(t, ctx, p.naam)
+		b.screenshot(t, ctx, "staff-"+p.naam)
 	}
 	// Forms with errors, and the one-time password and token.
 	ga(basis + "/gebruikers/nieuw")
