@@ -88,7 +88,45 @@ func leesPeriode(q url.Values, vandaag signalen.Datum, v *veldFouten) (van, tot 
 		v.fout("tot", "De laatste maand ligt voor de eerste maand. Kies een latere maand.")
 		van, tot = tot, van
 	}
+	if len(maandenVan(van, tot)) > maxMaanden {
+		v.fout("van", "Kies een periode van hoogstens 10 jaar.")
+		t, _ := time.Parse("2006-01", tot)
+		van = t.AddDate(0, 1-maxMaanden, 0).Format("2006-01")
+	}
 	return van, tot
+}
+
+// maxMaanden is the longest period the page and the export show.
+const maxMaanden = 120
+
+// maandenVan lists the months van..tot (YYYY-MM, inclusive), at most maxMaanden+1.
+func maandenVan(van, tot string) []string {
+	t, err1 := time.Parse("2006-01", van)
+	e, err2 := time.Parse("2006-01", tot)
+	var out []string
+	for err1 == nil && err2 == nil && !t.After(e) && len(out) <= maxMaanden {
+		out = append(out, t.Format("2006-01"))
+		t = t.AddDate(0, 1, 0)
+	}
+	return out
+}
+
+// metAlleMaanden returns the indicators with a row for every month of the period, also the months
+// without signals (zero), so a quiet month is visible instead of missing.
+func metAlleMaanden(ind signalen.Indicatoren, van, tot string) signalen.Indicatoren {
+	per := map[string]signalen.Maandcijfers{}
+	for _, m := range ind.Maanden {
+		per[m.Maand] = m
+	}
+	out := signalen.Indicatoren{Inwoners: ind.Inwoners}
+	for _, mk := range maandenVan(van, tot) {
+		m, ok := per[mk]
+		if !ok {
+			m = signalen.Maandcijfers{Maand: mk, PerPartnerType: map[signalen.PartnerType]int64{}, Resultaten: map[signalen.Eindresultaat]int64{}}
+		}
+		out.Maanden = append(out.Maanden, m)
+	}
+	return out
 }
 
 // signalenIndicatoren shows the indicators for a period of months.
@@ -118,13 +156,13 @@ func (s *Server) signalenIndicatoren(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Inwoners = ind.Inwoners
-	vulIndicatoren(d, ind)
+	d.Leeg = len(ind.Maanden) == 0
+	vulIndicatoren(d, metAlleMaanden(ind, d.Van, d.Tot))
 	d.Fout = len(d.Fouten) > 0
 	s.renderSignalen(w, r, http.StatusOK, "signalen_indicatoren", d)
 }
 
 func vulIndicatoren(d *indicatorenData, ind signalen.Indicatoren) {
-	d.Leeg = len(ind.Maanden) == 0
 	var tot signalen.Maandcijfers
 	var dagen float64
 	perType := map[signalen.PartnerType]int64{}
@@ -259,7 +297,7 @@ func (s *Server) signalenIndicatorenCSV(w http.ResponseWriter, r *http.Request) 
 	h.Set("Content-Disposition", `attachment; filename="vroegsignalering-indicatoren-`+gm+"-"+van+"-"+tot+`.csv"`)
 	h.Set("Cache-Control", "no-store")
 	cw := csv.NewWriter(w)
-	schrijfIndicatorenCSV(cw, gm, ind)
+	schrijfIndicatorenCSV(cw, gm, metAlleMaanden(ind, van, tot))
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		s.log.ErrorContext(r.Context(), "signalen: indicatoren csv", "fout", err)

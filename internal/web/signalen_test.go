@@ -717,14 +717,18 @@ func TestSignalenIndicatoren(t *testing.T) {
 		if a.status != http.StatusOK {
 			t.Fatalf("status %d: %s", a.status, a.body)
 		}
-		heeft(t, a, "januari 2026 tot en met maart 2026", ">maart 2026<", ">Energie<", ">Huur<",
+		heeft(t, a, "januari 2026 tot en met maart 2026", ">januari 2026<", ">februari 2026<", ">maart 2026<", ">Energie<", ">Huur<",
 			">0,15<", // 3 signals per 20,000 residents
 			"1 (33,3%)", "1 (100,0%)", "Vervolghulp en/of verwijzing financieel",
 			`<svg xmlns="http://www.w3.org/2000/svg" role="img"`, "<title id=\"grafiek-signalen-per-maand-titel\">Signalen per maand</title>")
 		heeftNiet(t, a, "<script>", "style=")
 		a = o.get(pad+"?van=2026-13", "consulent")
 		heeft(t, a, "Schrijf de maand als JJJJ-MM")
-		a = o.get(pad+".csv?van=2026-03&tot=2026-03", "beleidsmedewerker")
+		a = o.get(pad+"?van=1990-01&tot=2026-03", "consulent")
+		heeft(t, a, "Kies een periode van hoogstens 10 jaar.", "april 2016 tot en met maart 2026")
+		a = o.get(pad+"?van=2026-03&tot=2026-01", "consulent")
+		heeft(t, a, "De laatste maand ligt voor de eerste maand.")
+		a = o.get(pad+".csv?van=2026-02&tot=2026-03", "beleidsmedewerker")
 		if a.status != http.StatusOK || !strings.HasPrefix(a.hdr.Get("Content-Type"), "text/csv") {
 			t.Fatalf("csv: status %d, %q", a.status, a.hdr.Get("Content-Type"))
 		}
@@ -737,6 +741,7 @@ func TestSignalenIndicatoren(t *testing.T) {
 			"GM0175,2026-03,crisiszaken_binnen_3_werkdagen,,1",
 			"GM0175,2026-03,signalen_warme_overdracht,,1",
 			"GM0175,2026-03,resultaat,Vervolghulp en/of verwijzing financieel,1",
+			"GM0175,2026-02,signalen,,0",
 		} {
 			if !strings.Contains(a.body, regel+"\n") {
 				t.Errorf("csv lacks %q:\n%s", regel, a.body)
