@@ -353,57 +353,106 @@ func (s *sqlSchrijver) klaar(ctx context.Context) (int64, error) {
 // lees reads, checks and hands every row to w; all-or-nothing unless SkipInvalid.
 func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, start time.Time, teller *telLezer,
 	afwijzen func(*RijFout, []string, []byte) error, w schrijver) error {
-
-	laatste := time.Now()
-	var gegevens bytes.Buffer
-	cw := csv.NewWriter(&gegevens)
-	for {
-		rec, raw, rawJSON, err := b.volgende()
-		if err == io.EOF {
-			break
+	// Reading and checking (this goroutine's producer) overlaps with writing (the database, or the
+	// PostgreSQL server): rows travel in blocks over a small channel.
+	type stuk struct{ id, woonplaats, gegevens string }
+	const blok = 1024
+	blokken := make(chan []stuk, 4)
+	pctx, stop := context.WithCancel(ctx)
+	defer stop()
+	klaarc := make(chan error, 1)
+	go func() {
+		defer close(blokken)
+		klaarc <- func() error {
+			laatste := time.Now()
+			var gegevens bytes.Buffer
+			cw := csv.NewWriter(&gegevens)
+			huidig := make([]stuk, 0, blok)
+			stuur := func() error {
+				if len(huidig) == 0 {
+					return nil
+				}
+				select {
+				case blokken <- huidig:
+				case <-pctx.Done():
+					return pctx.Err()
+				}
+				huidig = make([]stuk, 0, blok)
+				return nil
+			}
+			for {
+				rec, raw, rawJSON, err := b.volgende()
+				if err == io.EOF {
+					break
+				}
+				res.Rijen++
+				if err == nil {
+					err = rec.Valideer(0, o.Datum, o.Gemeente)
+					var rf *RijFout
+					if errors.As(err, &rf) {
+						rf.Regel = regelVan(b, rec, raw)
+					}
+				}
+				if err != nil {
+					var rf *RijFout
+					if !errors.As(err, &rf) {
+						return fmt.Errorf("scan: import: %w", err)
+					}
+					if werr := afwijzen(rf, raw, rawJSON); werr != nil {
+						return fmt.Errorf("scan: import: afgewezen rij schrijven: %w", werr)
+					}
+					var ff *fataleFout
+					if errors.As(err, &ff) {
+						break
+					}
+					continue
+				}
+				if res.Afgewezen > 0 && !o.SkipInvalid {
+					continue // keep validating, store nothing
+				}
+				gegevens.Reset()
+				if err := cw.Write(rec.Rij()); err != nil {
+					return err
+				}
+				cw.Flush()
+				huidig = append(huidig, stuk{rec.ID, rec.H.Woonplaats, strings.TrimSuffix(gegevens.String(), "\n")})
+				if len(huidig) == blok {
+					if err := stuur(); err != nil {
+						return err
+					}
+				}
+				if o.Voortgang != nil && res.Rijen%1000 == 0 && time.Since(laatste) > 500*time.Millisecond {
+					laatste = time.Now()
+					o.Voortgang(voortgang(res.Rijen, teller.n, o.Grootte, start))
+				}
+				if res.Rijen%4096 == 0 {
+					if err := pctx.Err(); err != nil {
+						return err
+					}
+				}
+			}
+			return stuur()
+		}()
+	}()
+	var schrijfErr error
+	for bl := range blokken {
+		if schrijfErr != nil {
+			continue // drain, so the producer can finish
 		}
-		res.Rijen++
-		if err == nil {
-			err = rec.Valideer(0, o.Datum, o.Gemeente)
-			var rf *RijFout
-			if errors.As(err, &rf) {
-				rf.Regel = regelVan(b, rec, raw)
-			}
-		}
-		if err != nil {
-			var rf *RijFout
-			if !errors.As(err, &rf) {
-				return fmt.Errorf("scan: import: %w", err)
-			}
-			if werr := afwijzen(rf, raw, rawJSON); werr != nil {
-				return fmt.Errorf("scan: import: afgewezen rij schrijven: %w", werr)
-			}
-			var ff *fataleFout
-			if errors.As(err, &ff) {
+		for _, st := range bl {
+			if err := w.voegToe(ctx, st.id, st.woonplaats, st.gegevens); err != nil {
+				schrijfErr = err
+				stop()
 				break
 			}
-			continue
 		}
-		if res.Afgewezen > 0 && !o.SkipInvalid {
-			continue // keep validating, store nothing
-		}
-		gegevens.Reset()
-		if err := cw.Write(rec.Rij()); err != nil {
-			return err
-		}
-		cw.Flush()
-		if err := w.voegToe(ctx, rec.ID, rec.H.Woonplaats, strings.TrimSuffix(gegevens.String(), "\n")); err != nil {
-			return err
-		}
-		if o.Voortgang != nil && res.Rijen%1000 == 0 && time.Since(laatste) > 500*time.Millisecond {
-			laatste = time.Now()
-			o.Voortgang(voortgang(res.Rijen, teller.n, o.Grootte, start))
-		}
-		if res.Rijen%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
+	}
+	leesErr := <-klaarc // after this, res is ours again
+	if schrijfErr != nil {
+		return schrijfErr
+	}
+	if leesErr != nil {
+		return leesErr
 	}
 	if res.Afgewezen > 0 && !o.SkipInvalid {
 		return ErrOngeldig
