@@ -216,3 +216,32 @@ func TestServe(t *testing.T) {
 	}
 	_ = store.SQLite
 }
+
+// TestServeDemoHelp: --help exits 0 and documents every option with its environment variable.
+func TestServeDemoHelp(t *testing.T) {
+	for _, tc := range []struct {
+		cmd  string
+		want []string
+	}{
+		{"serve", []string{"ZEKER_ADDR", "ZEKER_DB", "ZEKER_MIGRATE", "ZEKER_BEHIND_TLS", "ZEKER_AUDIT_KEY", "ZEKER_AUDIT_KEY_FILE",
+			"ZEKER_CHECK_KEY", "ZEKER_WORKERS", "ZEKER_CLIENT_IP_HEADER", "ZEKER_SHUTDOWN_TIMEOUT", "ZEKER_LOG_LEVEL", "ZEKER_LOG_FORMAT",
+			"-migrate", "-workers", "-shutdown-timeout", "-read-timeout", "-write-timeout", "/healthz", "docs/operations.md"}},
+		{"demo", []string{"-reset", "-huishoudens", "-addr", "-db"}},
+	} {
+		var out, errOut bytes.Buffer
+		code := exitCode(run(t.Context(), []string{tc.cmd, "--help"}, env{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}), &errOut)
+		if code != exitOK {
+			t.Errorf("zeker %s --help: exit %d, want 0", tc.cmd, code)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(errOut.String(), w) {
+				t.Errorf("zeker %s --help lacks %q", tc.cmd, w)
+			}
+		}
+	}
+	var errOut bytes.Buffer
+	err := run(t.Context(), []string{"serve", "--log-format", "xml"}, env{stdout: io.Discard, stderr: &errOut, getenv: func(string) string { return "" }})
+	if code := exitCode(err, &errOut); code != exitUsage {
+		t.Errorf("serve --log-format xml: exit %d, want %d", code, exitUsage)
+	}
+}

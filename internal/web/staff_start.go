@@ -11,7 +11,8 @@ import (
 
 type kiesData struct {
 	staffPagina
-	Gemeenten []tenant.Gemeente
+	Gemeenten []tenant.Gemeente // where the user has a role
+	Alle      []tenant.Gemeente // every active gemeente, for a system administrator
 	Systeem   bool
 }
 
@@ -28,6 +29,9 @@ func (s *Server) staffKies(w http.ResponseWriter, r *http.Request) {
 	for _, g := range alle {
 		if _, ok := i.Gebruiker.Rollen[g.Code]; ok && g.Actief {
 			d.Gemeenten = append(d.Gemeenten, g)
+		}
+		if d.Systeem && g.Actief {
+			d.Alle = append(d.Alle, g)
 		}
 	}
 	if len(d.Gemeenten) == 1 && !d.Systeem {

@@ -403,7 +403,14 @@ func TestStaffGemeenten(t *testing.T) {
 	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
 		o := nieuweStaffOmgeving(t, db)
 		c := o.loginAls("systeembeheerder")
-		a := o.doe("GET", "/systeem/gemeenten", c, nil, nil)
+		// /beheer/ lists every active gemeente for a system administrator (no role anywhere).
+		a := o.doe("GET", "/beheer/", c, nil, nil)
+		bevat(t, a, `href="/systeem/gemeenten"`, `href="/beheer/GM0147/"`, `href="/beheer/GM1969/"`)
+		// A user with one gemeente goes straight to its start page.
+		if a := o.doe("GET", "/beheer/", o.loginAls("consulent"), nil, nil); a.status != http.StatusSeeOther || a.loc != "/beheer/"+eigen+"/" {
+			t.Errorf("/beheer/ for a user with one gemeente: %d %q", a.status, a.loc)
+		}
+		a = o.doe("GET", "/systeem/gemeenten", c, nil, nil)
 		bevat(t, a, "Borger-Odoorn", "Westerkwartier", "Ommen", "Borne")
 		a = o.doe("POST", "/systeem/gemeenten/"+ander, c, url.Values{"naam": {"Ommen"}, "actief": {"ja"}, "telefoon": {"14 0529"},
 			"website": {"http://onveilig"}, "primair": {"blauw"}, "instellingen": {"[1]"}}, nil)
