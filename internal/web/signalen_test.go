@@ -191,6 +191,23 @@ func (o *sigOmgeving) upload(pad, wie string, velden map[string]string, bestand 
 	return o.doe("POST", pad, wie, &buf, mw.FormDataContentType())
 }
 
+// gelogd reports whether the processing log of sigGM has a row of activity signalen.ontvangen (with
+// operation operatie, if given) by user wie.
+func (o *sigOmgeving) gelogd(t testing.TB, operatie, wie string) bool {
+	t.Helper()
+	rijen, err := o.audit.Zoek(context.Background(), audit.Filter{Gemeente: sigGM, Limiet: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rijen {
+		if r.Verwerkingsactiviteit == "signalen.ontvangen" && (operatie == "" || r.Operatie == operatie) &&
+			r.Actor.Soort == audit.ActorGebruiker && r.Actor.ID == strconv.FormatInt(o.id[wie], 10) {
+			return true
+		}
+	}
+	return false
+}
+
 func heeft(t testing.TB, a antwoord, wil ...string) {
 	t.Helper()
 	for _, w := range wil {
@@ -511,6 +528,9 @@ func TestSignalenBestand(t *testing.T) {
 		if n := len(o.zaken(sigGM)); n != 0 {
 			t.Fatalf("checking stored %d zaken", n)
 		}
+		if !o.gelogd(t, "signalen.bestand.controleren", "consulent") {
+			t.Errorf("checking a file is not in the processing log")
+		}
 
 		a = o.upload(pad, "consulent", map[string]string{"partner": "Woonco"}, bestand)
 		if a.status != http.StatusOK {
@@ -527,17 +547,7 @@ func TestSignalenBestand(t *testing.T) {
 			t.Fatalf("%d zaken stored, want 3", n)
 		}
 		// The intake is in the processing log with the uploader as actor.
-		rijen, err := o.audit.Zoek(t.Context(), audit.Filter{Gemeente: sigGM, Limiet: 100})
-		if err != nil {
-			t.Fatal(err)
-		}
-		gelogd := false
-		for _, r := range rijen {
-			if r.Verwerkingsactiviteit == "signalen.ontvangen" && r.Actor.ID == strconv.FormatInt(o.id["consulent"], 10) {
-				gelogd = true
-			}
-		}
-		if !gelogd {
+		if !o.gelogd(t, "", "consulent") {
 			t.Errorf("upload not in the processing log with the consulent as actor")
 		}
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 )
@@ -172,6 +173,12 @@ func (s *Server) signalenBestandPost(w http.ResponseWriter, r *http.Request) {
 	fouten := slices.Clone(lev.Fouten)
 	st := s.sig().Store
 	if d.Controleren {
+		// Checking reads the residents' data without storing it: still a processing, so it is logged.
+		if err := s.staff.Audit.Schrijf(r.Context(), audit.Verwerking{Gemeente: gm, Verwerkingsactiviteit: "signalen.ontvangen",
+			Operatie: "signalen.bestand.controleren", Actie: audit.Lezen, Object: "partner/" + d.Partner, Aantal: max(lev.Aantal, 1)}); err != nil {
+			s.interneFout(w, r, fmt.Errorf("signalen: audit: %w", err))
+			return
+		}
 		b := signalen.BeoordeelBatch(lev.Signalen, st.Vandaag())
 		for _, f := range b.Fouten {
 			f.Index = lev.Indexen[f.Index]
