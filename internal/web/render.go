@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"net/http"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 )
 
@@ -57,27 +59,60 @@ var templateFuncs = template.FuncMap{
 	},
 }
 
-// parseTemplates parses base.html together with each page template, once.
-func parseTemplates() (map[string]*template.Template, error) {
-	base, err := template.New("base.html").Funcs(templateFuncs).ParseFS(templateFS, "templates/base.html")
+// tmplSleutel names one parsed variant of a page: per language and voice, because the fixed texts are
+// written into the template source before parsing (see vulTeksten).
+type tmplSleutel struct {
+	naam, taal string
+	ander      bool
+}
+
+// vasteTekst matches a call of the message catalogue without arguments: {{.L.T "key"}} or {{$.L.T "key"}}.
+var vasteTekst = regexp.MustCompile(`\{\{\s*\$?\.L\.T "([a-z0-9_.]+)"\s*\}\}`)
+
+// vulTeksten writes the fixed texts of one language into a template source. html/template pays a
+// reflective call and an escaper for every action; the resident pages have dozens of fixed texts, and
+// the result page is the hot path of the check. The texts are HTML-escaped, so they are safe both as
+// element content and in quoted attributes, the only places the templates use them.
+func vulTeksten(src string, l *Taal) string {
+	return vasteTekst.ReplaceAllStringFunc(src, func(m string) string {
+		return html.EscapeString(l.T(vasteTekst.FindStringSubmatch(m)[1]))
+	})
+}
+
+// parseTemplates parses base.html together with each page template, once per language and voice.
+func parseTemplates(b *Berichten) (map[tmplSleutel]*template.Template, error) {
+	baseSrc, err := fs.ReadFile(templateFS, "templates/base.html")
 	if err != nil {
-		return nil, fmt.Errorf("web: template base.html: %w", err)
+		return nil, err
 	}
 	files, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]*template.Template{}
-	for _, f := range files {
-		name := path.Base(f)
-		if name == "base.html" || eigenTemplateSet(name) {
-			continue
+	out := map[tmplSleutel]*template.Template{}
+	for _, code := range b.Talen() {
+		for _, ander := range []bool{false, true} {
+			l := b.Taal(code, ander)
+			base, err := template.New("base.html").Funcs(templateFuncs).Parse(vulTeksten(string(baseSrc), l))
+			if err != nil {
+				return nil, fmt.Errorf("web: template base.html: %w", err)
+			}
+			for _, f := range files {
+				name := path.Base(f)
+				if name == "base.html" || eigenTemplateSet(name) {
+					continue
+				}
+				src, err := fs.ReadFile(templateFS, f)
+				if err != nil {
+					return nil, err
+				}
+				t, err := template.Must(base.Clone()).Parse(vulTeksten(string(src), l))
+				if err != nil {
+					return nil, fmt.Errorf("web: template %s: %w", name, err)
+				}
+				out[tmplSleutel{strings.TrimSuffix(name, ".html"), code, ander}] = t
+			}
 		}
-		t, err := template.Must(base.Clone()).ParseFS(templateFS, f)
-		if err != nil {
-			return nil, fmt.Errorf("web: template %s: %w", name, err)
-		}
-		out[strings.TrimSuffix(name, ".html")] = t
 	}
 	return out, nil
 }
@@ -107,7 +142,11 @@ func (s *Server) vulPagina(p *pagina, l *Taal, titel, hier string) {
 
 // render executes a page template into a buffer first, so a template error never sends half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data pageData) {
-	t, ok := s.tmpl[name]
+	l := data.Page().L
+	if l == nil {
+		l = s.talen.Taal(StandaardTaal, false)
+	}
+	t, ok := s.tmpl[tmplSleutel{name, l.Code, l.Ander}]
 	if !ok {
 		s.log.Error("onbekende template", "name", name)
 		s.foutPagina(w, r, http.StatusInternalServerError, "fout.intern")

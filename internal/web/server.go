@@ -43,7 +43,7 @@ type Server struct {
 	cat       *regels.Catalogus
 	log       *slog.Logger
 	nu        func() time.Time
-	tmpl      map[string]*template.Template
+	tmpl      map[tmplSleutel]*template.Template
 	talen     *Berichten
 	token     *tokenSleutel
 	gemeenten []regels.Gemeente
@@ -85,7 +85,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	tmpl, err := parseTemplates()
+	tmpl, err := parseTemplates(talen)
 	if err != nil {
 		return nil, err
 	}
