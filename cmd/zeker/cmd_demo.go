@@ -18,6 +18,8 @@ import (
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/signalen/opslag"
+	"github.com/zeker-platform/zeker/internal/signalen/synth"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/tenant"
 )
@@ -27,7 +29,8 @@ const demoUsage = `[opties]
 Start Zeker als demo op deze computer: een SQLite-bestand, de vier gemeenten, per gemeente een
 demo-account per rol (wachtwoorden worden bij elke start nieuw gemaakt en getoond), de check voor
 inwoners op / en een startpagina voor medewerkers per gemeente. Met --huishoudens komt er per gemeente
-een synthetische bevolking in (testgegevens, BSN's uit de testreeks) en een scan op de achtergrond.
+een synthetische bevolking in (testgegevens, BSN's uit de testreeks) en een scan op de achtergrond; met
+--signalen synthetische signalen van betalingsachterstanden voor de werklijst van de consulent.
 Geen netwerk of Node nodig. Stoppen met Ctrl-C.`
 
 // runDemo prepares a demo database and serves it until ctx is cancelled.
@@ -37,6 +40,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	db := fs.String("db", "sqlite:zeker-demo.db", "database van de demo (SQLite-bestand)")
 	reset := fs.Bool("reset", false, "begin opnieuw: verwijder eerst het databasebestand van de demo")
 	huishoudens := fs.Int("huishoudens", 1000, "synthetische huishoudens per gemeente (0: geen)")
+	signaalAantal := fs.Int("signalen", 150, "synthetische signalen van betalingsachterstanden per gemeente (0: geen)")
 	keyFile := fs.String("audit-key-file", "zeker-demo-audit.key", "bestand met de sleutel van het verwerkingslog (gemaakt als het er niet is)")
 	checkFile := fs.String("check-key-file", "zeker-demo-check.key", "bestand met de sleutel van de check, zodat bewaarde links een herstart overleven (gemaakt als het er niet is)")
 	level := fs.String("log-level", "info", "debug, info, warn of error")
@@ -46,8 +50,8 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("demo neemt geen argumenten, wel opties; zie zeker demo --help")
 	}
-	if *huishoudens < 0 {
-		return usagef("--huishoudens moet 0 of meer zijn")
+	if *huishoudens < 0 || *signaalAantal < 0 {
+		return usagef("--huishoudens en --signalen moeten 0 of meer zijn")
 	}
 	log, err := nieuweLogger(e, *level, "text")
 	if err != nil {
@@ -83,6 +87,9 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		}
 		if *huishoudens > 0 {
 			laadBevolking(ctx, d, codes, *huishoudens, log)
+		}
+		if *signaalAantal > 0 {
+			laadSignalen(ctx, d, codes, *signaalAantal, log)
 		}
 		return nil
 	}
@@ -170,6 +177,27 @@ func laadGemeente(ctx context.Context, d *diensten, params *nl.Parameters, gm st
 	_ = res
 	return d.audit.Schrijf(ctx, audit.Verwerking{Gemeente: gm, Verwerkingsactiviteit: "import.huishoudens",
 		Operatie: "huishoudens.importeren", Actie: audit.Aanmaken, Aantal: n, Object: "demo"})
+}
+
+// laadSignalen delivers synthetic arrears signals per gemeente, as a partner would through the API, so
+// the consulent's worklist is not empty. Re-delivery of the same references changes nothing.
+func laadSignalen(ctx context.Context, d *diensten, codes []string, n int, log *slog.Logger) {
+	st, err := opslag.New(opslag.Config{DB: d.db, Audit: d.audit})
+	if err != nil {
+		log.Warn("demo: geen signalen", "fout", err)
+		return
+	}
+	ctx = audit.WithActor(ctx, audit.Actor{Soort: audit.ActorSysteem, ID: "demo", Naam: "zeker demo"})
+	pop := synth.Populatie(2 * n)
+	for i, gm := range codes {
+		res, err := st.Ontvang(ctx, opslag.Levering{Gemeente: gm, Partner: "Demo woningcorporatie",
+			Signalen: synth.Signalen(pop, n, strings.ToLower(gm), st.Vandaag(), uint64(i+1))}, synth.Index(pop))
+		if err != nil {
+			log.Warn("demo: signalen overgeslagen", "gemeente", gm, "fout", err)
+			continue
+		}
+		log.Info("demo: signalen geleverd", "gemeente", gm, "opgeslagen", res.Opgeslagen, "al_ontvangen", res.AlOntvangen, "afgewezen", res.Afgewezen)
+	}
 }
 
 func demoURL(a net.Addr) string {

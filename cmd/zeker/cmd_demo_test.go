@@ -83,7 +83,7 @@ var demoURLRe = regexp.MustCompile(`Zeker demo draait op (http://\S+/)`)
 func TestDemoEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	out, errOut, stop := start(t, func(string) string { return "" }, demoURLRe, "demo", "--addr", "127.0.0.1:0",
-		"--db", "sqlite:"+filepath.Join(dir, "demo.db"), "--huishoudens", "50",
+		"--db", "sqlite:"+filepath.Join(dir, "demo.db"), "--huishoudens", "50", "--signalen", "40",
 		"--audit-key-file", filepath.Join(dir, "audit.key"), "--check-key-file", filepath.Join(dir, "check.key"))
 	basis := demoURLRe.FindStringSubmatch(out.String())[1]
 	m := regexp.MustCompile(`consulent\.gm1681@demo\.zeker\.test\s+(\S+)`).FindStringSubmatch(out.String())
@@ -136,6 +136,13 @@ func TestDemoEndToEnd(t *testing.T) {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("start page lacks %q", want)
 		}
+	}
+	// The consulent's worklist has the demo's synthetic signals.
+	if m := regexp.MustCompile(`signalen geleverd" gemeente=GM1681 opgeslagen=(\d+)`).FindStringSubmatch(errOut.String()); m == nil || m[1] == "0" {
+		t.Errorf("no demo signals stored for GM1681:\n%s", errOut)
+	}
+	if resp, body := get("/beheer/GM1681/signalen"); resp.StatusCode != 200 || !strings.Contains(body, "Vroegsignaalzaken, ") || strings.Contains(body, "Er zijn geen zaken") {
+		t.Errorf("worklist: %d, no demo signals on it", resp.StatusCode)
 	}
 	u, _ := url.Parse(basis)
 	cookies := jar.Cookies(u)
