@@ -152,8 +152,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		s.foutPagina(w, r, http.StatusInternalServerError, "fout.intern")
 		return
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base.html", data); err != nil {
+	buf := s.buffer()
+	defer s.bufs.Put(buf)
+	if err := t.ExecuteTemplate(buf, "base.html", data); err != nil {
 		s.log.Error("template", "name", name, "err", err)
 		if name != "fout" {
 			s.foutPagina(w, r, http.StatusInternalServerError, "fout.intern")
@@ -167,6 +168,15 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// buffer returns an empty page buffer; pages are rendered whole before they are sent.
+func (s *Server) buffer() *bytes.Buffer {
+	if b, ok := s.bufs.Get().(*bytes.Buffer); ok {
+		b.Reset()
+		return b
+	}
+	return bytes.NewBuffer(make([]byte, 0, 64<<10))
 }
 
 type foutData struct {

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/regels"
@@ -47,6 +48,7 @@ type Server struct {
 	talen     *Berichten
 	token     *tokenSleutel
 	gemeenten []regels.Gemeente
+	bufs      sync.Pool                         // *bytes.Buffer for rendering pages
 	labels    map[labelSleutel]*resultaatLabels // fixed texts of the result page, per language and voice
 	staff     *staff                            // nil without Deps.Staff
 }
