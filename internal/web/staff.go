@@ -16,6 +16,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/tenant"
 )
@@ -122,6 +123,21 @@ var staffFuncs = template.FuncMap{
 		return t.In(amsterdam).Format("02-01-2006 15:04")
 	},
 	"rolNaam": func(r auth.Rol) string { return rolNamen[r] },
+	// taakNaam and taakStatus name background jobs in the words of the field; unknown kinds show as is.
+	"taakNaam": func(kind string) string {
+		if n, ok := map[string]string{"scan.uitvoeren": "Scan op niet-gebruik", "import.huishoudens": "Huishoudens inlezen",
+			"signalen.bewaartermijn": "Bewaartermijn vroegsignalering"}[kind]; ok {
+			return n
+		}
+		return kind
+	},
+	"taakStatus": func(st jobs.Status) string {
+		if n, ok := map[jobs.Status]string{jobs.Queued: "Wacht", jobs.Running: "Bezig", jobs.Done: "Klaar",
+			jobs.Failed: "Mislukt", jobs.Cancelled: "Geannuleerd"}[st]; ok {
+			return n
+		}
+		return string(st)
+	},
 	"actieNaam": func(a audit.Actie) string {
 		return map[audit.Actie]string{audit.Aanmaken: "Vastleggen", audit.Lezen: "Inzien", audit.Wijzigen: "Wijzigen",
 			audit.Verwijderen: "Verwijderen", audit.Exporteren: "Downloaden"}[a]

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"database/sql"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +14,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/apiv1"
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
@@ -193,6 +195,14 @@ func TestStaffLogin(t *testing.T) {
 			t.Fatalf("start page: status %d", a.status)
 		}
 		bevat(t, a, "Borger-Odoorn", "Je rol in deze gemeente: <strong>Consulent</strong>", "Vroegsignalen oppakken", "Uitloggen")
+		// The consulent may read the gemeente's background jobs: they are listed in the words of the field.
+		if err := db.Tx(t.Context(), func(tx *sql.Tx) error {
+			_, err := jobs.Enqueue(t.Context(), tx, "scan.uitvoeren", eigen, []byte("{}"), jobs.Opts{})
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		bevat(t, o.doe("GET", "/beheer/"+eigen+"/", nieuw, nil, nil), "Taken op de achtergrond", "<td class=\"utrecht-table__cell\">Scan op niet-gebruik</td><td class=\"utrecht-table__cell\">Wacht</td>")
 		if strings.Contains(a.body, "/beheer/"+eigen+"/gebruikers") {
 			t.Error("consulent sees the link to user management")
 		}
