@@ -2,11 +2,13 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
 
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/scan"
 	"github.com/zeker-platform/zeker/internal/store"
 )
@@ -34,6 +36,13 @@ type scanOverzichtData struct {
 	BereikCSV    string
 	MagUitvoeren bool
 	MagLijst     bool
+	MagTaken     bool
+	Taken        []scanTaakRij
+}
+
+// scanTaakRij is a background scan or import of the gemeente, with its progress (internal/jobs).
+type scanTaakRij struct {
+	ID, Soort, Status, Voortgang, Bericht, Gemaakt, Fout string
 }
 
 type scanRegelRij struct {
@@ -58,6 +67,24 @@ func (s *Server) scanOverzicht(w http.ResponseWriter, r *http.Request) {
 	d.MagUitvoeren = auth.Mag(a, gm, auth.ScanUitvoeren)
 	d.MagLijst = auth.Mag(a, gm, auth.ScanLezen)
 	d.Vandaag = s.vandaagUTC().Format("2006-01-02")
+	d.MagTaken = auth.Mag(a, gm, auth.TakenLezen)
+	if d.MagTaken {
+		for _, soort := range []string{scan.JobScan, scan.JobImport} {
+			js, err := jobs.List(r.Context(), s.staff.DB, gm, soort, 5)
+			if err != nil {
+				s.interneFout(w, r, err)
+				return
+			}
+			for _, j := range js {
+				rij := scanTaakRij{ID: fmt.Sprint(j.ID), Soort: map[string]string{scan.JobScan: "scan", scan.JobImport: "huishoudens inlezen"}[j.Kind],
+					Status: taakStatus[j.Status], Bericht: j.Progress.Message, Gemaakt: j.CreatedAt.In(amsterdam).Format("02-01-2006 15:04"), Fout: j.LastError}
+				if j.Progress.Total > 0 {
+					rij.Voortgang = procentTekst(int(min(j.Progress.Done, j.Progress.Total)), int(j.Progress.Total))
+				}
+				d.Taken = append(d.Taken, rij)
+			}
+		}
+	}
 	sv, err := scan.LaatsteSamenvatting(r.Context(), s.staff.DB, gm)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		s.interneFout(w, r, err)
@@ -113,3 +140,5 @@ func (s *Server) scanOverzicht(w http.ResponseWriter, r *http.Request) {
 	}
 	s.renderStaff(w, r, http.StatusOK, "beheer_scan", d)
 }
+
+var taakStatus = map[jobs.Status]string{jobs.Queued: "wacht", jobs.Running: "bezig", jobs.Done: "klaar", jobs.Failed: "mislukt", jobs.Cancelled: "geannuleerd"}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/scan"
 	"github.com/zeker-platform/zeker/internal/store"
@@ -69,6 +70,19 @@ func TestScanPaginas(t *testing.T) {
 	if strings.Contains(a.body, "bereiklijst.csv") {
 		t.Error("a beleidsmedewerker sees links to the outreach list (personal data)")
 	}
+
+	// As a background job: queued, run by a runner with the scan's handlers, progress on the page.
+	a = o.doe("POST", basis, beleid, url.Values{"datum": {"2026-01-15"}, "als_taak": {"ja"}}, nil)
+	if a.status != http.StatusSeeOther || !strings.Contains(a.loc, "klaar=taak") {
+		t.Fatalf("POST scan als taak: %d %s", a.status, a.loc)
+	}
+	runner := jobs.NewRunner(db, jobs.Config{})
+	(&scan.Diensten{DB: db, Catalogus: testCatalogus(t), Audit: o.audit}).Registreer(runner)
+	if ran, err := runner.RunOnce(t.Context()); !ran || err != nil {
+		t.Fatalf("RunOnce = %v, %v", ran, err)
+	}
+	a = o.doe("GET", basis, beleid, nil, nil)
+	bevat(t, a, "Taken", "klaar: scan", "100%")
 
 	a = o.doe("GET", basis+"/bereik.csv", beleid, nil, nil)
 	if a.status != http.StatusOK || !strings.HasPrefix(a.body, "regeling,dimensie,groep") {

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"database/sql"
 	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/scan"
 )
 
@@ -25,6 +27,19 @@ func (s *Server) scanUitvoeren(w http.ResponseWriter, r *http.Request) {
 		datum = t
 	}
 	ctx := r.Context()
+	if r.PostFormValue("als_taak") == "ja" {
+		// A background job (internal/jobs): for populations too large to scan within the request.
+		err := s.staff.DB.Tx(ctx, func(tx *sql.Tx) error {
+			_, err := jobs.EnqueueJSON(ctx, tx, scan.JobScan, gm, scan.ScanTaak{Datum: datum.Format("2006-01-02")}, jobs.Opts{MaxAttempts: 3})
+			return err
+		})
+		if err != nil {
+			s.interneFout(w, r, err)
+			return
+		}
+		terugNaar(w, r, "/beheer/"+gm+"/scan", "taak")
+		return
+	}
 	u, err := scan.Voer(ctx, s.staff.DB, s.cat, gm, datum, nil)
 	if err != nil {
 		s.staffFout(w, r, http.StatusBadRequest, fmt.Sprintf("De scan kon niet worden uitgevoerd: %v", err))
