@@ -57,7 +57,7 @@ func nieuweUitkomstView(u *regels.Uitkomst, l *Taal) uitkomstView {
 	if u.Periode != "" {
 		v.PeriodeTekst = l.T("periode." + string(u.Periode))
 	}
-	if u.Lening != nil && u.Lening.AflossingPerMaand != nil {
+	if u.Lening != nil && u.Lening.AflossingPerMaand != nil && u.BedragUitleg == "" {
 		v.AflossingTekst = l.T("resultaat.aflossing", "bedrag", bedragTekst(*u.Lening.AflossingPerMaand, l))
 	}
 	uitvoerder := u.Uitvoerder

@@ -26,6 +26,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/regels"
@@ -77,6 +78,7 @@ func run() error {
 	var next, fouten atomic.Int64
 	var eersteFout atomic.Value
 	var wg sync.WaitGroup
+	cpu0 := cpuTijd()
 	start := time.Now()
 	for range *clients {
 		wg.Add(1)
@@ -99,6 +101,7 @@ func run() error {
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	cpu := cpuTijd() - cpu0
 	slices.Sort(lat)
 	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(float64(len(lat))*p))] }
 	fmt.Printf("result page %s, %d clients, %d requests in %s (%.0f req/s), GOMAXPROCS=%d\n",
@@ -106,6 +109,10 @@ func run() error {
 	fmt.Printf("latency p50 %s  p90 %s  p99 %s  max %s\n", pct(.50).Round(10*time.Microsecond), pct(.90).Round(10*time.Microsecond),
 		pct(.99).Round(10*time.Microsecond), lat[len(lat)-1].Round(10*time.Microsecond))
 	fmt.Printf("errors %d\n", fouten.Load())
+	// CPU time per request does not depend on what else the machine runs; with an in-process server it
+	// covers client and server together.
+	fmt.Printf("cpu %s per request (this process, user+system), load average at the end: %s\n",
+		(cpu / time.Duration(*total)).Round(time.Microsecond), loadavg())
 	if f := fouten.Load(); f > 0 {
 		return fmt.Errorf("%d requests failed, the first: %v", f, eersteFout.Load())
 	}
@@ -113,6 +120,26 @@ func run() error {
 		return fmt.Errorf("p99 %s is above the target %s", p, *target)
 	}
 	return nil
+}
+
+func cpuTijd() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func fetch(c *http.Client, u string) error {
