@@ -18,7 +18,9 @@ import (
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
+	"github.com/zeker-platform/zeker/internal/signalen/register"
 	"github.com/zeker-platform/zeker/internal/signalen/synth"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/tenant"
@@ -190,8 +192,14 @@ func laadSignalen(ctx context.Context, d *diensten, codes []string, n int, log *
 	ctx = audit.WithActor(ctx, audit.Actor{Soort: audit.ActorSysteem, ID: "demo", Naam: "zeker demo"})
 	pop := synth.Populatie(2 * n)
 	for i, gm := range codes {
+		// Match against the gemeente's households when the demo loaded them (the register a real
+		// delivery uses), else against the synthetic residents of the signals.
+		var z signalen.Zoeker = synth.Index(pop)
+		if x, err := register.UitHuishoudens(ctx, d.db, gm, st.Vandaag()); err == nil && x.Len() > 0 {
+			z = x
+		}
 		res, err := st.Ontvang(ctx, opslag.Levering{Gemeente: gm, Partner: "Demo woningcorporatie",
-			Signalen: synth.Signalen(pop, n, strings.ToLower(gm), st.Vandaag(), uint64(i+1))}, synth.Index(pop))
+			Signalen: synth.Signalen(pop, n, strings.ToLower(gm), st.Vandaag(), uint64(i+1))}, z)
 		if err != nil {
 			log.Warn("demo: signalen overgeslagen", "gemeente", gm, "fout", err)
 			continue

@@ -20,7 +20,9 @@ import (
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
+	"github.com/zeker-platform/zeker/internal/signalen/register"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web"
@@ -215,11 +217,16 @@ func serve(ctx context.Context, o serveOpties) error {
 		runner.Every(jobOpruimen, "", time.Hour)
 	}
 
+	// Signals are matched against the resident register built from the gemeente's imported household
+	// data (by BSN); once per delivery, so a new import counts from the next delivery on.
+	zoeker := func(ctx context.Context, gemeente string) (signalen.Zoeker, error) {
+		return register.UitHuishoudens(ctx, db, gemeente, sig.Vandaag())
+	}
 	api := http.NewServeMux()
-	apiv1.Routes(api, apiv1.Deps{Auth: d.auth, Signalen: sig, Log: log})
+	apiv1.Routes(api, apiv1.Deps{Auth: d.auth, Signalen: sig, Zoeker: zoeker, Log: log})
 	srv, err := web.New(web.Config{CheckSleutel: o.checkKey, BehindTLS: o.behindTLS}, web.Deps{Catalogus: cat, Logger: log,
 		Staff: &web.StaffDeps{DB: db, Auth: d.auth, Audit: al, ClientIPHeader: o.clientIPHeader, API: api,
-			Signalen: &web.SignalenDeps{Store: sig}}})
+			Signalen: &web.SignalenDeps{Store: sig, Zoeker: zoeker}}})
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
