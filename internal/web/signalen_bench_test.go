@@ -40,6 +40,16 @@ func BenchmarkSignalenWerklijst(b *testing.B) {
 			Signalen: synth.Signalen(pop, 50000, "mrt", signalen.NieuweDatum(2026, 3, 2), 2)}, o.x); err != nil {
 			b.Fatal(err)
 		}
+		// The store query alone, as a baseline in the same run (the machine's load varies).
+		b.Run(d.String()+"/alleen-opslag", func(b *testing.B) {
+			for b.Loop() {
+				zs, _, err := o.st.Werklijst(ctx, sigGM, opslag.Filter{})
+				if err != nil || len(zs) == 0 {
+					b.Fatal(err, len(zs))
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/pagina")
+		})
 		for _, tc := range []struct{ naam, query string }{
 			{"open-eerste-pagina", ""},
 			{"alle-pagina-200", "?status=alle&vanaf=10000"},
