@@ -1,0 +1,85 @@
+package web
+
+import (
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/scan"
+)
+
+// TestBrowserScan runs axe-core (WCAG 2.1 A/AA) on every scan page in Chromium: reach with chart,
+// what-if with and without a result and with an error, the proposals and one proposal with a failed
+// decision. Skipped without ZEKER_BROWSER_TESTS=1 (see startStaffBrowser).
+func TestBrowserScan(t *testing.T) {
+	b, o := startStaffBrowser(t)
+	datum := time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
+	for _, r := range []auth.Rol{auth.Beleidsmedewerker, auth.Consulent} {
+		if err := o.auth.ZetRol(t.Context(), o.ids[string(r)], ander, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	laadPopulatie(t, o.db, ander, 1500, datum)
+	cat := testCatalogus(t)
+	u, err := scan.Voer(t.Context(), o.db, cat, ander, datum, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.SlaOp(t.Context(), o.db); err != nil {
+		t.Fatal(err)
+	}
+	pk, _ := cat.Pakket(ander, datum)
+	pk, _ = pk.Wijzig(regels.Wijziging{Pad: "open_termen.referteperiode.maanden", Waarde: "36"})
+	pop, _ := scan.LaadPopulatie(t.Context(), o.db, ander, datum, cat.Params())
+	u2, _ := scan.Scan(t.Context(), pop, pk)
+	ctx0 := audit.WithActor(t.Context(), audit.Actor{Soort: audit.ActorSysteem, ID: "test"})
+	if n, err := scan.MaakVoorstellen(ctx0, o.db, o.audit, u2); err != nil || n == 0 {
+		t.Fatalf("MaakVoorstellen = %d, %v", n, err)
+	}
+
+	ctx := b.tab(t)
+	ga := func(pad string) {
+		t.Helper()
+		do(t, ctx, chromedp.Navigate(b.base+pad), chromedp.WaitReady(chromedp.CSS("footer")))
+	}
+	login := func(email string) {
+		t.Helper()
+		ga("/login")
+		do(t, ctx, chromedp.SetValue(chromedp.CSS("#email"), email), chromedp.SetValue(chromedp.CSS("#wachtwoord"), testWachtwoord))
+		submit(t, ctx, "#inloggen")
+	}
+	basis := "/beheer/" + ander + "/scan"
+	login("beleidsmedewerker@test.zeker.test")
+	wat := url.Values{"pad1": {"open_termen.inkomensgrens.percentage"}, "waarde1": {"110%"}, "datum": {"2026-01-15"}, "dimensie": {"woonplaats"}}
+	fout := url.Values{"pad1": {"open_termen.inkomensgrens.percentage"}, "waarde1": {"veel"}}
+	for _, p := range []struct{ naam, pad string }{
+		{"scan", basis},
+		{"scan-leeftijd", basis + "?regeling=participatie_volwassenen&dimensie=leeftijd"},
+		{"watals", basis + "/watals"},
+		{"watals-uitslag", basis + "/watals?" + wat.Encode()},
+		{"watals-fout", basis + "/watals?" + fout.Encode()},
+	} {
+		ga(p.pad)
+		b.checkAxe(t, ctx, p.naam)
+		b.screenshot(t, ctx, "scan-"+p.naam)
+	}
+	ga("/beheer/")
+	submit(t, ctx, "form[action='/logout'] button")
+	login("consulent@test.zeker.test")
+	for _, p := range []struct{ naam, pad string }{
+		{"scan-consulent", basis},
+		{"voorstellen", basis + "/voorstellen"},
+		{"voorstel", basis + "/voorstellen/1"},
+	} {
+		ga(p.pad)
+		b.checkAxe(t, ctx, p.naam)
+		b.screenshot(t, ctx, "scan-"+p.naam)
+	}
+	submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
+	b.checkAxe(t, ctx, "voorstel-fout")
+}
