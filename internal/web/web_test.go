@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"html"
 	"io"
 	"net/http"
@@ -8,6 +9,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -442,4 +444,61 @@ func FuzzStapPost(f *testing.F) {
 		}
 		io.Copy(io.Discard, rec.Body)
 	})
+}
+
+// TestResultaatParallel renders result pages from many goroutines at once (run with -race): the
+// server shares templates, labels and buffers between requests.
+func TestResultaatParallel(t *testing.T) {
+	s := testServer(t, Config{})
+	h := s.Handler()
+	var urls []string
+	for _, lang := range []string{"nl", "en"} {
+		for _, voor := range []string{"zelf", "ander"} {
+			f := &flow{t: t, h: h}
+			f.post("/check/start", url.Values{"gemeente": {"GM0147"}, "voor": {voor}, "lang": {lang}})
+			f.antwoord(url.Values{"partner": {"nee"}, "kinderen": {"1"}, "medebewoners": {"0"}, "lang": {lang}})
+			f.antwoord(url.Values{"a-dag": {"1"}, "a-maand": {"1"}, "a-jaar": {"1990"}, "kind-1": {"9"}, "lang": {lang}})
+			f.antwoord(url.Values{"a-soort-1": {"bijstand"}, "a-bedrag-1": {"1400"}, "lang": {lang}})
+			for f.resultaat == "" && f.stap() != "" {
+				f.antwoord(url.Values{"vermogen": {"0"}, "laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}, "lang": {lang}})
+			}
+			if f.resultaat == "" {
+				t.Fatal("no result")
+			}
+			urls = append(urls, f.resultaat)
+		}
+	}
+	// The "change an answer" link carries a fresh token (a new nonce) on every rendering.
+	zonderToken := func(s string) string { return regexp.MustCompile(`t=[A-Za-z0-9_-]+`).ReplaceAllString(s, "t=…") }
+	want := make([]string, len(urls))
+	for i, u := range urls {
+		f := &flow{t: t, h: h}
+		f.get(u)
+		want[i] = zonderToken(f.body)
+	}
+	if !strings.Contains(want[1], "uw cliënt") || !strings.Contains(want[2], "your result") && !strings.Contains(want[2], "Your result") {
+		t.Errorf("language or voice not applied")
+	}
+	errs := make(chan string, 64)
+	var wg sync.WaitGroup
+	for g := range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 10 {
+				k := (g + i) % len(urls)
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, urls[k], nil))
+				if zonderToken(rec.Body.String()) != want[k] {
+					errs <- fmt.Sprintf("page %d differs under concurrency", k)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
