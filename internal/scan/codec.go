@@ -2,6 +2,7 @@ package scan
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -423,7 +424,7 @@ func ParseJSON(regel int, data []byte) (*Record, error) {
 	dec.DisallowUnknownFields()
 	var j jsonHuishouden
 	if err := dec.Decode(&j); err != nil {
-		return nil, &RijFout{Regel: regel, Kolom: jsonVeld(err), Reden: strings.TrimPrefix(err.Error(), "json: ")}
+		return nil, jsonFout(regel, err)
 	}
 	if dec.More() {
 		return nil, &RijFout{Regel: regel, Reden: "na het huishouden staat nog meer tekst"}
@@ -455,11 +456,21 @@ func ParseJSON(regel int, data []byte) (*Record, error) {
 	return rec, nil
 }
 
-func jsonVeld(err error) string {
-	if te, ok := err.(*json.UnmarshalTypeError); ok {
-		return te.Field
+// jsonFout turns a decoding error into a RijFout in Dutch, with the field as the column.
+func jsonFout(regel int, err error) *RijFout {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	switch {
+	case errors.As(err, &te):
+		return &RijFout{Regel: regel, Kolom: te.Field, Reden: fmt.Sprintf("verwacht %s, gevonden %s", te.Type, te.Value)}
+	case errors.As(err, &se):
+		return &RijFout{Regel: regel, Reden: "geen geldige JSON: " + msg}
+	case strings.HasPrefix(msg, "unknown field "):
+		veld := strings.Trim(strings.TrimPrefix(msg, "unknown field "), `"`)
+		return &RijFout{Regel: regel, Kolom: veld, Reden: fmt.Sprintf("onbekend veld %q (zie docs/import.md)", veld)}
 	}
-	return ""
+	return &RijFout{Regel: regel, Reden: msg}
 }
 
 // kolomVanPad maps a validation path of package huishouden ("personen[1].geboortedatum") to the CSV

@@ -152,7 +152,8 @@ func TestImportJSONRegel(t *testing.T) {
 		if !errors.Is(err, ErrOngeldig) {
 			t.Fatalf("err = %v, want ErrOngeldig", err)
 		}
-		if len(res.Fouten) != 2 || res.Fouten[0].Regel != 3 || res.Fouten[0].Kolom != "personen[0].bsn" || res.Fouten[1].Regel != 5 {
+		if len(res.Fouten) != 2 || res.Fouten[0].Regel != 3 || res.Fouten[0].Kolom != "personen[0].bsn" || res.Fouten[1].Regel != 5 ||
+			res.Fouten[1].Kolom != "onbekend" || !strings.Contains(res.Fouten[1].Reden, "onbekend veld") {
 			for _, f := range res.Fouten {
 				t.Log(f)
 			}
