@@ -72,3 +72,31 @@ func BenchmarkWerklijst(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOntvangTweedeLevering50000 measures a second delivery of 50,000 signals in the same month
+// for the same households: most signals join an existing zaak, which is updated (meervoudig).
+func BenchmarkOntvangTweedeLevering50000(b *testing.B) {
+	pop := synth.Populatie(50000)
+	x := synth.Index(pop)
+	eerste := synth.Signalen(pop, signalen.MaxBatch, "een", d("2026-03-02"), 21)
+	tweede := synth.Signalen(pop, signalen.MaxBatch, "twee", d("2026-03-02"), 22)
+	for _, db := range databases(b, maart) {
+		b.Run(db.naam, func(b *testing.B) {
+			ctx := metActor(b.Context())
+			i := 0
+			for b.Loop() {
+				i++
+				g := fmt.Sprintf("GM%04d", 5000+i)
+				b.StopTimer()
+				if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: g, Partner: "p", Signalen: eerste}, x); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				res, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: g, Partner: "q", Signalen: tweede}, x)
+				if err != nil || res.Opgeslagen != signalen.MaxBatch {
+					b.Fatalf("%+v %v", res, err)
+				}
+			}
+		})
+	}
+}
