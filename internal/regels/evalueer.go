@@ -1,6 +1,8 @@
 package regels
 
 import (
+	"fmt"
+
 	"github.com/zeker-platform/zeker/internal/geld"
 )
 
@@ -26,6 +28,21 @@ func (o Oordeel) String() string {
 
 // MarshalText writes "recht", "geen recht" or "onzeker".
 func (o Oordeel) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+
+// UnmarshalText reads what MarshalText writes.
+func (o *Oordeel) UnmarshalText(p []byte) error {
+	switch string(p) {
+	case "recht":
+		*o = Recht
+	case "geen recht":
+		*o = GeenRecht
+	case "onzeker":
+		*o = Onzeker
+	default:
+		return fmt.Errorf("regels: %q is geen oordeel (recht, geen recht of onzeker)", p)
+	}
+	return nil
+}
 
 // Kort is the outcome of one regeling without a trace: what the scan needs for a million households.
 type Kort struct {

@@ -447,3 +447,17 @@ func mapFS(m map[string]string) fstest.MapFS {
 	}
 	return out
 }
+
+func TestOordeelTekst(t *testing.T) {
+	for _, o := range []Oordeel{Recht, GeenRecht, Onzeker} {
+		b, _ := o.MarshalText()
+		var got Oordeel
+		if err := got.UnmarshalText(b); err != nil || got != o {
+			t.Errorf("%v → %s → %v, %v", o, b, got, err)
+		}
+	}
+	var o Oordeel
+	if err := o.UnmarshalText([]byte("misschien")); err == nil {
+		t.Error("misschien geaccepteerd")
+	}
+}
