@@ -502,3 +502,22 @@ func TestResultaatParallel(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// FuzzToken feeds arbitrary codes to the token reader: it must refuse them without panicking.
+func FuzzToken(f *testing.F) {
+	s := testServer(f, Config{})
+	good, err := s.token.seal(&Antwoorden{Versie: antwoordenVersie, Gemaakt: testNu.Unix(), Gemeente: "GM0175", Huidig: stapHuishouden})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add("")
+	f.Add(good[:len(good)-1])
+	f.Fuzz(func(t *testing.T, code string) {
+		// Only codes this key sealed open; the seed's content is the only one there is.
+		a, err := s.leesToken(code)
+		if err == nil && (a.Gemeente != "GM0175" || a.Huidig != stapHuishouden || len(a.Klaar) != 0) {
+			t.Fatalf("accepted a forged code %q: %+v", code, a)
+		}
+	})
+}
