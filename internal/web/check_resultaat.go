@@ -96,6 +96,7 @@ type resultaatData struct {
 	TotaalOnbekend int
 	TotaalNul      bool
 	Antwoorden     []antwoordRegel
+	AntwoordenHTML template.HTML
 	Ander          bool
 	AlleenVia      []string
 	Token          string
@@ -157,6 +158,7 @@ func (s *Server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 	tot, onb := res.TotaalPerJaar()
 	d.Totaal, d.TotaalOnbekend, d.TotaalNul = bedragTekst(tot, l), onb, tot == 0
 	d.Antwoorden = s.antwoordOverzicht(a, l)
+	d.AntwoordenHTML = antwoordenHTML(d.Antwoorden)
 	d.BewaarURL = "/check/bewaar?" + url.Values{"t": {t}, "lang": {l.Code}}.Encode()
 	// Changing an answer resumes at the last step shown, with every answer kept.
 	if len(a.Pad) > 0 {
