@@ -55,6 +55,7 @@ func BenchmarkWerklijst(b *testing.B) {
 			f    opslag.Filter
 		}{
 			{"open-eerste-pagina", opslag.Filter{}},
+			{"open-eerste-pagina-tel-tot-1000", opslag.Filter{TelTot: 1000}},
 			{"alle-pagina-200", opslag.Filter{Status: opslag.StatusAlle, Vanaf: 10000}},
 			{"wijk-partnertype-leeftijd", opslag.Filter{Wijk: "Noord", PartnerType: signalen.PartnerHuur, LeeftijdVan: 27, LeeftijdTot: 65}},
 		} {

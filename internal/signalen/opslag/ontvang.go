@@ -167,16 +167,13 @@ func (s *Store) Ontvang(ctx context.Context, lev Levering, z signalen.Zoeker) (O
 		return res, fmt.Errorf("opslag: commit levering: %w", err)
 	}
 	res.Opgeslagen, res.NieuweZaken = len(op), len(nieuweZaken)
-	if len(op) >= 10000 {
+	if len(op) >= 10000 && s.dialect == store.Postgres {
 		// A large delivery changes the tables enough that the planner's statistics mislead it (measured on
 		// PostgreSQL: worklist page 1.4 s instead of 6 ms; the next delivery's lookup of earlier references
 		// 0.9 s per block instead of milliseconds) until autovacuum catches up; refresh them now.
-		// SQLite's PRAGMA optimize does the same where needed.
-		q := `PRAGMA optimize`
-		if s.dialect == store.Postgres {
-			q = `ANALYZE signalen_zaak, signalen_signaal`
-		}
-		if _, err := s.db.ExecContext(ctx, q); err != nil {
+		// Not on SQLite: without statistics it picks the indexes well, and after PRAGMA optimize it counted
+		// a filtered worklist with a table scan (measured 10 ms → 118 ms).
+		if _, err := s.db.ExecContext(ctx, `ANALYZE signalen_zaak, signalen_signaal`); err != nil {
 			slog.WarnContext(ctx, "signalen: statistieken bijwerken mislukt", "gemeente", lev.Gemeente, "fout", err)
 		}
 	}

@@ -357,6 +357,8 @@ func TestWerklijstFilters(t *testing.T) {
 				{"leeftijd 40-55", opslag.Filter{LeeftijdVan: 40, LeeftijdTot: 55}, 4}, // born 1 June 1970..1985 → 55, 50, 45, 40
 				{"gesloten", opslag.Filter{Status: signalen.ZaakGesloten}, 0},
 				{"pagina", opslag.Filter{Limiet: 4, Vanaf: 8}, 10},
+				{"tel tot 6", opslag.Filter{TelTot: 6}, 7},
+				{"tel tot 20", opslag.Filter{TelTot: 20}, 10},
 			} {
 				got, n, err := db.store.Werklijst(ctx, "GM0175", tc.f)
 				if err != nil {
