@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -107,7 +108,7 @@ func TestSignalenAPI(t *testing.T) {
 		levering := `{"gemeente":"GM0175","signalen":[` + fmt.Sprintf(goed, "R1", bsn) + `,` +
 			fmt.Sprintf(goed, "R2", "999990018") + `,` + // 11-proef fails
 			`{"referentie":"R3","bedrag":{"euro":1}},` + // unreadable
-			fmt.Sprintf(goed, "R4", "") + `]}`
+			fmt.Sprintf(goed, "R4", "") + `,` + fmt.Sprintf(goed, "H/2026 7", "") + `]}`
 
 		for _, tc := range []struct {
 			naam, token, body string
@@ -126,7 +127,7 @@ func TestSignalenAPI(t *testing.T) {
 		}
 
 		got, m := o.doe(t, "POST", "/api/v1/signalen", o.ommen, levering)
-		if got != 200 || m["opgeslagen"] != 2.0 || m["afgewezen"] != 2.0 || m["aantal"] != 4.0 {
+		if got != 200 || m["opgeslagen"] != 3.0 || m["afgewezen"] != 2.0 || m["aantal"] != 5.0 {
 			t.Fatalf("levering: %d %v", got, m)
 		}
 		fouten := m["fouten"].([]any)
@@ -141,7 +142,7 @@ func TestSignalenAPI(t *testing.T) {
 			t.Error("response echoes a BSN")
 		}
 		// Re-delivery: idempotent.
-		if got, m = o.doe(t, "POST", "/api/v1/signalen", o.ommen, levering); got != 200 || m["opgeslagen"] != 0.0 || m["alOntvangen"] != 2.0 {
+		if got, m = o.doe(t, "POST", "/api/v1/signalen", o.ommen, levering); got != 200 || m["opgeslagen"] != 0.0 || m["alOntvangen"] != 3.0 {
 			t.Errorf("herlevering: %d %v", got, m)
 		}
 		// Everything refused: 422, nothing stored.
@@ -156,6 +157,8 @@ func TestSignalenAPI(t *testing.T) {
 			terug            string
 		}{
 			{"eigen signaal", o.ommen, "/api/v1/signalen/R1", 200, "nog niet opgepakt"},
+			// Same partner and household as R4, same day: a repeat, closed by rule; the partner sees only "niet opgepakt".
+			{"kenmerk met schuine streep en spatie", o.ommen, "/api/v1/signalen/" + url.PathEscape("H/2026 7"), 200, "niet opgepakt"},
 			{"onbekend", o.ommen, "/api/v1/signalen/R404", 404, ""},
 			{"afgewezen signaal bestaat niet", o.ommen, "/api/v1/signalen/R2", 404, ""},
 			{"andere partner", o.beide, "/api/v1/signalen/R1?gemeente=GM0175", 404, ""},
