@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,6 +67,9 @@ func BenchmarkSignalenWerklijst(b *testing.B) {
 					o.h.ServeHTTP(rec, req)
 					if rec.Code != http.StatusOK || len(zaakIDs(rec.Body.String())) == 0 {
 						b.Fatalf("status %d, %d zaken", rec.Code, len(zaakIDs(rec.Body.String())))
+					}
+					if tc.query == "" && !strings.Contains(rec.Body.String(), "van meer dan 10.000.") {
+						b.Fatalf("first page does not say it counted up to 10,000")
 					}
 				}
 				b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/pagina")

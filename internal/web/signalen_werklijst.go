@@ -23,6 +23,7 @@ type werklijstData struct {
 	Van, Tot     int // 1-based positions shown
 	Pagina       int
 	Paginas      int
+	MeerDan      bool   // Totaal is a lower bound: more zaken match than were counted
 	Eerste       string // paging URLs; "" when there is no such page
 	Vorige       string
 	Volgende     string
@@ -75,6 +76,9 @@ type werklijstRij struct {
 	HuishoudTekst string
 	StatusTekst   string
 }
+
+// telTot is how far the worklist counts matching zaken exactly.
+const telTot = 10000
 
 // leeftijdsgroep is an age filter of the worklist: young people up to 27 and residents of AOW age get
 // their own approach in many gemeenten (Divosa 2024: one in three has an age-specific approach).
@@ -220,10 +224,16 @@ func (s *Server) signalenWerklijst(w http.ResponseWriter, r *http.Request) {
 	d.Menu = menuVoor(r.Context(), gm, "werklijst")
 	wf, f := leesWerklijstFilter(r.URL.Query(), naamUit(r.Context()), &d.veldFouten)
 	d.F = wf
+	// Counting every matching zaak is most of the cost of a page on PostgreSQL (docs/signalen-web.md):
+	// count exactly up to telTot (or just past the page asked for), and say "meer dan" beyond.
+	f.TelTot = max(telTot, wf.Vanaf+wf.Per)
 	zaken, totaal, err := st.Werklijst(r.Context(), gm, f)
 	if err != nil {
 		s.interneFout(w, r, err)
 		return
+	}
+	if totaal > f.TelTot {
+		d.MeerDan, totaal = true, f.TelTot
 	}
 	d.Totaal = totaal
 	for i := range zaken {
@@ -238,9 +248,11 @@ func (s *Server) signalenWerklijst(w http.ResponseWriter, r *http.Request) {
 		d.Eerste = d.Basis + wf.query(0)
 		d.Vorige = d.Basis + wf.query(max(wf.Vanaf-wf.Per, 0))
 	}
-	if wf.Vanaf+wf.Per < totaal {
+	if wf.Vanaf+wf.Per < totaal || d.MeerDan {
 		d.Volgende = d.Basis + wf.query(wf.Vanaf+wf.Per)
-		d.Laatste = d.Basis + wf.query((d.Paginas-1)*wf.Per)
+		if !d.MeerDan {
+			d.Laatste = d.Basis + wf.query((d.Paginas-1)*wf.Per)
+		}
 	}
 	d.Statussen = opties([][2]string{{"open", "Open zaken"}, {"gesloten", "Afgesloten zaken"}, {"alle", "Alle zaken"}}, wf.Status)
 	pts := [][2]string{{"", "Alle soorten"}}
