@@ -151,6 +151,14 @@ func (s *Server) renderStap(w http.ResponseWriter, r *http.Request, a *Antwoorde
 	for _, o := range a.Ontvangt {
 		d.Aangevinkt[o] = true
 	}
+	if !a.beantwoord(stapOntvangt) {
+		// Someone who said their income is bijstand receives bijstand: tick it for them.
+		for _, r := range a.InkAanvrager.Regels {
+			if r.Soort == "bijstand" {
+				d.Aangevinkt["bijstand"] = true
+			}
+		}
+	}
 	if form != nil {
 		for k := range form {
 			d.W[k] = form.Get(k)
