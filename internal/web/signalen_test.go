@@ -762,3 +762,39 @@ func TestSignalenIndicatoren(t *testing.T) {
 		}
 	})
 }
+
+// TestSignalenWerklijstMeerDan: with more than 10,000 matching zaken the page counts up to 10,000, says
+// "meer dan", has no link to a last page it cannot know, and still pages on past the count.
+func TestSignalenWerklijstMeerDan(t *testing.T) {
+	if testing.Short() {
+		t.Skip("intake of 15,000 signals")
+	}
+	db := storetest.Open(t, storetest.Dialects(t)[0])
+	o := nieuweSigOmgeving(t, db)
+	pop := synth.Populatie(60000)
+	o.x = synth.Index(pop)
+	ctx := audit.WithActor(context.Background(), audit.Actor{Soort: audit.ActorSysteem, ID: "test"})
+	if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, Partner: "p",
+		Signalen: synth.Signalen(pop, 15000, "md", signalen.NieuweDatum(2026, 3, 2), 3)}, o.x); err != nil {
+		t.Fatal(err)
+	}
+	_, n, err := o.st.Werklijst(ctx, sigGM, opslag.Filter{Status: opslag.StatusAlle})
+	if err != nil || n <= 10050 {
+		t.Fatalf("%d zaken (%v): the test needs more than 10,050", n, err)
+	}
+	basis := "/beheer/" + sigGM + "/signalen?status=alle"
+	a := o.get(basis, "consulent")
+	heeft(t, a, "Zaak 1 tot en met 50 van meer dan 10.000.", "Pagina 1 van meer dan 200", "Volgende pagina")
+	heeftNiet(t, a, "Laatste pagina")
+	// Past the count: the page asked for is counted, so the next link is still there.
+	a = o.get(basis+"&vanaf=10000", "consulent")
+	heeft(t, a, "Zaak 10.001 tot en met 10.050 van meer dan 10.050.", "Volgende pagina")
+	if got := len(zaakIDs(a.body)); got != 50 {
+		t.Errorf("page at 10,000 shows %d zaken", got)
+	}
+	// The end of the list: exact again, no next page.
+	laatste := (n - 1) / 50 * 50
+	a = o.get(basis+"&vanaf="+strconv.Itoa(laatste), "consulent")
+	heeft(t, a, fmt.Sprintf("van %s.", getal64(int64(n))))
+	heeftNiet(t, a, "Volgende pagina", "meer dan")
+}
