@@ -96,8 +96,19 @@ func TestCrashSafety(t *testing.T) {
 					t.Fatalf("integrity_check = %q, want ok", res)
 				}
 			}
+			// Read rows and counter in one snapshot: on PostgreSQL a COMMIT the killed client had already
+			// sent may still land after the kill, between two separate queries.
+			opts := &sql.TxOptions{ReadOnly: true}
+			if d == store.Postgres {
+				opts.Isolation = sql.LevelRepeatableRead
+			}
+			snap, err := db.SQL().BeginTx(ctx, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer snap.Rollback()
 			present := map[int64]bool{}
-			rows, err := db.SQL().QueryContext(ctx, "SELECT id FROM crash_rows")
+			rows, err := snap.QueryContext(ctx, "SELECT id FROM crash_rows")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -113,7 +124,7 @@ func TestCrashSafety(t *testing.T) {
 				}
 			}
 			var n int64
-			if err := db.SQL().QueryRowContext(ctx, "SELECT n FROM crash_counter WHERE k = 1").Scan(&n); err != nil {
+			if err := snap.QueryRowContext(ctx, "SELECT n FROM crash_counter WHERE k = 1").Scan(&n); err != nil {
 				t.Fatal(err)
 			}
 			if n != int64(len(present)) {
