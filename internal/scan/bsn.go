@@ -1,27 +1,13 @@
 package scan
 
-import "fmt"
+import (
+	"fmt"
 
-// GeldigBSN reports whether s is nine digits that pass the 11-proef (elfproef) of the BSN:
-// 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11 (and not zero).
-func GeldigBSN(s string) bool {
-	if len(s) != 9 {
-		return false
-	}
-	som := 0
-	for i := 0; i < 9; i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return false
-		}
-		w := 9 - i
-		if i == 8 {
-			w = -1
-		}
-		som += w * int(c-'0')
-	}
-	return som != 0 && som%11 == 0
-}
+	"github.com/zeker-platform/zeker/internal/bsn"
+)
+
+// GeldigBSN reports whether s is a BSN that passes the 11-proef (package bsn).
+func GeldigBSN(s string) bool { return bsn.Geldig(s) }
 
 // TestBSNs returns every BSN of the range the BRP reserves for test persons (999900000–999999999)
 // that passes the 11-proef, in ascending order. There are only 9,091 of them, so a synthetic

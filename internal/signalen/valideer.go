@@ -2,6 +2,7 @@ package signalen
 
 import (
 	"fmt"
+	"github.com/zeker-platform/zeker/internal/bsn"
 	"strings"
 	"unicode/utf8"
 )
@@ -20,25 +21,8 @@ type Fout struct {
 
 func (f Fout) Error() string { return fmt.Sprintf("signaal %d: %s: %s", f.Index, f.Veld, f.Reden) }
 
-// IsBSN reports whether s is nine digits that pass the 11-proef (weights 9..2 and -1).
-func IsBSN(s string) bool {
-	if len(s) != 9 {
-		return false
-	}
-	som := 0
-	for i := 0; i < 9; i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return false
-		}
-		w := 9 - i
-		if i == 8 {
-			w = -1
-		}
-		som += w * int(c-'0')
-	}
-	return som%11 == 0 && s != "000000000"
-}
+// IsBSN reports whether s is a BSN that passes the 11-proef (package bsn).
+func IsBSN(s string) bool { return bsn.Geldig(s) }
 
 // NormaliseerPostcode turns " 1234 ab" into "1234AB"; ok is false when it is not a Dutch postcode
 // (four digits, the first not 0, then two letters).
