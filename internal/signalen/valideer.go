@@ -2,9 +2,10 @@ package signalen
 
 import (
 	"fmt"
-	"github.com/zeker-platform/zeker/internal/bsn"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/zeker-platform/zeker/internal/bsn"
 )
 
 // MaxBatch is the largest number of signals in one delivery (API request or file).
