@@ -515,7 +515,7 @@ func TestSignalenBestand(t *testing.T) {
 			"\n" +
 			"F3;Energie;veel;2026-01-05;2026-02-20;nee;" + bsn[2] + ";Testpersoon2;8011AA;3\n" +
 			"F4;Water;40;2026-01-05;2026-02-20;ja;" + bsn[3] + ";\"Test\npersoon3\";8011AA;4\n" +
-			"F5;Zorg;40;2026-01-05;2026-12-20;nee;" + bsn[4] + ";Testpersoon4;8011AA;5\n" +
+			"F5;Zorg;40;2026-12-25;2026-12-20;nee;" + bsn[4] + ";Testpersoon4;8011AA;5\n" +
 			"F6;Zorg;40;2026-01-05;2026-02-20;nee;;Testpersoon5;8011AA;6\n" +
 			"F1;Zorg;40;2026-01-05;2026-02-20;nee;" + bsn[6] + ";Testpersoon6;8011AA;7\n"
 
@@ -541,7 +541,9 @@ func TestSignalenBestand(t *testing.T) {
 			"Regel 3, inwoner.bsn: Het BSN klopt niet.", `href="#regel-3-inwoner-bsn"`, `id="regel-3-inwoner-bsn"`,
 			"Regel 5, bedrag: Het bedrag klopt niet.",
 			"Regel 8, signaaldatum: De datum ligt in de toekomst.",
-			"Regel 10, referentie: Dit kenmerk staat al eerder in deze levering.")
+			"Regel 10, referentie: Dit kenmerk staat al eerder in deze levering.",
+			// Row 8 has two problems with signaaldatum: two anchors, each unique.
+			`id="regel-8-signaaldatum"`, `id="regel-8-signaaldatum-2"`, "De signaaldatum ligt voor de datum waarop de achterstand ontstond.")
 		heeftNiet(t, a, "Regel 4,", "Regel 6,", "Regel 7,", "Regel 9,")
 		if n := len(o.zaken(sigGM)); n != 3 {
 			t.Fatalf("%d zaken stored, want 3", n)

@@ -210,10 +210,17 @@ func (s *Server) signalenBestandPost(w http.ResponseWriter, r *http.Request) {
 			"opgeslagen", o.Opgeslagen, "al_ontvangen", o.AlOntvangen, "afgewezen", res.Afgewezen)
 	}
 	slices.SortStableFunc(fouten, func(a, b signalen.Fout) int { return a.Index - b.Index })
+	gebruikt := map[string]int{}
 	for _, f := range fouten {
 		n := regel(f.Index)
-		res.Fouten = append(res.Fouten, regelFout{Regel: n, ID: fmt.Sprintf("regel-%d-%s", n, strings.ReplaceAll(f.Veld, ".", "-")),
-			Veld: f.Veld, Reden: f.Reden})
+		id := fmt.Sprintf("regel-%d-%s", n, strings.ReplaceAll(f.Veld, ".", "-"))
+		if k := gebruikt[id]; k > 0 {
+			gebruikt[id]++
+			id = fmt.Sprintf("%s-%d", id, k+1) // two problems with one field of one row
+		} else {
+			gebruikt[id] = 1
+		}
+		res.Fouten = append(res.Fouten, regelFout{Regel: n, ID: id, Veld: f.Veld, Reden: f.Reden})
 	}
 	res.InSamenvatting = min(len(res.Fouten), maxSamenvatting)
 	for _, f := range res.Fouten[:res.InSamenvatting] {
