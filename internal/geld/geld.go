@@ -92,27 +92,10 @@ func MustParse(s string) Bedrag {
 }
 
 // String formats as Dutch money: "€ 1.512,50"; negative "-€ 3,10".
-func (b Bedrag) String() string {
-	sign := ""
-	v := int64(b)
-	if v < 0 {
-		sign, v = "-", -v
-	}
-	return sign + "€ " + groepeer(v/100) + "," + tweeCijfers(v%100)
-}
+func (b Bedrag) String() string { return b.formatteer("€ ", '.', ',', true) }
 
 // Kort formats whole amounts without cents ("€ 1.512") and others with cents ("€ 1.512,50").
-func (b Bedrag) Kort() string {
-	if b%100 == 0 {
-		sign := ""
-		v := int64(b)
-		if v < 0 {
-			sign, v = "-", -v
-		}
-		return sign + "€ " + groepeer(v/100)
-	}
-	return b.String()
-}
+func (b Bedrag) Kort() string { return b.formatteer("€ ", '.', ',', b%100 != 0) }
 
 // Decimal formats as a plain decimal with a point and two decimals ("1512.50"), for CSV and JSON.
 func (b Bedrag) Decimal() string {
@@ -125,39 +108,48 @@ func (b Bedrag) Decimal() string {
 }
 
 // English formats as "€1,512.50" for English pages.
-func (b Bedrag) English() string {
-	sign := ""
+func (b Bedrag) English() string { return b.formatteer("€", ',', '.', true) }
+
+// formatteer writes sign, symbol, the euros in groups of three and, if centen, the cents, in one
+// allocation: money is formatted on every line of a trace.
+func (b Bedrag) formatteer(symbool string, groep, decimaal byte, centen bool) string {
 	v := int64(b)
-	if v < 0 {
-		sign, v = "-", -v
+	neg := v < 0
+	if neg {
+		v = -v
 	}
-	s := groepeer(v / 100)
-	s = strings.ReplaceAll(s, ".", ",")
-	return fmt.Sprintf("%s€%s.%02d", sign, s, v%100)
-}
-
-func tweeCijfers(c int64) string {
-	return string([]byte{byte('0' + c/10), byte('0' + c%10)})
-}
-
-func groepeer(v int64) string {
-	s := strconv.FormatInt(v, 10)
-	if len(s) <= 3 {
-		return s
+	var buf [40]byte
+	i := len(buf)
+	if centen {
+		c := v % 100
+		buf[i-1] = byte('0' + c%10)
+		buf[i-2] = byte('0' + c/10)
+		buf[i-3] = decimaal
+		i -= 3
 	}
-	var sb strings.Builder
-	pre := len(s) % 3
-	if pre > 0 {
-		sb.WriteString(s[:pre])
-	}
-	for i := pre; i < len(s); i += 3 {
-		if sb.Len() > 0 {
-			sb.WriteByte('.')
+	e := v / 100
+	for n := 0; ; n++ {
+		if n > 0 && n%3 == 0 {
+			i--
+			buf[i] = groep
 		}
-		sb.WriteString(s[i : i+3])
+		i--
+		buf[i] = byte('0' + e%10)
+		e /= 10
+		if e == 0 {
+			break
+		}
 	}
-	return sb.String()
+	i -= len(symbool)
+	copy(buf[i:], symbool)
+	if neg {
+		i--
+		buf[i] = '-'
+	}
+	return string(buf[i:])
 }
+
+
 
 // MarshalText writes the plain decimal form, so JSON carries "1512.50" as a string without float.
 func (b Bedrag) MarshalText() ([]byte, error) { return []byte(b.Decimal()), nil }

@@ -366,6 +366,7 @@ func (v *voorwaarde) inkomenZin(f *Feiten, t Tri, w Weergave) string {
 		wie = tekst(w, "Uw inkomen", "Het inkomen van uw cliënt", "Your income", "Your client's income")
 	}
 	var s strings.Builder
+	s.Grow(320)
 	if !f.InkomenBekend {
 		if en {
 			s.WriteString("We do not know the whole income. ")
@@ -374,9 +375,9 @@ func (v *voorwaarde) inkomenZin(f *Feiten, t Tri, w Weergave) string {
 		}
 	} else {
 		if en {
-			fmt.Fprintf(&s, "%s is %s a month (net). ", wie, f.Inkomen.English())
+			s.WriteString(wie + " is " + f.Inkomen.English() + " a month (net). ")
 		} else {
-			fmt.Fprintf(&s, "%s is %s per maand (netto). ", wie, f.Inkomen.Kort())
+			s.WriteString(wie + " is " + f.Inkomen.Kort() + " per maand (netto). ")
 		}
 	}
 	if !f.NormBekend {
@@ -396,9 +397,9 @@ func (v *voorwaarde) inkomenZin(f *Feiten, t Tri, w Weergave) string {
 	}
 	if !f.NormBekend {
 		if en {
-			fmt.Fprintf(&s, "The limit is %s of the bijstandsnorm.", g.p)
+			s.WriteString("The limit is " + g.p.String() + " of the bijstandsnorm.")
 		} else {
-			fmt.Fprintf(&s, "De grens is %s van de bijstandsnorm.", g.p)
+			s.WriteString("De grens is " + g.p.String() + " van de bijstandsnorm.")
 		}
 		return s.String()
 	}
@@ -411,27 +412,27 @@ func (v *voorwaarde) inkomenZin(f *Feiten, t Tri, w Weergave) string {
 	if f.InkomenBekend && v.basis != basisOnbekend {
 		pct := f.Inkomen.AlsPercentageVan(norm)
 		if en {
-			fmt.Fprintf(&s, "That is %s of %s (%s). ", pctTekst(pct, g.p), normEN, norm.English())
+			s.WriteString("That is " + pctTekst(pct, g.p) + " of " + normEN + " (" + norm.English() + "). ")
 		} else {
-			fmt.Fprintf(&s, "Dat is %s van %s (%s). ", pctTekst(pct, g.p), normTekst, norm.Kort())
+			s.WriteString("Dat is " + pctTekst(pct, g.p) + " van " + normTekst + " (" + norm.Kort() + "). ")
 		}
 	}
 	if v.basis == basisOnbekend {
 		if en {
-			fmt.Fprintf(&s, "The limit is %s of the bijstandsnorm: %s a month without holiday pay, or %s with it. The municipality has not published which one it uses.", g.p, laag.English(), hoog.English())
+			s.WriteString("The limit is " + g.p.String() + " of the bijstandsnorm: " + laag.English() + " a month without holiday pay, or " + hoog.English() + " with it. The municipality has not published which one it uses.")
 			if t == Onbekend && f.InkomenBekend {
 				s.WriteString(" Your income is between the two: ask the municipality.")
 			}
 		} else {
-			fmt.Fprintf(&s, "De grens is %s van de bijstandsnorm: %s per maand zonder vakantiegeld, of %s met vakantiegeld. De gemeente heeft niet gepubliceerd welke zij gebruikt.", g.p, laag.Kort(), hoog.Kort())
+			s.WriteString("De grens is " + g.p.String() + " van de bijstandsnorm: " + laag.Kort() + " per maand zonder vakantiegeld, of " + hoog.Kort() + " met vakantiegeld. De gemeente heeft niet gepubliceerd welke zij gebruikt.")
 			if t == Onbekend && f.InkomenBekend {
 				s.WriteString(" Het inkomen ligt daartussen: vraag de gemeente.")
 			}
 		}
 	} else if en {
-		fmt.Fprintf(&s, "The limit is %s: %s a month.", g.p, laag.English())
+		s.WriteString("The limit is " + g.p.String() + ": " + laag.English() + " a month.")
 	} else {
-		fmt.Fprintf(&s, "De grens is %s: %s per maand.", g.p, laag.Kort())
+		s.WriteString("De grens is " + g.p.String() + ": " + laag.Kort() + " per maand.")
 	}
 	if v.grensKind.bekend && f.MinderjarigeKinderen > 0 {
 		if en {
