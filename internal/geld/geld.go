@@ -149,8 +149,6 @@ func (b Bedrag) formatteer(symbool string, groep, decimaal byte, centen bool) st
 	return string(buf[i:])
 }
 
-
-
 // MarshalText writes the plain decimal form, so JSON carries "1512.50" as a string without float.
 func (b Bedrag) MarshalText() ([]byte, error) { return []byte(b.Decimal()), nil }
 
