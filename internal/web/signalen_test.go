@@ -226,7 +226,7 @@ func heeftNiet(t testing.TB, a antwoord, nee ...string) {
 	}
 }
 
-var zaakLink = regexp.MustCompile(`href="/beheer/GM\d{4}/signalen/(\d+)">Zaak`)
+var zaakLink = regexp.MustCompile(`href="/beheer/GM\d{4}/signalen/(\d+)(?:\?[^"]*)?">Zaak`)
 
 // zaakIDs returns the zaak ids linked from a worklist page, in page order.
 func zaakIDs(body string) []int64 {
@@ -799,4 +799,30 @@ func TestSignalenWerklijstMeerDan(t *testing.T) {
 	a = o.get(basis+"&vanaf="+strconv.Itoa(laatste), "consulent")
 	heeft(t, a, fmt.Sprintf("van %s.", getal64(int64(n))))
 	heeftNiet(t, a, "Volgende pagina", "meer dan")
+}
+
+// TestSignalenTerugNaarLijst: the worklist's filter and page travel with the zaak, its forms and the
+// redirect after a change, so "Terug naar de werklijst" returns to the same list.
+func TestSignalenTerugNaarLijst(t *testing.T) {
+	db := storetest.Open(t, storetest.Dialects(t)[0])
+	o := nieuweSigOmgeving(t, db)
+	o.lever(sigGM, "woonco", sigSignaal("R0", signalen.PartnerHuur, 900, 0), sigSignaal("R1", signalen.PartnerHuur, 100, 1))
+	a := o.get("/beheer/"+sigGM+"/signalen?partnertype=Huur&wijk=Vilsteren&per=25", "consulent")
+	ids := zaakIDs(a.body)
+	if len(ids) != 1 {
+		t.Fatalf("filtered list: %v", ids)
+	}
+	lijst := "?partnertype=Huur&amp;per=25&amp;wijk=Vilsteren"
+	pad := zaakURL(sigGM, ids[0])
+	heeft(t, a, `href="`+pad+lijst+`">Zaak`)
+	a = o.get(pad+"?partnertype=Huur&per=25&wijk=Vilsteren", "consulent")
+	heeft(t, a, `href="/beheer/GM0175/signalen`+lijst+`">Terug naar de werklijst`, `action="`+pad+`/afsluiten`+lijst+`"`)
+	a = o.post(pad+"/notitie?partnertype=Huur&per=25&wijk=Vilsteren", "consulent", url.Values{"notitie": {"Gebeld"}})
+	if want := pad + "?klaar=notitie&partnertype=Huur&per=25&wijk=Vilsteren"; a.status != http.StatusSeeOther || a.loc != want {
+		t.Errorf("after a note: %d → %q, want %q", a.status, a.loc, want)
+	}
+	// Nonsense in the query is dropped, not echoed.
+	a = o.get(pad+"?partnertype=%3Cscript%3E&wijk=Vilsteren", "consulent")
+	heeft(t, a, `href="/beheer/GM0175/signalen?wijk=Vilsteren">Terug naar de werklijst`)
+	heeftNiet(t, a, "<script>", "%3Cscript")
 }

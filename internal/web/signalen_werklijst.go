@@ -236,8 +236,11 @@ func (s *Server) signalenWerklijst(w http.ResponseWriter, r *http.Request) {
 		d.MeerDan, totaal = true, f.TelTot
 	}
 	d.Totaal = totaal
+	lijst := wf.query(wf.Vanaf) // the zaak page links back to this page of the list with this filter
 	for i := range zaken {
-		d.Rijen = append(d.Rijen, werklijstRijVan(&zaken[i], gm, wf.Vanaf+i+1, vandaag))
+		rij := werklijstRijVan(&zaken[i], gm, wf.Vanaf+i+1, vandaag)
+		rij.URL += lijst
+		d.Rijen = append(d.Rijen, rij)
 	}
 	if len(zaken) > 0 {
 		d.Van, d.Tot = wf.Vanaf+1, wf.Vanaf+len(zaken)

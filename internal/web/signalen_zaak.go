@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -22,6 +23,7 @@ type zaakData struct {
 	ID            int64
 	URL           string
 	Terug         string
+	Lijst         string // the worklist's filter as a query string ("" or "?…"), kept on every link and form
 	Vandaag       string
 	VandaagISO    string
 	Open          bool
@@ -120,7 +122,12 @@ func (s *Server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	vandaag := st.Vandaag()
 	z := &det.Zaak
 	d.Menu = menuVoor(r.Context(), gm, "")
-	d.ID, d.URL, d.Terug = z.ID, zaakURL(gm, z.ID), d.Menu.Basis
+	// The worklist's filter and page travel along in the query string, so "terug" returns to them; they
+	// are read and written again by the worklist's own rules, never echoed.
+	var genegeerd veldFouten
+	wf, _ := leesWerklijstFilter(r.URL.Query(), naamUit(r.Context()), &genegeerd)
+	d.Lijst = wf.query(wf.Vanaf)
+	d.ID, d.URL, d.Terug = z.ID, zaakURL(gm, z.ID), d.Menu.Basis+d.Lijst
 	d.Vandaag, d.VandaagISO = datumNL(vandaag), vandaag.String()
 	d.Open = z.Status == signalen.ZaakOpen
 	d.MagBehandelen = auth.Mag(actorUit(r.Context()), gm, auth.SignalenBehandelen)
@@ -245,7 +252,11 @@ func (s *Server) zaakPost(w http.ResponseWriter, r *http.Request, klaar string, 
 	err := do(gm, id, d)
 	switch {
 	case err == nil && len(d.Fouten) == 0:
-		terugNaar(w, r, zaakURL(gm, id), klaar)
+		var genegeerd veldFouten
+		wf, _ := leesWerklijstFilter(r.URL.Query(), naamUit(r.Context()), &genegeerd)
+		q, _ := url.ParseQuery(strings.TrimPrefix(wf.query(wf.Vanaf), "?"))
+		q.Set("klaar", klaar)
+		http.Redirect(w, r, zaakURL(gm, id)+"?"+q.Encode(), http.StatusSeeOther)
 	case errors.Is(err, opslag.ErrNietGevonden):
 		s.staffFout(w, r, http.StatusNotFound, "Deze zaak bestaat niet in deze gemeente.")
 	case errors.Is(err, signalen.ErrZaakGesloten):
