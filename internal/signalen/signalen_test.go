@@ -25,7 +25,7 @@ func TestIsBSN(t *testing.T) {
 		in   string
 		want bool
 	}{
-		{"111222333", true},
+		{"999990020", true},
 		{"999990019", true},
 		{"999990018", false},
 		{"12345678", false},
