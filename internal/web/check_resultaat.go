@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/regels"
@@ -23,7 +24,6 @@ type uitkomstView struct {
 	Documenten                                       []string
 	Grondslag                                        string
 	Criteria                                         []criteriumView
-	HTML                                             template.HTML // the rendered article (check_resultaat_html.go)
 }
 
 type criteriumView struct{ Uitkomst, Tekst, Bron string }
@@ -92,6 +92,9 @@ type resultaatData struct {
 	Recht          []uitkomstView
 	Onzeker        []uitkomstView
 	GeenRecht      []uitkomstView
+	RechtHTML      template.HTML // the articles of each group, rendered by schrijfArtikel
+	OnzekerHTML    template.HTML
+	GeenRechtHTML  template.HTML
 	Totaal         string
 	TotaalOnbekend int
 	TotaalNul      bool
@@ -139,22 +142,36 @@ func (s *Server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 	if d.Lb == nil {
 		d.Lb = nieuweResultaatLabels(l)
 	}
+	// One buffer per group, sized for its articles, instead of a growing buffer per regeling.
+	var recht, onzeker, geenRecht strings.Builder
+	var n [3]int
+	for i := range res.Regelingen {
+		n[res.Regelingen[i].Oordeel]++
+	}
+	const perArtikel = 3 << 10 // a typical article with its criteria and sources
+	recht.Grow(perArtikel * n[regels.Recht])
+	onzeker.Grow(perArtikel * n[regels.Onzeker])
+	geenRecht.Grow(perArtikel * n[regels.GeenRecht])
 	for i := range res.Regelingen {
 		u := &res.Regelingen[i]
 		v := nieuweUitkomstView(u, l)
-		v.HTML = v.artikel(d.Lb, a.Ander)
 		switch u.Oordeel {
 		case regels.Recht:
+			v.schrijfArtikel(&recht, d.Lb, a.Ander)
 			d.Recht = append(d.Recht, v)
 		case regels.Onzeker:
+			v.schrijfArtikel(&onzeker, d.Lb, a.Ander)
 			d.Onzeker = append(d.Onzeker, v)
 		default:
+			v.schrijfArtikel(&geenRecht, d.Lb, a.Ander)
 			d.GeenRecht = append(d.GeenRecht, v)
 		}
 		if u.Aanvragen.AlleenViaIntermediair && u.Oordeel != regels.GeenRecht {
 			d.AlleenVia = append(d.AlleenVia, u.Naam)
 		}
 	}
+	// Every piece schrijfArtikel writes is escaped or a constant (check_resultaat_html.go).
+	d.RechtHTML, d.OnzekerHTML, d.GeenRechtHTML = template.HTML(recht.String()), template.HTML(onzeker.String()), template.HTML(geenRecht.String())
 	tot, onb := res.TotaalPerJaar()
 	d.Totaal, d.TotaalOnbekend, d.TotaalNul = bedragTekst(tot, l), onb, tot == 0
 	d.Antwoorden = s.antwoordOverzicht(a, l)
