@@ -21,7 +21,7 @@ type pgSchrijver struct {
 	nu        time.Time
 	batch     int
 	rijen     [][]any
-	volg      int64
+	ids       map[string]int // position in rijen of each id in the pending batch
 	gewijzigd int64
 	klaarOK   bool
 }
@@ -31,7 +31,7 @@ func nieuwePGSchrijver(ctx context.Context, conn *pgx.Conn, gemeente string, imp
 	if err != nil {
 		return nil, fmt.Errorf("scan: import: begin: %w", store.MapError(err))
 	}
-	if _, err := tx.Exec(ctx, `CREATE TEMPORARY TABLE scan_import_rij (volg BIGINT, id TEXT, woonplaats TEXT, gegevens TEXT) ON COMMIT DROP`); err != nil {
+	if _, err := tx.Exec(ctx, `CREATE TEMPORARY TABLE scan_import_rij (id TEXT, woonplaats TEXT, gegevens TEXT) ON COMMIT DROP`); err != nil {
 		tx.Rollback(ctx)
 		return nil, fmt.Errorf("scan: import: tijdelijke tabel: %w", store.MapError(err))
 	}
@@ -42,8 +42,15 @@ func nieuwePGSchrijver(ctx context.Context, conn *pgx.Conn, gemeente string, imp
 }
 
 func (w *pgSchrijver) voegToe(ctx context.Context, id, woonplaats, gegevens string) error {
-	w.volg++
-	w.rijen = append(w.rijen, []any{w.volg, id, woonplaats, gegevens})
+	if w.ids == nil {
+		w.ids = make(map[string]int, w.batch)
+	}
+	if p, ok := w.ids[id]; ok { // same id twice in one batch: the last row wins
+		w.rijen[p][1], w.rijen[p][2] = woonplaats, gegevens
+		return nil
+	}
+	w.ids[id] = len(w.rijen)
+	w.rijen = append(w.rijen, []any{id, woonplaats, gegevens})
 	if len(w.rijen) >= w.batch {
 		return w.flush(ctx)
 	}
@@ -54,12 +61,13 @@ func (w *pgSchrijver) flush(ctx context.Context) error {
 	if len(w.rijen) == 0 {
 		return nil
 	}
-	if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"scan_import_rij"}, []string{"volg", "id", "woonplaats", "gegevens"}, pgx.CopyFromRows(w.rijen)); err != nil {
+	if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"scan_import_rij"}, []string{"id", "woonplaats", "gegevens"}, pgx.CopyFromRows(w.rijen)); err != nil {
 		return fmt.Errorf("scan: import: copy: %w", store.MapError(err))
 	}
-	// Within one file the last row of an id wins (DISTINCT ON keeps the highest volg).
+	// Within one file the last row of an id wins: voegToe keeps one row per id per batch, and a
+	// later batch overwrites an earlier one, so the staging table needs no sort.
 	tag, err := w.tx.Exec(ctx, `INSERT INTO scan_huishouden (gemeente, id, woonplaats, gegevens, import_id, bijgewerkt)
-		SELECT DISTINCT ON (id) $1, id, woonplaats, gegevens, $2::bigint, $3::timestamptz FROM scan_import_rij ORDER BY id, volg DESC
+		SELECT $1, id, woonplaats, gegevens, $2::bigint, $3::timestamptz FROM scan_import_rij
 		ON CONFLICT (gemeente, id) DO UPDATE SET woonplaats = excluded.woonplaats, gegevens = excluded.gegevens,
 			import_id = excluded.import_id, bijgewerkt = excluded.bijgewerkt
 		WHERE scan_huishouden.gegevens <> excluded.gegevens`, w.gemeente, w.importID, w.nu)
@@ -71,6 +79,7 @@ func (w *pgSchrijver) flush(ctx context.Context) error {
 		return fmt.Errorf("scan: import: %w", store.MapError(err))
 	}
 	w.rijen = w.rijen[:0]
+	clear(w.ids)
 	return nil
 }
 
