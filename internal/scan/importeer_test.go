@@ -269,3 +269,37 @@ func TestLaadDemo(t *testing.T) {
 		}
 	}
 }
+
+// TestImportLaatsteWint: within one file the last row of an id wins, in one batch and across batches.
+func TestImportLaatsteWint(t *testing.T) {
+	data := bestand(t, "GM0175", "csv", 5)
+	rijen := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	var tweede string
+	for _, r := range rijen {
+		if strings.HasPrefix(r, "GM0175-0000002,GM0175,,") {
+			tweede = strings.Replace(r, "GM0175-0000002,GM0175,,", "GM0175-0000002,GM0175,7731CD,", 1)
+		}
+	}
+	if tweede == "" {
+		t.Fatal("row GM0175-0000002 with empty postcode not found in the generated file")
+	}
+	dubbel := []byte(string(data) + tweede + "\n")
+	for _, batch := range []int{64, 2} {
+		storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+			res, err := importeerBytes(t, db, dubbel, ImportOpties{Formaat: "csv", Batch: batch})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := res.Rijen, int64(6); got != want {
+				t.Errorf("batch %d: rows = %d, want %d", batch, got, want)
+			}
+			rec, err := Huishouden(t.Context(), db, "GM0175", "GM0175-0000002")
+			if err != nil || rec.H.Postcode != "7731CD" {
+				t.Errorf("batch %d: Huishouden = %+v, %v; want postcode 7731CD (the last row)", batch, rec, err)
+			}
+			if n, err := AantalHuishoudens(t.Context(), db, "GM0175"); err != nil || n != 5 {
+				t.Errorf("batch %d: AantalHuishoudens = %d, %v; want 5", batch, n, err)
+			}
+		})
+	}
+}
