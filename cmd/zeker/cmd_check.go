@@ -12,7 +12,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/regels"
-	"github.com/zeker-platform/zeker/internal/regels/nl"
+	"github.com/zeker-platform/zeker/regelpakketten"
 )
 
 const checkUsage = `[--gemeente GM0175] [--datum 2026-01-01] [--json] [--en] huishouden.json
@@ -56,11 +56,7 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if err := h.Valideer(datum); err != nil {
 		return fmt.Errorf("%s: %w", fs.Arg(0), err)
 	}
-	params, err := nl.Load()
-	if err != nil {
-		return err
-	}
-	cat, err := regels.LaadStandaard(params)
+	cat, err := laadCatalogus(regelpakketten.FS)
 	if err != nil {
 		return err
 	}

@@ -8,8 +8,8 @@ import (
 	"os"
 
 	"github.com/zeker-platform/zeker/internal/regels"
-	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/regelpakketten"
 )
 
 const populatieUsage = `--gemeente GM0175 [--seed 1] [--aantal N] [--datum 2026-01-01] [--formaat csv|json] --uit bestand.csv|bestand.json|-
@@ -46,14 +46,11 @@ func runPopulatie(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	params, err := nl.Load()
+	cat, err := laadCatalogus(regelpakketten.FS)
 	if err != nil {
 		return err
 	}
-	cat, err := regels.LaadStandaard(params)
-	if err != nil {
-		return err
-	}
+	params := cat.Params()
 	pk, err := cat.Pakket(*gemeente, datum)
 	if err != nil {
 		return err

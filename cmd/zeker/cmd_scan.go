@@ -7,9 +7,8 @@ import (
 	"os"
 
 	"github.com/zeker-platform/zeker/internal/audit"
-	"github.com/zeker-platform/zeker/internal/regels"
-	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/regelpakketten"
 )
 
 const scanUsage = `--gemeente GM0175 [--db …] [--datum 2026-01-01] [--bereik bereik.csv] [--lijst bereiklijst.csv [--regeling id]] [--opslaan] [--voorstellen]
@@ -54,11 +53,7 @@ func runScan(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	params, err := nl.Load()
-	if err != nil {
-		return err
-	}
-	cat, err := regels.LaadStandaard(params)
+	cat, err := laadCatalogus(regelpakketten.FS)
 	if err != nil {
 		return err
 	}

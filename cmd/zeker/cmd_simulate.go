@@ -10,8 +10,8 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/monitor"
 	"github.com/zeker-platform/zeker/internal/regels"
-	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/regelpakketten"
 )
 
 const simulateUsage = `--gemeente GM0175 --wijzig pad=waarde [--wijzig …] [--datum 2026-01-01] [--db … | --synthetisch [--seed 1] [--aantal N]] [--csv uit.csv] [--svg uit.svg [--regeling id] [--dimensie woonplaats]] [--json]
@@ -72,14 +72,11 @@ func runSimulate(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	params, err := nl.Load()
+	cat, err := laadCatalogus(regelpakketten.FS)
 	if err != nil {
 		return err
 	}
-	cat, err := regels.LaadStandaard(params)
-	if err != nil {
-		return err
-	}
+	params := cat.Params()
 	pk, err := cat.Pakket(*gemeente, datum)
 	if err != nil {
 		return err
