@@ -1,14 +1,19 @@
 package web
 
 import (
+	"bytes"
 	"html"
+	"html/template"
 	"strings"
 	"testing"
+
+	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/regels"
 )
 
 func TestEsc(t *testing.T) {
 	for _, s := range []string{"", "gewoon", `<script>alert("x") & 'y'</script>`, "€ 1.250,00 <", "&&&", "ü ë ✔"} {
-		var b strings.Builder
+		var b bytes.Buffer
 		esc(&b, s)
 		if got, want := b.String(), html.EscapeString(s); got != want {
 			t.Errorf("esc(%q) = %q, want %q", s, got, want)
@@ -16,17 +21,88 @@ func TestEsc(t *testing.T) {
 	}
 }
 
+// TestEscURL compares escURL with what html/template writes for a URL in a quoted href.
+func TestEscURL(t *testing.T) {
+	tmpl := template.Must(template.New("").Parse(`<a href="{{.}}">`))
+	for _, s := range []string{"/check/bewaar?lang=nl&t=AbC-_09", "https://www.borne.nl/a b?x=1&y='2'", `/"><script>`, "0591 12 34 56", "mailto:info@example.org", "/ü/€", "50%"} {
+		var want strings.Builder
+		if err := tmpl.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		b.WriteString(`<a href="`)
+		escURL(&b, s)
+		b.WriteString(`">`)
+		if b.String() != want.String() {
+			t.Errorf("escURL(%q) = %s, html/template writes %s", s, b.String(), want.String())
+		}
+	}
+}
+
 func TestArtikelEscapet(t *testing.T) {
-	lb := &resultaatLabels{Waarom: "Waarom?"}
-	v := uitkomstView{ID: `x"><script>`, Naam: "<b>naam</b>", Klasse: "ok", Teken: "✔", Link: "javascript:alert(1)",
-		Criteria: []criteriumView{{Uitkomst: "ja", Tekst: "<i>t</i>", Bron: "a & b"}}}
-	got := string(v.artikel(lb, false))
-	for _, bad := range []string{"<script>", "<b>", "<i>", "javascript:"} {
+	l := testServer(t, Config{}).talen.Taal("nl", false)
+	lb := nieuweResultaatLabels(l)
+	bedrag := geld.Bedrag(12345)
+	u := &regels.Uitkomst{ID: `x"><script>`, Naam: "<b>naam</b>", Oordeel: regels.Recht, Bedrag: &bedrag, Periode: regels.PerJaar,
+		Aanvragen: regels.Aanvragen{Link: "javascript:alert(1)", Documenten: []string{"<u>loonstrook</u>"}},
+		Criteria:  []regels.Criterium{{Uitkomst: "ja", Tekst: "<i>t</i>", Bron: regels.Bron{Tekst: "a & b", URL: "https://example.org/?a=1&b=<2>"}}},
+		Grondslag: regels.Bron{Tekst: "art. 1 <x>"}}
+	var b bytes.Buffer
+	schrijfArtikel(&b, u, l, lb, false)
+	got := b.String()
+	for _, bad := range []string{"<script>", "<b>", "<i>", "<u>", "<x>", "<2>", "javascript:"} {
 		if strings.Contains(got, bad) {
 			t.Errorf("article contains %q unescaped", bad)
 		}
 	}
-	if !strings.Contains(got, "&lt;b&gt;naam&lt;/b&gt;") || !strings.Contains(got, "a &amp; b") {
-		t.Errorf("texts not escaped: %s", got)
+	for _, want := range []string{"&lt;b&gt;naam&lt;/b&gt;", "a &amp; b (https://example.org/?a=1&amp;b=&lt;2&gt;)", "€ 123,45", "per jaar",
+		`data-oordeel="recht"`, "&lt;u&gt;loonstrook&lt;/u&gt;", "art. 1 &lt;x&gt;", "✔"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("article misses %q:\n%s", want, got)
+		}
+	}
+}
+
+// TestSkelet checks that the pre-rendered layout gives what base.html gives through html/template.
+func TestSkelet(t *testing.T) {
+	s := testServer(t, Config{})
+	for sleutel, sk := range s.skeletten {
+		l := s.talen.Taal(sleutel.taal, sleutel.ander)
+		for _, thema := range []string{"", "zeker-gemeente-gm0147"} {
+			hier := "/check/resultaat?t=Ab-_9"
+			p := &foutData{Bericht: "inhoud <en zo>"}
+			s.vulPagina(&p.pagina, l, "Titel & zo", hier)
+			p.Thema = thema
+			want := s.renderNaar(t, "fout", p)
+			var b bytes.Buffer
+			sk.schrijf(&b, &skeletWaarden{Thema: thema, Titel: "Titel & zo",
+				TaalURL: func(code string) string { return "/check/resultaat?lang=" + code + "&t=Ab-_9" },
+				Inhoud: func(b *bytes.Buffer) {
+					b.WriteString(strings.SplitN(strings.SplitN(want, "tabindex=\"-1\">\n", 2)[1], "\n</main>", 2)[0])
+				}})
+			if b.String() != want {
+				t.Errorf("%v thema %q: layout differs\n got: %s\nwant: %s", sleutel, thema, b.String(), want)
+			}
+		}
+	}
+}
+
+// renderNaar renders a page template to a string, as render does.
+func (s *Server) renderNaar(t *testing.T, name string, data pageData) string {
+	t.Helper()
+	tm := s.tmpl[tmplSleutel{name, data.Page().L.Code, data.Page().L.Ander}]
+	var b bytes.Buffer
+	if err := tm.ExecuteTemplate(&b, "base.html", data); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestSplitsSkeletMarkerOntbreekt(t *testing.T) {
+	if _, err := splitsSkelet("<html>"+markThema+markTitel+"</html>", nil); err == nil || !strings.Contains(err.Error(), markInhoud) {
+		t.Errorf("missing content marker: err = %v", err)
+	}
+	if _, err := splitsSkelet(markThema+markTitel+markInhoud+markInhoud, nil); err == nil {
+		t.Error("double marker accepted")
 	}
 }

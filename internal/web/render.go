@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -163,8 +164,14 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		}
 		return
 	}
+	s.stuurPagina(w, status, buf)
+}
+
+// stuurPagina sends a page that was rendered whole into buf.
+func (s *Server) stuurPagina(w http.ResponseWriter, status int, buf *bytes.Buffer) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())

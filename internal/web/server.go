@@ -50,6 +50,7 @@ type Server struct {
 	gemeenten []regels.Gemeente
 	bufs      sync.Pool                         // *bytes.Buffer for rendering pages
 	labels    map[labelSleutel]*resultaatLabels // fixed texts of the result page, per language and voice
+	skeletten map[labelSleutel]*skelet          // the layout, pre-rendered for the result page
 	staff     *staff                            // nil without Deps.Staff
 }
 
@@ -101,6 +102,9 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		for _, ander := range []bool{false, true} {
 			s.labels[labelSleutel{code, ander}] = nieuweResultaatLabels(talen.Taal(code, ander))
 		}
+	}
+	if s.skeletten, err = maakSkeletten(talen); err != nil {
+		return nil, err
 	}
 	if err := s.initStaff(deps.Staff); err != nil {
 		return nil, err
