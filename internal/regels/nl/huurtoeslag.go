@@ -186,6 +186,7 @@ func (h *Huurtoeslag) zoek(id string, d time.Time) (waarde, error) {
 // HTWaarde is one huurtoeslag amount with its source. Ongeverifieerd: the reference gives it with
 // confidence low.
 type HTWaarde struct {
+	ID             string // the id in the data file and the reference
 	Bedrag         geld.Bedrag
 	Bron           Bron
 	Ongeverifieerd bool
@@ -205,8 +206,8 @@ type HuurtoeslagGrenzen struct {
 	MaximaleHuurgrensBekend bool
 }
 
-func htWaarde(w waarde) HTWaarde {
-	return HTWaarde{Bedrag: w.bedrag, Bron: w.bron, Ongeverifieerd: w.ongeverifieerd}
+func htWaarde(id string, w waarde) HTWaarde {
+	return HTWaarde{ID: id, Bedrag: w.bedrag, Bron: w.bron, Ongeverifieerd: w.ongeverifieerd}
 }
 
 // Grenzen returns the huurtoeslag limits on datum for a household of personen persons, with or without
@@ -228,7 +229,7 @@ func (h *Huurtoeslag) Grenzen(personen int, partner bool, datum time.Time) (Huur
 	for _, id := range ids {
 		w, err := h.zoek(id, d)
 		if err == nil {
-			g.Vermogensgrens, fout = htWaarde(w), nil
+			g.Vermogensgrens, fout = htWaarde(id, w), nil
 			break
 		}
 		if fout == nil || errors.Is(err, ErrBuitenPeriode) {
@@ -243,10 +244,10 @@ func (h *Huurtoeslag) Grenzen(personen int, partner bool, datum time.Time) (Huur
 		bid = idHTBasishuurEen
 	}
 	if w, err := h.zoek(bid, d); err == nil {
-		g.Basishuur, g.BasishuurBekend = htWaarde(w), true
+		g.Basishuur, g.BasishuurBekend = htWaarde(bid, w), true
 	}
 	if w, err := h.zoek(idHTMaximaleHuurgrens, d); err == nil {
-		g.MaximaleHuurgrens, g.MaximaleHuurgrensBekend = htWaarde(w), true
+		g.MaximaleHuurgrens, g.MaximaleHuurgrensBekend = htWaarde(idHTMaximaleHuurgrens, w), true
 	}
 	return g, nil
 }
