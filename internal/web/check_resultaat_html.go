@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/zeker-platform/zeker/internal/regels"
 )
@@ -12,10 +13,30 @@ import (
 // a skelet (skelet.go). The rule: every text goes through esc, every URL through escURL, and links to
 // outside must be http(s); everything else written here is a constant.
 
+// escTabel marks the bytes esc and escURL must replace: 1 for HTML (esc), 2 for a URL in an attribute
+// (escURL: what html/template's URL normaliser encodes, and & for the attribute).
+var escTabel = func() (t [256]uint8) {
+	for _, c := range []byte(`<>&'"`) {
+		t[c] |= 1
+	}
+	for c := 0; c < 256; c++ {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case strings.IndexByte("!#$*+,/:;=?@[]-._~", byte(c)) >= 0:
+		default:
+			t[c] |= 2
+		}
+	}
+	return t
+}()
+
 // esc writes s HTML-escaped (the same five characters as html.EscapeString) without allocating.
 func esc(b *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
+		if escTabel[s[i]]&1 == 0 {
+			continue
+		}
 		var r string
 		switch s[i] {
 		case '<':
@@ -26,10 +47,8 @@ func esc(b *bytes.Buffer, s string) {
 			r = "&amp;"
 		case '\'':
 			r = "&#39;"
-		case '"':
+		default: // '"'
 			r = "&#34;"
-		default:
-			continue
 		}
 		b.WriteString(s[last:i])
 		b.WriteString(r)
@@ -39,27 +58,26 @@ func esc(b *bytes.Buffer, s string) {
 }
 
 // escURL writes a URL for a quoted attribute the way html/template does: characters that are not
-// allowed in a URL are percent-encoded (spaces, quotes, angle brackets, non-ASCII) and & becomes &amp;.
+// allowed in a URL are percent-encoded (spaces, quotes, angle brackets, %, non-ASCII) and & becomes &amp;.
 func escURL(b *bytes.Buffer, s string) {
 	const hex = "0123456789abcdef"
+	last := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case c == '&':
-			b.WriteString("&amp;")
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-			b.WriteByte(c)
-		default:
-			switch c {
-			case '!', '#', '$', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']', '-', '.', '_', '~':
-				b.WriteByte(c)
-			default:
-				b.WriteByte('%')
-				b.WriteByte(hex[c>>4])
-				b.WriteByte(hex[c&15])
-			}
+		if escTabel[c]&2 == 0 {
+			continue
 		}
+		b.WriteString(s[last:i])
+		last = i + 1
+		if c == '&' {
+			b.WriteString("&amp;")
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
 	}
+	b.WriteString(s[last:])
 }
 
 func veiligeURL(u string) bool {
