@@ -59,6 +59,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	stelGCIn(e.getenv, log)
 	if *reset {
 		if err := wisSQLite(*db); err != nil {
 			return err

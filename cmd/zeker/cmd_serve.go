@@ -107,6 +107,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	stelGCIn(e.getenv, log)
 	var checkKey []byte
 	if k := e.getenv("ZEKER_CHECK_KEY"); k != "" {
 		checkKey, err = base64.StdEncoding.DecodeString(k)

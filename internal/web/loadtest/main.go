@@ -5,6 +5,7 @@
 //
 //	go run ./internal/web/loadtest                      # in-process server, 100 clients, 20000 requests
 //	go run ./internal/web/loadtest -url http://127.0.0.1:8080 -c 100 -n 50000
+//	go run ./internal/web/loadtest -url http://127.0.0.1:8080 -urls > urls.txt   # for wrk, see wrk.lua
 //
 // The exit status is 1 when any request failed or the p99 latency is above -p99.
 package main
@@ -46,6 +47,7 @@ func run() error {
 	clients := flag.Int("c", 100, "concurrent clients")
 	total := flag.Int("n", 20000, "total number of requests")
 	target := flag.Duration("p99", 50*time.Millisecond, "target p99 latency; above it the exit status is 1")
+	alleenURLs := flag.Bool("urls", false, "only complete the checks and print the result pages' paths, one per line (input for wrk.lua)")
 	flag.Parse()
 	if *clients < 1 || *total < 1 {
 		return errors.New("-c and -n must be at least 1")
@@ -72,6 +74,12 @@ func run() error {
 			return fmt.Errorf("check for %s: %w", h.naam, err)
 		}
 		urls = append(urls, u)
+	}
+	if *alleenURLs {
+		for _, u := range urls {
+			fmt.Println(strings.TrimPrefix(u, strings.TrimSuffix(*base, "/")))
+		}
+		return nil
 	}
 
 	lat := make([]time.Duration, *total)
