@@ -55,13 +55,22 @@ type Uitkomst struct {
 // Verklaar evaluates every regeling with a full trace, in the language and voice of w.
 func (p *Pakket) Verklaar(f *Feiten, w Weergave) []Uitkomst {
 	out := make([]Uitkomst, len(p.Regelingen))
+	// One array holds the criteria of all regelingen: one allocation instead of one per regeling.
+	n := 0
+	for _, r := range p.Regelingen {
+		n += len(r.voorwaarden)
+	}
+	criteria := make([]Criterium, n)
 	for i, r := range p.Regelingen {
-		out[i] = r.verklaar(f, w)
+		m := len(r.voorwaarden)
+		out[i] = r.verklaar(f, w, criteria[:0:m])
+		criteria = criteria[m:]
 	}
 	return out
 }
 
-func (r *Regeling) verklaar(f *Feiten, w Weergave) Uitkomst {
+// verklaar explains one regeling; its criteria are appended to crit, which has room for them.
+func (r *Regeling) verklaar(f *Feiten, w Weergave, crit []Criterium) Uitkomst {
 	k := r.evalueer(f)
 	u := Uitkomst{
 		ID: r.ID, Naam: r.Naam, Omschrijving: r.Omschrijving, Uitleg: r.Uitleg, Oordeel: k.Oordeel,
@@ -77,7 +86,7 @@ func (r *Regeling) verklaar(f *Feiten, w Weergave) Uitkomst {
 		}
 		u.Aanvragen.Toelichting = orNL(r.Aanvragen.ToelichtingEN, r.Aanvragen.Toelichting)
 	}
-	u.Criteria = make([]Criterium, 0, len(r.voorwaarden))
+	u.Criteria = crit
 	for i := range r.voorwaarden {
 		c := r.voorwaarden[i].verklaar(f, w)
 		if c.Bron.Leeg() {
