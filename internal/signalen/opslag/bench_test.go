@@ -50,15 +50,26 @@ func BenchmarkWerklijst(b *testing.B) {
 		if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "q", Signalen: synth.Signalen(pop, 50000, "mrt", d("2026-03-02"), 2)}, x); err != nil {
 			b.Fatal(err)
 		}
-		for _, tc := range []struct {
+		type geval struct {
 			naam string
 			f    opslag.Filter
-		}{
+		}
+		gevallen := []geval{
 			{"open-eerste-pagina", opslag.Filter{}},
 			{"open-eerste-pagina-tel-tot-1000", opslag.Filter{TelTot: 1000}},
 			{"alle-pagina-200", opslag.Filter{Status: opslag.StatusAlle, Vanaf: 10000}},
 			{"wijk-partnertype-leeftijd", opslag.Filter{Wijk: "Noord", PartnerType: signalen.PartnerHuur, LeeftijdVan: 27, LeeftijdTot: 65}},
-		} {
+		}
+		// The other orders: first page of open zaken (count capped as on the page), a page at offset
+		// 10,000, and all statuses.
+		for _, s := range opslag.Sorteringen()[1:] {
+			gevallen = append(gevallen,
+				geval{"sortering-" + string(s) + "/open-eerste-pagina", opslag.Filter{Sortering: s, TelTot: 10000}},
+				geval{"sortering-" + string(s) + "/open-vanaf-10000", opslag.Filter{Sortering: s, TelTot: 10050, Vanaf: 10000}},
+				geval{"sortering-" + string(s) + "/alle-eerste-pagina", opslag.Filter{Sortering: s, TelTot: 10000, Status: opslag.StatusAlle}},
+			)
+		}
+		for _, tc := range gevallen {
 			b.Run(db.naam+"/"+tc.naam, func(b *testing.B) {
 				for b.Loop() {
 					rows, n, err := db.store.Werklijst(ctx, "GM0175", tc.f)

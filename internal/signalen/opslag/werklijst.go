@@ -28,16 +28,72 @@ type Filter struct {
 	// TelTot caps the count: 0 counts exactly; n > 0 stops counting after n+1 matching zaken, so a
 	// total of n+1 means "more than n". Counting is most of the cost of a page on PostgreSQL.
 	TelTot int
+	// Sortering is the order of the list; "" is priority order. Werklijst refuses an unknown value.
+	Sortering Sortering
+}
+
+// Sortering is an order of the worklist. The ORDER BY of each comes from orderBy, never from the
+// caller's text; each ends with the zaak id, so paging with Vanaf neither repeats nor skips a zaak.
+// Every order has an index per gemeente and status (migrations 0200 and 0201).
+type Sortering string
+
+// The orders of the worklist.
+const (
+	// SorteerPrioriteit: crisis first with the earliest deadline, then meervoudig, households with
+	// minor children, the higher amount, the longest waiting (the default; "" means the same).
+	SorteerPrioriteit Sortering = "prioriteit"
+	// SorteerNieuwste: the most recent first signal first (ties: the higher id first).
+	SorteerNieuwste Sortering = "nieuwste"
+	// SorteerOudste: the earliest first signal first (ties: the lower id first).
+	SorteerOudste Sortering = "oudste"
+	// SorteerBedrag: the highest amount of active signals first.
+	SorteerBedrag Sortering = "bedrag"
+	// SorteerDeadline: the earliest crisis deadline first; zaken without one (no crisis) after them.
+	SorteerDeadline Sortering = "deadline"
+)
+
+// Sorteringen lists the orders of the worklist, the default first.
+func Sorteringen() []Sortering {
+	return []Sortering{SorteerPrioriteit, SorteerNieuwste, SorteerOudste, SorteerBedrag, SorteerDeadline}
+}
+
+// Geldig reports whether s is an order the worklist knows ("" is priority order).
+func (s Sortering) Geldig() bool {
+	_, ok := s.orderBy()
+	return ok
+}
+
+// orderBy is the fixed ORDER BY text of s. Only a zaak with crisis = 1 has a crisis_deadline (the
+// grouping sets both together and never clears them), so "crisis DESC, crisis_deadline" puts the
+// zaken with a deadline first, earliest first, and those without after them.
+func (s Sortering) orderBy() (string, bool) {
+	switch s {
+	case "", SorteerPrioriteit:
+		return `z.crisis DESC, z.crisis_deadline, z.meervoudig DESC, z.heeft_kinderen DESC, z.bedrag_cent DESC, z.eerste_ontvangst, z.id`, true
+	case SorteerNieuwste:
+		return `z.eerste_ontvangst DESC, z.id DESC`, true
+	case SorteerOudste:
+		return `z.eerste_ontvangst, z.id`, true
+	case SorteerBedrag:
+		return `z.bedrag_cent DESC, z.id`, true
+	case SorteerDeadline:
+		return `z.crisis DESC, z.crisis_deadline, z.id`, true
+	}
+	return "", false
 }
 
 // StatusAlle lists open and closed zaken.
 const StatusAlle signalen.ZaakStatus = "alle"
 
-// Werklijst returns one page of a gemeente's zaken in priority order (crisis first with the earliest
-// deadline, then meervoudig, households with minor children, higher amount, older), and the total
-// number of zaken that match the filter. The list shows no personal data beyond wijk and woonplaats,
+// Werklijst returns one page of a gemeente's zaken in the order f.Sortering (by default priority
+// order: crisis first with the earliest deadline, then meervoudig, households with minor children,
+// higher amount, older), and the total number of zaken that match the filter. The list shows no personal data beyond wijk and woonplaats,
 // so it is not audited; opening a zaak is (Zaak).
 func (s *Store) Werklijst(ctx context.Context, gemeente string, f Filter) ([]signalen.Zaak, int, error) {
+	volgorde, ok := f.Sortering.orderBy()
+	if !ok {
+		return nil, 0, fmt.Errorf("opslag: onbekende sortering %q", f.Sortering)
+	}
 	where := []string{"z.gemeente = $1"}
 	args := []any{gemeente}
 	arg := func(v any) string {
@@ -97,8 +153,7 @@ func (s *Store) Werklijst(ctx context.Context, gemeente string, f Filter) ([]sig
 	}
 	limiet = min(limiet, 500)
 	q := `SELECT ` + strings.ReplaceAll(zaakKolommen, "\n\t", " ") + ` FROM signalen_zaak z WHERE ` + w +
-		` ORDER BY z.crisis DESC, z.crisis_deadline, z.meervoudig DESC, z.heeft_kinderen DESC, z.bedrag_cent DESC,
-		z.eerste_ontvangst, z.id LIMIT ` + arg(limiet) + ` OFFSET ` + arg(max(f.Vanaf, 0))
+		` ORDER BY ` + volgorde + ` LIMIT ` + arg(limiet) + ` OFFSET ` + arg(max(f.Vanaf, 0))
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("opslag: werklijst: %w", err)
