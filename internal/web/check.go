@@ -29,18 +29,23 @@ const (
 	stapLeeftijd   = "leeftijd"
 	stapInkomen    = "inkomen"
 	stapVermogen   = "vermogen"
+	stapWonen      = "wonen"
 	stapOntvangt   = "ontvangt"
 	stapSituatie   = "situatie"
 )
 
-var stappen = []string{stapHuishouden, stapLeeftijd, stapInkomen, stapVermogen, stapOntvangt, stapSituatie}
+// stapWonen comes after stapVermogen: assets above the huurtoeslag limit settle the huurtoeslag
+// indication, and then the wonen step is not asked.
+var stappen = []string{stapHuishouden, stapLeeftijd, stapInkomen, stapVermogen, stapWonen, stapOntvangt, stapSituatie}
 
 func vasteStap(s string) bool { return s == stapHuishouden || s == stapLeeftijd || s == stapInkomen }
 
 // stapVragen maps the engine's questions to the step that asks them. The engine's "gemeente" question
-// is one only the gemeente can answer; no step asks it.
+// is one only the gemeente can answer; no step asks it. VraagWonen comes from the national huurtoeslag
+// indication (regels.Huurtoeslag), not from the rule packs (see wonenGevraagd).
 var stapVragen = map[string][]regels.Vraag{
 	stapVermogen: {regels.VraagVermogen},
+	stapWonen:    {regels.VraagWonen},
 	stapOntvangt: {regels.VraagOntvangt, regels.VraagOntvangtSinds, regels.VraagLaagInkomenSinds},
 	stapSituatie: {regels.VraagStudent, regels.VraagSchuldsanering},
 }
@@ -75,6 +80,8 @@ type Antwoorden struct {
 	LaagJaren    *int     `json:"lj,omitempty"` // years of low income; nil = "ik weet het niet"
 	Student      *bool    `json:"st,omitempty"`
 	Schuld       *bool    `json:"ss,omitempty"` // nil = "ik weet het niet"
+	Wonen        string   `json:"wo,omitempty"` // huur, koop, inwonend or weet_niet (check_wonen.go)
+	Huur         *int64   `json:"hu,omitempty"` // kale huur per month in cents; nil = "ik weet het niet" or not renting
 }
 
 // Ink is one person's income as answered.
@@ -155,6 +162,9 @@ func (a *Antwoorden) huishouden(datum time.Time, tot string) *huishouden.Huishou
 		v := geld.Bedrag(*a.Vermogen)
 		h.Vermogen = &v
 	}
+	if telt(stapWonen) {
+		h.Wonen = a.wonen()
+	}
 	if telt(stapOntvangt) {
 		h.Ontvangt = []huishouden.Ontvangst{}
 		var sinds *huishouden.Datum
@@ -206,6 +216,12 @@ func (s *Server) openStappen(a *Antwoorden, stap string, l *Taal) []string {
 	res, err := s.evalueer(a, stap, l)
 	var open []string
 	for _, st := range stappen[i+1:] {
+		if st == stapWonen {
+			if s.wonenGevraagd(a, stap) {
+				open = append(open, st)
+			}
+			continue
+		}
 		if vasteStap(st) || err != nil || vraagtIets(res.Vragen, stapVragen[st]) {
 			open = append(open, st)
 		}

@@ -96,6 +96,8 @@ func (s *Server) checkStapPost(w http.ResponseWriter, r *http.Request) {
 		leesOntvangt(r.PostForm, a, d, l)
 	case stapSituatie:
 		leesSituatie(r.PostForm, a, d, l)
+	case stapWonen:
+		leesWonen(r.PostForm, a, d, l)
 	}
 	if len(d.Fouten) > 0 {
 		s.renderStap(w, r, a, l, d, r.PostForm)
@@ -254,6 +256,9 @@ func waarden(a *Antwoorden) map[string]string {
 		} else {
 			w["laag-jaren"] = strconv.Itoa(*a.LaagJaren)
 		}
+	}
+	if a.beantwoord(stapWonen) {
+		wonenWaarden(a, w)
 	}
 	if a.Student != nil {
 		w["student"] = map[bool]string{true: "ja", false: "nee"}[*a.Student]

@@ -391,10 +391,12 @@ func TestVolledigeCheck(t *testing.T) {
 	s := testServer(t, Config{})
 	f := naarStap(t, s, "inkomen")
 	f.antwoord(url.Values{"a-soort-1": {"bijstand"}, "a-bedrag-1": {"1500"}, "p-soort-1": {"geen"}})
-	for i := 0; i < 5 && f.stap() != ""; i++ {
+	for i := 0; i < 6 && f.stap() != ""; i++ {
 		switch f.stap() {
 		case "vermogen":
 			f.antwoord(url.Values{"vermogen": {"200"}})
+		case "wonen":
+			f.antwoord(url.Values{"wonen": {"huur"}, "huur": {"650"}})
 		case "ontvangt":
 			f.antwoord(url.Values{"ontvangt": {"bijstand"}, "laag-jaren": {"4"}})
 		case "situatie":
@@ -460,7 +462,7 @@ func TestResultaatParallel(t *testing.T) {
 			f.antwoord(url.Values{"a-dag": {"1"}, "a-maand": {"1"}, "a-jaar": {"1990"}, "kind-1": {"9"}, "lang": {lang}})
 			f.antwoord(url.Values{"a-soort-1": {"bijstand"}, "a-bedrag-1": {"1400"}, "lang": {lang}})
 			for f.resultaat == "" && f.stap() != "" {
-				f.antwoord(url.Values{"vermogen": {"0"}, "laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}, "lang": {lang}})
+				f.antwoord(url.Values{"vermogen": {"0"}, "laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}, "wonen": {"huur"}, "huur": {"650"}, "lang": {lang}})
 			}
 			if f.resultaat == "" {
 				t.Fatal("no result")
