@@ -11,7 +11,8 @@ import (
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 )
 
-// werklijstData is the worklist page: the filter form, one page of zaken in priority order, and paging.
+// werklijstData is the worklist page: the filter form, one page of zaken in the chosen order (priority
+// by default), and paging.
 type werklijstData struct {
 	staffPagina
 	veldFouten
@@ -32,12 +33,30 @@ type werklijstData struct {
 	PartnerTypen []optie
 	Leeftijden   []optie
 	Limieten     []optie
+	Sorteringen  []optie
+	Volgorde     string // the order of the list in words (a sentence)
+	Bijschrift   string // the table's caption
+	Koppen       werklijstKoppen
 	Menu         sigMenu
+}
+
+// werklijstKoppen are the column headers that sort the list: a link to that order, and aria-sort on
+// the column the list is sorted by.
+type werklijstKoppen struct {
+	Termijn, Ontvangen, Bedrag sorteerKop
+}
+
+// sorteerKop is one sortable column header.
+type sorteerKop struct {
+	URL      string // the list in this column's order (the other direction when it is sorted by it); "" for none
+	AriaSort string // "ascending", "descending" or "" when the list is not sorted by this column
+	Staat    string // the current order of this column in words, "" when the list is not sorted by it
 }
 
 // werklijstFilter is the filter form as the case worker filled it in (the query string).
 type werklijstFilter struct {
 	Status, PartnerType, Leeftijd, Wijk, Woonplaats string
+	Sortering                                       string // "prioriteit" (the default) or another opslag.Sortering
 	Crisis, Mijn                                    bool
 	Per, Vanaf                                      int
 }
@@ -95,6 +114,33 @@ func leeftijdsgroepen() []leeftijdsgroep {
 	}
 }
 
+// sorteringen are the orders of the worklist with the words of the select, the default first.
+func sorteringen() [][2]string {
+	return [][2]string{
+		{string(opslag.SorteerPrioriteit), "Prioriteit"},
+		{string(opslag.SorteerNieuwste), "Nieuwste eerst"},
+		{string(opslag.SorteerOudste), "Oudste eerst"},
+		{string(opslag.SorteerBedrag), "Hoogste bedrag eerst"},
+		{string(opslag.SorteerDeadline), "Vroegste crisistermijn eerst"},
+	}
+}
+
+// volgordeTekst says how the list is ordered: a sentence for the intro and the table caption.
+func volgordeTekst(s opslag.Sortering) (zin, bijschrift string) {
+	switch s {
+	case opslag.SorteerNieuwste:
+		return "De zaken staan op de datum van het eerste signaal, de nieuwste eerst.", "Zaken, nieuwste eerst"
+	case opslag.SorteerOudste:
+		return "De zaken staan op de datum van het eerste signaal, de oudste eerst.", "Zaken, oudste eerst"
+	case opslag.SorteerBedrag:
+		return "De zaken staan op bedrag, het hoogste bedrag eerst.", "Zaken, hoogste bedrag eerst"
+	case opslag.SorteerDeadline:
+		return "De zaken staan op crisistermijn, de vroegste termijn eerst; daarna de zaken zonder crisis.", "Zaken, vroegste crisistermijn eerst"
+	}
+	return "De zaken staan in volgorde van prioriteit: eerst crisis (vroegste termijn eerst), dan meervoudige signalen, dan huishoudens met minderjarige kinderen, dan het hoogste bedrag, dan de zaak die het langst wacht.",
+		"Zaken op volgorde van prioriteit"
+}
+
 func groepVan(leeftijd int) string {
 	for _, g := range leeftijdsgroepen() {
 		if leeftijd >= g.Van && (g.Tot == 0 || leeftijd <= g.Tot) {
@@ -111,7 +157,7 @@ func leesWerklijstFilter(q url.Values, naam string, v *veldFouten) (werklijstFil
 		Status: strings.TrimSpace(q.Get("status")), PartnerType: strings.TrimSpace(q.Get("partnertype")),
 		Leeftijd: strings.TrimSpace(q.Get("leeftijd")), Wijk: strings.TrimSpace(q.Get("wijk")),
 		Woonplaats: strings.TrimSpace(q.Get("woonplaats")), Crisis: q.Get("crisis") == "1", Mijn: q.Get("mijn") == "1",
-		Per: 50,
+		Sortering: strings.TrimSpace(q.Get("sortering")), Per: 50,
 	}
 	var f opslag.Filter
 	switch wf.Status {
@@ -157,6 +203,15 @@ func leesWerklijstFilter(q url.Values, naam string, v *veldFouten) (werklijstFil
 		}
 		*t.doel = *t.val
 	}
+	switch s := opslag.Sortering(wf.Sortering); {
+	case s == "":
+		wf.Sortering = string(opslag.SorteerPrioriteit)
+	case s.Geldig():
+		f.Sortering = s
+	default:
+		v.fout("sortering", "Kies een sortering uit de lijst.")
+		wf.Sortering = string(opslag.SorteerPrioriteit)
+	}
 	f.AlleenCrisis = wf.Crisis
 	if wf.Mijn {
 		f.Behandelaar = naam
@@ -192,6 +247,9 @@ func (wf werklijstFilter) query(vanaf int) string {
 			q.Set(k, v)
 		}
 	}
+	if wf.Sortering != "" && wf.Sortering != string(opslag.SorteerPrioriteit) {
+		q.Set("sortering", wf.Sortering)
+	}
 	if wf.Crisis {
 		q.Set("crisis", "1")
 	}
@@ -211,7 +269,8 @@ func (wf werklijstFilter) query(vanaf int) string {
 }
 
 // signalenWerklijst shows the worklist of a gemeente: open zaken in priority order (crisis first with
-// the earliest deadline, then meervoudig, households with minor children, higher amount, longer waiting).
+// the earliest deadline, then meervoudig, households with minor children, higher amount, longer waiting)
+// or in the order the case worker chose (sortering).
 func (s *Server) signalenWerklijst(w http.ResponseWriter, r *http.Request) {
 	d := &werklijstData{}
 	gm, ok := s.signalenPagina(w, r, &d.staffPagina, "Vroegsignalering: werklijst")
@@ -269,8 +328,38 @@ func (s *Server) signalenWerklijst(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Leeftijden = opties(lft, wf.Leeftijd)
 	d.Limieten = opties([][2]string{{"25", "25"}, {"50", "50"}, {"100", "100"}, {"200", "200"}}, strconv.Itoa(wf.Per))
+	d.Sorteringen = opties(sorteringen(), wf.Sortering)
+	d.Volgorde, d.Bijschrift = volgordeTekst(opslag.Sortering(wf.Sortering))
+	d.Koppen = werklijstKoppenVan(d.Basis, wf)
 	d.Fout = len(d.Fouten) > 0
 	s.renderSignalen(w, r, http.StatusOK, "signalen_werklijst", d)
+}
+
+// werklijstKoppenVan makes the sortable column headers: each links to the list with the same filter in
+// its order, from the first page. The column the list is sorted by says so (aria-sort and in words);
+// it links on only where there is another direction (ontvangen: nieuwste or oudste eerst).
+func werklijstKoppenVan(basis string, wf werklijstFilter) werklijstKoppen {
+	url := func(s opslag.Sortering) string {
+		ander := wf
+		ander.Sortering = string(s)
+		return basis + ander.query(0)
+	}
+	k := werklijstKoppen{
+		Termijn:   sorteerKop{URL: url(opslag.SorteerDeadline)},
+		Ontvangen: sorteerKop{URL: url(opslag.SorteerNieuwste)},
+		Bedrag:    sorteerKop{URL: url(opslag.SorteerBedrag)},
+	}
+	switch opslag.Sortering(wf.Sortering) {
+	case opslag.SorteerDeadline:
+		k.Termijn = sorteerKop{AriaSort: "ascending", Staat: "vroegste eerst"}
+	case opslag.SorteerNieuwste:
+		k.Ontvangen = sorteerKop{URL: url(opslag.SorteerOudste), AriaSort: "descending", Staat: "nieuwste eerst"}
+	case opslag.SorteerOudste:
+		k.Ontvangen = sorteerKop{URL: url(opslag.SorteerNieuwste), AriaSort: "ascending", Staat: "oudste eerst"}
+	case opslag.SorteerBedrag:
+		k.Bedrag = sorteerKop{AriaSort: "descending", Staat: "hoogste eerst"}
+	}
+	return k
 }
 
 func opties(paren [][2]string, gekozen string) []optie {
