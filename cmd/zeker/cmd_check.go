@@ -74,7 +74,41 @@ func runCheck(ctx context.Context, e env, args []string) error {
 		return enc.Encode(checkJSON(res))
 	}
 	printResultaat(e.stdout, res, *english)
+	if h.Wonen.Soort != "" {
+		// The national huurtoeslag indication, only when the household says how it lives.
+		u, err := regels.Huurtoeslag(h, datum, w)
+		if err != nil {
+			fmt.Fprintf(e.stdout, "\nHuurtoeslag: niet bepaald (%v)\n", err)
+			return nil
+		}
+		printLandelijk(e.stdout, u)
+	}
 	return nil
+}
+
+// printLandelijk shows a national indication (huurtoeslag) after the gemeente's regelingen. It has no
+// amount: the check does not know the yearly toetsingsinkomen it depends on.
+func printLandelijk(w io.Writer, u regels.Uitkomst) {
+	fmt.Fprintf(w, "\nLandelijk (%s):\n%s %s — %s\n", u.Uitvoerder, teken(u.Oordeel), u.Naam, u.Oordeel)
+	for _, c := range u.Criteria {
+		mark := map[string]string{"ja": "✔", "nee": "✖", "onbekend": "?"}[c.Uitkomst]
+		fmt.Fprintf(w, "    %s %s\n", mark, c.Tekst)
+		if !c.Bron.Leeg() {
+			fmt.Fprintf(w, "      bron: %s\n", c.Bron)
+		}
+	}
+	if u.Oordeel != regels.GeenRecht {
+		fmt.Fprintf(w, "    bedrag: %s\n      bron: %s\n", u.BedragUitleg, u.BedragBron)
+		fmt.Fprintf(w, "    aanvragen: %s %s\n", u.Aanvragen.Toelichting, u.Aanvragen.Link)
+	}
+	if len(u.Vragen) > 0 {
+		vs := make([]string, len(u.Vragen))
+		for i, v := range u.Vragen {
+			vs[i] = string(v)
+		}
+		fmt.Fprintf(w, "    nog nodig: %s\n", strings.Join(vs, ", "))
+	}
+	fmt.Fprintf(w, "    grondslag: %s\n", u.Grondslag)
 }
 
 // checkJSONOut is the documented machine form of zeker check --json (docs/check-json.md).

@@ -159,3 +159,38 @@ func TestHelp(t *testing.T) {
 		t.Errorf("no arguments: exit %d, want 2", code)
 	}
 }
+
+func TestCheckHuurtoeslag(t *testing.T) {
+	tests := []struct {
+		bestand string
+		args    []string
+		want    []string
+		niet    []string
+	}{
+		{"alleenstaande-bijstand.json", nil, []string{"Landelijk (Dienst Toeslagen):", "? Huurtoeslag — onzeker", "Uw kale huur is € 610 per maand. Dat is meer dan de basishuur van € 202,52.", "Stcrt. 2025/39783", "grondslag: Wet op de huurtoeslag"}, nil},
+		{"aow-paar.json", nil, []string{"✖ Huurtoeslag — geen recht", "U woont in een koopwoning."}, []string{"aanvragen:"}},
+		{"alleenstaande-bijstand.json", []string{"--en"}, []string{"Housing benefit (huurtoeslag)", "Your basic rent is €610.00 a month."}, nil},
+	}
+	for _, tt := range tests {
+		args := append(append([]string{"check", "--datum", "2026-06-01"}, tt.args...), voorbeeld(tt.bestand))
+		code, out, errOut := runZeker(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", tt.bestand, code, errOut)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s %v: uitvoer mist %q:\n%s", tt.bestand, tt.args, w, out)
+			}
+		}
+		for _, w := range tt.niet {
+			if strings.Contains(out, w) {
+				t.Errorf("%s: uitvoer bevat %q", tt.bestand, w)
+			}
+		}
+	}
+	// Outside the national data: the municipal result still shows, huurtoeslag says why not.
+	code, out, _ := runZeker(t, "", "check", "--datum", "2025-06-01", voorbeeld("alleenstaande-bijstand.json"))
+	if code != 0 || !strings.Contains(out, "Huurtoeslag") {
+		t.Errorf("2025: exit %d\n%s", code, out)
+	}
+}
