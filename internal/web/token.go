@@ -10,16 +10,20 @@ import (
 	"fmt"
 )
 
-// The answers of the resident check travel as a token: JSON, sealed with AES-256-GCM under a server
-// key, base64url. Nothing is stored on the server. Tampering, a wrong key or a truncated code all give
+// The answers of the resident check travel as a token: the answers in binary form (token_codec.go),
+// sealed with AES-256-GCM under a server key, base64url. Codes made before the binary form (JSON,
+// associated data "zeker-check-v1") can still be opened. Nothing is stored on the server. Tampering, a wrong key or a truncated code all give
 // errTokenOngeldig.
 var (
 	errTokenOngeldig = errors.New("web: de code is ongeldig")
 	errTokenVerlopen = errors.New("web: de code is verlopen")
 )
 
-// tokenAAD binds a token to its purpose and format version.
-var tokenAAD = []byte("zeker-check-v1")
+// tokenAAD binds a token to its purpose and format version: v2 binary, v1 JSON.
+var (
+	tokenAAD   = []byte("zeker-check-v2")
+	tokenAADv1 = []byte("zeker-check-v1")
+)
 
 type tokenSleutel struct{ aead cipher.AEAD }
 
@@ -38,11 +42,9 @@ func nieuweTokenSleutel(key []byte) (*tokenSleutel, error) {
 	return &tokenSleutel{aead: g}, nil
 }
 
-func (k *tokenSleutel) seal(v any) (string, error) {
-	plain, err := json.Marshal(v)
-	if err != nil {
-		return "", fmt.Errorf("web: token: %w", err)
-	}
+func (k *tokenSleutel) seal(a *Antwoorden) (string, error) {
+	var buf [512]byte
+	plain := a.appendBinary(buf[:0])
 	nonce := make([]byte, k.aead.NonceSize(), k.aead.NonceSize()+len(plain)+k.aead.Overhead())
 	if _, err := rand.Read(nonce); err != nil {
 		return "", fmt.Errorf("web: token: %w", err)
@@ -53,7 +55,7 @@ func (k *tokenSleutel) seal(v any) (string, error) {
 // maxTokenLen bounds the work done on a code from outside.
 const maxTokenLen = 8 << 10
 
-func (k *tokenSleutel) open(s string, v any) error {
+func (k *tokenSleutel) open(s string, a *Antwoorden) error {
 	if s == "" || len(s) > maxTokenLen {
 		return errTokenOngeldig
 	}
@@ -62,11 +64,18 @@ func (k *tokenSleutel) open(s string, v any) error {
 		return errTokenOngeldig
 	}
 	n := k.aead.NonceSize()
-	plain, err := k.aead.Open(nil, raw[:n], raw[n:], tokenAAD)
+	if plain, err := k.aead.Open(nil, raw[:n], raw[n:], tokenAAD); err == nil {
+		if a.unmarshalBinary(plain) != nil {
+			return errTokenOngeldig
+		}
+		return nil
+	}
+	// A code from before the binary form.
+	plain, err := k.aead.Open(nil, raw[:n], raw[n:], tokenAADv1)
 	if err != nil {
 		return errTokenOngeldig
 	}
-	if err := json.Unmarshal(plain, v); err != nil {
+	if err := json.Unmarshal(plain, a); err != nil {
 		return errTokenOngeldig
 	}
 	return nil
