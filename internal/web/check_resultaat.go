@@ -51,6 +51,7 @@ func (s *Server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+	p.landelijk = s.landelijkeUitkomsten(a, l)
 	tot, onb := res.TotaalPerJaar()
 	p.totaal, p.totaalOnbekend, p.totaalNul = bedragTekst(tot, l), onb, tot == 0
 	p.antwoorden = s.antwoordOverzicht(a, l)
@@ -141,6 +142,7 @@ func (s *Server) antwoordOverzicht(a *Antwoorden, l *Taal) []antwoordRegel {
 		}
 		out = append(out, antwoordRegel{l.T("overzicht.vermogen"), v})
 	}
+	out = append(out, woonAntwoorden(a, l)...)
 	if a.beantwoord(stapOntvangt) {
 		v := l.T("antwoord.geen")
 		if len(a.Ontvangt) > 0 {

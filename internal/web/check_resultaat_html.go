@@ -91,6 +91,7 @@ type resultaatLabels struct {
 	TotaalKop, TotaalGeen, TotaalPerJaar                                       string
 	IntermediairKop, IntermediairUitleg                                        string
 	RechtKop, OnzekerKop, OnzekerUitleg, GeenRechtKop                          string
+	LandelijkKop, LandelijkUitleg                                              string
 	ContactKop, Telefoon, Email, Adres, Website                                string
 	AntwoordenKop, ActiesKop, Printen, Bewaar, Wijzig, Opnieuw                 string
 	BedragOnbekend, AlleenVia, Waarom, Bron, Doen, Ambtshalve, ViaIntermediair string
@@ -109,8 +110,8 @@ func nieuweResultaatLabels(l *Taal) *resultaatLabels {
 		TotaalKop: l.T("resultaat.totaal.kop"), TotaalGeen: l.T("resultaat.totaal.geen"), TotaalPerJaar: l.T("resultaat.totaal.perjaar"),
 		IntermediairKop: l.T("resultaat.intermediair.kop"), IntermediairUitleg: l.T("resultaat.intermediair.uitleg"),
 		RechtKop: l.T("resultaat.recht.kop"), OnzekerKop: l.T("resultaat.onzeker.kop"), OnzekerUitleg: l.T("resultaat.onzeker.uitleg"),
-		GeenRechtKop: l.T("resultaat.geenrecht.kop"),
-		ContactKop:   l.T("resultaat.contact.kop"), Telefoon: l.T("resultaat.contact.telefoon"), Email: l.T("resultaat.contact.email"),
+		GeenRechtKop: l.T("resultaat.geenrecht.kop"), LandelijkKop: l.T("resultaat.landelijk.kop"), LandelijkUitleg: l.T("resultaat.landelijk.uitleg"),
+		ContactKop: l.T("resultaat.contact.kop"), Telefoon: l.T("resultaat.contact.telefoon"), Email: l.T("resultaat.contact.email"),
 		Adres: l.T("resultaat.contact.adres"), Website: l.T("resultaat.contact.website"),
 		AntwoordenKop: l.T(antwoorden), ActiesKop: l.T("resultaat.acties.kop"), Printen: l.T("resultaat.printen"),
 		Bewaar: l.T("resultaat.bewaar"), Wijzig: l.T("resultaat.wijzig"), Opnieuw: l.T("resultaat.opnieuw"),
@@ -135,6 +136,7 @@ type resultaatPagina struct {
 	lb                  *resultaatLabels
 	ander               bool
 	res                 *regels.Resultaat
+	landelijk           []regels.Uitkomst // national indications (huurtoeslag), shown apart from the gemeente's
 	contactTekst        string
 	alleenVia           []string // regelingen that only an intermediary can apply for, in intermediary mode
 	totaal              string
@@ -211,6 +213,17 @@ func (p *resultaatPagina) schrijf(b *bytes.Buffer) {
 	groep(regels.Recht, "kop-recht", lb.RechtKop, "")
 	groep(regels.Onzeker, "kop-onzeker", lb.OnzekerKop, lb.OnzekerUitleg)
 	groep(regels.GeenRecht, "kop-geenrecht", lb.GeenRechtKop, "")
+
+	if len(p.landelijk) > 0 {
+		b.WriteString("\n<h2 class=\"utrecht-heading-2\" id=\"kop-landelijk\">")
+		esc(b, lb.LandelijkKop)
+		b.WriteString("</h2>\n<p class=\"utrecht-paragraph\">")
+		esc(b, lb.LandelijkUitleg)
+		b.WriteString("</p>\n")
+		for i := range p.landelijk {
+			schrijfArtikel(b, &p.landelijk[i], l, lb, p.ander)
+		}
+	}
 
 	b.WriteString("\n<section class=\"zeker-contact utrecht-spotlight-section utrecht-spotlight-section--info\" aria-labelledby=\"contact-kop\">\n  <h2 class=\"utrecht-heading-2\" id=\"contact-kop\">")
 	esc(b, lb.ContactKop)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"html/template"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -104,5 +105,46 @@ func TestSplitsSkeletMarkerOntbreekt(t *testing.T) {
 	}
 	if _, err := splitsSkelet(markThema+markTitel+markInhoud+markInhoud, nil); err == nil {
 		t.Error("double marker accepted")
+	}
+}
+
+// TestResultaatHuurtoeslag checks the national section of the result page: the huurtoeslag indication
+// apart from the gemeente's regelingen, and the wonen answers in the overview.
+func TestResultaatHuurtoeslag(t *testing.T) {
+	s := testServer(t, Config{})
+	for _, c := range []struct {
+		wonen   url.Values
+		oordeel string
+		woont   string
+	}{
+		{url.Values{"wonen": {"huur"}, "huur": {"650"}}, "onzeker", "Kale huur per maand"},
+		{url.Values{"wonen": {"koop"}}, "geen recht", "koopwoning"},
+	} {
+		f := naarWonen(t, s, "zelf", "200")
+		if f.stap() != "wonen" {
+			t.Fatalf("stap %q, want wonen", f.stap())
+		}
+		f.antwoord(c.wonen)
+		for i := 0; f.stap() != "" && i < 5; i++ {
+			f.antwoord(url.Values{"laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}})
+		}
+		if f.resultaat == "" {
+			t.Fatalf("%v: no result page", c.wonen)
+		}
+		f.get(f.resultaat)
+		body := html.UnescapeString(f.body)
+		rijk := strings.Index(body, `id="kop-landelijk"`)
+		art := strings.Index(body, `id="regeling-huurtoeslag" data-oordeel="`+c.oordeel+`"`)
+		if rijk < 0 || art < rijk {
+			t.Errorf("%v: huurtoeslag (%s) not in the national section after the gemeente's regelingen", c.wonen, c.oordeel)
+		}
+		if strings.Index(body, `id="kop-geenrecht"`) > rijk {
+			t.Errorf("%v: the national section stands between the gemeente's groups", c.wonen)
+		}
+		for _, want := range []string{"Van het Rijk", "Dienst Toeslagen", c.woont} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%v: result page misses %q", c.wonen, want)
+			}
+		}
 	}
 }
