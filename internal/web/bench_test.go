@@ -17,7 +17,7 @@ func BenchmarkResultaat(b *testing.B) {
 	f.antwoord(url.Values{"a-dag": {"1"}, "a-maand": {"3"}, "a-jaar": {"1985"}, "p-dag": {"2"}, "p-maand": {"4"}, "p-jaar": {"1987"}, "kind-1": {"6"}, "kind-2": {"12"}})
 	f.antwoord(url.Values{"a-soort-1": {"loon"}, "a-bedrag-1": {"1800"}, "p-soort-1": {"geen"}})
 	for f.stap() != "" {
-		f.antwoord(url.Values{"vermogen": {"200"}, "laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}})
+		f.antwoord(url.Values{"vermogen": {"200"}, "laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}, "wonen": {"huur"}, "huur": {"650"}})
 	}
 	u := f.resultaat
 	req := httptest.NewRequest(http.MethodGet, "/", nil)

@@ -23,6 +23,8 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -47,6 +49,7 @@ func run() error {
 	clients := flag.Int("c", 100, "concurrent clients")
 	total := flag.Int("n", 20000, "total number of requests")
 	target := flag.Duration("p99", 50*time.Millisecond, "target p99 latency; above it the exit status is 1")
+	cpuProfiel := flag.String("cpuprofile", "", "write a CPU profile of this process (client and, without -url, the server) to this file")
 	alleenURLs := flag.Bool("urls", false, "only complete the checks and print the result pages' paths, one per line (input for wrk.lua)")
 	flag.Parse()
 	if *clients < 1 || *total < 1 {
@@ -54,6 +57,10 @@ func run() error {
 	}
 
 	if *base == "" {
+		// The in-process server collects garbage as zeker serve does by default (cmd/zeker/gc.go).
+		if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+			debug.SetGCPercent(400)
+		}
 		addr, stop, err := startServer()
 		if err != nil {
 			return err
@@ -86,6 +93,17 @@ func run() error {
 	var next, fouten atomic.Int64
 	var eersteFout atomic.Value
 	var wg sync.WaitGroup
+	if *cpuProfiel != "" {
+		f, err := os.Create(*cpuProfiel)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	cpu0 := cpuTijd()
 	start := time.Now()
 	for range *clients {
@@ -225,6 +243,7 @@ func completeCheck(c *http.Client, base string, h huishouden) (string, error) {
 		"vermogen": {"vermogen": {"200"}},
 		"ontvangt": {"laag-jaren": {"4"}},
 		"situatie": {"student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}},
+		"wonen":    {"wonen": {"huur"}, "huur": {"650"}},
 	}
 	body, loc, err := post(c, base+"/check/start", url.Values{"gemeente": {h.gemeente}, "voor": {"zelf"}})
 	for range 8 {
