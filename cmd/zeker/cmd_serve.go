@@ -50,7 +50,9 @@ Elke optie kan ook met een omgevingsvariabele (de optie op de opdrachtregel gaat
   ZEKER_CLIENT_IP_HEADER  --client-ip-header
   ZEKER_SHUTDOWN_TIMEOUT  --shutdown-timeout (bijvoorbeeld 30s)
   ZEKER_LOG_LEVEL         --log-level
-  ZEKER_LOG_FORMAT        --log-format`
+  ZEKER_LOG_FORMAT        --log-format
+  GOGC, GOMEMLIMIT        garbage collector; zonder deze twee: GOGC=400 en een geheugenlimiet van de helft
+                          van het geheugen (zie docs/operations.md)`
 
 // serveOpties is the configuration of a running server, from flags and environment (serve) or fixed
 // (demo).
