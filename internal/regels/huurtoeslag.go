@@ -29,8 +29,8 @@ var huurtoeslagGrondslag = Bron{Tekst: "Wet op de huurtoeslag", URL: "https://we
 // The check knows net income per month; the law uses the yearly toetsingsinkomen, and the reference
 // gives no sourced way from the one to the other. So the indication never says Recht and never gives
 // an amount. It says GeenRecht only where the reference makes it certain: an owner-occupier, someone
-// living in with others, a kale huur not above the basishuur (the part everyone pays), or assets above
-// the limit. Otherwise it is Onzeker: "u kunt misschien huurtoeslag krijgen", with the proefberekening
+// living in with others, or assets above the limit. A rent at or below the basishuur is "probably
+// not" (Onzeker), because the reference gives the basishuur with confidence low. Otherwise it is Onzeker: "u kunt misschien huurtoeslag krijgen", with the proefberekening
 // of the Belastingdienst. An unknown housing situation or rent names VraagWonen. A date outside the
 // data gives an error wrapping nl.ErrBuitenPeriode.
 func Huurtoeslag(h *huishouden.Huishouden, datum time.Time, w Weergave) (Uitkomst, error) {
@@ -112,11 +112,13 @@ func Huurtoeslag(h *huishouden.Huishouden, datum time.Time, w Weergave) (Uitkoms
 			b := g.Basishuur
 			feit := tekstf(w, "Uw kale huur is %s per maand. ", "De kale huur van uw cliënt is %s per maand. ", "Your basic rent is %s a month. ", "Your client's basic rent is %s a month. ", bedrag(*huur))
 			if *huur <= b.Bedrag {
-				add(Nee, feit+tekstf(w,
-					"Dat is niet meer dan de basishuur van %s. Dat deel van de huur betaalt iedereen zelf. Daarom is er geen huurtoeslag.",
-					"Dat is niet meer dan de basishuur van %s. Dat deel van de huur betaalt iedereen zelf. Daarom is er geen huurtoeslag.",
-					"That is not more than the basic share of %s (basishuur). Everyone pays that part of the rent themselves. So there is no huurtoeslag.",
-					"That is not more than the basic share of %s (basishuur). Everyone pays that part of the rent themselves. So there is no huurtoeslag.", bedrag(b.Bedrag)), nlBron(b))
+				// The reference gives the basishuur with confidence low (derived by third parties), so a
+				// rent at or below it is "probably not", not a firm no.
+				add(Onbekend, feit+tekstf(w,
+					"Dat is niet meer dan de basishuur van ongeveer %s. Dat deel van de huur betaalt iedereen zelf. Dan is er waarschijnlijk geen huurtoeslag. Dit bedrag weten wij niet zeker: de Dienst Toeslagen beslist.",
+					"Dat is niet meer dan de basishuur van ongeveer %s. Dat deel van de huur betaalt iedereen zelf. Dan is er waarschijnlijk geen huurtoeslag. Dit bedrag weten wij niet zeker: de Dienst Toeslagen beslist.",
+					"That is not more than the basic share of about %s (basishuur). Everyone pays that part of the rent themselves. Then there is probably no huurtoeslag. We are not sure of this amount: the Dienst Toeslagen decides.",
+					"That is not more than the basic share of about %s (basishuur). Everyone pays that part of the rent themselves. Then there is probably no huurtoeslag. We are not sure of this amount: the Dienst Toeslagen decides.", bedrag(b.Bedrag)), nlBron(b))
 			} else {
 				add(Ja, feit+tekstf(w,
 					"Dat is meer dan de basishuur van %s. Dat deel van de huur betaalt iedereen zelf. Over de rest kunt u huurtoeslag krijgen.",
