@@ -134,16 +134,9 @@ func woonAntwoorden(a *Antwoorden, l *Taal) []antwoordRegel {
 	if a.Wonen == wonenHuur {
 		huur := l.T("antwoord.weetniet")
 		if a.Huur != nil {
-			huur = woonBedrag(geld.Bedrag(*a.Huur), l)
+			huur = bedragTekst(geld.Bedrag(*a.Huur), l)
 		}
 		out = append(out, antwoordRegel{l.T("overzicht.huur"), huur})
 	}
 	return out
-}
-
-func woonBedrag(b geld.Bedrag, l *Taal) string {
-	if l.Code == "en" {
-		return b.English()
-	}
-	return b.String()
 }
