@@ -167,7 +167,7 @@ func TestCheckHuurtoeslag(t *testing.T) {
 		want    []string
 		niet    []string
 	}{
-		{"alleenstaande-bijstand.json", nil, []string{"Landelijk (Dienst Toeslagen):", "? Huurtoeslag — onzeker", "Uw kale huur is € 610 per maand. Dat is meer dan de basishuur van € 202,52.", "Stcrt. 2025/39783", "grondslag: Wet op de huurtoeslag"}, nil},
+		{"alleenstaande-bijstand.json", nil, []string{"Landelijk (Dienst Toeslagen):", "? Huurtoeslag — onzeker", "Uw kale huur is € 610 per maand. Dat is meer dan de basishuur van € 202,52.", "Staatscourant 2025/39783, via derden, afgeleid bedrag (niet zeker)", "grondslag: Wet op de huurtoeslag"}, nil},
 		{"aow-paar.json", nil, []string{"✖ Huurtoeslag — geen recht", "U woont in een koopwoning."}, []string{"aanvragen:"}},
 		{"alleenstaande-bijstand.json", []string{"--en"}, []string{"Housing benefit (huurtoeslag)", "Your basic rent is €610.00 a month."}, nil},
 	}

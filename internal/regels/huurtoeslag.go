@@ -187,6 +187,11 @@ func Huurtoeslag(h *huishouden.Huishouden, datum time.Time, w Weergave) (Uitkoms
 }
 
 // nlBron carries a national huurtoeslag value's source into a trace, with its parameter id.
+// nlBron cites a national value: the short name of its source where the data gives one (residents'
+// pages), with the whole provenance from the reference as Citaat (in JSON and for staff).
 func nlBron(v nl.HTWaarde) Bron {
+	if v.Bron.Kort != "" {
+		return Bron{Tekst: v.Bron.Kort, URL: v.Bron.URL, Citaat: v.Bron.Tekst, NL: v.ID}
+	}
 	return Bron{Tekst: v.Bron.Tekst, URL: v.Bron.URL, NL: v.ID}
 }

@@ -109,8 +109,13 @@ func TestHuurtoeslag(t *testing.T) {
 				}
 				if c.Bron.NL != "" {
 					ids[c.Bron.NL] = true
-					if c.Bron.URL == "" && !strings.Contains(c.Bron.Tekst, "index id") {
-						t.Errorf("bron %s zonder URL: %q", c.Bron.NL, c.Bron.Tekst)
+					// A source without URL is the reference's third-party note: its whole provenance travels as Citaat.
+					if c.Bron.URL == "" && !strings.Contains(c.Bron.Citaat, "index id") {
+						t.Errorf("bron %s zonder URL en zonder herkomst: %+v", c.Bron.NL, c.Bron)
+					}
+					// Residents see the short name, not the reference's English provenance.
+					if strings.Contains(c.Bron.Tekst, "source_type") || strings.Contains(c.Bron.Tekst, "third-party") {
+						t.Errorf("bron %s toont de herkomst in plaats van de korte naam: %q", c.Bron.NL, c.Bron.Tekst)
 					}
 				}
 				if c.Uitkomst != triWoord(c.Oordeel) {

@@ -31,6 +31,9 @@ var ErrOnbekend = errors.New("waarde staat niet in de landelijke parameters")
 type Bron struct {
 	Tekst string `json:"tekst"`
 	URL   string `json:"url,omitempty"`
+	// Kort is a short Dutch name of the source for residents' pages, where the data gives one; Tekst
+	// keeps the whole provenance as the reference states it.
+	Kort string `json:"kort,omitempty"`
 }
 
 // Parameters holds the national parameters of the embedded data file. It is immutable after Load and
@@ -125,6 +128,7 @@ type rawBestand struct {
 type rawBron struct {
 	Tekst string `yaml:"tekst"`
 	URL   string `yaml:"url"`
+	Kort  string `yaml:"kort"`
 }
 
 type rawWaarde struct {

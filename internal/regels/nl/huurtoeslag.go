@@ -147,7 +147,7 @@ func leesHuurtoeslagWaarde(rw rawWaarde, bronnen map[string]rawBron) (waarde, er
 	if !ok {
 		return w, fmt.Errorf("bron %q staat niet onder bronnen", rw.Bron)
 	}
-	w.bron = Bron{Tekst: strings.TrimSpace(b.Tekst), URL: strings.TrimSpace(b.URL)}
+	w.bron = Bron{Tekst: strings.TrimSpace(b.Tekst), URL: strings.TrimSpace(b.URL), Kort: strings.TrimSpace(b.Kort)}
 	w.tekst, w.noot, w.ongeverifieerd = strings.TrimSpace(rw.Waarde), rw.Noot, rw.Ongeverifieerd
 	switch s {
 	case soortBedrag:
