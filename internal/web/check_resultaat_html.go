@@ -98,6 +98,9 @@ type resultaatLabels struct {
 	AanvraagLink, Documenten, GeenDocumenten, Grondslag                        string
 	Oordeel                                                                    [3]string // per regels.Oordeel
 	Periode                                                                    map[regels.Periode]string
+	// Rijk are the same labels for a national regeling: the amount is worked out by the Rijk, and
+	// no document goes to the gemeente.
+	Rijk *resultaatLabels
 }
 
 func nieuweResultaatLabels(l *Taal) *resultaatLabels {
@@ -127,6 +130,9 @@ func nieuweResultaatLabels(l *Taal) *resultaatLabels {
 	for _, p := range []regels.Periode{regels.Eenmalig, regels.PerJaar, regels.PerMaand} {
 		lb.Periode[p] = l.T("periode." + string(p))
 	}
+	rijk := *lb
+	rijk.BedragOnbekend, rijk.GeenDocumenten = l.T("resultaat.bedrag.onbekend.rijk"), l.T("resultaat.geendocumenten.rijk")
+	lb.Rijk = &rijk
 	return lb
 }
 
@@ -221,7 +227,7 @@ func (p *resultaatPagina) schrijf(b *bytes.Buffer) {
 		esc(b, lb.LandelijkUitleg)
 		b.WriteString("</p>\n")
 		for i := range p.landelijk {
-			schrijfArtikel(b, &p.landelijk[i], l, lb, p.ander)
+			schrijfArtikel(b, &p.landelijk[i], l, lb.Rijk, p.ander)
 		}
 	}
 

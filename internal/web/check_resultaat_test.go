@@ -146,5 +146,16 @@ func TestResultaatHuurtoeslag(t *testing.T) {
 				t.Errorf("%v: result page misses %q", c.wonen, want)
 			}
 		}
+		// The national article does not send the resident to the gemeente for its amount or papers.
+		landelijk := body[rijk:]
+		landelijk = landelijk[:strings.Index(landelijk, "</article>")]
+		for _, niet := range []string{"Vraag de gemeente", "De gemeente heeft de gegevens"} {
+			if strings.Contains(landelijk, niet) {
+				t.Errorf("%v: huurtoeslag says %q", c.wonen, niet)
+			}
+		}
+		if c.oordeel == "onzeker" && !strings.Contains(landelijk, "Het Rijk rekent het uit") {
+			t.Errorf("%v: huurtoeslag does not say who works out the amount", c.wonen)
+		}
 	}
 }
