@@ -186,7 +186,7 @@ func parse(src []byte) (*Parameters, error) {
 	}
 	p := &Parameters{reeksen: make(map[string][]waarde)}
 	for i, rw := range raw.Waarden {
-		w, err := leesWaarde(rw, raw.Bronnen)
+		w, err := leesWaarde(rw, raw.Bronnen, soortVan)
 		if err != nil {
 			if rw.ID == "" {
 				return nil, fmt.Errorf("waarde %d: %w", i+1, err)
@@ -195,19 +195,8 @@ func parse(src []byte) (*Parameters, error) {
 		}
 		p.reeksen[rw.ID] = append(p.reeksen[rw.ID], w)
 	}
-	ids := make([]string, 0, len(p.reeksen))
-	for id := range p.reeksen {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids) // deterministic error messages
-	for _, id := range ids {
-		r := p.reeksen[id]
-		sort.SliceStable(r, func(i, j int) bool { return r[i].vanaf.Before(r[j].vanaf) })
-		for i := 1; i < len(r); i++ {
-			if r[i-1].tot.IsZero() || !r[i-1].tot.Before(r[i].vanaf) {
-				return nil, fmt.Errorf("%s: periodes overlappen: %s en %s", id, r[i-1].periode, r[i].periode)
-			}
-		}
+	if err := ordenReeksen(p.reeksen); err != nil {
+		return nil, err
 	}
 	if err := p.controleerNormen(); err != nil {
 		return nil, err
@@ -218,7 +207,9 @@ func parse(src []byte) (*Parameters, error) {
 	return p, nil
 }
 
-func leesWaarde(rw rawWaarde, bronnen map[string]rawBron) (waarde, error) {
+// leesWaarde reads one value of a data file: period, source, and the value as the kind soortVan gives
+// for its id.
+func leesWaarde(rw rawWaarde, bronnen map[string]rawBron, soortVan func(string) (soort, bool)) (waarde, error) {
 	var w waarde
 	s, ok := soortVan(rw.ID)
 	if !ok {
@@ -246,7 +237,7 @@ func leesWaarde(rw rawWaarde, bronnen map[string]rawBron) (waarde, error) {
 	if !ok {
 		return w, fmt.Errorf("bron %q staat niet onder bronnen", rw.Bron)
 	}
-	w.bron = Bron{Tekst: strings.TrimSpace(b.Tekst), URL: strings.TrimSpace(b.URL)}
+	w.bron = Bron{Tekst: strings.TrimSpace(b.Tekst), URL: strings.TrimSpace(b.URL), Kort: strings.TrimSpace(b.Kort)}
 	w.tekst, w.noot, w.ongeverifieerd = strings.TrimSpace(rw.Waarde), rw.Noot, rw.Ongeverifieerd
 	if w.tekst == "" {
 		return w, errors.New("geen waarde")
@@ -275,6 +266,25 @@ func leesWaarde(rw rawWaarde, bronnen map[string]rawBron) (waarde, error) {
 		w.jaren, w.maanden = j, m
 	}
 	return w, nil
+}
+
+// ordenReeksen sorts the values of each id by start date and refuses periods that overlap.
+func ordenReeksen(reeksen map[string][]waarde) error {
+	ids := make([]string, 0, len(reeksen))
+	for id := range reeksen {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids) // deterministic error messages
+	for _, id := range ids {
+		r := reeksen[id]
+		sort.SliceStable(r, func(i, j int) bool { return r[i].vanaf.Before(r[j].vanaf) })
+		for i := 1; i < len(r); i++ {
+			if r[i-1].tot.IsZero() || !r[i-1].tot.Before(r[i].vanaf) {
+				return fmt.Errorf("%s: periodes overlappen: %s en %s", id, r[i-1].periode, r[i].periode)
+			}
+		}
+	}
+	return nil
 }
 
 // leesDatum reads a civil date "2006-01-02".

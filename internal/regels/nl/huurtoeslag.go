@@ -5,8 +5,6 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -103,68 +101,25 @@ func parseHuurtoeslag(src []byte) (*Huurtoeslag, error) {
 		}
 		h.reeksen[rw.ID] = append(h.reeksen[rw.ID], w)
 	}
-	ids := make([]string, 0, len(h.reeksen))
-	for id := range h.reeksen {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		r := h.reeksen[id]
-		sort.SliceStable(r, func(i, j int) bool { return r[i].vanaf.Before(r[j].vanaf) })
-		for i := 1; i < len(r); i++ {
-			if r[i-1].tot.IsZero() || !r[i-1].tot.Before(r[i].vanaf) {
-				return nil, fmt.Errorf("%s: periodes overlappen: %s en %s", id, r[i-1].periode, r[i].periode)
-			}
-		}
+	if err := ordenReeksen(h.reeksen); err != nil {
+		return nil, err
 	}
 	return h, nil
 }
 
+// leesHuurtoeslagWaarde reads one huurtoeslag value as leesWaarde does, with two rules of its own:
+// every value has an end date (they change each 1 January; an open end would carry an old amount into
+// a new year), and a number is a percentage.
 func leesHuurtoeslagWaarde(rw rawWaarde, bronnen map[string]rawBron) (waarde, error) {
-	var w waarde
-	s, ok := huurtoeslagSoort(rw.ID)
-	if !ok {
-		return w, errors.New("onbekende id")
+	if strings.TrimSpace(rw.GeldigTot) == "" {
+		return waarde{}, errors.New("geldig_tot ontbreekt: elke huurtoeslagwaarde loopt tot een einddatum")
 	}
-	vanaf, err := leesDatum(rw.GeldigVanaf)
+	w, err := leesWaarde(rw, bronnen, huurtoeslagSoort)
 	if err != nil {
-		return w, fmt.Errorf("geldig_vanaf: %w", err)
+		return w, err
 	}
-	w.vanaf = vanaf
-	// Every huurtoeslag value changes on 1 January: an open end would carry an old amount into a new year.
-	tot, err := leesDatum(rw.GeldigTot)
-	if err != nil {
-		return w, fmt.Errorf("geldig_tot: %w", err)
-	}
-	if tot.Before(vanaf) {
-		return w, fmt.Errorf("geldig_tot %s ligt voor geldig_vanaf %s", rw.GeldigTot, rw.GeldigVanaf)
-	}
-	w.tot = tot
-	b, ok := bronnen[strings.TrimSpace(rw.Bron)]
-	if strings.TrimSpace(rw.Bron) == "" {
-		return w, errors.New("geen bron")
-	}
-	if !ok {
-		return w, fmt.Errorf("bron %q staat niet onder bronnen", rw.Bron)
-	}
-	w.bron = Bron{Tekst: strings.TrimSpace(b.Tekst), URL: strings.TrimSpace(b.URL), Kort: strings.TrimSpace(b.Kort)}
-	w.tekst, w.noot, w.ongeverifieerd = strings.TrimSpace(rw.Waarde), rw.Noot, rw.Ongeverifieerd
-	switch s {
-	case soortBedrag:
-		bedrag, err := geld.Parse(w.tekst)
-		if err != nil {
-			return w, fmt.Errorf("bedrag: %w", err)
-		}
-		if bedrag < 0 {
-			return w, fmt.Errorf("bedrag %s is negatief", w.tekst)
-		}
-		w.bedrag = bedrag
-	case soortGetal:
-		n, err := strconv.Atoi(w.tekst)
-		if err != nil || n < 0 || n > maxHuurtoeslagPercentage {
-			return w, fmt.Errorf("%q is geen percentage van 0 tot en met 100", w.tekst)
-		}
-		w.getal = n
+	if w.getal > maxHuurtoeslagPercentage {
+		return w, fmt.Errorf("%q is geen percentage van 0 tot en met 100", w.tekst)
 	}
 	return w, nil
 }
