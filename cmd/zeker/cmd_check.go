@@ -86,17 +86,22 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	return nil
 }
 
-// printLandelijk shows a national indication (huurtoeslag) after the gemeente's regelingen. It has no
-// amount: the check does not know the yearly toetsingsinkomen it depends on.
-func printLandelijk(w io.Writer, u regels.Uitkomst) {
-	fmt.Fprintf(w, "\nLandelijk (%s):\n%s %s — %s\n", u.Uitvoerder, teken(u.Oordeel), u.Naam, u.Oordeel)
-	for _, c := range u.Criteria {
+// printCriteria lists the criteria of one outcome with their sources.
+func printCriteria(w io.Writer, cs []regels.Criterium) {
+	for _, c := range cs {
 		mark := map[string]string{"ja": "✔", "nee": "✖", "onbekend": "?"}[c.Uitkomst]
 		fmt.Fprintf(w, "    %s %s\n", mark, c.Tekst)
 		if !c.Bron.Leeg() {
 			fmt.Fprintf(w, "      bron: %s\n", c.Bron)
 		}
 	}
+}
+
+// printLandelijk shows a national indication (huurtoeslag) after the gemeente's regelingen. It has no
+// amount: the check does not know the yearly toetsingsinkomen it depends on.
+func printLandelijk(w io.Writer, u regels.Uitkomst) {
+	fmt.Fprintf(w, "\nLandelijk (%s):\n%s %s — %s\n", u.Uitvoerder, teken(u.Oordeel), u.Naam, u.Oordeel)
+	printCriteria(w, u.Criteria)
 	if u.Oordeel != regels.GeenRecht {
 		fmt.Fprintf(w, "    bedrag: %s\n      bron: %s\n", u.BedragUitleg, u.BedragBron)
 		fmt.Fprintf(w, "    aanvragen: %s %s\n", u.Aanvragen.Toelichting, u.Aanvragen.Link)
@@ -209,13 +214,7 @@ func printResultaat(w io.Writer, res *regels.Resultaat, en bool) {
 			fmt.Fprint(w, " — bedrag: vraag de gemeente")
 		}
 		fmt.Fprintln(w)
-		for _, c := range u.Criteria {
-			mark := map[string]string{"ja": "✔", "nee": "✖", "onbekend": "?"}[c.Uitkomst]
-			fmt.Fprintf(w, "    %s %s\n", mark, c.Tekst)
-			if !c.Bron.Leeg() {
-				fmt.Fprintf(w, "      bron: %s\n", c.Bron)
-			}
-		}
+		printCriteria(w, u.Criteria)
 		if u.Oordeel != regels.GeenRecht {
 			fmt.Fprintf(w, "    bedrag: %s\n", u.BedragUitleg)
 			if !u.BedragBron.Leeg() {
