@@ -60,11 +60,7 @@ func BenchmarkSignalenWerklijst(b *testing.B) {
 			b.Run(d.String()+"/"+tc.naam, func(b *testing.B) {
 				pad := "/beheer/" + sigGM + "/signalen" + tc.query
 				for b.Loop() {
-					req := httptest.NewRequest("GET", pad, nil)
-					req.RemoteAddr = "192.0.2.7:4000"
-					req.AddCookie(&http.Cookie{Name: auth.CookieNaam(false), Value: o.cookie["consulent"]})
-					rec := httptest.NewRecorder()
-					o.h.ServeHTTP(rec, req)
+					rec := werklijstVerzoek(o, pad)
 					if rec.Code != http.StatusOK || len(zaakIDs(rec.Body.String())) == 0 {
 						b.Fatalf("status %d, %d zaken", rec.Code, len(zaakIDs(rec.Body.String())))
 					}
@@ -75,5 +71,35 @@ func BenchmarkSignalenWerklijst(b *testing.B) {
 				b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/pagina")
 			})
 		}
+		// Each sort order of the worklist: the first page of open zaken, a page at offset 10,000, and the
+		// first page of all statuses.
+		for _, s := range opslag.Sorteringen() {
+			for _, tc := range []struct{ naam, query string }{
+				{"open-eerste-pagina", ""},
+				{"open-vanaf-10000", "&vanaf=10000"},
+				{"alle-eerste-pagina", "&status=alle"},
+			} {
+				b.Run(d.String()+"/sortering-"+string(s)+"/"+tc.naam, func(b *testing.B) {
+					pad := "/beheer/" + sigGM + "/signalen?sortering=" + string(s) + tc.query
+					for b.Loop() {
+						rec := werklijstVerzoek(o, pad)
+						if rec.Code != http.StatusOK || len(zaakIDs(rec.Body.String())) != 50 {
+							b.Fatalf("status %d, %d zaken", rec.Code, len(zaakIDs(rec.Body.String())))
+						}
+					}
+					b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/pagina")
+				})
+			}
+		}
 	}
+}
+
+// werklijstVerzoek fetches a worklist page as the consulent.
+func werklijstVerzoek(o *sigOmgeving, pad string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest("GET", pad, nil)
+	req.RemoteAddr = "192.0.2.7:4000"
+	req.AddCookie(&http.Cookie{Name: auth.CookieNaam(false), Value: o.cookie["consulent"]})
+	rec := httptest.NewRecorder()
+	o.h.ServeHTTP(rec, req)
+	return rec
 }

@@ -318,8 +318,11 @@ func leesLeeftijd(s string) (jaren, maanden int, err error) {
 }
 
 // zoek returns the value of id that applies on day d.
-func (p *Parameters) zoek(id string, d time.Time) (waarde, error) {
-	r := p.reeksen[id]
+func (p *Parameters) zoek(id string, d time.Time) (waarde, error) { return zoekIn(p.reeksen, id, d) }
+
+// zoekIn returns the value of id in reeksen that applies on day d.
+func zoekIn(reeksen map[string][]waarde, id string, d time.Time) (waarde, error) {
+	r := reeksen[id]
 	if len(r) == 0 {
 		return waarde{}, fmt.Errorf("%w: %s", ErrOnbekend, id)
 	}

@@ -125,18 +125,7 @@ func leesHuurtoeslagWaarde(rw rawWaarde, bronnen map[string]rawBron) (waarde, er
 }
 
 // zoek returns the value of id on day d.
-func (h *Huurtoeslag) zoek(id string, d time.Time) (waarde, error) {
-	r := h.reeksen[id]
-	if len(r) == 0 {
-		return waarde{}, fmt.Errorf("%w: %s", ErrOnbekend, id)
-	}
-	for i := range r {
-		if r[i].bevat(d) {
-			return r[i], nil
-		}
-	}
-	return waarde{}, fmt.Errorf("%w: %s: %s (bekend: %s)", ErrBuitenPeriode, id, d.Format(time.DateOnly), bekendePeriodes(r))
-}
+func (h *Huurtoeslag) zoek(id string, d time.Time) (waarde, error) { return zoekIn(h.reeksen, id, d) }
 
 // HTWaarde is one huurtoeslag amount with its source. Ongeverifieerd: the reference gives it with
 // confidence low.
