@@ -14,6 +14,8 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // registers driver "pgx"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/zeker-platform/zeker/internal/errs"
 )
 
 // Dialect is the SQL engine behind a DB.
@@ -39,12 +41,13 @@ func (d Dialect) String() string {
 // DefaultDSN is the database used when neither --db nor ZEKER_DB is given.
 const DefaultDSN = "sqlite:zeker.db"
 
-// Error kinds. Use errors.Is; the driver's error stays in the chain for errors.As.
+// Error kinds: the kinds of internal/errs under the names the storage code has always used. Use
+// errors.Is; the driver's error stays in the chain for errors.As.
 var (
-	ErrNotFound   = errors.New("niet gevonden")
-	ErrConflict   = errors.New("bestaat al")                      // unique or primary-key violation
-	ErrConstraint = errors.New("in strijd met een beperking")     // foreign key, check, not null
-	ErrBusy       = errors.New("database bezet, probeer opnieuw") // SQLite busy/locked, PostgreSQL serialization failure or deadlock
+	ErrNotFound   = errs.NotFound
+	ErrConflict   = errs.Conflict   // unique or primary-key violation
+	ErrConstraint = errs.Constraint // foreign key, check, not null
+	ErrBusy       = errs.Busy       // SQLite busy/locked, PostgreSQL serialization failure or deadlock
 )
 
 // DB is an open database: a *sql.DB pool and its dialect. It is safe for concurrent use.
