@@ -13,7 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/zeker-platform/zeker/internal/apiv1"
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/jobs"
@@ -25,7 +24,6 @@ import (
 	"github.com/zeker-platform/zeker/internal/signalen/register"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/tenant"
-	"github.com/zeker-platform/zeker/internal/web"
 )
 
 const serveUsage = `[opties]
@@ -225,17 +223,14 @@ func serve(ctx context.Context, o serveOpties) error {
 	zoeker := func(ctx context.Context, gemeente string) (signalen.Zoeker, error) {
 		return register.UitHuishoudens(ctx, db, gemeente, sig.Vandaag())
 	}
-	api := http.NewServeMux()
-	apiv1.Routes(api, apiv1.Deps{Auth: d.auth, Signalen: sig, Zoeker: zoeker, Log: log})
-	srv, err := web.New(web.Config{CheckSleutel: o.checkKey, BehindTLS: o.behindTLS}, web.Deps{Catalogus: cat, Logger: log,
-		Staff: &web.StaffDeps{DB: db, Auth: d.auth, Audit: al, ClientIPHeader: o.clientIPHeader, API: api,
-			Signalen: &web.SignalenDeps{Store: sig, Zoeker: zoeker}}})
+	handler, _, err := bouwWeb(webOpties{behindTLS: o.behindTLS, checkKey: o.checkKey, clientIPHeader: o.clientIPHeader},
+		webDiensten{db: db, cat: cat, audit: al, auth: d.auth, sig: sig, zoeker: zoeker, log: log})
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	hs := &http.Server{
 		Addr:              o.addr,
-		Handler:           srv.Handler(),
+		Handler:           handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       o.readTimeout,
 		WriteTimeout:      o.writeTimeout,

@@ -29,6 +29,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
+	"github.com/zeker-platform/zeker/internal/web"
 )
 
 // OpenAPI is the OpenAPI 3.1 document of this API.
@@ -49,19 +50,22 @@ type Deps struct {
 	Log    *slog.Logger
 }
 
-// Routes mounts the API on mux.
-func Routes(mux *http.ServeMux, deps Deps) {
+// Routes returns the API as a part of the web kit: its routes are Bearer routes (no cookies, no form
+// protection, their own body limit MaxBody), mounted by cmd/zeker with every other part.
+func Routes(deps Deps) web.Part {
 	if deps.Log == nil {
 		deps.Log = slog.Default()
 	}
 	a := &api{Deps: deps}
-	mux.HandleFunc("POST /api/v1/signalen", a.sleutel(a.ontvang))
-	mux.HandleFunc("GET /api/v1/signalen/{referentie}", a.sleutel(a.terugkoppeling))
-	mux.HandleFunc("GET /api/v1/openapi.yaml", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Write(OpenAPI)
-	})
+	return web.Part{Name: "apiv1", Routes: []web.Route{
+		{Pattern: "POST /api/v1/signalen", Access: web.Bearer, Handler: a.sleutel(a.ontvang)},
+		{Pattern: "GET /api/v1/signalen/{referentie}", Access: web.Bearer, Handler: a.sleutel(a.terugkoppeling)},
+		{Pattern: "GET /api/v1/openapi.yaml", Access: web.Bearer, Handler: func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
+			w.Header().Set("X-Content-Type-Options", "nosniff")
+			w.Write(OpenAPI)
+		}},
+	}}
 }
 
 type api struct{ Deps }

@@ -26,6 +26,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 	"github.com/zeker-platform/zeker/internal/tenant"
+	"github.com/zeker-platform/zeker/internal/web"
 )
 
 var nu = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
@@ -61,10 +62,16 @@ func opzet(t testing.TB, db *store.DB) *omgeving {
 	}
 	pop := synth.Populatie(20)
 	o := &omgeving{zoeker: synth.Index(pop)}
-	mux := http.NewServeMux()
-	apiv1.Routes(mux, apiv1.Deps{Auth: as, Signalen: st, Log: slog.New(slog.DiscardHandler),
-		Zoeker: func(_ context.Context, gemeente string) (signalen.Zoeker, error) { return o.zoeker, nil }})
-	srv := httptest.NewServer(mux)
+	kit, err := web.New(web.Config{}, web.Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := kit.Handler(apiv1.Routes(apiv1.Deps{Auth: as, Signalen: st, Log: slog.New(slog.DiscardHandler),
+		Zoeker: func(_ context.Context, gemeente string) (signalen.Zoeker, error) { return o.zoeker, nil }}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	beide := []auth.Permissie{auth.SignalenAanleveren, auth.SignalenTerugmelden}
 	o.srv = srv

@@ -297,3 +297,19 @@ func kindOf(err error) error {
 	}
 	return nil
 }
+
+// Ready reports whether the database answers and is migrated (for a readiness check): it pings and
+// reads schema_migrations, which Migrate creates first.
+func (db *DB) Ready(ctx context.Context) error {
+	if err := db.db.PingContext(ctx); err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
+	var n int
+	if err := db.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM schema_migrations").Scan(&n); err != nil || n == 0 {
+		if err == nil {
+			err = errors.New("geen migraties")
+		}
+		return fmt.Errorf("database niet gemigreerd: %w", err)
+	}
+	return nil
+}

@@ -104,3 +104,9 @@ func (t *Taal) T(key string, pairs ...any) string {
 	}
 	return s
 }
+
+// Tekst returns the text of key in language lang as written in the catalogue (no fallback, no voice).
+func (b *Berichten) Tekst(lang, key string) (string, bool) {
+	s, ok := b.talen[lang][key]
+	return s, ok
+}

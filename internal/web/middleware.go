@@ -7,28 +7,23 @@ import (
 	"time"
 )
 
-// contentSecurityPolicy allows only our own files: no inline script or style, no framing.
-const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+// ContentSecurityPolicy allows only our own files: no inline script or style, no framing.
+const ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
-// middleware wraps the router. Order, outside in: logging, recovery, security headers, body limit,
-// cross-origin protection for state-changing requests.
-func (s *Server) middleware(next http.Handler) http.Handler {
-	cop := http.NewCrossOriginProtection()
-	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.foutPagina(w, r, http.StatusForbidden, "fout.verboden")
-	}))
-	h := cop.Handler(next)
-	h = s.limitBody(h)
-	h = s.securityHeaders(h)
-	h = s.recoverer(h)
-	return s.logRequests(h)
+// middleware wraps the router. Order, outside in: logging, recovery, security headers. The body limit
+// and the cross-origin protection of state-changing requests are per route (bewaak), because a route
+// may raise the limit and the JSON API has neither.
+func (k *Kit) middleware(next http.Handler) http.Handler {
+	h := k.securityHeaders(next)
+	h = k.recoverer(h)
+	return k.logRequests(h)
 }
 
-func (s *Server) securityHeaders(next http.Handler) http.Handler {
+func (k *Kit) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("Content-Security-Policy", ContentSecurityPolicy)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
 		// no-referrer: check URLs carry the encrypted answers; they must not leak to the
@@ -36,32 +31,23 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
-		if s.cfg.BehindTLS {
+		if k.cfg.BehindTLS {
 			h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 		}
 		next.ServeHTTP(w, r)
 	})
 }
 
-func (s *Server) limitBody(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Body != nil {
-			r.Body = http.MaxBytesReader(w, r.Body, max(s.cfg.MaxBody, uploadLimiet(r)))
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
 // recoverer turns a panic into a friendly 500 page without details; the details go to the log.
-func (s *Server) recoverer(next http.Handler) http.Handler {
+func (k *Kit) recoverer(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.log.Error("paniek in handler", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-				s.foutPagina(w, r, http.StatusInternalServerError, "fout.intern")
+				k.log.Error("paniek in handler", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+				k.ResidentError(w, r, http.StatusInternalServerError, "fout.intern")
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -94,7 +80,7 @@ func (rw *statusRecorder) Unwrap() http.ResponseWriter { return rw.ResponseWrite
 
 // logRequests logs one line per request: method, path (never the query string or the form: they can
 // hold the encrypted answers), status, size and duration.
-func (s *Server) logRequests(next http.Handler) http.Handler {
+func (k *Kit) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
@@ -106,7 +92,7 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		if rec.status >= 500 {
 			lvl = slog.LevelError
 		}
-		s.log.LogAttrs(r.Context(), lvl, "http",
+		k.log.LogAttrs(r.Context(), lvl, "http",
 			slog.String("method", r.Method), slog.String("path", r.URL.Path),
 			slog.Int("status", rec.status), slog.Int("bytes", rec.bytes),
 			slog.Duration("duur", time.Since(start)))

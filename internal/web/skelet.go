@@ -4,16 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"strings"
 )
 
-// A skelet is the layout (base.html) of one language and voice, rendered once at start-up with markers
+// A Skelet is the layout (base.html) of one language and voice, rendered once at start-up with markers
 // in the places that change per request and split at those markers. The result page, the hot path of
 // the check, writes the fixed parts as bytes and only fills in the slots, instead of executing
 // html/template for every request; base.html stays the one source of the layout, and a marker that
 // the layout does not print exactly once stops the server at start-up.
-type skelet struct {
+type Skelet struct {
 	delen [][]byte    // fixed parts; delen[i] comes before slots[i], the last part after the last slot
 	slots []slotSoort // what goes between the parts
 	talen []string    // language codes of the language switch, in the order of its links
@@ -28,8 +27,8 @@ const (
 	slotInhoud                   // the page content
 )
 
-// skeletWaarden fills the slots of one page.
-type skeletWaarden struct {
+// SkeletWaarden fills the slots of one page.
+type SkeletWaarden struct {
 	Thema, Titel string
 	// TaalURL returns the URL of this page in another language, unescaped.
 	TaalURL func(code string) string
@@ -44,26 +43,23 @@ const (
 )
 
 // maakSkeletten renders base.html once per language and voice with markers in its slots.
-func maakSkeletten(b *Berichten) (map[labelSleutel]*skelet, error) {
-	baseSrc, err := fs.ReadFile(templateFS, "templates/base.html")
-	if err != nil {
-		return nil, err
-	}
-	out := map[labelSleutel]*skelet{}
+func maakSkeletten(lay *layout, b *Berichten) (map[taalSleutel]*Skelet, error) {
+	baseSrc := lay.baseSrc
+	out := map[taalSleutel]*Skelet{}
 	for _, code := range b.Talen() {
 		for _, ander := range []bool{false, true} {
 			l := b.Taal(code, ander)
-			t, err := template.New("base.html").Funcs(templateFuncs).Parse(vulTeksten(string(baseSrc), l))
+			t, err := template.New("base.html").Funcs(Funcs).Parse(vulTeksten(string(baseSrc), l))
 			if err != nil {
 				return nil, fmt.Errorf("web: template base.html: %w", err)
 			}
 			if _, err := t.Parse(`{{define "content"}}` + markInhoud + `{{end}}`); err != nil {
 				return nil, err
 			}
-			p := &pagina{L: l, Titel: markTitel, Thema: markThema}
+			p := &Page{L: l, Titel: markTitel, Thema: markThema}
 			var andere []string
 			for _, c := range b.Talen() {
-				link := taalLink{Code: c, Naam: b.Taal(c, false).T("taal.naam"), Huidig: c == code}
+				link := TaalLink{Code: c, Naam: b.Taal(c, false).T("taal.naam"), Huidig: c == code}
 				if !link.Huidig {
 					link.URL = markTaal + c + "zz"
 					andere = append(andere, c)
@@ -78,14 +74,14 @@ func maakSkeletten(b *Berichten) (map[labelSleutel]*skelet, error) {
 			if err != nil {
 				return nil, fmt.Errorf("web: layout %s: %w", code, err)
 			}
-			out[labelSleutel{code, ander}] = sk
+			out[taalSleutel{code, ander}] = sk
 		}
 	}
 	return out, nil
 }
 
 // splitsSkelet cuts a rendered layout at its markers; every marker must occur exactly once.
-func splitsSkelet(s string, talen []string) (*skelet, error) {
+func splitsSkelet(s string, talen []string) (*Skelet, error) {
 	type plek struct {
 		mark  string
 		soort slotSoort
@@ -100,7 +96,7 @@ func splitsSkelet(s string, talen []string) (*skelet, error) {
 			return nil, fmt.Errorf("marker %s occurs %d times, want 1", p.mark, n)
 		}
 	}
-	sk := &skelet{}
+	sk := &Skelet{}
 	for {
 		eerste, at := -1, len(s)
 		for i, p := range plekken {
@@ -115,7 +111,7 @@ func splitsSkelet(s string, talen []string) (*skelet, error) {
 		p := plekken[eerste]
 		deel := s[:at]
 		if p.soort == slotThema {
-			// base.html prints " class" only when there is a theme; schrijf writes the space with it.
+			// base.html prints " class" only when there is a theme; Schrijf writes the space with it.
 			deel = strings.TrimSuffix(deel, " ")
 		}
 		sk.delen = append(sk.delen, []byte(deel))
@@ -127,8 +123,8 @@ func splitsSkelet(s string, talen []string) (*skelet, error) {
 	}
 }
 
-// schrijf writes the page into b: the fixed parts, and each slot escaped for where it stands.
-func (sk *skelet) schrijf(b *bytes.Buffer, w *skeletWaarden) {
+// Schrijf writes the page into b: the fixed parts, and each slot escaped for where it stands.
+func (sk *Skelet) Schrijf(b *bytes.Buffer, w *SkeletWaarden) {
 	taal := 0
 	for i, slot := range sk.slots {
 		b.Write(sk.delen[i])
@@ -136,12 +132,12 @@ func (sk *skelet) schrijf(b *bytes.Buffer, w *skeletWaarden) {
 		case slotThema:
 			if w.Thema != "" {
 				b.WriteByte(' ')
-				esc(b, w.Thema)
+				Esc(b, w.Thema)
 			}
 		case slotTitel:
-			esc(b, w.Titel)
+			Esc(b, w.Titel)
 		case slotTaalURL:
-			escURL(b, w.TaalURL(sk.talen[taal]))
+			EscURL(b, w.TaalURL(sk.talen[taal]))
 			taal++
 		case slotInhoud:
 			w.Inhoud(b)
@@ -149,3 +145,6 @@ func (sk *skelet) schrijf(b *bytes.Buffer, w *skeletWaarden) {
 	}
 	b.Write(sk.delen[len(sk.delen)-1])
 }
+
+// Skelet returns the layout of language and voice l, pre-rendered for a page written in Go.
+func (k *Kit) Skelet(l *Taal) *Skelet { return k.skeletten[taalSleutel{l.Code, l.Ander}] }

@@ -1,0 +1,291 @@
+package main
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/web"
+)
+
+// toegangTabel says, for EVERY route registered on the server's mux (pages, staff pages and the JSON
+// API), who may use it. TestAutorisatie walks each route as every role in its own gemeente and in
+// another one, as a system administrator, anonymously and with API credentials, and checks the answer
+// against this table. TestToegangTabelVolledig fails when a route exists that is not in the table, so a
+// new route cannot ship without a decision here.
+//
+// Values:
+//
+//	publiek            anyone, also without logging in
+//	ingelogd           any logged-in user
+//	systeem            system administrators only
+//	<roles…>           per gemeente: these roles in their own gemeente; "systeembeheerder" in every
+//	                   gemeente. Nobody else, and no role in another gemeente.
+//	sleutel:<perm>     JSON API: a credential holding <perm> for the gemeente; never a session cookie
+var toegangTabel = map[string]string{
+	// Resident check and operations: public.
+	"GET /{$}":                 "publiek",
+	"POST /check/start":        "publiek",
+	"GET /check/stap":          "publiek",
+	"POST /check/stap":         "publiek",
+	"GET /check/resultaat":     "publiek",
+	"GET /check/bewaar":        "publiek",
+	"GET /check/verder":        "publiek",
+	"GET /static/":             "publiek",
+	"GET /healthz":             "publiek",
+	"GET /readyz":              "publiek",
+	"/":                        "publiek",
+	"GET /api/v1/openapi.yaml": "publiek",
+
+	// Login.
+	"GET /login":       "publiek",
+	"POST /login":      "publiek",
+	"POST /logout":     "publiek",
+	"GET /wachtwoord":  "ingelogd",
+	"POST /wachtwoord": "ingelogd",
+	"GET /beheer/{$}":  "ingelogd",
+
+	// Staff pages per gemeente.
+	"GET /beheer/{gemeente}/{$}":                         "beheerder beleidsmedewerker consulent intermediair systeembeheerder",
+	"GET /beheer/{gemeente}/gebruikers":                  "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/gebruikers/nieuw":            "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/gebruikers/nieuw":           "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/gebruikers/{id}":             "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/gebruikers/{id}/rol":        "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/gebruikers/{id}/actief":     "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/gebruikers/{id}/wachtwoord": "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/sleutels":                    "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/sleutels/nieuw":              "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/sleutels/nieuw":             "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/sleutels/{id}/intrekken":    "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/audit":                       "beheerder",
+	"POST /beheer/{gemeente}/audit":                      "beheerder",
+	"POST /beheer/{gemeente}/audit.csv":                  "beheerder",
+	"GET /beheer/{gemeente}/instellingen":                "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/instellingen":               "beheerder systeembeheerder",
+
+	// Scan, what-if and ambtshalve proposals (scan_*.go).
+	"GET /beheer/{gemeente}/scan":                           "beheerder beleidsmedewerker consulent",
+	"POST /beheer/{gemeente}/scan":                          "beleidsmedewerker consulent",
+	"GET /beheer/{gemeente}/scan/bereik.csv":                "beheerder beleidsmedewerker consulent",
+	"GET /beheer/{gemeente}/scan/bereiklijst.csv":           "consulent",
+	"GET /beheer/{gemeente}/scan/watals":                    "beleidsmedewerker",
+	"GET /beheer/{gemeente}/scan/watals.csv":                "beleidsmedewerker",
+	"GET /beheer/{gemeente}/scan/voorstellen":               "consulent",
+	"GET /beheer/{gemeente}/scan/voorstellen/{id}":          "consulent",
+	"POST /beheer/{gemeente}/scan/voorstellen/{id}/besluit": "consulent",
+
+	// Vroegsignalering (signalen_*.go).
+	"GET /beheer/{gemeente}/signalen":                 "consulent",
+	"GET /beheer/{gemeente}/signalen/{id}":            "consulent",
+	"POST /beheer/{gemeente}/signalen/{id}/oppakken":  "consulent",
+	"POST /beheer/{gemeente}/signalen/{id}/contact":   "consulent",
+	"POST /beheer/{gemeente}/signalen/{id}/notitie":   "consulent",
+	"POST /beheer/{gemeente}/signalen/{id}/afsluiten": "consulent",
+	"GET /beheer/{gemeente}/signalen/bestand":         "beleidsmedewerker consulent",
+	"POST /beheer/{gemeente}/signalen/bestand":        "beleidsmedewerker consulent",
+	"GET /beheer/{gemeente}/signalen/instellingen":    "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/signalen/instellingen":   "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/signalen/indicatoren":     "beheerder beleidsmedewerker consulent",
+	"GET /beheer/{gemeente}/signalen/indicatoren.csv": "beheerder beleidsmedewerker consulent",
+
+	// System administration.
+	"GET /systeem/gemeenten":             "systeem",
+	"GET /systeem/gemeenten/nieuw":       "systeem",
+	"POST /systeem/gemeenten/nieuw":      "systeem",
+	"GET /systeem/gemeenten/{gemeente}":  "systeem",
+	"POST /systeem/gemeenten/{gemeente}": "systeem",
+
+	// JSON API (internal/apiv1).
+	"POST /api/v1/signalen":             "sleutel:signalen.aanleveren",
+	"GET /api/v1/signalen/{referentie}": "sleutel:signalen.terugmelden",
+}
+
+// geregistreerdePatronen returns every pattern the application mounts: the kit's own routes and every
+// route of every part that bouwWeb builds (the same slices the kit mounts in one loop). That no route is
+// registered anywhere else is TestGeenRoutesBuitenDeKit's job.
+func geregistreerdePatronen(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, rt := range alleRoutes(t) {
+		out = append(out, rt.Pattern)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func TestToegangTabelVolledig(t *testing.T) {
+	routes := geregistreerdePatronen(t)
+	for _, p := range routes {
+		if _, ok := toegangTabel[p]; !ok {
+			t.Errorf("route %q is registered but not in toegangTabel: decide who may use it", p)
+		}
+	}
+	for p := range toegangTabel {
+		if !slices.Contains(routes, p) {
+			t.Errorf("toegangTabel has %q, which is not registered", p)
+		}
+	}
+	// The table must agree with the guard's rule of every route (the guard uses auth.Mag; this catches a
+	// route whose Permissie is not the one the table expects).
+	for _, rt := range alleRoutes(t) {
+		want := toegangTabel[rt.Pattern]
+		var got string
+		switch rt.Access {
+		case web.Open, web.Public:
+			got = "publiek"
+		case web.LoggedIn:
+			got = "ingelogd"
+		case web.System:
+			got = "systeem"
+		case web.Bearer:
+			got = want // the API checks its bearer token itself; TestAutorisatie tries every credential
+		case web.InGemeente:
+			var wie []string
+			for _, r := range auth.Rollen {
+				if slices.Contains(auth.Permissies(r), rt.Permissie) {
+					wie = append(wie, string(r))
+				}
+			}
+			if auth.Mag(auth.Actor{Soort: auth.ActorGebruiker, Systeembeheerder: true}, eigen, rt.Permissie) {
+				wie = append(wie, "systeembeheerder")
+			}
+			got = strings.Join(wie, " ")
+		}
+		if got != want {
+			t.Errorf("%s: guard allows %q, table says %q", rt.Pattern, got, want)
+		}
+	}
+}
+
+// actoren are the callers of TestAutorisatie.
+var actoren = []string{"anoniem", "beheerder", "beleidsmedewerker", "consulent", "intermediair", "systeembeheerder"}
+
+// mag evaluates the table for a caller (a role, "anoniem" or "sleutel:<perm>") in gemeente gm.
+func mag(regel, wie, gm string) bool {
+	isSleutel := strings.HasPrefix(wie, "sleutel:")
+	switch {
+	case regel == "publiek":
+		return true
+	case strings.HasPrefix(regel, "sleutel:"):
+		return isSleutel && wie == regel && gm == eigen
+	case isSleutel, wie == "anoniem":
+		return false
+	case regel == "ingelogd":
+		return true
+	case regel == "systeem":
+		return wie == "systeembeheerder"
+	}
+	if !slices.Contains(strings.Fields(regel), wie) {
+		return false
+	}
+	return wie == "systeembeheerder" || gm == eigen
+}
+
+// vulPad turns a pattern into a method and a path for gemeente gm.
+func vulPad(pattern, gm string) (string, string) {
+	method, pad, ok := strings.Cut(pattern, " ")
+	if !ok {
+		method, pad = "GET", pattern
+	}
+	r := strings.NewReplacer("{gemeente}", gm, "{id}", "999999", "{referentie}", "R-onbekend", "{$}", "")
+	pad = r.Replace(pad)
+	if strings.HasSuffix(pad, "/") && pad != "/" && !strings.HasSuffix(pattern, "{$}") {
+		pad += "bestaat-niet"
+	}
+	if pattern == "/" {
+		pad = "/bestaat-niet"
+	}
+	if strings.HasPrefix(pad, "/api/v1/signalen/") {
+		pad += "?gemeente=" + gm
+	}
+	return method, pad
+}
+
+func TestAutorisatie(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o := nieuweStaffOmgeving(t, db)
+		routes := geregistreerdePatronen(t)
+		// Logout last: it ends the session used for the other routes.
+		slices.SortStableFunc(routes, func(a, b string) int {
+			return boolInt(a == "POST /logout") - boolInt(b == "POST /logout")
+		})
+		sessies := map[string]string{"anoniem": ""}
+		for _, wie := range actoren[1:] {
+			sessies[wie] = o.loginAls(wie)
+		}
+		sleutels := map[string]string{}
+		var bellers []string
+		for _, p := range auth.SleutelPermissies {
+			tok, _, err := o.Auth.MaakSleutel(t.Context(), auth.NieuweSleutel{Naam: "test " + string(p), Organisatie: "Test " + string(p),
+				Gemeenten: []string{eigen}, Permissies: []auth.Permissie{p}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sleutels["sleutel:"+string(p)] = tok
+			bellers = append(bellers, "sleutel:"+string(p))
+		}
+		bellers = append(actoren, bellers...)
+		n := 0
+		for _, wie := range bellers {
+			for _, p := range routes {
+				regel, ok := toegangTabel[p]
+				if !ok {
+					continue // reported by TestToegangTabelVolledig
+				}
+				for _, gm := range []string{eigen, ander} {
+					method, pad := vulPad(p, gm)
+					var form url.Values
+					hdr := map[string]string{}
+					if tok, ok := sleutels[wie]; ok {
+						hdr["Authorization"] = "Bearer " + tok
+					}
+					if method == http.MethodPost {
+						form = url.Values{}
+					}
+					var a antwoord
+					if strings.HasPrefix(pad, "/api/") && method == http.MethodPost {
+						a = o.doeJSON(method, pad, sessies[wie], `{"gemeente":"`+gm+`","signalen":[]}`, hdr)
+					} else {
+						a = o.doe(method, pad, sessies[wie], form, hdr)
+					}
+					n++
+					got := toegelaten(a)
+					if want := mag(regel, wie, gm); got != want {
+						t.Errorf("%s as %s in %s (%s %s): status %d Location %q: allowed=%v, want %v", p, wie, gm, method, pad, a.Status, a.Loc, got, want)
+					}
+				}
+			}
+		}
+		t.Logf("%d requests: %d routes × %d callers × 2 gemeenten", n, len(routes), len(bellers))
+	})
+}
+
+// toegelaten reads an answer as allowed or refused: refused is 401, 403, or a redirect to the login page.
+func toegelaten(a antwoord) bool {
+	switch {
+	case a.Status == http.StatusUnauthorized, a.Status == http.StatusForbidden:
+		return false
+	case a.Status == http.StatusSeeOther && strings.HasPrefix(a.Loc, "/login?terug="):
+		return false
+	}
+	return true
+}
+
+func (o *staffOmgeving) doeJSON(method, pad, cookie, body string, hdr map[string]string) antwoord {
+	o.T.Helper()
+	hdr["Content-Type"] = "application/json"
+	return o.DoeBody(method, pad, cookie, strings.NewReader(body), hdr)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

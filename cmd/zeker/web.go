@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/apiv1"
+	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/signalen/opslag"
+	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/tenant"
+	"github.com/zeker-platform/zeker/internal/web"
+	"github.com/zeker-platform/zeker/internal/web/beheerweb"
+	"github.com/zeker-platform/zeker/internal/web/checkweb"
+	"github.com/zeker-platform/zeker/internal/web/scanweb"
+	"github.com/zeker-platform/zeker/internal/web/signalenweb"
+)
+
+// The composition root of the web application: the only place that knows every part. It builds the
+// kit with the platform services, builds each part with the kit and only its own services, and mounts
+// them all in one loop (web.Kit.Handler). A new part is one more line in bouwWeb.
+
+// webOpties are the settings of the web application.
+type webOpties struct {
+	behindTLS      bool
+	checkKey       []byte
+	clientIPHeader string
+}
+
+// webDiensten are the services the parts are built from.
+type webDiensten struct {
+	db     *store.DB
+	cat    *regels.Catalogus
+	audit  *audit.Log
+	auth   *auth.Service
+	sig    *opslag.Store
+	zoeker func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
+	log    *slog.Logger
+	nu     func() time.Time // nil: time.Now
+}
+
+// bouwWeb returns the handler of the whole web application and the parts it mounted (their routes are
+// what the authorization matrix walks).
+func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
+	db, cat := d.db, d.cat
+	kit, err := web.New(web.Config{BehindTLS: o.behindTLS, ClientIPHeader: o.clientIPHeader},
+		web.Deps{Logger: d.log, Nu: d.nu, Auth: d.auth, Audit: d.audit, Gemeenten: tenant.NewService(db),
+			Ready: func(ctx context.Context) error {
+				if len(cat.Gemeenten()) == 0 {
+					return errors.New("geen regelpakketten")
+				}
+				return db.Ready(ctx)
+			}})
+	if err != nil {
+		return nil, nil, err
+	}
+	queue := jobs.NewQueue(db)
+	check, err := checkweb.New(kit, checkweb.Config{Sleutel: o.checkKey}, checkweb.Deps{Catalogus: cat})
+	if err != nil {
+		return nil, nil, err
+	}
+	beheer, err := beheerweb.New(kit, beheerweb.Deps{Jobs: queue})
+	if err != nil {
+		return nil, nil, err
+	}
+	sig, err := signalenweb.New(kit, signalenweb.Deps{Store: d.sig, Zoeker: d.zoeker})
+	if err != nil {
+		return nil, nil, err
+	}
+	sc, err := scanweb.New(kit, scanweb.Deps{Scan: &scan.Diensten{DB: db, Catalogus: cat, Audit: d.audit}, Jobs: queue})
+	if err != nil {
+		return nil, nil, err
+	}
+	api := apiv1.Routes(apiv1.Deps{Auth: d.auth, Signalen: d.sig, Zoeker: d.zoeker, Log: d.log})
+	parts := []web.Part{check, beheer, sig, sc, api}
+	h, err := kit.Handler(parts...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("web: %w", err)
+	}
+	return h, parts, nil
+}

@@ -1,0 +1,43 @@
+package scan
+
+import (
+	"context"
+	"time"
+)
+
+// The scan's services for callers that do not hold the database themselves (the web part scanweb:
+// nothing under internal/web imports internal/store). Each method is the function of the same name
+// on d's database, catalogue and processing log.
+
+// LaatsteSamenvatting returns the summary of the gemeente's latest stored scan (errs.NotFound: none).
+func (d *Diensten) LaatsteSamenvatting(ctx context.Context, gemeente string) (*Samenvatting, error) {
+	return LaatsteSamenvatting(ctx, d.DB, gemeente)
+}
+
+// Voer scans the gemeente's imported households at datum.
+func (d *Diensten) Voer(ctx context.Context, gemeente string, datum time.Time) (*Uitslag, error) {
+	return Voer(ctx, d.DB, d.Catalogus, gemeente, datum, nil)
+}
+
+// SlaOp stores the summary of a scan and returns its id.
+func (d *Diensten) SlaOp(ctx context.Context, u *Uitslag) (int64, error) { return u.SlaOp(ctx, d.DB) }
+
+// Voorstellen lists ambtshalve proposals.
+func (d *Diensten) Voorstellen(ctx context.Context, f VoorstelFilter) ([]*Voorstel, error) {
+	return Voorstellen(ctx, d.DB, f)
+}
+
+// HaalVoorstel returns one proposal (and logs the read).
+func (d *Diensten) HaalVoorstel(ctx context.Context, gemeente string, id int64) (*Voorstel, error) {
+	return HaalVoorstel(ctx, d.DB, d.Audit, gemeente, id)
+}
+
+// Beslis records a consulent's decision on a proposal.
+func (d *Diensten) Beslis(ctx context.Context, gemeente string, id int64, b Besluit) (*Voorstel, error) {
+	return Beslis(ctx, d.DB, d.Audit, gemeente, id, b)
+}
+
+// LaadPopulatie loads the gemeente's imported households for a what-if at datum.
+func (d *Diensten) LaadPopulatie(ctx context.Context, gemeente string, datum time.Time) (*Populatie, error) {
+	return LaadPopulatie(ctx, d.DB, gemeente, datum, d.Catalogus.Params())
+}

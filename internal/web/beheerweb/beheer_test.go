@@ -1,0 +1,410 @@
+package beheerweb
+
+import (
+	"database/sql"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/zeker-platform/zeker/internal/apiv1"
+	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/signalen/opslag"
+	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/tenant"
+	"github.com/zeker-platform/zeker/internal/web"
+	"github.com/zeker-platform/zeker/internal/web/webtest"
+)
+
+// The staff tests run the real kit (templates, middleware, guard) with this part and the JSON API on a
+// real database, SQLite and, with TEST_DATABASE_URL, PostgreSQL.
+
+const (
+	eigen          = webtest.Eigen // the gemeente where the test users have their role
+	ander          = webtest.Ander // a gemeente where they have none
+	testWachtwoord = webtest.Wachtwoord
+)
+
+type antwoord = webtest.Antwoord
+
+type staffOmgeving struct{ *webtest.Omgeving }
+
+func nieuweStaffOmgeving(t *testing.T, db *store.DB) *staffOmgeving {
+	t.Helper()
+	o := &staffOmgeving{webtest.NieuweOmgeving(t, db, webtest.Opties{})}
+	st, err := opslag.New(opslag.Config{DB: db, Audit: o.Audit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	beheer, err := New(o.Kit, Deps{Jobs: jobs.NewQueue(db)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The start page names the jobs of every mounted part; the scan's part is not mounted here.
+	taken := web.Part{Name: "taken", Taken: map[string]string{"scan.uitvoeren": "Scan op niet-gebruik"}}
+	o.Mount(beheer, taken, apiv1.Routes(apiv1.Deps{Auth: o.Auth, Signalen: st}))
+	return o
+}
+
+func (o *staffOmgeving) doe(method, pad, cookie string, form url.Values, hdr map[string]string) antwoord {
+	o.T.Helper()
+	return o.Doe(method, pad, cookie, form, hdr)
+}
+
+func (o *staffOmgeving) doeBody(method, pad, cookie string, body io.Reader, hdr map[string]string) antwoord {
+	o.T.Helper()
+	return o.DoeBody(method, pad, cookie, body, hdr)
+}
+
+func (o *staffOmgeving) maak(email, naam string, systeem bool) auth.Gebruiker {
+	return o.Maak(email, naam, systeem)
+}
+
+// login logs in through the login page and returns the session token of the cookie.
+func (o *staffOmgeving) login(email, wachtwoord string) string {
+	o.T.Helper()
+	a := o.doe("POST", "/login", "", url.Values{"email": {email}, "wachtwoord": {wachtwoord}}, nil)
+	if a.Status != http.StatusSeeOther {
+		o.T.Fatalf("login %s: status %d, want 303", email, a.Status)
+	}
+	for _, c := range (&http.Response{Header: a.Hdr}).Cookies() {
+		if c.Name == auth.CookieNaam(false) && c.Value != "" {
+			if !c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Path != "/" {
+				o.T.Errorf("cookie %+v: want HttpOnly, SameSite=Lax, Path=/", c)
+			}
+			return c.Value
+		}
+	}
+	o.T.Fatalf("login %s: no session cookie", email)
+	return ""
+}
+
+func (o *staffOmgeving) loginAls(rol string) string {
+	o.T.Helper()
+	if rol == "systeembeheerder" {
+		return o.login("systeem@test.zeker.test", testWachtwoord)
+	}
+	return o.login(rol+"@test.zeker.test", testWachtwoord)
+}
+
+func bevat(t *testing.T, a antwoord, wil ...string) {
+	t.Helper()
+	webtest.Bevat(t, a, wil...)
+}
+
+func TestStaffLogin(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o := nieuweStaffOmgeving(t, db)
+		// Without a session the start page sends to the login page, remembering where to go back to.
+		a := o.doe("GET", "/beheer/"+eigen+"/", "", nil, nil)
+		if a.Status != http.StatusSeeOther || a.Loc != "/login?terug=%2Fbeheer%2F"+eigen+"%2F" {
+			t.Fatalf("anonymous start page: %d %q", a.Status, a.Loc)
+		}
+		a = o.doe("GET", "/login", "", nil, nil)
+		bevat(t, a, "Inloggen voor medewerkers", `autocomplete="current-password"`, `lang="nl"`)
+
+		// Wrong password: one message for unknown e-mail and wrong password.
+		a = o.doe("POST", "/login", "", url.Values{"email": {"consulent@test.zeker.test"}, "wachtwoord": {"fout-fout-fout-fout"}}, nil)
+		if a.Status != http.StatusUnauthorized {
+			t.Fatalf("wrong password: status %d, want 401", a.Status)
+		}
+		bevat(t, a, "Het e-mailadres of het wachtwoord klopt niet.")
+		b := o.doe("POST", "/login", "", url.Values{"email": {"niemand@test.zeker.test"}, "wachtwoord": {"fout-fout-fout-fout"}}, nil)
+		if b.Status != a.Status {
+			t.Errorf("unknown e-mail: status %d, want %d", b.Status, a.Status)
+		}
+
+		// Login renews the session: the token of before login no longer works.
+		oud := o.loginAls("consulent")
+		a = o.doe("POST", "/login", oud, url.Values{"email": {"consulent@test.zeker.test"}, "wachtwoord": {testWachtwoord}, "terug": {"/beheer/" + eigen + "/"}}, nil)
+		if a.Status != http.StatusSeeOther || a.Loc != "/beheer/"+eigen+"/" {
+			t.Fatalf("login with terug: %d %q", a.Status, a.Loc)
+		}
+		if a := o.doe("GET", "/beheer/"+eigen+"/", oud, nil, nil); a.Status != http.StatusSeeOther {
+			t.Errorf("old session after new login: status %d, want 303 to login", a.Status)
+		}
+		nieuw := o.loginAls("consulent")
+		a = o.doe("GET", "/beheer/"+eigen+"/", nieuw, nil, nil)
+		if a.Status != http.StatusOK {
+			t.Fatalf("start page: status %d", a.Status)
+		}
+		bevat(t, a, "Borger-Odoorn", "Je rol in deze gemeente: <strong>Consulent</strong>", "Vroegsignalen oppakken", "Uitloggen")
+		// The consulent may read the gemeente's background jobs: they are listed in the words of the field.
+		if err := db.Tx(t.Context(), func(tx *sql.Tx) error {
+			_, err := jobs.Enqueue(t.Context(), tx, "scan.uitvoeren", eigen, []byte("{}"), jobs.Opts{})
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		bevat(t, o.doe("GET", "/beheer/"+eigen+"/", nieuw, nil, nil), "Taken op de achtergrond", "<td class=\"utrecht-table__cell\">Scan op niet-gebruik</td><td class=\"utrecht-table__cell\">Wacht</td>")
+		if strings.Contains(a.Body, "/beheer/"+eigen+"/gebruikers") {
+			t.Error("consulent sees the link to user management")
+		}
+		// An open redirect is refused.
+		a = o.doe("POST", "/login", "", url.Values{"email": {"consulent@test.zeker.test"}, "wachtwoord": {testWachtwoord}, "terug": {"//evil.example/"}}, nil)
+		if a.Loc != "/beheer/" {
+			t.Errorf("terug=//evil.example/: Location %q, want /beheer/", a.Loc)
+		}
+
+		// Logout ends the session.
+		a = o.doe("POST", "/logout", nieuw, url.Values{}, nil)
+		if a.Status != http.StatusSeeOther || a.Loc != "/login?uit=1" {
+			t.Fatalf("logout: %d %q", a.Status, a.Loc)
+		}
+		if a := o.doe("GET", "/beheer/"+eigen+"/", nieuw, nil, nil); a.Status != http.StatusSeeOther {
+			t.Errorf("session after logout: status %d, want 303", a.Status)
+		}
+
+		// Rate limit: after 5 wrong attempts for an account the page says how long to wait.
+		for range 5 {
+			o.doe("POST", "/login", "", url.Values{"email": {"intermediair@test.zeker.test"}, "wachtwoord": {"fout-fout-fout-fout"}}, nil)
+		}
+		a = o.doe("POST", "/login", "", url.Values{"email": {"intermediair@test.zeker.test"}, "wachtwoord": {testWachtwoord}}, nil)
+		if a.Status != http.StatusTooManyRequests || a.Hdr.Get("Retry-After") == "" {
+			t.Fatalf("after 5 wrong attempts: status %d Retry-After %q, want 429 with Retry-After", a.Status, a.Hdr.Get("Retry-After"))
+		}
+		bevat(t, a, "Te veel mislukte pogingen", "Wacht ", "minuten")
+	})
+}
+
+func TestStaffGebruikersBeheren(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o := nieuweStaffOmgeving(t, db)
+		c := o.loginAls("beheerder")
+		basis := "/beheer/" + eigen + "/gebruikers"
+
+		a := o.doe("GET", basis+"?sorteer=email&rol=consulent", c, nil, nil)
+		bevat(t, a, "consulent@test.zeker.test", "1 van 4 medewerkers")
+		if strings.Contains(a.Body, "intermediair@test.zeker.test") {
+			t.Error("filter rol=consulent shows the intermediair")
+		}
+
+		// Add a user: errors first, then a generated password shown once.
+		a = o.doe("POST", basis+"/nieuw", c, url.Values{"email": {"geen-email"}, "naam": {""}}, nil)
+		if a.Status != http.StatusUnprocessableEntity {
+			t.Fatalf("invalid new user: status %d", a.Status)
+		}
+		bevat(t, a, "Vul een geldig e-mailadres in", "Vul de naam van de medewerker in", "Kies een rol")
+		a = o.doe("POST", basis+"/nieuw", c, url.Values{"email": {"Nieuw@Test.Zeker.Test"}, "naam": {"Nieuwe Collega"}, "rol": {"intermediair"}}, nil)
+		bevat(t, a, "Medewerker toegevoegd", `id="nieuw-wachtwoord"`)
+		ww := between(a.Body, `id="nieuw-wachtwoord">`, "</code>")
+		nieuw, err := o.Auth.GebruikerOpEmail(t.Context(), "nieuw@test.zeker.test")
+		if err != nil || nieuw.Rollen[eigen] != auth.Intermediair || !nieuw.MoetWachtwoordWijzigen {
+			t.Fatalf("new user: %+v, %v", nieuw, err)
+		}
+		// The new user must choose a password before anything else.
+		nc := o.login("nieuw@test.zeker.test", ww)
+		if a := o.doe("GET", "/beheer/"+eigen+"/", nc, nil, nil); a.Status != http.StatusSeeOther || a.Loc != "/wachtwoord" {
+			t.Fatalf("first login: %d %q, want redirect to /wachtwoord", a.Status, a.Loc)
+		}
+		a = o.doe("POST", "/wachtwoord", nc, url.Values{"huidig": {ww}, "nieuw": {"kort"}, "herhaal": {"kort"}}, nil)
+		bevat(t, a, "minstens 12 tekens")
+		a = o.doe("POST", "/wachtwoord", nc, url.Values{"huidig": {ww}, "nieuw": {"mijn eigen lange zin"}, "herhaal": {"mijn eigen lange zin"}}, nil)
+		if a.Status != http.StatusSeeOther || a.Loc != "/login?opnieuw=1" {
+			t.Fatalf("password change: %d %q", a.Status, a.Loc)
+		}
+		nc = o.login("nieuw@test.zeker.test", "mijn eigen lange zin")
+		if a := o.doe("GET", "/beheer/"+eigen+"/", nc, nil, nil); a.Status != http.StatusOK {
+			t.Fatalf("after own password: status %d", a.Status)
+		}
+
+		// Change role, reset password, block.
+		id := strconv.FormatInt(nieuw.ID, 10)
+		if a := o.doe("POST", basis+"/"+id+"/rol", c, url.Values{"rol": {"consulent"}}, nil); a.Status != http.StatusSeeOther {
+			t.Fatalf("role: status %d", a.Status)
+		}
+		a = o.doe("POST", basis+"/"+id+"/wachtwoord", c, url.Values{}, nil)
+		bevat(t, a, "Nieuw wachtwoord", `id="nieuw-wachtwoord"`)
+		if a := o.doe("GET", "/beheer/"+eigen+"/", nc, nil, nil); a.Status != http.StatusSeeOther || a.Loc == "/wachtwoord" {
+			t.Errorf("session after reset by beheerder: %d %q, want redirect to login", a.Status, a.Loc)
+		}
+		if a := o.doe("POST", basis+"/"+id+"/actief", c, url.Values{"actief": {"nee"}}, nil); a.Status != http.StatusSeeOther {
+			t.Fatalf("block: status %d", a.Status)
+		}
+		u, _ := o.Auth.Gebruiker(t.Context(), nieuw.ID)
+		if u.Actief || u.Rollen[eigen] != auth.Consulent {
+			t.Errorf("after role change and block: %+v", u)
+		}
+		// Not oneself, not someone with a role in another gemeente.
+		zelf := strconv.FormatInt(o.IDs["beheerder"], 10)
+		if a := o.doe("POST", basis+"/"+zelf+"/actief", c, url.Values{"actief": {"nee"}}, nil); a.Status != http.StatusForbidden {
+			t.Errorf("block oneself: status %d, want 403\n%s", a.Status, a.Body)
+		}
+		if err := o.Auth.ZetRol(t.Context(), o.IDs["consulent"], ander, auth.Consulent); err != nil {
+			t.Fatal(err)
+		}
+		ook := strconv.FormatInt(o.IDs["consulent"], 10)
+		if a := o.doe("POST", basis+"/"+ook+"/wachtwoord", c, url.Values{}, nil); a.Status != http.StatusForbidden {
+			t.Errorf("reset user of two gemeenten: status %d, want 403", a.Status)
+		}
+		// A user without a role here is not found, not even by id.
+		buiten := o.maak("buiten@test.zeker.test", "Buiten", false)
+		if err := o.Auth.ZetRol(t.Context(), buiten.ID, ander, auth.Beheerder); err != nil {
+			t.Fatal(err)
+		}
+		if a := o.doe("GET", basis+"/"+strconv.FormatInt(buiten.ID, 10), c, nil, nil); a.Status != http.StatusNotFound {
+			t.Errorf("user of another gemeente by id: status %d, want 404", a.Status)
+		}
+		// Every change is in the processing log of the gemeente.
+		rows, err := o.Audit.Zoek(t.Context(), audit.Filter{Gemeente: eigen, Verwerkingsactiviteit: "gebruikers.beheren"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ops []string
+		for _, r := range rows {
+			ops = append(ops, r.Operatie)
+		}
+		if got, want := strings.Join(ops, ","), "medewerker.geblokkeerd,medewerker.wachtwoord.herstellen,medewerker.rol.wijzigen,medewerker.toevoegen"; got != want {
+			t.Errorf("audit operations: got %s, want %s", got, want)
+		}
+	})
+}
+
+func TestStaffSleutelsEnAudit(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o := nieuweStaffOmgeving(t, db)
+		c := o.loginAls("beheerder")
+		basis := "/beheer/" + eigen + "/sleutels"
+		a := o.doe("POST", basis+"/nieuw", c, url.Values{"naam": {"Corporatie koppeling"}, "organisatie": {"Woonstichting Test"},
+			"permissie": {"signalen.aanleveren", "gebruikers.beheren"}}, nil)
+		bevat(t, a, "API-sleutel gemaakt", "Kopieer de sleutel nu")
+		token := between(a.Body, `readonly>`, "</textarea>")
+		if !strings.HasPrefix(token, auth.SleutelPrefix) {
+			t.Fatalf("token %q", token)
+		}
+		k, err := o.Auth.ControleerSleutel(t.Context(), token)
+		if err != nil || len(k.Permissies) != 1 || k.Permissies[0] != auth.SignalenAanleveren || len(k.Gemeenten) != 1 || k.Gemeenten[0] != eigen {
+			t.Fatalf("credential: %+v %v (only grantable permissions, only this gemeente)", k, err)
+		}
+		api := func() int {
+			return o.doe("POST", "/api/v1/signalen", "", nil, map[string]string{"Authorization": "Bearer " + token}).Status
+		}
+		// The token works on the API (empty body: 400 after authentication), until it is revoked.
+		if got := api(); got != http.StatusBadRequest {
+			t.Errorf("API with fresh token: status %d, want 400 (authenticated, bad body)", got)
+		}
+		a = o.doe("GET", basis, c, nil, nil)
+		bevat(t, a, "Corporatie koppeling", k.Prefix, "Actief")
+		if strings.Contains(a.Body, token) {
+			t.Error("the list shows the whole token")
+		}
+		if a := o.doe("POST", basis+"/"+strconv.FormatInt(k.ID, 10)+"/intrekken", c, url.Values{}, nil); a.Status != http.StatusSeeOther {
+			t.Fatalf("revoke: %d", a.Status)
+		}
+		if got := api(); got != http.StatusUnauthorized {
+			t.Errorf("API with revoked token: status %d, want 401", got)
+		}
+		bevat(t, o.doe("GET", basis, c, nil, nil), "Ingetrokken")
+
+		// The processing log: a row written for a resident, found by BSN through the form (POST, so
+		// the BSN is never in a URL), and exported as CSV.
+		bsn := "999990019"
+		ctx := audit.WithActor(t.Context(), audit.Actor{Soort: audit.ActorGebruiker, ID: "77", Naam: "Consulent Test"})
+		if err := o.Audit.Schrijf(ctx, audit.Verwerking{Gemeente: eigen, Verwerkingsactiviteit: "signalen.behandelen",
+			Operatie: "vroegsignaalzaak.bekijken", Actie: audit.Lezen, BSN: bsn, Object: "vroegsignaalzaak/1"}); err != nil {
+			t.Fatal(err)
+		}
+		a = o.doe("GET", "/beheer/"+eigen+"/audit", c, nil, nil)
+		bevat(t, a, "vroegsignaalzaak.bekijken", "sleutel.intrekken", "Consulent Test")
+		a = o.doe("POST", "/beheer/"+eigen+"/audit", c, url.Values{"bsn": {bsn}}, nil)
+		bevat(t, a, "1 verwerkingen", "vroegsignaalzaak/1")
+		a = o.doe("POST", "/beheer/"+eigen+"/audit", c, url.Values{"bsn": {"12"}, "van": {"gisteren"}}, nil)
+		if a.Status != http.StatusUnprocessableEntity {
+			t.Errorf("bad filter: status %d", a.Status)
+		}
+		bevat(t, a, "Een BSN heeft 9 cijfers.", "Vul de datum in als jaar-maand-dag")
+		a = o.doe("POST", "/beheer/"+eigen+"/audit.csv", c, url.Values{"activiteit": {"signalen.behandelen"}}, nil)
+		if a.Status != http.StatusOK || !strings.HasPrefix(a.Hdr.Get("Content-Type"), "text/csv") {
+			t.Fatalf("CSV: %d %s", a.Status, a.Hdr.Get("Content-Type"))
+		}
+		regels := strings.Split(strings.TrimSpace(a.Body), "\n")
+		if len(regels) != 2 || !strings.HasPrefix(regels[0], "id,tijd,gemeente") || !strings.Contains(regels[1], "vroegsignaalzaak.bekijken") {
+			t.Errorf("CSV:\n%s", a.Body)
+		}
+		// Viewing and exporting the log are logged, the BSN search under that resident's hash.
+		rows, err := o.Audit.Zoek(t.Context(), audit.Filter{Gemeente: eigen, Verwerkingsactiviteit: "audit.inzien"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tel := map[string]int{}
+		for _, r := range rows {
+			tel[r.Operatie+"/"+string(r.Actie)]++
+		}
+		if tel["verwerkingslog.exporteren/export"] != 1 || tel["verwerkingslog.bekijken/read"] < 2 {
+			t.Errorf("audit of the audit: %v", tel)
+		}
+		if rows, _ := o.Audit.Zoek(t.Context(), audit.Filter{Gemeente: eigen, BSN: bsn}); len(rows) != 2 {
+			t.Errorf("rows about the resident: %d, want 2 (the processing and the search)", len(rows))
+		}
+		// The BSN is in no URL and no log line: the request log has paths only, and the form posts it.
+		if strings.Contains(a.Hdr.Get("Location"), bsn) {
+			t.Error("BSN in a redirect")
+		}
+	})
+}
+
+func TestStaffGemeenten(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o := nieuweStaffOmgeving(t, db)
+		c := o.loginAls("systeembeheerder")
+		// /beheer/ lists every active gemeente for a system administrator (no role anywhere).
+		a := o.doe("GET", "/beheer/", c, nil, nil)
+		bevat(t, a, `href="/systeem/gemeenten"`, `href="/beheer/GM0147/"`, `href="/beheer/GM1969/"`)
+		// A user with one gemeente goes straight to its start page.
+		if a := o.doe("GET", "/beheer/", o.loginAls("consulent"), nil, nil); a.Status != http.StatusSeeOther || a.Loc != "/beheer/"+eigen+"/" {
+			t.Errorf("/beheer/ for a user with one gemeente: %d %q", a.Status, a.Loc)
+		}
+		a = o.doe("GET", "/systeem/gemeenten", c, nil, nil)
+		bevat(t, a, "Borger-Odoorn", "Westerkwartier", "Ommen", "Borne")
+		a = o.doe("POST", "/systeem/gemeenten/"+ander, c, url.Values{"naam": {"Ommen"}, "actief": {"ja"}, "telefoon": {"14 0529"},
+			"website": {"http://onveilig"}, "primair": {"blauw"}, "instellingen": {"[1]"}}, nil)
+		if a.Status != http.StatusUnprocessableEntity {
+			t.Fatalf("invalid tenant form: %d", a.Status)
+		}
+		bevat(t, a, "begint met https://", "Vul een kleur in als #rrggbb", "JSON-object")
+		a = o.doe("POST", "/systeem/gemeenten/"+ander, c, url.Values{"naam": {"Ommen"}, "actief": {"ja"}, "telefoon": {"14 0529"},
+			"website": {"https://www.ommen.nl"}, "primair": {"#00689e"}, "instellingen": {`{"bewaartermijn_dagen": 365}`}}, nil)
+		if a.Status != http.StatusSeeOther {
+			t.Fatalf("save tenant: %d\n%s", a.Status, a.Body)
+		}
+		g, err := tenant.Haal(t.Context(), db, ander)
+		if err != nil || g.Contact.Telefoon != "14 0529" || g.Thema.Primair != "#00689e" || !strings.Contains(string(g.Instellingen), "365") {
+			t.Errorf("tenant after save: %+v %v", g, err)
+		}
+		a = o.doe("POST", "/systeem/gemeenten/nieuw", c, url.Values{"code": {"GM0363"}, "naam": {"Testgemeente"}, "actief": {"ja"}}, nil)
+		if a.Status != http.StatusSeeOther {
+			t.Fatalf("new tenant: %d\n%s", a.Status, a.Body)
+		}
+		if a := o.doe("POST", "/systeem/gemeenten/nieuw", c, url.Values{"code": {"GM0363"}, "naam": {"Dubbel"}}, nil); a.Status != http.StatusUnprocessableEntity {
+			t.Errorf("duplicate tenant: %d", a.Status)
+		}
+		// The beheerder edits the contact block of their own gemeente, not its name.
+		b := o.loginAls("beheerder")
+		a = o.doe("POST", "/beheer/"+eigen+"/instellingen", b, url.Values{"naam": {"Andere naam"}, "tekst": {"Bel ons, we helpen je graag."}}, nil)
+		if a.Status != http.StatusSeeOther {
+			t.Fatalf("beheerder settings: %d", a.Status)
+		}
+		g, _ = tenant.Haal(t.Context(), db, eigen)
+		if g.Naam != "Borger-Odoorn" || g.Contact.Tekst != "Bel ons, we helpen je graag." {
+			t.Errorf("after beheerder's save: %q %q", g.Naam, g.Contact.Tekst)
+		}
+	})
+}
+
+func between(s, a, b string) string {
+	i := strings.Index(s, a)
+	if i < 0 {
+		return ""
+	}
+	s = s[i+len(a):]
+	j := strings.Index(s, b)
+	if j < 0 {
+		return ""
+	}
+	return strings.TrimSpace(s[:j])
+}

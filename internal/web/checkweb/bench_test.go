@@ -1,0 +1,59 @@
+package checkweb
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+)
+
+// BenchmarkResultaat is the hot path of the load test: decrypt the token, evaluate with trace, render.
+func BenchmarkResultaat(b *testing.B) {
+	s := testServer(b, testConfig{})
+	h := s.Handler()
+	f := &flow{t: b, h: h}
+	f.post("/check/start", url.Values{"gemeente": {"GM0147"}, "voor": {"zelf"}})
+	f.antwoord(url.Values{"partner": {"ja"}, "kinderen": {"2"}, "medebewoners": {"0"}})
+	f.antwoord(url.Values{"a-dag": {"1"}, "a-maand": {"3"}, "a-jaar": {"1985"}, "p-dag": {"2"}, "p-maand": {"4"}, "p-jaar": {"1987"}, "kind-1": {"6"}, "kind-2": {"12"}})
+	f.antwoord(url.Values{"a-soort-1": {"loon"}, "a-bedrag-1": {"1800"}, "p-soort-1": {"geen"}})
+	for f.stap() != "" {
+		f.antwoord(url.Values{"vermogen": {"200"}, "laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}, "wonen": {"huur"}, "huur": {"650"}})
+	}
+	u := f.resultaat
+	req := httptest.NewRequest(http.MethodGet, "/", nil)
+	f.get(u)
+	if f.status != 200 {
+		b.Fatalf("status %d", f.status)
+	}
+	b.SetBytes(int64(len(f.body)))
+	b.ReportAllocs()
+	w := &telSchrijver{h: http.Header{}}
+	for b.Loop() {
+		clear(w.h)
+		w.status, w.n = 0, 0
+		r := req.Clone(req.Context())
+		r.URL, _ = url.Parse(u)
+		h.ServeHTTP(w, r)
+	}
+	if w.status != 200 || w.n != int64(len(f.body)) {
+		b.Fatalf("last response: status %d, %d bytes, want 200 and %d", w.status, w.n, len(f.body))
+	}
+}
+
+// telSchrijver is a ResponseWriter that only counts, so the benchmark measures the server and not a
+// recorder growing its buffer (a real connection writes through a fixed bufio buffer).
+type telSchrijver struct {
+	h      http.Header
+	status int
+	n      int64
+}
+
+func (w *telSchrijver) Header() http.Header { return w.h }
+func (w *telSchrijver) WriteHeader(s int)   { w.status = s }
+func (w *telSchrijver) Write(p []byte) (int, error) {
+	if w.status == 0 {
+		w.status = 200
+	}
+	w.n += int64(len(p))
+	return len(p), nil
+}

@@ -1,0 +1,237 @@
+package checkweb
+
+import (
+	"slices"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/huishouden"
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/web"
+)
+
+// The steps of the check, in order. The first three are always asked (nothing can be decided without
+// them); the others only when the engine says an answer there can change an outcome.
+const (
+	stapHuishouden = "huishouden"
+	stapLeeftijd   = "leeftijd"
+	stapInkomen    = "inkomen"
+	stapVermogen   = "vermogen"
+	stapWonen      = "wonen"
+	stapOntvangt   = "ontvangt"
+	stapSituatie   = "situatie"
+)
+
+// stapWonen comes after stapVermogen: assets above the huurtoeslag limit settle the huurtoeslag
+// indication, and then the wonen step is not asked.
+var stappen = []string{stapHuishouden, stapLeeftijd, stapInkomen, stapVermogen, stapWonen, stapOntvangt, stapSituatie}
+
+func vasteStap(s string) bool { return s == stapHuishouden || s == stapLeeftijd || s == stapInkomen }
+
+// stapVragen maps the engine's questions to the step that asks them. The engine's "gemeente" question
+// is one only the gemeente can answer; no step asks it. VraagWonen comes from the national huurtoeslag
+// indication (regels.Huurtoeslag), not from the rule packs (see wonenGevraagd).
+var stapVragen = map[string][]regels.Vraag{
+	stapVermogen: {regels.VraagVermogen},
+	stapWonen:    {regels.VraagWonen},
+	stapOntvangt: {regels.VraagOntvangt, regels.VraagOntvangtSinds, regels.VraagLaagInkomenSinds},
+	stapSituatie: {regels.VraagStudent, regels.VraagSchuldsanering},
+}
+
+// Limits of the form; beyond them an answer is a typing error, not a household.
+const (
+	maxKinderen     = huishouden.MaxKinderen
+	maxMedebewoners = 10
+	maxInkomenRegel = 2
+)
+
+// Antwoorden is everything the resident answered, carried in the encrypted token. Field names are short
+// to keep the resume code short.
+type Antwoorden struct {
+	Versie       int      `json:"v"`
+	Gemaakt      int64    `json:"c"` // unix seconds; a code expires after Config.CodeGeldig
+	Gemeente     string   `json:"g"`
+	Ander        bool     `json:"i,omitempty"` // filled in by an intermediary for a client
+	Huidig       string   `json:"h"`           // the step on screen; "" = the result
+	Pad          []string `json:"p,omitempty"` // steps shown before Huidig, for the back button
+	Klaar        []string `json:"k,omitempty"` // steps answered
+	Partner      bool     `json:"pa,omitempty"`
+	Kinderen     int      `json:"ki,omitempty"`
+	Medebewoners int      `json:"mb,omitempty"`
+	GebAanvrager string   `json:"ga,omitempty"` // yyyy-mm-dd
+	GebPartner   string   `json:"gp,omitempty"`
+	LeeftijdKind []int    `json:"lk,omitempty"`
+	InkAanvrager Ink      `json:"ia"`
+	InkPartner   Ink      `json:"ip"`
+	Vermogen     *int64   `json:"ve,omitempty"` // cents; nil = "ik weet het niet"
+	Ontvangt     []string `json:"on,omitempty"`
+	LaagJaren    *int     `json:"lj,omitempty"` // years of low income; nil = "ik weet het niet"
+	Student      *bool    `json:"st,omitempty"`
+	Schuld       *bool    `json:"ss,omitempty"` // nil = "ik weet het niet"
+	Wonen        string   `json:"wo,omitempty"` // huur, koop, inwonend or weet_niet (check_wonen.go)
+	Huur         *int64   `json:"hu,omitempty"` // kale huur per month in cents; nil = "ik weet het niet" or not renting
+}
+
+// Ink is one person's income as answered.
+type Ink struct {
+	Onbekend bool       `json:"o,omitempty"`
+	Regels   []InkRegel `json:"r,omitempty"`
+}
+
+// InkRegel is one source of income, net per month in cents.
+type InkRegel struct {
+	Soort string `json:"s"`
+	Cent  int64  `json:"b"`
+}
+
+const antwoordenVersie = 1
+
+func (a *Antwoorden) beantwoord(stap string) bool { return slices.Contains(a.Klaar, stap) }
+
+func (a *Antwoorden) markeer(stap string) {
+	if !a.beantwoord(stap) {
+		a.Klaar = append(a.Klaar, stap)
+	}
+}
+
+// huishouden builds the engine's household from the answers. Steps not (yet) answered, and steps
+// after tot when tot is not "", stay unknown.
+func (a *Antwoorden) huishouden(datum time.Time, tot string) *huishouden.Huishouden {
+	telt := func(stap string) bool {
+		if !a.beantwoord(stap) {
+			return false
+		}
+		if tot == "" {
+			return true
+		}
+		return slices.Index(stappen, stap) <= slices.Index(stappen, tot)
+	}
+	h := &huishouden.Huishouden{Gemeente: a.Gemeente}
+	aanvrager := huishouden.Persoon{Rol: huishouden.Aanvrager}
+	if telt(stapLeeftijd) {
+		if d, err := huishouden.ParseDatum(a.GebAanvrager); err == nil {
+			aanvrager.Geboortedatum = &d
+		}
+	}
+	inkomen(&aanvrager, a.InkAanvrager, telt(stapInkomen))
+	var schuld *bool
+	if telt(stapSituatie) {
+		aanvrager.Student = a.Student
+		schuld = a.Schuld
+		aanvrager.Schuldsanering = schuld
+	}
+	h.Personen = append(h.Personen, aanvrager)
+	if a.Partner {
+		p := huishouden.Persoon{Rol: huishouden.Partner, Schuldsanering: schuld}
+		if telt(stapLeeftijd) {
+			if d, err := huishouden.ParseDatum(a.GebPartner); err == nil {
+				p.Geboortedatum = &d
+			}
+		}
+		inkomen(&p, a.InkPartner, telt(stapInkomen))
+		h.Personen = append(h.Personen, p)
+	}
+	for i := range a.Kinderen {
+		k := huishouden.Persoon{Rol: huishouden.Kind}
+		if telt(stapLeeftijd) && i < len(a.LeeftijdKind) {
+			// The form asks a child's age in years; half a year past the birthday is the middle.
+			d := huishouden.Datum{Time: truncDag(datum).AddDate(-a.LeeftijdKind[i], -6, 0)}
+			k.Geboortedatum = &d
+		}
+		h.Personen = append(h.Personen, k)
+	}
+	for range a.Medebewoners {
+		// The question asks for adults of 21 or older; the day after the 21st birthday is the
+		// youngest such adult.
+		d := huishouden.Datum{Time: truncDag(datum).AddDate(-21, 0, -1)}
+		h.Personen = append(h.Personen, huishouden.Persoon{Rol: huishouden.Medebewoner, Geboortedatum: &d})
+	}
+	if telt(stapVermogen) && a.Vermogen != nil {
+		v := geld.Bedrag(*a.Vermogen)
+		h.Vermogen = &v
+	}
+	if telt(stapWonen) {
+		h.Wonen = a.wonen()
+	}
+	if telt(stapOntvangt) {
+		h.Ontvangt = []huishouden.Ontvangst{}
+		var sinds *huishouden.Datum
+		if a.LaagJaren != nil {
+			d := huishouden.Datum{Time: truncDag(datum).AddDate(-*a.LaagJaren, 0, 0)}
+			sinds = &d
+			h.LaagInkomenSinds = &d
+		}
+		for _, o := range a.Ontvangt {
+			ont := huishouden.Ontvangst{Regeling: o}
+			if o == "bijstand" {
+				ont.Sinds = sinds
+			}
+			h.Ontvangt = append(h.Ontvangt, ont)
+		}
+	}
+	return h
+}
+
+func inkomen(p *huishouden.Persoon, ink Ink, bekend bool) {
+	if !bekend || ink.Onbekend {
+		p.InkomenOnbekend = true
+		return
+	}
+	for _, r := range ink.Regels {
+		p.Inkomens = append(p.Inkomens, huishouden.Inkomen{Soort: huishouden.InkomenSoort(r.Soort), BedragPerMaand: geld.Bedrag(r.Cent)})
+	}
+}
+
+func truncDag(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// evalueer runs the engine on the answers (up to and including step tot, or all when tot is "").
+func (s *server) evalueer(a *Antwoorden, tot string, l *web.Taal) (*regels.Resultaat, error) {
+	datum := truncDag(s.nu())
+	h := a.huishouden(datum, tot)
+	if err := h.Valideer(datum); err != nil {
+		return nil, err
+	}
+	return s.cat.EvalueerMet(h, datum, regels.Weergave{Taal: l.Code, Intermediair: a.Ander})
+}
+
+// openStappen lists the optional steps after stap whose questions are still open once the answers up
+// to stap are known. When the engine cannot evaluate, every later step is asked (the safe side).
+func (s *server) openStappen(a *Antwoorden, stap string, l *web.Taal) []string {
+	i := slices.Index(stappen, stap)
+	res, err := s.evalueer(a, stap, l)
+	var open []string
+	for _, st := range stappen[i+1:] {
+		if st == stapWonen {
+			if s.wonenGevraagd(a, stap) {
+				open = append(open, st)
+			}
+			continue
+		}
+		if vasteStap(st) || err != nil || vraagtIets(res.Vragen, stapVragen[st]) {
+			open = append(open, st)
+		}
+	}
+	return open
+}
+
+func vraagtIets(open []regels.Vraag, stap []regels.Vraag) bool {
+	for _, v := range open {
+		if slices.Contains(stap, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// gemeente returns the tenant by code.
+func (s *server) gemeente(code string) (regels.Gemeente, bool) {
+	for _, g := range s.gemeenten {
+		if g.Code == code {
+			return g, true
+		}
+	}
+	return regels.Gemeente{}, false
+}

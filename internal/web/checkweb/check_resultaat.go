@@ -1,0 +1,176 @@
+package checkweb
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+
+	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/web"
+)
+
+// checkResultaat shows, per regeling, ✔ / ? / ✖ with the reason, the amount and what to do. The page is
+// also the printable summary and, in intermediary mode, the hand-over summary. It is written without
+// html/template (check_resultaat_html.go, skelet.go): it is the hot path of the check.
+func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
+	t := r.URL.Query().Get("t")
+	a, err := s.leesToken(t)
+	if err != nil {
+		s.tokenFout(w, r, err)
+		return
+	}
+	l := s.kit.Taal(r, a.Ander)
+	for _, st := range []string{stapHuishouden, stapLeeftijd, stapInkomen} {
+		if !a.beantwoord(st) {
+			http.Redirect(w, r, "/check/stap?"+url.Values{"t": {t}, "lang": {l.Code}}.Encode(), http.StatusSeeOther)
+			return
+		}
+	}
+	res, err := s.evalueer(a, "", l)
+	if err != nil {
+		s.kit.Log().Warn("check: evaluatie", "err", err)
+		s.fout(w, r, http.StatusBadRequest, "fout.code")
+		return
+	}
+	sleutel := labelSleutel{l.Code, l.Ander}
+	sk, lb := s.kit.Skelet(l), s.labels[sleutel]
+	if sk == nil || lb == nil {
+		s.kit.Log().Error("check: geen layout voor taal", "taal", l.Code)
+		s.fout(w, r, http.StatusInternalServerError, "fout.intern")
+		return
+	}
+	p := &resultaatPagina{l: l, lb: lb, ander: a.Ander, res: res, contactTekst: res.Gemeente.Contact.Tekst}
+	if l.Code != "nl" && res.Gemeente.Contact.TekstEN != "" {
+		p.contactTekst = res.Gemeente.Contact.TekstEN
+	}
+	if a.Ander {
+		for i := range res.Regelingen {
+			if u := &res.Regelingen[i]; u.Aanvragen.AlleenViaIntermediair && u.Oordeel != regels.GeenRecht {
+				p.alleenVia = append(p.alleenVia, u.Naam)
+			}
+		}
+	}
+	p.landelijk = s.landelijkeUitkomsten(a, l)
+	tot, onb := res.TotaalPerJaar()
+	p.totaal, p.totaalOnbekend, p.totaalNul = bedragTekst(tot, l), onb, tot == 0
+	p.antwoorden = s.antwoordOverzicht(a, l)
+	// The token is base64url (leesToken decoded it); QueryEscape keeps it as it is.
+	qt := url.QueryEscape(t)
+	p.bewaarURL = "/check/bewaar?lang=" + l.Code + "&t=" + qt
+	// Changing an answer resumes at the last step shown, with every answer kept.
+	if len(a.Pad) > 0 {
+		b := *a
+		b.Huidig, b.Pad = a.Pad[len(a.Pad)-1], a.Pad[:len(a.Pad)-1]
+		if tt, err := s.token.seal(&b); err == nil {
+			p.terugURL = "/check/stap?lang=" + l.Code + "&t=" + url.QueryEscape(tt)
+		}
+	}
+	buf := s.kit.Buffer()
+	defer s.kit.PutBuffer(buf)
+	sk.Schrijf(buf, &web.SkeletWaarden{
+		Thema:   web.ThemaKlasse(a.Gemeente),
+		Titel:   lb.Titel,
+		TaalURL: func(code string) string { return "/check/resultaat?lang=" + code + "&t=" + qt },
+		Inhoud:  p.schrijf,
+	})
+	s.kit.StuurPagina(w, http.StatusOK, buf)
+}
+
+type antwoordRegel struct{ Vraag, Antwoord string }
+
+// labelSleutel picks the prepared labels of a language and voice.
+type labelSleutel struct {
+	taal  string
+	ander bool
+}
+
+func bedragTekst(b geld.Bedrag, l *web.Taal) string {
+	if l.Code == "en" {
+		return b.English()
+	}
+	return b.Kort()
+}
+
+// antwoordOverzicht lists the answers in words, for the summary and the hand-over.
+func (s *server) antwoordOverzicht(a *Antwoorden, l *web.Taal) []antwoordRegel {
+	g, _ := s.gemeente(a.Gemeente)
+	ja, nee := l.T("antwoord.ja"), l.T("antwoord.nee")
+	jn := func(b bool) string {
+		if b {
+			return ja
+		}
+		return nee
+	}
+	out := []antwoordRegel{{l.T("overzicht.gemeente"), g.Naam}}
+	out = append(out, antwoordRegel{l.T("overzicht.partner"), jn(a.Partner)})
+	out = append(out, antwoordRegel{l.T("overzicht.kinderen"), strconv.Itoa(a.Kinderen)})
+	if a.Medebewoners > 0 {
+		out = append(out, antwoordRegel{l.T("overzicht.medebewoners"), strconv.Itoa(a.Medebewoners)})
+	}
+	out = append(out, antwoordRegel{l.T("overzicht.geboortedatum"), a.GebAanvrager})
+	if a.Partner {
+		out = append(out, antwoordRegel{l.T("overzicht.geboortedatum.partner"), a.GebPartner})
+	}
+	for i, k := range a.LeeftijdKind {
+		out = append(out, antwoordRegel{l.T("overzicht.kind", "n", i+1), l.T("overzicht.jaar", "n", k)})
+	}
+	ink := func(i Ink) string {
+		if i.Onbekend {
+			return l.T("antwoord.weetniet")
+		}
+		if len(i.Regels) == 0 {
+			return l.T("soort.geen")
+		}
+		txt := ""
+		for j, r := range i.Regels {
+			if j > 0 {
+				txt += "; "
+			}
+			txt += l.T("soort."+r.Soort) + ": " + bedragTekst(geld.Bedrag(r.Cent), l)
+		}
+		return txt
+	}
+	out = append(out, antwoordRegel{l.T("overzicht.inkomen"), ink(a.InkAanvrager)})
+	if a.Partner {
+		out = append(out, antwoordRegel{l.T("overzicht.inkomen.partner"), ink(a.InkPartner)})
+	}
+	if a.beantwoord(stapVermogen) {
+		v := l.T("antwoord.weetniet")
+		if a.Vermogen != nil {
+			v = bedragTekst(geld.Bedrag(*a.Vermogen), l)
+		}
+		out = append(out, antwoordRegel{l.T("overzicht.vermogen"), v})
+	}
+	out = append(out, woonAntwoorden(a, l)...)
+	if a.beantwoord(stapOntvangt) {
+		v := l.T("antwoord.geen")
+		if len(a.Ontvangt) > 0 {
+			v = ""
+			for i, o := range a.Ontvangt {
+				if i > 0 {
+					v += ", "
+				}
+				v += o
+			}
+		}
+		out = append(out, antwoordRegel{l.T("overzicht.ontvangt"), v})
+		j := l.T("antwoord.weetniet")
+		if a.LaagJaren != nil {
+			j = l.T("overzicht.jaar", "n", *a.LaagJaren)
+		}
+		out = append(out, antwoordRegel{l.T("overzicht.laag"), j})
+	}
+	if a.beantwoord(stapSituatie) {
+		if a.Student != nil {
+			out = append(out, antwoordRegel{l.T("overzicht.student"), jn(*a.Student)})
+		}
+		v := l.T("antwoord.weetniet")
+		if a.Schuld != nil {
+			v = jn(*a.Schuld)
+		}
+		out = append(out, antwoordRegel{l.T("overzicht.schuld"), v})
+	}
+	return slices.Clip(out)
+}

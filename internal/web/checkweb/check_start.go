@@ -1,0 +1,81 @@
+package checkweb
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/web"
+)
+
+type startData struct {
+	web.Page
+	Gemeenten []regels.Gemeente
+	Gemeente  string
+	Voor      string
+	Fouten    []web.FieldError
+	FoutBij   map[string]string
+}
+
+// checkStart is the first page: what the check is, and the two choices that start it.
+func (s *server) checkStart(w http.ResponseWriter, r *http.Request) {
+	l := s.kit.Taal(r, false)
+	d := &startData{Gemeenten: s.gemeenten, Voor: "zelf", FoutBij: map[string]string{}}
+	s.kit.VulPagina(&d.Page, l, l.T("start.titel"), "/")
+	s.pages.Render(w, r, http.StatusOK, "start", d)
+}
+
+// checkStartPost starts a check for a gemeente, for oneself or for someone else.
+func (s *server) checkStartPost(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.fout(w, r, http.StatusBadRequest, "fout.formulier")
+		return
+	}
+	l := s.kit.Taal(r, false)
+	d := &startData{Gemeenten: s.gemeenten, Gemeente: r.PostForm.Get("gemeente"), Voor: r.PostForm.Get("voor"), FoutBij: map[string]string{}}
+	if _, ok := s.gemeente(d.Gemeente); !ok {
+		d.fout("gemeente-"+s.gemeenten[0].Code, "gemeente", l.T("fout.gemeente"))
+	}
+	if d.Voor != "zelf" && d.Voor != "ander" {
+		d.fout("voor-zelf", "voor", l.T("fout.voor"))
+	}
+	if len(d.Fouten) > 0 {
+		s.kit.VulPagina(&d.Page, l, l.T("start.titel"), "/")
+		d.Page.Fout = true
+		s.pages.Render(w, r, http.StatusUnprocessableEntity, "start", d)
+		return
+	}
+	a := &Antwoorden{Versie: antwoordenVersie, Gemaakt: s.nu().Unix(), Gemeente: d.Gemeente, Ander: d.Voor == "ander", Huidig: stapHuishouden}
+	s.renderStap(w, r, a, s.kit.Taal(r, a.Ander), nil, nil)
+}
+
+func (d *startData) fout(id, veld, bericht string) {
+	d.Fouten = append(d.Fouten, web.FieldError{ID: id, Bericht: bericht})
+	d.FoutBij[veld] = bericht
+}
+
+// leesToken opens the answers in a token and checks that they still fit this server.
+func (s *server) leesToken(t string) (*Antwoorden, error) {
+	var a Antwoorden
+	if err := s.token.open(t, &a); err != nil {
+		return nil, err
+	}
+	if a.Versie != antwoordenVersie {
+		return nil, errTokenOngeldig
+	}
+	if s.nu().Sub(time.Unix(a.Gemaakt, 0)) > s.cfg.CodeGeldig {
+		return nil, errTokenVerlopen
+	}
+	if _, ok := s.gemeente(a.Gemeente); !ok {
+		return nil, errTokenOngeldig
+	}
+	return &a, nil
+}
+
+func (s *server) tokenFout(w http.ResponseWriter, r *http.Request, err error) {
+	if err == errTokenVerlopen {
+		s.fout(w, r, http.StatusBadRequest, "fout.codeverlopen")
+		return
+	}
+	s.fout(w, r, http.StatusBadRequest, "fout.code")
+}

@@ -1,0 +1,225 @@
+package checkweb
+
+import (
+	"html"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/web"
+)
+
+// naarWonen answers the fixed steps (single, 40, the given income) and vermogen when asked.
+func naarWonen(t *testing.T, s *testSrv, voor, vermogen string) *flow {
+	t.Helper()
+	f := &flow{t: t, h: s.Handler()}
+	f.post("/check/start", url.Values{"gemeente": {"GM0175"}, "voor": {voor}})
+	f.antwoord(url.Values{"partner": {"nee"}, "kinderen": {"0"}, "medebewoners": {"0"}})
+	f.antwoord(url.Values{"a-dag": {"1"}, "a-maand": {"3"}, "a-jaar": {"1985"}})
+	f.antwoord(url.Values{"a-soort-1": {"bijstand"}, "a-bedrag-1": {"1300"}})
+	if f.stap() == "vermogen" {
+		f.antwoord(url.Values{"vermogen": {vermogen}})
+	}
+	return f
+}
+
+func TestWonenGevraagd(t *testing.T) {
+	s := testServer(t, testConfig{})
+	f := naarWonen(t, s, "zelf", "200")
+	if f.stap() != "wonen" {
+		t.Fatalf("stap %q, want wonen", f.stap())
+	}
+	body := html.UnescapeString(f.body)
+	for _, want := range []string{"Hoe woont u?", "Huurt u uw woning?", "Ja, ik huur mijn woning", "Nee, ik heb een koopwoning", "Ik woon in bij iemand anders", "Ik weet het niet",
+		"Hoeveel kale huur betaalt u per maand?", "Kale huur is de huur zonder servicekosten, energie en water.", `name="huur-weet-niet"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("wonen step misses %q", want)
+		}
+	}
+	// Assets above the huurtoeslag limit settle the indication: no wonen step.
+	f = naarWonen(t, s, "zelf", "50000")
+	if f.stap() == "wonen" {
+		t.Error("wonen asked although assets above the huurtoeslag limit settle it")
+	}
+	for f.stap() != "" && f.resultaat == "" {
+		if f.stap() == "wonen" {
+			t.Fatal("wonen asked later")
+		}
+		f.antwoord(url.Values{"laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}})
+	}
+}
+
+func TestWonenIntermediair(t *testing.T) {
+	s := testServer(t, testConfig{})
+	f := naarWonen(t, s, "ander", "200")
+	if f.stap() != "wonen" {
+		t.Fatalf("stap %q", f.stap())
+	}
+	body := html.UnescapeString(f.body)
+	for _, want := range []string{"Hoe woont uw cliënt?", "Huurt uw cliënt de woning?", "Ja, mijn cliënt huurt de woning", "Hoeveel kale huur betaalt uw cliënt per maand?"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("intermediary wonen step misses %q", want)
+		}
+	}
+}
+
+func TestWonenFouten(t *testing.T) {
+	s := testServer(t, testConfig{})
+	tests := []struct {
+		naam string
+		form url.Values
+		veld string
+		want string
+	}{
+		{"niets gekozen", url.Values{}, "wonen-huur", "Kies of u huurt, een koopwoning hebt of inwoont."},
+		{"onzin", url.Values{"wonen": {"kasteel"}}, "wonen-huur", "Kies of u huurt"},
+		{"huur leeg", url.Values{"wonen": {"huur"}, "huur": {"  "}}, "huur", "Vul de kale huur per maand in"},
+		{"letters", url.Values{"wonen": {"huur"}, "huur": {"zeshonderd"}}, "huur", "Vul een bedrag in met alleen cijfers"},
+		{"negatief", url.Values{"wonen": {"huur"}, "huur": {"-650"}}, "huur", "zonder min-teken"},
+		{"absurd", url.Values{"wonen": {"huur"}, "huur": {"99999999999999999999"}}, "huur", "Vul een bedrag in"},
+		{"komma's", url.Values{"wonen": {"huur"}, "huur": {"6,5,0"}}, "huur", "Vul een bedrag in met alleen cijfers"},
+		{"te hoog", url.Values{"wonen": {"huur"}, "huur": {"20000,01"}}, "huur", "Vul een bedrag in tot € 20.000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.naam, func(t *testing.T) {
+			f := naarWonen(t, s, "zelf", "200")
+			f.antwoord(tt.form)
+			if f.status != http.StatusUnprocessableEntity {
+				t.Fatalf("status %d, want 422", f.status)
+			}
+			body := html.UnescapeString(f.body)
+			if !strings.Contains(body, tt.want) {
+				t.Errorf("page misses %q", tt.want)
+			}
+			if !strings.Contains(body, `href="#`+tt.veld+`"`) {
+				t.Errorf("error summary does not link to #%s", tt.veld)
+			}
+			if !strings.Contains(body, `id="`+tt.veld+`"`) || !strings.Contains(body, "utrecht-form-field-error-message") {
+				t.Errorf("no error at field %s", tt.veld)
+			}
+			if f.stap() != "wonen" {
+				t.Errorf("stap %q, want wonen again", f.stap())
+			}
+		})
+	}
+	// Choosing "koop" ignores a rent typed in the same form (without JavaScript both are shown).
+	f := naarWonen(t, s, "zelf", "200")
+	f.antwoord(url.Values{"wonen": {"koop"}, "huur": {"abc"}})
+	if f.status == http.StatusUnprocessableEntity {
+		t.Errorf("koop with nonsense rent: %d", f.status)
+	}
+}
+
+// TestWonenTerugEnToken: the answer survives the token (resume link) and the back button.
+func TestWonenTerugEnToken(t *testing.T) {
+	s := testServer(t, testConfig{})
+	f := naarWonen(t, s, "zelf", "200")
+	if f.stap() != "wonen" {
+		t.Fatalf("stap %q, want wonen", f.stap())
+	}
+	f.antwoord(url.Values{"wonen": {"huur"}, "huur": {"650,50"}})
+	if f.resultaat == "" {
+		t.Fatalf("no result after wonen (stap %q)", f.stap())
+	}
+	u, _ := url.Parse(f.resultaat)
+	a, err := s.leesToken(u.Query().Get("t"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Wonen != "huur" || a.Huur == nil || *a.Huur != 65050 || !a.beantwoord(stapWonen) {
+		t.Fatalf("token: wonen %q huur %v klaar %v", a.Wonen, a.Huur, a.Klaar)
+	}
+	// Back from a later step: the wonen step shows the answers again.
+	a.Huidig = stapOntvangt
+	tok, err := s.token.seal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.post("/check/stap", url.Values{"t": {tok}, "actie": {"terug"}})
+	if f.stap() != "wonen" {
+		t.Fatalf("back: stap %q", f.stap())
+	}
+	for _, want := range []string{`value="huur" checked`, `name="huur" value="650,50"`} {
+		if !strings.Contains(f.body, want) {
+			t.Errorf("back: page misses %q", want)
+		}
+	}
+	// Resume link of the wonen step.
+	f.get("/check/stap?" + url.Values{"t": {f.token()}}.Encode())
+	if !strings.Contains(f.body, `name="huur" value="650,50"`) {
+		t.Error("resume: rent not filled in")
+	}
+	// "Ik weet het niet" for the rent comes back ticked.
+	f.antwoord(url.Values{"wonen": {"huur"}, "huur-weet-niet": {"ja"}})
+	u, _ = url.Parse(f.resultaat)
+	a, err = s.leesToken(u.Query().Get("t"))
+	if err != nil || a.Wonen != "huur" || a.Huur != nil {
+		t.Fatalf("weet niet: %v %+v", err, a)
+	}
+	a.Huidig = stapOntvangt
+	tok, _ = s.token.seal(a)
+	f.post("/check/stap", url.Values{"t": {tok}, "actie": {"terug"}})
+	if !strings.Contains(f.body, `id="huur-weet-niet" name="huur-weet-niet" value="ja" checked`) {
+		t.Error("back: huur-weet-niet not ticked")
+	}
+}
+
+func TestLandelijkeUitkomsten(t *testing.T) {
+	s := testServer(t, testConfig{})
+	nl := s.kit.Talen().Taal("nl", false)
+	en := s.kit.Talen().Taal("en", true)
+	huur := int64(65000)
+	nul := int64(0)
+	basis := Antwoorden{Gemeente: "GM0175", GebAanvrager: "1985-03-01", InkAanvrager: Ink{Regels: []InkRegel{{"bijstand", 130000}}}, Vermogen: &nul}
+	basis.Klaar = []string{stapHuishouden, stapLeeftijd, stapInkomen, stapVermogen, stapWonen}
+	tests := []struct {
+		naam    string
+		wonen   string
+		huur    *int64
+		l       *web.Taal
+		oordeel regels.Oordeel
+		regels  []antwoordRegel
+	}{
+		{"huurder", "huur", &huur, nl, regels.Onzeker, []antwoordRegel{{"Wonen", "Huurwoning"}, {"Kale huur per maand", "€ 650"}}},
+		{"koop", "koop", nil, nl, regels.GeenRecht, []antwoordRegel{{"Wonen", "Koopwoning"}}},
+		{"inwonend", "inwonend", nil, nl, regels.GeenRecht, []antwoordRegel{{"Wonen", "Woont in bij iemand anders"}}},
+		{"weet niet", "weet_niet", nil, nl, regels.Onzeker, []antwoordRegel{{"Wonen", "Ik weet het niet"}}},
+		{"huur onbekend, engels", "huur", nil, en, regels.Onzeker, []antwoordRegel{{"Housing", "Rented home"}, {"Basic rent a month", "I don't know"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.naam, func(t *testing.T) {
+			a := basis
+			a.Wonen, a.Huur, a.Ander = tt.wonen, tt.huur, tt.l.Ander
+			us := s.landelijkeUitkomsten(&a, tt.l)
+			if len(us) != 1 || us[0].ID != "huurtoeslag" {
+				t.Fatalf("got %+v", us)
+			}
+			if us[0].Oordeel != tt.oordeel {
+				t.Errorf("oordeel %s, want %s", us[0].Oordeel, tt.oordeel)
+			}
+			if tt.l.Code == "en" && !strings.Contains(us[0].Criteria[0].Tekst, "Your client") {
+				t.Errorf("english intermediary text: %q", us[0].Criteria[0].Tekst)
+			}
+			got := woonAntwoorden(&a, tt.l)
+			if len(got) != len(tt.regels) {
+				t.Fatalf("woonAntwoorden %v, want %v", got, tt.regels)
+			}
+			for i := range got {
+				if got[i] != tt.regels[i] {
+					t.Errorf("regel %d: %v, want %v", i, got[i], tt.regels[i])
+				}
+			}
+		})
+	}
+	// Not answered: no lines; the indication then asks for wonen.
+	a := basis
+	a.Klaar = a.Klaar[:4]
+	if got := woonAntwoorden(&a, nl); got != nil {
+		t.Errorf("unanswered: %v", got)
+	}
+	if us := s.landelijkeUitkomsten(&a, nl); len(us) != 1 || len(us[0].Vragen) == 0 || us[0].Vragen[0] != regels.VraagWonen {
+		t.Errorf("unanswered: %+v", us)
+	}
+}

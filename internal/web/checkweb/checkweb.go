@@ -1,0 +1,111 @@
+// Package checkweb is the resident check "Waar heb ik recht op?": the start page, the steps, the
+// result page, the printable summary and the resume code. It is Dutch and English, in the resident's
+// and the intermediary's voice, and works without JavaScript.
+//
+// The check stores nothing on the server: the answers travel between steps, and in the resume code, as
+// one AES-GCM-encrypted token (token.go). The result page, the hot path under load, is written in Go
+// (check_resultaat_html.go) inside the layout of base.html, pre-rendered per language by the kit.
+package checkweb
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/web"
+)
+
+// Config is the configuration of the check.
+type Config struct {
+	// Sleutel is the 32-byte AES-256 key that encrypts the answers (the state between steps and the
+	// resume code). Empty: a random key per process, so resume codes stop working after a restart.
+	Sleutel []byte
+	// CodeGeldig is how long a resume code stays valid; 0 means 30 days.
+	CodeGeldig time.Duration
+}
+
+// Deps are the services of the check.
+type Deps struct {
+	Catalogus *regels.Catalogus
+}
+
+// server is the check: its services and parsed pages. Handlers are its methods, one file per page.
+type server struct {
+	kit       *web.Kit
+	cfg       Config
+	cat       *regels.Catalogus
+	token     *tokenSleutel
+	gemeenten []regels.Gemeente
+	pages     *web.Pages
+	labels    map[labelSleutel]*resultaatLabels // fixed texts of the result page, per language and voice
+}
+
+// New prepares the check: its templates (parsed per language and voice) and the fixed texts of the
+// result page. It fails on any template error or a missing key.
+func New(kit *web.Kit, cfg Config, deps Deps) (web.Part, error) {
+	s, err := nieuw(kit, cfg, deps)
+	if err != nil {
+		return web.Part{}, err
+	}
+	return s.part(), nil
+}
+
+func nieuw(kit *web.Kit, cfg Config, deps Deps) (*server, error) {
+	if deps.Catalogus == nil {
+		return nil, errors.New("checkweb: geen regelcatalogus")
+	}
+	if cfg.CodeGeldig <= 0 {
+		cfg.CodeGeldig = 30 * 24 * time.Hour
+	}
+	key := cfg.Sleutel
+	if len(key) == 0 {
+		key = make([]byte, 32)
+		if _, err := rand.Read(key); err != nil {
+			return nil, fmt.Errorf("checkweb: sleutel maken: %w", err)
+		}
+		kit.Log().Warn("geen sleutel voor de check ingesteld (ZEKER_CHECK_KEY); een hervatcode werkt alleen tot de server herstart")
+	}
+	tk, err := nieuweTokenSleutel(key)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := kit.Pages(web.Templates{FS: templateFS})
+	if err != nil {
+		return nil, err
+	}
+	s := &server{kit: kit, cfg: cfg, cat: deps.Catalogus, token: tk, pages: pages, gemeenten: deps.Catalogus.Gemeenten()}
+	if len(s.gemeenten) == 0 {
+		return nil, errors.New("checkweb: de regelcatalogus heeft geen gemeenten")
+	}
+	s.labels = map[labelSleutel]*resultaatLabels{}
+	talen := kit.Talen()
+	for _, code := range talen.Talen() {
+		for _, ander := range []bool{false, true} {
+			s.labels[labelSleutel{code, ander}] = nieuweResultaatLabels(talen.Taal(code, ander))
+		}
+	}
+	return s, nil
+}
+
+// part returns the routes of the check. They are open to everyone and read no session.
+func (s *server) part() web.Part {
+	return web.Part{Name: "check", Routes: []web.Route{
+		{Pattern: "GET /{$}", Access: web.Open, Handler: s.checkStart},
+		{Pattern: "POST /check/start", Access: web.Open, Handler: s.checkStartPost},
+		{Pattern: "GET /check/stap", Access: web.Open, Handler: s.checkStap},
+		{Pattern: "POST /check/stap", Access: web.Open, Handler: s.checkStapPost},
+		{Pattern: "GET /check/resultaat", Access: web.Open, Handler: s.checkResultaat},
+		{Pattern: "GET /check/bewaar", Access: web.Open, Handler: s.checkBewaar},
+		{Pattern: "GET /check/verder", Access: web.Open, Handler: s.checkVerder},
+	}}
+}
+
+func (s *server) nu() time.Time { return s.kit.Nu() }
+
+// fout shows the resident error page with the catalogue text of key.
+func (s *server) fout(w http.ResponseWriter, r *http.Request, status int, key string) {
+	s.kit.ResidentError(w, r, status, key)
+}

@@ -1,0 +1,6 @@
+package checkweb
+
+import "embed"
+
+//go:embed templates/*.html
+var templateFS embed.FS

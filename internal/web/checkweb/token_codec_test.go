@@ -1,0 +1,133 @@
+package checkweb
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"reflect"
+	"testing"
+)
+
+// vulAlles sets every field of v (recursively) to a value that is not the zero value, so a round trip
+// that drops or mixes up a field shows.
+func vulAlles(t *testing.T, v reflect.Value, n *int) {
+	*n++
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := range v.NumField() {
+			vulAlles(t, v.Field(i), n)
+		}
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		vulAlles(t, v.Elem(), n)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		vulAlles(t, v.Index(0), n)
+		vulAlles(t, v.Index(1), n)
+	case reflect.String:
+		v.SetString("s" + string(rune('a'+*n%26)) + "ü")
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int64:
+		v.SetInt(int64(*n) * 1_000_003)
+	default:
+		t.Fatalf("vulAlles: kind %s of Antwoorden is not handled; extend the codec and this test", v.Kind())
+	}
+}
+
+// TestAntwoordenCodecElkVeld fails when a field of Antwoorden is added without being carried in the token.
+func TestAntwoordenCodecElkVeld(t *testing.T) {
+	var a Antwoorden
+	n := 0
+	vulAlles(t, reflect.ValueOf(&a).Elem(), &n)
+	var b Antwoorden
+	if err := b.unmarshalBinary(a.appendBinary(nil)); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("round trip lost a field:\n got %+v\nwant %+v", b, a)
+	}
+	// Optional values that are false or zero stay present, and absent ones stay absent.
+	nul, onwaar := int64(0), false
+	c := Antwoorden{Vermogen: &nul, Student: &onwaar, Versie: 1, Kinderen: -1}
+	var d Antwoorden
+	if err := d.unmarshalBinary(c.appendBinary(nil)); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(c, d) {
+		t.Errorf("round trip of zero values:\n got %+v\nwant %+v", d, c)
+	}
+}
+
+func TestAntwoordenCodecAfgekapt(t *testing.T) {
+	var a Antwoorden
+	n := 0
+	vulAlles(t, reflect.ValueOf(&a).Elem(), &n)
+	b := a.appendBinary(nil)
+	for i := range len(b) {
+		var x Antwoorden
+		if err := x.unmarshalBinary(b[:i]); err == nil {
+			t.Fatalf("truncated to %d of %d bytes: no error", i, len(b))
+		}
+	}
+	var x Antwoorden
+	if err := x.unmarshalBinary(append(b, 0)); err == nil {
+		t.Error("trailing byte accepted")
+	}
+}
+
+// TestTokenOudeJSONCode opens a code in the JSON form that codes had before the binary form.
+func TestTokenOudeJSONCode(t *testing.T) {
+	k, err := nieuweTokenSleutel([]byte("0123456789abcdef0123456789abcdef"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	vier := 4
+	want := Antwoorden{Versie: 1, Gemaakt: 1768471200, Gemeente: "GM0147", Huidig: "inkomen", Pad: []string{"huishouden", "leeftijd"},
+		Klaar: []string{"huishouden", "leeftijd"}, Partner: true, Kinderen: 2, GebAanvrager: "1985-03-01", LeeftijdKind: []int{6, 12},
+		InkAanvrager: Ink{Regels: []InkRegel{{Soort: "loon", Cent: 180000}}}, LaagJaren: &vier}
+	plain, err := json.Marshal(&want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nonce := make([]byte, k.aead.NonceSize())
+	rand.Read(nonce)
+	code := base64.RawURLEncoding.EncodeToString(k.aead.Seal(nonce, nonce, plain, tokenAADv1))
+	var got Antwoorden
+	if err := k.open(code, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("old code:\n got %+v\nwant %+v", got, want)
+	}
+	// A new code is binary: it does not open as JSON under the old associated data.
+	nieuw, err := k.seal(&want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := base64.RawURLEncoding.DecodeString(nieuw)
+	if _, err := k.aead.Open(nil, raw[:len(nonce)], raw[len(nonce):], tokenAADv1); err == nil {
+		t.Error("a new code opens under the v1 associated data")
+	}
+	if len(nieuw) >= len(code) {
+		t.Errorf("binary code (%d chars) is not shorter than the JSON code (%d chars)", len(nieuw), len(code))
+	}
+}
+
+func FuzzAntwoordenCodec(f *testing.F) {
+	var a Antwoorden
+	n := 0
+	vulAlles(&testing.T{}, reflect.ValueOf(&a).Elem(), &n)
+	f.Add(a.appendBinary(nil))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var x Antwoorden
+		if x.unmarshalBinary(b) != nil {
+			return
+		}
+		// What reads without error writes back to the same bytes.
+		if got := x.appendBinary(nil); string(got) != string(b) {
+			t.Errorf("re-encoding differs:\n got %x\nwant %x", got, b)
+		}
+	})
+}

@@ -1,0 +1,75 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func testKit(t testing.TB) *Kit {
+	t.Helper()
+	k, err := New(Config{}, Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+// TestSkelet checks that the pre-rendered layout gives what base.html gives through html/template.
+func TestSkelet(t *testing.T) {
+	k := testKit(t)
+	for sleutel, sk := range k.skeletten {
+		l := k.talen.Taal(sleutel.taal, sleutel.ander)
+		for _, thema := range []string{"", "zeker-gemeente-gm0147"} {
+			hier := "/check/resultaat?t=Ab-_9"
+			p := &foutData{Bericht: "inhoud <en zo>"}
+			k.VulPagina(&p.Page, l, "Titel & zo", hier)
+			p.Thema = thema
+			want := k.renderNaar(t, "fout", p)
+			var b bytes.Buffer
+			sk.Schrijf(&b, &SkeletWaarden{Thema: thema, Titel: "Titel & zo",
+				TaalURL: func(code string) string { return "/check/resultaat?lang=" + code + "&t=Ab-_9" },
+				Inhoud: func(b *bytes.Buffer) {
+					b.WriteString(strings.SplitN(strings.SplitN(want, "tabindex=\"-1\">\n", 2)[1], "\n</main>", 2)[0])
+				}})
+			if b.String() != want {
+				t.Errorf("%v thema %q: layout differs\n got: %s\nwant: %s", sleutel, thema, b.String(), want)
+			}
+		}
+	}
+}
+
+// renderNaar renders a page template to a string, as render does.
+func (k *Kit) renderNaar(t *testing.T, name string, data PageData) string {
+	t.Helper()
+	tm := k.eigen.sets[pageKey{name, taalSleutel{data.Layout().L.Code, data.Layout().L.Ander}}]
+	var b bytes.Buffer
+	if err := tm.ExecuteTemplate(&b, "base.html", data); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestSplitsSkeletMarkerOntbreekt(t *testing.T) {
+	if _, err := splitsSkelet("<html>"+markThema+markTitel+"</html>", nil); err == nil || !strings.Contains(err.Error(), markInhoud) {
+		t.Errorf("missing content marker: err = %v", err)
+	}
+	if _, err := splitsSkelet(markThema+markTitel+markInhoud+markInhoud, nil); err == nil {
+		t.Error("double marker accepted")
+	}
+}
+
+func TestPaniekGeeftVriendelijke500(t *testing.T) {
+	k := testKit(t)
+	h := k.recoverer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("geheim detail 999912345") }))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+	if rec.Code != 500 {
+		t.Fatalf("status %d", rec.Code)
+	}
+	if b := rec.Body.String(); strings.Contains(b, "geheim") || !strings.Contains(b, "Dat ligt niet aan u") {
+		t.Errorf("500 page leaks details or is not friendly")
+	}
+}

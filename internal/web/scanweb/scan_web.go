@@ -1,0 +1,198 @@
+// Package scanweb is the scan pages for the beleidsmedewerker and the consulent (internal/scan, internal/monitor): the
+// reach per regeling and target group with the outreach list (scan_overzicht.go, scan_uitvoeren.go,
+// scan_bereik_csv.go, scan_bereiklijst.go), the what-if (scan_watals.go, scan_watals_csv.go) and the
+// ambtshalve proposals with the consulent's decision (scan_voorstellen.go, scan_voorstel.go,
+// scan_besluit.go). Their routes are rows of the part (routes below); the kit's guard has checked the session
+// and the permission in the gemeente of the URL before a handler runs. Pages that show aggregates
+// (reach, what-if) contain no personal data; the outreach list and the proposals do and are logged.
+package scanweb
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/chart"
+	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/web"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// Deps are the services of the scan pages.
+type Deps struct {
+	Scan *scan.Diensten
+	// Jobs queues a scan in the background and lists the recent ones.
+	Jobs *jobs.Queue
+}
+
+type server struct {
+	kit   *web.Kit
+	scan  *scan.Diensten
+	cat   *regels.Catalogus
+	jobs  *jobs.Queue
+	pages *web.Pages
+}
+
+// New parses the pages and returns the part.
+func New(kit *web.Kit, deps Deps) (web.Part, error) {
+	if deps.Scan == nil || deps.Jobs == nil {
+		return web.Part{}, errors.New("scanweb: Scan en Jobs zijn nodig")
+	}
+	s := &server{kit: kit, scan: deps.Scan, cat: deps.Scan.Catalogus, jobs: deps.Jobs}
+	var err error
+	if s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true}); err != nil {
+		return web.Part{}, err
+	}
+	return web.Part{Name: "scan", Routes: s.routes(), Menu: menu,
+		Taken: map[string]string{scan.JobScan: "Scan op niet-gebruik", scan.JobImport: "Huishoudens inlezen"}}, nil
+}
+
+func (s *server) routes() []web.Route {
+	return []web.Route{
+		{Pattern: "GET /beheer/{gemeente}/scan", Access: web.InGemeente, Permissie: auth.MonitorLezen, Handler: s.scanOverzicht},
+		{Pattern: "POST /beheer/{gemeente}/scan", Access: web.InGemeente, Permissie: auth.ScanUitvoeren, Activiteit: "scan.uitvoeren", Handler: s.scanUitvoeren},
+		{Pattern: "GET /beheer/{gemeente}/scan/bereik.csv", Access: web.InGemeente, Permissie: auth.MonitorLezen, Handler: s.scanBereikCSV},
+		{Pattern: "GET /beheer/{gemeente}/scan/bereiklijst.csv", Access: web.InGemeente, Permissie: auth.ScanLezen, Activiteit: "scan.uitvoeren", Handler: s.scanBereiklijst},
+		{Pattern: "GET /beheer/{gemeente}/scan/watals", Access: web.InGemeente, Permissie: auth.MonitorSimuleren, Activiteit: "scan.uitvoeren", Handler: s.scanWatAls},
+		{Pattern: "GET /beheer/{gemeente}/scan/watals.csv", Access: web.InGemeente, Permissie: auth.MonitorSimuleren, Activiteit: "scan.uitvoeren", Handler: s.scanWatAlsCSV},
+		{Pattern: "GET /beheer/{gemeente}/scan/voorstellen", Access: web.InGemeente, Permissie: auth.ScanBeoordelen, Activiteit: "scan.beoordelen", Handler: s.scanVoorstellen},
+		{Pattern: "GET /beheer/{gemeente}/scan/voorstellen/{id}", Access: web.InGemeente, Permissie: auth.ScanBeoordelen, Activiteit: "scan.beoordelen", Handler: s.scanVoorstel},
+		{Pattern: "POST /beheer/{gemeente}/scan/voorstellen/{id}/besluit", Access: web.InGemeente, Permissie: auth.ScanBeoordelen, Activiteit: "scan.beoordelen", Handler: s.scanBesluit},
+	}
+}
+
+// menu is this part's entries of the staff navigation.
+var menu = []web.MenuItem{
+	{Titel: "Scan: bereik en niet-gebruik", Uitleg: "Wie heeft recht op een regeling maar krijgt die niet: bereik per doelgroep en dorp, bereiklijst.", Pad: "/scan", Permissie: auth.MonitorLezen, Volgorde: 100},
+	{Titel: "Wat als", Uitleg: "Een inkomensgrens of bedrag veranderen en zien wie er recht bij krijgt en wat het kost.", Pad: "/scan/watals", Permissie: auth.MonitorSimuleren, Volgorde: 110},
+	{Titel: "Voorstellen ambtshalve", Uitleg: "Voorstellen om een regeling zonder aanvraag toe te kennen: goedkeuren of afwijzen.", Pad: "/scan/voorstellen", Permissie: auth.ScanBeoordelen, Volgorde: 120},
+}
+
+// scanMenu is the sub-navigation of the scan pages, with only the parts the user may use.
+type scanMenu struct {
+	Basis                          string // /beheer/{gemeente}/scan
+	Hier                           string
+	Overzicht, WatAls, Voorstellen bool
+}
+
+// HTML renders the menu; the texts and URLs are fixed or built from a checked gemeente code.
+func (m scanMenu) HTML() template.HTML {
+	var b strings.Builder
+	b.WriteString(`<nav aria-label="Scan"><ul class="utrecht-unordered-list zeker-staffnav">`)
+	item := func(mag bool, hier, pad, tekst string) {
+		if !mag {
+			return
+		}
+		if m.Hier == hier {
+			fmt.Fprintf(&b, `<li class="utrecht-unordered-list__item"><span aria-current="page"><strong>%s</strong></span></li>`, template.HTMLEscapeString(tekst))
+			return
+		}
+		fmt.Fprintf(&b, `<li class="utrecht-unordered-list__item"><a class="utrecht-link utrecht-link--html-a" href="%s">%s</a></li>`,
+			template.HTMLEscapeString(m.Basis+pad), template.HTMLEscapeString(tekst))
+	}
+	item(m.Overzicht, "overzicht", "", "Bereik en niet-gebruik")
+	item(m.WatAls, "watals", "/watals", "Wat als")
+	item(m.Voorstellen, "voorstellen", "/voorstellen", "Voorstellen ambtshalve")
+	b.WriteString(`</ul></nav>`)
+	return template.HTML(b.String()) //nolint:gosec // escaped above
+}
+
+func (s *server) scanMenu(r *http.Request, gm, hier string) scanMenu {
+	a := web.ActorUit(r.Context())
+	return scanMenu{Basis: "/beheer/" + gm + "/scan", Hier: hier, Overzicht: auth.Mag(a, gm, auth.MonitorLezen),
+		WatAls: auth.Mag(a, gm, auth.MonitorSimuleren), Voorstellen: auth.Mag(a, gm, auth.ScanBeoordelen)}
+}
+
+// scanPagina fills the layout of a scan page; false when the request has been answered.
+func (s *server) scanPagina(w http.ResponseWriter, r *http.Request, p *web.StaffPage, titel string) (string, bool) {
+	g, err := s.kit.Gemeente(r)
+	if err != nil {
+		s.kit.InternalError(w, r, err)
+		return "", false
+	}
+	s.kit.VulStaff(p, r, titel, &g)
+	if m, ok := scanMeldingen[r.URL.Query().Get("klaar")]; ok {
+		p.Melding = m
+	}
+	return g.Code, true
+}
+
+// scanMeldingen are the confirmations after a POST (fixed texts, never user input).
+var scanMeldingen = map[string]string{
+	"scan":        "De scan is uitgevoerd. Hieronder staat de nieuwe uitslag.",
+	"taak":        "De scan staat klaar als achtergrondtaak. De voortgang staat onder Taken; vernieuw de web.Page om hem te volgen.",
+	"goedgekeurd": "Het voorstel is goedgekeurd. De gemeente kent de regeling nu toe; Zeker doet dat niet zelf.",
+	"afgewezen":   "Het voorstel is afgewezen.",
+}
+
+func procentTekst(deel, geheel int) string {
+	if geheel == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f%%", 100*float64(deel)/float64(geheel))
+}
+
+func getalTekst(n int) string {
+	s := fmt.Sprint(n)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	var out []byte
+	for i, c := range []byte(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, '.')
+		}
+		out = append(out, c)
+	}
+	if neg {
+		return "−" + string(out)
+	}
+	return string(out)
+}
+
+func scanBedrag(b geld.Bedrag) string { return b.Kort() }
+
+// svgHTML marks an SVG made by package chart (which escapes every text it writes) as safe HTML.
+func svgHTML(b []byte) template.HTML { return template.HTML(b) } //nolint:gosec // chart escapes its texts
+
+// bereikGrafiek draws reach per group of one dimension for one regeling.
+func bereikGrafiek(ru *scan.RegelingUitslag, dim scan.Dimensie) template.HTML {
+	var staven []chart.Staaf
+	for _, g := range ru.Groepen[dim] {
+		if g.Telling.Recht == 0 {
+			continue
+		}
+		staven = append(staven, chart.Staaf{Label: g.Naam, Waarde: g.Telling.Bereik(),
+			Tekst: fmt.Sprintf("%s (%d van %d)", procentTekst(g.Telling.Ontvangt, g.Telling.Recht), g.Telling.Ontvangt, g.Telling.Recht)})
+	}
+	titel := fmt.Sprintf("Bereik van %s per %s", ru.Naam, dim)
+	desc := fmt.Sprintf("Van de %d huishoudens met recht op %s krijgen %d de regeling (%s).", ru.Totaal.Recht, ru.Naam, ru.Totaal.Ontvangt, procentTekst(ru.Totaal.Ontvangt, ru.Totaal.Recht))
+	return svgHTML(chart.Staven(staven, chart.Opties{Titel: titel, Omschrijving: desc, Eenheid: "%"}))
+}
+
+func dimensieOpties(gekozen scan.Dimensie) []web.Optie {
+	var out []web.Optie
+	for d := 0; d < scan.AantalDimensies; d++ {
+		out = append(out, web.Optie{Waarde: scan.Dimensie(d).String(), Label: scan.Dimensie(d).String(), Gekozen: scan.Dimensie(d) == gekozen})
+	}
+	return out
+}
+
+func dimensieUit(s string) scan.Dimensie {
+	for d := 0; d < scan.AantalDimensies; d++ {
+		if scan.Dimensie(d).String() == s {
+			return scan.Dimensie(d)
+		}
+	}
+	return scan.DimDorp
+}
