@@ -17,12 +17,14 @@ import (
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/scan"
 	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/signalen/bewoners"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
-	"github.com/zeker-platform/zeker/internal/signalen/register"
-	"github.com/zeker-platform/zeker/internal/signalen/synth"
+	sigsynth "github.com/zeker-platform/zeker/internal/signalen/synth"
 	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/synth"
 	"github.com/zeker-platform/zeker/internal/tenant"
 )
 
@@ -133,7 +135,7 @@ func laadBevolking(ctx context.Context, d *diensten, codes []string, n int, log 
 	datum := time.Now().UTC().Truncate(24 * time.Hour)
 	for _, gm := range codes {
 		start := time.Now()
-		if al, err := scan.AantalHuishoudens(ctx, d.db, gm); err == nil && al > 0 {
+		if al, err := register.AantalHuishoudens(ctx, d.db, gm); err == nil && al > 0 {
 			log.Info("demo: bevolking staat er al", "gemeente", gm, "huishoudens", al)
 			continue
 		}
@@ -153,7 +155,7 @@ func laadBevolking(ctx context.Context, d *diensten, codes []string, n int, log 
 }
 
 func laadGemeente(ctx context.Context, d *diensten, params *nl.Parameters, gm string, n int, datum time.Time) error {
-	profiel, err := scan.ProfielVan(gm)
+	profiel, err := synth.ProfielVan(gm)
 	if err != nil {
 		return err
 	}
@@ -163,16 +165,16 @@ func laadGemeente(ctx context.Context, d *diensten, params *nl.Parameters, gm st
 	}
 	pr, pw := io.Pipe()
 	go func() {
-		sw, err := scan.NieuweSchrijver(pw, "csv")
+		sw, err := register.NieuweSchrijver(pw, "csv")
 		if err == nil {
-			err = scan.Genereer(ctx, scan.PopulatieOpties{Profiel: profiel, Seed: 1, Aantal: n, Datum: datum, Params: params, Pakket: pk}, sw.Schrijf)
+			err = synth.Genereer(ctx, synth.PopulatieOpties{Profiel: profiel, Seed: 1, Aantal: n, Datum: datum, Params: params, Pakket: pk}, sw.Schrijf)
 		}
 		if err == nil {
 			err = sw.Sluit()
 		}
 		pw.CloseWithError(err)
 	}()
-	res, err := scan.Importeer(ctx, d.db, pr, scan.ImportOpties{Gemeente: gm, Formaat: "csv", Datum: datum, Bestand: "zeker demo"})
+	res, err := register.Importeer(ctx, d.db, pr, register.ImportOpties{Gemeente: gm, Formaat: "csv", Datum: datum, Bestand: "zeker demo"})
 	pr.Close()
 	if err != nil {
 		return err
@@ -191,16 +193,16 @@ func laadSignalen(ctx context.Context, d *diensten, codes []string, n int, log *
 		return
 	}
 	ctx = audit.WithActor(ctx, audit.Actor{Soort: audit.ActorSysteem, ID: "demo", Naam: "zeker demo"})
-	pop := synth.Populatie(2 * n)
+	pop := sigsynth.Populatie(2 * n)
 	for i, gm := range codes {
 		// Match against the gemeente's households when the demo loaded them (the register a real
 		// delivery uses), else against the synthetic residents of the signals.
-		var z signalen.Zoeker = synth.Index(pop)
-		if x, err := register.UitHuishoudens(ctx, d.db, gm, st.Vandaag()); err == nil && x.Len() > 0 {
+		var z signalen.Zoeker = sigsynth.Index(pop)
+		if x, err := bewoners.UitHuishoudens(ctx, d.db, gm, st.Vandaag()); err == nil && x.Len() > 0 {
 			z = x
 		}
 		res, err := st.Ontvang(ctx, opslag.Levering{Gemeente: gm, Partner: "Demo woningcorporatie",
-			Signalen: synth.Signalen(pop, n, strings.ToLower(gm), st.Vandaag(), uint64(i+1))}, z)
+			Signalen: sigsynth.Signalen(pop, n, strings.ToLower(gm), st.Vandaag(), uint64(i+1))}, z)
 		if err != nil {
 			log.Warn("demo: signalen overgeslagen", "gemeente", gm, "fout", err)
 			continue

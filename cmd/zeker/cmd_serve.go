@@ -19,10 +19,11 @@ import (
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/scan"
 	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/signalen/bewoners"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
-	"github.com/zeker-platform/zeker/internal/signalen/register"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web"
@@ -204,6 +205,7 @@ func serve(ctx context.Context, o serveOpties) error {
 	var runner *jobs.Runner
 	if o.workers > 0 {
 		runner = jobs.NewRunner(db, jobs.Config{Workers: o.workers, ShutdownGrace: o.shutdown, Logger: log})
+		(&register.Diensten{DB: db, Audit: al}).Registreer(runner)
 		(&scan.Diensten{DB: db, Catalogus: cat, Audit: al}).Registreer(runner)
 		actief, err := actieveGemeenten(ctx, db)
 		if err != nil {
@@ -223,7 +225,7 @@ func serve(ctx context.Context, o serveOpties) error {
 	// Signals are matched against the resident register built from the gemeente's imported household
 	// data (by BSN); once per delivery, so a new import counts from the next delivery on.
 	zoeker := func(ctx context.Context, gemeente string) (signalen.Zoeker, error) {
-		return register.UitHuishoudens(ctx, db, gemeente, sig.Vandaag())
+		return bewoners.UitHuishoudens(ctx, db, gemeente, sig.Vandaag())
 	}
 	api := http.NewServeMux()
 	apiv1.Routes(api, apiv1.Deps{Auth: d.auth, Signalen: sig, Zoeker: zoeker, Log: log})

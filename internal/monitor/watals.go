@@ -21,7 +21,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/chart"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/regels"
-	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/register"
 )
 
 // Verschil counts the effect of a change for one regeling in one group.
@@ -66,8 +66,8 @@ type RegelingVerschil struct {
 	Ontvangt, Recht int
 	// KostenBijBereik is KostenPerJaar at the observed reach (rounded half up to cents); with no
 	// entitled households before, full take-up is assumed.
-	KostenBijBereik geld.Bedrag                   `json:"kosten_bij_bereik"`
-	Groepen         [scan.AantalDimensies][]Groep `json:"groepen"`
+	KostenBijBereik geld.Bedrag                       `json:"kosten_bij_bereik"`
+	Groepen         [register.AantalDimensies][]Groep `json:"groepen"`
 }
 
 // BereikProcent is the observed reach in percent.
@@ -92,7 +92,7 @@ type WatAls struct {
 }
 
 // Simuleer applies the changes to a copy of pk and evaluates both packs over the population.
-func Simuleer(ctx context.Context, pop *scan.Populatie, pk *regels.Pakket, ws ...regels.Wijziging) (*WatAls, error) {
+func Simuleer(ctx context.Context, pop *register.Populatie, pk *regels.Pakket, ws ...regels.Wijziging) (*WatAls, error) {
 	na, err := pk.Wijzig(ws...)
 	if err != nil {
 		return nil, err
@@ -103,14 +103,14 @@ func Simuleer(ctx context.Context, pop *scan.Populatie, pk *regels.Pakket, ws ..
 const blok = 4096
 
 // Vergelijk evaluates two versions of a pack over the population and counts the differences.
-func Vergelijk(ctx context.Context, pop *scan.Populatie, voor, na *regels.Pakket, ws []regels.Wijziging) (*WatAls, error) {
+func Vergelijk(ctx context.Context, pop *register.Populatie, voor, na *regels.Pakket, ws []regels.Wijziging) (*WatAls, error) {
 	start := time.Now()
 	R := len(voor.Regelingen)
 	if len(na.Regelingen) != R {
 		return nil, fmt.Errorf("monitor: de gewijzigde versie heeft %d regelingen, het pakket %d", len(na.Regelingen), R)
 	}
 	namen := pop.GroepNamen()
-	var off [scan.AantalDimensies]int
+	var off [register.AantalDimensies]int
 	G := 0
 	for d := range namen {
 		off[d] = G
@@ -174,14 +174,14 @@ func Vergelijk(ctx context.Context, pop *scan.Populatie, voor, na *regels.Pakket
 						per := voor.Regelingen[r].Periode
 						if rv {
 							if a[r].BedragBekend {
-								d.KostenPerJaar -= scan.PerJaar(a[r].Bedrag, per)
+								d.KostenPerJaar -= per.Jaarbedrag(a[r].Bedrag)
 							} else {
 								d.BedragOnbekend = 1
 							}
 						}
 						if rn {
 							if b[r].BedragBekend {
-								d.KostenPerJaar += scan.PerJaar(b[r].Bedrag, na.Regelingen[r].Periode)
+								d.KostenPerJaar += na.Regelingen[r].Periode.Jaarbedrag(b[r].Bedrag)
 							} else {
 								d.BedragOnbekend = 1
 							}
@@ -203,8 +203,8 @@ func Vergelijk(ctx context.Context, pop *scan.Populatie, voor, na *regels.Pakket
 	}
 	wa := &WatAls{Gemeente: pop.Gemeente, Peildatum: pop.Datum.Format(time.DateOnly), Wijzigingen: ws,
 		Voor: voor.Bewijs(pop.Datum), Na: na.Bewijs(pop.Datum), Huishoudens: n}
-	for d := 0; d < scan.AantalDimensies; d++ {
-		wa.Dimensies = append(wa.Dimensies, scan.Dimensie(d).String())
+	for d := 0; d < register.AantalDimensies; d++ {
+		wa.Dimensies = append(wa.Dimensies, register.Dimensie(d).String())
 	}
 	for r, reg := range voor.Regelingen {
 		rv := RegelingVerschil{ID: reg.ID, Naam: reg.Naam, Periode: na.Regelingen[r].Periode}
@@ -225,7 +225,7 @@ func Vergelijk(ctx context.Context, pop *scan.Populatie, voor, na *regels.Pakket
 		} else {
 			rv.KostenBijBereik = rv.Totaal.KostenPerJaar
 		}
-		for d := 0; d < scan.AantalDimensies; d++ {
+		for d := 0; d < register.AantalDimensies; d++ {
 			for gi, naam := range namen[d] {
 				t := tel[1+off[d]+gi]
 				if t.Huishoudens == 0 {
@@ -316,7 +316,7 @@ func (w *WatAls) SchrijfCSV(o io.Writer) error {
 
 // Grafiek draws, for one regeling, the households newly entitled (and, as negative bars, those
 // losing their right) per group of a dimension, as an accessible SVG.
-func (w *WatAls) Grafiek(regeling string, dim scan.Dimensie) ([]byte, error) {
+func (w *WatAls) Grafiek(regeling string, dim register.Dimensie) ([]byte, error) {
 	var r *RegelingVerschil
 	for i := range w.Regelingen {
 		if w.Regelingen[i].ID == regeling {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/scan"
 	"github.com/zeker-platform/zeker/internal/store"
 )
@@ -34,7 +35,7 @@ func (s *Server) scanBereikCSV(w http.ResponseWriter, r *http.Request) {
 		rij(ru.ID, "totaal", "", ru.Totaal)
 		for d, gs := range ru.Groepen {
 			for _, g := range gs {
-				rij(ru.ID, scan.Dimensie(d).String(), g.Naam, g.Telling)
+				rij(ru.ID, register.Dimensie(d).String(), g.Naam, g.Telling)
 			}
 		}
 	}

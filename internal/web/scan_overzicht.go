@@ -9,6 +9,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/scan"
 	"github.com/zeker-platform/zeker/internal/store"
 )
@@ -69,14 +70,14 @@ func (s *Server) scanOverzicht(w http.ResponseWriter, r *http.Request) {
 	d.Vandaag = s.vandaagUTC().Format("2006-01-02")
 	d.MagTaken = auth.Mag(a, gm, auth.TakenLezen)
 	if d.MagTaken {
-		for _, soort := range []string{scan.JobScan, scan.JobImport} {
+		for _, soort := range []string{scan.JobScan, register.JobImport} {
 			js, err := jobs.List(r.Context(), s.staff.DB, gm, soort, 5)
 			if err != nil {
 				s.interneFout(w, r, err)
 				return
 			}
 			for _, j := range js {
-				rij := scanTaakRij{ID: fmt.Sprint(j.ID), Soort: map[string]string{scan.JobScan: "scan", scan.JobImport: "huishoudens inlezen"}[j.Kind],
+				rij := scanTaakRij{ID: fmt.Sprint(j.ID), Soort: map[string]string{scan.JobScan: "scan", register.JobImport: "huishoudens inlezen"}[j.Kind],
 					Status: taakStatus[j.Status], Bericht: j.Progress.Message, Gemaakt: j.CreatedAt.In(amsterdam).Format("02-01-2006 15:04"), Fout: j.LastError}
 				if j.Progress.Total > 0 {
 					rij.Voortgang = procentTekst(int(min(j.Progress.Done, j.Progress.Total)), int(j.Progress.Total))

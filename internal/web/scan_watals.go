@@ -12,7 +12,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/monitor"
 	"github.com/zeker-platform/zeker/internal/regels"
-	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/register"
 )
 
 // scanWatAlsData is the what-if page: up to three changes to the pack (an open term or an amount),
@@ -94,7 +94,7 @@ func (s *Server) watAlsUit(ctx context.Context, gm string, q url.Values, d *scan
 		d.fout("pad1", "Deze wijziging kan niet: "+err.Error())
 		return nil, nil
 	}
-	pop, err := scan.LaadPopulatie(ctx, s.staff.DB, gm, datum, s.cat.Params())
+	pop, err := register.LaadPopulatie(ctx, s.staff.DB, gm, datum, s.cat.Params())
 	if err != nil {
 		return nil, err
 	}

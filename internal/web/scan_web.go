@@ -10,6 +10,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/chart"
 	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/scan"
 )
 
@@ -116,7 +117,7 @@ func scanBedrag(b geld.Bedrag) string { return b.Kort() }
 func svgHTML(b []byte) template.HTML { return template.HTML(b) } //nolint:gosec // chart escapes its texts
 
 // bereikGrafiek draws reach per group of one dimension for one regeling.
-func bereikGrafiek(ru *scan.RegelingUitslag, dim scan.Dimensie) template.HTML {
+func bereikGrafiek(ru *scan.RegelingUitslag, dim register.Dimensie) template.HTML {
 	var staven []chart.Staaf
 	for _, g := range ru.Groepen[dim] {
 		if g.Telling.Recht == 0 {
@@ -130,19 +131,19 @@ func bereikGrafiek(ru *scan.RegelingUitslag, dim scan.Dimensie) template.HTML {
 	return svgHTML(chart.Staven(staven, chart.Opties{Titel: titel, Omschrijving: desc, Eenheid: "%"}))
 }
 
-func dimensieOpties(gekozen scan.Dimensie) []optie {
+func dimensieOpties(gekozen register.Dimensie) []optie {
 	var out []optie
-	for d := 0; d < scan.AantalDimensies; d++ {
-		out = append(out, optie{Waarde: scan.Dimensie(d).String(), Label: scan.Dimensie(d).String(), Gekozen: scan.Dimensie(d) == gekozen})
+	for d := 0; d < register.AantalDimensies; d++ {
+		out = append(out, optie{Waarde: register.Dimensie(d).String(), Label: register.Dimensie(d).String(), Gekozen: register.Dimensie(d) == gekozen})
 	}
 	return out
 }
 
-func dimensieUit(s string) scan.Dimensie {
-	for d := 0; d < scan.AantalDimensies; d++ {
-		if scan.Dimensie(d).String() == s {
-			return scan.Dimensie(d)
+func dimensieUit(s string) register.Dimensie {
+	for d := 0; d < register.AantalDimensies; d++ {
+		if register.Dimensie(d).String() == s {
+			return register.Dimensie(d)
 		}
 	}
-	return scan.DimDorp
+	return register.DimDorp
 }

@@ -1,4 +1,4 @@
-package scan
+package register
 
 import (
 	"bufio"
@@ -71,7 +71,7 @@ type ImportResultaat struct {
 const maxFouten = 100
 
 // ErrOngeldig is returned when an all-or-nothing import found invalid rows; nothing was stored.
-var ErrOngeldig = errors.New("scan: import afgewezen: ongeldige rijen, er is niets opgeslagen")
+var ErrOngeldig = errors.New("register: import afgewezen: ongeldige rijen, er is niets opgeslagen")
 
 // Importeer reads households from r (streaming: memory does not grow with the file) and stores them
 // for the gemeente in one transaction, in multi-row batches. Households are keyed by (gemeente, id):
@@ -79,10 +79,10 @@ var ErrOngeldig = errors.New("scan: import afgewezen: ongeldige rijen, er is nie
 // changed row replaces the stored household; within one file the last row of an id wins.
 func Importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties) (*ImportResultaat, error) {
 	if o.Gemeente == "" {
-		return nil, fmt.Errorf("scan: import: gemeente ontbreekt")
+		return nil, fmt.Errorf("register: import: gemeente ontbreekt")
 	}
 	if o.SkipInvalid && o.Afgewezen == nil {
-		return nil, fmt.Errorf("scan: import: --skip-invalid heeft een bestand voor afgewezen rijen nodig")
+		return nil, fmt.Errorf("register: import: --skip-invalid heeft een bestand voor afgewezen rijen nodig")
 	}
 	if o.Batch <= 0 {
 		// The SQLite driver binds parameters in time quadratic in their number per statement, so it
@@ -95,10 +95,10 @@ func Importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties) (
 	start := time.Now()
 	res := &ImportResultaat{}
 	nu := time.Now().UTC().Truncate(time.Microsecond)
-	err := db.SQL().QueryRowContext(ctx, `INSERT INTO scan_import (gemeente, bestand, formaat, status, gestart)
+	err := db.SQL().QueryRowContext(ctx, `INSERT INTO register_import (gemeente, bestand, formaat, status, gestart)
 		VALUES ($1, $2, $3, 'bezig', $4) RETURNING id`, o.Gemeente, o.Bestand, o.Formaat, nu).Scan(&res.ID)
 	if err != nil {
-		return nil, fmt.Errorf("scan: import starten: %w", store.MapError(err))
+		return nil, fmt.Errorf("register: import starten: %w", store.MapError(err))
 	}
 	err = importeer(ctx, db, r, o, res, start)
 	res.Duur = time.Since(start)
@@ -106,14 +106,14 @@ func Importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties) (
 	if err != nil {
 		status, melding = "afgebroken", err.Error()
 	}
-	_, uerr := db.SQL().ExecContext(context.WithoutCancel(ctx), `UPDATE scan_import SET status = $1, rijen = $2, opgeslagen = $3,
+	_, uerr := db.SQL().ExecContext(context.WithoutCancel(ctx), `UPDATE register_import SET status = $1, rijen = $2, opgeslagen = $3,
 		ongewijzigd = $4, afgewezen = $5, melding = $6, klaar = $7 WHERE gemeente = $8 AND id = $9`,
 		status, res.Rijen, res.Opgeslagen, res.Ongewijzigd, res.Afgewezen, melding, time.Now().UTC().Truncate(time.Microsecond), o.Gemeente, res.ID)
 	if err != nil {
 		return res, err
 	}
 	if uerr != nil {
-		return res, fmt.Errorf("scan: import afronden: %w", store.MapError(uerr))
+		return res, fmt.Errorf("register: import afronden: %w", store.MapError(uerr))
 	}
 	return res, nil
 }
@@ -247,10 +247,10 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 		cr.FieldsPerRecord = -1
 		header, err := cr.Read()
 		if err == io.EOF {
-			return fmt.Errorf("scan: import: het bestand is leeg")
+			return fmt.Errorf("register: import: het bestand is leeg")
 		}
 		if err != nil {
-			return fmt.Errorf("scan: import: kopregel: %w", err)
+			return fmt.Errorf("register: import: kopregel: %w", err)
 		}
 		ind, err := NieuweIndeling(header)
 		if err != nil {
@@ -267,11 +267,11 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 	case "json":
 		jb, err := nieuweJSONBron(teller)
 		if err != nil {
-			return fmt.Errorf("scan: import: %w", err)
+			return fmt.Errorf("register: import: %w", err)
 		}
 		b = jb
 	default:
-		return fmt.Errorf("scan: import: onbekend formaat %q (csv of json)", o.Formaat)
+		return fmt.Errorf("register: import: onbekend formaat %q (csv of json)", o.Formaat)
 	}
 
 	afwijzen := func(f *RijFout, raw []string, rawJSON []byte) error {
@@ -299,13 +299,13 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 	if db.Dialect() == store.Postgres {
 		conn, err := db.SQL().Conn(ctx)
 		if err != nil {
-			return fmt.Errorf("scan: import: verbinding: %w", store.MapError(err))
+			return fmt.Errorf("register: import: verbinding: %w", store.MapError(err))
 		}
 		defer conn.Close()
 		return conn.Raw(func(dc any) error {
 			sc, ok := dc.(*stdlib.Conn)
 			if !ok {
-				return fmt.Errorf("scan: import: onverwachte driver %T", dc)
+				return fmt.Errorf("register: import: onverwachte driver %T", dc)
 			}
 			w, err := nieuwePGSchrijver(ctx, sc.Conn(), o.Gemeente, res.ID, nu, o.Batch)
 			if err != nil {
@@ -317,7 +317,7 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 	}
 	tx, err := db.SQL().BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("scan: import: begin: %w", store.MapError(err))
+		return fmt.Errorf("register: import: begin: %w", store.MapError(err))
 	}
 	defer tx.Rollback()
 	ins := &invoeger{tx: tx, db: db, gemeente: o.Gemeente, importID: res.ID, nu: nu, batch: o.Batch}
@@ -345,7 +345,7 @@ func (s *sqlSchrijver) klaar(ctx context.Context) (int64, error) {
 		return 0, err
 	}
 	if err := s.tx.Commit(); err != nil {
-		return 0, fmt.Errorf("scan: import: commit: %w", store.MapError(err))
+		return 0, fmt.Errorf("register: import: commit: %w", store.MapError(err))
 	}
 	return s.ins.gewijzigd, nil
 }
@@ -396,10 +396,10 @@ func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, sta
 				if err != nil {
 					var rf *RijFout
 					if !errors.As(err, &rf) {
-						return fmt.Errorf("scan: import: %w", err)
+						return fmt.Errorf("register: import: %w", err)
 					}
 					if werr := afwijzen(rf, raw, rawJSON); werr != nil {
-						return fmt.Errorf("scan: import: afgewezen rij schrijven: %w", werr)
+						return fmt.Errorf("register: import: afgewezen rij schrijven: %w", werr)
 					}
 					var ff *fataleFout
 					if errors.As(err, &ff) {
@@ -514,7 +514,7 @@ const kolommenPerRij = 6
 // 500-row statement 20 times slower.
 func upsertSQL(d store.Dialect, n int) string {
 	var sb strings.Builder
-	sb.WriteString("INSERT INTO scan_huishouden (gemeente, id, woonplaats, gegevens, import_id, bijgewerkt) VALUES ")
+	sb.WriteString("INSERT INTO register_huishouden (gemeente, id, woonplaats, gegevens, import_id, bijgewerkt) VALUES ")
 	for i := 0; i < n; i++ {
 		if i > 0 {
 			sb.WriteByte(',')
@@ -528,7 +528,7 @@ func upsertSQL(d store.Dialect, n int) string {
 	}
 	sb.WriteString(` ON CONFLICT (gemeente, id) DO UPDATE SET woonplaats = excluded.woonplaats, gegevens = excluded.gegevens,
 		import_id = excluded.import_id, bijgewerkt = excluded.bijgewerkt
-		WHERE scan_huishouden.gegevens <> excluded.gegevens`)
+		WHERE register_huishouden.gegevens <> excluded.gegevens`)
 	return sb.String()
 }
 
@@ -559,7 +559,7 @@ func (in *invoeger) flush(ctx context.Context) error {
 		if in.stmt == nil {
 			in.stmt, err = in.tx.PrepareContext(ctx, upsertSQL(in.db.Dialect(), n))
 			if err != nil {
-				return fmt.Errorf("scan: import: prepare: %w", store.MapError(err))
+				return fmt.Errorf("register: import: prepare: %w", store.MapError(err))
 			}
 		}
 		r, err = in.stmt.ExecContext(ctx, in.args...)
@@ -567,7 +567,7 @@ func (in *invoeger) flush(ctx context.Context) error {
 		r, err = in.tx.ExecContext(ctx, upsertSQL(in.db.Dialect(), n), in.args...)
 	}
 	if err != nil {
-		return fmt.Errorf("scan: import: opslaan: %w", store.MapError(err))
+		return fmt.Errorf("register: import: opslaan: %w", store.MapError(err))
 	}
 	k, _ := r.RowsAffected()
 	in.gewijzigd += k

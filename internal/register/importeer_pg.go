@@ -1,4 +1,4 @@
-package scan
+package register
 
 import (
 	"context"
@@ -29,11 +29,11 @@ type pgSchrijver struct {
 func nieuwePGSchrijver(ctx context.Context, conn *pgx.Conn, gemeente string, importID int64, nu time.Time, batch int) (*pgSchrijver, error) {
 	tx, err := conn.Begin(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("scan: import: begin: %w", store.MapError(err))
+		return nil, fmt.Errorf("register: import: begin: %w", store.MapError(err))
 	}
-	if _, err := tx.Exec(ctx, `CREATE TEMPORARY TABLE scan_import_rij (id TEXT, woonplaats TEXT, gegevens TEXT) ON COMMIT DROP`); err != nil {
+	if _, err := tx.Exec(ctx, `CREATE TEMPORARY TABLE register_import_rij (id TEXT, woonplaats TEXT, gegevens TEXT) ON COMMIT DROP`); err != nil {
 		tx.Rollback(ctx)
-		return nil, fmt.Errorf("scan: import: tijdelijke tabel: %w", store.MapError(err))
+		return nil, fmt.Errorf("register: import: tijdelijke tabel: %w", store.MapError(err))
 	}
 	if batch <= 0 {
 		batch = 50_000
@@ -61,22 +61,22 @@ func (w *pgSchrijver) flush(ctx context.Context) error {
 	if len(w.rijen) == 0 {
 		return nil
 	}
-	if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"scan_import_rij"}, []string{"id", "woonplaats", "gegevens"}, pgx.CopyFromRows(w.rijen)); err != nil {
-		return fmt.Errorf("scan: import: copy: %w", store.MapError(err))
+	if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"register_import_rij"}, []string{"id", "woonplaats", "gegevens"}, pgx.CopyFromRows(w.rijen)); err != nil {
+		return fmt.Errorf("register: import: copy: %w", store.MapError(err))
 	}
 	// Within one file the last row of an id wins: voegToe keeps one row per id per batch, and a
 	// later batch overwrites an earlier one, so the staging table needs no sort.
-	tag, err := w.tx.Exec(ctx, `INSERT INTO scan_huishouden (gemeente, id, woonplaats, gegevens, import_id, bijgewerkt)
-		SELECT $1, id, woonplaats, gegevens, $2::bigint, $3::timestamptz FROM scan_import_rij
+	tag, err := w.tx.Exec(ctx, `INSERT INTO register_huishouden (gemeente, id, woonplaats, gegevens, import_id, bijgewerkt)
+		SELECT $1, id, woonplaats, gegevens, $2::bigint, $3::timestamptz FROM register_import_rij
 		ON CONFLICT (gemeente, id) DO UPDATE SET woonplaats = excluded.woonplaats, gegevens = excluded.gegevens,
 			import_id = excluded.import_id, bijgewerkt = excluded.bijgewerkt
-		WHERE scan_huishouden.gegevens <> excluded.gegevens`, w.gemeente, w.importID, w.nu)
+		WHERE register_huishouden.gegevens <> excluded.gegevens`, w.gemeente, w.importID, w.nu)
 	if err != nil {
-		return fmt.Errorf("scan: import: opslaan: %w", store.MapError(err))
+		return fmt.Errorf("register: import: opslaan: %w", store.MapError(err))
 	}
 	w.gewijzigd += tag.RowsAffected()
-	if _, err := w.tx.Exec(ctx, `TRUNCATE scan_import_rij`); err != nil {
-		return fmt.Errorf("scan: import: %w", store.MapError(err))
+	if _, err := w.tx.Exec(ctx, `TRUNCATE register_import_rij`); err != nil {
+		return fmt.Errorf("register: import: %w", store.MapError(err))
 	}
 	w.rijen = w.rijen[:0]
 	clear(w.ids)
@@ -88,7 +88,7 @@ func (w *pgSchrijver) klaar(ctx context.Context) (int64, error) {
 		return 0, err
 	}
 	if err := w.tx.Commit(ctx); err != nil {
-		return 0, fmt.Errorf("scan: import: commit: %w", store.MapError(err))
+		return 0, fmt.Errorf("register: import: commit: %w", store.MapError(err))
 	}
 	w.klaarOK = true
 	return w.gewijzigd, nil

@@ -1,4 +1,4 @@
-package scan
+package register_test
 
 import (
 	"bytes"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 )
@@ -14,11 +14,11 @@ import (
 func bestand(t testing.TB, gemeente, formaat string, aantal int) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	w, err := NieuweSchrijver(&buf, formaat)
+	w, err := register.NieuweSchrijver(&buf, formaat)
 	if err != nil {
 		t.Fatal(err)
 	}
-	genereer(t, gemeente, 1, aantal, func(r *Record) {
+	genereer(t, gemeente, 1, aantal, func(r *register.Record) {
 		if err := w.Schrijf(r); err != nil {
 			t.Fatal(err)
 		}
@@ -29,7 +29,7 @@ func bestand(t testing.TB, gemeente, formaat string, aantal int) []byte {
 	return buf.Bytes()
 }
 
-func importeerBytes(t *testing.T, db *store.DB, data []byte, o ImportOpties) (*ImportResultaat, error) {
+func importeerBytes(t *testing.T, db *store.DB, data []byte, o register.ImportOpties) (*register.ImportResultaat, error) {
 	t.Helper()
 	if o.Gemeente == "" {
 		o.Gemeente = "GM0175"
@@ -37,21 +37,21 @@ func importeerBytes(t *testing.T, db *store.DB, data []byte, o ImportOpties) (*I
 	if o.Datum.IsZero() {
 		o.Datum = peildatum
 	}
-	return Importeer(t.Context(), db, bytes.NewReader(data), o)
+	return register.Importeer(t.Context(), db, bytes.NewReader(data), o)
 }
 
 func TestImportIdempotent(t *testing.T) {
 	csvData := bestand(t, "GM0175", "csv", 1500)
 	jsonData := bestand(t, "GM0175", "json", 1500)
 	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
-		res, err := importeerBytes(t, db, csvData, ImportOpties{Formaat: "csv", Batch: 64})
+		res, err := importeerBytes(t, db, csvData, register.ImportOpties{Formaat: "csv", Batch: 64})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if res.Rijen != 1500 || res.Opgeslagen != 1500 || res.Ongewijzigd != 0 {
 			t.Fatalf("first import: got %+v, want 1500 rows all stored", res)
 		}
-		res, err = importeerBytes(t, db, csvData, ImportOpties{Formaat: "csv", Batch: 64})
+		res, err = importeerBytes(t, db, csvData, register.ImportOpties{Formaat: "csv", Batch: 64})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,35 +59,35 @@ func TestImportIdempotent(t *testing.T) {
 			t.Fatalf("re-import: got %+v, want nothing changed", res)
 		}
 		// The same population as JSON is the same data: nothing changes either.
-		res, err = importeerBytes(t, db, jsonData, ImportOpties{Formaat: "json"})
+		res, err = importeerBytes(t, db, jsonData, register.ImportOpties{Formaat: "json"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if res.Opgeslagen != 0 || res.Ongewijzigd != 1500 {
 			t.Fatalf("JSON import of the same population: got %+v, want nothing changed", res)
 		}
-		n, err := AantalHuishoudens(t.Context(), db, "GM0175")
+		n, err := register.AantalHuishoudens(t.Context(), db, "GM0175")
 		if err != nil || n != 1500 {
 			t.Fatalf("AantalHuishoudens = %d, %v; want 1500", n, err)
 		}
 		// Another tenant sees nothing.
-		if n, _ := AantalHuishoudens(t.Context(), db, "GM1969"); n != 0 {
+		if n, _ := register.AantalHuishoudens(t.Context(), db, "GM1969"); n != 0 {
 			t.Errorf("GM1969 sees %d households, want 0", n)
 		}
 		// A changed row replaces the stored household.
 		gewijzigd := bytes.Replace(csvData, []byte("GM0175-0000007,GM0175,,"), []byte("GM0175-0000007,GM0175,7731AB,"), 1)
-		res, err = importeerBytes(t, db, gewijzigd, ImportOpties{Formaat: "csv"})
+		res, err = importeerBytes(t, db, gewijzigd, register.ImportOpties{Formaat: "csv"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if res.Opgeslagen != 1 {
 			t.Errorf("import with one changed row: stored %d, want 1", res.Opgeslagen)
 		}
-		rec, err := Huishouden(t.Context(), db, "GM0175", "GM0175-0000007")
+		rec, err := register.Huishouden(t.Context(), db, "GM0175", "GM0175-0000007")
 		if err != nil || rec.H.Postcode != "7731AB" {
 			t.Errorf("Huishouden = %+v, %v; want postcode 7731AB", rec, err)
 		}
-		if _, err := Huishouden(t.Context(), db, "GM1969", "GM0175-0000007"); !errors.Is(err, store.ErrNotFound) {
+		if _, err := register.Huishouden(t.Context(), db, "GM1969", "GM0175-0000007"); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("other tenant: err = %v, want ErrNotFound", err)
 		}
 	})
@@ -104,15 +104,15 @@ func TestImportFouten(t *testing.T) {
 		"h5,GM0175,Ommen,,1970-01-01,loon=veel,,\n" + // not an amount
 		"h6,GM0175,Lemele,,1980-05-05,loon=1200.00,,bijstand@2024-01-01\n"
 	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
-		_, err := importeerBytes(t, db, []byte(data), ImportOpties{Formaat: "csv"})
-		if !errors.Is(err, ErrOngeldig) {
-			t.Fatalf("err = %v, want ErrOngeldig", err)
+		_, err := importeerBytes(t, db, []byte(data), register.ImportOpties{Formaat: "csv"})
+		if !errors.Is(err, register.ErrOngeldig) {
+			t.Fatalf("err = %v, want register.ErrOngeldig", err)
 		}
-		if n, _ := AantalHuishoudens(t.Context(), db, "GM0175"); n != 0 {
+		if n, _ := register.AantalHuishoudens(t.Context(), db, "GM0175"); n != 0 {
 			t.Fatalf("all-or-nothing import stored %d households, want 0", n)
 		}
 		var afgewezen bytes.Buffer
-		res, err := importeerBytes(t, db, []byte(data), ImportOpties{Formaat: "csv", SkipInvalid: true, Afgewezen: &afgewezen})
+		res, err := importeerBytes(t, db, []byte(data), register.ImportOpties{Formaat: "csv", SkipInvalid: true, Afgewezen: &afgewezen})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -148,9 +148,9 @@ func TestImportJSONRegel(t *testing.T) {
 		`{"id": "b", "gemeente": "GM0175",` + "\n" + `"personen": [{"rol": "aanvrager", "bsn": "123", "geboortedatum": "1970-01-01"}]},` + "\n" +
 		`{"id": "c", "gemeente": "GM0175", "personen": [{"rol": "aanvrager"}], "onbekend": 1}` + "\n]\n"
 	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
-		res, err := importeerBytes(t, db, []byte(data), ImportOpties{Formaat: "json"})
-		if !errors.Is(err, ErrOngeldig) {
-			t.Fatalf("err = %v, want ErrOngeldig", err)
+		res, err := importeerBytes(t, db, []byte(data), register.ImportOpties{Formaat: "json"})
+		if !errors.Is(err, register.ErrOngeldig) {
+			t.Fatalf("err = %v, want register.ErrOngeldig", err)
 		}
 		if len(res.Fouten) != 2 || res.Fouten[0].Regel != 3 || res.Fouten[0].Kolom != "personen[0].bsn" || res.Fouten[1].Regel != 5 ||
 			res.Fouten[1].Kolom != "onbekend" || !strings.Contains(res.Fouten[1].Reden, "onbekend veld") {
@@ -160,114 +160,6 @@ func TestImportJSONRegel(t *testing.T) {
 			t.Errorf("got %d errors, want line 3 personen[0].bsn and line 5", len(res.Fouten))
 		}
 	})
-}
-
-func TestScanOpgeslagen(t *testing.T) {
-	data := bestand(t, "GM0175", "csv", 3000)
-	params, pk := testPakket(t, "GM0175")
-	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
-		if _, err := importeerBytes(t, db, data, ImportOpties{Formaat: "csv"}); err != nil {
-			t.Fatal(err)
-		}
-		pop, err := LaadPopulatie(t.Context(), db, "GM0175", peildatum, params)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if pop.Len() != 3000 || pop.Fouten != 0 {
-			t.Fatalf("population of %d (%d errors), want 3000", pop.Len(), pop.Fouten)
-		}
-		u, err := Scan(t.Context(), pop, pk)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Check against a plain loop over the generated records.
-		want := map[string]*Telling{}
-		uit := make([]regels.Kort, len(pk.Regelingen))
-		genereer(t, "GM0175", 1, 3000, func(r *Record) {
-			f, err := regels.Afleiden(&r.H, peildatum, params)
-			if err != nil {
-				t.Fatal(err)
-			}
-			pk.EvalueerFeiten(&f, uit)
-			for i, reg := range pk.Regelingen {
-				w := want[reg.ID]
-				if w == nil {
-					w = &Telling{}
-					want[reg.ID] = w
-				}
-				w.Huishoudens++
-				_, krijgt := r.H.OntvangtRegeling(reg.ID)
-				switch uit[i].Oordeel {
-				case regels.Recht:
-					w.Recht++
-					if krijgt {
-						w.Ontvangt++
-					}
-				case regels.GeenRecht:
-					w.GeenRecht++
-				default:
-					w.Onzeker++
-				}
-			}
-		})
-		for _, ru := range u.Regelingen {
-			w := want[ru.ID]
-			got := ru.Totaal
-			if got.Huishoudens != w.Huishoudens || got.Recht != w.Recht || got.GeenRecht != w.GeenRecht || got.Onzeker != w.Onzeker || got.Ontvangt != w.Ontvangt {
-				t.Errorf("%s: got %+v, want %+v", ru.ID, got, *w)
-			}
-			if len(ru.NietGebruik) != got.NietGebruik() {
-				t.Errorf("%s: %d on the list, want %d", ru.ID, len(ru.NietGebruik), got.NietGebruik())
-			}
-			som := 0
-			for _, g := range ru.Groepen[DimDorp] {
-				som += g.Telling.Recht
-			}
-			if som != got.Recht {
-				t.Errorf("%s: recht per woonplaats adds up to %d, want %d", ru.ID, som, got.Recht)
-			}
-		}
-		var lijst bytes.Buffer
-		n, err := u.SchrijfBereiklijstCSV(&lijst, "participatie_volwassenen")
-		if err != nil || n == 0 {
-			t.Fatalf("outreach list: %d rows, %v", n, err)
-		}
-		eerste := strings.Split(lijst.String(), "\n")[1]
-		if !strings.Contains(eerste, "participatie_volwassenen") || !strings.Contains(eerste, "inkomen") {
-			t.Errorf("first outreach row has no regeling or B1 reason: %s", eerste)
-		}
-	})
-}
-
-func TestLaadDemo(t *testing.T) {
-	params, _ := testPakket(t, "GM0175")
-	cat, err := regels.LaadStandaard(params)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := storetest.OpenTest(t)
-	res, err := LaadDemo(t.Context(), db, cat, peildatum, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res) != 4 {
-		t.Fatalf("demo loaded %d gemeenten, want 4", len(res))
-	}
-	for _, r := range res {
-		p, _ := ProfielVan(r.Gemeente)
-		if n, _ := AantalHuishoudens(t.Context(), db, r.Gemeente); n != p.Huishoudens {
-			t.Errorf("%s: %d households, want %d", r.Gemeente, n, p.Huishoudens)
-		}
-	}
-	again, err := LaadDemo(t.Context(), db, cat, peildatum, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range again {
-		if r.Import.Opgeslagen != 0 {
-			t.Errorf("%s: second demo load stored %d, want 0", r.Gemeente, r.Import.Opgeslagen)
-		}
-	}
 }
 
 // TestImportLaatsteWint: within one file the last row of an id wins, in one batch and across batches.
@@ -286,19 +178,19 @@ func TestImportLaatsteWint(t *testing.T) {
 	dubbel := []byte(string(data) + tweede + "\n")
 	for _, batch := range []int{64, 2} {
 		storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
-			res, err := importeerBytes(t, db, dubbel, ImportOpties{Formaat: "csv", Batch: batch})
+			res, err := importeerBytes(t, db, dubbel, register.ImportOpties{Formaat: "csv", Batch: batch})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got, want := res.Rijen, int64(6); got != want {
 				t.Errorf("batch %d: rows = %d, want %d", batch, got, want)
 			}
-			rec, err := Huishouden(t.Context(), db, "GM0175", "GM0175-0000002")
+			rec, err := register.Huishouden(t.Context(), db, "GM0175", "GM0175-0000002")
 			if err != nil || rec.H.Postcode != "7731CD" {
-				t.Errorf("batch %d: Huishouden = %+v, %v; want postcode 7731CD (the last row)", batch, rec, err)
+				t.Errorf("batch %d: register.Huishouden = %+v, %v; want postcode 7731CD (the last row)", batch, rec, err)
 			}
-			if n, err := AantalHuishoudens(t.Context(), db, "GM0175"); err != nil || n != 5 {
-				t.Errorf("batch %d: AantalHuishoudens = %d, %v; want 5", batch, n, err)
+			if n, err := register.AantalHuishoudens(t.Context(), db, "GM0175"); err != nil || n != 5 {
+				t.Errorf("batch %d: register.AantalHuishoudens = %d, %v; want 5", batch, n, err)
 			}
 		})
 	}

@@ -1,13 +1,8 @@
-package scan
+package synth
 
 import (
 	"fmt"
-
-	"github.com/zeker-platform/zeker/internal/bsn"
 )
-
-// GeldigBSN reports whether s is a BSN that passes the 11-proef (package bsn).
-func GeldigBSN(s string) bool { return bsn.Geldig(s) }
 
 // TestBSNs returns every BSN of the range the BRP reserves for test persons (999900000–999999999)
 // that passes the 11-proef, in ascending order. There are only 9,091 of them, so a synthetic
