@@ -1,11 +1,12 @@
-// Package monitor holds the policy officer's instruments over a gemeente's population: what-if
-// simulation of rule changes (this file), and the indicators and armoedeval curves of the monitor.
+// Package monitor holds the policy officer's what-if over a gemeente's population: simulation of rule
+// changes. A what-if takes a rule pack, compiles a changed copy (regels.Pakket.Wijzig: an open term or
+// an amount set to a new value, the stored pack untouched), and evaluates both over the population of
+// the household register (register.Populatie), in parallel over all cores: which households become
+// entitled, which lose their right, and what it costs per year at full take-up and at the reach
+// observed today — in total, per target group and per village (WatAls, with CSV and an SVG chart).
 //
-// A what-if takes a rule pack, compiles a changed copy (regels.Pakket.Wijzig: an open term or an
-// amount set to a new value, the stored pack untouched), and evaluates both over the population held
-// by package scan, in parallel over all cores: which households become entitled, which lose their
-// right, and what it costs per year at full take-up and at the reach observed today — in total, per
-// target group and per village.
+// Indicators over time and armoedeval curves are not here yet; the register keeps the counts of each
+// deleted snapshot (register.Tijdreeks) for the time series they will need.
 package monitor
 
 import (
