@@ -94,29 +94,32 @@ func Importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties) (
 	}
 	start := time.Now()
 	res := &ImportResultaat{}
-	nu := time.Now().UTC().Truncate(time.Microsecond)
-	err := db.SQL().QueryRowContext(ctx, `INSERT INTO register_import (gemeente, bestand, formaat, status, gestart)
-		VALUES ($1, $2, $3, 'bezig', $4) RETURNING id`, o.Gemeente, o.Bestand, o.Formaat, nu).Scan(&res.ID)
-	if err != nil {
-		return nil, fmt.Errorf("register: import starten: %w", store.MapError(err))
-	}
-	err = importeer(ctx, db, r, o, res, start)
+	err := importeer(ctx, db, r, o, res, start)
 	res.Duur = time.Since(start)
-	status, melding := "klaar", ""
-	if err != nil {
-		status, melding = "afgebroken", err.Error()
+	if err == nil {
+		return res, nil
 	}
-	_, uerr := db.SQL().ExecContext(context.WithoutCancel(ctx), `UPDATE register_import SET status = $1, rijen = $2, opgeslagen = $3,
-		ongewijzigd = $4, afgewezen = $5, melding = $6, klaar = $7 WHERE gemeente = $8 AND id = $9`,
-		status, res.Rijen, res.Opgeslagen, res.Ongewijzigd, res.Afgewezen, melding, time.Now().UTC().Truncate(time.Microsecond), o.Gemeente, res.ID)
-	if err != nil {
-		return res, err
+	// The import's record was written in its data transaction, so a failed or killed import leaves
+	// neither data nor a record that stays "bezig". A failure that this process sees is recorded on
+	// its own, so that the import page shows it.
+	klaar := time.Now().UTC().Truncate(time.Microsecond)
+	rerr := db.SQL().QueryRowContext(context.WithoutCancel(ctx), `INSERT INTO register_import (gemeente, bestand, formaat, status,
+		rijen, opgeslagen, ongewijzigd, afgewezen, melding, gestart, klaar)
+		VALUES ($1, $2, $3, 'afgebroken', $4, 0, 0, $5, $6, $7, $8) RETURNING id`,
+		o.Gemeente, o.Bestand, o.Formaat, res.Rijen, res.Afgewezen, err.Error(), start.UTC().Truncate(time.Microsecond), klaar).Scan(&res.ID)
+	if rerr != nil {
+		return res, fmt.Errorf("%w (en het vastleggen van de mislukte import: %v)", err, store.MapError(rerr))
 	}
-	if uerr != nil {
-		return res, fmt.Errorf("register: import afronden: %w", store.MapError(uerr))
-	}
-	return res, nil
+	return res, err
 }
+
+// startSQL and klaarSQL write the import's record inside the data transaction: 'bezig' is never
+// committed, so no later reader sees an import that stays "bezig" after a crash.
+const startSQL = `INSERT INTO register_import (gemeente, bestand, formaat, status, gestart)
+	VALUES ($1, $2, $3, 'bezig', $4) RETURNING id`
+
+const klaarSQL = `UPDATE register_import SET status = 'klaar', rijen = $1, opgeslagen = $2, ongewijzigd = $3,
+	afgewezen = $4, klaar = $5 WHERE gemeente = $6 AND id = $7`
 
 // telLezer counts bytes and remembers where lines end, so a JSON value's offset gives its line.
 type telLezer struct {
@@ -307,10 +310,11 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 			if !ok {
 				return fmt.Errorf("register: import: onverwachte driver %T", dc)
 			}
-			w, err := nieuwePGSchrijver(ctx, sc.Conn(), o.Gemeente, res.ID, nu, o.Batch)
+			w, err := nieuwePGSchrijver(ctx, sc.Conn(), o, nu)
 			if err != nil {
 				return err
 			}
+			res.ID = w.importID
 			defer w.stop(ctx)
 			return lees(ctx, b, o, res, start, teller, afwijzen, w)
 		})
@@ -320,6 +324,9 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 		return fmt.Errorf("register: import: begin: %w", store.MapError(err))
 	}
 	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, startSQL, o.Gemeente, o.Bestand, o.Formaat, nu).Scan(&res.ID); err != nil {
+		return fmt.Errorf("register: import starten: %w", store.MapError(err))
+	}
 	ins := &invoeger{tx: tx, db: db, gemeente: o.Gemeente, importID: res.ID, nu: nu, batch: o.Batch}
 	defer ins.sluit()
 	return lees(ctx, b, o, res, start, teller, afwijzen, &sqlSchrijver{ins: ins, tx: tx})
@@ -328,7 +335,9 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 // schrijver stores validated households during an import.
 type schrijver interface {
 	voegToe(ctx context.Context, id, woonplaats, gegevens string) error
-	klaar(ctx context.Context) (gewijzigd int64, err error) // write what is pending and commit
+	schrijfWeg(ctx context.Context) (gewijzigd int64, err error) // write what is pending
+	exec(ctx context.Context, query string, args ...any) error   // in the import's transaction
+	commit(ctx context.Context) error
 }
 
 type sqlSchrijver struct {
@@ -340,14 +349,23 @@ func (s *sqlSchrijver) voegToe(ctx context.Context, id, woonplaats, gegevens str
 	return s.ins.voegToe(ctx, id, woonplaats, gegevens)
 }
 
-func (s *sqlSchrijver) klaar(ctx context.Context) (int64, error) {
+func (s *sqlSchrijver) schrijfWeg(ctx context.Context) (int64, error) {
 	if err := s.ins.flush(ctx); err != nil {
 		return 0, err
 	}
-	if err := s.tx.Commit(); err != nil {
-		return 0, fmt.Errorf("register: import: commit: %w", store.MapError(err))
-	}
 	return s.ins.gewijzigd, nil
+}
+
+func (s *sqlSchrijver) exec(ctx context.Context, query string, args ...any) error {
+	_, err := s.tx.ExecContext(ctx, query, args...)
+	return store.MapError(err)
+}
+
+func (s *sqlSchrijver) commit(context.Context) error {
+	if err := s.tx.Commit(); err != nil {
+		return fmt.Errorf("register: import: commit: %w", store.MapError(err))
+	}
+	return nil
 }
 
 // lees reads, checks and hands every row to w; all-or-nothing unless SkipInvalid.
@@ -457,12 +475,19 @@ func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, sta
 	if res.Afgewezen > 0 && !o.SkipInvalid {
 		return ErrOngeldig
 	}
-	gewijzigd, err := w.klaar(ctx)
+	gewijzigd, err := w.schrijfWeg(ctx)
 	if err != nil {
 		return err
 	}
 	res.Opgeslagen = gewijzigd
 	res.Ongewijzigd = res.Rijen - res.Afgewezen - gewijzigd
+	if err := w.exec(ctx, klaarSQL, res.Rijen, res.Opgeslagen, res.Ongewijzigd, res.Afgewezen,
+		time.Now().UTC().Truncate(time.Microsecond), o.Gemeente, res.ID); err != nil {
+		return fmt.Errorf("register: import afronden: %w", err)
+	}
+	if err := w.commit(ctx); err != nil {
+		return err
+	}
 	if o.Voortgang != nil {
 		o.Voortgang(voortgang(res.Rijen, teller.n, o.Grootte, start))
 	}

@@ -26,19 +26,25 @@ type pgSchrijver struct {
 	klaarOK   bool
 }
 
-func nieuwePGSchrijver(ctx context.Context, conn *pgx.Conn, gemeente string, importID int64, nu time.Time, batch int) (*pgSchrijver, error) {
+func nieuwePGSchrijver(ctx context.Context, conn *pgx.Conn, o ImportOpties, nu time.Time) (*pgSchrijver, error) {
 	tx, err := conn.Begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("register: import: begin: %w", store.MapError(err))
+	}
+	var importID int64
+	if err := tx.QueryRow(ctx, startSQL, o.Gemeente, o.Bestand, o.Formaat, nu).Scan(&importID); err != nil {
+		tx.Rollback(ctx)
+		return nil, fmt.Errorf("register: import starten: %w", store.MapError(err))
 	}
 	if _, err := tx.Exec(ctx, `CREATE TEMPORARY TABLE register_import_rij (id TEXT, woonplaats TEXT, gegevens TEXT) ON COMMIT DROP`); err != nil {
 		tx.Rollback(ctx)
 		return nil, fmt.Errorf("register: import: tijdelijke tabel: %w", store.MapError(err))
 	}
+	batch := o.Batch
 	if batch <= 0 {
 		batch = 50_000
 	}
-	return &pgSchrijver{conn: conn, tx: tx, gemeente: gemeente, importID: importID, nu: nu, batch: batch}, nil
+	return &pgSchrijver{conn: conn, tx: tx, gemeente: o.Gemeente, importID: importID, nu: nu, batch: batch}, nil
 }
 
 func (w *pgSchrijver) voegToe(ctx context.Context, id, woonplaats, gegevens string) error {
@@ -83,15 +89,24 @@ func (w *pgSchrijver) flush(ctx context.Context) error {
 	return nil
 }
 
-func (w *pgSchrijver) klaar(ctx context.Context) (int64, error) {
+func (w *pgSchrijver) schrijfWeg(ctx context.Context) (int64, error) {
 	if err := w.flush(ctx); err != nil {
 		return 0, err
 	}
+	return w.gewijzigd, nil
+}
+
+func (w *pgSchrijver) exec(ctx context.Context, query string, args ...any) error {
+	_, err := w.tx.Exec(ctx, query, args...)
+	return store.MapError(err)
+}
+
+func (w *pgSchrijver) commit(ctx context.Context) error {
 	if err := w.tx.Commit(ctx); err != nil {
-		return 0, fmt.Errorf("register: import: commit: %w", store.MapError(err))
+		return fmt.Errorf("register: import: commit: %w", store.MapError(err))
 	}
 	w.klaarOK = true
-	return w.gewijzigd, nil
+	return nil
 }
 
 func (w *pgSchrijver) stop(ctx context.Context) {
