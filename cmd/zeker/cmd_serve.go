@@ -205,12 +205,12 @@ func serve(ctx context.Context, o serveOpties) error {
 	var runner *jobs.Runner
 	if o.workers > 0 {
 		runner = jobs.NewRunner(db, jobs.Config{Workers: o.workers, ShutdownGrace: o.shutdown, Logger: log})
-		(&register.Diensten{DB: db, Audit: al}).Registreer(runner)
 		(&scan.Diensten{DB: db, Catalogus: cat, Audit: al}).Registreer(runner)
 		actief, err := actieveGemeenten(ctx, db)
 		if err != nil {
 			return err
 		}
+		(&register.Diensten{DB: db, Audit: al}).Registreer(runner, actief)
 		sig.RegistreerJobs(runner, actief)
 		runner.Handle(jobOpruimen, func(ctx context.Context, run *jobs.Run) error {
 			s, p, err := d.auth.Opruimen(ctx)

@@ -119,7 +119,21 @@ const startSQL = `INSERT INTO register_import (gemeente, bestand, formaat, statu
 	VALUES ($1, $2, $3, 'bezig', $4) RETURNING id`
 
 const klaarSQL = `UPDATE register_import SET status = 'klaar', rijen = $1, opgeslagen = $2, ongewijzigd = $3,
-	afgewezen = $4, klaar = $5 WHERE gemeente = $6 AND id = $7`
+	afgewezen = $4, klaar = $5, peildatum = $6 WHERE gemeente = $7 AND id = $8`
+
+// gewijzigdSQL counts the households this import added or changed (their import_id is this import's).
+// The upsert also writes unchanged rows (it marks them seen by this import, the column gezien), so
+// the number of affected rows does not tell.
+const gewijzigdSQL = `SELECT COUNT(*) FROM register_huishouden WHERE gemeente = $1 AND import_id = $2`
+
+// upsertTail is the conflict clause of both engines: the household is marked seen by this import
+// (gezien: it belongs to this snapshot); its data, import_id and bijgewerkt change only when the row
+// differs from the stored one, so a re-import changes no household.
+const upsertTail = ` ON CONFLICT (gemeente, id) DO UPDATE SET gezien = excluded.gezien,
+		woonplaats = CASE WHEN register_huishouden.gegevens <> excluded.gegevens THEN excluded.woonplaats ELSE register_huishouden.woonplaats END,
+		import_id = CASE WHEN register_huishouden.gegevens <> excluded.gegevens THEN excluded.import_id ELSE register_huishouden.import_id END,
+		bijgewerkt = CASE WHEN register_huishouden.gegevens <> excluded.gegevens THEN excluded.bijgewerkt ELSE register_huishouden.bijgewerkt END,
+		gegevens = excluded.gegevens`
 
 // telLezer counts bytes and remembers where lines end, so a JSON value's offset gives its line.
 type telLezer struct {
@@ -335,8 +349,9 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 // schrijver stores validated households during an import.
 type schrijver interface {
 	voegToe(ctx context.Context, id, woonplaats, gegevens string) error
-	schrijfWeg(ctx context.Context) (gewijzigd int64, err error) // write what is pending
-	exec(ctx context.Context, query string, args ...any) error   // in the import's transaction
+	schrijfWeg(ctx context.Context) error                                 // write what is pending
+	exec(ctx context.Context, query string, args ...any) error            // in the import's transaction
+	aantal(ctx context.Context, query string, args ...any) (int64, error) // a COUNT in the transaction
 	commit(ctx context.Context) error
 }
 
@@ -349,11 +364,12 @@ func (s *sqlSchrijver) voegToe(ctx context.Context, id, woonplaats, gegevens str
 	return s.ins.voegToe(ctx, id, woonplaats, gegevens)
 }
 
-func (s *sqlSchrijver) schrijfWeg(ctx context.Context) (int64, error) {
-	if err := s.ins.flush(ctx); err != nil {
-		return 0, err
-	}
-	return s.ins.gewijzigd, nil
+func (s *sqlSchrijver) schrijfWeg(ctx context.Context) error { return s.ins.flush(ctx) }
+
+func (s *sqlSchrijver) aantal(ctx context.Context, query string, args ...any) (int64, error) {
+	var n int64
+	err := s.tx.QueryRowContext(ctx, query, args...).Scan(&n)
+	return n, store.MapError(err)
 }
 
 func (s *sqlSchrijver) exec(ctx context.Context, query string, args ...any) error {
@@ -374,6 +390,7 @@ func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, sta
 	// Reading and checking (this goroutine's producer) overlaps with writing (the database, or the
 	// PostgreSQL server): rows travel in blocks over a small channel.
 	type stuk struct{ id, woonplaats, gegevens string }
+	tel := nieuweTelling(o.Datum)
 	const blok = 1024
 	blokken := make(chan []stuk, 4)
 	pctx, stop := context.WithCancel(ctx)
@@ -428,6 +445,7 @@ func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, sta
 				if res.Afgewezen > 0 && !o.SkipInvalid {
 					continue // keep validating, store nothing
 				}
+				tel.voeg(rec)
 				gegevens.Reset()
 				if err := cw.Write(rec.Rij()); err != nil {
 					return err
@@ -475,14 +493,24 @@ func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, sta
 	if res.Afgewezen > 0 && !o.SkipInvalid {
 		return ErrOngeldig
 	}
-	gewijzigd, err := w.schrijfWeg(ctx)
-	if err != nil {
+	if err := w.schrijfWeg(ctx); err != nil {
 		return err
+	}
+	gewijzigd, err := w.aantal(ctx, gewijzigdSQL, o.Gemeente, res.ID)
+	if err != nil {
+		return fmt.Errorf("register: import afronden: %w", err)
 	}
 	res.Opgeslagen = gewijzigd
 	res.Ongewijzigd = res.Rijen - res.Afgewezen - gewijzigd
+	peildatum := o.Datum.Format(time.DateOnly)
+	for _, g := range tel.groepen() {
+		if err := w.exec(ctx, `INSERT INTO register_tijdreeks (gemeente, import_id, peildatum, dimensie, groep, huishoudens)
+			VALUES ($1, $2, $3, $4, $5, $6)`, o.Gemeente, res.ID, peildatum, g.Dimensie, g.Groep, g.Huishoudens); err != nil {
+			return fmt.Errorf("register: import: tijdreeks: %w", err)
+		}
+	}
 	if err := w.exec(ctx, klaarSQL, res.Rijen, res.Opgeslagen, res.Ongewijzigd, res.Afgewezen,
-		time.Now().UTC().Truncate(time.Microsecond), o.Gemeente, res.ID); err != nil {
+		time.Now().UTC().Truncate(time.Microsecond), peildatum, o.Gemeente, res.ID); err != nil {
 		return fmt.Errorf("register: import afronden: %w", err)
 	}
 	if err := w.commit(ctx); err != nil {
@@ -520,40 +548,37 @@ func voortgang(rijen, gelezen, grootte int64, start time.Time) Voortgang {
 
 // invoeger writes households in multi-row upserts with a prepared statement per batch size.
 type invoeger struct {
-	tx        *sql.Tx
-	db        *store.DB
-	gemeente  string
-	importID  int64
-	nu        time.Time
-	batch     int
-	args      []any
-	ids       map[string]int // position in args of each id in the pending batch
-	stmt      *sql.Stmt
-	gewijzigd int64
+	tx       *sql.Tx
+	db       *store.DB
+	gemeente string
+	importID int64
+	nu       time.Time
+	batch    int
+	args     []any
+	ids      map[string]int // position in args of each id in the pending batch
+	stmt     *sql.Stmt
 }
 
-const kolommenPerRij = 6
+const kolommenPerRij = 7
 
 // upsertSQL builds a multi-row upsert. On SQLite it uses anonymous ? placeholders: the driver binds
 // $N parameters by looking up each name, which is quadratic in the number of parameters and made a
 // 500-row statement 20 times slower.
 func upsertSQL(d store.Dialect, n int) string {
 	var sb strings.Builder
-	sb.WriteString("INSERT INTO register_huishouden (gemeente, id, woonplaats, gegevens, import_id, bijgewerkt) VALUES ")
+	sb.WriteString("INSERT INTO register_huishouden (gemeente, id, woonplaats, gegevens, import_id, gezien, bijgewerkt) VALUES ")
 	for i := 0; i < n; i++ {
 		if i > 0 {
 			sb.WriteByte(',')
 		}
 		if d == store.SQLite {
-			sb.WriteString("(?,?,?,?,?,?)")
+			sb.WriteString("(?,?,?,?,?,?,?)")
 			continue
 		}
 		p := i * kolommenPerRij
-		fmt.Fprintf(&sb, "($%d,$%d,$%d,$%d,$%d,$%d)", p+1, p+2, p+3, p+4, p+5, p+6)
+		fmt.Fprintf(&sb, "($%d,$%d,$%d,$%d,$%d,$%d,$%d)", p+1, p+2, p+3, p+4, p+5, p+6, p+7)
 	}
-	sb.WriteString(` ON CONFLICT (gemeente, id) DO UPDATE SET woonplaats = excluded.woonplaats, gegevens = excluded.gegevens,
-		import_id = excluded.import_id, bijgewerkt = excluded.bijgewerkt
-		WHERE register_huishouden.gegevens <> excluded.gegevens`)
+	sb.WriteString(upsertTail)
 	return sb.String()
 }
 
@@ -566,7 +591,7 @@ func (in *invoeger) voegToe(ctx context.Context, id, woonplaats, gegevens string
 		return nil
 	}
 	in.ids[id] = len(in.args)
-	in.args = append(in.args, in.gemeente, id, woonplaats, gegevens, in.importID, in.nu)
+	in.args = append(in.args, in.gemeente, id, woonplaats, gegevens, in.importID, in.importID, in.nu)
 	if len(in.args)/kolommenPerRij >= in.batch {
 		return in.flush(ctx)
 	}
@@ -578,7 +603,6 @@ func (in *invoeger) flush(ctx context.Context) error {
 	if n == 0 {
 		return nil
 	}
-	var r sql.Result
 	var err error
 	if n == in.batch {
 		if in.stmt == nil {
@@ -587,15 +611,13 @@ func (in *invoeger) flush(ctx context.Context) error {
 				return fmt.Errorf("register: import: prepare: %w", store.MapError(err))
 			}
 		}
-		r, err = in.stmt.ExecContext(ctx, in.args...)
+		_, err = in.stmt.ExecContext(ctx, in.args...)
 	} else {
-		r, err = in.tx.ExecContext(ctx, upsertSQL(in.db.Dialect(), n), in.args...)
+		_, err = in.tx.ExecContext(ctx, upsertSQL(in.db.Dialect(), n), in.args...)
 	}
 	if err != nil {
 		return fmt.Errorf("register: import: opslaan: %w", store.MapError(err))
 	}
-	k, _ := r.RowsAffected()
-	in.gewijzigd += k
 	in.args = in.args[:0]
 	clear(in.ids)
 	return nil

@@ -28,11 +28,17 @@ type ImportTaak struct {
 type Diensten struct {
 	DB    *store.DB
 	Audit *audit.Log
+	Nu    func() time.Time // the retention job's clock; nil: time.Now
 }
 
-// Registreer adds the register's job handlers to a runner.
-func (d *Diensten) Registreer(r *jobs.Runner) {
+// Registreer adds the register's job handlers to a runner and schedules the retention job
+// (JobBewaartermijn) once a day for each of gemeenten; the server passes the active gemeenten.
+func (d *Diensten) Registreer(r *jobs.Runner, gemeenten []string) {
 	r.Handle(JobImport, d.importJob)
+	r.Handle(JobBewaartermijn, d.bewaartermijnJob)
+	for _, g := range gemeenten {
+		r.Every(JobBewaartermijn, g, 24*time.Hour)
+	}
 }
 
 func datumOfVandaag(s string) (time.Time, error) {
