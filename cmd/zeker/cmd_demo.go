@@ -22,7 +22,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/bewoners"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
-	sigsynth "github.com/zeker-platform/zeker/internal/signalen/synth"
+
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/synth"
 	"github.com/zeker-platform/zeker/internal/tenant"
@@ -184,6 +184,27 @@ func laadGemeente(ctx context.Context, d *diensten, params *nl.Parameters, gm st
 		Operatie: "huishoudens.importeren", Actie: audit.Aanmaken, Aantal: n, Object: "demo"})
 }
 
+// bewonersVan returns the residents of the gemeente's stored households (synth.Bewoners), or, when the
+// demo loaded none (--huishoudens 0), synthetic residents without households.
+func bewonersVan(ctx context.Context, d *diensten, gm string, vandaag signalen.Datum) ([]synth.Inwoner, error) {
+	var recs []*register.Record
+	ind := register.StandaardIndeling()
+	err := register.Huishoudens(ctx, d.db, gm, func(gegevens string) error {
+		rec, err := register.LeesGegevens(ind, gegevens)
+		if err == nil {
+			recs = append(recs, rec)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return synth.Populatie(300), nil
+	}
+	return synth.Bewoners(recs, vandaag), nil
+}
+
 // laadSignalen delivers synthetic arrears signals per gemeente, as a partner would through the API, so
 // the consulent's worklist is not empty. Re-delivery of the same references changes nothing.
 func laadSignalen(ctx context.Context, d *diensten, codes []string, n int, log *slog.Logger) {
@@ -193,16 +214,21 @@ func laadSignalen(ctx context.Context, d *diensten, codes []string, n int, log *
 		return
 	}
 	ctx = audit.WithActor(ctx, audit.Actor{Soort: audit.ActorSysteem, ID: "demo", Naam: "zeker demo"})
-	pop := sigsynth.Populatie(2 * n)
 	for i, gm := range codes {
-		// Match against the gemeente's households when the demo loaded them (the register a real
-		// delivery uses), else against the synthetic residents of the signals.
-		var z signalen.Zoeker = sigsynth.Index(pop)
+		// The signals are about the residents of the gemeente's households in the register (what
+		// laadBevolking generated): the same persons, BSNs, postcodes and villages, so a consulent finds
+		// the household of a signal. Matching is what a real delivery uses: the register by BSN.
+		pop, err := bewonersVan(ctx, d, gm, st.Vandaag())
+		if err != nil {
+			log.Warn("demo: signalen overgeslagen", "gemeente", gm, "fout", err)
+			continue
+		}
+		var z signalen.Zoeker = synth.Index(pop)
 		if x, err := bewoners.UitHuishoudens(ctx, d.db, gm, st.Vandaag()); err == nil && x.Len() > 0 {
 			z = x
 		}
 		res, err := st.Ontvang(ctx, opslag.Levering{Gemeente: gm, Partner: "Demo woningcorporatie",
-			Signalen: sigsynth.Signalen(pop, n, strings.ToLower(gm), st.Vandaag(), uint64(i+1))}, z)
+			Signalen: synth.Signalen(pop, n, strings.ToLower(gm), st.Vandaag(), uint64(i+1))}, z)
 		if err != nil {
 			log.Warn("demo: signalen overgeslagen", "gemeente", gm, "fout", err)
 			continue

@@ -48,7 +48,7 @@ type slot struct {
 
 // Genereer produces a synthetic population, deterministic for (profile, seed, aantal, datum, pack),
 // calling fn for every household in order. Ids are "<gemeente>-<nnnnnnn>"; BSNs come from the test
-// range (TestBSNs). The share of households under 120% of the social minimum is exact: every low
+// range (BSNs). The share of households under 120% of the social minimum is exact: every low
 // household's income is set from its own bijstandsnorm (NormInclVT, from package nl, including the
 // kostendelersnorm) and checked with regels.Afleiden.
 func Genereer(ctx context.Context, o PopulatieOpties, fn func(*register.Record) error) error {
@@ -63,7 +63,7 @@ func Genereer(ctx context.Context, o PopulatieOpties, fn func(*register.Record) 
 	h := fnv.New64a()
 	h.Write([]byte(p.Gemeente))
 	r := rand.New(rand.NewPCG(o.Seed, h.Sum64()))
-	g := &generator{o: o, p: p, r: r, bsns: TestBSNs()}
+	g := &generator{o: o, p: p, r: r, bsns: BSNs()}
 
 	nLaag := int(math.Round(float64(n) * p.Laag))
 	dorpN := verdeel(n, gewichten(p.Dorpen, func(d Dorp) float64 { return d.Gewicht }))
@@ -312,6 +312,7 @@ func (g *generator) huishouden(volg int, dorp string, s slot) (*register.Record,
 	h := &rec.H
 	h.Gemeente = g.p.Gemeente
 	h.Woonplaats = dorp
+	h.Postcode = Adres(volg).Postcode // the residents' address (Adres, Bewoners) has this postcode
 	h.Ontvangt = []huishouden.Ontvangst{}
 
 	aow := s.bron == register.BronAOW

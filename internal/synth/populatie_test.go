@@ -150,9 +150,9 @@ func TestPopulatieGeldig(t *testing.T) {
 }
 
 func TestBSN(t *testing.T) {
-	bs := TestBSNs()
+	bs := BSNs()
 	if got, want := len(bs), 9091; got != want {
-		t.Errorf("len(TestBSNs()) = %d, want %d", got, want)
+		t.Errorf("len(BSNs()) = %d, want %d", got, want)
 	}
 	for _, tc := range []struct {
 		bsn  string

@@ -21,9 +21,9 @@ import (
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
-	"github.com/zeker-platform/zeker/internal/signalen/synth"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/synth"
 	"github.com/zeker-platform/zeker/internal/tenant"
 )
 
