@@ -13,8 +13,8 @@ import (
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/ddas"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
-	"github.com/zeker-platform/zeker/internal/signalen/synth"
 	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/synth"
 )
 
 func TestDDASExport(t *testing.T) {

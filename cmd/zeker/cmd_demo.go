@@ -17,12 +17,14 @@ import (
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/scan"
 	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/signalen/bewoners"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
-	"github.com/zeker-platform/zeker/internal/signalen/register"
-	"github.com/zeker-platform/zeker/internal/signalen/synth"
+
 	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/synth"
 	"github.com/zeker-platform/zeker/internal/tenant"
 )
 
@@ -133,7 +135,7 @@ func laadBevolking(ctx context.Context, d *diensten, codes []string, n int, log 
 	datum := time.Now().UTC().Truncate(24 * time.Hour)
 	for _, gm := range codes {
 		start := time.Now()
-		if al, err := scan.AantalHuishoudens(ctx, d.db, gm); err == nil && al > 0 {
+		if al, err := register.AantalHuishoudens(ctx, d.db, gm); err == nil && al > 0 {
 			log.Info("demo: bevolking staat er al", "gemeente", gm, "huishoudens", al)
 			continue
 		}
@@ -153,7 +155,7 @@ func laadBevolking(ctx context.Context, d *diensten, codes []string, n int, log 
 }
 
 func laadGemeente(ctx context.Context, d *diensten, params *nl.Parameters, gm string, n int, datum time.Time) error {
-	profiel, err := scan.ProfielVan(gm)
+	profiel, err := synth.ProfielVan(gm)
 	if err != nil {
 		return err
 	}
@@ -163,16 +165,16 @@ func laadGemeente(ctx context.Context, d *diensten, params *nl.Parameters, gm st
 	}
 	pr, pw := io.Pipe()
 	go func() {
-		sw, err := scan.NieuweSchrijver(pw, "csv")
+		sw, err := register.NieuweSchrijver(pw, "csv")
 		if err == nil {
-			err = scan.Genereer(ctx, scan.PopulatieOpties{Profiel: profiel, Seed: 1, Aantal: n, Datum: datum, Params: params, Pakket: pk}, sw.Schrijf)
+			err = synth.Genereer(ctx, synth.PopulatieOpties{Profiel: profiel, Seed: 1, Aantal: n, Datum: datum, Params: params, Pakket: pk}, sw.Schrijf)
 		}
 		if err == nil {
 			err = sw.Sluit()
 		}
 		pw.CloseWithError(err)
 	}()
-	res, err := scan.Importeer(ctx, d.db, pr, scan.ImportOpties{Gemeente: gm, Formaat: "csv", Datum: datum, Bestand: "zeker demo"})
+	res, err := register.Importeer(ctx, d.db, pr, register.ImportOpties{Gemeente: gm, Formaat: "csv", Datum: datum, Bestand: "zeker demo"})
 	pr.Close()
 	if err != nil {
 		return err
@@ -180,6 +182,27 @@ func laadGemeente(ctx context.Context, d *diensten, params *nl.Parameters, gm st
 	_ = res
 	return d.audit.Schrijf(ctx, audit.Verwerking{Gemeente: gm, Verwerkingsactiviteit: "import.huishoudens",
 		Operatie: "huishoudens.importeren", Actie: audit.Aanmaken, Aantal: n, Object: "demo"})
+}
+
+// bewonersVan returns the residents of the gemeente's stored households (synth.Bewoners), or, when the
+// demo loaded none (--huishoudens 0), synthetic residents without households.
+func bewonersVan(ctx context.Context, d *diensten, gm string, vandaag signalen.Datum) ([]synth.Inwoner, error) {
+	var recs []*register.Record
+	ind := register.StandaardIndeling()
+	err := register.Huishoudens(ctx, d.db, gm, func(gegevens string) error {
+		rec, err := register.LeesGegevens(ind, gegevens)
+		if err == nil {
+			recs = append(recs, rec)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return synth.Populatie(300), nil
+	}
+	return synth.Bewoners(recs, vandaag), nil
 }
 
 // laadSignalen delivers synthetic arrears signals per gemeente, as a partner would through the API, so
@@ -191,12 +214,17 @@ func laadSignalen(ctx context.Context, d *diensten, codes []string, n int, log *
 		return
 	}
 	ctx = audit.WithActor(ctx, audit.Actor{Soort: audit.ActorSysteem, ID: "demo", Naam: "zeker demo"})
-	pop := synth.Populatie(2 * n)
 	for i, gm := range codes {
-		// Match against the gemeente's households when the demo loaded them (the register a real
-		// delivery uses), else against the synthetic residents of the signals.
+		// The signals are about the residents of the gemeente's households in the register (what
+		// laadBevolking generated): the same persons, BSNs, postcodes and villages, so a consulent finds
+		// the household of a signal. Matching is what a real delivery uses: the register by BSN.
+		pop, err := bewonersVan(ctx, d, gm, st.Vandaag())
+		if err != nil {
+			log.Warn("demo: signalen overgeslagen", "gemeente", gm, "fout", err)
+			continue
+		}
 		var z signalen.Zoeker = synth.Index(pop)
-		if x, err := register.UitHuishoudens(ctx, d.db, gm, st.Vandaag()); err == nil && x.Len() > 0 {
+		if x, err := bewoners.UitHuishoudens(ctx, d.db, gm, st.Vandaag()); err == nil && x.Len() > 0 {
 			z = x
 		}
 		res, err := st.Ontvang(ctx, opslag.Levering{Gemeente: gm, Partner: "Demo woningcorporatie",

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/zeker-platform/zeker/internal/audit"
-	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/store"
 )
 
@@ -43,7 +43,7 @@ func runImport(ctx context.Context, e env, args []string) error {
 	pad := fs.Arg(0)
 	f := *formaat
 	if f == "" {
-		f = scan.FormaatVan(pad)
+		f = register.FormaatVan(pad)
 	}
 	in, err := os.Open(pad)
 	if err != nil {
@@ -66,7 +66,7 @@ func runImport(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	o := scan.ImportOpties{Gemeente: *gemeente, Formaat: f, Datum: datum, Bestand: pad, SkipInvalid: *skip, Grootte: st.Size()}
+	o := register.ImportOpties{Gemeente: *gemeente, Formaat: f, Datum: datum, Bestand: pad, SkipInvalid: *skip, Grootte: st.Size()}
 	if *skip {
 		if *afgewezenPad == "" {
 			*afgewezenPad = strings.TrimSuffix(pad, "."+f) + ".afgewezen." + map[string]string{"csv": "csv", "json": "jsonl"}[f]
@@ -79,10 +79,10 @@ func runImport(ctx context.Context, e env, args []string) error {
 		o.Afgewezen = af
 	}
 	if !*stil {
-		o.Voortgang = func(v scan.Voortgang) { fmt.Fprintf(e.stderr, "\r%-70s", v.String()) }
+		o.Voortgang = func(v register.Voortgang) { fmt.Fprintf(e.stderr, "\r%-70s", v.String()) }
 	}
 	ctx = audit.WithActor(ctx, cliActor())
-	res, err := scan.Importeer(ctx, db, in, o)
+	res, err := register.Importeer(ctx, db, in, o)
 	if !*stil && res != nil {
 		fmt.Fprintln(e.stderr)
 	}

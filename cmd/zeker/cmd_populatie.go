@@ -8,7 +8,8 @@ import (
 	"os"
 
 	"github.com/zeker-platform/zeker/internal/regels"
-	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/register"
+	"github.com/zeker-platform/zeker/internal/synth"
 	"github.com/zeker-platform/zeker/regelpakketten"
 )
 
@@ -42,7 +43,7 @@ func runPopulatie(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	profiel, err := scan.ProfielVan(*gemeente)
+	profiel, err := synth.ProfielVan(*gemeente)
 	if err != nil {
 		return err
 	}
@@ -57,7 +58,7 @@ func runPopulatie(ctx context.Context, e env, args []string) error {
 	}
 	f := *formaat
 	if f == "" {
-		f = scan.FormaatVan(*uit)
+		f = register.FormaatVan(*uit)
 	}
 	var w io.Writer = e.stdout
 	var bestand *os.File
@@ -70,14 +71,14 @@ func runPopulatie(ctx context.Context, e env, args []string) error {
 		w = bestand
 	}
 	bw := bufio.NewWriterSize(w, 256<<10)
-	sw, err := scan.NieuweSchrijver(bw, f)
+	sw, err := register.NieuweSchrijver(bw, f)
 	if err != nil {
 		return usagef("%v", err)
 	}
-	m := scan.NieuweMeting()
+	m := synth.NieuweMeting()
 	uitk := make([]regels.Kort, len(pk.Regelingen))
-	err = scan.Genereer(ctx, scan.PopulatieOpties{Profiel: profiel, Seed: *seed, Aantal: *aantal, Datum: datum, Params: params, Pakket: pk},
-		func(r *scan.Record) error {
+	err = synth.Genereer(ctx, synth.PopulatieOpties{Profiel: profiel, Seed: *seed, Aantal: *aantal, Datum: datum, Params: params, Pakket: pk},
+		func(r *register.Record) error {
 			if !*stil {
 				if err := m.Tel(r, datum, params, pk, uitk); err != nil {
 					return err

@@ -18,10 +18,11 @@ import (
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/scan"
 	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/signalen/bewoners"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
-	"github.com/zeker-platform/zeker/internal/signalen/register"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/tenant"
 )
@@ -207,6 +208,7 @@ func serve(ctx context.Context, o serveOpties) error {
 		if err != nil {
 			return err
 		}
+		(&register.Diensten{DB: db, Audit: al}).Registreer(runner, actief)
 		sig.RegistreerJobs(runner, actief)
 		runner.Handle(jobOpruimen, func(ctx context.Context, run *jobs.Run) error {
 			s, p, err := d.auth.Opruimen(ctx)
@@ -221,7 +223,7 @@ func serve(ctx context.Context, o serveOpties) error {
 	// Signals are matched against the resident register built from the gemeente's imported household
 	// data (by BSN); once per delivery, so a new import counts from the next delivery on.
 	zoeker := func(ctx context.Context, gemeente string) (signalen.Zoeker, error) {
-		return register.UitHuishoudens(ctx, db, gemeente, sig.Vandaag())
+		return bewoners.UitHuishoudens(ctx, db, gemeente, sig.Vandaag())
 	}
 	handler, _, err := bouwWeb(webOpties{behindTLS: o.behindTLS, checkKey: o.checkKey, clientIPHeader: o.clientIPHeader},
 		webDiensten{db: db, cat: cat, audit: al, auth: d.auth, sig: sig, zoeker: zoeker, log: log})

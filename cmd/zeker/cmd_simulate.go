@@ -10,7 +10,8 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/monitor"
 	"github.com/zeker-platform/zeker/internal/regels"
-	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/register"
+	"github.com/zeker-platform/zeker/internal/synth"
 	"github.com/zeker-platform/zeker/regelpakketten"
 )
 
@@ -44,7 +45,7 @@ func runSimulate(ctx context.Context, e env, args []string) error {
 	fs.Var(&ws, "wijzig", "wijziging pad=waarde (mag vaker)")
 	datumStr := fs.String("datum", "", "peildatum jjjj-mm-dd (standaard: vandaag)")
 	dbDSN := dbFlag(fs)
-	synth := fs.Bool("synthetisch", false, "gebruik een synthetische bevolking in plaats van de database")
+	synthetisch := fs.Bool("synthetisch", false, "gebruik een synthetische bevolking in plaats van de database")
 	seed := fs.Uint64("seed", 1, "seed van de synthetische bevolking")
 	aantal := fs.Int("aantal", 0, "aantal synthetische huishoudens (standaard: het aantal van de gemeente)")
 	csvPad := fs.String("csv", "", "schrijf het verschil per regeling en doelgroep naar dit CSV-bestand")
@@ -60,8 +61,8 @@ func runSimulate(ctx context.Context, e env, args []string) error {
 		return usagef("geef --gemeente en minstens één --wijzig")
 	}
 	dim := -1
-	for d := 0; d < scan.AantalDimensies; d++ {
-		if scan.Dimensie(d).String() == *dimensie {
+	for d := 0; d < register.AantalDimensies; d++ {
+		if register.Dimensie(d).String() == *dimensie {
 			dim = d
 		}
 	}
@@ -81,15 +82,15 @@ func runSimulate(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var pop *scan.Populatie
-	if *synth {
-		prof, err := scan.ProfielVan(*gemeente)
+	var pop *register.Populatie
+	if *synthetisch {
+		prof, err := synth.ProfielVan(*gemeente)
 		if err != nil {
 			return err
 		}
-		pop = scan.NieuwePopulatie(*gemeente, datum, max(*aantal, prof.Huishoudens))
-		err = scan.Genereer(ctx, scan.PopulatieOpties{Profiel: prof, Seed: *seed, Aantal: *aantal, Datum: datum, Params: params, Pakket: pk},
-			func(r *scan.Record) error { return pop.Voeg(r, params) })
+		pop = register.NieuwePopulatie(*gemeente, datum, max(*aantal, prof.Huishoudens))
+		err = synth.Genereer(ctx, synth.PopulatieOpties{Profiel: prof, Seed: *seed, Aantal: *aantal, Datum: datum, Params: params, Pakket: pk},
+			func(r *register.Record) error { return pop.Voeg(r, params) })
 		if err != nil {
 			return err
 		}
@@ -104,7 +105,7 @@ func runSimulate(ctx context.Context, e env, args []string) error {
 			return err
 		}
 		ctx = audit.WithActor(ctx, cliActor())
-		pop, err = scan.LaadPopulatie(ctx, db, *gemeente, datum, params)
+		pop, err = register.LaadPopulatie(ctx, db, *gemeente, datum, params)
 		if err != nil {
 			return err
 		}
@@ -143,7 +144,7 @@ func runSimulate(ctx context.Context, e env, args []string) error {
 				id = w.Regelingen[0].ID
 			}
 		}
-		svg, err := w.Grafiek(id, scan.Dimensie(dim))
+		svg, err := w.Grafiek(id, register.Dimensie(dim))
 		if err != nil {
 			return usagef("%v", err)
 		}

@@ -9,8 +9,8 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/apiv1"
 	"github.com/zeker-platform/zeker/internal/signalen"
-	"github.com/zeker-platform/zeker/internal/signalen/synth"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/synth"
 )
 
 // BenchmarkParseVerzoek50000 measures reading a full delivery body (50,000 signals, about 17 MB).

@@ -1,11 +1,12 @@
-// Package monitor holds the policy officer's instruments over a gemeente's population: what-if
-// simulation of rule changes (this file), and the indicators and armoedeval curves of the monitor.
+// Package monitor holds the policy officer's what-if over a gemeente's population: simulation of rule
+// changes. A what-if takes a rule pack, compiles a changed copy (regels.Pakket.Wijzig: an open term or
+// an amount set to a new value, the stored pack untouched), and evaluates both over the population of
+// the household register (register.Populatie), in parallel over all cores: which households become
+// entitled, which lose their right, and what it costs per year at full take-up and at the reach
+// observed today — in total, per target group and per village (WatAls, with CSV and an SVG chart).
 //
-// A what-if takes a rule pack, compiles a changed copy (regels.Pakket.Wijzig: an open term or an
-// amount set to a new value, the stored pack untouched), and evaluates both over the population held
-// by package scan, in parallel over all cores: which households become entitled, which lose their
-// right, and what it costs per year at full take-up and at the reach observed today — in total, per
-// target group and per village.
+// Indicators over time and armoedeval curves are not here yet; the register keeps the counts of each
+// deleted snapshot (register.Tijdreeks) for the time series they will need.
 package monitor
 
 import (
@@ -21,7 +22,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/chart"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/regels"
-	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/register"
 )
 
 // Verschil counts the effect of a change for one regeling in one group.
@@ -66,8 +67,8 @@ type RegelingVerschil struct {
 	Ontvangt, Recht int
 	// KostenBijBereik is KostenPerJaar at the observed reach (rounded half up to cents); with no
 	// entitled households before, full take-up is assumed.
-	KostenBijBereik geld.Bedrag                   `json:"kosten_bij_bereik"`
-	Groepen         [scan.AantalDimensies][]Groep `json:"groepen"`
+	KostenBijBereik geld.Bedrag                       `json:"kosten_bij_bereik"`
+	Groepen         [register.AantalDimensies][]Groep `json:"groepen"`
 }
 
 // BereikProcent is the observed reach in percent.
@@ -92,7 +93,7 @@ type WatAls struct {
 }
 
 // Simuleer applies the changes to a copy of pk and evaluates both packs over the population.
-func Simuleer(ctx context.Context, pop *scan.Populatie, pk *regels.Pakket, ws ...regels.Wijziging) (*WatAls, error) {
+func Simuleer(ctx context.Context, pop *register.Populatie, pk *regels.Pakket, ws ...regels.Wijziging) (*WatAls, error) {
 	na, err := pk.Wijzig(ws...)
 	if err != nil {
 		return nil, err
@@ -103,14 +104,14 @@ func Simuleer(ctx context.Context, pop *scan.Populatie, pk *regels.Pakket, ws ..
 const blok = 4096
 
 // Vergelijk evaluates two versions of a pack over the population and counts the differences.
-func Vergelijk(ctx context.Context, pop *scan.Populatie, voor, na *regels.Pakket, ws []regels.Wijziging) (*WatAls, error) {
+func Vergelijk(ctx context.Context, pop *register.Populatie, voor, na *regels.Pakket, ws []regels.Wijziging) (*WatAls, error) {
 	start := time.Now()
 	R := len(voor.Regelingen)
 	if len(na.Regelingen) != R {
 		return nil, fmt.Errorf("monitor: de gewijzigde versie heeft %d regelingen, het pakket %d", len(na.Regelingen), R)
 	}
 	namen := pop.GroepNamen()
-	var off [scan.AantalDimensies]int
+	var off [register.AantalDimensies]int
 	G := 0
 	for d := range namen {
 		off[d] = G
@@ -174,14 +175,14 @@ func Vergelijk(ctx context.Context, pop *scan.Populatie, voor, na *regels.Pakket
 						per := voor.Regelingen[r].Periode
 						if rv {
 							if a[r].BedragBekend {
-								d.KostenPerJaar -= scan.PerJaar(a[r].Bedrag, per)
+								d.KostenPerJaar -= per.Jaarbedrag(a[r].Bedrag)
 							} else {
 								d.BedragOnbekend = 1
 							}
 						}
 						if rn {
 							if b[r].BedragBekend {
-								d.KostenPerJaar += scan.PerJaar(b[r].Bedrag, na.Regelingen[r].Periode)
+								d.KostenPerJaar += na.Regelingen[r].Periode.Jaarbedrag(b[r].Bedrag)
 							} else {
 								d.BedragOnbekend = 1
 							}
@@ -203,8 +204,8 @@ func Vergelijk(ctx context.Context, pop *scan.Populatie, voor, na *regels.Pakket
 	}
 	wa := &WatAls{Gemeente: pop.Gemeente, Peildatum: pop.Datum.Format(time.DateOnly), Wijzigingen: ws,
 		Voor: voor.Bewijs(pop.Datum), Na: na.Bewijs(pop.Datum), Huishoudens: n}
-	for d := 0; d < scan.AantalDimensies; d++ {
-		wa.Dimensies = append(wa.Dimensies, scan.Dimensie(d).String())
+	for d := 0; d < register.AantalDimensies; d++ {
+		wa.Dimensies = append(wa.Dimensies, register.Dimensie(d).String())
 	}
 	for r, reg := range voor.Regelingen {
 		rv := RegelingVerschil{ID: reg.ID, Naam: reg.Naam, Periode: na.Regelingen[r].Periode}
@@ -225,7 +226,7 @@ func Vergelijk(ctx context.Context, pop *scan.Populatie, voor, na *regels.Pakket
 		} else {
 			rv.KostenBijBereik = rv.Totaal.KostenPerJaar
 		}
-		for d := 0; d < scan.AantalDimensies; d++ {
+		for d := 0; d < register.AantalDimensies; d++ {
 			for gi, naam := range namen[d] {
 				t := tel[1+off[d]+gi]
 				if t.Huishoudens == 0 {
@@ -316,7 +317,7 @@ func (w *WatAls) SchrijfCSV(o io.Writer) error {
 
 // Grafiek draws, for one regeling, the households newly entitled (and, as negative bars, those
 // losing their right) per group of a dimension, as an accessible SVG.
-func (w *WatAls) Grafiek(regeling string, dim scan.Dimensie) ([]byte, error) {
+func (w *WatAls) Grafiek(regeling string, dim register.Dimensie) ([]byte, error) {
 	var r *RegelingVerschil
 	for i := range w.Regelingen {
 		if w.Regelingen[i].ID == regeling {

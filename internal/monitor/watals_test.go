@@ -8,12 +8,13 @@ import (
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
-	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/register"
+	"github.com/zeker-platform/zeker/internal/synth"
 )
 
 var peildatum = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-func ommen(t testing.TB, aantal int) (*scan.Populatie, *regels.Pakket) {
+func ommen(t testing.TB, aantal int) (*register.Populatie, *regels.Pakket) {
 	t.Helper()
 	params := nl.MustLoad()
 	cat, err := regels.LaadStandaard(params)
@@ -24,10 +25,10 @@ func ommen(t testing.TB, aantal int) (*scan.Populatie, *regels.Pakket) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prof, _ := scan.ProfielVan("GM0175")
-	pop := scan.NieuwePopulatie("GM0175", peildatum, aantal)
-	err = scan.Genereer(t.Context(), scan.PopulatieOpties{Profiel: prof, Seed: 1, Aantal: aantal, Datum: peildatum, Params: params, Pakket: pk},
-		func(r *scan.Record) error { return pop.Voeg(r, params) })
+	prof, _ := synth.ProfielVan("GM0175")
+	pop := register.NieuwePopulatie("GM0175", peildatum, aantal)
+	err = synth.Genereer(t.Context(), synth.PopulatieOpties{Profiel: prof, Seed: 1, Aantal: aantal, Datum: peildatum, Params: params, Pakket: pk},
+		func(r *register.Record) error { return pop.Voeg(r, params) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,13 +111,13 @@ func TestGrensOmlaag(t *testing.T) {
 		t.Errorf("kosten = %v, want −€ 350 × %d", r.Totaal.KostenPerJaar, vervalt-nieuw)
 	}
 	som := 0
-	for _, g := range r.Groepen[scan.DimDorp] {
+	for _, g := range r.Groepen[register.DimDorp] {
 		som += g.Verschil.Vervalt
 	}
 	if som != vervalt {
 		t.Errorf("vervalt per woonplaats adds up to %d, want %d", som, vervalt)
 	}
-	svg, err := w.Grafiek("participatie_volwassenen", scan.DimDorp)
+	svg, err := w.Grafiek("participatie_volwassenen", register.DimDorp)
 	if err != nil || !strings.Contains(string(svg), "Ommen") || !strings.Contains(string(svg), "<desc") {
 		t.Errorf("chart: %v\n%s", err, svg)
 	}

@@ -1,16 +1,14 @@
 package scan
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"runtime"
 	"testing"
-	"time"
 	"unsafe"
 
 	"github.com/zeker-platform/zeker/internal/regels"
-	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/register"
 )
 
 // benchAantal returns the sizes to benchmark; ZEKER_BENCH_GROOT=1 adds 1,000,000.
@@ -22,11 +20,11 @@ func benchAantal(klein ...int) []int {
 }
 
 // BenchPopulatie builds a synthetic Ommen population of n households (not timed by callers).
-func benchPopulatie(b *testing.B, n int) (*Populatie, *regels.Pakket) {
+func benchPopulatie(b *testing.B, n int) (*register.Populatie, *regels.Pakket) {
 	b.Helper()
 	params, pk := testPakket(b, "GM0175")
-	pop := NieuwePopulatie("GM0175", peildatum, n)
-	genereer(b, "GM0175", 1, n, func(r *Record) {
+	pop := register.NieuwePopulatie("GM0175", peildatum, n)
+	genereer(b, "GM0175", 1, n, func(r *register.Record) {
 		if err := pop.Voeg(r, params); err != nil {
 			b.Fatal(err)
 		}
@@ -61,29 +59,5 @@ func BenchmarkScan(b *testing.B) {
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "huishoudens/s")
 			b.ReportMetric(mb, "MB-populatie")
 		})
-	}
-}
-
-func BenchmarkImport(b *testing.B) {
-	for _, n := range benchAantal(10_000, 100_000) {
-		data := bestand(b, "GM0175", "csv", n)
-		for _, d := range storetest.Dialects(b) {
-			b.Run(fmt.Sprintf("%s/%d", d, n), func(b *testing.B) {
-				for i := 0; i < b.N; i++ {
-					b.StopTimer()
-					db := storetest.Open(b, d)
-					b.StartTimer()
-					start := time.Now()
-					res, err := Importeer(b.Context(), db, bytes.NewReader(data), ImportOpties{Gemeente: "GM0175", Formaat: "csv", Datum: peildatum})
-					if err != nil {
-						b.Fatal(err)
-					}
-					if res.Opgeslagen != int64(n) {
-						b.Fatalf("stored %d, want %d", res.Opgeslagen, n)
-					}
-					b.ReportMetric(float64(n)/time.Since(start).Seconds(), "rijen/s")
-				}
-			})
-		}
 	}
 }

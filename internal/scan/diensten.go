@@ -3,6 +3,8 @@ package scan
 import (
 	"context"
 	"time"
+
+	"github.com/zeker-platform/zeker/internal/register"
 )
 
 // The scan's services for callers that do not hold the database themselves (the web part scanweb:
@@ -37,7 +39,7 @@ func (d *Diensten) Beslis(ctx context.Context, gemeente string, id int64, b Besl
 	return Beslis(ctx, d.DB, d.Audit, gemeente, id, b)
 }
 
-// LaadPopulatie loads the gemeente's imported households for a what-if at datum.
-func (d *Diensten) LaadPopulatie(ctx context.Context, gemeente string, datum time.Time) (*Populatie, error) {
-	return LaadPopulatie(ctx, d.DB, gemeente, datum, d.Catalogus.Params())
+// LaadPopulatie loads the gemeente's imported households (internal/register) for a what-if at datum.
+func (d *Diensten) LaadPopulatie(ctx context.Context, gemeente string, datum time.Time) (*register.Populatie, error) {
+	return register.LaadPopulatie(ctx, d.DB, gemeente, datum, d.Catalogus.Params())
 }

@@ -13,27 +13,8 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/regels"
-	"github.com/zeker-platform/zeker/internal/regels/nl"
+	"github.com/zeker-platform/zeker/internal/register"
 )
-
-// Dimensie is a way to split the population into target groups.
-type Dimensie int
-
-// The target-group dimensions of the scan.
-const (
-	DimLeefvorm Dimensie = iota
-	DimBron
-	DimLeeftijd
-	DimDorp
-	aantalDimensies
-)
-
-// AantalDimensies is the number of target-group dimensions.
-const AantalDimensies = int(aantalDimensies)
-
-var dimensieNamen = [aantalDimensies]string{"leefvorm", "inkomensbron", "leeftijd", "woonplaats"}
-
-func (d Dimensie) String() string { return dimensieNamen[d] }
 
 // Telling counts the outcomes for one regeling in one group.
 type Telling struct {
@@ -81,8 +62,8 @@ type RegelingUitslag struct {
 	Periode    regels.Periode `json:"periode"`
 	Ambtshalve bool           `json:"ambtshalve"` // the pack marks it grantable ambtshalve
 	Totaal     Telling        `json:"totaal"`
-	// Groepen per dimension (DimLeefvorm, DimBron, DimLeeftijd, DimDorp), in that order.
-	Groepen [aantalDimensies][]Groep `json:"groepen"`
+	// Groepen per dimension (register.DimLeefvorm, register.DimBron, register.DimLeeftijd, register.DimDorp), in that order.
+	Groepen [register.AantalDimensies][]Groep `json:"groepen"`
 	// NietGebruik are the indexes (in the Populatie) of entitled households that do not receive it.
 	NietGebruik []int32 `json:"-"`
 	// BedragPerJaar is the yearly amount for the entitled non-users whose amount is known, and
@@ -100,36 +81,13 @@ type Uitslag struct {
 	Regelingen  []RegelingUitslag
 	Duur        time.Duration
 
-	pop *Populatie
+	pop *register.Populatie
 	pk  *regels.Pakket
 }
 
-// groepNamen returns the value names of each dimension for a population.
-func groepNamen(p *Populatie) [aantalDimensies][]string {
-	var g [aantalDimensies][]string
-	g[DimLeefvorm] = []string{"onbekend", nl.Alleenstaande.String(), nl.AlleenstaandeOuder.String(), nl.Gehuwden.String()}
-	g[DimBron] = bronNamen[:]
-	g[DimLeeftijd] = leeftijdNamen[:]
-	g[DimDorp] = p.Dorpen
-	return g
-}
-
-// GroepNamen returns, per dimension, the names of its groups; GroepVan gives the index of a
-// household's group in each.
-func (p *Populatie) GroepNamen() [AantalDimensies][]string { return groepNamen(p) }
-
-// GroepVan returns the group of household i in each dimension, as an index into GroepNamen.
-func (p *Populatie) GroepVan(i int) [AantalDimensies]int {
-	lv := int(p.Feiten[i].Leefvorm)
-	if lv < 0 || lv > 3 {
-		lv = 0
-	}
-	return [AantalDimensies]int{lv, int(p.Bron[i]), int(p.Leeftijd[i]), int(p.Dorp[i])}
-}
-
 // groepIndex gives, per dimension, the offset of its first value in a flat array of groups.
-func groepIndex(namen [aantalDimensies][]string) ([aantalDimensies]int, int) {
-	var off [aantalDimensies]int
+func groepIndex(namen [register.AantalDimensies][]string) ([register.AantalDimensies]int, int) {
+	var off [register.AantalDimensies]int
 	n := 0
 	for d := range namen {
 		off[d] = n
@@ -138,24 +96,16 @@ func groepIndex(namen [aantalDimensies][]string) ([aantalDimensies]int, int) {
 	return off, n
 }
 
-// PerJaar converts an amount of a regeling to a yearly amount: monthly × 12, others once.
-func PerJaar(b geld.Bedrag, p regels.Periode) geld.Bedrag {
-	if p == regels.PerMaand {
-		return b * 12
-	}
-	return b
-}
-
 const blokGrootte = 4096
 
 // Scan evaluates every household of the population against the pack in parallel over all cores:
 // per regeling recht / geen recht / onzeker against whether the household already receives it,
 // in total and per target group, with the list of entitled non-users. It allocates per block, not
 // per household, and builds no trace; see Verklaar for the B1 reasons of listed households.
-func Scan(ctx context.Context, pop *Populatie, pk *regels.Pakket) (*Uitslag, error) {
+func Scan(ctx context.Context, pop *register.Populatie, pk *regels.Pakket) (*Uitslag, error) {
 	start := time.Now()
 	R := len(pk.Regelingen)
-	namen := groepNamen(pop)
+	namen := pop.GroepNamen()
 	off, G := groepIndex(namen)
 	bits := make([]uint64, R)
 	loonPeriode := make([]regels.Periode, R)
@@ -199,14 +149,14 @@ func Scan(ctx context.Context, pop *Populatie, pk *regels.Pakket) (*Uitslag, err
 					pk.EvalueerFeiten(f, uit)
 					ontv := pop.Ontvangt[i]
 					lv := int(f.Leefvorm)
-					if lv < 0 || lv >= len(namen[DimLeefvorm]) {
+					if lv < 0 || lv >= len(namen[register.DimLeefvorm]) {
 						lv = 0
 					}
-					gs := [aantalDimensies]int{
-						1 + off[DimLeefvorm] + lv,
-						1 + off[DimBron] + int(pop.Bron[i]),
-						1 + off[DimLeeftijd] + int(pop.Leeftijd[i]),
-						1 + off[DimDorp] + int(pop.Dorp[i]),
+					gs := [register.AantalDimensies]int{
+						1 + off[register.DimLeefvorm] + lv,
+						1 + off[register.DimBron] + int(pop.Bron[i]),
+						1 + off[register.DimLeeftijd] + int(pop.Leeftijd[i]),
+						1 + off[register.DimDorp] + int(pop.Dorp[i]),
 					}
 					for r := 0; r < R; r++ {
 						var d Telling
@@ -220,7 +170,7 @@ func Scan(ctx context.Context, pop *Populatie, pk *regels.Pakket) (*Uitslag, err
 							} else {
 								niet[r] = append(niet[r], int32(i))
 								if uit[r].BedragBekend {
-									bedrag[r] += PerJaar(uit[r].Bedrag, loonPeriode[r])
+									bedrag[r] += loonPeriode[r].Jaarbedrag(uit[r].Bedrag)
 								} else {
 									onbekend[r]++
 								}
@@ -267,7 +217,7 @@ func Scan(ctx context.Context, pop *Populatie, pk *regels.Pakket) (*Uitslag, err
 			ru.BedragOnbekend += w.onbekend[r]
 		}
 		ru.Totaal = tel[0]
-		for d := Dimensie(0); d < aantalDimensies; d++ {
+		for d := register.Dimensie(0); d < register.Dimensie(register.AantalDimensies); d++ {
 			for v, naam := range namen[d] {
 				t := tel[1+off[d]+v]
 				if t.Huishoudens == 0 {
@@ -388,7 +338,7 @@ func (u *Uitslag) SchrijfBereikCSV(w io.Writer) error {
 	}
 	for _, ru := range u.Regelingen {
 		rij(ru.ID, "totaal", "", ru.Totaal)
-		for d := Dimensie(0); d < aantalDimensies; d++ {
+		for d := register.Dimensie(0); d < register.Dimensie(register.AantalDimensies); d++ {
 			for _, g := range ru.Groepen[d] {
 				rij(ru.ID, d.String(), g.Naam, g.Telling)
 			}

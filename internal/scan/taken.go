@@ -3,30 +3,17 @@ package scan
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/store"
 )
 
-// Job kinds of the scan (internal/jobs).
-const (
-	JobImport = "import.huishoudens"
-	JobScan   = "scan.uitvoeren"
-)
-
-// ImportTaak is the payload of an import job: a file on the server (for example an upload saved by
-// the web handler) and how to read it.
-type ImportTaak struct {
-	Bestand     string `json:"bestand"`
-	Formaat     string `json:"formaat"` // csv or json; default from the file name
-	Datum       string `json:"datum"`   // reference date of the validation, jjjj-mm-dd; default today
-	SkipInvalid bool   `json:"skip_invalid"`
-	Afgewezen   string `json:"afgewezen"` // file for rejected rows (with SkipInvalid)
-}
+// JobScan is the job kind of a scan (internal/jobs).
+const JobScan = "scan.uitvoeren"
 
 // ScanTaak is the payload of a scan job.
 type ScanTaak struct {
@@ -42,7 +29,6 @@ type Diensten struct {
 
 // Registreer adds the scan's job handlers to a runner.
 func (d *Diensten) Registreer(r *jobs.Runner) {
-	r.Handle(JobImport, d.importJob)
 	r.Handle(JobScan, d.scanJob)
 }
 
@@ -64,65 +50,6 @@ func systeem(ctx context.Context, soort string, id int64) context.Context {
 		return ctx
 	}
 	return audit.WithActor(ctx, audit.Actor{Soort: audit.ActorSysteem, ID: fmt.Sprintf("job/%d", id), Naam: soort})
-}
-
-func (d *Diensten) importJob(ctx context.Context, run *jobs.Run) error {
-	var t ImportTaak
-	if err := run.Decode(&t); err != nil {
-		return err
-	}
-	ctx = systeem(ctx, JobImport, run.ID)
-	datum, err := datumOfVandaag(t.Datum)
-	if err != nil {
-		return jobs.Permanent(err)
-	}
-	f, err := os.Open(t.Bestand)
-	if err != nil {
-		return jobs.Permanent(fmt.Errorf("scan: import: %w", err))
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	o := ImportOpties{Gemeente: run.Gemeente, Formaat: t.Formaat, Datum: datum, Bestand: t.Bestand, SkipInvalid: t.SkipInvalid, Grootte: st.Size()}
-	if o.Formaat == "" {
-		o.Formaat = FormaatVan(t.Bestand)
-	}
-	if t.SkipInvalid {
-		af, err := os.Create(t.Afgewezen)
-		if err != nil {
-			return jobs.Permanent(fmt.Errorf("scan: import: bestand voor afgewezen rijen: %w", err))
-		}
-		defer af.Close()
-		o.Afgewezen = af
-	}
-	o.Voortgang = func(v Voortgang) {
-		_ = run.SetProgress(ctx, v.Bytes, v.Grootte, v.String())
-	}
-	res, err := Importeer(ctx, d.DB, f, o)
-	if err != nil {
-		// A bad file does not get better by trying again.
-		_ = d.log(ctx, run.Gemeente, "import.huishoudens", "huishoudens.importeren", audit.Aanmaken, 0, audit.Fout, fmt.Sprintf("import/%d", resID(res)))
-		return jobs.Permanent(err)
-	}
-	_ = run.SetProgress(ctx, res.Rijen, res.Rijen, fmt.Sprintf("klaar: %d rijen, %d opgeslagen, %d ongewijzigd, %d afgewezen", res.Rijen, res.Opgeslagen, res.Ongewijzigd, res.Afgewezen))
-	return d.log(ctx, run.Gemeente, "import.huishoudens", "huishoudens.importeren", audit.Aanmaken, int(res.Opgeslagen), audit.OK, fmt.Sprintf("import/%d", res.ID))
-}
-
-func resID(r *ImportResultaat) int64 {
-	if r == nil {
-		return 0
-	}
-	return r.ID
-}
-
-func (d *Diensten) log(ctx context.Context, gemeente, activiteit, operatie string, actie audit.Actie, aantal int, res audit.Resultaat, object string) error {
-	if d.Audit == nil {
-		return nil
-	}
-	return d.Audit.Schrijf(ctx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: activiteit, Operatie: operatie,
-		Actie: actie, Aantal: aantal, Resultaat: res, Object: object})
 }
 
 func (d *Diensten) scanJob(ctx context.Context, run *jobs.Run) error {
@@ -159,7 +86,7 @@ func Voer(ctx context.Context, db *store.DB, cat *regels.Catalogus, gemeente str
 	if stap != nil {
 		stap("huishoudens laden", 0, 0)
 	}
-	pop, err := LaadPopulatie(ctx, db, gemeente, datum, cat.Params())
+	pop, err := register.LaadPopulatie(ctx, db, gemeente, datum, cat.Params())
 	if err != nil {
 		return nil, err
 	}
@@ -167,4 +94,12 @@ func Voer(ctx context.Context, db *store.DB, cat *regels.Catalogus, gemeente str
 		stap("regelingen beoordelen", 0, int64(pop.Len()))
 	}
 	return Scan(ctx, pop, pk)
+}
+
+func (d *Diensten) log(ctx context.Context, gemeente, activiteit, operatie string, actie audit.Actie, aantal int, res audit.Resultaat, object string) error {
+	if d.Audit == nil {
+		return nil
+	}
+	return d.Audit.Schrijf(ctx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: activiteit, Operatie: operatie,
+		Actie: actie, Aantal: aantal, Resultaat: res, Object: object})
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 )
@@ -18,8 +19,8 @@ func TestVoorstellen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pop := NieuwePopulatie("GM0175", peildatum, 2000)
-	genereer(t, "GM0175", 1, 2000, func(r *Record) {
+	pop := register.NieuwePopulatie("GM0175", peildatum, 2000)
+	genereer(t, "GM0175", 1, 2000, func(r *register.Record) {
 		if err := pop.Voeg(r, params); err != nil {
 			t.Fatal(err)
 		}

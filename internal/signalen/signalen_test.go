@@ -9,7 +9,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
-	"github.com/zeker-platform/zeker/internal/signalen/synth"
+	"github.com/zeker-platform/zeker/internal/synth"
 )
 
 func d(s string) signalen.Datum {

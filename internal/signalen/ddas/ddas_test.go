@@ -11,7 +11,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/ddas"
-	"github.com/zeker-platform/zeker/internal/signalen/synth"
+	"github.com/zeker-platform/zeker/internal/synth"
 )
 
 // gedeeldSchema finds shared/reference/ddas/vroegsignalering-v1.2.schema.json in an ancestor of the

@@ -7,7 +7,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
-	"github.com/zeker-platform/zeker/internal/signalen/synth"
+	"github.com/zeker-platform/zeker/internal/synth"
 )
 
 // BenchmarkOntvang50000 measures the intake of one delivery of 50,000 signals: validation, matching

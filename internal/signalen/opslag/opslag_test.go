@@ -14,7 +14,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/ddas"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
-	"github.com/zeker-platform/zeker/internal/signalen/synth"
+	"github.com/zeker-platform/zeker/internal/synth"
 )
 
 var maart = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC) // Monday

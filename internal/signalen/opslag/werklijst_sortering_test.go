@@ -9,7 +9,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
-	"github.com/zeker-platform/zeker/internal/signalen/synth"
+	"github.com/zeker-platform/zeker/internal/synth"
 )
 
 // TestWerklijstSortering checks every order of the worklist on both dialects: the exact order of zaken

@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/zeker-platform/zeker/internal/errs"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/scan"
 	"github.com/zeker-platform/zeker/internal/web"
 )
@@ -35,7 +36,7 @@ func (s *server) scanBereikCSV(w http.ResponseWriter, r *http.Request) {
 		rij(ru.ID, "totaal", "", ru.Totaal)
 		for d, gs := range ru.Groepen {
 			for _, g := range gs {
-				rij(ru.ID, scan.Dimensie(d).String(), g.Naam, g.Telling)
+				rij(ru.ID, register.Dimensie(d).String(), g.Naam, g.Telling)
 			}
 		}
 	}

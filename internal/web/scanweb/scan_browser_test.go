@@ -10,6 +10,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/scan"
 	"github.com/zeker-platform/zeker/internal/web/webtest"
 )
@@ -36,7 +37,7 @@ func TestBrowserScan(t *testing.T) {
 	}
 	pk, _ := cat.Pakket(ander, datum)
 	pk, _ = pk.Wijzig(regels.Wijziging{Pad: "open_termen.referteperiode.maanden", Waarde: "36"})
-	pop, _ := scan.LaadPopulatie(t.Context(), o.DB, ander, datum, cat.Params())
+	pop, _ := register.LaadPopulatie(t.Context(), o.DB, ander, datum, cat.Params())
 	u2, _ := scan.Scan(t.Context(), pop, pk)
 	ctx0 := audit.WithActor(t.Context(), audit.Actor{Soort: audit.ActorSysteem, ID: "test"})
 	if n, err := scan.MaakVoorstellen(ctx0, o.DB, o.Audit, u2); err != nil || n == 0 {

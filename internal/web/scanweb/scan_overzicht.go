@@ -10,6 +10,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/scan"
 	"github.com/zeker-platform/zeker/internal/web"
 )
@@ -70,14 +71,14 @@ func (s *server) scanOverzicht(w http.ResponseWriter, r *http.Request) {
 	d.Vandaag = s.kit.VandaagUTC().Format("2006-01-02")
 	d.MagTaken = auth.Mag(a, gm, auth.TakenLezen)
 	if d.MagTaken {
-		for _, soort := range []string{scan.JobScan, scan.JobImport} {
+		for _, soort := range []string{scan.JobScan, register.JobImport} {
 			js, err := s.jobs.List(r.Context(), gm, soort, 5)
 			if err != nil {
 				s.kit.InternalError(w, r, err)
 				return
 			}
 			for _, j := range js {
-				rij := scanTaakRij{ID: fmt.Sprint(j.ID), Soort: map[string]string{scan.JobScan: "scan", scan.JobImport: "huishoudens inlezen"}[j.Kind],
+				rij := scanTaakRij{ID: fmt.Sprint(j.ID), Soort: map[string]string{scan.JobScan: "scan", register.JobImport: "huishoudens inlezen"}[j.Kind],
 					Status: taakStatus[j.Status], Bericht: j.Progress.Message, Gemaakt: j.CreatedAt.In(web.Amsterdam).Format("02-01-2006 15:04"), Fout: j.LastError}
 				if j.Progress.Total > 0 {
 					rij.Voortgang = procentTekst(int(min(j.Progress.Done, j.Progress.Total)), int(j.Progress.Total))

@@ -12,9 +12,11 @@ import (
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/scan"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/synth"
 	"github.com/zeker-platform/zeker/internal/web/webtest"
 )
 
@@ -26,17 +28,17 @@ func laadPopulatie(t *testing.T, db *store.DB, gm string, n int, datum time.Time
 	if err != nil {
 		t.Fatal(err)
 	}
-	prof, err := scan.ProfielVan(gm)
+	prof, err := synth.ProfielVan(gm)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	w, _ := scan.NieuweSchrijver(&buf, "csv")
-	if err := scan.Genereer(t.Context(), scan.PopulatieOpties{Profiel: prof, Seed: 1, Aantal: n, Datum: datum, Params: cat.Params(), Pakket: pk}, w.Schrijf); err != nil {
+	w, _ := register.NieuweSchrijver(&buf, "csv")
+	if err := synth.Genereer(t.Context(), synth.PopulatieOpties{Profiel: prof, Seed: 1, Aantal: n, Datum: datum, Params: cat.Params(), Pakket: pk}, w.Schrijf); err != nil {
 		t.Fatal(err)
 	}
 	w.Sluit()
-	if _, err := scan.Importeer(t.Context(), db, &buf, scan.ImportOpties{Gemeente: gm, Formaat: "csv", Datum: datum}); err != nil {
+	if _, err := register.Importeer(t.Context(), db, &buf, register.ImportOpties{Gemeente: gm, Formaat: "csv", Datum: datum}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -143,7 +145,7 @@ func TestScanVoorstelPaginas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pop, err := scan.LaadPopulatie(t.Context(), db, ander, datum, cat.Params())
+	pop, err := register.LaadPopulatie(t.Context(), db, ander, datum, cat.Params())
 	if err != nil {
 		t.Fatal(err)
 	}

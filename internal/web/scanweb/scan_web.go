@@ -20,6 +20,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/scan"
 	"github.com/zeker-platform/zeker/internal/web"
 )
@@ -53,7 +54,8 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 		return web.Part{}, err
 	}
 	return web.Part{Name: "scan", Routes: s.routes(), Menu: menu,
-		Taken: map[string]string{scan.JobScan: "Scan op niet-gebruik", scan.JobImport: "Huishoudens inlezen"}}, nil
+		Taken: map[string]string{scan.JobScan: "Scan op niet-gebruik", register.JobImport: "Huishoudens inlezen",
+			register.JobBewaartermijn: "Bewaartermijn huishoudgegevens"}}, nil
 }
 
 func (s *server) routes() []web.Route {
@@ -166,7 +168,7 @@ func scanBedrag(b geld.Bedrag) string { return b.Kort() }
 func svgHTML(b []byte) template.HTML { return template.HTML(b) } //nolint:gosec // chart escapes its texts
 
 // bereikGrafiek draws reach per group of one dimension for one regeling.
-func bereikGrafiek(ru *scan.RegelingUitslag, dim scan.Dimensie) template.HTML {
+func bereikGrafiek(ru *scan.RegelingUitslag, dim register.Dimensie) template.HTML {
 	var staven []chart.Staaf
 	for _, g := range ru.Groepen[dim] {
 		if g.Telling.Recht == 0 {
@@ -180,19 +182,19 @@ func bereikGrafiek(ru *scan.RegelingUitslag, dim scan.Dimensie) template.HTML {
 	return svgHTML(chart.Staven(staven, chart.Opties{Titel: titel, Omschrijving: desc, Eenheid: "%"}))
 }
 
-func dimensieOpties(gekozen scan.Dimensie) []web.Optie {
+func dimensieOpties(gekozen register.Dimensie) []web.Optie {
 	var out []web.Optie
-	for d := 0; d < scan.AantalDimensies; d++ {
-		out = append(out, web.Optie{Waarde: scan.Dimensie(d).String(), Label: scan.Dimensie(d).String(), Gekozen: scan.Dimensie(d) == gekozen})
+	for d := 0; d < register.AantalDimensies; d++ {
+		out = append(out, web.Optie{Waarde: register.Dimensie(d).String(), Label: register.Dimensie(d).String(), Gekozen: register.Dimensie(d) == gekozen})
 	}
 	return out
 }
 
-func dimensieUit(s string) scan.Dimensie {
-	for d := 0; d < scan.AantalDimensies; d++ {
-		if scan.Dimensie(d).String() == s {
-			return scan.Dimensie(d)
+func dimensieUit(s string) register.Dimensie {
+	for d := 0; d < register.AantalDimensies; d++ {
+		if register.Dimensie(d).String() == s {
+			return register.Dimensie(d)
 		}
 	}
-	return scan.DimDorp
+	return register.DimDorp
 }

@@ -1,4 +1,4 @@
-package register_test
+package bewoners_test
 
 import (
 	"bytes"
@@ -7,10 +7,11 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
-	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/signalen"
-	"github.com/zeker-platform/zeker/internal/signalen/register"
+	"github.com/zeker-platform/zeker/internal/signalen/bewoners"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/synth"
 	"github.com/zeker-platform/zeker/internal/tenant"
 )
 
@@ -21,7 +22,7 @@ func TestUitHuishoudens(t *testing.T) {
 	if _, err := tenant.ZaaiStandaard(ctx, db, peil); err != nil {
 		t.Fatal(err)
 	}
-	profiel, err := scan.ProfielVan("GM0175")
+	profiel, err := synth.ProfielVan("GM0175")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,12 +31,12 @@ func TestUitHuishoudens(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	w, err := scan.NieuweSchrijver(&buf, "csv")
+	w, err := register.NieuweSchrijver(&buf, "csv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var recs []*scan.Record
-	if err := scan.Genereer(ctx, scan.PopulatieOpties{Profiel: profiel, Seed: 1, Aantal: 300, Datum: peil, Params: params}, func(r *scan.Record) error {
+	var recs []*register.Record
+	if err := synth.Genereer(ctx, synth.PopulatieOpties{Profiel: profiel, Seed: 1, Aantal: 300, Datum: peil, Params: params}, func(r *register.Record) error {
 		recs = append(recs, r)
 		return w.Schrijf(r)
 	}); err != nil {
@@ -44,11 +45,11 @@ func TestUitHuishoudens(t *testing.T) {
 	if err := w.Sluit(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := scan.Importeer(ctx, db, &buf, scan.ImportOpties{Gemeente: "GM0175", Formaat: "csv", Datum: peil}); err != nil {
+	if _, err := register.Importeer(ctx, db, &buf, register.ImportOpties{Gemeente: "GM0175", Formaat: "csv", Datum: peil}); err != nil {
 		t.Fatal(err)
 	}
 	vandaag := signalen.NieuweDatum(2026, time.March, 1)
-	x, err := register.UitHuishoudens(ctx, db, "GM0175", vandaag)
+	x, err := bewoners.UitHuishoudens(ctx, db, "GM0175", vandaag)
 	if err != nil {
 		t.Fatal(err)
 	}

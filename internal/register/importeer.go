@@ -1,4 +1,4 @@
-package scan
+package register
 
 import (
 	"bufio"
@@ -71,7 +71,7 @@ type ImportResultaat struct {
 const maxFouten = 100
 
 // ErrOngeldig is returned when an all-or-nothing import found invalid rows; nothing was stored.
-var ErrOngeldig = errors.New("scan: import afgewezen: ongeldige rijen, er is niets opgeslagen")
+var ErrOngeldig = errors.New("register: import afgewezen: ongeldige rijen, er is niets opgeslagen")
 
 // Importeer reads households from r (streaming: memory does not grow with the file) and stores them
 // for the gemeente in one transaction, in multi-row batches. Households are keyed by (gemeente, id):
@@ -79,10 +79,10 @@ var ErrOngeldig = errors.New("scan: import afgewezen: ongeldige rijen, er is nie
 // changed row replaces the stored household; within one file the last row of an id wins.
 func Importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties) (*ImportResultaat, error) {
 	if o.Gemeente == "" {
-		return nil, fmt.Errorf("scan: import: gemeente ontbreekt")
+		return nil, fmt.Errorf("register: import: gemeente ontbreekt")
 	}
 	if o.SkipInvalid && o.Afgewezen == nil {
-		return nil, fmt.Errorf("scan: import: --skip-invalid heeft een bestand voor afgewezen rijen nodig")
+		return nil, fmt.Errorf("register: import: --skip-invalid heeft een bestand voor afgewezen rijen nodig")
 	}
 	if o.Batch <= 0 {
 		// The SQLite driver binds parameters in time quadratic in their number per statement, so it
@@ -94,29 +94,46 @@ func Importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties) (
 	}
 	start := time.Now()
 	res := &ImportResultaat{}
-	nu := time.Now().UTC().Truncate(time.Microsecond)
-	err := db.SQL().QueryRowContext(ctx, `INSERT INTO scan_import (gemeente, bestand, formaat, status, gestart)
-		VALUES ($1, $2, $3, 'bezig', $4) RETURNING id`, o.Gemeente, o.Bestand, o.Formaat, nu).Scan(&res.ID)
-	if err != nil {
-		return nil, fmt.Errorf("scan: import starten: %w", store.MapError(err))
-	}
-	err = importeer(ctx, db, r, o, res, start)
+	err := importeer(ctx, db, r, o, res, start)
 	res.Duur = time.Since(start)
-	status, melding := "klaar", ""
-	if err != nil {
-		status, melding = "afgebroken", err.Error()
+	if err == nil {
+		return res, nil
 	}
-	_, uerr := db.SQL().ExecContext(context.WithoutCancel(ctx), `UPDATE scan_import SET status = $1, rijen = $2, opgeslagen = $3,
-		ongewijzigd = $4, afgewezen = $5, melding = $6, klaar = $7 WHERE gemeente = $8 AND id = $9`,
-		status, res.Rijen, res.Opgeslagen, res.Ongewijzigd, res.Afgewezen, melding, time.Now().UTC().Truncate(time.Microsecond), o.Gemeente, res.ID)
-	if err != nil {
-		return res, err
+	// The import's record was written in its data transaction, so a failed or killed import leaves
+	// neither data nor a record that stays "bezig". A failure that this process sees is recorded on
+	// its own, so that the import page shows it.
+	klaar := time.Now().UTC().Truncate(time.Microsecond)
+	rerr := db.SQL().QueryRowContext(context.WithoutCancel(ctx), `INSERT INTO register_import (gemeente, bestand, formaat, status,
+		rijen, opgeslagen, ongewijzigd, afgewezen, melding, gestart, klaar)
+		VALUES ($1, $2, $3, 'afgebroken', $4, 0, 0, $5, $6, $7, $8) RETURNING id`,
+		o.Gemeente, o.Bestand, o.Formaat, res.Rijen, res.Afgewezen, err.Error(), start.UTC().Truncate(time.Microsecond), klaar).Scan(&res.ID)
+	if rerr != nil {
+		return res, fmt.Errorf("%w (en het vastleggen van de mislukte import: %v)", err, store.MapError(rerr))
 	}
-	if uerr != nil {
-		return res, fmt.Errorf("scan: import afronden: %w", store.MapError(uerr))
-	}
-	return res, nil
+	return res, err
 }
+
+// startSQL and klaarSQL write the import's record inside the data transaction: 'bezig' is never
+// committed, so no later reader sees an import that stays "bezig" after a crash.
+const startSQL = `INSERT INTO register_import (gemeente, bestand, formaat, status, gestart)
+	VALUES ($1, $2, $3, 'bezig', $4) RETURNING id`
+
+const klaarSQL = `UPDATE register_import SET status = 'klaar', rijen = $1, opgeslagen = $2, ongewijzigd = $3,
+	afgewezen = $4, klaar = $5, peildatum = $6 WHERE gemeente = $7 AND id = $8`
+
+// gewijzigdSQL counts the households this import added or changed (their import_id is this import's).
+// The upsert also writes unchanged rows (it marks them seen by this import, the column gezien), so
+// the number of affected rows does not tell.
+const gewijzigdSQL = `SELECT COUNT(*) FROM register_huishouden WHERE gemeente = $1 AND import_id = $2`
+
+// upsertTail is the conflict clause of both engines: the household is marked seen by this import
+// (gezien: it belongs to this snapshot); its data, import_id and bijgewerkt change only when the row
+// differs from the stored one, so a re-import changes no household.
+const upsertTail = ` ON CONFLICT (gemeente, id) DO UPDATE SET gezien = excluded.gezien,
+		woonplaats = CASE WHEN register_huishouden.gegevens <> excluded.gegevens THEN excluded.woonplaats ELSE register_huishouden.woonplaats END,
+		import_id = CASE WHEN register_huishouden.gegevens <> excluded.gegevens THEN excluded.import_id ELSE register_huishouden.import_id END,
+		bijgewerkt = CASE WHEN register_huishouden.gegevens <> excluded.gegevens THEN excluded.bijgewerkt ELSE register_huishouden.bijgewerkt END,
+		gegevens = excluded.gegevens`
 
 // telLezer counts bytes and remembers where lines end, so a JSON value's offset gives its line.
 type telLezer struct {
@@ -247,10 +264,10 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 		cr.FieldsPerRecord = -1
 		header, err := cr.Read()
 		if err == io.EOF {
-			return fmt.Errorf("scan: import: het bestand is leeg")
+			return fmt.Errorf("register: import: het bestand is leeg")
 		}
 		if err != nil {
-			return fmt.Errorf("scan: import: kopregel: %w", err)
+			return fmt.Errorf("register: import: kopregel: %w", err)
 		}
 		ind, err := NieuweIndeling(header)
 		if err != nil {
@@ -267,11 +284,11 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 	case "json":
 		jb, err := nieuweJSONBron(teller)
 		if err != nil {
-			return fmt.Errorf("scan: import: %w", err)
+			return fmt.Errorf("register: import: %w", err)
 		}
 		b = jb
 	default:
-		return fmt.Errorf("scan: import: onbekend formaat %q (csv of json)", o.Formaat)
+		return fmt.Errorf("register: import: onbekend formaat %q (csv of json)", o.Formaat)
 	}
 
 	afwijzen := func(f *RijFout, raw []string, rawJSON []byte) error {
@@ -299,27 +316,31 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 	if db.Dialect() == store.Postgres {
 		conn, err := db.SQL().Conn(ctx)
 		if err != nil {
-			return fmt.Errorf("scan: import: verbinding: %w", store.MapError(err))
+			return fmt.Errorf("register: import: verbinding: %w", store.MapError(err))
 		}
 		defer conn.Close()
 		return conn.Raw(func(dc any) error {
 			sc, ok := dc.(*stdlib.Conn)
 			if !ok {
-				return fmt.Errorf("scan: import: onverwachte driver %T", dc)
+				return fmt.Errorf("register: import: onverwachte driver %T", dc)
 			}
-			w, err := nieuwePGSchrijver(ctx, sc.Conn(), o.Gemeente, res.ID, nu, o.Batch)
+			w, err := nieuwePGSchrijver(ctx, sc.Conn(), o, nu)
 			if err != nil {
 				return err
 			}
+			res.ID = w.importID
 			defer w.stop(ctx)
 			return lees(ctx, b, o, res, start, teller, afwijzen, w)
 		})
 	}
 	tx, err := db.SQL().BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("scan: import: begin: %w", store.MapError(err))
+		return fmt.Errorf("register: import: begin: %w", store.MapError(err))
 	}
 	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, startSQL, o.Gemeente, o.Bestand, o.Formaat, nu).Scan(&res.ID); err != nil {
+		return fmt.Errorf("register: import starten: %w", store.MapError(err))
+	}
 	ins := &invoeger{tx: tx, db: db, gemeente: o.Gemeente, importID: res.ID, nu: nu, batch: o.Batch}
 	defer ins.sluit()
 	return lees(ctx, b, o, res, start, teller, afwijzen, &sqlSchrijver{ins: ins, tx: tx})
@@ -328,7 +349,10 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 // schrijver stores validated households during an import.
 type schrijver interface {
 	voegToe(ctx context.Context, id, woonplaats, gegevens string) error
-	klaar(ctx context.Context) (gewijzigd int64, err error) // write what is pending and commit
+	schrijfWeg(ctx context.Context) error                                 // write what is pending
+	exec(ctx context.Context, query string, args ...any) error            // in the import's transaction
+	aantal(ctx context.Context, query string, args ...any) (int64, error) // a COUNT in the transaction
+	commit(ctx context.Context) error
 }
 
 type sqlSchrijver struct {
@@ -340,14 +364,24 @@ func (s *sqlSchrijver) voegToe(ctx context.Context, id, woonplaats, gegevens str
 	return s.ins.voegToe(ctx, id, woonplaats, gegevens)
 }
 
-func (s *sqlSchrijver) klaar(ctx context.Context) (int64, error) {
-	if err := s.ins.flush(ctx); err != nil {
-		return 0, err
-	}
+func (s *sqlSchrijver) schrijfWeg(ctx context.Context) error { return s.ins.flush(ctx) }
+
+func (s *sqlSchrijver) aantal(ctx context.Context, query string, args ...any) (int64, error) {
+	var n int64
+	err := s.tx.QueryRowContext(ctx, query, args...).Scan(&n)
+	return n, store.MapError(err)
+}
+
+func (s *sqlSchrijver) exec(ctx context.Context, query string, args ...any) error {
+	_, err := s.tx.ExecContext(ctx, query, args...)
+	return store.MapError(err)
+}
+
+func (s *sqlSchrijver) commit(context.Context) error {
 	if err := s.tx.Commit(); err != nil {
-		return 0, fmt.Errorf("scan: import: commit: %w", store.MapError(err))
+		return fmt.Errorf("register: import: commit: %w", store.MapError(err))
 	}
-	return s.ins.gewijzigd, nil
+	return nil
 }
 
 // lees reads, checks and hands every row to w; all-or-nothing unless SkipInvalid.
@@ -356,6 +390,7 @@ func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, sta
 	// Reading and checking (this goroutine's producer) overlaps with writing (the database, or the
 	// PostgreSQL server): rows travel in blocks over a small channel.
 	type stuk struct{ id, woonplaats, gegevens string }
+	tel := nieuweTelling(o.Datum)
 	const blok = 1024
 	blokken := make(chan []stuk, 4)
 	pctx, stop := context.WithCancel(ctx)
@@ -396,10 +431,10 @@ func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, sta
 				if err != nil {
 					var rf *RijFout
 					if !errors.As(err, &rf) {
-						return fmt.Errorf("scan: import: %w", err)
+						return fmt.Errorf("register: import: %w", err)
 					}
 					if werr := afwijzen(rf, raw, rawJSON); werr != nil {
-						return fmt.Errorf("scan: import: afgewezen rij schrijven: %w", werr)
+						return fmt.Errorf("register: import: afgewezen rij schrijven: %w", werr)
 					}
 					var ff *fataleFout
 					if errors.As(err, &ff) {
@@ -410,6 +445,7 @@ func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, sta
 				if res.Afgewezen > 0 && !o.SkipInvalid {
 					continue // keep validating, store nothing
 				}
+				tel.voeg(rec)
 				gegevens.Reset()
 				if err := cw.Write(rec.Rij()); err != nil {
 					return err
@@ -457,12 +493,29 @@ func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, sta
 	if res.Afgewezen > 0 && !o.SkipInvalid {
 		return ErrOngeldig
 	}
-	gewijzigd, err := w.klaar(ctx)
-	if err != nil {
+	if err := w.schrijfWeg(ctx); err != nil {
 		return err
+	}
+	gewijzigd, err := w.aantal(ctx, gewijzigdSQL, o.Gemeente, res.ID)
+	if err != nil {
+		return fmt.Errorf("register: import afronden: %w", err)
 	}
 	res.Opgeslagen = gewijzigd
 	res.Ongewijzigd = res.Rijen - res.Afgewezen - gewijzigd
+	peildatum := o.Datum.Format(time.DateOnly)
+	for _, g := range tel.groepen() {
+		if err := w.exec(ctx, `INSERT INTO register_tijdreeks (gemeente, import_id, peildatum, dimensie, groep, huishoudens)
+			VALUES ($1, $2, $3, $4, $5, $6)`, o.Gemeente, res.ID, peildatum, g.Dimensie, g.Groep, g.Huishoudens); err != nil {
+			return fmt.Errorf("register: import: tijdreeks: %w", err)
+		}
+	}
+	if err := w.exec(ctx, klaarSQL, res.Rijen, res.Opgeslagen, res.Ongewijzigd, res.Afgewezen,
+		time.Now().UTC().Truncate(time.Microsecond), peildatum, o.Gemeente, res.ID); err != nil {
+		return fmt.Errorf("register: import afronden: %w", err)
+	}
+	if err := w.commit(ctx); err != nil {
+		return err
+	}
 	if o.Voortgang != nil {
 		o.Voortgang(voortgang(res.Rijen, teller.n, o.Grootte, start))
 	}
@@ -495,40 +548,37 @@ func voortgang(rijen, gelezen, grootte int64, start time.Time) Voortgang {
 
 // invoeger writes households in multi-row upserts with a prepared statement per batch size.
 type invoeger struct {
-	tx        *sql.Tx
-	db        *store.DB
-	gemeente  string
-	importID  int64
-	nu        time.Time
-	batch     int
-	args      []any
-	ids       map[string]int // position in args of each id in the pending batch
-	stmt      *sql.Stmt
-	gewijzigd int64
+	tx       *sql.Tx
+	db       *store.DB
+	gemeente string
+	importID int64
+	nu       time.Time
+	batch    int
+	args     []any
+	ids      map[string]int // position in args of each id in the pending batch
+	stmt     *sql.Stmt
 }
 
-const kolommenPerRij = 6
+const kolommenPerRij = 7
 
 // upsertSQL builds a multi-row upsert. On SQLite it uses anonymous ? placeholders: the driver binds
 // $N parameters by looking up each name, which is quadratic in the number of parameters and made a
 // 500-row statement 20 times slower.
 func upsertSQL(d store.Dialect, n int) string {
 	var sb strings.Builder
-	sb.WriteString("INSERT INTO scan_huishouden (gemeente, id, woonplaats, gegevens, import_id, bijgewerkt) VALUES ")
+	sb.WriteString("INSERT INTO register_huishouden (gemeente, id, woonplaats, gegevens, import_id, gezien, bijgewerkt) VALUES ")
 	for i := 0; i < n; i++ {
 		if i > 0 {
 			sb.WriteByte(',')
 		}
 		if d == store.SQLite {
-			sb.WriteString("(?,?,?,?,?,?)")
+			sb.WriteString("(?,?,?,?,?,?,?)")
 			continue
 		}
 		p := i * kolommenPerRij
-		fmt.Fprintf(&sb, "($%d,$%d,$%d,$%d,$%d,$%d)", p+1, p+2, p+3, p+4, p+5, p+6)
+		fmt.Fprintf(&sb, "($%d,$%d,$%d,$%d,$%d,$%d,$%d)", p+1, p+2, p+3, p+4, p+5, p+6, p+7)
 	}
-	sb.WriteString(` ON CONFLICT (gemeente, id) DO UPDATE SET woonplaats = excluded.woonplaats, gegevens = excluded.gegevens,
-		import_id = excluded.import_id, bijgewerkt = excluded.bijgewerkt
-		WHERE scan_huishouden.gegevens <> excluded.gegevens`)
+	sb.WriteString(upsertTail)
 	return sb.String()
 }
 
@@ -541,7 +591,7 @@ func (in *invoeger) voegToe(ctx context.Context, id, woonplaats, gegevens string
 		return nil
 	}
 	in.ids[id] = len(in.args)
-	in.args = append(in.args, in.gemeente, id, woonplaats, gegevens, in.importID, in.nu)
+	in.args = append(in.args, in.gemeente, id, woonplaats, gegevens, in.importID, in.importID, in.nu)
 	if len(in.args)/kolommenPerRij >= in.batch {
 		return in.flush(ctx)
 	}
@@ -553,24 +603,21 @@ func (in *invoeger) flush(ctx context.Context) error {
 	if n == 0 {
 		return nil
 	}
-	var r sql.Result
 	var err error
 	if n == in.batch {
 		if in.stmt == nil {
 			in.stmt, err = in.tx.PrepareContext(ctx, upsertSQL(in.db.Dialect(), n))
 			if err != nil {
-				return fmt.Errorf("scan: import: prepare: %w", store.MapError(err))
+				return fmt.Errorf("register: import: prepare: %w", store.MapError(err))
 			}
 		}
-		r, err = in.stmt.ExecContext(ctx, in.args...)
+		_, err = in.stmt.ExecContext(ctx, in.args...)
 	} else {
-		r, err = in.tx.ExecContext(ctx, upsertSQL(in.db.Dialect(), n), in.args...)
+		_, err = in.tx.ExecContext(ctx, upsertSQL(in.db.Dialect(), n), in.args...)
 	}
 	if err != nil {
-		return fmt.Errorf("scan: import: opslaan: %w", store.MapError(err))
+		return fmt.Errorf("register: import: opslaan: %w", store.MapError(err))
 	}
-	k, _ := r.RowsAffected()
-	in.gewijzigd += k
 	in.args = in.args[:0]
 	clear(in.ids)
 	return nil

@@ -1,17 +1,9 @@
-package scan
+package register
 
 import (
 	"github.com/zeker-platform/zeker/internal/huishouden"
+	"github.com/zeker-platform/zeker/internal/regels/nl"
 )
-
-// Record is one household as the gemeente knows it: its own id (the key of an import), the
-// household in the model of package huishouden, and the BSN of each person (parallel to
-// H.Personen; "" when the source has none).
-type Record struct {
-	ID  string
-	BSN []string
-	H   huishouden.Huishouden
-}
 
 // Bron is the main source of income of a household, a target group of the scan.
 type Bron uint8
@@ -29,6 +21,9 @@ const (
 	BronOverig
 	aantalBronnen
 )
+
+// AantalBronnen is the number of income sources, BronOnbekend included.
+const AantalBronnen = int(aantalBronnen)
 
 var bronNamen = [aantalBronnen]string{"onbekend", "geen inkomen", "werk", "eigen onderneming", "bijstand", "AOW/pensioen", "andere uitkering", "overig"}
 
@@ -119,4 +114,47 @@ func LeeftijdsgroepVan(jaren int, bekend bool) Leeftijdsgroep {
 		return Leeftijd45tot67
 	}
 	return Leeftijd67plus
+}
+
+// Dimensie is a way to split the population into target groups: the scan counts per group, the
+// what-if shows the effect per group, and the register keeps counts per group of a snapshot.
+type Dimensie int
+
+// The target-group dimensions.
+const (
+	DimLeefvorm Dimensie = iota
+	DimBron
+	DimLeeftijd
+	DimDorp
+	aantalDimensies
+)
+
+// AantalDimensies is the number of target-group dimensions.
+const AantalDimensies = int(aantalDimensies)
+
+var dimensieNamen = [aantalDimensies]string{"leefvorm", "inkomensbron", "leeftijd", "woonplaats"}
+
+func (d Dimensie) String() string { return dimensieNamen[d] }
+
+// groepNamen returns the value names of each dimension for a population.
+func groepNamen(p *Populatie) [aantalDimensies][]string {
+	var g [aantalDimensies][]string
+	g[DimLeefvorm] = []string{"onbekend", nl.Alleenstaande.String(), nl.AlleenstaandeOuder.String(), nl.Gehuwden.String()}
+	g[DimBron] = bronNamen[:]
+	g[DimLeeftijd] = leeftijdNamen[:]
+	g[DimDorp] = p.Dorpen
+	return g
+}
+
+// GroepNamen returns, per dimension, the names of its groups; GroepVan gives the index of a
+// household's group in each.
+func (p *Populatie) GroepNamen() [AantalDimensies][]string { return groepNamen(p) }
+
+// GroepVan returns the group of household i in each dimension, as an index into GroepNamen.
+func (p *Populatie) GroepVan(i int) [AantalDimensies]int {
+	lv := int(p.Feiten[i].Leefvorm)
+	if lv < 0 || lv > 3 {
+		lv = 0
+	}
+	return [AantalDimensies]int{lv, int(p.Bron[i]), int(p.Leeftijd[i]), int(p.Dorp[i])}
 }

@@ -1,4 +1,4 @@
-package scan
+package synth
 
 import (
 	"bytes"
@@ -6,8 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/bsn"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
+	"github.com/zeker-platform/zeker/internal/register"
+	"github.com/zeker-platform/zeker/internal/store/storetest"
 )
 
 var peildatum = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -26,7 +29,7 @@ func testPakket(t testing.TB, gemeente string) (*nl.Parameters, *regels.Pakket) 
 	return params, pk
 }
 
-func genereer(t testing.TB, gemeente string, seed uint64, aantal int, fn func(*Record)) {
+func genereer(t testing.TB, gemeente string, seed uint64, aantal int, fn func(*register.Record)) {
 	t.Helper()
 	params, pk := testPakket(t, gemeente)
 	p, err := ProfielVan(gemeente)
@@ -34,7 +37,7 @@ func genereer(t testing.TB, gemeente string, seed uint64, aantal int, fn func(*R
 		t.Fatal(err)
 	}
 	err = Genereer(t.Context(), PopulatieOpties{Profiel: p, Seed: seed, Aantal: aantal, Datum: peildatum, Params: params, Pakket: pk},
-		func(r *Record) error { fn(r); return nil })
+		func(r *register.Record) error { fn(r); return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +48,7 @@ func meet(t testing.TB, gemeente string, seed uint64, aantal int) *Meting {
 	params, pk := testPakket(t, gemeente)
 	m := NieuweMeting()
 	uit := make([]regels.Kort, len(pk.Regelingen))
-	genereer(t, gemeente, seed, aantal, func(r *Record) {
+	genereer(t, gemeente, seed, aantal, func(r *register.Record) {
 		if err := m.Tel(r, peildatum, params, pk, uit); err != nil {
 			t.Fatal(err)
 		}
@@ -71,9 +74,9 @@ func TestPopulatieReproduceertSeeds(t *testing.T) {
 		binnen(t, "tot 120%", float64(m.Laag), 700, 1)
 		binnen(t, "eenpersoons", float64(m.LaagAlleen), 441, 1)
 		binnen(t, "met minderjarige kinderen", float64(m.LaagKinderen), 105, 1)
-		binnen(t, "AOW met pensioen", float64(m.LaagBron[BronAOW]), 300, 1)
-		binnen(t, "werk", float64(m.LaagBron[BronWerk]), 84, 1)
-		binnen(t, "eigen onderneming", float64(m.LaagBron[BronOnderneming]), 49, 1)
+		binnen(t, "AOW met pensioen", float64(m.LaagBron[register.BronAOW]), 300, 1)
+		binnen(t, "werk", float64(m.LaagBron[register.BronWerk]), 84, 1)
+		binnen(t, "eigen onderneming", float64(m.LaagBron[register.BronOnderneming]), 49, 1)
 		binnen(t, "jonger dan 24", float64(m.LaagJong), 14, 1)
 		binnen(t, "bereik participatie volwassenen %", pct(m.RechtOntvangt["participatie_volwassenen"], m.Recht["participatie_volwassenen"]), 30, 5)
 		binnen(t, "bereik collectieve zorgverzekering %", pct(m.RechtOntvangt["collectieve_zorgverzekering"], m.Recht["collectieve_zorgverzekering"]), 36, 5)
@@ -85,10 +88,10 @@ func TestPopulatieReproduceertSeeds(t *testing.T) {
 		m := meet(t, "GM1969", 1, 0)
 		binnen(t, "tot 120% %", pct(m.Laag, m.Huishoudens), 9, 0.5)
 		binnen(t, "eenpersoons %", pct(m.LaagAlleen, m.Laag), 66, 0.5)
-		binnen(t, "AOW/pensioen %", pct(m.LaagBron[BronAOW], m.Laag), 45, 0.5)
-		binnen(t, "bijstand %", pct(m.LaagBron[BronBijstand], m.Laag), 22, 0.5)
-		binnen(t, "andere uitkering %", pct(m.LaagBron[BronUitkering], m.Laag), 16, 0.5)
-		binnen(t, "werk of onderneming %", pct(m.LaagBron[BronWerk]+m.LaagBron[BronOnderneming], m.Laag), 14, 0.5)
+		binnen(t, "AOW/pensioen %", pct(m.LaagBron[register.BronAOW], m.Laag), 45, 0.5)
+		binnen(t, "bijstand %", pct(m.LaagBron[register.BronBijstand], m.Laag), 22, 0.5)
+		binnen(t, "andere uitkering %", pct(m.LaagBron[register.BronUitkering], m.Laag), 16, 0.5)
+		binnen(t, "werk of onderneming %", pct(m.LaagBron[register.BronWerk]+m.LaagBron[register.BronOnderneming], m.Laag), 14, 0.5)
 	})
 	t.Run("Borger-Odoorn", func(t *testing.T) {
 		m := meet(t, "GM1681", 1, 0)
@@ -115,8 +118,8 @@ func TestPopulatieReproduceertSeeds(t *testing.T) {
 func TestPopulatieDeterministisch(t *testing.T) {
 	schrijf := func(seed uint64) []byte {
 		var buf bytes.Buffer
-		w, _ := NieuweSchrijver(&buf, "csv")
-		genereer(t, "GM0147", seed, 500, func(r *Record) {
+		w, _ := register.NieuweSchrijver(&buf, "csv")
+		genereer(t, "GM0147", seed, 500, func(r *register.Record) {
 			if err := w.Schrijf(r); err != nil {
 				t.Fatal(err)
 			}
@@ -134,12 +137,12 @@ func TestPopulatieDeterministisch(t *testing.T) {
 }
 
 func TestPopulatieGeldig(t *testing.T) {
-	genereer(t, "GM1969", 2, 3000, func(r *Record) {
+	genereer(t, "GM1969", 2, 3000, func(r *register.Record) {
 		if err := r.Valideer(2, peildatum, "GM1969"); err != nil {
 			t.Fatalf("%s: %v", r.ID, err)
 		}
 		for _, b := range r.BSN {
-			if !GeldigBSN(b) || b[:4] != "9999" {
+			if !bsn.Geldig(b) || b[:4] != "9999" {
 				t.Fatalf("%s: BSN %q is not a valid test BSN", r.ID, b)
 			}
 		}
@@ -147,16 +150,46 @@ func TestPopulatieGeldig(t *testing.T) {
 }
 
 func TestBSN(t *testing.T) {
-	bs := TestBSNs()
+	bs := BSNs()
 	if got, want := len(bs), 9091; got != want {
-		t.Errorf("len(TestBSNs()) = %d, want %d", got, want)
+		t.Errorf("len(BSNs()) = %d, want %d", got, want)
 	}
 	for _, tc := range []struct {
 		bsn  string
 		want bool
 	}{{"999900006", true}, {"999900007", false}, {"12345678", false}, {"99990000a", false}, {"000000000", false}} {
-		if got := GeldigBSN(tc.bsn); got != tc.want {
-			t.Errorf("GeldigBSN(%q) = %v, want %v", tc.bsn, got, tc.want)
+		if got := bsn.Geldig(tc.bsn); got != tc.want {
+			t.Errorf("bsn.Geldig(%q) = %v, want %v", tc.bsn, got, tc.want)
+		}
+	}
+}
+func TestLaadDemo(t *testing.T) {
+	params, _ := testPakket(t, "GM0175")
+	cat, err := regels.LaadStandaard(params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := storetest.OpenTest(t)
+	res, err := LaadDemo(t.Context(), db, cat, peildatum, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 4 {
+		t.Fatalf("demo loaded %d gemeenten, want 4", len(res))
+	}
+	for _, r := range res {
+		p, _ := ProfielVan(r.Gemeente)
+		if n, _ := register.AantalHuishoudens(t.Context(), db, r.Gemeente); n != p.Huishoudens {
+			t.Errorf("%s: %d households, want %d", r.Gemeente, n, p.Huishoudens)
+		}
+	}
+	again, err := LaadDemo(t.Context(), db, cat, peildatum, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range again {
+		if r.Import.Opgeslagen != 0 {
+			t.Errorf("%s: second demo load stored %d, want 0", r.Gemeente, r.Import.Opgeslagen)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package scan
+package register
 
 import (
 	"context"
@@ -69,7 +69,7 @@ func (p *Populatie) maakRij(rec *Record, params *nl.Parameters) (rij, error) {
 	d, ok := p.dorpen[rec.H.Woonplaats]
 	if !ok {
 		if len(p.Dorpen) >= 1<<16-1 {
-			return rij{}, fmt.Errorf("scan: meer dan %d woonplaatsen", 1<<16-1)
+			return rij{}, fmt.Errorf("register: meer dan %d woonplaatsen", 1<<16-1)
 		}
 		d = uint16(len(p.Dorpen))
 		p.dorpen[rec.H.Woonplaats] = d
@@ -80,7 +80,7 @@ func (p *Populatie) maakRij(rec *Record, params *nl.Parameters) (rij, error) {
 		b, ok := p.namen[o.Regeling]
 		if !ok {
 			if len(p.Namen) >= 64 {
-				return rij{}, fmt.Errorf("scan: meer dan 64 verschillende regelingen in 'ontvangt'")
+				return rij{}, fmt.Errorf("register: meer dan 64 verschillende regelingen in 'ontvangt'")
 			}
 			b = uint(len(p.Namen))
 			p.namen[o.Regeling] = b
@@ -109,7 +109,7 @@ func (p *Populatie) plaats(r rij) {
 func (p *Populatie) Voeg(rec *Record, params *nl.Parameters) error {
 	r, err := p.maakRij(rec, params)
 	if err != nil {
-		return fmt.Errorf("scan: %s: %w", rec.ID, err)
+		return fmt.Errorf("register: %s: %w", rec.ID, err)
 	}
 	p.plaats(r)
 	return nil
@@ -155,7 +155,7 @@ func LaadPopulatie(ctx context.Context, db *store.DB, gemeente string, datum tim
 			for t := range taken {
 				k := klaar{volg: t.volg, rijen: make([]rij, 0, len(t.rows))}
 				for _, g := range t.rows {
-					rec, err := leesGegevens(ind, g)
+					rec, err := LeesGegevens(ind, g)
 					if err != nil {
 						k.err = err
 						break

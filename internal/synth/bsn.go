@@ -1,19 +1,14 @@
-package scan
+package synth
 
 import (
 	"fmt"
-
-	"github.com/zeker-platform/zeker/internal/bsn"
 )
 
-// GeldigBSN reports whether s is a BSN that passes the 11-proef (package bsn).
-func GeldigBSN(s string) bool { return bsn.Geldig(s) }
-
-// TestBSNs returns every BSN of the range the BRP reserves for test persons (999900000–999999999)
+// BSNs returns every BSN of the range the BRP reserves for test persons (999900000–999999999)
 // that passes the 11-proef, in ascending order. There are only 9,091 of them, so a synthetic
 // population larger than that reuses test BSNs; in Zeker the household id, not the BSN, is the key
 // of a household.
-func TestBSNs() []string {
+func BSNs() []string {
 	out := make([]string, 0, 9091)
 	for p := 99990000; p <= 99999999; p++ {
 		if d := checkDigit(p); d >= 0 {

@@ -1,4 +1,4 @@
-package scan
+package register
 
 import (
 	"bufio"
@@ -34,7 +34,7 @@ func NieuweSchrijver(w io.Writer, formaat string) (Schrijver, error) {
 		}
 		return &jsonSchrijver{w: b}, nil
 	}
-	return nil, fmt.Errorf("scan: onbekend formaat %q (csv of json)", formaat)
+	return nil, fmt.Errorf("register: onbekend formaat %q (csv of json)", formaat)
 }
 
 // FormaatVan tells the format from a file name: .json or .jsonl is json, anything else csv.

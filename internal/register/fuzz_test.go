@@ -1,4 +1,4 @@
-package scan
+package register_test
 
 import (
 	"bytes"
@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/zeker-platform/zeker/internal/register"
 )
 
-// FuzzParseRij: any CSV row either fails with a *RijFout or gives a record that writes back to a row
+// FuzzParseRij: any CSV row either fails with a *register.RijFout or gives a record that writes back to a row
 // that parses to the same record.
 func FuzzParseRij(f *testing.F) {
 	f.Add("h1,GM0175,,Ommen,999900006,1960-01-01,aow=1400.00;pensioen=100,,,,/2015-01-01,/1990-01-01/commercieel,1000,huur,600,bijstand@2020-01-01;iit,2020-01-01,ja,nee")
@@ -21,11 +23,11 @@ func FuzzParseRij(f *testing.F) {
 		if err != nil {
 			return
 		}
-		ind := StandaardIndeling()
+		ind := register.StandaardIndeling()
 		rec, err := ind.ParseRij(2, rij)
 		if err != nil {
-			if _, ok := err.(*RijFout); !ok {
-				t.Fatalf("error %T %v, want *RijFout", err, err)
+			if _, ok := err.(*register.RijFout); !ok {
+				t.Fatalf("error %T %v, want *register.RijFout", err, err)
 			}
 			return
 		}
@@ -40,17 +42,17 @@ func FuzzParseRij(f *testing.F) {
 	})
 }
 
-// FuzzParseJSON: any input either fails with a *RijFout or gives a record whose JSON parses back to
+// FuzzParseJSON: any input either fails with a *register.RijFout or gives a record whose JSON parses back to
 // the same record.
 func FuzzParseJSON(f *testing.F) {
 	f.Add([]byte(`{"id":"a","gemeente":"GM0175","personen":[{"bsn":"999900006","rol":"aanvrager","geboortedatum":"1960-01-01","inkomens":[{"soort":"aow","bedrag_per_maand":"1400.00"}]}],"vermogen":"10","ontvangt":[]}`))
 	f.Add([]byte(`{"id":"b","personen":[{"rol":"kind"}],"ontvangt":null}`))
 	f.Add([]byte(`[]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rec, err := ParseJSON(1, data)
+		rec, err := register.ParseJSON(1, data)
 		if err != nil {
-			if _, ok := err.(*RijFout); !ok {
-				t.Fatalf("error %T %v, want *RijFout", err, err)
+			if _, ok := err.(*register.RijFout); !ok {
+				t.Fatalf("error %T %v, want *register.RijFout", err, err)
 			}
 			return
 		}
@@ -59,7 +61,7 @@ func FuzzParseJSON(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		terug, err := ParseJSON(1, b)
+		terug, err := register.ParseJSON(1, b)
 		if err != nil {
 			t.Fatalf("JSON written from a parsed record does not parse: %v\n%s", err, b)
 		}

@@ -1,4 +1,4 @@
-package scan
+package register
 
 import (
 	"encoding/json"
@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	bsnpkg "github.com/zeker-platform/zeker/internal/bsn"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 )
@@ -138,7 +139,7 @@ func (ind *Indeling) ParseRij(regel int, rij []string) (*Record, error) {
 	persoon := func(rol huishouden.Rol, kBSN, kGeb, kInk int) error {
 		p := huishouden.Persoon{Rol: rol}
 		bsn := ind.veld(rij, kBSN)
-		if bsn != "" && !GeldigBSN(bsn) {
+		if bsn != "" && !bsnpkg.Geldig(bsn) {
 			return fout(kBSN, "%q is geen geldig BSN (9 cijfers, elfproef)", bsn)
 		}
 		if s := ind.veld(rij, kGeb); s != "" {
@@ -180,7 +181,7 @@ func (ind *Indeling) ParseRij(regel int, rij []string) (*Record, error) {
 			}
 			p := huishouden.Persoon{Rol: kk.rol, HuurBetaalt: len(delen) == 3}
 			bsn := strings.TrimSpace(delen[0])
-			if bsn != "" && !GeldigBSN(bsn) {
+			if bsn != "" && !bsnpkg.Geldig(bsn) {
 				return nil, fout(kk.k, "persoon %d: %q is geen geldig BSN (9 cijfers, elfproef)", i+1, bsn)
 			}
 			if g := strings.TrimSpace(delen[1]); g != "" {
@@ -443,7 +444,7 @@ func ParseJSON(regel int, data []byte) (*Record, error) {
 	rec.H.Personen = make([]huishouden.Persoon, len(j.Personen))
 	rec.BSN = make([]string, len(j.Personen))
 	for i, p := range j.Personen {
-		if p.BSN != "" && !GeldigBSN(p.BSN) {
+		if p.BSN != "" && !bsnpkg.Geldig(p.BSN) {
 			return nil, &RijFout{Regel: regel, Kolom: fmt.Sprintf("personen[%d].bsn", i), Reden: fmt.Sprintf("%q is geen geldig BSN (9 cijfers, elfproef)", p.BSN)}
 		}
 		rec.H.Personen[i], rec.BSN[i] = p.Persoon, p.BSN

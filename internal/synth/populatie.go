@@ -1,4 +1,4 @@
-package scan
+package synth
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
+	"github.com/zeker-platform/zeker/internal/register"
 )
 
 // PopulatieOpties configure Genereer.
@@ -41,19 +42,19 @@ const (
 type slot struct {
 	laag bool
 	sam  samenstelling
-	bron Bron
+	bron register.Bron
 	jong bool
 }
 
 // Genereer produces a synthetic population, deterministic for (profile, seed, aantal, datum, pack),
 // calling fn for every household in order. Ids are "<gemeente>-<nnnnnnn>"; BSNs come from the test
-// range (TestBSNs). The share of households under 120% of the social minimum is exact: every low
+// range (BSNs). The share of households under 120% of the social minimum is exact: every low
 // household's income is set from its own bijstandsnorm (NormInclVT, from package nl, including the
 // kostendelersnorm) and checked with regels.Afleiden.
-func Genereer(ctx context.Context, o PopulatieOpties, fn func(*Record) error) error {
+func Genereer(ctx context.Context, o PopulatieOpties, fn func(*register.Record) error) error {
 	p := o.Profiel
 	if p == nil || o.Params == nil {
-		return fmt.Errorf("scan: populatie: profiel en landelijke parameters zijn nodig")
+		return fmt.Errorf("synth: populatie: profiel en landelijke parameters zijn nodig")
 	}
 	n := o.Aantal
 	if n <= 0 {
@@ -62,7 +63,7 @@ func Genereer(ctx context.Context, o PopulatieOpties, fn func(*Record) error) er
 	h := fnv.New64a()
 	h.Write([]byte(p.Gemeente))
 	r := rand.New(rand.NewPCG(o.Seed, h.Sum64()))
-	g := &generator{o: o, p: p, r: r, bsns: TestBSNs()}
+	g := &generator{o: o, p: p, r: r, bsns: BSNs()}
 
 	nLaag := int(math.Round(float64(n) * p.Laag))
 	dorpN := verdeel(n, gewichten(p.Dorpen, func(d Dorp) float64 { return d.Gewicht }))
@@ -200,7 +201,7 @@ func (g *generator) laagSlots(nLaag int) []slot {
 	for len(sams) < nLaag {
 		sams = append(sams, paarZonder)
 	}
-	bronnen := []Bron{BronAOW, BronBijstand, BronUitkering, BronWerk, BronOnderneming, BronOverig}
+	bronnen := []register.Bron{register.BronAOW, register.BronBijstand, register.BronUitkering, register.BronWerk, register.BronOnderneming, register.BronOverig}
 	w := make([]float64, len(bronnen))
 	for i, b := range bronnen {
 		w[i] = p.LaagBron[b]
@@ -223,7 +224,7 @@ func (g *generator) laagSlots(nLaag int) []slot {
 	}
 	nAOW := min(aantallen[0], len(zonder))
 	for k := 0; k < nAOW; k++ {
-		slots[zonder[k]].bron = BronAOW
+		slots[zonder[k]].bron = register.BronAOW
 	}
 	rest := append(append([]int{}, zonder[nAOW:]...), met...)
 	g.r.Shuffle(len(rest), func(i, j int) { rest[i], rest[j] = rest[j], rest[i] })
@@ -235,7 +236,7 @@ func (g *generator) laagSlots(nLaag int) []slot {
 		}
 	}
 	for ; k < len(rest); k++ { // AOW quota larger than the households without children
-		slots[rest[k]].bron = BronUitkering
+		slots[rest[k]].bron = register.BronUitkering
 	}
 	// The young: singles not on AOW.
 	nJong := int(math.Round(float64(nLaag) * p.LaagJong))
@@ -243,7 +244,7 @@ func (g *generator) laagSlots(nLaag int) []slot {
 		if nJong == 0 {
 			break
 		}
-		if slots[i].sam == alleen && slots[i].bron != BronAOW {
+		if slots[i].sam == alleen && slots[i].bron != register.BronAOW {
 			slots[i].jong = true
 			nJong--
 		}
@@ -270,13 +271,13 @@ func (g *generator) hoogSlot() slot {
 	y := g.r.Float64()
 	switch {
 	case (s.sam == alleen || s.sam == paarZonder) && y < 0.40:
-		s.bron = BronAOW
+		s.bron = register.BronAOW
 	case y < 0.88:
-		s.bron = BronWerk
+		s.bron = register.BronWerk
 	case y < 0.96:
-		s.bron = BronOnderneming
+		s.bron = register.BronOnderneming
 	default:
-		s.bron = BronUitkering
+		s.bron = register.BronUitkering
 	}
 	return s
 }
@@ -305,15 +306,16 @@ func (g *generator) maandenGeleden(m int) *huishouden.Datum {
 func (g *generator) tussen(lo, hi int) int { return lo + g.r.IntN(hi-lo+1) }
 
 // huishouden draws the details of one household.
-func (g *generator) huishouden(volg int, dorp string, s slot) (*Record, error) {
+func (g *generator) huishouden(volg int, dorp string, s slot) (*register.Record, error) {
 	r := g.r
-	rec := &Record{ID: fmt.Sprintf("%s-%07d", g.p.Gemeente, volg)}
+	rec := &register.Record{ID: fmt.Sprintf("%s-%07d", g.p.Gemeente, volg)}
 	h := &rec.H
 	h.Gemeente = g.p.Gemeente
 	h.Woonplaats = dorp
+	h.Postcode = Adres(volg).Postcode // the residents' address (Adres, Bewoners) has this postcode
 	h.Ontvangt = []huishouden.Ontvangst{}
 
-	aow := s.bron == BronAOW
+	aow := s.bron == register.BronAOW
 	var leeftijd int
 	switch {
 	case aow:
@@ -349,22 +351,22 @@ func (g *generator) huishouden(volg int, dorp string, s slot) (*Record, error) {
 	// The norm of this household, from the national data.
 	f, err := regels.Afleiden(h, g.o.Datum, g.o.Params)
 	if err != nil {
-		return nil, fmt.Errorf("scan: populatie %s: %w", rec.ID, err)
+		return nil, fmt.Errorf("synth: populatie %s: %w", rec.ID, err)
 	}
 	if !f.NormBekend {
-		return nil, fmt.Errorf("scan: populatie %s: bijstandsnorm onbekend", rec.ID)
+		return nil, fmt.Errorf("synth: populatie %s: bijstandsnorm onbekend", rec.ID)
 	}
 	grens120 := f.NormInclVT.VanHalfOmhoog(geld.Procent(120))
 	var totaal geld.Bedrag
 	if s.laag {
 		switch s.bron {
-		case BronBijstand:
+		case register.BronBijstand:
 			totaal = f.NormExclVT // bijstand is paid without the reserved vakantietoeslag
-		case BronAOW:
+		case register.BronAOW:
 			totaal = deel(f.NormInclVT, 0.98+0.21*r.Float64())
-		case BronWerk, BronOnderneming:
+		case register.BronWerk, register.BronOnderneming:
 			totaal = deel(f.NormInclVT, 0.70+0.49*r.Float64())
-		case BronUitkering:
+		case register.BronUitkering:
 			totaal = deel(f.NormInclVT, 0.85+0.34*r.Float64())
 		default:
 			totaal = deel(f.NormInclVT, 0.60+0.59*r.Float64())
@@ -383,7 +385,7 @@ func (g *generator) huishouden(volg int, dorp string, s slot) (*Record, error) {
 
 	// Assets: the gemeente knows them for most low-income households, for fewer others.
 	switch {
-	case s.bron == BronBijstand:
+	case s.bron == register.BronBijstand:
 		v := geld.Euro(int64(r.IntN(6000)))
 		h.Vermogen = &v
 	case s.laag && r.Float64() < 0.9, !s.laag && r.Float64() < 0.6:
@@ -401,7 +403,7 @@ func (g *generator) huishouden(volg int, dorp string, s slot) (*Record, error) {
 	} else {
 		h.Wonen = huishouden.Wonen{Soort: huishouden.Koop}
 	}
-	if s.bron == BronBijstand {
+	if s.bron == register.BronBijstand {
 		h.Ontvangt = append(h.Ontvangt, huishouden.Ontvangst{Regeling: "bijstand", Sinds: g.maandenGeleden(g.tussen(1, 120))})
 	} else if s.laag {
 		// Two thirds have had a low income for more than four years (Westerkwartier seed).
@@ -435,7 +437,7 @@ func (g *generator) verdeelInkomen(h *huishouden.Huishouden, s slot, totaal geld
 		}
 	}
 	switch s.bron {
-	case BronAOW:
+	case register.BronAOW:
 		pensioen := totaal.VanHalfOmhoog(geld.Procent(int64(5 + g.r.IntN(20))))
 		if !s.laag {
 			pensioen = totaal.VanHalfOmhoog(geld.Procent(int64(20 + g.r.IntN(40))))
@@ -449,7 +451,7 @@ func (g *generator) verdeelInkomen(h *huishouden.Huishouden, s slot, totaal geld
 			add(aanvrager, huishouden.AOW, aow)
 		}
 		add(aanvrager, huishouden.Pensioen, pensioen)
-	case BronBijstand:
+	case register.BronBijstand:
 		if partner != nil {
 			half := totaal.DeelHalfOmhoog(2)
 			add(aanvrager, huishouden.Bijstand, half)
@@ -458,9 +460,9 @@ func (g *generator) verdeelInkomen(h *huishouden.Huishouden, s slot, totaal geld
 			add(aanvrager, huishouden.Bijstand, totaal)
 		}
 	default:
-		soort := map[Bron]huishouden.InkomenSoort{
-			BronWerk: huishouden.Loon, BronOnderneming: huishouden.EigenOnderneming,
-			BronUitkering: huishouden.Uitkering, BronOverig: huishouden.Overig,
+		soort := map[register.Bron]huishouden.InkomenSoort{
+			register.BronWerk: huishouden.Loon, register.BronOnderneming: huishouden.EigenOnderneming,
+			register.BronUitkering: huishouden.Uitkering, register.BronOverig: huishouden.Overig,
 		}[s.bron]
 		if partner != nil && g.r.Float64() < 0.6 {
 			hoofd := totaal.VanHalfOmhoog(geld.Procent(int64(60 + g.r.IntN(30))))
@@ -474,14 +476,14 @@ func (g *generator) verdeelInkomen(h *huishouden.Huishouden, s slot, totaal geld
 
 // gebruik marks, for every regeling of the pack the household is entitled to, whether it already
 // receives it, with the profile's observed reach as the probability.
-func (g *generator) gebruik(rec *Record) error {
+func (g *generator) gebruik(rec *register.Record) error {
 	pk := g.o.Pakket
 	if pk == nil {
 		return nil
 	}
 	f, err := regels.Afleiden(&rec.H, g.o.Datum, g.o.Params)
 	if err != nil {
-		return fmt.Errorf("scan: populatie %s: %w", rec.ID, err)
+		return fmt.Errorf("synth: populatie %s: %w", rec.ID, err)
 	}
 	if len(g.uit) != len(pk.Regelingen) {
 		g.uit = make([]regels.Kort, len(pk.Regelingen))

@@ -1,4 +1,4 @@
-package scan
+package synth
 
 import (
 	"context"
@@ -8,13 +8,14 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/store"
 )
 
 // DemoResultaat is what LaadDemo did for one gemeente.
 type DemoResultaat struct {
 	Gemeente string
-	Import   *ImportResultaat
+	Import   *register.ImportResultaat
 }
 
 // LaadDemo generates the synthetic population of every gemeente that has both a profile and a pack
@@ -35,7 +36,7 @@ func LaadDemo(ctx context.Context, db *store.DB, cat *regels.Catalogus, datum ti
 		}
 		pr, pw := io.Pipe()
 		go func() {
-			w, err := NieuweSchrijver(pw, "csv")
+			w, err := register.NieuweSchrijver(pw, "csv")
 			if err == nil {
 				err = Genereer(ctx, PopulatieOpties{Profiel: profielen[code], Seed: seed, Datum: datum, Params: cat.Params(), Pakket: pk}, w.Schrijf)
 			}
@@ -44,10 +45,10 @@ func LaadDemo(ctx context.Context, db *store.DB, cat *regels.Catalogus, datum ti
 			}
 			pw.CloseWithError(err)
 		}()
-		res, err := Importeer(ctx, db, pr, ImportOpties{Gemeente: code, Formaat: "csv", Datum: datum, Bestand: fmt.Sprintf("demo:populatie seed %d", seed)})
+		res, err := register.Importeer(ctx, db, pr, register.ImportOpties{Gemeente: code, Formaat: "csv", Datum: datum, Bestand: fmt.Sprintf("demo:populatie seed %d", seed)})
 		pr.Close()
 		if err != nil {
-			return out, fmt.Errorf("scan: demo %s: %w", code, err)
+			return out, fmt.Errorf("synth: demo %s: %w", code, err)
 		}
 		out = append(out, DemoResultaat{Gemeente: code, Import: res})
 	}

@@ -1,18 +1,21 @@
-// Package register builds the resident register that vroegsignalering matches signals against
-// (signalen.Zoeker) from the household data a gemeente loaded with "zeker import" (internal/scan): every
-// person with a BSN, with the household's id, woonplaats (shown as wijk/village), birth date and the
-// number of minor children. The household data has a postcode but no huisnummer, so this register
-// matches by BSN only; signals without a known BSN stay unmatched and are grouped by their own address.
-package register
+// Package bewoners builds the resident index that vroegsignalering matches signals against
+// (signalen.Zoeker) from the household register (internal/register), which a gemeente fills with
+// "zeker import": every person with a BSN, with the household's id, woonplaats (shown as wijk/village),
+// birth date and the number of minor children. The household data has a postcode but no huisnummer, so
+// this index matches by BSN only; signals without a known BSN stay unmatched and are grouped by their
+// own address.
+//
+// It was called signalen/register; it is renamed because "register" now names the household register
+// itself (internal/register), and one word means one thing. It is not folded into package signalen,
+// because that package is the pure domain without I/O, and this one reads the database.
+package bewoners
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
-	"strings"
 
 	"github.com/zeker-platform/zeker/internal/huishouden"
-	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/store"
 )
@@ -21,16 +24,11 @@ import (
 // who counts as a minor child.
 func UitHuishoudens(ctx context.Context, db *store.DB, gemeente string, vandaag signalen.Datum) (*signalen.Index, error) {
 	x := signalen.NieuweIndex()
-	ind := scan.StandaardIndeling()
-	err := scan.Huishoudens(ctx, db, gemeente, func(gegevens string) error {
-		r := csv.NewReader(strings.NewReader(gegevens))
-		rij, err := r.Read()
+	ind := register.StandaardIndeling()
+	err := register.Huishoudens(ctx, db, gemeente, func(gegevens string) error {
+		rec, err := register.LeesGegevens(ind, gegevens)
 		if err != nil {
-			return fmt.Errorf("register: huishouden onleesbaar: %w", err)
-		}
-		rec, err := ind.ParseRij(0, rij)
-		if err != nil {
-			return fmt.Errorf("register: huishouden: %w", err)
+			return fmt.Errorf("bewoners: huishouden: %w", err)
 		}
 		VoegToe(x, rec, vandaag)
 		return nil
@@ -42,7 +40,7 @@ func UitHuishoudens(ctx context.Context, db *store.DB, gemeente string, vandaag 
 }
 
 // VoegToe adds the persons with a BSN of one household record to x.
-func VoegToe(x *signalen.Index, rec *scan.Record, vandaag signalen.Datum) {
+func VoegToe(x *signalen.Index, rec *register.Record, vandaag signalen.Datum) {
 	kinderen := 0
 	for _, p := range rec.H.Personen {
 		if p.Rol == huishouden.Kind && p.Geboortedatum != nil && datum(p.Geboortedatum).LeeftijdOp(vandaag) < 18 {

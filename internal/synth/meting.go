@@ -1,4 +1,4 @@
-package scan
+package synth
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
+	"github.com/zeker-platform/zeker/internal/register"
 )
 
 // Meting counts what a population looks like, in the terms of the seeds: households under 120% of
@@ -20,7 +21,7 @@ type Meting struct {
 	LaagAlleen   int // one person
 	LaagKinderen int // with minor children
 	LaagJong     int // aanvrager younger than 24
-	LaagBron     [aantalBronnen]int
+	LaagBron     [register.AantalBronnen]int
 	PerDorp      map[string][2]int // households, low
 	// Per regeling of the pack (when given): entitled and, of those, already receiving.
 	Recht, RechtOntvangt map[string]int
@@ -32,10 +33,10 @@ func NieuweMeting() *Meting {
 }
 
 // Tel adds one household. pk may be nil.
-func (m *Meting) Tel(rec *Record, datum time.Time, params *nl.Parameters, pk *regels.Pakket, uit []regels.Kort) error {
+func (m *Meting) Tel(rec *register.Record, datum time.Time, params *nl.Parameters, pk *regels.Pakket, uit []regels.Kort) error {
 	f, err := regels.Afleiden(&rec.H, datum, params)
 	if err != nil {
-		return fmt.Errorf("scan: meting %s: %w", rec.ID, err)
+		return fmt.Errorf("synth: meting %s: %w", rec.ID, err)
 	}
 	m.Huishoudens++
 	d := m.PerDorp[rec.H.Woonplaats]
@@ -52,7 +53,7 @@ func (m *Meting) Tel(rec *Record, datum time.Time, params *nl.Parameters, pk *re
 		if f.LeeftijdBekend && f.LeeftijdAanvrager < 24 {
 			m.LaagJong++
 		}
-		m.LaagBron[HoofdBron(&rec.H)]++
+		m.LaagBron[register.HoofdBron(&rec.H)]++
 	}
 	m.PerDorp[rec.H.Woonplaats] = d
 	if pk != nil {
@@ -90,7 +91,7 @@ func (m *Meting) Schrijf(w io.Writer) {
 	fmt.Fprintf(w, "  eenpersoons               %8d  %5.1f%% van de groep\n", m.LaagAlleen, pct(m.LaagAlleen, m.Laag))
 	fmt.Fprintf(w, "  met minderjarige kinderen %8d  %5.1f%%\n", m.LaagKinderen, pct(m.LaagKinderen, m.Laag))
 	fmt.Fprintf(w, "  aanvrager jonger dan 24   %8d  %5.1f%%\n", m.LaagJong, pct(m.LaagJong, m.Laag))
-	for b := BronGeen; b < aantalBronnen; b++ {
+	for b := register.BronGeen; b < register.Bron(register.AantalBronnen); b++ {
 		if m.LaagBron[b] > 0 {
 			fmt.Fprintf(w, "  inkomen: %-16s %8d  %5.1f%%\n", b, m.LaagBron[b], pct(m.LaagBron[b], m.Laag))
 		}

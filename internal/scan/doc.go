@@ -1,0 +1,16 @@
+// Package scan is the population scan: it evaluates every household of a gemeente's register
+// (register.Populatie) against the gemeente's rule pack at a reference date, in parallel over all
+// cores, and counts per regeling who is entitled, who is not, who is uncertain and who already
+// receives it — in total and per target group (leefvorm, income source, age, woonplaats). From that
+// it gives reach and non-take-up with the yearly amount involved (Uitslag, Telling), the outreach list
+// of entitled non-users with a B1 reason per household (Bereiklijst, SchrijfBereiklijstCSV), a stored
+// summary without household ids (Samenvatting, table scan_run) and the scan job (JobScan).
+//
+// The ambtshalve proposals are here too (Voorstel, MaakVoorstellen, Beslis; table scan_voorstel): an
+// entitled non-user of a regeling that may be granted without application becomes a proposal that a
+// consulent approves or rejects. The applications part will take them into its decision flow.
+//
+// The households themselves, their import and their storage are package register; the synthetic
+// population is package synth. Only the scan's web pages and cmd/zeker import this package
+// (TestAlleenDeScanImporteertScan).
+package scan
