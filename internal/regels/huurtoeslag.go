@@ -62,9 +62,9 @@ func Huurtoeslag(h *huishouden.Huishouden, datum time.Time, w Weergave) (Uitkoms
 	}
 	u.BedragUitleg = wd.zinnen(u.BedragZinnen)
 
-	var criteria []Criterium
+	criteria := make([]Criterium, 0, 4)
 	var vragen []Vraag
-	wd.arena = make([]Zin, 0, 10)
+	wd.arena = make([]Zin, 0, 9)
 	// add records a criterion of kind soort whose sentences were recorded since start.
 	add := func(soort string, t Tri, start int, b Bron, q ...Vraag) {
 		c := Criterium{Oordeel: t, Uitkomst: triWoord(t), Soort: soort, Zinnen: wd.neem(start), Bron: b, Vragen: q}

@@ -285,25 +285,51 @@ type Waarde struct {
 	Tekst string
 }
 
-// maxWaarden is the most placeholders a key declares.
+// maxWaarden is the most placeholders a key declares; at most two of them are texts.
 const maxWaarden = 4
 
 // Zin is one sentence of a trace as data: its key and the values of its placeholders, in the order
-// the key declares them.
+// the key declares them. Numbers and texts are kept apart to keep a trace small.
 type Zin struct {
-	Sleutel Sleutel
-	n       uint8
-	waarden [maxWaarden]Waarde
+	Sleutel  Sleutel
+	n        uint8
+	getallen [maxWaarden]int64
+	tekst    [2]string // the text values (a regeling id; the pack's sentence in Dutch and English)
+}
+
+// tekstPlek gives which of Zin.tekst holds placeholder i of s: text placeholders in their order.
+func tekstPlek(s Sleutel, i int) int {
+	n := 0
+	for _, pl := range sleutels[s].plekken[:i] {
+		if pl.soort == wRegeling || pl.soort == wTekst {
+			n++
+		}
+	}
+	return n
+}
+
+func (z *Zin) waarde(i int) Waarde {
+	switch sleutels[z.Sleutel].plekken[i].soort {
+	case wRegeling, wTekst:
+		return Waarde{Tekst: z.tekst[tekstPlek(z.Sleutel, i)]}
+	}
+	return Waarde{Getal: z.getallen[i]}
 }
 
 // Waarden returns the values of the sentence.
-func (z *Zin) Waarden() []Waarde { return z.waarden[:z.n] }
+func (z *Zin) Waarden() []Waarde {
+	out := make([]Waarde, z.n)
+	for i := range out {
+		out[i] = z.waarde(i)
+	}
+	return out
+}
 
 // Waarde returns the value of the placeholder naam, and whether the key has it.
 func (z *Zin) Waarde(naam string) (Waarde, bool) {
 	for i, pl := range sleutels[z.Sleutel].plekken {
 		if pl.naam == naam && i < int(z.n) {
-			return z.waarden[i], true
+			return z.waarde(i), true
 		}
 	}
 	return Waarde{}, false
@@ -311,7 +337,16 @@ func (z *Zin) Waarde(naam string) (Waarde, bool) {
 
 func maakZin(s Sleutel, ws ...Waarde) Zin {
 	z := Zin{Sleutel: s, n: uint8(len(ws))}
-	copy(z.waarden[:], ws)
+	t := 0
+	for i, w := range ws {
+		switch sleutels[s].plekken[i].soort {
+		case wRegeling, wTekst:
+			z.tekst[t] = w.Tekst
+			t++
+		default:
+			z.getallen[i] = w.Getal
+		}
+	}
 	return z
 }
 
@@ -677,9 +712,7 @@ func (wd *woorder) lengte(zs []Zin) int {
 	n := 0
 	for i := range zs {
 		n += wd.tl.zinnen[zs[i].Sleutel][wd.stem].lengte + 1 + 16*int(zs[i].n)
-		if zs[i].Sleutel == sPakket || zs[i].Sleutel == sBedragReden {
-			n += len(zs[i].waarden[0].Tekst)
-		}
+		n += len(zs[i].tekst[0]) + len(zs[i].tekst[1])
 	}
 	return n
 }
@@ -731,16 +764,16 @@ func (wd *woorder) schrijfZin(z *Zin) {
 	switch z.Sleutel {
 	case sPakket:
 		// The pack's own sentence: a pack is written in Dutch with English beside it.
-		if wd.en && z.waarden[1].Tekst != "" {
-			wd.bouw.WriteString(z.waarden[1].Tekst)
+		if wd.en && z.tekst[1] != "" {
+			wd.bouw.WriteString(z.tekst[1])
 		} else {
-			wd.bouw.WriteString(z.waarden[0].Tekst)
+			wd.bouw.WriteString(z.tekst[0])
 		}
 		return
 	case sBedragReden:
-		t := z.waarden[0].Tekst
+		t := z.tekst[0]
 		if wd.en {
-			t = z.waarden[1].Tekst
+			t = z.tekst[1]
 		}
 		if t == "" {
 			wd.schrijfSjabloon(&wd.tl.zinnen[sBedragOnbekend][wd.stem], nil)
@@ -763,7 +796,7 @@ func (wd *woorder) schrijfSjabloon(sj *sjabloon, z *Zin) {
 		}
 		var v Waarde
 		if int(d.plek) < int(z.n) {
-			v = z.waarden[d.plek]
+			v = z.waarde(int(d.plek))
 		}
 		if d.meervoud {
 			if v.Getal == 1 {

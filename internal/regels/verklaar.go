@@ -70,7 +70,7 @@ func (p *Pakket) Verklaar(f *Feiten, w Weergave) []Uitkomst {
 	for _, r := range p.Regelingen {
 		n += len(r.voorwaarden)
 		for i := range r.voorwaarden {
-			z += 5 + 5*len(r.voorwaarden[i].sub)
+			z += 3 + 2*len(r.voorwaarden[i].sub)
 		}
 		z++
 	}
