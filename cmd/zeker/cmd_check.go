@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,18 +16,20 @@ import (
 	"github.com/zeker-platform/zeker/regelpakketten"
 )
 
-const checkUsage = `[--gemeente GM0175] [--datum 2026-01-01] [--json] [--en] huishouden.json
+const checkUsage = `[--gemeente GM0175] [--datum 2026-01-01] [--json] [--en | --taal nl] [--intermediair] huishouden.json
 
 Evalueert een huishouden (JSON, zie docs/huishouden.md; "-" leest van stdin) tegen het regelpakket
 van de gemeente en toont per regeling: recht, geen recht of onzeker, het bedrag, de reden per
-voorwaarde met de bron, en het ontvangstbewijs. --json geeft de machinevorm (docs/check-json.md).`
+voorwaarde met de bron, en het ontvangstbewijs. --json geeft de machinevorm (docs/check-json.md).
+De redenen komen uit de tekstcatalogus internal/regels/teksten (één bestand per taal).`
 
 func runCheck(ctx context.Context, e env, args []string) error {
 	fs := newFlagSet("check", checkUsage, e)
 	gemeente := fs.String("gemeente", "", "gemeentecode (GM + 4 cijfers); standaard die uit het huishouden")
 	datumStr := fs.String("datum", "", "peildatum jjjj-mm-dd (standaard: vandaag)")
 	asJSON := fs.Bool("json", false, "uitvoer als JSON")
-	english := fs.Bool("en", false, "teksten in het Engels")
+	english := fs.Bool("en", false, "teksten in het Engels (als --taal en)")
+	taal := fs.String("taal", "", "taal van de teksten: een taal van internal/regels/teksten (nl, en)")
 	intermediair := fs.Bool("intermediair", false, "teksten voor een hulpverlener (\"uw cliënt\")")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -64,6 +67,16 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if *english {
 		w.Taal = "en"
 	}
+	if *taal != "" {
+		teksten, err := regels.StandaardTeksten()
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(teksten.Talen(), *taal) || (*english && *taal != "en") {
+			return usagef("--taal %q: kies uit %s", *taal, strings.Join(teksten.Talen(), ", "))
+		}
+		w.Taal = *taal
+	}
 	res, err := cat.EvalueerMet(h, datum, w)
 	if err != nil {
 		return err
@@ -73,7 +86,7 @@ func runCheck(ctx context.Context, e env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(checkJSON(res))
 	}
-	printResultaat(e.stdout, res, *english)
+	printResultaat(e.stdout, res, w.Taal == "en")
 	if h.Wonen.Soort != "" {
 		// The national huurtoeslag indication, only when the household says how it lives.
 		u, err := regels.Huurtoeslag(h, datum, w)

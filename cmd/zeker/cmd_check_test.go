@@ -194,3 +194,15 @@ func TestCheckHuurtoeslag(t *testing.T) {
 		t.Errorf("2025: exit %d\n%s", code, out)
 	}
 }
+
+func TestCheckTaal(t *testing.T) {
+	_, en, _ := runZeker(t, "", "check", "--datum", "2026-01-01", "--en", voorbeeld("alleenstaande-bijstand.json"))
+	code, taal, errOut := runZeker(t, "", "check", "--datum", "2026-01-01", "--taal", "en", voorbeeld("alleenstaande-bijstand.json"))
+	if code != 0 || taal != en {
+		t.Errorf("--taal en (exit %d, %s) differs from --en", code, errOut)
+	}
+	code, _, errOut = runZeker(t, "", "check", "--taal", "xx", voorbeeld("alleenstaande-bijstand.json"))
+	if code != 2 || !strings.Contains(errOut, "kies uit en, nl") {
+		t.Errorf("--taal xx: exit %d, %q; want 2 and the languages", code, errOut)
+	}
+}

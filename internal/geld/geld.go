@@ -94,6 +94,21 @@ func MustParse(s string) Bedrag {
 // String formats as Dutch money: "€ 1.512,50"; negative "-€ 3,10".
 func (b Bedrag) String() string { return b.formatteer("€ ", '.', ',', true) }
 
+// Opmaak is how a language writes money: the symbol before the amount, the separators of thousands
+// and of cents, and whether whole amounts show their cents. The texts of a trace take it from their
+// language's catalogue.
+type Opmaak struct {
+	Symbool         string
+	Groep, Decimaal byte
+	AltijdCenten    bool
+}
+
+// Opgemaakt formats b as o says; Opmaak{"€ ", '.', ',', false} is Kort, Opmaak{"€", ',', '.', true}
+// is English.
+func (b Bedrag) Opgemaakt(o Opmaak) string {
+	return b.formatteer(o.Symbool, o.Groep, o.Decimaal, o.AltijdCenten || b%100 != 0)
+}
+
 // Kort formats whole amounts without cents ("€ 1.512") and others with cents ("€ 1.512,50").
 func (b Bedrag) Kort() string { return b.formatteer("€ ", '.', ',', b%100 != 0) }
 

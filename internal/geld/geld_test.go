@@ -55,6 +55,15 @@ func TestFormat(t *testing.T) {
 	if got, want := Percentage(1250).String(), "12,5%"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	kort, en := Opmaak{"€ ", '.', ',', false}, Opmaak{"€", ',', '.', true}
+	for _, b := range []Bedrag{0, 5, 151200, 151250, -310, 123456789} {
+		if got, want := b.Opgemaakt(kort), b.Kort(); got != want {
+			t.Errorf("Opgemaakt(kort) %d: got %q, want %q", b, got, want)
+		}
+		if got, want := b.Opgemaakt(en), b.English(); got != want {
+			t.Errorf("Opgemaakt(en) %d: got %q, want %q", b, got, want)
+		}
+	}
 }
 
 func TestRounding(t *testing.T) {

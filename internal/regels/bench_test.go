@@ -73,3 +73,15 @@ func BenchmarkVerklaar(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkHuurtoeslag: the national huurtoeslag indication with its trace, as the result page asks it.
+func BenchmarkHuurtoeslag(b *testing.B) {
+	_, _, h, datum := benchOpzet(b)
+	w := regels.Weergave{Taal: "en", Intermediair: true}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := regels.Huurtoeslag(h, datum, w); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

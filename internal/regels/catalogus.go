@@ -176,7 +176,7 @@ func (c *Catalogus) EvalueerMet(h *huishouden.Huishouden, datum time.Time, w Wee
 	res := &Resultaat{
 		Gemeente:        Gemeente{Code: p.Gemeente, Naam: p.Naam, Contact: p.Contact},
 		Peildatum:       datum.Format(time.DateOnly),
-		Leefvorm:        leefvormNaam(f.Leefvorm, w.en()),
+		Leefvorm:        w.woorder().leefvorm(f.Leefvorm),
 		Regelingen:      p.Verklaar(&f, w),
 		Ontvangstbewijs: p.Bewijs(datum),
 		Feiten:          f,

@@ -4,8 +4,10 @@
 // Every outcome per regeling is three-valued — recht, geen recht or onzeker — because an unknown fact
 // must never silently become "no". Each outcome carries an amount in euro cents or "unknown" (the
 // resident is told "vraag de gemeente" rather than shown an invented number), the questions whose
-// answers would settle it, and on request a trace: per criterion its outcome, a B1 sentence with the
-// actual numbers filled in, and the legal source. A receipt (engine version, rule-pack content hash,
+// answers would settle it, and on request a trace: per criterion its kind, its outcome, what is said
+// about it as data (message keys with the actual numbers), the unknown facts and the legal source. One
+// catalogue per language (teksten/<taal>.json, voices resident and intermediary) words that data into
+// B1 sentences; see teksten.go. A receipt (engine version, rule-pack content hash,
 // reference date) makes each result reproducible.
 //
 // The hot path is Pakket.EvalueerFeiten: facts are derived from a household once (Afleiden), and a

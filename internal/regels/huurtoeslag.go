@@ -5,7 +5,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 )
@@ -44,43 +43,33 @@ func Huurtoeslag(h *huishouden.Huishouden, datum time.Time, w Weergave) (Uitkoms
 	if err != nil {
 		return Uitkomst{}, fmt.Errorf("regels: huurtoeslag: %w", err)
 	}
-	en := w.en()
-	bedrag := func(b geld.Bedrag) string {
-		if en {
-			return b.English()
-		}
-		return b.Kort()
-	}
-
+	wd := w.woorder()
 	u := Uitkomst{
 		ID:           HuurtoeslagID,
-		Naam:         tekst(w, "Huurtoeslag", "Huurtoeslag", "Housing benefit (huurtoeslag)", "Housing benefit (huurtoeslag)"),
-		Omschrijving: tekst(w, "Geld van het Rijk voor mensen die een woning huren en een laag inkomen hebben.", "Geld van het Rijk voor mensen die een woning huren en een laag inkomen hebben.", "Money from the national government for people who rent a home and have a low income.", "Money from the national government for people who rent a home and have a low income."),
-		Uitleg:       tekst(w, "Dit is een eerste inschatting. Alleen de Dienst Toeslagen beslist.", "Dit is een eerste inschatting. Alleen de Dienst Toeslagen beslist.", "This is a first estimate. Only the Dienst Toeslagen (Benefits Agency) decides.", "This is a first estimate. Only the Dienst Toeslagen (Benefits Agency) decides."),
+		Naam:         wd.tekst(sHuurtoeslagNaam),
+		Omschrijving: wd.tekst(sHuurtoeslagOmschrijving),
+		Uitleg:       wd.tekst(sHuurtoeslagUitleg),
 		Periode:      PerMaand,
 		Uitvoerder:   "Dienst Toeslagen",
 		Grondslag:    huurtoeslagGrondslag,
 		Aanvragen: Aanvragen{
-			Link:       huurtoeslagLink,
-			Documenten: []string{},
-			Toelichting: tekst(w,
-				"Vraag huurtoeslag aan bij Mijn toeslagen op de website van de Belastingdienst. U logt in met DigiD. Zorg dat u uw huur en uw inkomen per jaar bij de hand hebt.",
-				"Uw cliënt vraagt huurtoeslag aan bij Mijn toeslagen op de website van de Belastingdienst, met DigiD. Zorg dat de huur en het inkomen per jaar bij de hand zijn.",
-				"Apply for huurtoeslag in Mijn toeslagen on the website of the Belastingdienst (Tax Administration). You log in with DigiD. Have your rent and your yearly income at hand.",
-				"Your client applies for huurtoeslag in Mijn toeslagen on the website of the Belastingdienst (Tax Administration), with DigiD. Have the rent and the yearly income at hand."),
+			Link:        huurtoeslagLink,
+			Documenten:  []string{},
+			Toelichting: wd.tekst(sHuurtoeslagAanvragen),
 		},
-		BedragUitleg: tekst(w,
-			"Hoeveel huurtoeslag u krijgt, hangt af van uw huur, uw huishouden en uw inkomen per jaar vóór belasting. Dat inkomen vraagt deze check niet. Doe de proefberekening van de Belastingdienst om het bedrag te weten.",
-			"Hoeveel huurtoeslag uw cliënt krijgt, hangt af van de huur, het huishouden en het inkomen per jaar vóór belasting. Dat inkomen vraagt deze check niet. Doe samen de proefberekening van de Belastingdienst om het bedrag te weten.",
-			"How much huurtoeslag you get depends on your rent, your household and your yearly income before tax. This check does not ask that income. Use the trial calculation (proefberekening) of the Belastingdienst to know the amount.",
-			"How much huurtoeslag your client gets depends on the rent, the household and the yearly income before tax. This check does not ask that income. Use the trial calculation (proefberekening) of the Belastingdienst together to know the amount."),
-		BedragBron: Bron{Tekst: "Belastingdienst, proefberekening toeslagen", URL: huurtoeslagLink},
+		BedragZinnen: []Zin{maakZin(sHuurtoeslagBedrag)},
+		BedragBron:   Bron{Tekst: "Belastingdienst, proefberekening toeslagen", URL: huurtoeslagLink},
 	}
+	u.BedragUitleg = wd.zinnen(u.BedragZinnen)
 
-	var criteria []Criterium
+	criteria := make([]Criterium, 0, 4)
 	var vragen []Vraag
-	add := func(t Tri, zin string, b Bron, q ...Vraag) {
-		criteria = append(criteria, Criterium{Oordeel: t, Uitkomst: triWoord(t), Tekst: zin, Bron: b, Vragen: q})
+	wd.arena = make([]Zin, 0, 9)
+	// add records a criterion of kind soort whose sentences were recorded since start.
+	add := func(soort string, t Tri, start int, b Bron, q ...Vraag) {
+		c := Criterium{Oordeel: t, Uitkomst: triWoord(t), Soort: soort, Zinnen: wd.neem(start), Bron: b, Vragen: q}
+		c.Tekst = wd.criterium(&c)
+		criteria = append(criteria, c)
 		for _, v := range q {
 			if !slices.Contains(vragen, v) {
 				vragen = append(vragen, v)
@@ -89,88 +78,89 @@ func Huurtoeslag(h *huishouden.Huishouden, datum time.Time, w Weergave) (Uitkoms
 	}
 
 	// 1. Renting.
-	alleenHuur := tekst(w, "Huurtoeslag is alleen voor mensen die zelf een woning huren.", "Huurtoeslag is alleen voor mensen die zelf een woning huren.", "Huurtoeslag is only for people who rent their own home.", "Huurtoeslag is only for people who rent their own home.")
+	start := len(wd.arena)
 	switch h.Wonen.Soort {
 	case huishouden.Huur:
-		add(Ja, tekst(w, "U huurt uw woning.", "Uw cliënt huurt de woning.", "You rent your home.", "Your client rents the home."), huurtoeslagGrondslag)
+		wd.zin(sHuurtoeslagWonenHuur)
+		add("wonen", Ja, start, huurtoeslagGrondslag)
 	case huishouden.Koop:
-		add(Nee, tekst(w, "U woont in een koopwoning. ", "Uw cliënt woont in een koopwoning. ", "You live in a home you own. ", "Your client lives in a home they own. ")+alleenHuur, huurtoeslagGrondslag)
+		wd.zin(sHuurtoeslagWonenKoop)
+		wd.zin(sHuurtoeslagAlleenHuur)
+		add("wonen", Nee, start, huurtoeslagGrondslag)
 	case huishouden.Inwonend:
-		add(Nee, tekst(w, "U woont in bij iemand anders. ", "Uw cliënt woont in bij iemand anders. ", "You live in someone else's home. ", "Your client lives in someone else's home. ")+alleenHuur, huurtoeslagGrondslag)
+		wd.zin(sHuurtoeslagWonenInwonend)
+		wd.zin(sHuurtoeslagAlleenHuur)
+		add("wonen", Nee, start, huurtoeslagGrondslag)
 	default:
-		add(Onbekend, tekst(w, "Wij weten niet of u uw woning huurt. ", "Wij weten niet of uw cliënt de woning huurt. ", "We do not know whether you rent your home. ", "We do not know whether your client rents the home. ")+alleenHuur, huurtoeslagGrondslag, VraagWonen)
+		wd.zin(sHuurtoeslagWonenOnbekend)
+		wd.zin(sHuurtoeslagAlleenHuur)
+		add("wonen", Onbekend, start, huurtoeslagGrondslag, VraagWonen)
 	}
 
 	// 2. The kale huur against the basishuur (from 2026) or the maximum rent (2025).
 	if h.Wonen.Soort == huishouden.Huur {
 		huur := h.Wonen.HuurPerMaand
+		start := len(wd.arena)
 		switch {
 		case huur == nil:
-			zin := tekst(w, "Wij weten niet hoeveel kale huur u betaalt.", "Wij weten niet hoeveel kale huur uw cliënt betaalt.", "We do not know how much basic rent (kale huur) you pay.", "We do not know how much basic rent (kale huur) your client pays.")
-			add(Onbekend, zin, huurtoeslagGrondslag, VraagWonen)
+			wd.zin(sHuurtoeslagHuurOnbekend)
+			add("huur", Onbekend, start, huurtoeslagGrondslag, VraagWonen)
 		case g.BasishuurBekend:
 			b := g.Basishuur
-			feit := tekstf(w, "Uw kale huur is %s per maand. ", "De kale huur van uw cliënt is %s per maand. ", "Your basic rent is %s a month. ", "Your client's basic rent is %s a month. ", bedrag(*huur))
+			wd.zin(sHuurtoeslagHuur, bedragW(*huur))
 			if *huur <= b.Bedrag {
 				// The reference gives the basishuur with confidence low (derived by third parties), so a
 				// rent at or below it is "probably not", not a firm no.
-				add(Onbekend, feit+tekstf(w,
-					"Dat is niet meer dan de basishuur van ongeveer %s. Dat deel van de huur betaalt iedereen zelf. Dan is er waarschijnlijk geen huurtoeslag. Dit bedrag weten wij niet zeker: de Dienst Toeslagen beslist.",
-					"Dat is niet meer dan de basishuur van ongeveer %s. Dat deel van de huur betaalt iedereen zelf. Dan is er waarschijnlijk geen huurtoeslag. Dit bedrag weten wij niet zeker: de Dienst Toeslagen beslist.",
-					"That is not more than the basic share of about %s (basishuur). Everyone pays that part of the rent themselves. Then there is probably no huurtoeslag. We are not sure of this amount: the Dienst Toeslagen decides.",
-					"That is not more than the basic share of about %s (basishuur). Everyone pays that part of the rent themselves. Then there is probably no huurtoeslag. We are not sure of this amount: the Dienst Toeslagen decides.", bedrag(b.Bedrag)), nlBron(b))
+				wd.zin(sHuurtoeslagBasishuurNietMeer, bedragW(b.Bedrag))
+				add("huur", Onbekend, start, nlBron(b))
 			} else {
-				add(Ja, feit+tekstf(w,
-					"Dat is meer dan de basishuur van %s. Dat deel van de huur betaalt iedereen zelf. Over de rest kunt u huurtoeslag krijgen.",
-					"Dat is meer dan de basishuur van %s. Dat deel van de huur betaalt iedereen zelf. Over de rest kan uw cliënt huurtoeslag krijgen.",
-					"That is more than the basic share of %s (basishuur). Everyone pays that part of the rent themselves. You may get huurtoeslag for the rest.",
-					"That is more than the basic share of %s (basishuur). Everyone pays that part of the rent themselves. Your client may get huurtoeslag for the rest.", bedrag(b.Bedrag)), nlBron(b))
+				wd.zin(sHuurtoeslagBasishuurMeer, bedragW(b.Bedrag))
+				add("huur", Ja, start, nlBron(b))
 			}
 		case g.MaximaleHuurgrensBekend && *huur > g.MaximaleHuurgrens.Bedrag:
 			m := g.MaximaleHuurgrens
-			add(Onbekend, tekstf(w,
-				"Uw kale huur is %s per maand. Dat is meer dan %s. Dan is er meestal geen huurtoeslag. Er zijn uitzonderingen: de Dienst Toeslagen beslist.",
-				"De kale huur van uw cliënt is %s per maand. Dat is meer dan %s. Dan is er meestal geen huurtoeslag. Er zijn uitzonderingen: de Dienst Toeslagen beslist.",
-				"Your basic rent is %s a month. That is more than %s. Then there is usually no huurtoeslag. There are exceptions: the Dienst Toeslagen decides.",
-				"Your client's basic rent is %s a month. That is more than %s. Then there is usually no huurtoeslag. There are exceptions: the Dienst Toeslagen decides.", bedrag(*huur), bedrag(m.Bedrag)), nlBron(m))
+			wd.zin(sHuurtoeslagHuur, bedragW(*huur))
+			wd.zin(sHuurtoeslagHuurBovenMaximum, bedragW(m.Bedrag))
+			add("huur", Onbekend, start, nlBron(m))
 		default:
 			// 2025: the reference gives no basishuur, so a low rent cannot be ruled out here.
-			zin := tekstf(w, "Uw kale huur is %s per maand. ", "De kale huur van uw cliënt is %s per maand. ", "Your basic rent is %s a month. ", "Your client's basic rent is %s a month. ", bedrag(*huur))
-			zin += tekst(w, "Welk deel van de huur iedereen zelf betaalt (de basishuur), weten wij voor deze datum niet.", "Welk deel van de huur iedereen zelf betaalt (de basishuur), weten wij voor deze datum niet.",
-				"We do not know for this date which part of the rent everyone pays themselves (basishuur).", "We do not know for this date which part of the rent everyone pays themselves (basishuur).")
+			wd.zin(sHuurtoeslagHuur, bedragW(*huur))
+			wd.zin(sHuurtoeslagBasishuurOnbekend)
 			b := huurtoeslagGrondslag
 			if g.MaximaleHuurgrensBekend {
 				b = nlBron(g.MaximaleHuurgrens)
 			}
-			add(Onbekend, zin, b)
+			add("huur", Onbekend, start, b)
 		}
 	}
 
 	// 3. Assets.
 	vg := g.Vermogensgrens
-	grens := tekstf(w, "De grens is %s.", "De grens is %s.", "The limit is %s.", "The limit is %s.", bedrag(vg.Bedrag))
+	grens := maakZin(sVermogenGrens, bedragW(vg.Bedrag))
 	if partner {
-		grens = tekstf(w, "De grens voor u en uw partner samen is %s.", "De grens voor uw cliënt en de partner samen is %s.", "The limit for you and your partner together is %s.", "The limit for your client and the partner together is %s.", bedrag(vg.Bedrag))
+		grens = maakZin(sHuurtoeslagVermogenGrensPartner, bedragW(vg.Bedrag))
 	}
+	start = len(wd.arena)
 	switch {
 	case h.Vermogen == nil:
-		add(Onbekend, tekst(w, "Wij weten niet hoeveel spaargeld en bezit u hebt. ", "Wij weten niet hoeveel spaargeld en bezit uw cliënt heeft. ", "We do not know your savings and assets. ", "We do not know your client's savings and assets. ")+grens, nlBron(vg), VraagVermogen)
+		wd.zin(sVermogenOnbekend)
+		wd.arena = append(wd.arena, grens)
+		add("vermogen", Onbekend, start, nlBron(vg), VraagVermogen)
 	default:
-		feit := tekstf(w, "Uw spaargeld en bezit is samen %s. ", "Het spaargeld en bezit van uw cliënt is samen %s. ", "Your savings and assets are %s. ", "Your client's savings and assets are %s. ", bedrag(*h.Vermogen))
+		wd.zin(sVermogenFeit, bedragW(*h.Vermogen))
+		wd.arena = append(wd.arena, grens)
 		if *h.Vermogen > vg.Bedrag {
-			add(Nee, feit+grens+tekst(w, " Dat is meer dan de grens. Dan is er geen huurtoeslag.", " Dat is meer dan de grens. Dan is er geen huurtoeslag.", " That is above the limit. Then there is no huurtoeslag.", " That is above the limit. Then there is no huurtoeslag."), nlBron(vg))
+			wd.zin(sHuurtoeslagVermogenBoven)
+			add("vermogen", Nee, start, nlBron(vg))
 		} else {
-			add(Ja, feit+grens, nlBron(vg))
+			add("vermogen", Ja, start, nlBron(vg))
 		}
 	}
 
 	// 4. Income: never decided here (see the function comment).
-	add(Onbekend, tekst(w,
-		"Of u huurtoeslag krijgt en hoeveel, hangt ook af van uw inkomen per jaar vóór belasting. Dat rekent deze check niet uit. Doe de proefberekening van de Belastingdienst.",
-		"Of uw cliënt huurtoeslag krijgt en hoeveel, hangt ook af van het inkomen per jaar vóór belasting. Dat rekent deze check niet uit. Doe de proefberekening van de Belastingdienst.",
-		"Whether you get huurtoeslag and how much also depends on your yearly income before tax. This check does not work that out. Use the trial calculation (proefberekening) of the Belastingdienst.",
-		"Whether your client gets huurtoeslag and how much also depends on the yearly income before tax. This check does not work that out. Use the trial calculation (proefberekening) of the Belastingdienst."),
-		Bron{Tekst: "Belastingdienst, proefberekening toeslagen", URL: huurtoeslagLink})
+	start = len(wd.arena)
+	wd.zin(sHuurtoeslagInkomen)
+	add("inkomen", Onbekend, start, Bron{Tekst: "Belastingdienst, proefberekening toeslagen", URL: huurtoeslagLink})
 
 	u.Oordeel = Onzeker
 	for _, c := range criteria {

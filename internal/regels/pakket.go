@@ -107,6 +107,16 @@ var vwNamen = map[string]soortVW{
 	"beoordeling": vwBeoordeling,
 }
 
+// String gives the kind as a pack writes it: "leeftijd", "aow_leeftijd", "een_van", …
+func (s soortVW) String() string {
+	for naam, v := range vwNamen {
+		if v == s {
+			return naam
+		}
+	}
+	return ""
+}
+
 // procent is a percentage that may be unknown.
 type procent struct {
 	p      geld.Percentage
