@@ -4,7 +4,7 @@ package checkweb
 //
 // They run only when ZEKER_BROWSER_TESTS=1 (CI sets it):
 //
-//	ZEKER_BROWSER_TESTS=1 go test ./internal/web -run Browser -v
+//	ZEKER_BROWSER_TESTS=1 go test ./internal/web/checkweb -run Browser -v
 //
 // Chromium is looked up as ZEKER_CHROMIUM, else "chromium" or "chromium-browser" on PATH. Without it
 // the tests skip with a message, unless CI=true: then they fail. axe-core comes from
