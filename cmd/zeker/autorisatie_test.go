@@ -11,6 +11,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 	"github.com/zeker-platform/zeker/internal/web"
+	"github.com/zeker-platform/zeker/internal/web/webtest"
 )
 
 // toegangTabel says, for EVERY route registered on the server's mux (pages, staff pages and the JSON
@@ -187,20 +188,9 @@ func mag(regel, wie, gm string) bool {
 	return wie == "systeembeheerder" || gm == eigen
 }
 
-// vulPad turns a pattern into a method and a path for gemeente gm.
+// vulPad is webtest.VulPad, with the gemeente as a query parameter of the API's signal status.
 func vulPad(pattern, gm string) (string, string) {
-	method, pad, ok := strings.Cut(pattern, " ")
-	if !ok {
-		method, pad = "GET", pattern
-	}
-	r := strings.NewReplacer("{gemeente}", gm, "{id}", "999999", "{referentie}", "R-onbekend", "{$}", "")
-	pad = r.Replace(pad)
-	if strings.HasSuffix(pad, "/") && pad != "/" && !strings.HasSuffix(pattern, "{$}") {
-		pad += "bestaat-niet"
-	}
-	if pattern == "/" {
-		pad = "/bestaat-niet"
-	}
+	method, pad := webtest.VulPad(pattern, gm)
 	if strings.HasPrefix(pad, "/api/v1/signalen/") {
 		pad += "?gemeente=" + gm
 	}
@@ -255,7 +245,7 @@ func TestAutorisatie(t *testing.T) {
 						a = o.doe(method, pad, sessies[wie], form, hdr)
 					}
 					n++
-					got := toegelaten(a)
+					got := webtest.Toegelaten(a)
 					if want := mag(regel, wie, gm); got != want {
 						t.Errorf("%s as %s in %s (%s %s): status %d Location %q: allowed=%v, want %v", p, wie, gm, method, pad, a.Status, a.Loc, got, want)
 					}
@@ -264,17 +254,6 @@ func TestAutorisatie(t *testing.T) {
 		}
 		t.Logf("%d requests: %d routes × %d callers × 2 gemeenten", n, len(routes), len(bellers))
 	})
-}
-
-// toegelaten reads an answer as allowed or refused: refused is 401, 403, or a redirect to the login page.
-func toegelaten(a antwoord) bool {
-	switch {
-	case a.Status == http.StatusUnauthorized, a.Status == http.StatusForbidden:
-		return false
-	case a.Status == http.StatusSeeOther && strings.HasPrefix(a.Loc, "/login?terug="):
-		return false
-	}
-	return true
 }
 
 func (o *staffOmgeving) doeJSON(method, pad, cookie, body string, hdr map[string]string) antwoord {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"strings"
 )
 
@@ -81,4 +82,13 @@ func randomHex(n int) string {
 		panic(err)
 	}
 	return hex.EncodeToString(b)
+}
+
+// AlsSysteem puts a system actor (a background job: naam is its kind, id its number) on the context when
+// no actor is there yet, so what the job does is logged as the system's.
+func AlsSysteem(ctx context.Context, naam string, id int64) context.Context {
+	if ActorUit(ctx).Soort != "" {
+		return ctx
+	}
+	return WithActor(ctx, Actor{Soort: ActorSysteem, ID: fmt.Sprintf("job/%d", id), Naam: naam})
 }

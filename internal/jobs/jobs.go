@@ -185,3 +185,16 @@ func Prune(ctx context.Context, db *store.DB, cutoff time.Time) (int64, error) {
 	}
 	return res.RowsAffected()
 }
+
+// Datum reads the reference date of a job's payload (jjjj-mm-dd); empty means today (UTC).
+func Datum(s string) (time.Time, error) {
+	if s == "" {
+		y, m, d := time.Now().UTC().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("datum %q is geen jjjj-mm-dd", s)
+	}
+	return t, nil
+}

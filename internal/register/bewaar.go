@@ -156,7 +156,7 @@ func (d *Diensten) bewaartermijnJob(ctx context.Context, run *jobs.Run) error {
 	if run.Gemeente == "" {
 		return jobs.Permanent(fmt.Errorf("register: %s zonder gemeente", JobBewaartermijn))
 	}
-	ctx = systeem(ctx, JobBewaartermijn, run.ID)
+	ctx = audit.AlsSysteem(ctx, JobBewaartermijn, run.ID)
 	nu := time.Now()
 	if d.Nu != nil {
 		nu = d.Nu()

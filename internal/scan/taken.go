@@ -32,33 +32,13 @@ func (d *Diensten) Registreer(r *jobs.Runner) {
 	r.Handle(JobScan, d.scanJob)
 }
 
-func datumOfVandaag(s string) (time.Time, error) {
-	if s == "" {
-		y, m, dd := time.Now().Date()
-		return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC), nil
-	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("datum %q is geen jjjj-mm-dd", s)
-	}
-	return t, nil
-}
-
-// systeem puts the job on the context as the actor when none is there.
-func systeem(ctx context.Context, soort string, id int64) context.Context {
-	if audit.ActorUit(ctx).Soort != "" {
-		return ctx
-	}
-	return audit.WithActor(ctx, audit.Actor{Soort: audit.ActorSysteem, ID: fmt.Sprintf("job/%d", id), Naam: soort})
-}
-
 func (d *Diensten) scanJob(ctx context.Context, run *jobs.Run) error {
 	var t ScanTaak
 	if err := run.Decode(&t); err != nil {
 		return err
 	}
-	ctx = systeem(ctx, JobScan, run.ID)
-	datum, err := datumOfVandaag(t.Datum)
+	ctx = audit.AlsSysteem(ctx, JobScan, run.ID)
+	datum, err := jobs.Datum(t.Datum)
 	if err != nil {
 		return jobs.Permanent(err)
 	}
