@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -18,6 +17,10 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/store"
 )
+
+// The import driver: Importeer checks the options, opens the import's record in the data transaction,
+// reads rows from a source (importeer_bron.go), validates them, and hands them to a writer: multi-row
+// upserts through database/sql on SQLite (importeer_sql.go) or COPY on PostgreSQL (importeer_pg.go).
 
 // ImportOpties configure Importeer.
 type ImportOpties struct {
@@ -135,124 +138,6 @@ const upsertTail = ` ON CONFLICT (gemeente, id) DO UPDATE SET gezien = excluded.
 		bijgewerkt = CASE WHEN register_huishouden.gegevens <> excluded.gegevens THEN excluded.bijgewerkt ELSE register_huishouden.bijgewerkt END,
 		gegevens = excluded.gegevens`
 
-// telLezer counts bytes and remembers where lines end, so a JSON value's offset gives its line.
-type telLezer struct {
-	r      io.Reader
-	n      int64
-	regels []int64 // offsets of '\n' not yet passed by regelBij
-	voor   int     // newlines before regels[0]
-}
-
-func (t *telLezer) Read(p []byte) (int, error) {
-	n, err := t.r.Read(p)
-	for i, c := range p[:n] {
-		if c == '\n' {
-			t.regels = append(t.regels, t.n+int64(i))
-		}
-	}
-	t.n += int64(n)
-	return n, err
-}
-
-// regelBij returns the 1-based line of offset; offsets must not decrease between calls.
-func (t *telLezer) regelBij(off int64) int {
-	k := 0
-	for k < len(t.regels) && t.regels[k] < off {
-		k++
-	}
-	t.voor += k
-	t.regels = t.regels[k:]
-	if cap(t.regels) > 1<<16 && len(t.regels) < 1<<10 {
-		t.regels = append([]int64(nil), t.regels...)
-	}
-	return t.voor + 1
-}
-
-// bron yields records one at a time; raw is the row as read, for the file of rejected rows.
-type bron interface {
-	volgende() (rec *Record, raw []string, rawJSON []byte, err error) // io.EOF at the end
-}
-
-type csvBron struct {
-	r   *csv.Reader
-	ind *Indeling
-}
-
-func (b *csvBron) volgende() (*Record, []string, []byte, error) {
-	rij, err := b.r.Read()
-	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, nil, nil, &RijFout{Regel: pe.StartLine, Reden: "geen geldige CSV: " + pe.Err.Error()}
-		}
-		return nil, nil, nil, err
-	}
-	regel, _ := b.r.FieldPos(0)
-	rec, err := b.ind.ParseRij(regel, rij)
-	return rec, rij, nil, err
-}
-
-type jsonBron struct {
-	t     *telLezer
-	dec   *json.Decoder
-	array bool
-	klaar bool
-}
-
-func nieuweJSONBron(r io.Reader) (*jsonBron, error) {
-	t := &telLezer{r: r}
-	br := bufio.NewReaderSize(t, 64<<10)
-	dec := json.NewDecoder(br)
-	b := &jsonBron{t: t, dec: dec}
-	// Peek at the first non-space byte: '[' is an array, '{' JSON Lines.
-	for {
-		c, err := br.Peek(1)
-		if err == io.EOF {
-			b.klaar = true
-			return b, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		if c[0] == ' ' || c[0] == '\n' || c[0] == '\r' || c[0] == '\t' {
-			br.ReadByte()
-			continue
-		}
-		if c[0] == '[' {
-			b.array = true
-			if _, err := dec.Token(); err != nil {
-				return nil, err
-			}
-		}
-		return b, nil
-	}
-}
-
-func (b *jsonBron) volgende() (*Record, []string, []byte, error) {
-	if b.klaar || (b.array && !b.dec.More()) {
-		return nil, nil, nil, io.EOF
-	}
-	var raw json.RawMessage
-	if err := b.dec.Decode(&raw); err != nil {
-		if err == io.EOF {
-			return nil, nil, nil, io.EOF
-		}
-		regel := b.t.regelBij(b.dec.InputOffset())
-		// A syntax error leaves the decoder unusable: report it as fatal for this file.
-		return nil, nil, nil, &fataleFout{&RijFout{Regel: regel, Reden: "geen geldige JSON: " + strings.TrimPrefix(err.Error(), "json: ")}}
-	}
-	eind := b.dec.InputOffset()
-	begin := eind - int64(len(raw))
-	regel := b.t.regelBij(begin)
-	rec, err := ParseJSON(regel, raw)
-	return rec, nil, raw, err
-}
-
-// fataleFout is a problem after which the rest of the file cannot be read.
-type fataleFout struct{ *RijFout }
-
-func (f *fataleFout) Unwrap() error { return f.RijFout }
-
 func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, res *ImportResultaat, start time.Time) error {
 	teller := &telLezer{r: r}
 	var b bron
@@ -353,35 +238,6 @@ type schrijver interface {
 	exec(ctx context.Context, query string, args ...any) error            // in the import's transaction
 	aantal(ctx context.Context, query string, args ...any) (int64, error) // a COUNT in the transaction
 	commit(ctx context.Context) error
-}
-
-type sqlSchrijver struct {
-	ins *invoeger
-	tx  *sql.Tx
-}
-
-func (s *sqlSchrijver) voegToe(ctx context.Context, id, woonplaats, gegevens string) error {
-	return s.ins.voegToe(ctx, id, woonplaats, gegevens)
-}
-
-func (s *sqlSchrijver) schrijfWeg(ctx context.Context) error { return s.ins.flush(ctx) }
-
-func (s *sqlSchrijver) aantal(ctx context.Context, query string, args ...any) (int64, error) {
-	var n int64
-	err := s.tx.QueryRowContext(ctx, query, args...).Scan(&n)
-	return n, store.MapError(err)
-}
-
-func (s *sqlSchrijver) exec(ctx context.Context, query string, args ...any) error {
-	_, err := s.tx.ExecContext(ctx, query, args...)
-	return store.MapError(err)
-}
-
-func (s *sqlSchrijver) commit(context.Context) error {
-	if err := s.tx.Commit(); err != nil {
-		return fmt.Errorf("register: import: commit: %w", store.MapError(err))
-	}
-	return nil
 }
 
 // lees reads, checks and hands every row to w; all-or-nothing unless SkipInvalid.
@@ -522,18 +378,6 @@ func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, sta
 	return nil
 }
 
-// regelVan gives the line of a record for a validation error found after parsing.
-func regelVan(b bron, rec *Record, raw []string) int {
-	if c, ok := b.(*csvBron); ok {
-		l, _ := c.r.FieldPos(0)
-		return l
-	}
-	if j, ok := b.(*jsonBron); ok {
-		return j.t.voor + 1
-	}
-	return 0
-}
-
 func voortgang(rijen, gelezen, grootte int64, start time.Time) Voortgang {
 	el := time.Since(start).Seconds()
 	v := Voortgang{Rijen: rijen, Bytes: gelezen, Grootte: grootte}
@@ -544,87 +388,4 @@ func voortgang(rijen, gelezen, grootte int64, start time.Time) Voortgang {
 		v.ETA = time.Duration(el * float64(grootte-gelezen) / float64(gelezen) * float64(time.Second))
 	}
 	return v
-}
-
-// invoeger writes households in multi-row upserts with a prepared statement per batch size.
-type invoeger struct {
-	tx       *sql.Tx
-	db       *store.DB
-	gemeente string
-	importID int64
-	nu       time.Time
-	batch    int
-	args     []any
-	ids      map[string]int // position in args of each id in the pending batch
-	stmt     *sql.Stmt
-}
-
-const kolommenPerRij = 7
-
-// upsertSQL builds a multi-row upsert. On SQLite it uses anonymous ? placeholders: the driver binds
-// $N parameters by looking up each name, which is quadratic in the number of parameters and made a
-// 500-row statement 20 times slower.
-func upsertSQL(d store.Dialect, n int) string {
-	var sb strings.Builder
-	sb.WriteString("INSERT INTO register_huishouden (gemeente, id, woonplaats, gegevens, import_id, gezien, bijgewerkt) VALUES ")
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			sb.WriteByte(',')
-		}
-		if d == store.SQLite {
-			sb.WriteString("(?,?,?,?,?,?,?)")
-			continue
-		}
-		p := i * kolommenPerRij
-		fmt.Fprintf(&sb, "($%d,$%d,$%d,$%d,$%d,$%d,$%d)", p+1, p+2, p+3, p+4, p+5, p+6, p+7)
-	}
-	sb.WriteString(upsertTail)
-	return sb.String()
-}
-
-func (in *invoeger) voegToe(ctx context.Context, id, woonplaats, gegevens string) error {
-	if in.ids == nil {
-		in.ids = make(map[string]int, in.batch)
-	}
-	if p, ok := in.ids[id]; ok { // same id twice in one batch: the last row wins
-		in.args[p+2], in.args[p+3] = woonplaats, gegevens
-		return nil
-	}
-	in.ids[id] = len(in.args)
-	in.args = append(in.args, in.gemeente, id, woonplaats, gegevens, in.importID, in.importID, in.nu)
-	if len(in.args)/kolommenPerRij >= in.batch {
-		return in.flush(ctx)
-	}
-	return nil
-}
-
-func (in *invoeger) flush(ctx context.Context) error {
-	n := len(in.args) / kolommenPerRij
-	if n == 0 {
-		return nil
-	}
-	var err error
-	if n == in.batch {
-		if in.stmt == nil {
-			in.stmt, err = in.tx.PrepareContext(ctx, upsertSQL(in.db.Dialect(), n))
-			if err != nil {
-				return fmt.Errorf("register: import: prepare: %w", store.MapError(err))
-			}
-		}
-		_, err = in.stmt.ExecContext(ctx, in.args...)
-	} else {
-		_, err = in.tx.ExecContext(ctx, upsertSQL(in.db.Dialect(), n), in.args...)
-	}
-	if err != nil {
-		return fmt.Errorf("register: import: opslaan: %w", store.MapError(err))
-	}
-	in.args = in.args[:0]
-	clear(in.ids)
-	return nil
-}
-
-func (in *invoeger) sluit() {
-	if in.stmt != nil {
-		in.stmt.Close()
-	}
 }

@@ -1,0 +1,252 @@
+package regels
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/regels/nl"
+)
+
+// Wording a trace: the sentences of a criterion (Zin values, see teksten.go) written out in one
+// language and voice from a loaded catalogue (teksten_laden.go), numbers, amounts, percentages and
+// leefvormen in that language's format.
+
+// woorder words the sentences of one trace in one language and voice.
+type woorder struct {
+	tl    *taal
+	stem  int // 0 resident, 1 intermediary
+	en    bool
+	arena []Zin // the sentences of one trace; criteria hold slices of it
+	bouw  strings.Builder
+	getal [24]byte
+}
+
+func (w Weergave) woorder() *woorder {
+	t := w.teksten()
+	wd := &woorder{tl: t.taal(w.Taal), en: w.en()}
+	if w.Intermediair {
+		wd.stem = 1
+	}
+	return wd
+}
+
+// zin records a sentence of the trace being built.
+func (wd *woorder) zin(s Sleutel, ws ...Waarde) {
+	wd.arena = append(wd.arena, maakZin(s, ws...))
+}
+
+// neem returns the sentences recorded since start; later ones do not change them.
+func (wd *woorder) neem(start int) []Zin {
+	return wd.arena[start:len(wd.arena):len(wd.arena)]
+}
+
+// tekst words one sentence.
+func (wd *woorder) tekst(s Sleutel, ws ...Waarde) string {
+	z := maakZin(s, ws...)
+	return wd.zinnen([]Zin{z})
+}
+
+// leefvorm words a leefvorm.
+func (wd *woorder) leefvorm(l nl.Leefvorm) string {
+	wd.bouw = strings.Builder{}
+	wd.schrijfLeefvorm(l)
+	return wd.bouw.String()
+}
+
+// zinnen words sentences, joined by a space.
+func (wd *woorder) zinnen(zs []Zin) string {
+	wd.bouw = strings.Builder{}
+	wd.bouw.Grow(wd.lengte(zs))
+	wd.schrijf(zs)
+	return wd.bouw.String()
+}
+
+func (wd *woorder) lengte(zs []Zin) int {
+	n := 0
+	for i := range zs {
+		n += wd.tl.zinnen[zs[i].Sleutel][wd.stem].lengte + 1 + 16*int(zs[i].n)
+		n += len(zs[i].tekst[0]) + len(zs[i].tekst[1])
+	}
+	return n
+}
+
+// criterium words a criterion: its sentences, with the sub-criteria of een_van after the first.
+func (wd *woorder) criterium(c *Criterium) string {
+	n := wd.lengte(c.Zinnen)
+	for i := range c.Sub {
+		n += wd.lengte(c.Sub[i].Zinnen) + 8
+	}
+	wd.bouw = strings.Builder{}
+	wd.bouw.Grow(n)
+	wd.schrijfCriterium(c)
+	return wd.bouw.String()
+}
+
+func (wd *woorder) schrijfCriterium(c *Criterium) {
+	zs := c.Zinnen
+	if len(c.Sub) > 0 && len(zs) > 0 {
+		wd.schrijf(zs[:1])
+		for i := range c.Sub {
+			if i == 0 {
+				wd.bouw.WriteByte(' ')
+			} else {
+				wd.bouw.WriteString(" — ")
+			}
+			wd.bouw.WriteString(triTeken(c.Sub[i].Oordeel))
+			wd.bouw.WriteByte(' ')
+			wd.schrijfCriterium(&c.Sub[i])
+		}
+		zs = zs[1:]
+		if len(zs) > 0 {
+			wd.bouw.WriteByte(' ')
+		}
+	}
+	wd.schrijf(zs)
+}
+
+func (wd *woorder) schrijf(zs []Zin) {
+	for i := range zs {
+		if i > 0 {
+			wd.bouw.WriteByte(' ')
+		}
+		wd.schrijfZin(&zs[i])
+	}
+}
+
+func (wd *woorder) schrijfZin(z *Zin) {
+	switch z.Sleutel {
+	case sPakket:
+		// The pack's own sentence: a pack is written in Dutch with English beside it.
+		if wd.en && z.tekst[1] != "" {
+			wd.bouw.WriteString(z.tekst[1])
+		} else {
+			wd.bouw.WriteString(z.tekst[0])
+		}
+		return
+	case sBedragReden:
+		t := z.tekst[0]
+		if wd.en {
+			t = z.tekst[1]
+		}
+		if t == "" {
+			wd.schrijfSjabloon(&wd.tl.zinnen[sBedragOnbekend][wd.stem], nil)
+		}
+		wd.bouw.WriteString(t)
+		return
+	}
+	wd.schrijfSjabloon(&wd.tl.zinnen[z.Sleutel][wd.stem], z)
+}
+
+func (wd *woorder) schrijfSjabloon(sj *sjabloon, z *Zin) {
+	for i := range sj.delen {
+		d := &sj.delen[i]
+		if d.plek < 0 {
+			wd.bouw.WriteString(d.tekst)
+			continue
+		}
+		if z == nil {
+			continue // a key without placeholders; LaadTeksten made sure
+		}
+		var v Waarde
+		if int(d.plek) < int(z.n) {
+			v = z.waarde(int(d.plek))
+		}
+		if d.meervoud {
+			if v.Getal == 1 {
+				wd.bouw.WriteString(d.een)
+			} else {
+				wd.bouw.WriteString(d.meer)
+			}
+			continue
+		}
+		wd.schrijfWaarde(sleutels[z.Sleutel].plekken[d.plek].soort, v)
+	}
+}
+
+func (wd *woorder) schrijfWaarde(s soortWaarde, v Waarde) {
+	switch s {
+	case wGetal:
+		wd.bouw.Write(strconv.AppendInt(wd.getal[:0], v.Getal, 10))
+	case wBedrag:
+		wd.bouw.WriteString(geld.Bedrag(v.Getal).Opgemaakt(wd.tl.opmaak))
+	case wProcent:
+		wd.schrijfProcent(geld.Percentage(v.Getal))
+	case wLeefvorm:
+		wd.schrijfLeefvorm(nl.Leefvorm(v.Getal))
+	case wLeefvormen:
+		eerste := true
+		for l := nl.Alleenstaande; l <= nl.Gehuwden; l++ {
+			if v.Getal&(1<<l) == 0 {
+				continue
+			}
+			if !eerste {
+				wd.bouw.WriteByte(' ')
+				wd.schrijfSjabloon(&wd.tl.zinnen[sLijstOf][wd.stem], nil)
+				wd.bouw.WriteByte(' ')
+			}
+			eerste = false
+			wd.schrijfLeefvorm(l)
+		}
+	case wRegeling:
+		switch v.Tekst {
+		case "bijstand":
+			wd.schrijfSjabloon(&wd.tl.zinnen[sRegelingBijstand][wd.stem], nil)
+		case "aow":
+			wd.schrijfSjabloon(&wd.tl.zinnen[sRegelingAOW][wd.stem], nil)
+		default:
+			// A regeling of the pack itself has no name in the catalogue: its id, readable.
+			for i := 0; i < len(v.Tekst); i++ {
+				if c := v.Tekst[i]; c == '_' {
+					wd.bouw.WriteByte(' ')
+				} else {
+					wd.bouw.WriteByte(c)
+				}
+			}
+		}
+	}
+}
+
+// schrijfProcent writes "130%" or "12,5%" with the language's decimal separator.
+func (wd *woorder) schrijfProcent(p geld.Percentage) {
+	v := int64(p)
+	if v < 0 {
+		wd.bouw.WriteByte('-')
+		v = -v
+	}
+	wd.bouw.Write(strconv.AppendInt(wd.getal[:0], v/100, 10))
+	if c := v % 100; c != 0 {
+		wd.bouw.WriteByte(wd.tl.opmaak.Decimaal)
+		wd.bouw.WriteByte(byte('0' + c/10))
+		if c%10 != 0 {
+			wd.bouw.WriteByte(byte('0' + c%10))
+		}
+	}
+	wd.bouw.WriteByte('%')
+}
+
+func (wd *woorder) schrijfLeefvorm(l nl.Leefvorm) {
+	switch l {
+	case nl.Alleenstaande:
+		wd.schrijfSjabloon(&wd.tl.zinnen[sLeefvormAlleenstaande][wd.stem], nil)
+	case nl.AlleenstaandeOuder:
+		wd.schrijfSjabloon(&wd.tl.zinnen[sLeefvormAlleenstaandeOuder][wd.stem], nil)
+	case nl.Gehuwden:
+		wd.schrijfSjabloon(&wd.tl.zinnen[sLeefvormGehuwden][wd.stem], nil)
+	default:
+		wd.bouw.WriteString(l.String())
+	}
+}
+
+// Zinnen words sentences of a trace in the language and voice of w, joined by a space.
+func (t *Teksten) Zinnen(zs []Zin, w Weergave) string {
+	w.Teksten = t
+	return w.woorder().zinnen(zs)
+}
+
+// Criterium words a criterion of a trace in the language and voice of w: what Verklaar puts in
+// Criterium.Tekst.
+func (t *Teksten) Criterium(c *Criterium, w Weergave) string {
+	w.Teksten = t
+	return w.woorder().criterium(c)
+}
