@@ -166,7 +166,8 @@ func (c *contract) leesSignalen(dec *json.Decoder, v *Verzoek) error {
 			return ErrTeVeel
 		}
 		// Decoder.Decode reads the whole element before it is checked, so a problem stays within this
-		// element and the stream goes on after it.
+		// element and the stream goes on after it. (Checking blocks of elements in parallel was
+		// measured: no gain on the shared 2-core machine, so it stays simple.)
 		var w any
 		if err := dec.Decode(&w); err != nil {
 			return leesFout(err, "signalen["+strconv.Itoa(i)+"]")
