@@ -1,7 +1,9 @@
 // Package apiv1 is Zeker's JSON API under /api/v1 for partner organisations and systems. Callers
 // authenticate with a bearer API credential (internal/auth) scoped to gemeenten and permissions; cookies
 // are never accepted. The OpenAPI 3.1 document (openapi.yaml, embedded) is served at
-// /api/v1/openapi.yaml and is the contract.
+// /api/v1/openapi.yaml and is the contract: requests are checked against it (kin-openapi, contract.go),
+// so the document and the code cannot disagree. Every string of a delivery passes text.Check and every
+// amount geld's one notation rule (docs/geld.md) before anything reaches storage.
 //
 // Endpoints:
 //
@@ -10,7 +12,8 @@
 //	GET  /api/v1/openapi.yaml           the OpenAPI document
 //
 // Batch rule (as package signalen): valid signals are stored together in one transaction; refused
-// signals come back with index, field and reason and nothing of them is stored; re-delivery of the same
+// signals come back with index, field (within the signal and as a JSON path from the root of the body)
+// and reason and nothing of them is stored; a broken envelope is 400 naming the field; re-delivery of the same
 // (partner, referentie) is idempotent. The partner is the credential's organisation, never a body field.
 package apiv1
 

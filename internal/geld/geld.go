@@ -1,5 +1,6 @@
 // Package geld is exact money for Zeker: amounts in integer euro cents, parsing of decimal text without
-// floating point, Dutch formatting, and named, explicit rounding. No float64 ever holds money.
+// floating point under one notation rule for every outside input (Parse, ParseGetal; docs/geld.md),
+// Dutch formatting, and named, explicit rounding. No float64 ever holds money.
 package geld
 
 import (
