@@ -1,7 +1,9 @@
 // Package apiv1 is Zeker's JSON API under /api/v1 for partner organisations and systems. Callers
 // authenticate with a bearer API credential (internal/auth) scoped to gemeenten and permissions; cookies
 // are never accepted. The OpenAPI 3.1 document (openapi.yaml, embedded) is served at
-// /api/v1/openapi.yaml and is the contract.
+// /api/v1/openapi.yaml and is the contract: requests are checked against it (kin-openapi, contract.go),
+// so the document and the code cannot disagree. Every string of a delivery passes text.Check and every
+// amount geld's one notation rule (docs/geld.md) before anything reaches storage.
 //
 // Endpoints:
 //
@@ -10,7 +12,8 @@
 //	GET  /api/v1/openapi.yaml           the OpenAPI document
 //
 // Batch rule (as package signalen): valid signals are stored together in one transaction; refused
-// signals come back with index, field and reason and nothing of them is stored; re-delivery of the same
+// signals come back with index, field (within the signal and as a JSON path from the root of the body)
+// and reason and nothing of them is stored; a broken envelope is 400 naming the field; re-delivery of the same
 // (partner, referentie) is idempotent. The partner is the credential's organisation, never a body field.
 package apiv1
 
@@ -51,35 +54,85 @@ type Deps struct {
 }
 
 // Routes returns the API as a part of the web kit: its routes are Bearer routes (no cookies, no form
-// protection, their own body limit MaxBody), mounted by cmd/zeker with every other part.
+// protection, their own body limit MaxBody), mounted by cmd/zeker with every other part. Requests are
+// checked against the embedded OpenAPI document; Routes panics if that document does not load, which
+// TestOpenAPIDocument rules out.
 func Routes(deps Deps) web.Part {
 	if deps.Log == nil {
 		deps.Log = slog.Default()
 	}
-	a := &api{Deps: deps}
+	c, err := standaardContract()
+	if err != nil {
+		panic(err)
+	}
+	a := &api{Deps: deps, contract: c}
 	return web.Part{Name: "apiv1", Routes: []web.Route{
-		{Pattern: "POST /api/v1/signalen", Access: web.Bearer, Handler: a.sleutel(a.ontvang)},
-		{Pattern: "GET /api/v1/signalen/{referentie}", Access: web.Bearer, Handler: a.sleutel(a.terugkoppeling)},
-		{Pattern: "GET /api/v1/openapi.yaml", Access: web.Bearer, Handler: func(w http.ResponseWriter, r *http.Request) {
+		{Pattern: "POST /api/v1/signalen", Access: web.Bearer, Handler: koppen(a.sleutel(a.ontvang))},
+		{Pattern: "GET /api/v1/signalen/{referentie}", Access: web.Bearer, Handler: koppen(a.sleutel(a.terugkoppeling))},
+		{Pattern: "GET /api/v1/openapi.yaml", Access: web.Bearer, Handler: koppen(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
-			w.Header().Set("X-Content-Type-Options", "nosniff")
 			w.Write(OpenAPI)
-		}},
+		})},
 	}}
 }
 
-type api struct{ Deps }
+type api struct {
+	Deps
+	contract *contract
+}
+
+// koppen sets the security headers of every API response. The answers are data for a program, never
+// a page: nothing may be sniffed into HTML, framed, cached (they hold personal data and depend on the
+// credential) or leak the URL as a referrer.
+func koppen(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Cache-Control", "no-store")
+		h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+		h.Set("Referrer-Policy", "no-referrer")
+		next(w, r)
+	}
+}
 
 // Fout is the JSON error body.
 type Fout struct {
-	Fout   string          `json:"fout"`
-	Fouten []signalen.Fout `json:"fouten,omitempty"`
+	Fout string `json:"fout"`
+	// Veld is the field of the body that is wrong (a JSON path), with 400.
+	Veld string `json:"veld,omitempty"`
+}
+
+// Ontvangst is the answer to a delivery (schema Ontvangst in openapi.yaml).
+type Ontvangst struct {
+	Aantal              int           `json:"aantal"`
+	Opgeslagen          int           `json:"opgeslagen"`
+	AlOntvangen         int           `json:"alOntvangen"`
+	Afgewezen           int           `json:"afgewezen"`
+	Fouten              []SignaalFout `json:"fouten"`
+	NietGekoppeld       []int         `json:"nietGekoppeld"`
+	NieuweZaken         int           `json:"nieuweZaken"`
+	AutomatischGesloten int           `json:"automatischGesloten"`
+}
+
+// SignaalFout is one problem of one refused signal: its index in signalen, the field within the
+// signal, the same field as a JSON path from the root of the body, and the Dutch reason.
+type SignaalFout struct {
+	Index int    `json:"index"`
+	Veld  string `json:"veld"`
+	Pad   string `json:"pad"`
+	Reden string `json:"reden"`
+}
+
+func signaalFout(f signalen.Fout) SignaalFout {
+	pad := "signalen[" + strconv.Itoa(f.Index) + "]"
+	if f.Veld != "" && f.Veld != "signaal" {
+		pad += "." + f.Veld
+	}
+	return SignaalFout{Index: f.Index, Veld: f.Veld, Pad: pad, Reden: f.Reden}
 }
 
 func schrijf(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(v)
 }
@@ -146,17 +199,23 @@ func (a *api) ontvang(w http.ResponseWriter, r *http.Request) {
 		fout(w, http.StatusUnsupportedMediaType, "Stuur JSON (Content-Type: application/json).")
 		return
 	}
-	v, err := ParseVerzoek(http.MaxBytesReader(w, r.Body, MaxBody))
+	v, err := a.contract.parseVerzoek(http.MaxBytesReader(w, r.Body, MaxBody))
 	var mbe *http.MaxBytesError
+	var vf *VerzoekFout
 	switch {
 	case errors.As(err, &mbe), errors.Is(err, ErrTeVeel):
 		fout(w, http.StatusRequestEntityTooLarge, "Te groot: stuur hoogstens 50.000 signalen per levering en splits de rest.")
 		return
-	case errors.Is(err, ErrGeenGemeente):
-		fout(w, http.StatusBadRequest, "Vul gemeente in, bijvoorbeeld GM0175.")
+	case errors.As(err, &vf):
+		msg := "De body klopt niet: " + vf.Error() + " Zie /api/v1/openapi.yaml."
+		if vf.Veld == "" {
+			msg = "De body klopt niet. " + vf.Reden + " Zie /api/v1/openapi.yaml."
+		}
+		schrijf(w, http.StatusBadRequest, Fout{Fout: msg, Veld: vf.Veld})
 		return
 	case err != nil:
-		fout(w, http.StatusBadRequest, "De body klopt niet: "+err.Error()+". Zie /api/v1/openapi.yaml.")
+		a.Log.ErrorContext(ctx, "apiv1: body lezen", "fout", err)
+		fout(w, http.StatusInternalServerError, "Er ging iets mis. Er is niets opgeslagen. Probeer het later opnieuw.")
 		return
 	}
 	if !auth.Mag(k.Actor(), v.Gemeente, auth.SignalenAanleveren) {
@@ -175,17 +234,27 @@ func (a *api) ontvang(w http.ResponseWriter, r *http.Request) {
 		fout(w, http.StatusInternalServerError, "Er ging iets mis. Er is niets opgeslagen. Probeer het later opnieuw.")
 		return
 	}
-	res.Aantal = v.Aantal
-	res.Afgewezen += len(v.Fouten)
-	res.Fouten = append(res.Fouten, v.Fouten...)
-	slices.SortStableFunc(res.Fouten, func(x, y signalen.Fout) int { return x.Index - y.Index })
+	afgewezen := map[int]bool{}
+	for _, f := range v.Fouten {
+		afgewezen[f.Index] = true
+	}
+	out := Ontvangst{Aantal: v.Aantal, Opgeslagen: res.Opgeslagen, AlOntvangen: res.AlOntvangen,
+		Afgewezen: res.Afgewezen + len(afgewezen), Fouten: make([]SignaalFout, 0, len(res.Fouten)+len(v.Fouten)),
+		NietGekoppeld: res.NietGekoppeld, NieuweZaken: res.NieuweZaken, AutomatischGesloten: res.AutomatischGesloten}
+	for _, f := range slices.Concat(res.Fouten, v.Fouten) {
+		out.Fouten = append(out.Fouten, signaalFout(f))
+	}
+	slices.SortStableFunc(out.Fouten, func(x, y SignaalFout) int { return x.Index - y.Index })
+	if out.NietGekoppeld == nil {
+		out.NietGekoppeld = []int{}
+	}
 	a.Log.InfoContext(ctx, "apiv1: signalen ontvangen", "gemeente", v.Gemeente, "sleutel", k.ID,
-		"aantal", res.Aantal, "opgeslagen", res.Opgeslagen, "al_ontvangen", res.AlOntvangen, "afgewezen", res.Afgewezen)
+		"aantal", out.Aantal, "opgeslagen", out.Opgeslagen, "al_ontvangen", out.AlOntvangen, "afgewezen", out.Afgewezen)
 	status := http.StatusOK
-	if res.Opgeslagen == 0 && res.AlOntvangen == 0 && res.Afgewezen > 0 {
+	if out.Opgeslagen == 0 && out.AlOntvangen == 0 && out.Afgewezen > 0 {
 		status = http.StatusUnprocessableEntity // nothing acceptable in the delivery
 	}
-	schrijf(w, status, res)
+	schrijf(w, status, out)
 }
 
 // Terugkoppeling is the body of GET /api/v1/signalen/{referentie}.
@@ -200,6 +269,16 @@ func (a *api) terugkoppeling(w http.ResponseWriter, r *http.Request) {
 	k := sleutelUit(ctx)
 	ref := r.PathValue("referentie")
 	gemeente := r.URL.Query().Get("gemeente")
+	if msg := a.contract.parameter(a.contract.referentie, "referentie", ref); msg != "" {
+		schrijf(w, http.StatusBadRequest, Fout{Fout: msg, Veld: "referentie"})
+		return
+	}
+	if gemeente != "" {
+		if msg := a.contract.parameter(a.contract.gemeente, "gemeente", gemeente); msg != "" {
+			schrijf(w, http.StatusBadRequest, Fout{Fout: msg, Veld: "gemeente"})
+			return
+		}
+	}
 	if gemeente == "" {
 		if len(k.Gemeenten) != 1 {
 			fout(w, http.StatusBadRequest, "Deze API-sleutel hoort bij meer gemeenten: geef ?gemeente=GM.... mee.")

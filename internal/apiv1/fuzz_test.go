@@ -7,6 +7,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/apiv1"
 	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/text"
 )
 
 func FuzzParseVerzoek(f *testing.F) {
@@ -18,6 +19,9 @@ func FuzzParseVerzoek(f *testing.F) {
 		`{"gemeente":"GM0175","gemeente":"GM0147"}`,
 		`{"gemeente":"GM0175","signalen":[{"inwoner":{"adres":{"huisnummer":"12"}}}]} trailing`,
 		`[]`, `{`, ``, `{"gemeente":1}`,
+		`{"gemeente":"GM0175","signalen":[{"referentie":"R\u0000","bedrag":0.001,"inwoner":{"achternaam":"a\u0000b","adres":{"huisnummer":0}}}]}`,
+		"{\"gemeente\":\"GM0175\",\"signalen\":[{\"referentie\":\"R\xff\",\"bedrag\":\"1.500\",\"x\\u0000\":1}]}",
+		`{"gemeente":"GM0175","signalen":{"a":[1,{"b":2}]}}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -32,9 +36,6 @@ func FuzzParseVerzoek(f *testing.F) {
 		if v.Gemeente == "" {
 			t.Fatal("no error but no gemeente")
 		}
-		if len(v.Signalen) != len(v.Indexen) || v.Aantal != len(v.Signalen)+len(v.Fouten) || v.Aantal > signalen.MaxBatch {
-			t.Fatalf("counts: aantal %d, signalen %d, indexen %d, fouten %d", v.Aantal, len(v.Signalen), len(v.Indexen), len(v.Fouten))
-		}
 		gezien := map[int]bool{}
 		for _, i := range v.Indexen {
 			if i < 0 || i >= v.Aantal || gezien[i] {
@@ -42,11 +43,24 @@ func FuzzParseVerzoek(f *testing.F) {
 			}
 			gezien[i] = true
 		}
+		afgewezen := map[int]bool{}
 		for _, f := range v.Fouten {
-			if f.Index < 0 || f.Index >= v.Aantal || gezien[f.Index] || f.Reden == "" {
+			if f.Index < 0 || f.Index >= v.Aantal || gezien[f.Index] || f.Reden == "" || f.Veld == "" || text.Check(f.Veld) != nil {
 				t.Fatalf("bad fout %+v", f)
 			}
-			gezien[f.Index] = true
+			afgewezen[f.Index] = true
+		}
+		if len(v.Signalen) != len(v.Indexen) || v.Aantal != len(v.Signalen)+len(afgewezen) || v.Aantal > signalen.MaxBatch {
+			t.Fatalf("counts: aantal %d, signalen %d, indexen %d, refused %d", v.Aantal, len(v.Signalen), len(v.Indexen), len(afgewezen))
+		}
+		// What passed the edge holds no text that the database or a reader would choke on.
+		for _, s := range v.Signalen {
+			in := s.Inwoner
+			for _, w := range []string{s.Referentie, string(s.PartnerType), string(s.CrisisSoort), in.BSN, in.Voorletters, in.Voorvoegsel, in.Achternaam, in.Telefoon, in.Email, in.Adres.Straat, in.Adres.Postcode, in.Adres.Toevoeging, in.Adres.Woonplaats} {
+				if text.Check(w) != nil {
+					t.Fatalf("signal with bad text passed: %+v", s)
+				}
+			}
 		}
 		// Validation of what was read never panics either.
 		signalen.BeoordeelBatch(v.Signalen, signalen.NieuweDatum(2026, 3, 2))

@@ -1,8 +1,10 @@
 // Package geld is exact money for Zeker: amounts in integer euro cents, parsing of decimal text without
-// floating point, Dutch formatting, and named, explicit rounding. No float64 ever holds money.
+// floating point under one notation rule for every outside input (Parse, ParseGetal; docs/geld.md),
+// Dutch formatting, and named, explicit rounding. No float64 ever holds money.
 package geld
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -15,58 +17,124 @@ type Bedrag int64
 // Euro returns whole euros as a Bedrag.
 func Euro(e int64) Bedrag { return Bedrag(e * 100) }
 
-// ErrOngeldig is returned for text that is not an amount.
-var ErrOngeldig = errors.New("geen geldig bedrag")
+// The errors of Parse and ParseGetal. Every one of them is also ErrOngeldig; errors.Is tells them apart,
+// and Reden gives the B1 sentence to show.
+var (
+	ErrOngeldig        = errors.New("geen geldig bedrag")
+	ErrLeeg            = fmt.Errorf("%w: leeg", ErrOngeldig)
+	ErrGeenGetal       = fmt.Errorf("%w: geen getal", ErrOngeldig)
+	ErrTeVeelDecimalen = fmt.Errorf("%w: meer dan 2 decimalen", ErrOngeldig)
+	ErrDubbelzinnig    = fmt.Errorf("%w: dubbelzinnig scheidingsteken", ErrOngeldig)
+	ErrGroepering      = fmt.Errorf("%w: duizendtallen niet per 3 cijfers", ErrOngeldig)
+	ErrTeGroot         = fmt.Errorf("%w: te groot", ErrOngeldig)
+)
 
-// Parse reads an amount written in euros: "1512", "1512.5", "1512,50", "1.512,50", "€ 1.512,50",
-// "-3.10". More than two decimals is an error (no silent rounding of input).
+// Fout is an error of Parse or ParseGetal: its kind (one of the Err values above) and a B1 Dutch
+// reason for the person who typed or sent the amount. Neither contains the text itself, so a Fout can
+// go back to a partner or into a log without echoing input; a caller that wants the text adds it.
+type Fout struct {
+	Soort error
+	Reden string
+}
+
+func (f *Fout) Error() string { return f.Soort.Error() + ". " + f.Reden }
+func (f *Fout) Unwrap() error { return f.Soort }
+
+// Reden returns the B1 Dutch reason of an error of Parse or ParseGetal (err.Error() for other errors).
+func Reden(err error) string {
+	var f *Fout
+	if errors.As(err, &f) {
+		return f.Reden
+	}
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+func fout(soort error, reden string) error { return &Fout{Soort: soort, Reden: reden} }
+
+const voorbeeld = " Schrijf bijvoorbeeld 1234,56 of 1234.56."
+
+// Parse reads an amount in euros from outside input: API text, CSV uploads, imports, forms, rule packs.
+// It is the one notation rule for money text in Zeker (docs/geld.md):
+//
+//   - digits, at most one decimal separator (a comma or a point) followed by one or two digits:
+//     "1512", "1512,5", "1512,50", "1512.50", "0,01";
+//   - thousands separators only where they cannot be read as a decimal separator: together with a
+//     decimal separator of the other kind ("1.512,50", "1,512.50") or repeated ("12.345.678"),
+//     always in groups of three digits;
+//   - optionally "€" and spaces around, and a minus sign before the digits or the "€" ("-3,10",
+//     "€ -3,10", "-€ 3,10", which is how String writes a negative amount);
+//   - nothing else. One separator followed by exactly three digits ("1.500", "1,500") is refused as
+//     ambiguous: in Dutch it is one and a half thousand, in English one and a half (ErrDubbelzinnig).
+//     More than two decimals ("0.001", "1,5000") is refused, never rounded (ErrTeVeelDecimalen).
+//
+// Every error is a *Fout (errors.Is(err, ErrOngeldig)); Reden(err) is the sentence to show.
 func Parse(s string) (Bedrag, error) {
 	t := strings.TrimSpace(s)
-	t = strings.TrimPrefix(t, "€")
-	t = strings.TrimSpace(t)
-	if t == "" {
-		return 0, fmt.Errorf("%w: leeg", ErrOngeldig)
-	}
 	neg := false
-	if t[0] == '-' {
+	if strings.HasPrefix(t, "-") {
+		neg, t = true, strings.TrimSpace(t[1:])
+	}
+	if strings.HasPrefix(t, "€") {
+		t = strings.TrimSpace(t[len("€"):])
+	}
+	if !neg && strings.HasPrefix(t, "-") {
 		neg, t = true, t[1:]
 	}
-	// Decide which separator is the decimal one: the last of '.' or ',' if followed by 1-2 digits.
-	dec := -1
-	if i := strings.LastIndexAny(t, ".,"); i >= 0 && len(t)-i-1 <= 2 && len(t)-i-1 >= 1 {
-		dec = i
+	if t == "" {
+		return 0, fout(ErrLeeg, "Vul een bedrag in."+voorbeeld)
 	}
-	intPart, frac := t, ""
-	if dec >= 0 {
-		intPart, frac = t[:dec], t[dec+1:]
-	}
-	// Remaining separators in the integer part must be thousands groups of three digits.
-	if strings.ContainsAny(intPart, ".,") {
-		groups := strings.FieldsFunc(intPart, func(r rune) bool { return r == '.' || r == ',' })
-		if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 {
-			return 0, fmt.Errorf("%w: %q", ErrOngeldig, s)
-		}
-		for _, g := range groups[1:] {
-			if len(g) != 3 {
-				return 0, fmt.Errorf("%w: %q", ErrOngeldig, s)
-			}
-		}
-		intPart = strings.Join(groups, "")
-	}
-	if intPart == "" {
-		intPart = "0"
-	}
-	for _, r := range intPart + frac {
-		if r < '0' || r > '9' {
-			return 0, fmt.Errorf("%w: %q", ErrOngeldig, s)
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; (c < '0' || c > '9') && c != '.' && c != ',' {
+			return 0, fout(ErrGeenGetal, "Dit is geen bedrag: gebruik alleen cijfers, met een komma of punt voor de centen."+voorbeeld)
 		}
 	}
-	if len(intPart) > 15 {
-		return 0, fmt.Errorf("%w: %q is te groot", ErrOngeldig, s)
+	if t[0] == '.' || t[0] == ',' || t[len(t)-1] == '.' || t[len(t)-1] == ',' {
+		return 0, fout(ErrGeenGetal, "Een bedrag begint en eindigt met een cijfer."+voorbeeld)
 	}
-	e, err := strconv.ParseInt(intPart, 10, 64)
+	punten, kommas := strings.Count(t, "."), strings.Count(t, ",")
+	heel, frac := t, ""
+	switch {
+	case punten+kommas == 0:
+	case punten > 0 && kommas > 0:
+		// Both kinds: the last one is the decimal separator and occurs once; the other groups.
+		i := strings.LastIndexAny(t, ".,")
+		if strings.Count(t, t[i:i+1]) != 1 {
+			return 0, fout(ErrGroepering, "Er staan punten en komma's door elkaar in dit bedrag."+voorbeeld)
+		}
+		heel, frac = t[:i], t[i+1:]
+		if len(frac) > 2 {
+			return 0, fout(ErrTeVeelDecimalen, "Het bedrag heeft meer dan 2 cijfers achter de komma. Schrijf hoogstens 2, in centen.")
+		}
+		var ok bool
+		if heel, ok = groepen(heel, otherSep(t[i])); !ok {
+			return 0, fout(ErrGroepering, "De scheidingstekens voor duizendtallen staan niet per 3 cijfers."+voorbeeld)
+		}
+	case punten+kommas == 1:
+		i := strings.IndexAny(t, ".,")
+		heel, frac = t[:i], t[i+1:]
+		switch {
+		case len(frac) <= 2:
+		case len(frac) == 3 && len(heel) <= 3 && heel[0] != '0':
+			return 0, fout(ErrDubbelzinnig, "Dit bedrag is dubbelzinnig: 1.500 en 1,500 kunnen duizendvijfhonderd euro zijn of anderhalve euro. Schrijf het zonder scheidingsteken voor duizendtallen (1500) of met de centen erbij (1.500,00 of 1,50).")
+		default:
+			return 0, fout(ErrTeVeelDecimalen, "Het bedrag heeft meer dan 2 cijfers achter de komma. Schrijf hoogstens 2, in centen.")
+		}
+	default:
+		// One kind, several times: thousands separators only ("12.345.678").
+		var ok bool
+		if heel, ok = groepen(t, t[strings.IndexAny(t, ".,")]); !ok {
+			return 0, fout(ErrGroepering, "De scheidingstekens voor duizendtallen staan niet per 3 cijfers, of er staan meer decimaaltekens in."+voorbeeld)
+		}
+	}
+	if len(heel) > 15 {
+		return 0, fout(ErrTeGroot, "Dit bedrag is te groot.")
+	}
+	e, err := strconv.ParseInt(heel, 10, 64)
 	if err != nil {
-		return 0, fmt.Errorf("%w: %q", ErrOngeldig, s)
+		return 0, fout(ErrGeenGetal, "Dit is geen bedrag."+voorbeeld)
 	}
 	var c int64
 	switch len(frac) {
@@ -81,6 +149,65 @@ func Parse(s string) (Bedrag, error) {
 	}
 	return b, nil
 }
+
+func otherSep(c byte) byte {
+	if c == '.' {
+		return ','
+	}
+	return '.'
+}
+
+// groepen removes the thousands separator sep from s and reports whether s was digits in groups of
+// three after a first group of one to three digits that does not start with 0 (unless it is "0" alone
+// and there is no other group).
+func groepen(s string, sep byte) (string, bool) {
+	if strings.IndexByte(s, sep) < 0 {
+		return s, !strings.ContainsAny(s, ".,")
+	}
+	delen := strings.Split(s, string(sep))
+	if len(delen[0]) == 0 || len(delen[0]) > 3 || delen[0][0] == '0' {
+		return "", false
+	}
+	for _, d := range delen[1:] {
+		if len(d) != 3 {
+			return "", false
+		}
+	}
+	out := strings.Join(delen, "")
+	return out, !strings.ContainsAny(out, ".,")
+}
+
+// ParseGetal reads a JSON number token as an amount in euros: digits with at most two decimals after a
+// point ("1500", "1500.5", "1500.50", "-3.10"). JSON numbers have no thousands separators, so "1.500"
+// is one and a half with three decimals and refused like "0.001" (ErrTeVeelDecimalen); an exponent
+// ("1e3") is refused too. Pass the token as written (json.Number, a raw message), never a float64.
+func ParseGetal(tok string) (Bedrag, error) {
+	t := tok
+	neg := strings.HasPrefix(t, "-")
+	if neg {
+		t = t[1:]
+	}
+	heel, frac, punt := strings.Cut(t, ".")
+	if heel == "" || (punt && frac == "") || (len(heel) > 1 && heel[0] == '0') {
+		return 0, fout(ErrGeenGetal, "Dit is geen bedrag."+voorbeeldGetal)
+	}
+	for _, d := range []string{heel, frac} {
+		for i := 0; i < len(d); i++ {
+			if d[i] < '0' || d[i] > '9' {
+				if d[i] == 'e' || d[i] == 'E' {
+					return 0, fout(ErrGeenGetal, "Schrijf het bedrag zonder exponent (e)."+voorbeeldGetal)
+				}
+				return 0, fout(ErrGeenGetal, "Dit is geen bedrag."+voorbeeldGetal)
+			}
+		}
+	}
+	if len(frac) > 2 {
+		return 0, fout(ErrTeVeelDecimalen, "Het bedrag heeft meer dan 2 decimalen. Een JSON-getal heeft geen scheidingsteken voor duizendtallen: schrijf 1500 voor duizendvijfhonderd euro en hoogstens 2 decimalen, zoals 1500.50.")
+	}
+	return Parse(tok)
+}
+
+const voorbeeldGetal = " Schrijf een JSON-getal met hoogstens 2 decimalen, zoals 1500 of 1500.50."
 
 // MustParse is Parse for constants in tests and tables; it panics on bad input.
 func MustParse(s string) Bedrag {
@@ -177,22 +304,27 @@ func (b *Bedrag) UnmarshalText(p []byte) error {
 	return nil
 }
 
-// UnmarshalJSON accepts a JSON number (1512.5) or string ("1512,50") without going through float64.
+// UnmarshalJSON accepts a JSON number under ParseGetal (1512.5) or a string under Parse ("1512,50"),
+// without going through float64. null leaves b unchanged (the encoding/json convention); a caller for
+// whom the amount is required checks its presence (the API does so against its OpenAPI document).
 func (b *Bedrag) UnmarshalJSON(p []byte) error {
 	s := strings.TrimSpace(string(p))
 	if s == "null" {
 		return nil
 	}
 	if len(s) >= 2 && s[0] == '"' {
-		uq, err := strconv.Unquote(s)
-		if err != nil {
-			return fmt.Errorf("%w: %s", ErrOngeldig, s)
+		var uq string
+		if err := json.Unmarshal([]byte(s), &uq); err != nil {
+			return fout(ErrGeenGetal, "Dit is geen bedrag."+voorbeeld)
 		}
-		s = uq
-	} else if strings.ContainsAny(s, "eE,") {
-		return fmt.Errorf("%w: %s", ErrOngeldig, s)
+		return b.UnmarshalText([]byte(uq))
 	}
-	return b.UnmarshalText([]byte(s))
+	v, err := ParseGetal(s)
+	if err != nil {
+		return err
+	}
+	*b = v
+	return nil
 }
 
 // Percentage is a percentage in hundredths of a percent (basis points): 130% is 13000, 12,5% is 1250.

@@ -2,6 +2,8 @@ package geld
 
 import (
 	"encoding/json"
+	"errors"
+	"strings"
 	"testing"
 )
 
@@ -9,32 +11,119 @@ func TestParse(t *testing.T) {
 	tests := []struct {
 		in   string
 		want Bedrag
-		ok   bool
+		err  error // nil: valid
 	}{
-		{"1512", 151200, true},
-		{"1512.5", 151250, true},
-		{"1512,50", 151250, true},
-		{"1.512,50", 151250, true},
-		{"€ 1.512,50", 151250, true},
-		{"1,512.50", 151250, true},
-		{"-3.10", -310, true},
-		{"0,01", 1, true},
-		{"1.512", 151200, true}, // a thousands group, not three decimals
-		{"12.345.678", 1234567800, true},
-		{"", 0, false},
-		{"abc", 0, false},
-		{"1.5123", 0, false},
-		{"1e3", 0, false},
-		{"12.34.5", 0, false},
+		{"1512", 151200, nil},
+		{"1512.5", 151250, nil},
+		{"1512,5", 151250, nil},
+		{"1512,50", 151250, nil},
+		{"1512.50", 151250, nil},
+		{"1234,56", 123456, nil},
+		{"1234.56", 123456, nil},
+		{"1.234,56", 123456, nil},
+		{"1.512,50", 151250, nil},
+		{"€ 1.512,50", 151250, nil},
+		{" €1512 ", 151200, nil},
+		{"1,512.50", 151250, nil},
+		{"1.500,00", 150000, nil},
+		{"1,50", 150, nil},
+		{"-3.10", -310, nil},
+		{"-€ 3,10", -310, nil}, // how String writes it
+		{"€ -3,10", -310, nil},
+		{"0,01", 1, nil},
+		{"0.5", 50, nil},
+		{"12.345.678", 1234567800, nil}, // repeated: only thousands separators
+		{"1.234.567,89", 123456789, nil},
+		{"999999999999999", 99999999999999900, nil},
+
+		// Ambiguous: one separator followed by exactly three digits.
+		{"1.500", 0, ErrDubbelzinnig},
+		{"1,500", 0, ErrDubbelzinnig},
+		{"1.512", 0, ErrDubbelzinnig},
+		{"€ 999,999", 0, ErrDubbelzinnig},
+		// More than two decimals: refused, never rounded.
+		{"0.001", 0, ErrTeVeelDecimalen},
+		{"0,001", 0, ErrTeVeelDecimalen},
+		{"1.5123", 0, ErrTeVeelDecimalen},
+		{"1234.567", 0, ErrTeVeelDecimalen},
+		{"1.234,567", 0, ErrTeVeelDecimalen},
+		// Thousands separators not in groups of three, or mixed up.
+		{"12.34.5", 0, ErrGroepering},
+		{"1.234.56", 0, ErrGroepering},
+		{"1,2.50", 0, ErrGroepering},
+		{"1.234,5,6", 0, ErrGroepering},
+		{"0.123.456", 0, ErrGroepering},
+		// Not a number.
+		{"", 0, ErrLeeg},
+		{"€", 0, ErrLeeg},
+		{"abc", 0, ErrGeenGetal},
+		{"1e3", 0, ErrGeenGetal},
+		{"12,", 0, ErrGeenGetal},
+		{",50", 0, ErrGeenGetal},
+		{"--3", 0, ErrGeenGetal},
+		{"1 500", 0, ErrGeenGetal},
+		{"+3", 0, ErrGeenGetal},
+		{"1234567890123456", 0, ErrTeGroot},
 	}
 	for _, tt := range tests {
 		got, err := Parse(tt.in)
-		if (err == nil) != tt.ok {
-			t.Errorf("Parse(%q) err = %v, want ok=%v", tt.in, err, tt.ok)
+		if tt.err == nil {
+			if err != nil || got != tt.want {
+				t.Errorf("Parse(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+			}
 			continue
 		}
-		if tt.ok && got != tt.want {
-			t.Errorf("Parse(%q) = %d, want %d", tt.in, got, tt.want)
+		if !errors.Is(err, tt.err) || !errors.Is(err, ErrOngeldig) {
+			t.Errorf("Parse(%q) = %d, %v; want %v", tt.in, got, err, tt.err)
+			continue
+		}
+		if Reden(err) == "" {
+			t.Errorf("Parse(%q): no reason", tt.in)
+		}
+	}
+	if r := Reden(mustErr(Parse("1.500"))); !strings.Contains(r, "dubbelzinnig") {
+		t.Errorf("reason for 1.500 = %q, want it to say it is ambiguous", r)
+	}
+	if r := Reden(mustErr(Parse("0.001"))); !strings.Contains(r, "meer dan 2") {
+		t.Errorf("reason for 0.001 = %q, want it to say more than 2 decimals", r)
+	}
+}
+
+func mustErr(_ Bedrag, err error) error { return err }
+
+func TestParseGetal(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Bedrag
+		err  error
+	}{
+		{"1500", 150000, nil},
+		{"1500.5", 150050, nil},
+		{"1500.50", 150050, nil},
+		{"0", 0, nil},
+		{"0.01", 1, nil},
+		{"-3.10", -310, nil},
+		{"0.001", 0, ErrTeVeelDecimalen},
+		{"1.500", 0, ErrTeVeelDecimalen}, // a JSON number has no thousands separator: 1.5 with three decimals
+		{"1.5000", 0, ErrTeVeelDecimalen},
+		{"1e3", 0, ErrGeenGetal},
+		{"1.5E2", 0, ErrGeenGetal},
+		{"01", 0, ErrGeenGetal},
+		{"1.", 0, ErrGeenGetal},
+		{"-", 0, ErrGeenGetal},
+		{"", 0, ErrGeenGetal},
+		{"1,50", 0, ErrGeenGetal},
+	}
+	for _, tt := range tests {
+		got, err := ParseGetal(tt.in)
+		if tt.err == nil {
+			if err != nil || got != tt.want {
+				t.Errorf("ParseGetal(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+			}
+			continue
+		}
+		if !errors.Is(err, tt.err) {
+			t.Errorf("ParseGetal(%q) = %d, %v; want %v", tt.in, got, err, tt.err)
 		}
 	}
 }
@@ -83,15 +172,36 @@ func TestRounding(t *testing.T) {
 }
 
 func TestJSON(t *testing.T) {
-	var v struct{ A, B Bedrag }
-	if err := json.Unmarshal([]byte(`{"A": 1512.5, "B": "1.512,50"}`), &v); err != nil {
-		t.Fatal(err)
-	}
-	if v.A != 151250 || v.B != 151250 {
-		t.Errorf("got %d %d", v.A, v.B)
-	}
-	if err := json.Unmarshal([]byte(`{"A": 1e3}`), &v); err == nil {
-		t.Error("exponent accepted")
+	for _, tt := range []struct {
+		in   string
+		want Bedrag
+		err  error
+	}{
+		{`1512.5`, 151250, nil},
+		{`1500`, 150000, nil},
+		{`1500.50`, 150050, nil},
+		{`"1.512,50"`, 151250, nil},
+		{`"612,40"`, 61240, nil},
+		{`"612.40"`, 61240, nil},
+		{`0.001`, 0, ErrTeVeelDecimalen},
+		{`"0.001"`, 0, ErrTeVeelDecimalen},
+		{`1.500`, 0, ErrTeVeelDecimalen},
+		{`"1.500"`, 0, ErrDubbelzinnig},
+		{`"1,500"`, 0, ErrDubbelzinnig},
+		{`1e3`, 0, ErrGeenGetal},
+		{`"\u0031\u0032"`, 1200, nil}, // escapes are JSON's business
+	} {
+		var v struct{ A Bedrag }
+		err := json.Unmarshal([]byte(`{"A": `+tt.in+`}`), &v)
+		if tt.err == nil {
+			if err != nil || v.A != tt.want {
+				t.Errorf("%s: got %d, %v; want %d", tt.in, v.A, err, tt.want)
+			}
+			continue
+		}
+		if !errors.Is(err, tt.err) {
+			t.Errorf("%s: got %d, %v; want %v", tt.in, v.A, err, tt.err)
+		}
 	}
 	out, _ := json.Marshal(struct{ A Bedrag }{151250})
 	if string(out) != `{"A":"1512.50"}` {
@@ -100,15 +210,47 @@ func TestJSON(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"1512", "1.512,50", "€ 3", "-0,01", "1,2,3"} {
+	for _, s := range []string{"1512", "1.512,50", "€ 3", "-0,01", "1,2,3", "1.500", "0.001", "1,512.50", "12.345.678", "-€ 3,10"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		b, err := Parse(s)
 		if err != nil {
+			if !errors.Is(err, ErrOngeldig) || Reden(err) == "" {
+				t.Fatalf("Parse(%q): error %v is not an ErrOngeldig with a reason", s, err)
+			}
 			return
 		}
-		// What we format, we parse back to the same value.
+		// What we format, we parse back to the same value, in every form we write.
+		for _, w := range []string{b.Decimal(), b.String(), b.English()} {
+			if b2, err := Parse(w); err != nil || b2 != b {
+				t.Fatalf("round trip %q → %d → %q → %d, %v", s, b, w, b2, err)
+			}
+		}
+		// The JSON number form of what we accept is accepted with the same value.
+		if b2, err := ParseGetal(b.Decimal()); err != nil || b2 != b {
+			t.Fatalf("ParseGetal(%q) = %d, %v; want %d", b.Decimal(), b2, err, b)
+		}
+	})
+}
+
+func FuzzParseGetal(f *testing.F) {
+	for _, s := range []string{"1500", "1500.5", "0.001", "1e3", "-0.01", "1.500"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b, err := ParseGetal(s)
+		if err != nil {
+			if !errors.Is(err, ErrOngeldig) {
+				t.Fatalf("ParseGetal(%q): %v is not ErrOngeldig", s, err)
+			}
+			return
+		}
+		// An accepted token is a JSON number whose value, in cents, is b.
+		var n json.Number
+		if err := json.Unmarshal([]byte(s), &n); err != nil {
+			t.Fatalf("ParseGetal accepted %q, which is not a JSON number", s)
+		}
 		if b2, err := Parse(b.Decimal()); err != nil || b2 != b {
 			t.Fatalf("round trip %q → %d → %q → %d, %v", s, b, b.Decimal(), b2, err)
 		}

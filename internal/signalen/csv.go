@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/text"
 )
 
 // CSVKolommen are the columns of a signal file, the same fields as the API (docs in
@@ -123,13 +124,24 @@ func csvSignaal(rec []string, kolom map[string]int, i int) (Signaal, *Fout) {
 		return strings.TrimSpace(rec[k])
 	}
 	fout := func(v, reden string) (Signaal, *Fout) { return Signaal{}, &Fout{Index: i, Veld: v, Reden: reden} }
+	// Every cell is text from outside: checked once here, so a NUL byte, another control character or
+	// broken UTF-8 in one row refuses that row instead of failing the whole delivery in the database. A
+	// quoted line break or tab inside a cell is valid CSV and was always accepted, so cells are checked
+	// as multi-line text (the API, whose JSON has no such excuse, refuses them in single-line fields).
+	for _, naam := range CSVKolommen {
+		if k, ok := kolom[naam]; ok && k < len(rec) {
+			if err := text.CheckMultiline(rec[k]); err != nil {
+				return fout(naam, text.Reason(err))
+			}
+		}
+	}
 	var s Signaal
 	s.Referentie = veld("referentie")
 	s.PartnerType = PartnerType(veld("partnertype"))
 	if b := veld("bedrag"); b != "" {
-		v, err := geld.Parse(b)
+		v, err := geld.Parse(b) // the one notation rule for money text (docs/geld.md)
 		if err != nil {
-			return fout("bedrag", "Het bedrag klopt niet. Schrijf bijvoorbeeld 125,50.")
+			return fout("bedrag", "Het bedrag klopt niet. "+geld.Reden(err))
 		}
 		s.Bedrag = v
 	}

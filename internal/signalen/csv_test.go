@@ -59,6 +59,65 @@ func TestLeesCSV(t *testing.T) {
 	}
 }
 
+// TestLeesCSVBedrag: the money column follows geld's one notation rule; an ambiguous or over-precise
+// amount refuses that row with the reason, and the other rows go on.
+func TestLeesCSVBedrag(t *testing.T) {
+	for _, tt := range []struct {
+		bedrag string
+		want   geld.Bedrag // -1: refused
+		reden  string
+	}{
+		{"1.234,56", 123456, ""},
+		{"1234,56", 123456, ""},
+		{"1234.56", 123456, ""},
+		{"12,5", 1250, ""},
+		{"1500", 150000, ""},
+		{"€ 1.500,00", 150000, ""},
+		{"1.500", -1, "dubbelzinnig"},
+		{"1,500", -1, "dubbelzinnig"},
+		{"0.001", -1, "meer dan 2"},
+		{"12,345", -1, "dubbelzinnig"},
+		{"1.234.5", -1, "duizendtallen"},
+	} {
+		bestand := "referentie;partnertype;bedrag;ontstaansdatum;signaaldatum\nR1;Huur;" + tt.bedrag + ";2026-01-01;2026-02-01\nR2;Huur;10;2026-01-01;2026-02-01\n"
+		got, err := signalen.LeesCSV(strings.NewReader(bestand))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.bedrag, err)
+		}
+		if tt.want >= 0 {
+			if len(got.Fouten) != 0 || len(got.Signalen) != 2 || got.Signalen[0].Bedrag != tt.want {
+				t.Errorf("%s: signalen %+v, fouten %+v; want bedrag %d", tt.bedrag, got.Signalen, got.Fouten, tt.want)
+			}
+			continue
+		}
+		if len(got.Fouten) != 1 || got.Fouten[0].Index != 0 || got.Fouten[0].Veld != "bedrag" || !strings.Contains(got.Fouten[0].Reden, tt.reden) || len(got.Signalen) != 1 {
+			t.Errorf("%s: fouten %+v, %d signalen; want one fout on bedrag of row 0 saying %q", tt.bedrag, got.Fouten, len(got.Signalen), tt.reden)
+		}
+	}
+}
+
+// TestLeesCSVTekst: a NUL byte, a control character or invalid UTF-8 in a cell refuses that row,
+// naming the column; the other rows are read.
+func TestLeesCSVTekst(t *testing.T) {
+	bestand := "referentie;partnertype;bedrag;ontstaansdatum;signaaldatum;achternaam;straat\n" +
+		"R1;Huur;10;2026-01-01;2026-02-01;Test\x00persoon;Teststraat\n" +
+		"R2;Huur;10;2026-01-01;2026-02-01;Testpersoon;Test\xffstraat\n" +
+		"R3;Huur;10;2026-01-01;2026-02-01;Test\x1bpersoon;Teststraat\n" +
+		"R4;Huur;10;2026-01-01;2026-02-01;Testpersoon;Teststraat\n"
+	got, err := signalen.LeesCSV(strings.NewReader(bestand))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Signalen) != 1 || got.Signalen[0].Referentie != "R4" || len(got.Fouten) != 3 {
+		t.Fatalf("signalen %+v, fouten %+v", got.Signalen, got.Fouten)
+	}
+	for i, want := range []struct{ veld, reden string }{{"achternaam", "nul-teken"}, {"straat", "UTF-8"}, {"achternaam", "stuurteken"}} {
+		if f := got.Fouten[i]; f.Index != i || f.Veld != want.veld || !strings.Contains(f.Reden, want.reden) {
+			t.Errorf("fout %d = %+v, want %s: %s", i, f, want.veld, want.reden)
+		}
+	}
+}
+
 func FuzzLeesCSV(f *testing.F) {
 	f.Add("referentie;partnertype;bedrag;ontstaansdatum;signaaldatum;bsn\nR1;Huur;10;2026-01-01;2026-02-01;999990019\n")
 	f.Add("referentie,partnertype,bedrag,ontstaansdatum,signaaldatum,crisis,huisnummer\n\"R,1\",Huur,\"1,5\",2026-01-01,2026-02-01,ja,1\nR2\n")
