@@ -34,6 +34,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
+	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/web/checkweb"
 )
@@ -199,7 +200,7 @@ func startServer() (string, func(), error) {
 	if err != nil {
 		return "", nil, err
 	}
-	check, err := checkweb.New(kit, checkweb.Config{}, checkweb.Deps{Catalogus: cat})
+	check, err := checkweb.New(kit, checkweb.Config{}, checkweb.Deps{Catalogus: cat, Gemeenten: tenant.NewVast(tenant.Standaard())})
 	if err != nil {
 		return "", nil, err
 	}

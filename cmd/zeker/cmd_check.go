@@ -11,17 +11,22 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/regelpakketten"
 )
 
-const checkUsage = `[--gemeente GM0175] [--datum 2026-01-01] [--json] [--en | --taal nl] [--intermediair] huishouden.json
+const checkUsage = `[--gemeente GM0175] [--datum 2026-01-01] [--json] [--en | --taal nl] [--intermediair] [--db DSN] huishouden.json
 
 Evalueert een huishouden (JSON, zie docs/huishouden.md; "-" leest van stdin) tegen het regelpakket
 van de gemeente en toont per regeling: recht, geen recht of onzeker, het bedrag, de reden per
 voorwaarde met de bron, en het ontvangstbewijs. --json geeft de machinevorm (docs/check-json.md).
-De redenen komen uit de tekstcatalogus internal/regels/teksten (één bestand per taal).`
+De redenen komen uit de tekstcatalogus internal/regels/teksten (één bestand per taal). De naam en het
+contact van de gemeente komen uit Zeker's gemeentegegevens: met --db (of ZEKER_DB) uit die database,
+anders de standaardgegevens van de vier eerste gemeenten.`
 
 func runCheck(ctx context.Context, e env, args []string) error {
 	fs := newFlagSet("check", checkUsage, e)
@@ -31,6 +36,7 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	english := fs.Bool("en", false, "teksten in het Engels (als --taal en)")
 	taal := fs.String("taal", "", "taal van de teksten: een taal van internal/regels/teksten (nl, en)")
 	intermediair := fs.Bool("intermediair", false, "teksten voor een hulpverlener (\"uw cliënt\")")
+	dbf := fs.String("db", "", "database met de gemeentegegevens (naam, contact): postgres://… of sqlite:pad; standaard $ZEKER_DB, anders de standaardgegevens")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -81,12 +87,16 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	g, err := checkGemeente(ctx, e, *dbf, res.Gemeente.Code)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(checkJSON(res))
+		return enc.Encode(checkJSON(res, g))
 	}
-	printResultaat(e.stdout, res, w.Taal == "en")
+	printResultaat(e.stdout, res, g, w.Taal == "en")
 	if h.Wonen.Soort != "" {
 		// The national huurtoeslag indication, only when the household says how it lives.
 		u, err := regels.Huurtoeslag(h, datum, w)
@@ -129,16 +139,52 @@ func printLandelijk(w io.Writer, u regels.Uitkomst) {
 	fmt.Fprintf(w, "    grondslag: %s\n", u.Grondslag)
 }
 
-// checkJSONOut is the documented machine form of zeker check --json (docs/check-json.md).
+// checkJSONOut is the documented machine form of zeker check --json (docs/check-json.md). Its
+// "gemeente" (the tenant: name and contact) takes the place of the result's own (code and pack name).
 type checkJSONOut struct {
 	*regels.Resultaat
-	TotaalPerJaar      string `json:"totaal_per_jaar"`
-	TotaalZonderBedrag int    `json:"recht_zonder_bekend_bedrag"`
+	Gemeente           gemeenteJSON `json:"gemeente"`
+	TotaalPerJaar      string       `json:"totaal_per_jaar"`
+	TotaalZonderBedrag int          `json:"recht_zonder_bekend_bedrag"`
 }
 
-func checkJSON(res *regels.Resultaat) checkJSONOut {
+type gemeenteJSON struct {
+	Code    string         `json:"code"`
+	Naam    string         `json:"naam"`
+	Contact tenant.Contact `json:"contact"`
+}
+
+func checkJSON(res *regels.Resultaat, g tenant.Gemeente) checkJSONOut {
 	t, n := res.TotaalPerJaar()
-	return checkJSONOut{Resultaat: res, TotaalPerJaar: t.Decimal(), TotaalZonderBedrag: n}
+	return checkJSONOut{Resultaat: res, Gemeente: gemeenteJSON{Code: g.Code, Naam: g.Naam, Contact: g.Contact},
+		TotaalPerJaar: t.Decimal(), TotaalZonderBedrag: n}
+}
+
+// checkGemeente returns the tenant of code: from the database of --db (or ZEKER_DB) when given, else
+// from the standard data of the first four gemeenten. The tenant is the one source of a gemeente's
+// name and contact; the rule pack holds rules only.
+func checkGemeente(ctx context.Context, e env, dbFlag, code string) (tenant.Gemeente, error) {
+	if dbFlag == "" && e.getenv("ZEKER_DB") == "" {
+		g, err := tenant.NewVast(tenant.Standaard()).Gemeente(ctx, code)
+		if err != nil {
+			return tenant.Gemeente{Code: code, Naam: code}, nil // a pack of a gemeente without standard data
+		}
+		return g, nil
+	}
+	dsn := dsnUit(dbFlag, e)
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		return tenant.Gemeente{}, fmt.Errorf("--db %s: %w", redact(dsn), err)
+	}
+	defer db.Close()
+	g, err := tenant.Haal(ctx, db, code)
+	if errors.Is(err, errs.NotFound) {
+		return tenant.Gemeente{}, fmt.Errorf("--db %s: gemeente %s staat niet in de database; voeg haar toe (zeker migrate zaait de vier eerste)", redact(dsn), code)
+	}
+	if err != nil {
+		return tenant.Gemeente{}, fmt.Errorf("--db %s: %w", redact(dsn), err)
+	}
+	return g, nil
 }
 
 func parseDatum(s string) (time.Time, error) {
@@ -200,8 +246,8 @@ func periodeTekst(p regels.Periode, en bool) string {
 	return "eenmalig"
 }
 
-func printResultaat(w io.Writer, res *regels.Resultaat, en bool) {
-	fmt.Fprintf(w, "%s (%s) — peildatum %s\n", res.Gemeente.Naam, res.Gemeente.Code, res.Peildatum)
+func printResultaat(w io.Writer, res *regels.Resultaat, g tenant.Gemeente, en bool) {
+	fmt.Fprintf(w, "%s (%s) — peildatum %s\n", g.Naam, g.Code, res.Peildatum)
 	if en {
 		fmt.Fprintf(w, "Household: %s", res.Leefvorm)
 	} else {
@@ -253,8 +299,21 @@ func printResultaat(w io.Writer, res *regels.Resultaat, en bool) {
 	}
 	fmt.Fprintln(w)
 	if o := aantalOnzeker(res); o > 0 {
-		fmt.Fprintf(w, "Nog onzeker: %d %s; die tellen niet mee in het totaal. Weet u het niet zeker? %s\n", o, map[bool]string{true: "regeling", false: "regelingen"}[o == 1], res.Gemeente.Contact.Tekst)
+		fmt.Fprintf(w, "Nog onzeker: %d %s; die tellen niet mee in het totaal. Weet u het niet zeker? %s\n", o, map[bool]string{true: "regeling", false: "regelingen"}[o == 1], contactTekst(g, en))
 	}
 	b := res.Ontvangstbewijs
 	fmt.Fprintf(w, "Ontvangstbewijs: %s, %s (sha256 %s), peildatum %s\n", b.EngineVersie, b.Pakket, b.PakketHash[:16], b.Peildatum)
+}
+
+// contactTekst is the gemeente's own text for residents who are not sure, in English when asked and
+// given, with its website.
+func contactTekst(g tenant.Gemeente, en bool) string {
+	t := g.Contact.Tekst
+	if en && g.Contact.TekstEN != "" {
+		t = g.Contact.TekstEN
+	}
+	if g.Contact.Website != "" {
+		t = strings.TrimSpace(t + " " + g.Contact.Website)
+	}
+	return t
 }

@@ -52,8 +52,11 @@ type webDiensten struct {
 // what the authorization matrix walks).
 func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	db, cat := d.db, d.cat
+	// One tenant register for the kit, the staff pages and the check: an edit by a beheerder drops the
+	// register's cache, so the resident pages show it at once.
+	gemeenten := tenant.NewService(db)
 	kit, err := web.New(web.Config{BehindTLS: o.behindTLS, ClientIPHeader: o.clientIPHeader},
-		web.Deps{Logger: d.log, Nu: d.nu, Auth: d.auth, Audit: d.audit, Gemeenten: tenant.NewService(db),
+		web.Deps{Logger: d.log, Nu: d.nu, Auth: d.auth, Audit: d.audit, Gemeenten: gemeenten,
 			Ready: func(ctx context.Context) error {
 				if len(cat.Gemeenten()) == 0 {
 					return errors.New("geen regelpakketten")
@@ -64,7 +67,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 		return nil, nil, err
 	}
 	queue := jobs.NewQueue(db)
-	check, err := checkweb.New(kit, checkweb.Config{Sleutel: o.checkKey}, checkweb.Deps{Catalogus: cat})
+	check, err := checkweb.New(kit, checkweb.Config{Sleutel: o.checkKey}, checkweb.Deps{Catalogus: cat, Gemeenten: gemeenten})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -25,11 +25,11 @@ type Catalogus struct {
 	pakketten map[string][]*Pakket
 }
 
-// Gemeente is a tenant as residents see it.
+// Gemeente names the gemeente of a pack (its CBS code and the name in the pack). What residents see of a
+// gemeente — its name, contact and theme — comes from the tenant (internal/tenant), the one source.
 type Gemeente struct {
-	Code    string  `json:"code"`
-	Naam    string  `json:"naam"`
-	Contact Contact `json:"contact"`
+	Code string `json:"code"`
+	Naam string `json:"naam"`
 }
 
 // Errors of a catalogue lookup.
@@ -93,12 +93,12 @@ func Laad(fsys fs.FS, params *nl.Parameters) (*Catalogus, error) {
 // Params returns the national parameters the catalogue evaluates with.
 func (c *Catalogus) Params() *nl.Parameters { return c.params }
 
-// Gemeenten lists the gemeenten with a pack, by name, with the contact block of their newest pack.
+// Gemeenten lists the gemeenten that have a pack, by name.
 func (c *Catalogus) Gemeenten() []Gemeente {
 	var out []Gemeente
 	for code, ps := range c.pakketten {
 		p := ps[len(ps)-1]
-		out = append(out, Gemeente{Code: code, Naam: p.Naam, Contact: p.Contact})
+		out = append(out, Gemeente{Code: code, Naam: p.Naam})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Naam < out[j].Naam })
 	return out
@@ -174,7 +174,7 @@ func (c *Catalogus) EvalueerMet(h *huishouden.Huishouden, datum time.Time, w Wee
 		return nil, err
 	}
 	res := &Resultaat{
-		Gemeente:        Gemeente{Code: p.Gemeente, Naam: p.Naam, Contact: p.Contact},
+		Gemeente:        Gemeente{Code: p.Gemeente, Naam: p.Naam},
 		Peildatum:       datum.Format(time.DateOnly),
 		Leefvorm:        w.woorder().leefvorm(f.Leefvorm),
 		Regelingen:      p.Verklaar(&f, w),

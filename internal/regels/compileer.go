@@ -120,9 +120,8 @@ func (c *compiler) pakket() *Pakket {
 			c.fout([]any{"geldig_tot"}, "geldig_tot ligt voor geldig_vanaf")
 		}
 	}
-	p.Contact = Contact{Tekst: r.Contact.Tekst, TekstEN: r.Contact.TekstEN, Telefoon: r.Contact.Telefoon, Email: r.Contact.Email, URL: r.Contact.URL, Adres: r.Contact.Adres}
-	if p.Contact.Tekst == "" && p.Contact.URL == "" {
-		c.fout([]any{"contact"}, "contact: geef minstens tekst of url, zodat inwoners weten waar ze terecht kunnen")
+	if r.Contact != nil {
+		c.fout([]any{"contact"}, "contact hoort niet in een regelpakket: de contactgegevens van de gemeente staan bij de gemeente in Zeker (Gegevens van de gemeente), zodat er één bron is")
 	}
 	for naam, d := range r.Bronnen {
 		if d.Tekst == "" && d.URL == "" {

@@ -15,18 +15,12 @@ type Pakket struct {
 	Naam        string
 	GeldigVanaf time.Time
 	GeldigTot   time.Time // zero: open-ended
-	Contact     Contact
 	Bestand     string
 	Hash        string // SHA-256 of the pack's bytes, hex
 	OpenTermen  []OpenTerm
 	Regelingen  []*Regeling
 
 	src []byte
-}
-
-// Contact is what a resident sees under "Weet u het niet zeker?".
-type Contact struct {
-	Tekst, TekstEN, Telefoon, Email, URL, Adres string
 }
 
 // OpenTerm is a choice the law leaves to the gemeente, with its value as the pack states it.

@@ -14,23 +14,15 @@ import (
 // The YAML shape of a rule pack (docs/regelpakket.md). Fields are strings where the pack may write a
 // literal or a $reference; compile turns them into typed values.
 type rawPakket struct {
-	Gemeente    string                 `yaml:"gemeente"`
-	Naam        string                 `yaml:"naam"`
-	GeldigVanaf string                 `yaml:"geldig_vanaf"`
-	GeldigTot   string                 `yaml:"geldig_tot"`
-	Contact     rawContact             `yaml:"contact"`
-	Bronnen     map[string]rawDocument `yaml:"bronnen"`
-	OpenTermen  map[string]rawOpenTerm `yaml:"open_termen"`
-	Regelingen  []rawRegeling          `yaml:"regelingen"`
-}
-
-type rawContact struct {
-	Tekst    string `yaml:"tekst"`
-	TekstEN  string `yaml:"tekst_en"`
-	Telefoon string `yaml:"telefoon"`
-	Email    string `yaml:"email"`
-	URL      string `yaml:"url"`
-	Adres    string `yaml:"adres"`
+	Gemeente    string `yaml:"gemeente"`
+	Naam        string `yaml:"naam"`
+	GeldigVanaf string `yaml:"geldig_vanaf"`
+	GeldigTot   string `yaml:"geldig_tot"`
+	// Contact is refused: a gemeente's contact lives in the tenant (internal/tenant), not in its rules.
+	Contact    any                    `yaml:"contact"`
+	Bronnen    map[string]rawDocument `yaml:"bronnen"`
+	OpenTermen map[string]rawOpenTerm `yaml:"open_termen"`
+	Regelingen []rawRegeling          `yaml:"regelingen"`
 }
 
 type rawOpenTerm struct {

@@ -16,7 +16,7 @@ import (
 const testPakket = `gemeente: GM9999
 naam: Testgemeente
 geldig_vanaf: 2025-01-01
-contact: {tekst: Bel ons., url: "https://example.org"}
+# (a contact block is refused: the gemeente's contact is the tenant's, see TestPakketZonderContact)
 bronnen:
   plan: {tekst: "Testplan (fixture)"}
 open_termen:
@@ -459,5 +459,14 @@ func TestOordeelTekst(t *testing.T) {
 	var o Oordeel
 	if err := o.UnmarshalText([]byte("misschien")); err == nil {
 		t.Error("misschien geaccepteerd")
+	}
+}
+
+// TestPakketZonderContact: a pack holds rules only; the gemeente's contact is the tenant's.
+func TestPakketZonderContact(t *testing.T) {
+	src := strings.Replace(testPakket, "bronnen:\n", "contact: {tekst: Bel ons., url: \"https://example.org\"}\nbronnen:\n", 1)
+	_, err := Compileer("GM9999/2025-01-01.yaml", []byte(src))
+	if err == nil || !strings.Contains(err.Error(), "contact hoort niet in een regelpakket") || !strings.Contains(err.Error(), "2025-01-01.yaml:") {
+		t.Errorf("pack with contact: err = %v, want the refusal with file and line", err)
 	}
 }

@@ -23,7 +23,8 @@ type Contact struct {
 	Website        string `json:"website,omitempty"`
 	Adres          string `json:"adres,omitempty"`
 	Openingstijden string `json:"openingstijden,omitempty"`
-	Tekst          string `json:"tekst,omitempty"` // free B1 text, e.g. "Bel ons, we helpen je graag."
+	Tekst          string `json:"tekst,omitempty"`    // free B1 text, e.g. "Bel ons, we helpen u graag."
+	TekstEN        string `json:"tekst_en,omitempty"` // the same in English; empty: residents reading English see Tekst
 }
 
 // Thema is the look of a gemeente's own pages: values for NL Design System tokens. Empty fields fall
@@ -173,25 +174,31 @@ func Lijst(ctx context.Context, db *store.DB) ([]Gemeente, error) {
 }
 
 // Standaard returns the four first tenants, whose policy plans are in shared/seeds. The contact block
-// holds only the public website: phone numbers and opening hours are filled in by each gemeente's
-// beheerder, never invented here.
+// holds the public website and a text that says where residents can go, taken from each plan (the
+// rule packs held these texts until the tenant became their one source); phone numbers and opening
+// hours are filled in by each gemeente's beheerder, never invented here.
 func Standaard() []Gemeente {
-	mk := func(code, naam, site, kleur string) Gemeente {
+	mk := func(code, naam, site, kleur, tekst, tekstEN string) Gemeente {
 		return Gemeente{
 			Code: code, Naam: naam, Actief: true,
-			Contact: Contact{
-				Website: site,
-				Tekst:   "Heb je een vraag of wil je hulp? Neem contact op met de gemeente " + naam + ". Kijk op de website hoe je ons bereikt.",
-			},
+			Contact:      Contact{Website: site, Tekst: tekst, TekstEN: tekstEN},
 			Thema:        Thema{Primair: kleur, PrimairTekst: "#ffffff"},
 			Instellingen: json.RawMessage(`{}`),
 		}
 	}
 	return []Gemeente{
-		mk("GM1681", "Borger-Odoorn", "https://www.borger-odoorn.nl", "#00587c"),
-		mk("GM1969", "Westerkwartier", "https://www.westerkwartier.nl", "#2f6b2f"),
-		mk("GM0175", "Ommen", "https://www.ommen.nl", "#7a2e5c"),
-		mk("GM0147", "Borne", "https://www.borne.nl", "#8a4b00"),
+		mk("GM1681", "Borger-Odoorn", "https://www.borger-odoorn.nl", "#00587c",
+			"Neem contact op met de gemeente Borger-Odoorn. De gemeente kijkt samen met u naar uw situatie en wat u nodig hebt.",
+			"Contact the municipality of Borger-Odoorn. The municipality will look at your situation and what you need together with you."),
+		mk("GM1969", "Westerkwartier", "https://www.westerkwartier.nl", "#2f6b2f",
+			"Neem contact op met de gemeente Westerkwartier. Wij kijken samen met u wat u nodig hebt. De gemeente heeft ook een potjeswijzer: een overzicht van alle regelingen. Voor regelingen voor kinderen kunt u terecht bij Stichting Leergeld.",
+			"Contact the municipality of Westerkwartier. We will look at what you need together with you. The municipality also has a \"potjeswijzer\": an overview of all schemes. For schemes for children, contact Stichting Leergeld."),
+		mk("GM0175", "Ommen", "https://www.ommen.nl", "#7a2e5c",
+			"Neem contact op met het Samen Doen Team van de gemeente Ommen. Wij helpen u graag.",
+			"Contact the Samen Doen Team (social team) of the municipality of Ommen. We are happy to help."),
+		mk("GM0147", "Borne", "https://www.borne.nl", "#8a4b00",
+			"Kom langs bij het Sociaal Hus in Borne. Daar kunt u met al uw vragen terecht.",
+			"Visit the Sociaal Hus in Borne. You can go there with all your questions."),
 	}
 }
 

@@ -11,21 +11,21 @@ import (
 func BenchmarkResultaat(b *testing.B) {
 	s := testServer(b, testConfig{})
 	h := s.Handler()
-	f := &flow{t: b, h: h}
-	f.post("/check/start", url.Values{"gemeente": {"GM0147"}, "voor": {"zelf"}})
-	f.antwoord(url.Values{"partner": {"ja"}, "kinderen": {"2"}, "medebewoners": {"0"}})
-	f.antwoord(url.Values{"a-dag": {"1"}, "a-maand": {"3"}, "a-jaar": {"1985"}, "p-dag": {"2"}, "p-maand": {"4"}, "p-jaar": {"1987"}, "kind-1": {"6"}, "kind-2": {"12"}})
-	f.antwoord(url.Values{"a-soort-1": {"loon"}, "a-bedrag-1": {"1800"}, "p-soort-1": {"geen"}})
-	for f.stap() != "" {
-		f.antwoord(url.Values{"vermogen": {"200"}, "laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}, "wonen": {"huur"}, "huur": {"650"}})
+	f := &flow{T: b, H: h}
+	f.Post("/check/start", url.Values{"gemeente": {"GM0147"}, "voor": {"zelf"}})
+	f.Antwoord(url.Values{"partner": {"ja"}, "kinderen": {"2"}, "medebewoners": {"0"}})
+	f.Antwoord(url.Values{"a-dag": {"1"}, "a-maand": {"3"}, "a-jaar": {"1985"}, "p-dag": {"2"}, "p-maand": {"4"}, "p-jaar": {"1987"}, "kind-1": {"6"}, "kind-2": {"12"}})
+	f.Antwoord(url.Values{"a-soort-1": {"loon"}, "a-bedrag-1": {"1800"}, "p-soort-1": {"geen"}})
+	for f.Stap() != "" {
+		f.Antwoord(url.Values{"vermogen": {"200"}, "laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}, "wonen": {"huur"}, "huur": {"650"}})
 	}
-	u := f.resultaat
+	u := f.Resultaat
 	req := httptest.NewRequest(http.MethodGet, "/", nil)
-	f.get(u)
-	if f.status != 200 {
-		b.Fatalf("status %d", f.status)
+	f.Get(u)
+	if f.Status != 200 {
+		b.Fatalf("status %d", f.Status)
 	}
-	b.SetBytes(int64(len(f.body)))
+	b.SetBytes(int64(len(f.Body)))
 	b.ReportAllocs()
 	w := &telSchrijver{h: http.Header{}}
 	for b.Loop() {
@@ -35,8 +35,8 @@ func BenchmarkResultaat(b *testing.B) {
 		r.URL, _ = url.Parse(u)
 		h.ServeHTTP(w, r)
 	}
-	if w.status != 200 || w.n != int64(len(f.body)) {
-		b.Fatalf("last response: status %d, %d bytes, want 200 and %d", w.status, w.n, len(f.body))
+	if w.status != 200 || w.n != int64(len(f.Body)) {
+		b.Fatalf("last response: status %d, %d bytes, want 200 and %d", w.status, w.n, len(f.Body))
 	}
 }
 

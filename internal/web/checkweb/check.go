@@ -1,12 +1,16 @@
 package checkweb
 
 import (
+	"context"
+	"errors"
 	"slices"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
@@ -226,12 +230,34 @@ func vraagtIets(open []regels.Vraag, stap []regels.Vraag) bool {
 	return false
 }
 
-// gemeente returns the tenant by code.
-func (s *server) gemeente(code string) (regels.Gemeente, bool) {
-	for _, g := range s.gemeenten {
-		if g.Code == code {
-			return g, true
+// aangeboden returns the gemeenten residents are offered: active in the tenant register and with a
+// rule pack, by name.
+func (s *server) aangeboden(ctx context.Context) ([]tenant.Gemeente, error) {
+	gs, err := s.gemeenten.Actief(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]tenant.Gemeente, 0, len(gs))
+	for _, g := range gs {
+		if s.metPakket[g.Code] {
+			out = append(out, g)
 		}
 	}
-	return regels.Gemeente{}, false
+	return out, nil
+}
+
+// gemeente returns an offered gemeente by code (the tenant: name, contact, theme); false when it is
+// unknown, inactive, has no pack, or the register cannot be read (logged).
+func (s *server) gemeente(ctx context.Context, code string) (tenant.Gemeente, bool) {
+	if !s.metPakket[code] {
+		return tenant.Gemeente{}, false
+	}
+	g, err := s.gemeenten.Gemeente(ctx, code)
+	if err != nil {
+		if !errors.Is(err, errs.NotFound) {
+			s.kit.Log().ErrorContext(ctx, "check: gemeente lezen", "gemeente", code, "fout", err)
+		}
+		return tenant.Gemeente{}, false
+	}
+	return g, g.Actief
 }

@@ -20,7 +20,7 @@ type bewaarData struct {
 // server keeps nothing.
 func (s *server) checkBewaar(w http.ResponseWriter, r *http.Request) {
 	t := r.URL.Query().Get("t")
-	a, err := s.leesToken(t)
+	a, err := s.leesToken(r.Context(), t)
 	if err != nil {
 		s.tokenFout(w, r, err)
 		return
@@ -42,7 +42,7 @@ func (s *server) checkVerder(w http.ResponseWriter, r *http.Request) {
 	code := strings.Join(strings.Fields(r.URL.Query().Get("code")), "")
 	d := &bewaarData{Code: code}
 	if r.URL.Query().Has("code") {
-		a, err := s.leesToken(code)
+		a, err := s.leesToken(r.Context(), code)
 		if err == nil {
 			doel := "/check/stap?"
 			if a.Huidig == "" {

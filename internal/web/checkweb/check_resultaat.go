@@ -1,6 +1,7 @@
 package checkweb
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"slices"
@@ -16,7 +17,7 @@ import (
 // html/template (check_resultaat_html.go, skelet.go): it is the hot path of the check.
 func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 	t := r.URL.Query().Get("t")
-	a, err := s.leesToken(t)
+	a, err := s.leesToken(r.Context(), t)
 	if err != nil {
 		s.tokenFout(w, r, err)
 		return
@@ -41,9 +42,10 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 		s.fout(w, r, http.StatusInternalServerError, "fout.intern")
 		return
 	}
-	p := &resultaatPagina{l: l, lb: lb, ander: a.Ander, res: res, contactTekst: res.Gemeente.Contact.Tekst}
-	if l.Code != "nl" && res.Gemeente.Contact.TekstEN != "" {
-		p.contactTekst = res.Gemeente.Contact.TekstEN
+	g, _ := s.gemeente(r.Context(), a.Gemeente)
+	p := &resultaatPagina{l: l, lb: lb, ander: a.Ander, res: res, gemeente: g, contactTekst: g.Contact.Tekst}
+	if l.Code != "nl" && g.Contact.TekstEN != "" {
+		p.contactTekst = g.Contact.TekstEN
 	}
 	if a.Ander {
 		for i := range res.Regelingen {
@@ -55,7 +57,7 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 	p.landelijk = s.landelijkeUitkomsten(a, l)
 	tot, onb := res.TotaalPerJaar()
 	p.totaal, p.totaalOnbekend, p.totaalNul = bedragTekst(tot, l), onb, tot == 0
-	p.antwoorden = s.antwoordOverzicht(a, l)
+	p.antwoorden = s.antwoordOverzicht(r.Context(), a, l)
 	// The token is base64url (leesToken decoded it); QueryEscape keeps it as it is.
 	qt := url.QueryEscape(t)
 	p.bewaarURL = "/check/bewaar?lang=" + l.Code + "&t=" + qt
@@ -94,8 +96,8 @@ func bedragTekst(b geld.Bedrag, l *web.Taal) string {
 }
 
 // antwoordOverzicht lists the answers in words, for the summary and the hand-over.
-func (s *server) antwoordOverzicht(a *Antwoorden, l *web.Taal) []antwoordRegel {
-	g, _ := s.gemeente(a.Gemeente)
+func (s *server) antwoordOverzicht(ctx context.Context, a *Antwoorden, l *web.Taal) []antwoordRegel {
+	g, _ := s.gemeente(ctx, a.Gemeente)
 	ja, nee := l.T("antwoord.ja"), l.T("antwoord.nee")
 	jn := func(b bool) string {
 		if b {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
@@ -25,7 +26,7 @@ type resultaatLabels struct {
 	IntermediairKop, IntermediairUitleg                                        string
 	RechtKop, OnzekerKop, OnzekerUitleg, GeenRechtKop                          string
 	LandelijkKop, LandelijkUitleg                                              string
-	ContactKop, Telefoon, Email, Adres, Website                                string
+	ContactKop, Telefoon, Email, Adres, Website, Openingstijden                string
 	AntwoordenKop, ActiesKop, Printen, Bewaar, Wijzig, Opnieuw                 string
 	BedragOnbekend, AlleenVia, Waarom, Bron, Doen, Ambtshalve, ViaIntermediair string
 	AanvraagLink, Documenten, GeenDocumenten, Grondslag                        string
@@ -48,7 +49,7 @@ func nieuweResultaatLabels(l *web.Taal) *resultaatLabels {
 		RechtKop: l.T("resultaat.recht.kop"), OnzekerKop: l.T("resultaat.onzeker.kop"), OnzekerUitleg: l.T("resultaat.onzeker.uitleg"),
 		GeenRechtKop: l.T("resultaat.geenrecht.kop"), LandelijkKop: l.T("resultaat.landelijk.kop"), LandelijkUitleg: l.T("resultaat.landelijk.uitleg"),
 		ContactKop: l.T("resultaat.contact.kop"), Telefoon: l.T("resultaat.contact.telefoon"), Email: l.T("resultaat.contact.email"),
-		Adres: l.T("resultaat.contact.adres"), Website: l.T("resultaat.contact.website"),
+		Adres: l.T("resultaat.contact.adres"), Website: l.T("resultaat.contact.website"), Openingstijden: l.T("resultaat.contact.openingstijden"),
 		AntwoordenKop: l.T(antwoorden), ActiesKop: l.T("resultaat.acties.kop"), Printen: l.T("resultaat.printen"),
 		Bewaar: l.T("resultaat.bewaar"), Wijzig: l.T("resultaat.wijzig"), Opnieuw: l.T("resultaat.opnieuw"),
 		BedragOnbekend: l.T("resultaat.bedrag.onbekend"), AlleenVia: l.T("resultaat.alleenvia"), Waarom: l.T("resultaat.waarom"),
@@ -77,7 +78,8 @@ type resultaatPagina struct {
 	res                 *regels.Resultaat
 	landelijk           []regels.Uitkomst // national indications (huurtoeslag), shown apart from the gemeente's
 	contactTekst        string
-	alleenVia           []string // regelingen that only an intermediary can apply for, in intermediary mode
+	gemeente            tenant.Gemeente // name and contact, from the tenant register
+	alleenVia           []string        // regelingen that only an intermediary can apply for, in intermediary mode
 	totaal              string
 	totaalOnbekend      int
 	totaalNul           bool
@@ -87,7 +89,7 @@ type resultaatPagina struct {
 
 // schrijf writes the content of the result page (what base.html puts in <main>).
 func (p *resultaatPagina) schrijf(b *bytes.Buffer) {
-	l, lb, g := p.l, p.lb, &p.res.Gemeente
+	l, lb, g := p.l, p.lb, &p.gemeente
 	b.WriteString("\n<h1 class=\"utrecht-heading-1\">")
 	web.Esc(b, lb.Kop)
 	b.WriteString("</h1>\n<p class=\"utrecht-paragraph utrecht-paragraph--lead\">")
@@ -195,18 +197,25 @@ func (p *resultaatPagina) schrijf(b *bytes.Buffer) {
 		web.Esc(b, c.Adres)
 		b.WriteString("</li>\n")
 	}
-	if c.URL != "" {
+	if c.Openingstijden != "" {
+		b.WriteString(`    <li class="utrecht-unordered-list__item">`)
+		web.Esc(b, lb.Openingstijden)
+		b.WriteString(": ")
+		web.Esc(b, c.Openingstijden)
+		b.WriteString("</li>\n")
+	}
+	if c.Website != "" {
 		b.WriteString(`    <li class="utrecht-unordered-list__item">`)
 		web.Esc(b, lb.Website)
 		b.WriteString(": ")
-		if veiligeURL(c.URL) {
+		if veiligeURL(c.Website) {
 			b.WriteString(`<a class="utrecht-link utrecht-link--html-a" href="`)
-			web.EscURL(b, c.URL)
+			web.EscURL(b, c.Website)
 			b.WriteString(`" rel="noreferrer">`)
-			web.Esc(b, c.URL)
+			web.Esc(b, c.Website)
 			b.WriteString("</a>")
 		} else {
-			web.Esc(b, c.URL)
+			web.Esc(b, c.Website)
 		}
 		b.WriteString("</li>\n")
 	}

@@ -78,18 +78,18 @@ func TestResultaatHuurtoeslag(t *testing.T) {
 		{url.Values{"wonen": {"koop"}}, "geen recht", "koopwoning"},
 	} {
 		f := naarWonen(t, s, "zelf", "200")
-		if f.stap() != "wonen" {
-			t.Fatalf("stap %q, want wonen", f.stap())
+		if f.Stap() != "wonen" {
+			t.Fatalf("stap %q, want wonen", f.Stap())
 		}
-		f.antwoord(c.wonen)
-		for i := 0; f.stap() != "" && i < 5; i++ {
-			f.antwoord(url.Values{"laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}})
+		f.Antwoord(c.wonen)
+		for i := 0; f.Stap() != "" && i < 5; i++ {
+			f.Antwoord(url.Values{"laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}})
 		}
-		if f.resultaat == "" {
+		if f.Resultaat == "" {
 			t.Fatalf("%v: no result page", c.wonen)
 		}
-		f.get(f.resultaat)
-		body := html.UnescapeString(f.body)
+		f.Get(f.Resultaat)
+		body := html.UnescapeString(f.Body)
 		rijk := strings.Index(body, `id="kop-landelijk"`)
 		art := strings.Index(body, `id="regeling-huurtoeslag" data-oordeel="`+c.oordeel+`"`)
 		if rijk < 0 || art < rijk {

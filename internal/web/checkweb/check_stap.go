@@ -45,7 +45,7 @@ func (d *stapData) fout(id, bericht string) {
 
 // checkStap shows the current step of a token (for the language switch and resume links).
 func (s *server) checkStap(w http.ResponseWriter, r *http.Request) {
-	a, err := s.leesToken(r.URL.Query().Get("t"))
+	a, err := s.leesToken(r.Context(), r.URL.Query().Get("t"))
 	if err != nil {
 		s.tokenFout(w, r, err)
 		return
@@ -64,7 +64,7 @@ func (s *server) checkStapPost(w http.ResponseWriter, r *http.Request) {
 		s.fout(w, r, http.StatusBadRequest, "fout.formulier")
 		return
 	}
-	a, err := s.leesToken(r.PostForm.Get("t"))
+	a, err := s.leesToken(r.Context(), r.PostForm.Get("t"))
 	if err != nil || !slices.Contains(stappen, a.Huidig) {
 		if err == nil {
 			err = errTokenOngeldig
@@ -142,7 +142,7 @@ func (s *server) renderStap(w http.ResponseWriter, r *http.Request, a *Antwoorde
 		s.fout(w, r, http.StatusInternalServerError, "fout.intern")
 		return
 	}
-	g, _ := s.gemeente(a.Gemeente)
+	g, _ := s.gemeente(r.Context(), a.Gemeente)
 	d.Stap, d.Token, d.Gemeente, d.Partner = a.Huidig, t, g.Naam, a.Partner
 	d.Thema = web.ThemaKlasse(a.Gemeente)
 	d.Kinderen = seqN(a.Kinderen)

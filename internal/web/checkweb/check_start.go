@@ -1,16 +1,17 @@
 package checkweb
 
 import (
+	"context"
 	"net/http"
 	"time"
 
-	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
 type startData struct {
 	web.Page
-	Gemeenten []regels.Gemeente
+	Gemeenten []tenant.Gemeente
 	Gemeente  string
 	Voor      string
 	Fouten    []web.FieldError
@@ -20,7 +21,13 @@ type startData struct {
 // checkStart is the first page: what the check is, and the two choices that start it.
 func (s *server) checkStart(w http.ResponseWriter, r *http.Request) {
 	l := s.kit.Taal(r, false)
-	d := &startData{Gemeenten: s.gemeenten, Voor: "zelf", FoutBij: map[string]string{}}
+	gs, err := s.aangeboden(r.Context())
+	if err != nil {
+		s.kit.Log().ErrorContext(r.Context(), "check: gemeenten lezen", "fout", err)
+		s.fout(w, r, http.StatusInternalServerError, "fout.intern")
+		return
+	}
+	d := &startData{Gemeenten: gs, Voor: "zelf", FoutBij: map[string]string{}}
 	s.kit.VulPagina(&d.Page, l, l.T("start.titel"), "/")
 	s.pages.Render(w, r, http.StatusOK, "start", d)
 }
@@ -32,9 +39,15 @@ func (s *server) checkStartPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	l := s.kit.Taal(r, false)
-	d := &startData{Gemeenten: s.gemeenten, Gemeente: r.PostForm.Get("gemeente"), Voor: r.PostForm.Get("voor"), FoutBij: map[string]string{}}
-	if _, ok := s.gemeente(d.Gemeente); !ok {
-		d.fout("gemeente-"+s.gemeenten[0].Code, "gemeente", l.T("fout.gemeente"))
+	gs, err := s.aangeboden(r.Context())
+	if err != nil || len(gs) == 0 {
+		s.kit.Log().ErrorContext(r.Context(), "check: gemeenten lezen", "fout", err, "aantal", len(gs))
+		s.fout(w, r, http.StatusInternalServerError, "fout.intern")
+		return
+	}
+	d := &startData{Gemeenten: gs, Gemeente: r.PostForm.Get("gemeente"), Voor: r.PostForm.Get("voor"), FoutBij: map[string]string{}}
+	if _, ok := s.gemeente(r.Context(), d.Gemeente); !ok {
+		d.fout("gemeente-"+gs[0].Code, "gemeente", l.T("fout.gemeente"))
 	}
 	if d.Voor != "zelf" && d.Voor != "ander" {
 		d.fout("voor-zelf", "voor", l.T("fout.voor"))
@@ -55,7 +68,7 @@ func (d *startData) fout(id, veld, bericht string) {
 }
 
 // leesToken opens the answers in a token and checks that they still fit this server.
-func (s *server) leesToken(t string) (*Antwoorden, error) {
+func (s *server) leesToken(ctx context.Context, t string) (*Antwoorden, error) {
 	var a Antwoorden
 	if err := s.token.open(t, &a); err != nil {
 		return nil, err
@@ -66,7 +79,7 @@ func (s *server) leesToken(t string) (*Antwoorden, error) {
 	if s.nu().Sub(time.Unix(a.Gemaakt, 0)) > s.cfg.CodeGeldig {
 		return nil, errTokenVerlopen
 	}
-	if _, ok := s.gemeente(a.Gemeente); !ok {
+	if _, ok := s.gemeente(ctx, a.Gemeente); !ok {
 		return nil, errTokenOngeldig
 	}
 	return &a, nil

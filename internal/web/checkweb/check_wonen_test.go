@@ -14,13 +14,13 @@ import (
 // naarWonen answers the fixed steps (single, 40, the given income) and vermogen when asked.
 func naarWonen(t *testing.T, s *testSrv, voor, vermogen string) *flow {
 	t.Helper()
-	f := &flow{t: t, h: s.Handler()}
-	f.post("/check/start", url.Values{"gemeente": {"GM0175"}, "voor": {voor}})
-	f.antwoord(url.Values{"partner": {"nee"}, "kinderen": {"0"}, "medebewoners": {"0"}})
-	f.antwoord(url.Values{"a-dag": {"1"}, "a-maand": {"3"}, "a-jaar": {"1985"}})
-	f.antwoord(url.Values{"a-soort-1": {"bijstand"}, "a-bedrag-1": {"1300"}})
-	if f.stap() == "vermogen" {
-		f.antwoord(url.Values{"vermogen": {vermogen}})
+	f := &flow{T: t, H: s.Handler()}
+	f.Post("/check/start", url.Values{"gemeente": {"GM0175"}, "voor": {voor}})
+	f.Antwoord(url.Values{"partner": {"nee"}, "kinderen": {"0"}, "medebewoners": {"0"}})
+	f.Antwoord(url.Values{"a-dag": {"1"}, "a-maand": {"3"}, "a-jaar": {"1985"}})
+	f.Antwoord(url.Values{"a-soort-1": {"bijstand"}, "a-bedrag-1": {"1300"}})
+	if f.Stap() == "vermogen" {
+		f.Antwoord(url.Values{"vermogen": {vermogen}})
 	}
 	return f
 }
@@ -28,10 +28,10 @@ func naarWonen(t *testing.T, s *testSrv, voor, vermogen string) *flow {
 func TestWonenGevraagd(t *testing.T) {
 	s := testServer(t, testConfig{})
 	f := naarWonen(t, s, "zelf", "200")
-	if f.stap() != "wonen" {
-		t.Fatalf("stap %q, want wonen", f.stap())
+	if f.Stap() != "wonen" {
+		t.Fatalf("stap %q, want wonen", f.Stap())
 	}
-	body := html.UnescapeString(f.body)
+	body := html.UnescapeString(f.Body)
 	for _, want := range []string{"Hoe woont u?", "Huurt u uw woning?", "Ja, ik huur mijn woning", "Nee, ik heb een koopwoning", "Ik woon in bij iemand anders", "Ik weet het niet",
 		"Hoeveel kale huur betaalt u per maand?", "Kale huur is de huur zonder servicekosten, energie en water.", `name="huur-weet-niet"`} {
 		if !strings.Contains(body, want) {
@@ -40,24 +40,24 @@ func TestWonenGevraagd(t *testing.T) {
 	}
 	// Assets above the huurtoeslag limit settle the indication: no wonen step.
 	f = naarWonen(t, s, "zelf", "50000")
-	if f.stap() == "wonen" {
+	if f.Stap() == "wonen" {
 		t.Error("wonen asked although assets above the huurtoeslag limit settle it")
 	}
-	for f.stap() != "" && f.resultaat == "" {
-		if f.stap() == "wonen" {
+	for f.Stap() != "" && f.Resultaat == "" {
+		if f.Stap() == "wonen" {
 			t.Fatal("wonen asked later")
 		}
-		f.antwoord(url.Values{"laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}})
+		f.Antwoord(url.Values{"laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}})
 	}
 }
 
 func TestWonenIntermediair(t *testing.T) {
 	s := testServer(t, testConfig{})
 	f := naarWonen(t, s, "ander", "200")
-	if f.stap() != "wonen" {
-		t.Fatalf("stap %q", f.stap())
+	if f.Stap() != "wonen" {
+		t.Fatalf("stap %q", f.Stap())
 	}
-	body := html.UnescapeString(f.body)
+	body := html.UnescapeString(f.Body)
 	for _, want := range []string{"Hoe woont uw cliënt?", "Huurt uw cliënt de woning?", "Ja, mijn cliënt huurt de woning", "Hoeveel kale huur betaalt uw cliënt per maand?"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("intermediary wonen step misses %q", want)
@@ -85,11 +85,11 @@ func TestWonenFouten(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.naam, func(t *testing.T) {
 			f := naarWonen(t, s, "zelf", "200")
-			f.antwoord(tt.form)
-			if f.status != http.StatusUnprocessableEntity {
-				t.Fatalf("status %d, want 422", f.status)
+			f.Antwoord(tt.form)
+			if f.Status != http.StatusUnprocessableEntity {
+				t.Fatalf("status %d, want 422", f.Status)
 			}
-			body := html.UnescapeString(f.body)
+			body := html.UnescapeString(f.Body)
 			if !strings.Contains(body, tt.want) {
 				t.Errorf("page misses %q", tt.want)
 			}
@@ -99,16 +99,16 @@ func TestWonenFouten(t *testing.T) {
 			if !strings.Contains(body, `id="`+tt.veld+`"`) || !strings.Contains(body, "utrecht-form-field-error-message") {
 				t.Errorf("no error at field %s", tt.veld)
 			}
-			if f.stap() != "wonen" {
-				t.Errorf("stap %q, want wonen again", f.stap())
+			if f.Stap() != "wonen" {
+				t.Errorf("stap %q, want wonen again", f.Stap())
 			}
 		})
 	}
 	// Choosing "koop" ignores a rent typed in the same form (without JavaScript both are shown).
 	f := naarWonen(t, s, "zelf", "200")
-	f.antwoord(url.Values{"wonen": {"koop"}, "huur": {"abc"}})
-	if f.status == http.StatusUnprocessableEntity {
-		t.Errorf("koop with nonsense rent: %d", f.status)
+	f.Antwoord(url.Values{"wonen": {"koop"}, "huur": {"abc"}})
+	if f.Status == http.StatusUnprocessableEntity {
+		t.Errorf("koop with nonsense rent: %d", f.Status)
 	}
 }
 
@@ -116,15 +116,15 @@ func TestWonenFouten(t *testing.T) {
 func TestWonenTerugEnToken(t *testing.T) {
 	s := testServer(t, testConfig{})
 	f := naarWonen(t, s, "zelf", "200")
-	if f.stap() != "wonen" {
-		t.Fatalf("stap %q, want wonen", f.stap())
+	if f.Stap() != "wonen" {
+		t.Fatalf("stap %q, want wonen", f.Stap())
 	}
-	f.antwoord(url.Values{"wonen": {"huur"}, "huur": {"650,50"}})
-	if f.resultaat == "" {
-		t.Fatalf("no result after wonen (stap %q)", f.stap())
+	f.Antwoord(url.Values{"wonen": {"huur"}, "huur": {"650,50"}})
+	if f.Resultaat == "" {
+		t.Fatalf("no result after wonen (stap %q)", f.Stap())
 	}
-	u, _ := url.Parse(f.resultaat)
-	a, err := s.leesToken(u.Query().Get("t"))
+	u, _ := url.Parse(f.Resultaat)
+	a, err := s.leesToken(t.Context(), u.Query().Get("t"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,31 +137,31 @@ func TestWonenTerugEnToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.post("/check/stap", url.Values{"t": {tok}, "actie": {"terug"}})
-	if f.stap() != "wonen" {
-		t.Fatalf("back: stap %q", f.stap())
+	f.Post("/check/stap", url.Values{"t": {tok}, "actie": {"terug"}})
+	if f.Stap() != "wonen" {
+		t.Fatalf("back: stap %q", f.Stap())
 	}
 	for _, want := range []string{`value="huur" checked`, `name="huur" value="650,50"`} {
-		if !strings.Contains(f.body, want) {
+		if !strings.Contains(f.Body, want) {
 			t.Errorf("back: page misses %q", want)
 		}
 	}
 	// Resume link of the wonen step.
-	f.get("/check/stap?" + url.Values{"t": {f.token()}}.Encode())
-	if !strings.Contains(f.body, `name="huur" value="650,50"`) {
+	f.Get("/check/stap?" + url.Values{"t": {f.Token()}}.Encode())
+	if !strings.Contains(f.Body, `name="huur" value="650,50"`) {
 		t.Error("resume: rent not filled in")
 	}
 	// "Ik weet het niet" for the rent comes back ticked.
-	f.antwoord(url.Values{"wonen": {"huur"}, "huur-weet-niet": {"ja"}})
-	u, _ = url.Parse(f.resultaat)
-	a, err = s.leesToken(u.Query().Get("t"))
+	f.Antwoord(url.Values{"wonen": {"huur"}, "huur-weet-niet": {"ja"}})
+	u, _ = url.Parse(f.Resultaat)
+	a, err = s.leesToken(t.Context(), u.Query().Get("t"))
 	if err != nil || a.Wonen != "huur" || a.Huur != nil {
 		t.Fatalf("weet niet: %v %+v", err, a)
 	}
 	a.Huidig = stapOntvangt
 	tok, _ = s.token.seal(a)
-	f.post("/check/stap", url.Values{"t": {tok}, "actie": {"terug"}})
-	if !strings.Contains(f.body, `id="huur-weet-niet" name="huur-weet-niet" value="ja" checked`) {
+	f.Post("/check/stap", url.Values{"t": {tok}, "actie": {"terug"}})
+	if !strings.Contains(f.Body, `id="huur-weet-niet" name="huur-weet-niet" value="ja" checked`) {
 		t.Error("back: huur-weet-niet not ticked")
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
@@ -30,6 +31,10 @@ type Config struct {
 // Deps are the services of the check.
 type Deps struct {
 	Catalogus *regels.Catalogus
+	// Gemeenten is the tenant register, the one source of a gemeente's name, contact and whether it is
+	// offered: pass the same service the kit and the staff pages use, so a beheerder's edit shows on
+	// the next page (tenant.NewVast for a server without a database).
+	Gemeenten *tenant.Service
 }
 
 // server is the check: its services and parsed pages. Handlers are its methods, one file per page.
@@ -38,7 +43,8 @@ type server struct {
 	cfg       Config
 	cat       *regels.Catalogus
 	token     *tokenSleutel
-	gemeenten []regels.Gemeente
+	gemeenten *tenant.Service
+	metPakket map[string]bool // gemeenten with a rule pack: only those are offered
 	pages     *web.Pages
 	labels    map[labelSleutel]*resultaatLabels // fixed texts of the result page, per language and voice
 }
@@ -54,8 +60,8 @@ func New(kit *web.Kit, cfg Config, deps Deps) (web.Part, error) {
 }
 
 func nieuw(kit *web.Kit, cfg Config, deps Deps) (*server, error) {
-	if deps.Catalogus == nil {
-		return nil, errors.New("checkweb: geen regelcatalogus")
+	if deps.Catalogus == nil || deps.Gemeenten == nil {
+		return nil, errors.New("checkweb: Catalogus en Gemeenten zijn nodig")
 	}
 	if cfg.CodeGeldig <= 0 {
 		cfg.CodeGeldig = 30 * 24 * time.Hour
@@ -76,8 +82,11 @@ func nieuw(kit *web.Kit, cfg Config, deps Deps) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{kit: kit, cfg: cfg, cat: deps.Catalogus, token: tk, pages: pages, gemeenten: deps.Catalogus.Gemeenten()}
-	if len(s.gemeenten) == 0 {
+	s := &server{kit: kit, cfg: cfg, cat: deps.Catalogus, token: tk, pages: pages, gemeenten: deps.Gemeenten, metPakket: map[string]bool{}}
+	for _, g := range deps.Catalogus.Gemeenten() {
+		s.metPakket[g.Code] = true
+	}
+	if len(s.metPakket) == 0 {
 		return nil, errors.New("checkweb: de regelcatalogus heeft geen gemeenten")
 	}
 	s.labels = map[labelSleutel]*resultaatLabels{}

@@ -1,6 +1,7 @@
 package checkweb
 
 import (
+	"context"
 	"fmt"
 	"html"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/web/webtest"
 )
@@ -49,81 +51,15 @@ func testServer(t testing.TB, cfg testConfig) *testSrv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := nieuw(k, Config{Sleutel: cfg.CheckSleutel, CodeGeldig: cfg.CodeGeldig}, Deps{Catalogus: testCatalogus(t)})
+	s, err := nieuw(k, Config{Sleutel: cfg.CheckSleutel, CodeGeldig: cfg.CodeGeldig}, Deps{Catalogus: testCatalogus(t), Gemeenten: tenant.NewVast(tenant.Standaard())})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return &testSrv{server: s, h: webtest.Handler(t, k, s.part()), klok: &klok}
 }
 
-// flow drives the check through the handler the way a browser without JavaScript does.
-type flow struct {
-	t         testing.TB
-	h         http.Handler
-	status    int
-	body      string
-	loc       string
-	resultaat string // the URL of the result page, once reached
-}
-
-func (f *flow) do(req *http.Request) {
-	f.t.Helper()
-	rec := httptest.NewRecorder()
-	f.h.ServeHTTP(rec, req)
-	f.status, f.body, f.loc = rec.Code, rec.Body.String(), rec.Header().Get("Location")
-	if f.status >= 500 {
-		f.t.Fatalf("%s %s: status %d", req.Method, req.URL.Path, f.status)
-	}
-}
-
-func (f *flow) get(u string) { f.do(httptest.NewRequest(http.MethodGet, u, nil)) }
-
-func (f *flow) post(path string, v url.Values) {
-	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(v.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	f.do(req)
-}
-
-var tokenRe = regexp.MustCompile(`name="t" value="([^"]+)"`)
-
-func (f *flow) token() string {
-	f.t.Helper()
-	m := tokenRe.FindStringSubmatch(f.body)
-	if m == nil {
-		f.t.Fatalf("no token on page (status %d)", f.status)
-	}
-	return html.UnescapeString(m[1])
-}
-
-var h1Re = regexp.MustCompile(`<h1[^>]*>([^<]*)`)
-
-func (f *flow) h1() string {
-	m := h1Re.FindStringSubmatch(f.body)
-	if m == nil {
-		return ""
-	}
-	return html.UnescapeString(m[1])
-}
-
-// antwoord posts the answers of the step on screen and follows a redirect to the result.
-func (f *flow) antwoord(v url.Values) {
-	f.t.Helper()
-	v.Set("t", f.token())
-	v.Set("actie", "verder")
-	f.post("/check/stap", v)
-	if f.status == http.StatusSeeOther {
-		f.resultaat = f.loc
-		f.get(f.loc)
-	}
-}
-
-func (f *flow) stap() string {
-	m := regexp.MustCompile(`id="stap-([a-z]+)"`).FindStringSubmatch(f.body)
-	if m == nil {
-		return ""
-	}
-	return m[1]
-}
+// flow drives the check through the handler the way a browser without JavaScript does (webtest.Check).
+type flow = webtest.Check
 
 func TestSecurityHeaders(t *testing.T) {
 	for _, tls := range []bool{false, true} {
@@ -152,10 +88,10 @@ func TestSecurityHeaders(t *testing.T) {
 
 func TestGeenInlineScriptOfStijl(t *testing.T) {
 	s := testServer(t, testConfig{})
-	f := &flow{t: t, h: s.Handler()}
-	f.get("/")
+	f := &flow{T: t, H: s.Handler()}
+	f.Get("/")
 	for _, bad := range []string{"<style", " style=", "<script>", "onclick=", "javascript:"} {
-		if strings.Contains(f.body, bad) {
+		if strings.Contains(f.Body, bad) {
 			t.Errorf("start page contains %q", bad)
 		}
 	}
@@ -189,35 +125,35 @@ func TestHealth(t *testing.T) {
 
 func TestNietGevondenEnStatic(t *testing.T) {
 	s := testServer(t, testConfig{})
-	f := &flow{t: t, h: s.Handler()}
-	f.get("/bestaat-niet")
-	if f.status != 404 || !strings.Contains(f.body, "Deze pagina bestaat niet") {
-		t.Errorf("404 page: %d", f.status)
+	f := &flow{T: t, H: s.Handler()}
+	f.Get("/bestaat-niet")
+	if f.Status != 404 || !strings.Contains(f.Body, "Deze pagina bestaat niet") {
+		t.Errorf("404 page: %d", f.Status)
 	}
-	f.get("/static/vendor/utrecht-component-library.css")
-	if f.status != 200 || !strings.Contains(f.body, ".utrecht-button") {
-		t.Errorf("css: %d", f.status)
+	f.Get("/static/vendor/utrecht-component-library.css")
+	if f.Status != 200 || !strings.Contains(f.Body, ".utrecht-button") {
+		t.Errorf("css: %d", f.Status)
 	}
-	f.get("/static/")
-	if f.status != 404 {
-		t.Errorf("directory listing: %d", f.status)
+	f.Get("/static/")
+	if f.Status != 404 {
+		t.Errorf("directory listing: %d", f.Status)
 	}
 }
 
 func TestTeGrootFormulier(t *testing.T) {
 	s := testServer(t, testConfig{MaxBody: 1024})
-	f := &flow{t: t, h: s.Handler()}
-	f.post("/check/start", url.Values{"gemeente": {strings.Repeat("x", 5000)}})
-	if f.status != http.StatusBadRequest {
-		t.Fatalf("status %d, want 400", f.status)
+	f := &flow{T: t, H: s.Handler()}
+	f.Post("/check/start", url.Values{"gemeente": {strings.Repeat("x", 5000)}})
+	if f.Status != http.StatusBadRequest {
+		t.Fatalf("status %d, want 400", f.Status)
 	}
 }
 
 func TestTokenGeknoeid(t *testing.T) {
 	s := testServer(t, testConfig{})
-	f := &flow{t: t, h: s.Handler()}
-	f.post("/check/start", url.Values{"gemeente": {"GM0175"}, "voor": {"zelf"}})
-	tok := f.token()
+	f := &flow{T: t, H: s.Handler()}
+	f.Post("/check/start", url.Values{"gemeente": {"GM0175"}, "voor": {"zelf"}})
+	tok := f.Token()
 	// Flip one character in the middle: GCM must refuse it.
 	b := []byte(tok)
 	if b[40] == 'A' {
@@ -228,50 +164,50 @@ func TestTokenGeknoeid(t *testing.T) {
 	cases := map[string]string{"gewijzigd": string(b), "afgekapt": tok[:len(tok)-5], "leeg": "", "onzin": "<script>", "lang": strings.Repeat("A", 20000)}
 	for name, bad := range cases {
 		t.Run(name, func(t *testing.T) {
-			f.post("/check/stap", url.Values{"t": {bad}, "actie": {"verder"}, "partner": {"nee"}, "kinderen": {"0"}, "medebewoners": {"0"}})
-			if f.status != http.StatusBadRequest || !strings.Contains(f.body, "De code of link klopt niet") {
-				t.Errorf("stap: status %d", f.status)
+			f.Post("/check/stap", url.Values{"t": {bad}, "actie": {"verder"}, "partner": {"nee"}, "kinderen": {"0"}, "medebewoners": {"0"}})
+			if f.Status != http.StatusBadRequest || !strings.Contains(f.Body, "De code of link klopt niet") {
+				t.Errorf("stap: status %d", f.Status)
 			}
-			f.get("/check/resultaat?t=" + url.QueryEscape(bad))
-			if f.status != http.StatusBadRequest {
-				t.Errorf("resultaat: status %d", f.status)
+			f.Get("/check/resultaat?t=" + url.QueryEscape(bad))
+			if f.Status != http.StatusBadRequest {
+				t.Errorf("resultaat: status %d", f.Status)
 			}
-			f.get("/check/verder?code=" + url.QueryEscape(bad))
-			if f.status != http.StatusUnprocessableEntity || !strings.Contains(f.body, `href="#code"`) {
-				t.Errorf("verder: status %d", f.status)
+			f.Get("/check/verder?code=" + url.QueryEscape(bad))
+			if f.Status != http.StatusUnprocessableEntity || !strings.Contains(f.Body, `href="#code"`) {
+				t.Errorf("verder: status %d", f.Status)
 			}
 		})
 	}
 	// Another server's key: the same refusal.
 	other := testServer(t, testConfig{CheckSleutel: []byte("fedcba9876543210fedcba9876543210")})
-	g := &flow{t: t, h: other.Handler()}
-	g.get("/check/stap?t=" + url.QueryEscape(tok))
-	if g.status != http.StatusBadRequest {
-		t.Errorf("other key: status %d", g.status)
+	g := &flow{T: t, H: other.Handler()}
+	g.Get("/check/stap?t=" + url.QueryEscape(tok))
+	if g.Status != http.StatusBadRequest {
+		t.Errorf("other key: status %d", g.Status)
 	}
 }
 
 func TestTokenVerlopen(t *testing.T) {
 	s := testServer(t, testConfig{})
-	f := &flow{t: t, h: s.Handler()}
-	f.post("/check/start", url.Values{"gemeente": {"GM0175"}, "voor": {"zelf"}})
-	tok := f.token()
+	f := &flow{T: t, H: s.Handler()}
+	f.Post("/check/start", url.Values{"gemeente": {"GM0175"}, "voor": {"zelf"}})
+	tok := f.Token()
 	*s.klok = testNu.Add(31 * 24 * time.Hour)
-	f.get("/check/stap?t=" + url.QueryEscape(tok))
-	if f.status != http.StatusBadRequest || !strings.Contains(f.body, "Deze code is te oud") {
-		t.Errorf("status %d", f.status)
+	f.Get("/check/stap?t=" + url.QueryEscape(tok))
+	if f.Status != http.StatusBadRequest || !strings.Contains(f.Body, "Deze code is te oud") {
+		t.Errorf("status %d", f.Status)
 	}
 }
 
 func TestStartFouten(t *testing.T) {
 	s := testServer(t, testConfig{})
-	f := &flow{t: t, h: s.Handler()}
-	f.post("/check/start", url.Values{"gemeente": {"GM9999"}, "voor": {"iedereen"}})
-	if f.status != http.StatusUnprocessableEntity {
-		t.Fatalf("status %d", f.status)
+	f := &flow{T: t, H: s.Handler()}
+	f.Post("/check/start", url.Values{"gemeente": {"GM9999"}, "voor": {"iedereen"}})
+	if f.Status != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d", f.Status)
 	}
 	for _, want := range []string{`href="#gemeente-`, "Kies uw gemeente.", `href="#voor-zelf"`, "<title>Fout:"} {
-		if !strings.Contains(f.body, want) {
+		if !strings.Contains(f.Body, want) {
 			t.Errorf("missing %q", want)
 		}
 	}
@@ -279,21 +215,21 @@ func TestStartFouten(t *testing.T) {
 
 // naarStap starts a check and answers the steps before the wanted one.
 func naarStap(t *testing.T, s *testSrv, stap string) *flow {
-	f := &flow{t: t, h: s.Handler()}
-	f.post("/check/start", url.Values{"gemeente": {"GM0175"}, "voor": {"zelf"}})
+	f := &flow{T: t, H: s.Handler()}
+	f.Post("/check/start", url.Values{"gemeente": {"GM0175"}, "voor": {"zelf"}})
 	antwoorden := []url.Values{
 		{"partner": {"ja"}, "kinderen": {"1"}, "medebewoners": {"0"}},
 		{"a-dag": {"1"}, "a-maand": {"3"}, "a-jaar": {"1985"}, "p-dag": {"2"}, "p-maand": {"4"}, "p-jaar": {"1987"}, "kind-1": {"7"}},
 		{"a-soort-1": {"loon"}, "a-bedrag-1": {"1200"}, "p-soort-1": {"geen"}},
 	}
 	for _, v := range antwoorden {
-		if f.stap() == stap {
+		if f.Stap() == stap {
 			return f
 		}
-		f.antwoord(v)
+		f.Antwoord(v)
 	}
-	if f.stap() != stap {
-		t.Fatalf("did not reach step %s (at %q)", stap, f.stap())
+	if f.Stap() != stap {
+		t.Fatalf("did not reach step %s (at %q)", stap, f.Stap())
 	}
 	return f
 }
@@ -323,21 +259,21 @@ func TestFormulierFouten(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := naarStap(t, s, c.stap)
-			f.antwoord(c.v)
-			if f.status != http.StatusUnprocessableEntity {
-				t.Fatalf("status %d, want 422", f.status)
+			f.Antwoord(c.v)
+			if f.Status != http.StatusUnprocessableEntity {
+				t.Fatalf("status %d, want 422", f.Status)
 			}
-			if !strings.Contains(f.body, `id="foutsamenvatting"`) || !strings.Contains(f.body, `href="#`+c.veld+`"`) {
+			if !strings.Contains(f.Body, `id="foutsamenvatting"`) || !strings.Contains(f.Body, `href="#`+c.veld+`"`) {
 				t.Errorf("error summary does not link to #%s", c.veld)
 			}
-			if n := strings.Count(html.UnescapeString(f.body), c.msg); n < 2 {
+			if n := strings.Count(html.UnescapeString(f.Body), c.msg); n < 2 {
 				t.Errorf("message %q shown %d times, want in summary and at the field", c.msg, n)
 			}
-			if !strings.Contains(f.body, "<title>Fout:") {
+			if !strings.Contains(f.Body, "<title>Fout:") {
 				t.Errorf("title does not start with Fout:")
 			}
-			if f.stap() != c.stap {
-				t.Errorf("step %q, want the same step %q", f.stap(), c.stap)
+			if f.Stap() != c.stap {
+				t.Errorf("step %q, want the same step %q", f.Stap(), c.stap)
 			}
 		})
 	}
@@ -346,41 +282,41 @@ func TestFormulierFouten(t *testing.T) {
 func TestTerugKnop(t *testing.T) {
 	s := testServer(t, testConfig{})
 	f := naarStap(t, s, "inkomen")
-	v := url.Values{"t": {f.token()}, "actie": {"terug"}}
-	f.post("/check/stap", v)
-	if f.stap() != "leeftijd" {
-		t.Fatalf("back went to %q, want leeftijd", f.stap())
+	v := url.Values{"t": {f.Token()}, "actie": {"terug"}}
+	f.Post("/check/stap", v)
+	if f.Stap() != "leeftijd" {
+		t.Fatalf("back went to %q, want leeftijd", f.Stap())
 	}
 	// The earlier answers are kept.
-	if !strings.Contains(f.body, `name="a-jaar" value="1985"`) {
+	if !strings.Contains(f.Body, `name="a-jaar" value="1985"`) {
 		t.Errorf("birth year not kept")
 	}
-	f.post("/check/stap", url.Values{"t": {f.token()}, "actie": {"terug"}})
-	f.post("/check/stap", url.Values{"t": {f.token()}, "actie": {"terug"}})
-	if f.status != http.StatusSeeOther || !strings.HasPrefix(f.loc, "/?lang=nl") {
-		t.Errorf("back from the first step: %d %q", f.status, f.loc)
+	f.Post("/check/stap", url.Values{"t": {f.Token()}, "actie": {"terug"}})
+	f.Post("/check/stap", url.Values{"t": {f.Token()}, "actie": {"terug"}})
+	if f.Status != http.StatusSeeOther || !strings.HasPrefix(f.Loc, "/?lang=nl") {
+		t.Errorf("back from the first step: %d %q", f.Status, f.Loc)
 	}
 }
 
 func TestTaalWissel(t *testing.T) {
 	s := testServer(t, testConfig{})
 	f := naarStap(t, s, "leeftijd")
-	m := regexp.MustCompile(`href="([^"]+)" lang="en"`).FindStringSubmatch(f.body)
+	m := regexp.MustCompile(`href="([^"]+)" lang="en"`).FindStringSubmatch(f.Body)
 	if m == nil {
 		t.Fatal("no English link")
 	}
-	f.get(html.UnescapeString(m[1]))
-	if f.status != 200 || f.h1() != "How old are you?" || !strings.Contains(f.body, `<html lang="en"`) {
-		t.Errorf("English step: %d %q", f.status, f.h1())
+	f.Get(html.UnescapeString(m[1]))
+	if f.Status != 200 || f.H1() != "How old are you?" || !strings.Contains(f.Body, `<html lang="en"`) {
+		t.Errorf("English step: %d %q", f.Status, f.H1())
 	}
 }
 
 func TestIntermediairWoorden(t *testing.T) {
 	s := testServer(t, testConfig{})
-	f := &flow{t: t, h: s.Handler()}
-	f.post("/check/start", url.Values{"gemeente": {"GM1681"}, "voor": {"ander"}})
-	if f.h1() != "Wie wonen er bij uw cliënt?" {
-		t.Errorf("h1 %q", f.h1())
+	f := &flow{T: t, H: s.Handler()}
+	f.Post("/check/start", url.Values{"gemeente": {"GM1681"}, "voor": {"ander"}})
+	if f.H1() != "Wie wonen er bij uw cliënt?" {
+		t.Errorf("h1 %q", f.H1())
 	}
 }
 
@@ -388,24 +324,24 @@ func TestIntermediairWoorden(t *testing.T) {
 func TestVolledigeCheck(t *testing.T) {
 	s := testServer(t, testConfig{})
 	f := naarStap(t, s, "inkomen")
-	f.antwoord(url.Values{"a-soort-1": {"bijstand"}, "a-bedrag-1": {"1500"}, "p-soort-1": {"geen"}})
-	for i := 0; i < 6 && f.stap() != ""; i++ {
-		switch f.stap() {
+	f.Antwoord(url.Values{"a-soort-1": {"bijstand"}, "a-bedrag-1": {"1500"}, "p-soort-1": {"geen"}})
+	for i := 0; i < 6 && f.Stap() != ""; i++ {
+		switch f.Stap() {
 		case "vermogen":
-			f.antwoord(url.Values{"vermogen": {"200"}})
+			f.Antwoord(url.Values{"vermogen": {"200"}})
 		case "wonen":
-			f.antwoord(url.Values{"wonen": {"huur"}, "huur": {"650"}})
+			f.Antwoord(url.Values{"wonen": {"huur"}, "huur": {"650"}})
 		case "ontvangt":
-			f.antwoord(url.Values{"ontvangt": {"bijstand"}, "laag-jaren": {"4"}})
+			f.Antwoord(url.Values{"ontvangt": {"bijstand"}, "laag-jaren": {"4"}})
 		case "situatie":
-			f.antwoord(url.Values{"student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}})
+			f.Antwoord(url.Values{"student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}})
 		}
 	}
-	if f.status != 200 || !strings.Contains(f.body, "Dit kunt u misschien krijgen") {
-		t.Fatalf("no result page: %d %q", f.status, f.h1())
+	if f.Status != 200 || !strings.Contains(f.Body, "Dit kunt u misschien krijgen") {
+		t.Fatalf("no result page: %d %q", f.Status, f.H1())
 	}
 	for _, want := range []string{`id="regeling-kindregelingen"`, `data-oordeel="recht"`, "Weet u het niet zeker?", "geen aanvraag", "Uw antwoorden", "Bijstandsuitkering: € 1.500"} {
-		if !strings.Contains(html.UnescapeString(f.body), want) {
+		if !strings.Contains(html.UnescapeString(f.Body), want) {
 			t.Errorf("result page misses %q", want)
 		}
 	}
@@ -421,7 +357,7 @@ func TestNooit500BijOnzin(t *testing.T) {
 			for _, k := range []string{"partner", "kinderen", "medebewoners", "a-dag", "a-maand", "a-jaar", "p-dag", "p-maand", "p-jaar", "kind-1", "a-soort-1", "a-bedrag-1", "a-soort-2", "a-bedrag-2", "p-soort-1", "p-bedrag-1"} {
 				v.Set(k, o)
 			}
-			f.antwoord(v) // fails the test on any 5xx
+			f.Antwoord(v) // fails the test on any 5xx
 		}
 	}
 }
@@ -429,9 +365,9 @@ func TestNooit500BijOnzin(t *testing.T) {
 func FuzzStapPost(f *testing.F) {
 	s := testServer(f, testConfig{})
 	h := s.Handler()
-	fl := &flow{t: f, h: h}
-	fl.post("/check/start", url.Values{"gemeente": {"GM0175"}, "voor": {"zelf"}})
-	tok := fl.token()
+	fl := &flow{T: f, H: h}
+	fl.Post("/check/start", url.Values{"gemeente": {"GM0175"}, "voor": {"zelf"}})
+	tok := fl.Token()
 	f.Add("partner=ja&kinderen=3&medebewoners=1")
 	f.Add("partner=nee&kinderen=40")
 	f.Fuzz(func(t *testing.T, form string) {
@@ -454,27 +390,27 @@ func TestResultaatParallel(t *testing.T) {
 	var urls []string
 	for _, lang := range []string{"nl", "en"} {
 		for _, voor := range []string{"zelf", "ander"} {
-			f := &flow{t: t, h: h}
-			f.post("/check/start", url.Values{"gemeente": {"GM0147"}, "voor": {voor}, "lang": {lang}})
-			f.antwoord(url.Values{"partner": {"nee"}, "kinderen": {"1"}, "medebewoners": {"0"}, "lang": {lang}})
-			f.antwoord(url.Values{"a-dag": {"1"}, "a-maand": {"1"}, "a-jaar": {"1990"}, "kind-1": {"9"}, "lang": {lang}})
-			f.antwoord(url.Values{"a-soort-1": {"bijstand"}, "a-bedrag-1": {"1400"}, "lang": {lang}})
-			for f.resultaat == "" && f.stap() != "" {
-				f.antwoord(url.Values{"vermogen": {"0"}, "laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}, "wonen": {"huur"}, "huur": {"650"}, "lang": {lang}})
+			f := &flow{T: t, H: h}
+			f.Post("/check/start", url.Values{"gemeente": {"GM0147"}, "voor": {voor}, "lang": {lang}})
+			f.Antwoord(url.Values{"partner": {"nee"}, "kinderen": {"1"}, "medebewoners": {"0"}, "lang": {lang}})
+			f.Antwoord(url.Values{"a-dag": {"1"}, "a-maand": {"1"}, "a-jaar": {"1990"}, "kind-1": {"9"}, "lang": {lang}})
+			f.Antwoord(url.Values{"a-soort-1": {"bijstand"}, "a-bedrag-1": {"1400"}, "lang": {lang}})
+			for f.Resultaat == "" && f.Stap() != "" {
+				f.Antwoord(url.Values{"vermogen": {"0"}, "laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}, "wonen": {"huur"}, "huur": {"650"}, "lang": {lang}})
 			}
-			if f.resultaat == "" {
+			if f.Resultaat == "" {
 				t.Fatal("no result")
 			}
-			urls = append(urls, f.resultaat)
+			urls = append(urls, f.Resultaat)
 		}
 	}
 	// The "change an answer" link carries a fresh token (a new nonce) on every rendering.
 	zonderToken := func(s string) string { return regexp.MustCompile(`t=[A-Za-z0-9_-]+`).ReplaceAllString(s, "t=…") }
 	want := make([]string, len(urls))
 	for i, u := range urls {
-		f := &flow{t: t, h: h}
-		f.get(u)
-		want[i] = zonderToken(f.body)
+		f := &flow{T: t, H: h}
+		f.Get(u)
+		want[i] = zonderToken(f.Body)
 	}
 	if !strings.Contains(want[1], "uw cliënt") || !strings.Contains(want[2], "your result") && !strings.Contains(want[2], "Your result") {
 		t.Errorf("language or voice not applied")
@@ -515,7 +451,7 @@ func FuzzToken(f *testing.F) {
 	f.Add(good[:len(good)-1])
 	f.Fuzz(func(t *testing.T, code string) {
 		// Only codes this key sealed open; the seed's content is the only one there is.
-		a, err := s.leesToken(code)
+		a, err := s.leesToken(context.Background(), code)
 		if err == nil && (a.Gemeente != "GM0175" || a.Huidig != stapHuishouden || len(a.Klaar) != 0) {
 			t.Fatalf("accepted a forged code %q: %+v", code, a)
 		}
