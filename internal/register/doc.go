@@ -5,7 +5,7 @@
 // stored per tenant (tables register_huishouden and register_import, migrations 0700–0799).
 //
 // It is the one place every part reads households from: the scan and the what-if load a Populatie
-// (the register at a reference date, column by column, with the target groups Bron, Leeftijdsgroep and
+// (the register at a reference date, column by column, with the target groups Inkomensbron, Leeftijdsgroep and
 // woonplaats), vroegsignalering builds its resident index from it (signalen/bewoners), and zaken,
 // netwerk and aanvragen read a household here rather than through the scan.
 package register

@@ -5,38 +5,38 @@ import (
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 )
 
-// Bron is the main source of income of a household, a target group of the scan.
-type Bron uint8
+// Inkomensbron is the main source of income of a household, a target group of the scan.
+type Inkomensbron uint8
 
 // The income sources, from the incomes of aanvrager and partner: the kind with the largest amount,
 // with AOW and pensioen taken together.
 const (
-	BronOnbekend Bron = iota
-	BronGeen
-	BronWerk
-	BronOnderneming
-	BronBijstand
-	BronAOW // AOW and/or pensioen
-	BronUitkering
-	BronOverig
-	aantalBronnen
+	InkomenOnbekend Inkomensbron = iota
+	InkomenGeen
+	InkomenWerk
+	InkomenOnderneming
+	InkomenBijstand
+	InkomenAOW // AOW and/or pensioen
+	InkomenUitkering
+	InkomenOverig
+	aantalInkomensbronnen
 )
 
 // AantalBronnen is the number of income sources, BronOnbekend included.
-const AantalBronnen = int(aantalBronnen)
+const AantalInkomensbronnen = int(aantalInkomensbronnen)
 
-var bronNamen = [aantalBronnen]string{"onbekend", "geen inkomen", "werk", "eigen onderneming", "bijstand", "AOW/pensioen", "andere uitkering", "overig"}
+var inkomensbronNamen = [aantalInkomensbronnen]string{"onbekend", "geen inkomen", "werk", "eigen onderneming", "bijstand", "AOW/pensioen", "andere uitkering", "overig"}
 
-func (b Bron) String() string {
-	if b < aantalBronnen {
-		return bronNamen[b]
+func (b Inkomensbron) String() string {
+	if b < aantalInkomensbronnen {
+		return inkomensbronNamen[b]
 	}
 	return "onbekend"
 }
 
 // HoofdBron classifies the household's main income source.
-func HoofdBron(h *huishouden.Huishouden) Bron {
-	var per [aantalBronnen]int64
+func HoofdInkomensbron(h *huishouden.Huishouden) Inkomensbron {
+	var per [aantalInkomensbronnen]int64
 	iets := false
 	for i := range h.Personen {
 		p := &h.Personen[i]
@@ -44,7 +44,7 @@ func HoofdBron(h *huishouden.Huishouden) Bron {
 			continue
 		}
 		if p.InkomenOnbekend {
-			return BronOnbekend
+			return InkomenOnbekend
 		}
 		for _, ink := range p.Inkomens {
 			iets = true
@@ -52,10 +52,10 @@ func HoofdBron(h *huishouden.Huishouden) Bron {
 		}
 	}
 	if !iets {
-		return BronGeen
+		return InkomenGeen
 	}
-	best, bestB := int64(-1), BronGeen
-	for b := BronWerk; b < aantalBronnen; b++ {
+	best, bestB := int64(-1), InkomenGeen
+	for b := InkomenWerk; b < aantalInkomensbronnen; b++ {
 		if per[b] > best {
 			best, bestB = per[b], b
 		}
@@ -63,20 +63,20 @@ func HoofdBron(h *huishouden.Huishouden) Bron {
 	return bestB
 }
 
-func bronVan(s huishouden.InkomenSoort) Bron {
+func bronVan(s huishouden.InkomenSoort) Inkomensbron {
 	switch s {
 	case huishouden.Loon:
-		return BronWerk
+		return InkomenWerk
 	case huishouden.EigenOnderneming:
-		return BronOnderneming
+		return InkomenOnderneming
 	case huishouden.Bijstand:
-		return BronBijstand
+		return InkomenBijstand
 	case huishouden.AOW, huishouden.Pensioen:
-		return BronAOW
+		return InkomenAOW
 	case huishouden.Uitkering:
-		return BronUitkering
+		return InkomenUitkering
 	}
-	return BronOverig
+	return InkomenOverig
 }
 
 // Leeftijdsgroep is an age band of the aanvrager, a target group of the scan.
@@ -123,7 +123,7 @@ type Dimensie int
 // The target-group dimensions.
 const (
 	DimLeefvorm Dimensie = iota
-	DimBron
+	DimInkomensbron
 	DimLeeftijd
 	DimDorp
 	aantalDimensies
@@ -140,7 +140,7 @@ func (d Dimensie) String() string { return dimensieNamen[d] }
 func groepNamen(p *Populatie) [aantalDimensies][]string {
 	var g [aantalDimensies][]string
 	g[DimLeefvorm] = []string{"onbekend", nl.Alleenstaande.String(), nl.AlleenstaandeOuder.String(), nl.Gehuwden.String()}
-	g[DimBron] = bronNamen[:]
+	g[DimInkomensbron] = inkomensbronNamen[:]
 	g[DimLeeftijd] = leeftijdNamen[:]
 	g[DimDorp] = p.Dorpen
 	return g
@@ -156,5 +156,5 @@ func (p *Populatie) GroepVan(i int) [AantalDimensies]int {
 	if lv < 0 || lv > 3 {
 		lv = 0
 	}
-	return [AantalDimensies]int{lv, int(p.Bron[i]), int(p.Leeftijd[i]), int(p.Dorp[i])}
+	return [AantalDimensies]int{lv, int(p.Inkomensbron[i]), int(p.Leeftijd[i]), int(p.Dorp[i])}
 }

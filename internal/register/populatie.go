@@ -17,16 +17,16 @@ import (
 // a bit set of the regelingen each household already receives. A scan or a what-if walks these
 // slices in parallel; nothing is looked up per household.
 type Populatie struct {
-	Gemeente string
-	Datum    time.Time
-	IDs      []string
-	Feiten   []regels.Feiten
-	Bron     []Bron
-	Leeftijd []Leeftijdsgroep
-	Dorp     []uint16 // index in Dorpen
-	Dorpen   []string
-	Ontvangt []uint64 // bit i: receives Namen[i]
-	Namen    []string // the regelingen households receive (at most 64 different ones)
+	Gemeente     string
+	Datum        time.Time
+	IDs          []string
+	Feiten       []regels.Feiten
+	Inkomensbron []Inkomensbron
+	Leeftijd     []Leeftijdsgroep
+	Dorp         []uint16 // index in Dorpen
+	Dorpen       []string
+	Ontvangt     []uint64 // bit i: receives Namen[i]
+	Namen        []string // the regelingen households receive (at most 64 different ones)
 	// Fouten counts households whose facts could not be derived (kept out of the population).
 	Fouten int
 
@@ -39,7 +39,7 @@ type Populatie struct {
 func NieuwePopulatie(gemeente string, datum time.Time, n int) *Populatie {
 	return &Populatie{
 		Gemeente: gemeente, Datum: datum,
-		IDs: make([]string, 0, n), Feiten: make([]regels.Feiten, 0, n), Bron: make([]Bron, 0, n),
+		IDs: make([]string, 0, n), Feiten: make([]regels.Feiten, 0, n), Inkomensbron: make([]Inkomensbron, 0, n),
 		Leeftijd: make([]Leeftijdsgroep, 0, n), Dorp: make([]uint16, 0, n), Ontvangt: make([]uint64, 0, n),
 		dorpen: map[string]uint16{}, namen: map[string]uint{},
 	}
@@ -52,7 +52,7 @@ func (p *Populatie) Len() int { return len(p.Feiten) }
 type rij struct {
 	id       string
 	f        regels.Feiten
-	bron     Bron
+	bron     Inkomensbron
 	leeftijd Leeftijdsgroep
 	dorp     uint16
 	ontvangt uint64
@@ -63,7 +63,7 @@ func (p *Populatie) maakRij(rec *Record, params *nl.Parameters) (rij, error) {
 	if err != nil {
 		return rij{}, err
 	}
-	r := rij{id: rec.ID, f: f, bron: HoofdBron(&rec.H), leeftijd: LeeftijdsgroepVan(f.LeeftijdAanvrager, f.LeeftijdBekend)}
+	r := rij{id: rec.ID, f: f, bron: HoofdInkomensbron(&rec.H), leeftijd: LeeftijdsgroepVan(f.LeeftijdAanvrager, f.LeeftijdBekend)}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	d, ok := p.dorpen[rec.H.Woonplaats]
@@ -99,7 +99,7 @@ func (p *Populatie) maakRij(rec *Record, params *nl.Parameters) (rij, error) {
 func (p *Populatie) plaats(r rij) {
 	p.IDs = append(p.IDs, r.id)
 	p.Feiten = append(p.Feiten, r.f)
-	p.Bron = append(p.Bron, r.bron)
+	p.Inkomensbron = append(p.Inkomensbron, r.bron)
 	p.Leeftijd = append(p.Leeftijd, r.leeftijd)
 	p.Dorp = append(p.Dorp, r.dorp)
 	p.Ontvangt = append(p.Ontvangt, r.ontvangt)

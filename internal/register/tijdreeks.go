@@ -52,7 +52,7 @@ func (t *telling) voeg(rec *Record) {
 			t.per[[2]string{ReeksOntvangt, o.Regeling}]++
 		}
 	}
-	t.per[[2]string{ReeksInkomensbron, HoofdBron(h).String()}]++
+	t.per[[2]string{ReeksInkomensbron, HoofdInkomensbron(h).String()}]++
 	lg := LeeftijdOnbekend
 	partner, kind := false, false
 	for i := range h.Personen {

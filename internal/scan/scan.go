@@ -154,7 +154,7 @@ func Scan(ctx context.Context, pop *register.Populatie, pk *regels.Pakket) (*Uit
 					}
 					gs := [register.AantalDimensies]int{
 						1 + off[register.DimLeefvorm] + lv,
-						1 + off[register.DimBron] + int(pop.Bron[i]),
+						1 + off[register.DimInkomensbron] + int(pop.Inkomensbron[i]),
 						1 + off[register.DimLeeftijd] + int(pop.Leeftijd[i]),
 						1 + off[register.DimDorp] + int(pop.Dorp[i]),
 					}

@@ -21,7 +21,7 @@ type Meting struct {
 	LaagAlleen   int // one person
 	LaagKinderen int // with minor children
 	LaagJong     int // aanvrager younger than 24
-	LaagBron     [register.AantalBronnen]int
+	LaagBron     [register.AantalInkomensbronnen]int
 	PerDorp      map[string][2]int // households, low
 	// Per regeling of the pack (when given): entitled and, of those, already receiving.
 	Recht, RechtOntvangt map[string]int
@@ -53,7 +53,7 @@ func (m *Meting) Tel(rec *register.Record, datum time.Time, params *nl.Parameter
 		if f.LeeftijdBekend && f.LeeftijdAanvrager < 24 {
 			m.LaagJong++
 		}
-		m.LaagBron[register.HoofdBron(&rec.H)]++
+		m.LaagBron[register.HoofdInkomensbron(&rec.H)]++
 	}
 	m.PerDorp[rec.H.Woonplaats] = d
 	if pk != nil {
@@ -91,7 +91,7 @@ func (m *Meting) Schrijf(w io.Writer) {
 	fmt.Fprintf(w, "  eenpersoons               %8d  %5.1f%% van de groep\n", m.LaagAlleen, pct(m.LaagAlleen, m.Laag))
 	fmt.Fprintf(w, "  met minderjarige kinderen %8d  %5.1f%%\n", m.LaagKinderen, pct(m.LaagKinderen, m.Laag))
 	fmt.Fprintf(w, "  aanvrager jonger dan 24   %8d  %5.1f%%\n", m.LaagJong, pct(m.LaagJong, m.Laag))
-	for b := register.BronGeen; b < register.Bron(register.AantalBronnen); b++ {
+	for b := register.InkomenGeen; b < register.Inkomensbron(register.AantalInkomensbronnen); b++ {
 		if m.LaagBron[b] > 0 {
 			fmt.Fprintf(w, "  inkomen: %-16s %8d  %5.1f%%\n", b, m.LaagBron[b], pct(m.LaagBron[b], m.Laag))
 		}

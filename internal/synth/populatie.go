@@ -42,7 +42,7 @@ const (
 type slot struct {
 	laag bool
 	sam  samenstelling
-	bron register.Bron
+	bron register.Inkomensbron
 	jong bool
 }
 
@@ -201,7 +201,7 @@ func (g *generator) laagSlots(nLaag int) []slot {
 	for len(sams) < nLaag {
 		sams = append(sams, paarZonder)
 	}
-	bronnen := []register.Bron{register.BronAOW, register.BronBijstand, register.BronUitkering, register.BronWerk, register.BronOnderneming, register.BronOverig}
+	bronnen := []register.Inkomensbron{register.InkomenAOW, register.InkomenBijstand, register.InkomenUitkering, register.InkomenWerk, register.InkomenOnderneming, register.InkomenOverig}
 	w := make([]float64, len(bronnen))
 	for i, b := range bronnen {
 		w[i] = p.LaagBron[b]
@@ -224,7 +224,7 @@ func (g *generator) laagSlots(nLaag int) []slot {
 	}
 	nAOW := min(aantallen[0], len(zonder))
 	for k := 0; k < nAOW; k++ {
-		slots[zonder[k]].bron = register.BronAOW
+		slots[zonder[k]].bron = register.InkomenAOW
 	}
 	rest := append(append([]int{}, zonder[nAOW:]...), met...)
 	g.r.Shuffle(len(rest), func(i, j int) { rest[i], rest[j] = rest[j], rest[i] })
@@ -236,7 +236,7 @@ func (g *generator) laagSlots(nLaag int) []slot {
 		}
 	}
 	for ; k < len(rest); k++ { // AOW quota larger than the households without children
-		slots[rest[k]].bron = register.BronUitkering
+		slots[rest[k]].bron = register.InkomenUitkering
 	}
 	// The young: singles not on AOW.
 	nJong := int(math.Round(float64(nLaag) * p.LaagJong))
@@ -244,7 +244,7 @@ func (g *generator) laagSlots(nLaag int) []slot {
 		if nJong == 0 {
 			break
 		}
-		if slots[i].sam == alleen && slots[i].bron != register.BronAOW {
+		if slots[i].sam == alleen && slots[i].bron != register.InkomenAOW {
 			slots[i].jong = true
 			nJong--
 		}
@@ -271,13 +271,13 @@ func (g *generator) hoogSlot() slot {
 	y := g.r.Float64()
 	switch {
 	case (s.sam == alleen || s.sam == paarZonder) && y < 0.40:
-		s.bron = register.BronAOW
+		s.bron = register.InkomenAOW
 	case y < 0.88:
-		s.bron = register.BronWerk
+		s.bron = register.InkomenWerk
 	case y < 0.96:
-		s.bron = register.BronOnderneming
+		s.bron = register.InkomenOnderneming
 	default:
-		s.bron = register.BronUitkering
+		s.bron = register.InkomenUitkering
 	}
 	return s
 }
@@ -315,7 +315,7 @@ func (g *generator) huishouden(volg int, dorp string, s slot) (*register.Record,
 	h.Postcode = Adres(volg).Postcode // the residents' address (Adres, Bewoners) has this postcode
 	h.Ontvangt = []huishouden.Ontvangst{}
 
-	aow := s.bron == register.BronAOW
+	aow := s.bron == register.InkomenAOW
 	var leeftijd int
 	switch {
 	case aow:
@@ -360,13 +360,13 @@ func (g *generator) huishouden(volg int, dorp string, s slot) (*register.Record,
 	var totaal geld.Bedrag
 	if s.laag {
 		switch s.bron {
-		case register.BronBijstand:
+		case register.InkomenBijstand:
 			totaal = f.NormExclVT // bijstand is paid without the reserved vakantietoeslag
-		case register.BronAOW:
+		case register.InkomenAOW:
 			totaal = deel(f.NormInclVT, 0.98+0.21*r.Float64())
-		case register.BronWerk, register.BronOnderneming:
+		case register.InkomenWerk, register.InkomenOnderneming:
 			totaal = deel(f.NormInclVT, 0.70+0.49*r.Float64())
-		case register.BronUitkering:
+		case register.InkomenUitkering:
 			totaal = deel(f.NormInclVT, 0.85+0.34*r.Float64())
 		default:
 			totaal = deel(f.NormInclVT, 0.60+0.59*r.Float64())
@@ -385,7 +385,7 @@ func (g *generator) huishouden(volg int, dorp string, s slot) (*register.Record,
 
 	// Assets: the gemeente knows them for most low-income households, for fewer others.
 	switch {
-	case s.bron == register.BronBijstand:
+	case s.bron == register.InkomenBijstand:
 		v := geld.Euro(int64(r.IntN(6000)))
 		h.Vermogen = &v
 	case s.laag && r.Float64() < 0.9, !s.laag && r.Float64() < 0.6:
@@ -403,7 +403,7 @@ func (g *generator) huishouden(volg int, dorp string, s slot) (*register.Record,
 	} else {
 		h.Wonen = huishouden.Wonen{Soort: huishouden.Koop}
 	}
-	if s.bron == register.BronBijstand {
+	if s.bron == register.InkomenBijstand {
 		h.Ontvangt = append(h.Ontvangt, huishouden.Ontvangst{Regeling: "bijstand", Sinds: g.maandenGeleden(g.tussen(1, 120))})
 	} else if s.laag {
 		// Two thirds have had a low income for more than four years (Westerkwartier seed).
@@ -437,7 +437,7 @@ func (g *generator) verdeelInkomen(h *huishouden.Huishouden, s slot, totaal geld
 		}
 	}
 	switch s.bron {
-	case register.BronAOW:
+	case register.InkomenAOW:
 		pensioen := totaal.VanHalfOmhoog(geld.Procent(int64(5 + g.r.IntN(20))))
 		if !s.laag {
 			pensioen = totaal.VanHalfOmhoog(geld.Procent(int64(20 + g.r.IntN(40))))
@@ -451,7 +451,7 @@ func (g *generator) verdeelInkomen(h *huishouden.Huishouden, s slot, totaal geld
 			add(aanvrager, huishouden.AOW, aow)
 		}
 		add(aanvrager, huishouden.Pensioen, pensioen)
-	case register.BronBijstand:
+	case register.InkomenBijstand:
 		if partner != nil {
 			half := totaal.DeelHalfOmhoog(2)
 			add(aanvrager, huishouden.Bijstand, half)
@@ -460,9 +460,9 @@ func (g *generator) verdeelInkomen(h *huishouden.Huishouden, s slot, totaal geld
 			add(aanvrager, huishouden.Bijstand, totaal)
 		}
 	default:
-		soort := map[register.Bron]huishouden.InkomenSoort{
-			register.BronWerk: huishouden.Loon, register.BronOnderneming: huishouden.EigenOnderneming,
-			register.BronUitkering: huishouden.Uitkering, register.BronOverig: huishouden.Overig,
+		soort := map[register.Inkomensbron]huishouden.InkomenSoort{
+			register.InkomenWerk: huishouden.Loon, register.InkomenOnderneming: huishouden.EigenOnderneming,
+			register.InkomenUitkering: huishouden.Uitkering, register.InkomenOverig: huishouden.Overig,
 		}[s.bron]
 		if partner != nil && g.r.Float64() < 0.6 {
 			hoofd := totaal.VanHalfOmhoog(geld.Procent(int64(60 + g.r.IntN(30))))

@@ -38,7 +38,7 @@ type Profiel struct {
 	LaagAlleen   float64 // single-person households
 	LaagKinderen float64 // households with minor children (the rest: couples without children)
 	LaagJong     float64 // aanvrager younger than 24
-	LaagBron     map[register.Bron]float64
+	LaagBron     map[register.Inkomensbron]float64
 
 	Dorpen           []Dorp
 	Gebruik          []Gebruik
@@ -59,12 +59,12 @@ func Profielen() map[string]*Profiel {
 		LaagAlleen:   441.0 / 700, // "meer dan de helft bestaat uit eenpersoonshuishoudens (441)"
 		LaagKinderen: 105.0 / 700, // "105 huishoudens met minderjarige kinderen" (the summary says 112; see docs)
 		LaagJong:     14.0 / 700,  // "circa 14 huishoudens jonger dan 24 jaar"
-		LaagBron: map[register.Bron]float64{
-			register.BronAOW:         300.0 / 700, // "bijna 300 huishoudens inkomen uit AOW met een (klein) pensioen"
-			register.BronWerk:        84.0 / 700,  // "84 huishoudens die een inkomen uit arbeid hebben"
-			register.BronOnderneming: 49.0 / 700,  // "49 huishoudens een inkomen uit een onderneming of is ZZP-er"
-			register.BronBijstand:    178.0 / 700, // assumption: two thirds of the remaining 267 live on bijstand
-			register.BronUitkering:   89.0 / 700,  // assumption: one third of the remaining 267 on another benefit
+		LaagBron: map[register.Inkomensbron]float64{
+			register.InkomenAOW:         300.0 / 700, // "bijna 300 huishoudens inkomen uit AOW met een (klein) pensioen"
+			register.InkomenWerk:        84.0 / 700,  // "84 huishoudens die een inkomen uit arbeid hebben"
+			register.InkomenOnderneming: 49.0 / 700,  // "49 huishoudens een inkomen uit een onderneming of is ZZP-er"
+			register.InkomenBijstand:    178.0 / 700, // assumption: two thirds of the remaining 267 live on bijstand
+			register.InkomenUitkering:   89.0 / 700,  // assumption: one third of the remaining 267 on another benefit
 		},
 		Dorpen: []Dorp{
 			{"Ommen", 0.62, 1.1}, {"Vilsteren", 0.03, 0.7}, {"Lemele", 0.06, 0.9}, {"Beerze", 0.04, 0.9},
@@ -87,13 +87,13 @@ func Profielen() map[string]*Profiel {
 		LaagAlleen:   0.66, // "eenpersoonshuishoudens, namelijk 66% oftewel 1700 huishoudens"
 		LaagKinderen: 0.15, // assumption: Ommen's share (105/700); Westerkwartier gives none
 		LaagJong:     0.02, // assumption: Ommen's share (14/700)
-		LaagBron: map[register.Bron]float64{
-			register.BronAOW:         0.45, // "AOW-uitkering en/of pensioen, namelijk 45%"
-			register.BronBijstand:    0.22, // "22% leeft van een bijstandsuitkering"
-			register.BronUitkering:   0.16, // "16% heeft een overige uitkering"
-			register.BronWerk:        0.09, // "14% werkt in loondienst of heeft een eigen onderneming", split 84:49 as in Ommen
-			register.BronOnderneming: 0.05,
-			register.BronOverig:      0.03, // the rest to 100%
+		LaagBron: map[register.Inkomensbron]float64{
+			register.InkomenAOW:         0.45, // "AOW-uitkering en/of pensioen, namelijk 45%"
+			register.InkomenBijstand:    0.22, // "22% leeft van een bijstandsuitkering"
+			register.InkomenUitkering:   0.16, // "16% heeft een overige uitkering"
+			register.InkomenWerk:        0.09, // "14% werkt in loondienst of heeft een eigen onderneming", split 84:49 as in Ommen
+			register.InkomenOnderneming: 0.05,
+			register.InkomenOverig:      0.03, // the rest to 100%
 		},
 		Dorpen: []Dorp{
 			{"Zuidhorn", 0.13, 0.9}, {"Leek", 0.18, 1.2}, {"Grootegast", 0.09, 1.1}, {"Marum", 0.09, 1.1},
@@ -114,8 +114,8 @@ func Profielen() map[string]*Profiel {
 		LaagAlleen:   0.66, // assumption: Westerkwartier's shares (Borger-Odoorn gives none)
 		LaagKinderen: 0.15,
 		LaagJong:     0.02,
-		LaagBron: map[register.Bron]float64{
-			register.BronAOW: 0.45, register.BronBijstand: 0.22, register.BronUitkering: 0.16, register.BronWerk: 0.09, register.BronOnderneming: 0.05, register.BronOverig: 0.03,
+		LaagBron: map[register.Inkomensbron]float64{
+			register.InkomenAOW: 0.45, register.InkomenBijstand: 0.22, register.InkomenUitkering: 0.16, register.InkomenWerk: 0.09, register.InkomenOnderneming: 0.05, register.InkomenOverig: 0.03,
 		},
 		Dorpen: []Dorp{
 			// "In plaatsen als Nieuw-Buinen, Valthermond en Borger ligt dit aandeel beduidend hoger dan het
@@ -138,8 +138,8 @@ func Profielen() map[string]*Profiel {
 		LaagAlleen:   0.66, // assumption: Westerkwartier's shares
 		LaagKinderen: 0.15,
 		LaagJong:     0.02,
-		LaagBron: map[register.Bron]float64{
-			register.BronAOW: 0.45, register.BronBijstand: 0.22, register.BronUitkering: 0.16, register.BronWerk: 0.09, register.BronOnderneming: 0.05, register.BronOverig: 0.03,
+		LaagBron: map[register.Inkomensbron]float64{
+			register.InkomenAOW: 0.45, register.InkomenBijstand: 0.22, register.InkomenUitkering: 0.16, register.InkomenWerk: 0.09, register.InkomenOnderneming: 0.05, register.InkomenOverig: 0.03,
 		},
 		Dorpen:           []Dorp{{"Borne", 0.90, 1.05}, {"Hertme", 0.05, 0.5}, {"Zenderen", 0.05, 0.5}},
 		GebruikStandaard: standaardGebruik,
