@@ -87,10 +87,10 @@ type Verwerking struct {
 	// BSNs are several data subjects of one processing (the residents shown on one page): one log row
 	// whose record count is their number, with each keyed hash in audit_log_betrokkene, so that a search
 	// by any of these BSNs finds the row. Use instead of BSN/SubjectID, not beside them.
-	BSNs []string
-	Object       string // what was processed, by internal id, e.g. "vroegsignaalzaak/123"; never a BSN or name
-	Aantal       int    // number of records (lists, exports); 0 means 1 for a single subject
-	Detail       string // short technical note (error class); never personal data
+	BSNs   []string
+	Object string // what was processed, by internal id, e.g. "vroegsignaalzaak/123"; never a BSN or name
+	Aantal int    // number of records (lists, exports); 0 means 1 for a single subject
+	Detail string // short technical note (error class); never personal data
 	// Actor and trace: taken from the context (WithActor, WithTrace) when empty here.
 	Actor   Actor
 	TraceID string
