@@ -26,8 +26,8 @@ type Filter struct {
 	// AlleenBeoordelen keeps the zaken marked for review (signalen.Zaak.Beoordelen).
 	AlleenBeoordelen bool
 	Behandelaar      string
-	Limiet       int // default 50, at most 500
-	Vanaf        int // offset
+	Limiet           int // default 50, at most 500
+	Vanaf            int // offset
 	// TelTot caps the count: 0 counts exactly; n > 0 stops counting after n+1 matching zaken, so a
 	// total of n+1 means "more than n". Counting is most of the cost of a page on PostgreSQL.
 	TelTot int
