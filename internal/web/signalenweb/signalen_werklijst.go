@@ -164,7 +164,7 @@ func leesWerklijstFilter(q url.Values, naam string, v *web.FieldErrors) (werklij
 		Leeftijd: strings.TrimSpace(q.Get("leeftijd")), Wijk: strings.TrimSpace(q.Get("wijk")),
 		Woonplaats: strings.TrimSpace(q.Get("woonplaats")), Crisis: q.Get("crisis") == "1", Mijn: q.Get("mijn") == "1",
 		Beoordelen: q.Get("beoordelen") == "1",
-		Sortering: strings.TrimSpace(q.Get("sortering")), Per: 50,
+		Sortering:  strings.TrimSpace(q.Get("sortering")), Per: 50,
 	}
 	var f opslag.Filter
 	switch wf.Status {

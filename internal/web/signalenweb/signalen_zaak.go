@@ -63,15 +63,15 @@ type zaakData struct {
 	// AantalContact and AantalNotities count all; Contact and Notities hold the most recent.
 	AantalContact  int
 	AantalNotities int
-	Inwoners      []inwonerRij
-	Contact       []contactRij
-	Notities      []notitieRij
-	Soorten       []web.Optie
-	Dagdelen      []web.Optie
-	Bereikt       []web.Optie
-	Resultaten    []web.Optie
-	ContactForm   contactForm
-	NotitieTekst  string
+	Inwoners       []inwonerRij
+	Contact        []contactRij
+	Notities       []notitieRij
+	Soorten        []web.Optie
+	Dagdelen       []web.Optie
+	Bereikt        []web.Optie
+	Resultaten     []web.Optie
+	ContactForm    contactForm
+	NotitieTekst   string
 }
 
 type signaalRij struct {
