@@ -233,7 +233,12 @@ func (s *Store) Zaak(ctx context.Context, gemeente string, id int64, vanaf int) 
 		return d, fmt.Errorf("opslag: tel signalen van zaak %d: %w", id, err)
 	}
 	d.Vanaf = vanaf
-	sigs, err := s.signalenVan(ctx, s.db, gemeente, "zaak_id = $2", " LIMIT "+strconv.Itoa(SignalenPerPagina)+" OFFSET "+strconv.Itoa(vanaf), id)
+	// The first id of the page is found in the index alone (gemeente, zaak_id, id); an OFFSET on the
+	// page query itself would read every skipped row (measured on PostgreSQL: the last page of 50,000
+	// signals 27 ms with OFFSET, see docs/signalen-web.md).
+	cond := "zaak_id = $2 AND id >= (SELECT id FROM signalen_signaal WHERE gemeente = $1 AND zaak_id = $2 ORDER BY id LIMIT 1 OFFSET " +
+		strconv.Itoa(vanaf) + ")"
+	sigs, err := s.signalenVan(ctx, s.db, gemeente, cond, " LIMIT "+strconv.Itoa(SignalenPerPagina), id)
 	if err != nil {
 		return d, err
 	}
