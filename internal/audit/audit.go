@@ -84,9 +84,13 @@ type Verwerking struct {
 	BSN          string
 	SubjectSoort string
 	SubjectID    string
-	Object       string // what was processed, by internal id, e.g. "vroegsignaalzaak/123"; never a BSN or name
-	Aantal       int    // number of records (lists, exports); 0 means 1 for a single subject
-	Detail       string // short technical note (error class); never personal data
+	// BSNs are several data subjects of one processing (the residents shown on one page): one log row
+	// whose record count is their number, with each keyed hash in audit_log_betrokkene, so that a search
+	// by any of these BSNs finds the row. Use instead of BSN/SubjectID, not beside them.
+	BSNs   []string
+	Object string // what was processed, by internal id, e.g. "vroegsignaalzaak/123"; never a BSN or name
+	Aantal int    // number of records (lists, exports); 0 means 1 for a single subject
+	Detail string // short technical note (error class); never personal data
 	// Actor and trace: taken from the context (WithActor, WithTrace) when empty here.
 	Actor   Actor
 	TraceID string
@@ -188,6 +192,68 @@ func (l *Log) SchrijfTx(ctx context.Context, tx *sql.Tx, v Verwerking) error {
 }
 
 func (l *Log) schrijf(ctx context.Context, q execer, v Verwerking) error {
+	if len(v.BSNs) > 0 {
+		if tx, ok := q.(*sql.Tx); ok {
+			return l.schrijfMeer(ctx, tx, v)
+		}
+		// The row and its subjects commit together.
+		return l.db.Tx(ctx, func(tx *sql.Tx) error { return l.schrijfMeer(ctx, tx, v) })
+	}
+	return l.schrijfEen(ctx, q, v)
+}
+
+// schrijfMeer writes a row with several BSNs: the row (subject type bsn, no hash of its own) and one
+// audit_log_betrokkene row per distinct BSN.
+func (l *Log) schrijfMeer(ctx context.Context, tx *sql.Tx, v Verwerking) error {
+	if v.BSN != "" || v.SubjectID != "" {
+		return fmt.Errorf("%w: BSNs naast BSN of SubjectID", ErrOnvolledig)
+	}
+	gezien := map[string]bool{}
+	var hashes []string
+	for _, b := range v.BSNs {
+		if b = strings.TrimSpace(b); b == "" {
+			continue
+		}
+		if h := l.Pseudoniem(v.Gemeente, "bsn", b); !gezien[h] {
+			gezien[h] = true
+			hashes = append(hashes, h)
+		}
+	}
+	v.BSNs, v.SubjectSoort = nil, "bsn"
+	if v.Aantal == 0 {
+		v.Aantal = len(hashes)
+	}
+	var id int64
+	if err := l.schrijfRij(ctx, tx, v, &id); err != nil {
+		return err
+	}
+	const blok = 50 // rows per statement: 200 parameters, well inside both engines' limits
+	for start := 0; start < len(hashes); start += blok {
+		eind := min(start+blok, len(hashes))
+		var sb strings.Builder
+		sb.WriteString(`INSERT INTO audit_log_betrokkene (log_id, gemeente, subject_type, subject_hash) VALUES `)
+		args := make([]any, 0, 4*(eind-start))
+		for i, h := range hashes[start:eind] {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			n := len(args)
+			fmt.Fprintf(&sb, "($%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4)
+			args = append(args, id, v.Gemeente, "bsn", h)
+		}
+		if _, err := tx.ExecContext(ctx, sb.String(), args...); err != nil {
+			return fmt.Errorf("audit: schrijf betrokkenen %s/%s: %w", v.Gemeente, v.Operatie, store.MapError(err))
+		}
+	}
+	return nil
+}
+
+func (l *Log) schrijfEen(ctx context.Context, q execer, v Verwerking) error {
+	return l.schrijfRij(ctx, q, v, nil)
+}
+
+// schrijfRij inserts the row of v; when id is not nil it receives the new row's id.
+func (l *Log) schrijfRij(ctx context.Context, q execer, v Verwerking, id *int64) error {
 	if v.Gemeente == "" || v.Verwerkingsactiviteit == "" || v.Operatie == "" {
 		return fmt.Errorf("%w: gemeente, verwerkingsactiviteit en operatie zijn verplicht", ErrOnvolledig)
 	}
@@ -230,11 +296,21 @@ func (l *Log) schrijf(ctx context.Context, q execer, v Verwerking) error {
 	if aantal == 0 && hash != "" {
 		aantal = 1
 	}
-	_, err := q.ExecContext(ctx, `INSERT INTO audit_log (at, gemeente, actor_type, actor_id, actor_name, processing_activity, operation, action,
+	const ins = `INSERT INTO audit_log (at, gemeente, actor_type, actor_id, actor_name, processing_activity, operation, action,
 		subject_type, subject_hash, object, record_count, result, detail, trace_id, span_id, parent_span_id)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-		l.klok().UTC().Truncate(time.Microsecond), v.Gemeente, string(v.Actor.Soort), v.Actor.ID, v.Actor.Naam, v.Verwerkingsactiviteit,
-		v.Operatie, string(v.Actie), soort, hash, v.Object, aantal, string(v.Resultaat), v.Detail, v.TraceID, v.SpanID, parent)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`
+	args := []any{l.klok().UTC().Truncate(time.Microsecond), v.Gemeente, string(v.Actor.Soort), v.Actor.ID, v.Actor.Naam, v.Verwerkingsactiviteit,
+		v.Operatie, string(v.Actie), soort, hash, v.Object, aantal, string(v.Resultaat), v.Detail, v.TraceID, v.SpanID, parent}
+	var err error
+	if id != nil {
+		tx, ok := q.(*sql.Tx)
+		if !ok {
+			return fmt.Errorf("audit: schrijf %s/%s: geen transactie", v.Gemeente, v.Operatie)
+		}
+		err = tx.QueryRowContext(ctx, ins+` RETURNING id`, args...).Scan(id)
+	} else {
+		_, err = q.ExecContext(ctx, ins, args...)
+	}
 	if err != nil {
 		return fmt.Errorf("audit: schrijf %s/%s: %w", v.Gemeente, v.Operatie, store.MapError(err))
 	}

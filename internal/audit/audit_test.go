@@ -277,3 +277,43 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// One processing about several residents (a page that shows them) is one row; a search by any of their
+// BSNs finds it, in its own gemeente only; the hashes are append-only like the rows.
+func TestMeerdereBetrokkenen(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		l := nieuw(t, db)
+		ctx := ctxMet(t.Context())
+		v := audit.Verwerking{Gemeente: "GM1681", Verwerkingsactiviteit: "signalen.behandelen", Operatie: "vroegsignaalzaak.bekijken",
+			Actie: audit.Lezen, Object: "vroegsignaalzaak/7", BSNs: []string{bsnA, bsnB, bsnA, ""}}
+		must(t, l.Schrijf(ctx, v))
+		must(t, db.Tx(ctx, func(tx *sql.Tx) error { return l.SchrijfTx(ctx, tx, v) }))
+		var rijen, betrokkenen int
+		must(t, db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log`).Scan(&rijen))
+		must(t, db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log_betrokkene`).Scan(&betrokkenen))
+		if rijen != 2 || betrokkenen != 4 {
+			t.Errorf("rows %d, subjects %d; want 2 and 4 (two writes of two distinct BSNs)", rijen, betrokkenen)
+		}
+		for _, bsn := range []string{bsnA, bsnB} {
+			got, err := l.Zoek(ctx, audit.Filter{Gemeente: "GM1681", BSN: bsn})
+			if err != nil || len(got) != 2 || got[0].Aantal != 2 || got[0].SubjectSoort != "bsn" || got[0].Object != "vroegsignaalzaak/7" {
+				t.Errorf("Zoek BSN %s = %+v, %v; want the two rows with 2 subjects each", bsn, got, err)
+			}
+			if got, _ := l.Zoek(ctx, audit.Filter{Gemeente: "GM1969", BSN: bsn}); len(got) != 0 {
+				t.Errorf("another gemeente finds %d rows", len(got))
+			}
+		}
+		var n int
+		db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log_betrokkene WHERE subject_hash LIKE $1`, "%"+bsnA+"%").Scan(&n)
+		if n != 0 {
+			t.Errorf("%d subject rows contain the plain BSN", n)
+		}
+		if _, err := db.SQL().ExecContext(ctx, `DELETE FROM audit_log_betrokkene`); err == nil {
+			t.Error("deleting subjects succeeded")
+		}
+		if err := l.Schrijf(ctx, audit.Verwerking{Gemeente: "GM1681", Verwerkingsactiviteit: "x", Operatie: "y", Actie: audit.Lezen,
+			BSN: bsnA, BSNs: []string{bsnB}}); !errors.Is(err, audit.ErrOnvolledig) {
+			t.Errorf("BSN and BSNs together = %v, want ErrOnvolledig", err)
+		}
+	})
+}

@@ -65,7 +65,9 @@ func (l *Log) where(f Filter) (string, []any, error) {
 		add("result = ?", string(f.Resultaat))
 	}
 	if f.BSN != "" {
-		add("subject_hash = ?", l.Pseudoniem(f.Gemeente, "bsn", f.BSN))
+		// The row's own subject, or one of the subjects of a row with several (Verwerking.BSNs).
+		add("(subject_hash = ? OR id IN (SELECT log_id FROM audit_log_betrokkene WHERE gemeente = $1 AND subject_hash = ?))",
+			l.Pseudoniem(f.Gemeente, "bsn", f.BSN))
 	}
 	if f.TraceID != "" {
 		add("trace_id = ?", f.TraceID)

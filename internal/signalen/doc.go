@@ -29,7 +29,9 @@
 // caller supplies. Unmatched signals are kept, grouped by their own address, and reported. See
 // Groepeerder.Plaats for the rules that close signals as "onterecht" (below the drempelbedrag or
 // outside the arrears window) or "herhaalde melding", and for enkelvoudig / meervoudig / opeenvolgend.
-// Crisis signals are never closed by those rules.
+// Crisis signals are never closed by those rules. A zaak holds the signals of at most
+// Instellingen.MaxInwonersPerAdres residents: a signal about one more resident gets a zaak of its own and
+// both are marked for review (Zaak.Beoordelen) instead of being merged silently.
 //
 // # Deadlines
 //

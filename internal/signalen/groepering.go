@@ -1,5 +1,11 @@
 package signalen
 
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+)
+
 // Groepeerder places incoming signals into vroegsignaalzaken: one zaak per household per matching
 // period. It holds the state it needs (the period's zaken, recent signals per address and per
 // household+partner) in maps, so a batch of 50,000 signals is placed in memory after one load of the
@@ -15,6 +21,10 @@ type Groepeerder struct {
 	partner map[string]Datum
 	// bekend holds households that had a vroegsignaalzaak before.
 	bekend map[string]bool
+	// inwoners holds the residents (Ontvangen.InwonerSleutel) of each zaak, to bound a grouping at
+	// Instellingen.MaxInwonersPerAdres; perID finds a loaded zaak by id for the history.
+	inwoners map[*Zaak]map[string]bool
+	perID    map[int64]*Zaak
 }
 
 type adresSignaal struct {
@@ -27,7 +37,11 @@ func NieuweGroepeerder(inst Instellingen) *Groepeerder {
 	if !inst.Periode.Geldig() {
 		inst.Periode = PeriodeMaand
 	}
-	return &Groepeerder{inst: inst, zaken: map[string]*Zaak{}, adres: map[string][]adresSignaal{}, partner: map[string]Datum{}, bekend: map[string]bool{}}
+	if inst.MaxInwonersPerAdres <= 0 {
+		inst.MaxInwonersPerAdres = StandaardMaxInwonersPerAdres
+	}
+	return &Groepeerder{inst: inst, zaken: map[string]*Zaak{}, adres: map[string][]adresSignaal{}, partner: map[string]Datum{},
+		bekend: map[string]bool{}, inwoners: map[*Zaak]map[string]bool{}, perID: map[int64]*Zaak{}}
 }
 
 // HistorieVanaf returns the earliest receipt date the Groepeerder needs history from when placing
@@ -51,14 +65,21 @@ func (g *Groepeerder) KenZaak(z *Zaak) {
 	}
 	g.zaken[zaakSleutel(z.Huishoudsleutel, z.PeriodeStart)] = z
 	g.bekend[z.Huishoudsleutel] = true
+	if z.ID != 0 {
+		g.perID[z.ID] = z
+	}
 }
 
 // KenHuishouden marks a household that had a vroegsignaalzaak before (at any time), so its new zaak
 // shows as already known.
 func (g *Groepeerder) KenHuishouden(huishoudsleutel string) { g.bekend[huishoudsleutel] = true }
 
-// KenSignaal registers an earlier signal (from the store) for the opeenvolgend and repeat rules.
+// KenSignaal registers an earlier signal (from the store) for the opeenvolgend and repeat rules, and,
+// when its zaak (o.ZaakID) was registered with KenZaak, its resident for the bound on residents.
 func (g *Groepeerder) KenSignaal(o *Ontvangen) {
+	if z := g.perID[o.ZaakID]; z != nil && o.ZaakID != 0 {
+		g.woontIn(z, o.InwonerSleutel())
+	}
 	if k := o.Koppeling.Adressleutel; k != "" {
 		g.adres[k] = append(g.adres[k], adresSignaal{ontvangen: o.Ontvangen})
 	}
@@ -71,6 +92,36 @@ func (g *Groepeerder) KenSignaal(o *Ontvangen) {
 }
 
 func zaakSleutel(huishouden string, start Datum) string { return huishouden + "|" + start.String() }
+
+func (g *Groepeerder) woontIn(z *Zaak, inwoner string) {
+	m := g.inwoners[z]
+	if m == nil {
+		m = map[string]bool{}
+		g.inwoners[z] = m
+	}
+	m[inwoner] = true
+}
+
+// PerInwonerSleutel is the household key of the zaak of one resident whose signals were not merged into
+// the zaak of household huishouden because that zaak reached the maximum number of residents. It is a
+// hash, so that no BSN or name ends up in a key (keys appear in logs).
+func PerInwonerSleutel(huishouden, inwoner string) string {
+	h := sha256.Sum256([]byte(huishouden + "\x00" + inwoner))
+	return "r:" + hex.EncodeToString(h[:12])
+}
+
+// RedenTeVeelInwoners is the reason, in plain Dutch and without personal data, why a zaak is marked
+// for review when its address had signals about more residents than max.
+func RedenTeVeelInwoners(max int) string {
+	return "Op dit adres kwamen in deze periode signalen binnen over meer dan " + strconv.Itoa(max) +
+		" verschillende inwoners. Dat is meer dan de gemeente voor één adres heeft ingesteld (maximum aantal inwoners op één adres). " +
+		"Zeker heeft deze signalen daarom niet samengevoegd tot één zaak: de eerste " + strconv.Itoa(max) +
+		" inwoners staan in de zaak van het adres, elke andere inwoner heeft een eigen zaak. " +
+		"Controleer of het adres klopt. Is het bijvoorbeeld een instelling of een studentenhuis, of heeft de signaalpartner een verkeerd adres gebruikt?"
+}
+
+// KortRedenTeVeelInwoners is the reason in a few words, for the worklist.
+const KortRedenTeVeelInwoners = "Meer inwoners op één adres dan het maximum"
 
 // Plaats decides the status of a matched signal and the zaak it joins, creating or reopening a zaak
 // when needed. It sets o.Status and returns the zaak (nieuw when created now). The caller stores the
@@ -87,12 +138,27 @@ func zaakSleutel(huishouden string, start Datum) string { return huishouden + "|
 // A zaak whose signals are all closed by rule is closed automatically with that reason; an active
 // signal reopens it. The zaak is opeenvolgend when its address had a signal in the 6 months before the
 // zaak's first signal.
+//
+// A zaak holds the signals of at most Instellingen.MaxInwonersPerAdres residents. A signal about one
+// more resident does not join it: the zaak is marked for review (Beoordelen, with the reason), and the
+// signal goes to a zaak of its own resident (household key PerInwonerSleutel, also marked for review),
+// which that resident's later signals in the period join; o.Koppeling.Huishoudsleutel becomes that key,
+// so the repeat rule counts per resident there.
 func (g *Groepeerder) Plaats(o *Ontvangen) (z *Zaak, nieuw bool) {
-	o.Status = g.status(o)
 	hk := o.Koppeling.Huishoudsleutel
 	start, einde := g.inst.Periode.Vak(o.Ontvangen)
 	sleutel := zaakSleutel(hk, start)
 	z = g.zaken[sleutel]
+	inwoner := o.InwonerSleutel()
+	beoordelen := false
+	if z != nil && !g.inwoners[z][inwoner] && len(g.inwoners[z]) >= g.inst.MaxInwonersPerAdres {
+		g.markeer(z)
+		hk = PerInwonerSleutel(hk, inwoner)
+		o.Koppeling.Huishoudsleutel = hk
+		sleutel = zaakSleutel(hk, start)
+		z, beoordelen = g.zaken[sleutel], true
+	}
+	o.Status = g.status(o)
 	if z == nil {
 		nieuw = true
 		m := o.Koppeling.Match
@@ -121,7 +187,11 @@ func (g *Groepeerder) Plaats(o *Ontvangen) (z *Zaak, nieuw bool) {
 		z.Opeenvolgend = g.eerderOpAdres(o.Koppeling.Adressleutel, o.Ontvangen, z)
 		g.zaken[sleutel] = z
 		g.bekend[hk] = true
+		if beoordelen {
+			g.markeer(z)
+		}
 	}
+	g.woontIn(z, inwoner)
 	if o.Ontvangen.Voor(z.EersteOntvangst) {
 		z.EersteOntvangst = o.Ontvangen
 	}
@@ -155,6 +225,12 @@ func (g *Groepeerder) Plaats(o *Ontvangen) (z *Zaak, nieuw bool) {
 		g.partner[hk+"|"+o.Partner] = o.Ontvangen
 	}
 	return z, nieuw
+}
+
+func (g *Groepeerder) markeer(z *Zaak) {
+	if !z.Beoordelen {
+		z.Beoordelen, z.Beoordeling = true, RedenTeVeelInwoners(g.inst.MaxInwonersPerAdres)
+	}
 }
 
 func (g *Groepeerder) status(o *Ontvangen) Signaalstatus {

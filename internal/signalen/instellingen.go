@@ -61,18 +61,39 @@ type Instellingen struct {
 	// after an earlier one that was taken into a case is closed as "Niet opgepakt: herhaalde
 	// melding". 0 switches the rule off. Default 90 days (our choice; Nijmegen looks at three months).
 	HerhaalDagen int
+	// MaxInwonersPerAdres is the most residents the signals of one household (one address) in one
+	// matching period may be about before the grouping counts as implausible. A signal about one more
+	// resident is not merged into that zaak: it gets a zaak of its own resident, and both zaken are marked
+	// for review (Zaak.Beoordelen) with the reason, so a person decides. Default
+	// StandaardMaxInwonersPerAdres; see there for why.
+	MaxInwonersPerAdres int
 	// Bewaartermijnen is the retention per outcome.
 	Bewaartermijnen Bewaartermijnen
 	// Zone is the municipality's time zone for "today" and dagdeel.
 	Zone *time.Location
 }
 
+// StandaardMaxInwonersPerAdres is the default of Instellingen.MaxInwonersPerAdres: 10, Zeker's own
+// choice, not a national norm (none was found; the BRP's address-quality profile "Bewoningsgraad"
+// compares registrations with floor area and publishes no number). Arrears signals are about the adult
+// who holds a contract (rent, energy, water, health insurance), so the signals of one household in one
+// period are about one to a few adults; 10 leaves room for large families and kostendelers, while an
+// address with more is a student house, an institution without house letters, or a partner that put
+// one address on many signals — each of which needs a person's eye, not one zaak. MaxInwonersPerAdresGrens
+// bounds what a gemeente may set.
+const StandaardMaxInwonersPerAdres = 10
+
+// MaxInwonersPerAdresGrens is the highest MaxInwonersPerAdres a gemeente may choose: above it the
+// zaak page would again show an unbounded number of residents to read through.
+const MaxInwonersPerAdresGrens = 1000
+
 // StandaardInstellingen returns the documented defaults.
 func StandaardInstellingen() Instellingen {
 	return Instellingen{
-		Periode:         PeriodeMaand,
-		HerhaalDagen:    90,
-		Bewaartermijnen: StandaardBewaartermijnen(),
+		Periode:             PeriodeMaand,
+		HerhaalDagen:        90,
+		MaxInwonersPerAdres: StandaardMaxInwonersPerAdres,
+		Bewaartermijnen:     StandaardBewaartermijnen(),
 	}
 }
 
@@ -89,6 +110,8 @@ func (i Instellingen) Controleer() error {
 		return fmt.Errorf("signalen: onbekende matchingperiode %q", i.Periode)
 	case i.HerhaalDagen < 0:
 		return fmt.Errorf("signalen: herhaaldagen mag niet negatief zijn")
+	case i.MaxInwonersPerAdres < 1 || i.MaxInwonersPerAdres > MaxInwonersPerAdresGrens:
+		return fmt.Errorf("signalen: maximum aantal inwoners op één adres moet 1 tot en met %d zijn, niet %d", MaxInwonersPerAdresGrens, i.MaxInwonersPerAdres)
 	}
 	return i.Bewaartermijnen.Controleer()
 }

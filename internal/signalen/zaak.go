@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/zeker-platform/zeker/internal/geld"
 )
@@ -20,6 +21,18 @@ type Ontvangen struct {
 	Status    Signaalstatus
 	Koppeling Koppeling
 	ZaakID    int64
+}
+
+// InwonerSleutel identifies the resident a signal is about, for counting the residents of one zaak:
+// the BSN, else the name and date of birth as the partner gave them. (Not the matched InwonerID: a
+// match on the address gives the first resident registered there, not necessarily this one.)
+func (o *Ontvangen) InwonerSleutel() string {
+	in := &o.Inwoner
+	if in.BSN != "" {
+		return "bsn:" + in.BSN
+	}
+	naam := strings.ToLower(strings.Join(strings.Fields(in.Voorletters+" "+in.Voorvoegsel+" "+in.Achternaam), " "))
+	return "naam:" + naam + "|" + in.Geboortedatum.String()
 }
 
 // Actief reports whether the signal counts for the zaak (not closed by the threshold or repeat rule).
@@ -68,10 +81,14 @@ type Zaak struct {
 	// AutomatischGesloten marks a zaak closed by the threshold or repeat rule, not by a person; a
 	// new active signal in the same period reopens it.
 	AutomatischGesloten bool
-	Resultaat           Eindresultaat
-	DatumOpgepakt       Datum
-	Afgesloten          Datum
-	Behandelaar         string
+	// Beoordelen marks a zaak whose grouping a person must check (ter beoordeling); Beoordeling is the
+	// reason in plain Dutch, without personal data (the worklist shows it). See Groepeerder.Plaats.
+	Beoordelen    bool
+	Beoordeling   string
+	Resultaat     Eindresultaat
+	DatumOpgepakt Datum
+	Afgesloten    Datum
+	Behandelaar   string
 }
 
 // Meervoudig reports whether the zaak has more than one active signal (otherwise enkelvoudig).

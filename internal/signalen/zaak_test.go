@@ -1,10 +1,13 @@
 package signalen_test
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/synth"
 )
 
 func testIndex() *signalen.Index {
@@ -252,5 +255,65 @@ func TestBewaartermijnen(t *testing.T) {
 	}
 	if err := signalen.StandaardInstellingen().Controleer(); err != nil {
 		t.Errorf("defaults: %v", err)
+	}
+}
+
+// Signals about more residents at one address than the gemeente's maximum are not merged into one zaak:
+// the zaak of the address keeps the first residents, every other resident gets a zaak of its own, and
+// all of them are marked for review with the reason. A resident's later signals join its own zaak.
+func TestGroeperingTeVeelInwonersOpEenAdres(t *testing.T) {
+	inst := signalen.StandaardInstellingen()
+	inst.MaxInwonersPerAdres = 3
+	g := signalen.NieuweGroepeerder(inst)
+	x := signalen.NieuweIndex() // nobody known: every signal is grouped by its own address
+	bsns := synth.BSNs()
+	adres := signalen.Adres{Postcode: "9101AA", Huisnummer: 1}
+	zaken := map[*signalen.Zaak]int{}
+	var eerste *signalen.Zaak
+	for i := range 10 {
+		s := sig("r"+strconv.Itoa(i), signalen.PartnerTypes()[i%len(signalen.PartnerTypes())], 100, bsns[i])
+		s.Inwoner.Adres = adres
+		_, z, _ := ontvang(t, g, x, "woonco", "2026-03-02", s)
+		zaken[z]++
+		if i == 0 {
+			eerste = z
+		}
+	}
+	// Residents 0-2 in the address's zaak, 3-9 one zaak each.
+	if got, want := len(zaken), 8; got != want {
+		t.Fatalf("zaken = %d, want %d", got, want)
+	}
+	if zaken[eerste] != 3 {
+		t.Errorf("zaak of the address has %d signals, want 3", zaken[eerste])
+	}
+	for z, n := range zaken {
+		if !z.Beoordelen || z.Beoordeling != signalen.RedenTeVeelInwoners(3) {
+			t.Errorf("zaak %s (%d signals): beoordelen %v, reden %q", z.Huishoudsleutel, n, z.Beoordelen, z.Beoordeling)
+		}
+		if strings.Contains(z.Huishoudsleutel, "9999") {
+			t.Errorf("household key %q holds a BSN", z.Huishoudsleutel)
+		}
+	}
+	// A second signal of resident 5 joins its own zaak; one of resident 1 joins the address's zaak.
+	s := sig("r5b", signalen.PartnerEnergie, 100, bsns[5])
+	s.Inwoner.Adres = adres
+	_, z5, nieuw := ontvang(t, g, x, "energie", "2026-03-03", s)
+	if nieuw || z5 == eerste || zaken[z5] != 1 {
+		t.Errorf("resident 5 again: nieuw %v, in the address's zaak %v, known zaak %v", nieuw, z5 == eerste, zaken[z5] == 1)
+	}
+	s = sig("r1b", signalen.PartnerEnergie, 100, bsns[1])
+	s.Inwoner.Adres = adres
+	if _, z1, _ := ontvang(t, g, x, "energie", "2026-03-03", s); z1 != eerste {
+		t.Error("resident 1 again: not in the address's zaak")
+	}
+
+	// Up to the maximum nothing is marked.
+	g = signalen.NieuweGroepeerder(inst)
+	for i := range 3 {
+		s := sig("s"+strconv.Itoa(i), signalen.PartnerHuur, 100, bsns[i])
+		s.Inwoner.Adres = adres
+		if _, z, _ := ontvang(t, g, x, "woonco", "2026-03-02", s); z.Beoordelen {
+			t.Errorf("signal %d: zaak marked for review at %d residents (maximum 3)", i, i+1)
+		}
 	}
 }

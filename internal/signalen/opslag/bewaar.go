@@ -162,7 +162,7 @@ func (s *Store) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error) 
 	}
 	var tellingen []signalen.Telling
 	for _, w := range wegen {
-		sigs, err := s.signalenVan(ctx, tx, gemeente, "zaak_id = $2", w.z.ID)
+		sigs, err := s.signalenVan(ctx, tx, gemeente, "zaak_id = $2", "", w.z.ID)
 		if err != nil {
 			return res, err
 		}
@@ -244,7 +244,7 @@ func (s *Store) DDASInvoer(ctx context.Context, gemeente string, van, tot signal
 		return nil, nil
 	}
 	cond := `zaak_id IN (SELECT id FROM signalen_zaak WHERE gemeente = $1 AND periode_start >= $2 AND periode_start <= $3)`
-	sigs, err := s.signalenVan(ctx, s.db, gemeente, cond, van.String(), tot.String())
+	sigs, err := s.signalenVan(ctx, s.db, gemeente, cond, "", van.String(), tot.String())
 	if err != nil {
 		return nil, err
 	}

@@ -243,19 +243,23 @@ func (s *Store) laadHistorie(ctx context.Context, tx *sql.Tx, g *signalen.Groepe
 		return nil, fmt.Errorf("opslag: lees zaken: %w", err)
 	}
 
-	rows, err = tx.QueryContext(ctx, `SELECT ontvangen, adressleutel, huishoudsleutel, partner, status
+	// With the zaak and the resident, so the Groepeerder knows the residents of this period's zaken.
+	rows, err = tx.QueryContext(ctx, `SELECT ontvangen, adressleutel, huishoudsleutel, partner, status, zaak_id, bsn,
+		voorletters, voorvoegsel, achternaam, geboortedatum
 		FROM signalen_signaal WHERE gemeente = $1 AND ontvangen >= $2`, gemeente, g.HistorieVanaf(vandaag).String())
 	if err != nil {
 		return nil, fmt.Errorf("opslag: lees eerdere signalen: %w", err)
 	}
 	var o signalen.Ontvangen
 	for rows.Next() {
-		var ontv, status string
-		if err := rows.Scan(&ontv, &o.Koppeling.Adressleutel, &o.Koppeling.Huishoudsleutel, &o.Partner, &status); err != nil {
+		var ontv, status, geb string
+		in := &o.Inwoner
+		if err := rows.Scan(&ontv, &o.Koppeling.Adressleutel, &o.Koppeling.Huishoudsleutel, &o.Partner, &status, &o.ZaakID, &in.BSN,
+			&in.Voorletters, &in.Voorvoegsel, &in.Achternaam, &geb); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("opslag: lees eerder signaal: %w", err)
 		}
-		o.Ontvangen, o.Status = datum(ontv), signalen.Signaalstatus(status)
+		o.Ontvangen, o.Status, in.Geboortedatum = datum(ontv), signalen.Signaalstatus(status), datum(geb)
 		g.KenSignaal(&o)
 	}
 	rows.Close()
@@ -299,7 +303,8 @@ func (s *Store) laadHistorie(ctx context.Context, tx *sql.Tx, g *signalen.Groepe
 
 const zaakInsertKolommen = `gemeente, uid, huishoudsleutel, adressleutel, huishouden_id, wijk, woonplaats, geboortedatum,
 	kinderen, heeft_kinderen, bekend, periode_start, periode_einde, matchingsdatum, eerste_ontvangst, aantal, aantal_totaal,
-	meervoudig, bedrag_cent, partnertypes, crisis, crisis_deadline, opeenvolgend, status, automatisch, resultaat, afgesloten`
+	meervoudig, bedrag_cent, partnertypes, crisis, crisis_deadline, opeenvolgend, status, automatisch, resultaat, afgesloten,
+	beoordelen, beoordeling`
 
 // reserveerIDs returns n new zaak ids. On SQLite the intake transaction holds the write lock
 // (BEGIN IMMEDIATE), so MAX(id)+1… is safe; on PostgreSQL the identity sequence hands them out.
@@ -349,14 +354,15 @@ func (s *Store) voegZakenToe(ctx context.Context, w schrijver, zaken []*signalen
 	for i, z := range zaken {
 		z.ID = ids[i]
 	}
-	const kol = 28
+	const kol = 30
 	return s.voegRijenToe(ctx, w, "signalen_zaak", "id, "+zaakInsertKolommen, kol, len(zaken), func(i int, args []any) []any {
 		z := zaken[i]
 		return append(args, z.ID, z.Gemeente, "z"+strconv.FormatInt(z.ID, 10), z.Huishoudsleutel, z.Adressleutel, z.HuishoudenID, z.Wijk, z.Woonplaats,
 			z.Geboortedatum.String(), z.MinderjarigeKinderen, b2i(z.MinderjarigeKinderen > 0), b2i(z.Bekend),
 			z.PeriodeStart.String(), z.PeriodeEinde.String(), z.Matchingsdatum.String(), z.EersteOntvangst.String(),
 			z.Aantal, z.AantalTotaal, b2i(z.Meervoudig()), int64(z.Bedrag), z.PartnerBits, b2i(z.Crisis), z.CrisisDeadline.String(),
-			b2i(z.Opeenvolgend), string(z.Status), b2i(z.AutomatischGesloten), string(z.Resultaat), z.Afgesloten.String())
+			b2i(z.Opeenvolgend), string(z.Status), b2i(z.AutomatischGesloten), string(z.Resultaat), z.Afgesloten.String(),
+			b2i(z.Beoordelen), z.Beoordeling)
 	})
 }
 
@@ -427,7 +433,7 @@ func (s *Store) werkZakenBij(ctx context.Context, tx *sql.Tx, gemeente string, z
 		// per statement: one prepared single-row UPDATE per zaak is the fast path there.
 		st, err := tx.PrepareContext(ctx, `UPDATE signalen_zaak SET eerste_ontvangst = ?, aantal = ?, aantal_totaal = ?,
 			meervoudig = ?, bedrag_cent = ?, crisis = ?, crisis_deadline = ?, status = ?, automatisch = ?, resultaat = ?,
-			afgesloten = ?, bekend = ?, partnertypes = ? WHERE gemeente = ? AND id = ?`)
+			afgesloten = ?, bekend = ?, partnertypes = ?, beoordelen = ?, beoordeling = ? WHERE gemeente = ? AND id = ?`)
 		if err != nil {
 			return fmt.Errorf("opslag: zaken bijwerken: %w", err)
 		}
@@ -435,7 +441,7 @@ func (s *Store) werkZakenBij(ctx context.Context, tx *sql.Tx, gemeente string, z
 		for _, z := range zaken {
 			if _, err := st.ExecContext(ctx, z.EersteOntvangst.String(), z.Aantal, z.AantalTotaal, b2i(z.Meervoudig()), int64(z.Bedrag),
 				b2i(z.Crisis), z.CrisisDeadline.String(), string(z.Status), b2i(z.AutomatischGesloten), string(z.Resultaat),
-				z.Afgesloten.String(), b2i(z.Bekend), z.PartnerBits, gemeente, z.ID); err != nil {
+				z.Afgesloten.String(), b2i(z.Bekend), z.PartnerBits, b2i(z.Beoordelen), z.Beoordeling, gemeente, z.ID); err != nil {
 				return fmt.Errorf("opslag: zaak %d bijwerken: %w", z.ID, err)
 			}
 		}
@@ -445,21 +451,26 @@ func (s *Store) werkZakenBij(ctx context.Context, tx *sql.Tx, gemeente string, z
 	// primary-key lookups (a VALUES list of 500 rows was planned as scans: 11 s for 20,000 zaken).
 	n := len(zaken)
 	ids, aantal, totaal, meervoudig, crisis, auto, bekend := make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
-	bedrag, bits := make([]int64, n), make([]int64, n)
+	bedrag, bits, beoordelen := make([]int64, n), make([]int64, n), make([]int64, n)
 	eerste, deadline, status, resultaat, afgesloten := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	beoordeling := make([]string, n)
 	for i, z := range zaken {
 		ids[i], aantal[i], totaal[i], meervoudig[i] = z.ID, int64(z.Aantal), int64(z.AantalTotaal), int64(b2i(z.Meervoudig()))
 		crisis[i], auto[i], bekend[i], bedrag[i], bits[i] = int64(b2i(z.Crisis)), int64(b2i(z.AutomatischGesloten)), int64(b2i(z.Bekend)), int64(z.Bedrag), z.PartnerBits
 		eerste[i], deadline[i], status[i], resultaat[i], afgesloten[i] = z.EersteOntvangst.String(), z.CrisisDeadline.String(), string(z.Status), string(z.Resultaat), z.Afgesloten.String()
+		beoordelen[i], beoordeling[i] = int64(b2i(z.Beoordelen)), z.Beoordeling
 	}
 	r, err := tx.ExecContext(ctx, `UPDATE signalen_zaak AS z SET eerste_ontvangst = v.eerste, aantal = v.aantal, aantal_totaal = v.totaal,
 		meervoudig = v.meervoudig, bedrag_cent = v.bedrag, crisis = v.crisis, crisis_deadline = v.deadline, status = v.status,
-		automatisch = v.auto, resultaat = v.resultaat, afgesloten = v.afgesloten, bekend = v.bekend, partnertypes = v.bits
+		automatisch = v.auto, resultaat = v.resultaat, afgesloten = v.afgesloten, bekend = v.bekend, partnertypes = v.bits,
+		beoordelen = v.beoordelen, beoordeling = v.beoordeling
 		FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::text[],
-			$10::text[], $11::bigint[], $12::text[], $13::text[], $14::bigint[], $15::bigint[])
-			AS v(id, eerste, aantal, totaal, meervoudig, bedrag, crisis, deadline, status, auto, resultaat, afgesloten, bekend, bits)
+			$10::text[], $11::bigint[], $12::text[], $13::text[], $14::bigint[], $15::bigint[], $16::bigint[], $17::text[])
+			AS v(id, eerste, aantal, totaal, meervoudig, bedrag, crisis, deadline, status, auto, resultaat, afgesloten, bekend, bits,
+			beoordelen, beoordeling)
 		WHERE z.gemeente = $1 AND z.id = v.id`,
-		gemeente, ids, eerste, aantal, totaal, meervoudig, bedrag, crisis, deadline, status, auto, resultaat, afgesloten, bekend, bits)
+		gemeente, ids, eerste, aantal, totaal, meervoudig, bedrag, crisis, deadline, status, auto, resultaat, afgesloten, bekend, bits,
+		beoordelen, beoordeling)
 	if err != nil {
 		return fmt.Errorf("opslag: zaken bijwerken: %w", err)
 	}

@@ -7,7 +7,8 @@
 // writes another gemeente's rows, whatever ID it is given.
 //
 // Privacy: every processing of personal data is written to the audit log (internal/audit): intake (one
-// row per delivery with its count), opening a zaak (one row per resident BSN in it), workflow changes,
+// row per delivery with its count), opening a zaak (one row per view, with the BSNs of the residents on
+// the page shown, hashed), workflow changes (one row with the zaak's residents),
 // feedback reads, retention and DDAS export. Log lines and errors carry IDs and counts, never a BSN or name.
 package opslag
 
@@ -121,8 +122,9 @@ func (s *Store) instellingen(ctx context.Context, q queryer, gemeente string) (s
 	var periode, perResultaat string
 	var inwoners int
 	err := q.QueryRowContext(ctx, `SELECT drempel_cent, min_dagen, max_dagen, periode, herhaal_dagen,
-		bewaar_standaard_maanden, bewaar_per_resultaat, inwoners FROM signalen_instellingen WHERE gemeente = $1`, gemeente).
-		Scan(&drempel, &inst.MinDagen, &inst.MaxDagen, &periode, &inst.HerhaalDagen, &inst.Bewaartermijnen.Standaard, &perResultaat, &inwoners)
+		bewaar_standaard_maanden, bewaar_per_resultaat, inwoners, max_inwoners_adres FROM signalen_instellingen WHERE gemeente = $1`, gemeente).
+		Scan(&drempel, &inst.MinDagen, &inst.MaxDagen, &periode, &inst.HerhaalDagen, &inst.Bewaartermijnen.Standaard, &perResultaat, &inwoners,
+			&inst.MaxInwonersPerAdres)
 	if errors.Is(err, sql.ErrNoRows) {
 		return inst, 0, nil
 	}
@@ -152,14 +154,14 @@ func (s *Store) ZetInstellingen(ctx context.Context, gemeente string, inst signa
 		return fmt.Errorf("opslag: bewaartermijnen: %w", err)
 	}
 	_, err = s.db.ExecContext(ctx, `INSERT INTO signalen_instellingen (gemeente, drempel_cent, min_dagen, max_dagen,
-		periode, herhaal_dagen, bewaar_standaard_maanden, bewaar_per_resultaat, inwoners)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+		periode, herhaal_dagen, bewaar_standaard_maanden, bewaar_per_resultaat, inwoners, max_inwoners_adres)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 		ON CONFLICT (gemeente) DO UPDATE SET drempel_cent = excluded.drempel_cent, min_dagen = excluded.min_dagen,
 		max_dagen = excluded.max_dagen, periode = excluded.periode, herhaal_dagen = excluded.herhaal_dagen,
 		bewaar_standaard_maanden = excluded.bewaar_standaard_maanden, bewaar_per_resultaat = excluded.bewaar_per_resultaat,
-		inwoners = excluded.inwoners`,
+		inwoners = excluded.inwoners, max_inwoners_adres = excluded.max_inwoners_adres`,
 		gemeente, int64(inst.Drempelbedrag), inst.MinDagen, inst.MaxDagen, string(inst.Periode), inst.HerhaalDagen,
-		inst.Bewaartermijnen.Standaard, string(pr), inwoners)
+		inst.Bewaartermijnen.Standaard, string(pr), inwoners, inst.MaxInwonersPerAdres)
 	if err != nil {
 		return fmt.Errorf("opslag: schrijf instellingen %s: %w", gemeente, err)
 	}
@@ -170,19 +172,20 @@ func (s *Store) ZetInstellingen(ctx context.Context, gemeente string, inst signa
 const zaakKolommen = `id, gemeente, huishoudsleutel, adressleutel, huishouden_id, wijk, woonplaats, geboortedatum,
 	kinderen, bekend, periode_start, periode_einde, matchingsdatum, eerste_ontvangst, aantal, aantal_totaal,
 	bedrag_cent, partnertypes, crisis, crisis_deadline, opeenvolgend, status, automatisch, resultaat, datum_opgepakt, afgesloten,
-	behandelaar`
+	behandelaar, beoordelen, beoordeling`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanZaak(r scanner, z *signalen.Zaak) error {
 	var geb, ps, pe, md, eo, cd, dop, af, status, res string
 	var bedrag int64
-	var bekend, crisis, opeenv, auto int
+	var bekend, crisis, opeenv, auto, beoordelen int
 	if err := r.Scan(&z.ID, &z.Gemeente, &z.Huishoudsleutel, &z.Adressleutel, &z.HuishoudenID, &z.Wijk, &z.Woonplaats,
 		&geb, &z.MinderjarigeKinderen, &bekend, &ps, &pe, &md, &eo, &z.Aantal, &z.AantalTotaal, &bedrag, &z.PartnerBits, &crisis, &cd,
-		&opeenv, &status, &auto, &res, &dop, &af, &z.Behandelaar); err != nil {
+		&opeenv, &status, &auto, &res, &dop, &af, &z.Behandelaar, &beoordelen, &z.Beoordeling); err != nil {
 		return err
 	}
+	z.Beoordelen = beoordelen == 1
 	z.Geboortedatum, z.PeriodeStart, z.PeriodeEinde, z.Matchingsdatum = datum(geb), datum(ps), datum(pe), datum(md)
 	z.EersteOntvangst, z.CrisisDeadline, z.DatumOpgepakt, z.Afgesloten = datum(eo), datum(cd), datum(dop), datum(af)
 	z.Bedrag, z.Bekend, z.Crisis, z.Opeenvolgend, z.AutomatischGesloten = geld.Bedrag(bedrag), bekend == 1, crisis == 1, opeenv == 1, auto == 1

@@ -94,7 +94,7 @@ func TestOntvangstEnBatchregel(t *testing.T) {
 			if _, n, _ := st.Werklijst(ctx, "GM0147", opslag.Filter{}); n != 0 {
 				t.Errorf("other gemeente sees %d zaken", n)
 			}
-			if _, err := st.Zaak(ctx, "GM0147", lijst[0].ID); !errors.Is(err, opslag.ErrNietGevonden) {
+			if _, err := st.Zaak(ctx, "GM0147", lijst[0].ID, 0); !errors.Is(err, opslag.ErrNietGevonden) {
 				t.Errorf("other gemeente opens zaak: err %v", err)
 			}
 			if k, err := st.Terugkoppeling(ctx, "GM0175", "woonco", "R1"); err != nil || k != signalen.TerugNogNiet {
@@ -173,7 +173,7 @@ func TestWerkstroomEnTerugkoppeling(t *testing.T) {
 			if err := st.Sluit(ctx, "GM0175", z.ID, signalen.ResultaatVervolghulpFinancieel); err != nil {
 				t.Fatal(err)
 			}
-			det, err := st.Zaak(ctx, "GM0175", z.ID)
+			det, err := st.Zaak(ctx, "GM0175", z.ID, 0)
 			if err != nil {
 				t.Fatal(err)
 			}

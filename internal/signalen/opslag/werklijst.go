@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,9 +23,11 @@ type Filter struct {
 	LeeftijdVan  int                  // age of the resident of the first signal, inclusive
 	LeeftijdTot  int                  // inclusive; 0 = no upper bound
 	AlleenCrisis bool
-	Behandelaar  string
-	Limiet       int // default 50, at most 500
-	Vanaf        int // offset
+	// AlleenBeoordelen keeps the zaken marked for review (signalen.Zaak.Beoordelen).
+	AlleenBeoordelen bool
+	Behandelaar      string
+	Limiet           int // default 50, at most 500
+	Vanaf            int // offset
 	// TelTot caps the count: 0 counts exactly; n > 0 stops counting after n+1 matching zaken, so a
 	// total of n+1 means "more than n". Counting is most of the cost of a page on PostgreSQL.
 	TelTot int
@@ -121,6 +124,9 @@ func (s *Store) Werklijst(ctx context.Context, gemeente string, f Filter) ([]sig
 	if f.AlleenCrisis {
 		where = append(where, "z.crisis = 1")
 	}
+	if f.AlleenBeoordelen {
+		where = append(where, "z.beoordelen = 1")
+	}
 	if f.PartnerType != "" {
 		if !f.PartnerType.Geldig() {
 			return nil, 0, fmt.Errorf("opslag: onbekende partnertype %q", f.PartnerType)
@@ -173,12 +179,29 @@ func (s *Store) Werklijst(ctx context.Context, gemeente string, f Filter) ([]sig
 	return out, totaal, nil
 }
 
-// ZaakDetail is a zaak with everything the case worker sees on its page.
+// SignalenPerPagina is the number of signals the zaak page shows at a time. A zaak can hold many
+// signals (before the bound on residents per address, 50,000 at one address made one zaak whose page
+// took 22 s and 65 MB); the page shows one page of them, with the residents they are about.
+const SignalenPerPagina = 50
+
+// MaxContactNotities is the number of most recent contact attempts and notes the zaak page shows; they
+// are added one by one by case workers, so more is rare, and the page says how many there are.
+const MaxContactNotities = 100
+
+// ZaakDetail is a zaak with what the case worker sees on one page of it: one page of its signals (in
+// order of receipt), the most recent contact attempts and notes, and how many there are of each.
 type ZaakDetail struct {
-	Zaak            signalen.Zaak
-	Signalen        []signalen.Ontvangen
-	Contactpogingen []signalen.Contactpoging
-	Notities        []Notitie
+	Zaak     signalen.Zaak
+	Signalen []signalen.Ontvangen
+	// AantalSignalen is the number of signals of the zaak; Vanaf the offset of Signalen among them.
+	AantalSignalen int
+	Vanaf          int
+	// Contactpogingen are the most recent MaxContactNotities, oldest first; AantalContactpogingen all.
+	Contactpogingen       []signalen.Contactpoging
+	AantalContactpogingen int
+	// Notities are the most recent MaxContactNotities, oldest first; AantalNotities all.
+	Notities       []Notitie
+	AantalNotities int
 }
 
 // Notitie is a case worker's note on a zaak.
@@ -189,9 +212,15 @@ type Notitie struct {
 	Tijd  string // RFC 3339
 }
 
-// Zaak returns one zaak of gemeente with its signals (personal data: audited), contact attempts and notes.
-func (s *Store) Zaak(ctx context.Context, gemeente string, id int64) (ZaakDetail, error) {
+// Zaak returns one zaak of gemeente with one page of its signals from offset vanaf (SignalenPerPagina
+// of them, in order of receipt), its most recent contact attempts and notes. Showing the signals is a
+// processing of the residents' data: it writes one audit row with the BSNs of the residents on this
+// page (hashed), or the household when none of them has a BSN. A negative vanaf is an error.
+func (s *Store) Zaak(ctx context.Context, gemeente string, id int64, vanaf int) (ZaakDetail, error) {
 	var d ZaakDetail
+	if vanaf < 0 {
+		return d, fmt.Errorf("%w: vanaf %d is negatief", signalen.ErrOngeldigeInvoer, vanaf)
+	}
 	row := s.db.QueryRowContext(ctx, `SELECT `+zaakKolommen+` FROM signalen_zaak WHERE gemeente = $1 AND id = $2`, gemeente, id)
 	if err := scanZaak(row, &d.Zaak); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -199,20 +228,36 @@ func (s *Store) Zaak(ctx context.Context, gemeente string, id int64) (ZaakDetail
 		}
 		return d, fmt.Errorf("opslag: zaak %d: %w", id, err)
 	}
-	sigs, err := s.signalenVan(ctx, s.db, gemeente, "zaak_id = $2", id)
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM signalen_signaal WHERE gemeente = $1 AND zaak_id = $2`, gemeente, id).
+		Scan(&d.AantalSignalen); err != nil {
+		return d, fmt.Errorf("opslag: tel signalen van zaak %d: %w", id, err)
+	}
+	d.Vanaf = vanaf
+	// The first id of the page is found in the index alone (gemeente, zaak_id, id); an OFFSET on the
+	// page query itself would read every skipped row (measured on PostgreSQL: the last page of 50,000
+	// signals 27 ms with OFFSET, see docs/signalen-web.md).
+	cond := "zaak_id = $2 AND id >= (SELECT id FROM signalen_signaal WHERE gemeente = $1 AND zaak_id = $2 ORDER BY id LIMIT 1 OFFSET " +
+		strconv.Itoa(vanaf) + ")"
+	sigs, err := s.signalenVan(ctx, s.db, gemeente, cond, " LIMIT "+strconv.Itoa(SignalenPerPagina), id)
 	if err != nil {
 		return d, err
 	}
 	d.Signalen = sigs
-	if err := s.logZaak(ctx, nil, &d.Zaak, sigs, "vroegsignaalzaak.bekijken", audit.Lezen); err != nil {
+	if err := s.logZaak(ctx, nil, &d.Zaak, bsnsVan(sigs), "vroegsignaalzaak.bekijken", audit.Lezen); err != nil {
 		return ZaakDetail{}, err
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM signalen_contactpoging WHERE gemeente = $1 AND zaak_id = $2),
+		(SELECT COUNT(*) FROM signalen_notitie WHERE gemeente = $1 AND zaak_id = $2)`, gemeente, id).
+		Scan(&d.AantalContactpogingen, &d.AantalNotities); err != nil {
+		return d, fmt.Errorf("opslag: tel contactpogingen en notities van zaak %d: %w", id, err)
 	}
 	cps, err := s.contactpogingen(ctx, gemeente, "zaak_id = $2", id)
 	if err != nil {
 		return d, err
 	}
 	d.Contactpogingen = cps
-	rows, err := s.db.QueryContext(ctx, `SELECT id, tekst, door, tijd FROM signalen_notitie WHERE gemeente = $1 AND zaak_id = $2 ORDER BY id`, gemeente, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, tekst, door, tijd FROM signalen_notitie WHERE gemeente = $1 AND zaak_id = $2
+		ORDER BY id DESC LIMIT `+strconv.Itoa(MaxContactNotities), gemeente, id)
 	if err != nil {
 		return d, fmt.Errorf("opslag: notities: %w", err)
 	}
@@ -224,17 +269,39 @@ func (s *Store) Zaak(ctx context.Context, gemeente string, id int64) (ZaakDetail
 		}
 		d.Notities = append(d.Notities, n)
 	}
+	slices.Reverse(d.Notities)
 	return d, rows.Err()
+}
+
+// AantalTerBeoordeling counts the open zaken of gemeente marked for review (signalen.Zaak.Beoordelen).
+func (s *Store) AantalTerBeoordeling(ctx context.Context, gemeente string) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM signalen_zaak WHERE gemeente = $1 AND beoordelen = 1 AND status = $2`,
+		gemeente, string(signalen.ZaakOpen)).Scan(&n); err != nil {
+		return 0, fmt.Errorf("opslag: tel zaken ter beoordeling: %w", err)
+	}
+	return n, nil
+}
+
+func bsnsVan(sigs []signalen.Ontvangen) []string {
+	var uit []string
+	for i := range sigs {
+		if b := sigs[i].Inwoner.BSN; b != "" {
+			uit = append(uit, b)
+		}
+	}
+	return uit
 }
 
 const signaalKolommen = `id, zaak_id, partner, referentie, partnertype, bedrag_cent, ontstaansdatum, signaaldatum, ontvangen,
 	crisis, crisissoort, warme_overdracht, status, methode, huishoudsleutel, adressleutel, inwoner_id, bsn, voorletters,
 	voorvoegsel, achternaam, geboortedatum, straat, postcode, huisnummer, toevoeging, woonplaats, telefoon, email`
 
-// signalenVan reads the signals of gemeente matching cond (which uses $2...), ordered by zaak and id.
-func (s *Store) signalenVan(ctx context.Context, q queryer, gemeente, cond string, args ...any) ([]signalen.Ontvangen, error) {
+// signalenVan reads the signals of gemeente matching cond (which uses $2...), ordered by zaak and id;
+// staart is appended after the ORDER BY (a LIMIT and OFFSET of numbers, never outside text).
+func (s *Store) signalenVan(ctx context.Context, q queryer, gemeente, cond, staart string, args ...any) ([]signalen.Ontvangen, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+signaalKolommen+` FROM signalen_signaal WHERE gemeente = $1 AND `+cond+
-		` ORDER BY zaak_id, id`, append([]any{gemeente}, args...)...)
+		` ORDER BY zaak_id, id`+staart, append([]any{gemeente}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("opslag: signalen: %w", err)
 	}
@@ -262,8 +329,11 @@ func (s *Store) signalenVan(ctx context.Context, q queryer, gemeente, cond strin
 }
 
 func (s *Store) contactpogingen(ctx context.Context, gemeente, cond string, args ...any) ([]signalen.Contactpoging, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, zaak_id, soort, bereikt, datum, dagdeel, toelichting FROM signalen_contactpoging
-		WHERE gemeente = $1 AND `+cond+` ORDER BY zaak_id, datum, id`, append([]any{gemeente}, args...)...)
+	// The most recent MaxContactNotities, shown oldest first.
+	rows, err := s.db.QueryContext(ctx, `SELECT id, zaak_id, soort, bereikt, datum, dagdeel, toelichting FROM (
+		SELECT id, zaak_id, soort, bereikt, datum, dagdeel, toelichting FROM signalen_contactpoging
+		WHERE gemeente = $1 AND `+cond+` ORDER BY datum DESC, id DESC LIMIT `+strconv.Itoa(MaxContactNotities)+`) c
+		ORDER BY zaak_id, datum, id`, append([]any{gemeente}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("opslag: contactpogingen: %w", err)
 	}
@@ -302,32 +372,28 @@ func (s *Store) Terugkoppeling(ctx context.Context, gemeente, partner, ref strin
 	return signalen.TerugkoppelingVan(signalen.Signaalstatus(st)), nil
 }
 
-// logZaak writes one audit row per resident (BSN) of the zaak's signals, or one row for the household
-// when no signal carries a BSN. q may be a transaction (nil: own transaction).
-func (s *Store) logZaak(ctx context.Context, tx *sql.Tx, z *signalen.Zaak, sigs []signalen.Ontvangen, operatie string, actie audit.Actie) error {
-	obj := "vroegsignaalzaak/" + strconv.FormatInt(z.ID, 10)
-	var rijen []audit.Verwerking
-	gezien := map[string]bool{}
-	for _, o := range sigs {
-		if b := o.Inwoner.BSN; b != "" && !gezien[b] {
-			gezien[b] = true
-			rijen = append(rijen, audit.Verwerking{BSN: b})
-		}
+// logZaak writes one audit row for one processing of zaak z: with the BSNs of the residents it
+// concerns (hashed by the audit log, one row however many), or the household when there is none.
+// tx may be a transaction (nil: its own).
+func (s *Store) logZaak(ctx context.Context, tx *sql.Tx, z *signalen.Zaak, bsns []string, operatie string, actie audit.Actie) error {
+	v := audit.Verwerking{Gemeente: z.Gemeente, Verwerkingsactiviteit: activiteitBehandelen, Operatie: operatie, Actie: actie,
+		Resultaat: audit.OK, Object: "vroegsignaalzaak/" + strconv.FormatInt(z.ID, 10)}
+	switch uniek := slices.Compact(slices.Sorted(slices.Values(bsns))); len(uniek) {
+	case 0:
+		v.SubjectSoort, v.SubjectID = "huishouden", z.Huishoudsleutel
+	case 1:
+		v.BSN = uniek[0]
+	default:
+		v.BSNs = uniek
 	}
-	if len(rijen) == 0 {
-		rijen = append(rijen, audit.Verwerking{SubjectSoort: "huishouden", SubjectID: z.Huishoudsleutel})
+	var err error
+	if tx != nil {
+		err = s.log.SchrijfTx(ctx, tx, v)
+	} else {
+		err = s.log.Schrijf(ctx, v)
 	}
-	for _, v := range rijen {
-		v.Gemeente, v.Verwerkingsactiviteit, v.Operatie, v.Actie, v.Resultaat, v.Object = z.Gemeente, activiteitBehandelen, operatie, actie, audit.OK, obj
-		var err error
-		if tx != nil {
-			err = s.log.SchrijfTx(ctx, tx, v)
-		} else {
-			err = s.log.Schrijf(ctx, v)
-		}
-		if err != nil {
-			return fmt.Errorf("opslag: audit: %w", err)
-		}
+	if err != nil {
+		return fmt.Errorf("opslag: audit: %w", err)
 	}
 	return nil
 }

@@ -33,11 +33,25 @@ func (s *Store) wijzig(ctx context.Context, gemeente string, id int64, operatie 
 	if err := f(tx, &z); err != nil {
 		return err
 	}
-	sigs, err := s.signalenVan(ctx, tx, gemeente, "zaak_id = $2", id)
+	// One audit row with the residents of the zaak (its distinct BSNs), not one per signal.
+	var bsns []string
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT bsn FROM signalen_signaal WHERE gemeente = $1 AND zaak_id = $2 AND bsn <> ''`, gemeente, id)
 	if err != nil {
-		return err
+		return fmt.Errorf("opslag: inwoners van zaak %d: %w", id, err)
 	}
-	if err := s.logZaak(ctx, tx, &z, sigs, operatie, audit.Wijzigen); err != nil {
+	for rows.Next() {
+		var b string
+		if err := rows.Scan(&b); err != nil {
+			rows.Close()
+			return fmt.Errorf("opslag: inwoners van zaak %d: %w", id, err)
+		}
+		bsns = append(bsns, b)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("opslag: inwoners van zaak %d: %w", id, err)
+	}
+	if err := s.logZaak(ctx, tx, &z, bsns, operatie, audit.Wijzigen); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE signalen_zaak SET status = $3, automatisch = $4, resultaat = $5,

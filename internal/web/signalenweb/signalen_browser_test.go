@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 	"github.com/zeker-platform/zeker/internal/web/webtest"
 )
@@ -40,6 +41,34 @@ func TestBrowserSignalen(t *testing.T) {
 	if a := o.post(zaakURL(sigGM, ids[2])+"/afsluiten", "consulent", url.Values{"resultaat": {string(signalen.ResultaatGeenContact)}}); a.Status != http.StatusSeeOther {
 		t.Fatalf("afsluiten: %d", a.Status)
 	}
+	// A zaak of 60 signals about one resident (two pages of signals), and 12 residents at one address
+	// (above the maximum of 10: zaken ter beoordeling).
+	veel := adresSignalen("V", 100, 60)
+	for i := range veel {
+		veel[i].Inwoner = veel[0].Inwoner
+	}
+	o.lever(sigGM, "woonco", veel...)
+	adres := adresSignalen("A", 200, 12)
+	for i := range adres {
+		adres[i].Inwoner.Adres.Postcode = "8011ZY"
+	}
+	o.lever(sigGM, "woonco", adres...)
+	groot, _, err := o.st.Werklijst(t.Context(), sigGM, opslag.Filter{Sortering: opslag.SorteerNieuwste, Limiet: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gepagineerd, beoordelen string
+	for _, z := range groot {
+		switch {
+		case z.AantalTotaal == 60:
+			gepagineerd = zaakURL(sigGM, z.ID) + "?beoordelen=1&signalen-vanaf=50"
+		case z.Beoordelen && beoordelen == "":
+			beoordelen = zaakURL(sigGM, z.ID) + "?beoordelen=1"
+		}
+	}
+	if gepagineerd == "" || beoordelen == "" {
+		t.Fatalf("no zaak of 60 signals (%q) or ter beoordeling (%q)", gepagineerd, beoordelen)
+	}
 	ts := httptest.NewServer(o.H)
 	t.Cleanup(ts.Close)
 	basis := "/beheer/" + sigGM + "/signalen"
@@ -54,6 +83,9 @@ func TestBrowserSignalen(t *testing.T) {
 		{"zaak", 200, func() antwoord { return o.get(zaak+"?klaar=contact", "consulent") }},
 		{"zaak-afsluiten-zonder-resultaat", 422, func() antwoord { return o.post(zaak+"/afsluiten", "consulent", url.Values{}) }},
 		{"zaak-contact-fout", 422, func() antwoord { return o.post(zaak+"/contact", "consulent", url.Values{"datum": {"morgen"}}) }},
+		{"werklijst-ter-beoordeling", 200, func() antwoord { return o.get(basis+"?beoordelen=1", "consulent") }},
+		{"zaak-gepagineerd", 200, func() antwoord { return o.get(gepagineerd, "consulent") }},
+		{"zaak-ter-beoordeling", 200, func() antwoord { return o.get(beoordelen, "consulent") }},
 		{"zaak-gesloten", 200, func() antwoord { return o.get(zaakURL(sigGM, ids[2]), "consulent") }},
 		{"bestand", 200, func() antwoord { return o.get(basis+"/bestand", "consulent") }},
 		{"bestand-resultaat", 200, func() antwoord {

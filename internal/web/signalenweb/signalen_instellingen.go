@@ -24,6 +24,7 @@ type instellingenData struct {
 	Periode      string
 	Periodes     []web.Optie
 	HerhaalDagen string
+	MaxInwoners  string // most residents at one address before a grouping is marked for review
 	Inwoners     string
 	Standaard    string // retention for outcomes without their own term, months
 	Bewaar       []bewaarRij
@@ -40,6 +41,7 @@ type stdInstellingen struct {
 	Drempel                       string
 	HerhaalDagen, BewaarStandaard int
 	Periode                       string
+	MaxInwoners, MaxInwonersGrens int
 }
 
 func (s *server) vulInstellingen(r *http.Request, d *instellingenData, gm string) {
@@ -47,7 +49,8 @@ func (s *server) vulInstellingen(r *http.Request, d *instellingenData, gm string
 	d.Actie = d.Menu.Basis + "/instellingen"
 	std := signalen.StandaardInstellingen()
 	d.Std = stdInstellingen{Drempel: bedragNL(std.Drempelbedrag), HerhaalDagen: std.HerhaalDagen,
-		BewaarStandaard: std.Bewaartermijnen.Standaard, Periode: periodeNaam(std.Periode)}
+		BewaarStandaard: std.Bewaartermijnen.Standaard, Periode: periodeNaam(std.Periode),
+		MaxInwoners: std.MaxInwonersPerAdres, MaxInwonersGrens: signalen.MaxInwonersPerAdresGrens}
 	d.Periodes = opties([][2]string{{"week", "Week (maandag tot en met zondag)"}, {"maand", "Maand"}, {"kwartaal", "Kwartaal"}}, d.Periode)
 }
 
@@ -76,6 +79,7 @@ func (s *server) signalenInstellingen(w http.ResponseWriter, r *http.Request) {
 	d.Drempel = geldInvoer(inst.Drempelbedrag)
 	d.MinDagen, d.MaxDagen = strconv.Itoa(inst.MinDagen), strconv.Itoa(inst.MaxDagen)
 	d.Periode, d.HerhaalDagen, d.Inwoners = string(inst.Periode), strconv.Itoa(inst.HerhaalDagen), strconv.Itoa(inwoners)
+	d.MaxInwoners = strconv.Itoa(inst.MaxInwonersPerAdres)
 	d.Standaard = strconv.Itoa(inst.Bewaartermijnen.Standaard)
 	std := signalen.StandaardBewaartermijnen()
 	for i, res := range signalen.Eindresultaten() {
@@ -112,6 +116,7 @@ func (s *server) signalenInstellingenPost(w http.ResponseWriter, r *http.Request
 	d.Drempel, d.MinDagen, d.MaxDagen = strings.TrimSpace(f.Get("drempel")), strings.TrimSpace(f.Get("mindagen")), strings.TrimSpace(f.Get("maxdagen"))
 	d.Periode, d.HerhaalDagen, d.Inwoners = f.Get("periode"), strings.TrimSpace(f.Get("herhaaldagen")), strings.TrimSpace(f.Get("inwoners"))
 	d.Standaard = strings.TrimSpace(f.Get("bewaar-standaard"))
+	d.MaxInwoners = strings.TrimSpace(f.Get("maxinwoners"))
 	inst, _, err := s.store.Instellingen(r.Context(), gm) // keeps what the form does not set (zone)
 	if err != nil {
 		s.kit.InternalError(w, r, err)
@@ -147,6 +152,8 @@ func (s *server) signalenInstellingenPost(w http.ResponseWriter, r *http.Request
 		d.Add("periode-week", "Kies week, maand of kwartaal.")
 	}
 	inst.HerhaalDagen = geheel("herhaaldagen", d.HerhaalDagen, 0, 3650, 0, "Vul een aantal dagen in van 0 tot en met 3.650. Regel uitzetten: vul 0 in.")
+	inst.MaxInwonersPerAdres = geheel("maxinwoners", d.MaxInwoners, 1, signalen.MaxInwonersPerAdresGrens, signalen.StandaardMaxInwonersPerAdres,
+		"Vul het maximum aantal inwoners op één adres in als heel getal van 1 tot en met "+getalNL(signalen.MaxInwonersPerAdresGrens)+". Leeg: de standaard van Zeker ("+strconv.Itoa(signalen.StandaardMaxInwonersPerAdres)+").")
 	inwoners := geheel("inwoners", d.Inwoners, 0, 20_000_000, 0, "Vul het aantal inwoners in als heel getal, bijvoorbeeld 17850. Onbekend: vul 0 in.")
 	inst.Bewaartermijnen.Standaard = geheel("bewaar-standaard", d.Standaard, 1, 1200, -1, "Vul de bewaartermijn in maanden in: 1 tot en met 1.200.")
 	per := map[signalen.Eindresultaat]int{}

@@ -674,21 +674,28 @@ func TestSignalenInstellingen(t *testing.T) {
 			t.Fatalf("status %d", a.Status)
 		}
 		heeft(t, a, "De gemeente moet deze termijnen zelf kiezen.", "Standaard in Zeker: 12 maanden.", `name="bewaar-standaard" value="12"`,
-			`value="maand" checked`, `name="drempel" value="0"`)
+			`value="maand" checked`, `name="drempel" value="0"`, `name="maxinwoners" value="10"`, "Standaard in Zeker: 10 (onze keuze")
 		// A consulent may not change settings.
 		if a := o.get(pad, "consulent"); a.Status != http.StatusForbidden {
 			t.Errorf("consulent: status %d, want 403", a.Status)
 		}
 		form := url.Values{"drempel": {"75,50"}, "mindagen": {"30"}, "maxdagen": {"10"}, "periode": {"jaar"}, "herhaaldagen": {"-1"},
-			"inwoners": {"veel"}, "bewaar-standaard": {""}, "bewaar-1": {"0"}}
+			"inwoners": {"veel"}, "bewaar-standaard": {""}, "bewaar-1": {"0"}, "maxinwoners": {"0"}}
 		a = o.post(pad, "beheerder", form)
 		if a.Status != http.StatusUnprocessableEntity {
 			t.Fatalf("invalid settings: status %d", a.Status)
 		}
 		heeft(t, a, "Het maximum aantal dagen moet groter zijn", "Kies week, maand of kwartaal.", `href="#herhaaldagen"`, `href="#inwoners"`,
-			`href="#bewaar-standaard"`, `href="#bewaar-1"`, `value="75,50"`)
+			`href="#bewaar-standaard"`, `href="#bewaar-1"`, `value="75,50"`,
+			"Vul het maximum aantal inwoners op één adres in als heel getal van 1 tot en met 1.000.", `name="maxinwoners" value="0"`)
+		for _, v := range []string{"1001", "tien", "2,5"} {
+			f := url.Values{"periode": {"maand"}, "bewaar-standaard": {"12"}, "maxinwoners": {v}}
+			if a := o.post(pad, "beheerder", f); a.Status != http.StatusUnprocessableEntity || !strings.Contains(a.Body, `href="#maxinwoners"`) {
+				t.Errorf("maxinwoners %q: status %d, want 422 at the field", v, a.Status)
+			}
+		}
 		form = url.Values{"drempel": {"75,50"}, "mindagen": {"30"}, "maxdagen": {"100"}, "periode": {"kwartaal"}, "herhaaldagen": {"60"},
-			"inwoners": {"17850"}, "bewaar-standaard": {"18"}, "bewaar-1": {"36"}}
+			"inwoners": {"17850"}, "bewaar-standaard": {"18"}, "bewaar-1": {"36"}, "maxinwoners": {"25"}}
 		a = o.post(pad, "beheerder", form)
 		if a.Status != http.StatusSeeOther || a.Loc != pad+"?klaar=instellingen" {
 			t.Fatalf("save: status %d → %q: %s", a.Status, a.Loc, a.Body)
@@ -698,7 +705,7 @@ func TestSignalenInstellingen(t *testing.T) {
 			t.Fatal(err)
 		}
 		if inst.Drempelbedrag != geld.MustParse("75.50") || inst.MinDagen != 30 || inst.MaxDagen != 100 || inst.Periode != signalen.PeriodeKwartaal ||
-			inst.HerhaalDagen != 60 || inwoners != 17850 || inst.Bewaartermijnen.Standaard != 18 ||
+			inst.HerhaalDagen != 60 || inwoners != 17850 || inst.Bewaartermijnen.Standaard != 18 || inst.MaxInwonersPerAdres != 25 ||
 			inst.Bewaartermijnen.Maanden(signalen.Eindresultaten()[0]) != 36 || inst.Bewaartermijnen.Maanden(signalen.ResultaatVervolghulp) != 18 {
 			t.Errorf("stored %+v, %d inwoners", inst, inwoners)
 		}

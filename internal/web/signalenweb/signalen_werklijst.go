@@ -39,6 +39,9 @@ type werklijstData struct {
 	Bijschrift   string // the table's caption
 	Koppen       werklijstKoppen
 	Menu         sigMenu
+	// TerBeoordeling is the number of open zaken marked for review; BeoordelenURL the list of them.
+	TerBeoordeling int
+	BeoordelenURL  string
 }
 
 // werklijstKoppen are the column headers that sort the list: a link to that order, and aria-sort on
@@ -58,7 +61,7 @@ type sorteerKop struct {
 type werklijstFilter struct {
 	Status, PartnerType, Leeftijd, Wijk, Woonplaats string
 	Sortering                                       string // "prioriteit" (the default) or another opslag.Sortering
-	Crisis, Mijn                                    bool
+	Crisis, Mijn, Beoordelen                        bool
 	Per, Vanaf                                      int
 }
 
@@ -84,6 +87,8 @@ type werklijstRij struct {
 	Wijk           string
 	Woonplaats     string
 	Bekend         bool
+	Beoordelen     bool   // marked for review: the grouping needs a person's check
+	Beoordeling    string // the reason in a few words
 	Status         string
 	Opgepakt       string
 	Resultaat      string
@@ -158,7 +163,8 @@ func leesWerklijstFilter(q url.Values, naam string, v *web.FieldErrors) (werklij
 		Status: strings.TrimSpace(q.Get("status")), PartnerType: strings.TrimSpace(q.Get("partnertype")),
 		Leeftijd: strings.TrimSpace(q.Get("leeftijd")), Wijk: strings.TrimSpace(q.Get("wijk")),
 		Woonplaats: strings.TrimSpace(q.Get("woonplaats")), Crisis: q.Get("crisis") == "1", Mijn: q.Get("mijn") == "1",
-		Sortering: strings.TrimSpace(q.Get("sortering")), Per: 50,
+		Beoordelen: q.Get("beoordelen") == "1",
+		Sortering:  strings.TrimSpace(q.Get("sortering")), Per: 50,
 	}
 	var f opslag.Filter
 	switch wf.Status {
@@ -213,7 +219,7 @@ func leesWerklijstFilter(q url.Values, naam string, v *web.FieldErrors) (werklij
 		v.Add("sortering", "Kies een sortering uit de lijst.")
 		wf.Sortering = string(opslag.SorteerPrioriteit)
 	}
-	f.AlleenCrisis = wf.Crisis
+	f.AlleenCrisis, f.AlleenBeoordelen = wf.Crisis, wf.Beoordelen
 	if wf.Mijn {
 		f.Behandelaar = naam
 		if naam == "" {
@@ -257,6 +263,9 @@ func (wf werklijstFilter) query(vanaf int) string {
 	if wf.Mijn {
 		q.Set("mijn", "1")
 	}
+	if wf.Beoordelen {
+		q.Set("beoordelen", "1")
+	}
 	if wf.Per != 50 {
 		q.Set("per", strconv.Itoa(wf.Per))
 	}
@@ -296,6 +305,14 @@ func (s *server) signalenWerklijst(w http.ResponseWriter, r *http.Request) {
 		d.MeerDan, totaal = true, f.TelTot
 	}
 	d.Totaal = totaal
+	// The zaken marked for review are in the list as any other; the count says so above it, with a link
+	// to just those, so they are not overlooked.
+	if d.TerBeoordeling, err = st.AantalTerBeoordeling(r.Context(), gm); err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
+	alleen := werklijstFilter{Status: "open", Beoordelen: true, Per: 50}
+	d.BeoordelenURL = d.Basis + alleen.query(0)
 	lijst := wf.query(wf.Vanaf) // the zaak page links back to this page of the list with this filter
 	for i := range zaken {
 		rij := werklijstRijVan(&zaken[i], gm, wf.Vanaf+i+1, vandaag)
@@ -376,7 +393,10 @@ func werklijstRijVan(z *signalen.Zaak, gm string, nr int, vandaag signalen.Datum
 		Nr: nr, ID: z.ID, URL: zaakURL(gm, z.ID), Crisis: z.Crisis, Wachtdagen: z.Wachtdagen(vandaag),
 		Ontvangen: datumNL(z.EersteOntvangst), Aantal: z.Aantal, Meervoudig: z.Meervoudig(), Opeenvolgend: z.Opeenvolgend,
 		Soorten: partnerTypenVan(z.PartnerBits), Bedrag: bedragNL(z.Bedrag), Kinderen: z.MinderjarigeKinderen,
-		Wijk: z.Wijk, Woonplaats: z.Woonplaats, Bekend: z.Bekend, Behandelaar: z.Behandelaar,
+		Wijk: z.Wijk, Woonplaats: z.Woonplaats, Bekend: z.Bekend, Behandelaar: z.Behandelaar, Beoordelen: z.Beoordelen,
+	}
+	if z.Beoordelen {
+		rij.Beoordeling = signalen.KortRedenTeVeelInwoners
 	}
 	if !z.Geboortedatum.IsZero() {
 		rij.Leeftijdsgroep = groepVan(z.Geboortedatum.LeeftijdOp(vandaag))

@@ -50,16 +50,28 @@ type zaakData struct {
 	Resultaat     string
 	Afgesloten    string
 	Automatisch   bool
+	Beoordelen    bool   // marked for review: the grouping needs a person's check
+	Beoordeling   string // the reason in plain Dutch
 	Signalen      []signaalRij
-	Inwoners      []inwonerRij
-	Contact       []contactRij
-	Notities      []notitieRij
-	Soorten       []web.Optie
-	Dagdelen      []web.Optie
-	Bereikt       []web.Optie
-	Resultaten    []web.Optie
-	ContactForm   contactForm
-	NotitieTekst  string
+	// Paging of the signals (opslag.SignalenPerPagina at a time): positions shown (1-based), the number
+	// of signals, and the links (""; no such page). Gepagineerd when the zaak has more than one page.
+	SigVan, SigTot, SigAantal         int
+	SigPagina, SigPaginas             int
+	Gepagineerd                       bool
+	SigEerste, SigVorige, SigVolgende string
+	SigLaatste                        string
+	// AantalContact and AantalNotities count all; Contact and Notities hold the most recent.
+	AantalContact  int
+	AantalNotities int
+	Inwoners       []inwonerRij
+	Contact        []contactRij
+	Notities       []notitieRij
+	Soorten        []web.Optie
+	Dagdelen       []web.Optie
+	Bereikt        []web.Optie
+	Resultaten     []web.Optie
+	ContactForm    contactForm
+	NotitieTekst   string
 }
 
 type signaalRij struct {
@@ -89,8 +101,9 @@ type contactForm struct {
 	Soort, Bereikt, Datum, Dagdeel, Toelichting string
 }
 
-// signalenZaak shows one vroegsignaalzaak. Opening it is a read of the residents' data: the store
-// writes one audit row per resident with the actor of the request.
+// signalenZaak shows one vroegsignaalzaak with one page of its signals (?signalen-vanaf=, the offset,
+// beside the worklist's filter). Opening it is a read of the residents' data: the store writes one
+// audit row for the view, with the residents of the page shown, and the actor of the request.
 func (s *server) signalenZaak(w http.ResponseWriter, r *http.Request) {
 	s.toonZaak(w, r, http.StatusOK, nil)
 }
@@ -110,8 +123,13 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	if !ok {
 		return
 	}
+	vanaf, ok := signalenVanaf(r)
+	if !ok {
+		s.kit.StaffError(w, r, http.StatusBadRequest, "De waarde van signalen-vanaf in het adres van deze pagina klopt niet: gebruik een geheel getal van 0 of meer.")
+		return
+	}
 	st := s.store
-	det, err := st.Zaak(r.Context(), gm, id)
+	det, err := st.Zaak(r.Context(), gm, id, vanaf)
 	if errors.Is(err, opslag.ErrNietGevonden) {
 		s.kit.StaffError(w, r, http.StatusNotFound, "Deze zaak bestaat niet in deze gemeente.")
 		return
@@ -147,7 +165,10 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	if !z.Afgesloten.IsZero() {
 		d.Afgesloten = datumNL(z.Afgesloten)
 	}
+	d.Beoordelen, d.Beoordeling = z.Beoordelen, z.Beoordeling
 	d.Signalen, d.Inwoners = signaalRijen(det.Signalen)
+	d.vulSignaalPaginas(det, zaakURL(gm, z.ID), d.Lijst)
+	d.AantalContact, d.AantalNotities = det.AantalContactpogingen, det.AantalNotities
 	for _, c := range det.Contactpogingen {
 		d.Contact = append(d.Contact, contactRij{Datum: datumNL(c.Datum), Dagdeel: string(c.Dagdeel), Soort: string(c.Soort),
 			Toelichting: c.Toelichting, Bereikt: c.Bereikt})
@@ -177,6 +198,47 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	d.Resultaten = opties(res, r.PostFormValue("resultaat"))
 	d.Fout = len(d.Fouten) > 0
 	s.pages.Render(w, r, status, "signalen_zaak", d)
+}
+
+// signalenVanaf reads the offset of the zaak's signals from the query string: absent is 0.
+func signalenVanaf(r *http.Request) (int, bool) {
+	v := r.URL.Query().Get("signalen-vanaf")
+	if v == "" {
+		return 0, true
+	}
+	n, err := strconv.Atoi(v)
+	return n, err == nil && n >= 0
+}
+
+// vulSignaalPaginas sets the paging of the signals: which are shown and the links to the first,
+// previous, next and last page, each keeping the worklist's filter (lijst, "" or "?…").
+func (d *zaakData) vulSignaalPaginas(det opslag.ZaakDetail, basis, lijst string) {
+	per := opslag.SignalenPerPagina
+	d.SigAantal = det.AantalSignalen
+	d.Gepagineerd = det.AantalSignalen > per || det.Vanaf > 0
+	if len(det.Signalen) > 0 {
+		d.SigVan, d.SigTot = det.Vanaf+1, det.Vanaf+len(det.Signalen)
+	}
+	d.SigPaginas = max((det.AantalSignalen+per-1)/per, 1)
+	d.SigPagina = det.Vanaf/per + 1
+	link := func(vanaf int) string {
+		q, _ := url.ParseQuery(strings.TrimPrefix(lijst, "?"))
+		if vanaf > 0 {
+			q.Set("signalen-vanaf", strconv.Itoa(vanaf))
+		}
+		if len(q) == 0 {
+			return basis + "#signalen-kop"
+		}
+		return basis + "?" + q.Encode() + "#signalen-kop"
+	}
+	if det.Vanaf > 0 {
+		d.SigEerste = link(0)
+		d.SigVorige = link(min(max(det.Vanaf-per, 0), (d.SigPaginas-1)*per))
+	}
+	if det.Vanaf+per < det.AantalSignalen {
+		d.SigVolgende = link(det.Vanaf + per)
+		d.SigLaatste = link((d.SigPaginas - 1) * per)
+	}
 }
 
 // signaalRijen formats the signals and collects the residents they are about (one row per BSN, or per
