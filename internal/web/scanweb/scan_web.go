@@ -131,7 +131,7 @@ func (s *server) scanPagina(w http.ResponseWriter, r *http.Request, p *web.Staff
 // scanMeldingen are the confirmations after a POST (fixed texts, never user input).
 var scanMeldingen = map[string]string{
 	"scan":        "De scan is uitgevoerd. Hieronder staat de nieuwe uitslag.",
-	"taak":        "De scan staat klaar als achtergrondtaak. De voortgang staat onder Taken; vernieuw de web.Page om hem te volgen.",
+	"taak":        "De scan staat klaar als achtergrondtaak. De voortgang staat onder Taken; vernieuw de pagina om hem te volgen.",
 	"goedgekeurd": "Het voorstel is goedgekeurd. De gemeente kent de regeling nu toe; Zeker doet dat niet zelf.",
 	"afgewezen":   "Het voorstel is afgewezen.",
 }

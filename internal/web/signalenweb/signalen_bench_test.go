@@ -51,13 +51,13 @@ func BenchmarkSignalenWerklijst(b *testing.B) {
 					b.Fatal(err, len(zs))
 				}
 			}
-			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/web.Page")
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/pagina")
 		})
 		for _, tc := range []struct{ naam, query string }{
-			{"open-eerste-web.Page", ""},
-			{"alle-web.Page-200", "?status=alle&vanaf=10000"},
+			{"open-eerste-pagina", ""},
+			{"alle-pagina-200", "?status=alle&vanaf=10000"},
 			{"wijk-partnertype-leeftijd", "?wijk=Noord&partnertype=Huur&leeftijd=27tot67"},
-			{"200-per-web.Page", "?per=200"},
+			{"200-per-pagina", "?per=200"},
 		} {
 			b.Run(d.String()+"/"+tc.naam, func(b *testing.B) {
 				pad := "/beheer/" + sigGM + "/signalen" + tc.query
@@ -70,16 +70,16 @@ func BenchmarkSignalenWerklijst(b *testing.B) {
 						b.Fatalf("first page does not say it counted up to 10,000")
 					}
 				}
-				b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/web.Page")
+				b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/pagina")
 			})
 		}
 		// Each sort order of the worklist: the first page of open zaken, a page at offset 10,000, and the
 		// first page of all statuses.
 		for _, s := range opslag.Sorteringen() {
 			for _, tc := range []struct{ naam, query string }{
-				{"open-eerste-web.Page", ""},
+				{"open-eerste-pagina", ""},
 				{"open-vanaf-10000", "&vanaf=10000"},
-				{"alle-eerste-web.Page", "&status=alle"},
+				{"alle-eerste-pagina", "&status=alle"},
 			} {
 				b.Run(d.String()+"/sortering-"+string(s)+"/"+tc.naam, func(b *testing.B) {
 					pad := "/beheer/" + sigGM + "/signalen?sortering=" + string(s) + tc.query
@@ -89,7 +89,7 @@ func BenchmarkSignalenWerklijst(b *testing.B) {
 							b.Fatalf("status %d, %d zaken", rec.Code, len(zaakIDs(rec.Body.String())))
 						}
 					}
-					b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/web.Page")
+					b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/pagina")
 				})
 			}
 		}

@@ -21,15 +21,7 @@ type werklijstData struct {
 	Vandaag      string
 	F            werklijstFilter
 	Rijen        []werklijstRij
-	Totaal       int
-	Van, Tot     int // 1-based positions shown
-	Pagina       int
-	Paginas      int
-	MeerDan      bool   // Totaal is a lower bound: more zaken match than were counted
-	Eerste       string // paging URLs; "" when there is no such page
-	Vorige       string
-	Volgende     string
-	Laatste      string
+	web.Paging   // Totaal is a lower bound when MeerDan: more zaken match than were counted
 	Statussen    []web.Optie
 	PartnerTypen []web.Optie
 	Leeftijden   []web.Optie
@@ -231,7 +223,7 @@ func leesWerklijstFilter(q url.Values, naam string, v *web.FieldErrors) (werklij
 		case 25, 50, 100, 200:
 			wf.Per = n
 		default:
-			v.Add("per", "Kies 25, 50, 100 of 200 zaken per web.Page.")
+			v.Add("per", "Kies 25, 50, 100 of 200 zaken per pagina.")
 		}
 	}
 	if s := q.Get("vanaf"); s != "" {
@@ -301,10 +293,10 @@ func (s *server) signalenWerklijst(w http.ResponseWriter, r *http.Request) {
 		s.kit.InternalError(w, r, err)
 		return
 	}
-	if totaal > f.TelTot {
-		d.MeerDan, totaal = true, f.TelTot
+	meerDan := totaal > f.TelTot
+	if meerDan {
+		totaal = f.TelTot
 	}
-	d.Totaal = totaal
 	// The zaken marked for review are in the list as any other; the count says so above it, with a link
 	// to just those, so they are not overlooked.
 	if d.TerBeoordeling, err = st.AantalTerBeoordeling(r.Context(), gm); err != nil {
@@ -319,21 +311,7 @@ func (s *server) signalenWerklijst(w http.ResponseWriter, r *http.Request) {
 		rij.URL += lijst
 		d.Rijen = append(d.Rijen, rij)
 	}
-	if len(zaken) > 0 {
-		d.Van, d.Tot = wf.Vanaf+1, wf.Vanaf+len(zaken)
-	}
-	d.Paginas = (totaal + wf.Per - 1) / wf.Per
-	d.Pagina = wf.Vanaf/wf.Per + 1
-	if wf.Vanaf > 0 {
-		d.Eerste = d.Basis + wf.query(0)
-		d.Vorige = d.Basis + wf.query(max(wf.Vanaf-wf.Per, 0))
-	}
-	if wf.Vanaf+wf.Per < totaal || d.MeerDan {
-		d.Volgende = d.Basis + wf.query(wf.Vanaf+wf.Per)
-		if !d.MeerDan {
-			d.Laatste = d.Basis + wf.query((d.Paginas-1)*wf.Per)
-		}
-	}
+	d.Paging = web.NieuwePaging(wf.Vanaf, wf.Per, totaal, len(zaken), meerDan, func(vanaf int) string { return d.Basis + wf.query(vanaf) })
 	d.Statussen = opties([][2]string{{"open", "Open zaken"}, {"gesloten", "Afgesloten zaken"}, {"alle", "Alle zaken"}}, wf.Status)
 	pts := [][2]string{{"", "Alle soorten"}}
 	for _, t := range signalen.PartnerTypes() {

@@ -55,11 +55,8 @@ type zaakData struct {
 	Signalen      []signaalRij
 	// Paging of the signals (opslag.SignalenPerPagina at a time): positions shown (1-based), the number
 	// of signals, and the links (""; no such page). Gepagineerd when the zaak has more than one page.
-	SigVan, SigTot, SigAantal         int
-	SigPagina, SigPaginas             int
-	Gepagineerd                       bool
-	SigEerste, SigVorige, SigVolgende string
-	SigLaatste                        string
+	SigPaging   web.Paging
+	Gepagineerd bool
 	// AantalContact and AantalNotities count all; Contact and Notities hold the most recent.
 	AantalContact  int
 	AantalNotities int
@@ -202,25 +199,14 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 
 // signalenVanaf reads the offset of the zaak's signals from the query string: absent is 0.
 func signalenVanaf(r *http.Request) (int, bool) {
-	v := r.URL.Query().Get("signalen-vanaf")
-	if v == "" {
-		return 0, true
-	}
-	n, err := strconv.Atoi(v)
-	return n, err == nil && n >= 0
+	return web.LeesVanaf(r.URL.Query(), "signalen-vanaf")
 }
 
 // vulSignaalPaginas sets the paging of the signals: which are shown and the links to the first,
 // previous, next and last page, each keeping the worklist's filter (lijst, "" or "?…").
 func (d *zaakData) vulSignaalPaginas(det opslag.ZaakDetail, basis, lijst string) {
 	per := opslag.SignalenPerPagina
-	d.SigAantal = det.AantalSignalen
 	d.Gepagineerd = det.AantalSignalen > per || det.Vanaf > 0
-	if len(det.Signalen) > 0 {
-		d.SigVan, d.SigTot = det.Vanaf+1, det.Vanaf+len(det.Signalen)
-	}
-	d.SigPaginas = max((det.AantalSignalen+per-1)/per, 1)
-	d.SigPagina = det.Vanaf/per + 1
 	link := func(vanaf int) string {
 		q, _ := url.ParseQuery(strings.TrimPrefix(lijst, "?"))
 		if vanaf > 0 {
@@ -231,14 +217,7 @@ func (d *zaakData) vulSignaalPaginas(det opslag.ZaakDetail, basis, lijst string)
 		}
 		return basis + "?" + q.Encode() + "#signalen-kop"
 	}
-	if det.Vanaf > 0 {
-		d.SigEerste = link(0)
-		d.SigVorige = link(min(max(det.Vanaf-per, 0), (d.SigPaginas-1)*per))
-	}
-	if det.Vanaf+per < det.AantalSignalen {
-		d.SigVolgende = link(det.Vanaf + per)
-		d.SigLaatste = link((d.SigPaginas - 1) * per)
-	}
+	d.SigPaging = web.NieuwePaging(det.Vanaf, per, det.AantalSignalen, len(det.Signalen), false, link)
 }
 
 // signaalRijen formats the signals and collects the residents they are about (one row per BSN, or per
