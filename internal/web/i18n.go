@@ -31,6 +31,10 @@ type Berichten struct {
 // LaadBerichten reads the embedded catalogue.
 func LaadBerichten() (*Berichten, error) { return laadBerichten(i18nFS, "i18n") }
 
+// LaadBerichtenUit reads a catalogue from the *.json files in dir of fsys (one per language, nl.json
+// required): for a language that does not ship with Zeker, or a test language.
+func LaadBerichtenUit(fsys fs.FS, dir string) (*Berichten, error) { return laadBerichten(fsys, dir) }
+
 func laadBerichten(fsys fs.FS, dir string) (*Berichten, error) {
 	files, err := fs.Glob(fsys, dir+"/*.json")
 	if err != nil {

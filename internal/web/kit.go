@@ -39,6 +39,8 @@ type Deps struct {
 	Gemeenten *tenant.Service
 	// Ready, when set, is asked by /readyz (e.g. the database and the job runner).
 	Ready func(ctx context.Context) error
+	// Berichten is the message catalogue; nil is the one that ships with Zeker (internal/web/i18n).
+	Berichten *Berichten
 }
 
 // Kit is the web platform every part is built with: the middleware, the template engine and layout,
@@ -73,9 +75,12 @@ func New(cfg Config, deps Deps) (*Kit, error) {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = 64 << 10
 	}
-	talen, err := LaadBerichten()
-	if err != nil {
-		return nil, err
+	talen := deps.Berichten
+	var err error
+	if talen == nil {
+		if talen, err = LaadBerichten(); err != nil {
+			return nil, err
+		}
 	}
 	k := &Kit{cfg: cfg, deps: deps, log: deps.Logger, talen: talen, taakNaam: map[string]string{}}
 	if k.layout, err = parseLayout(talen); err != nil {

@@ -198,7 +198,7 @@ func (s *server) evalueer(a *Antwoorden, tot string, l *web.Taal) (*regels.Resul
 	if err := h.Valideer(datum); err != nil {
 		return nil, err
 	}
-	return s.cat.EvalueerMet(h, datum, regels.Weergave{Taal: l.Code, Intermediair: a.Ander})
+	return s.cat.EvalueerMet(h, datum, regels.Weergave{Taal: l.Code, Intermediair: a.Ander, Teksten: s.teksten})
 }
 
 // openStappen lists the optional steps after stap whose questions are still open once the answers up

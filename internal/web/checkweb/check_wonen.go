@@ -92,7 +92,7 @@ func (s *server) wonenGevraagd(a *Antwoorden, tot string) bool {
 	if h.Valideer(datum) != nil {
 		return true // the safe side, as openStappen does when the engine cannot evaluate
 	}
-	u, err := regels.Huurtoeslag(h, datum, regels.Weergave{})
+	u, err := regels.Huurtoeslag(h, datum, regels.Weergave{Teksten: s.teksten})
 	if err != nil {
 		return false
 	}
@@ -110,7 +110,7 @@ func (s *server) landelijkeUitkomsten(a *Antwoorden, l *web.Taal) []regels.Uitko
 		s.kit.Log().Warn("check: huurtoeslag: antwoorden geven geen geldig huishouden", "fout", err)
 		return nil
 	}
-	u, err := regels.Huurtoeslag(h, datum, regels.Weergave{Taal: l.Code, Intermediair: a.Ander})
+	u, err := regels.Huurtoeslag(h, datum, regels.Weergave{Taal: l.Code, Intermediair: a.Ander, Teksten: s.teksten})
 	if err != nil {
 		s.kit.Log().Warn("check: huurtoeslag niet bepaald", "datum", datum.Format("2006-01-02"), "fout", err)
 		return nil

@@ -35,6 +35,9 @@ type Deps struct {
 	// offered: pass the same service the kit and the staff pages use, so a beheerder's edit shows on
 	// the next page (tenant.NewVast for a server without a database).
 	Gemeenten *tenant.Service
+	// Teksten words the engine's explanation; nil is the catalogue that ships with Zeker
+	// (internal/regels/teksten). A language of the page catalogue needs a file in both.
+	Teksten *regels.Teksten
 }
 
 // server is the check: its services and parsed pages. Handlers are its methods, one file per page.
@@ -47,6 +50,7 @@ type server struct {
 	metPakket map[string]bool // gemeenten with a rule pack: only those are offered
 	pages     *web.Pages
 	labels    map[labelSleutel]*resultaatLabels // fixed texts of the result page, per language and voice
+	teksten   *regels.Teksten                   // nil: the engine's own catalogue
 }
 
 // New prepares the check: its templates (parsed per language and voice) and the fixed texts of the
@@ -82,7 +86,7 @@ func nieuw(kit *web.Kit, cfg Config, deps Deps) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{kit: kit, cfg: cfg, cat: deps.Catalogus, token: tk, pages: pages, gemeenten: deps.Gemeenten, metPakket: map[string]bool{}}
+	s := &server{kit: kit, cfg: cfg, cat: deps.Catalogus, token: tk, pages: pages, gemeenten: deps.Gemeenten, metPakket: map[string]bool{}, teksten: deps.Teksten}
 	for _, g := range deps.Catalogus.Gemeenten() {
 		s.metPakket[g.Code] = true
 	}

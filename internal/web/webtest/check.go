@@ -19,6 +19,8 @@ type Check struct {
 	Body      string
 	Loc       string
 	Resultaat string // the URL of the result page, once reached
+	// Taal, when set, is the language the forms ask for (the lang field of every post).
+	Taal string
 }
 
 // Do sends a request and keeps the answer; a 5xx fails the test.
@@ -70,6 +72,9 @@ func (f *Check) Antwoord(v url.Values) {
 	f.T.Helper()
 	v.Set("t", f.Token())
 	v.Set("actie", "verder")
+	if f.Taal != "" {
+		v.Set("lang", f.Taal)
+	}
 	f.Post("/check/stap", v)
 	if f.Status == http.StatusSeeOther {
 		f.Resultaat = f.Loc
@@ -92,7 +97,11 @@ func (f *Check) Stap() string {
 // bijstand (€ 1,300 net a month, € 200 savings, renting at € 650) until the result page.
 func (f *Check) NaarResultaat(gm string) {
 	f.T.Helper()
-	f.Post("/check/start", url.Values{"gemeente": {gm}, "voor": {"zelf"}})
+	start := url.Values{"gemeente": {gm}, "voor": {"zelf"}}
+	if f.Taal != "" {
+		start.Set("lang", f.Taal)
+	}
+	f.Post("/check/start", start)
 	for i := 0; i < 10 && f.Stap() != ""; i++ {
 		switch f.Stap() {
 		case "huishouden":
