@@ -40,6 +40,7 @@ var toegangTabel = map[string]string{
 	"GET /static/":             "publiek",
 	"GET /healthz":             "publiek",
 	"GET /readyz":              "publiek",
+	"GET /thema.css":           "publiek",
 	"/":                        "publiek",
 	"GET /api/v1/openapi.yaml": "publiek",
 

@@ -156,3 +156,31 @@ func TestCheckJSONSnakeCase(t *testing.T) {
 		t.Errorf("zeker check --json: key %s is not lower snake_case", k)
 	}
 }
+
+// TestGemeenteThema: the theme a beheerder sets is on the gemeente's pages at once (/thema.css, which the
+// layout links, holds the colours of the active gemeenten), and a text colour that is hard to read on
+// the theme colour is refused.
+func TestGemeenteThema(t *testing.T) {
+	o := nieuweStaffOmgeving(t, storetest.OpenTest(t))
+	c := o.loginAls("beheerder")
+	a := o.doe("POST", "/beheer/"+eigen+"/instellingen", c, url.Values{"primair": {"#123456"}, "primair_tekst": {"#234567"}}, nil)
+	if a.Status != http.StatusUnprocessableEntity || !strings.Contains(a.Body, "contrast") {
+		t.Errorf("unreadable theme: status %d, want 422 naming the contrast", a.Status)
+	}
+	a = o.doe("POST", "/beheer/"+eigen+"/instellingen", c, url.Values{"primair": {"#4b0082"}, "primair_tekst": {"#ffffff"}}, nil)
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("theme: status %d\n%s", a.Status, a.Body)
+	}
+	css := o.doe("GET", "/thema.css", "", nil, nil)
+	if css.Status != http.StatusOK || !strings.Contains(css.Body, ".zeker-gemeente-gm1681 { --zeker-primair: #4b0082; --zeker-primair-tekst: #ffffff; }") {
+		t.Errorf("thema.css (%d):\n%s", css.Status, css.Body)
+	}
+	if css.Hdr.Get("Cache-Control") != "no-cache" || css.Hdr.Get("ETag") == "" {
+		t.Errorf("thema.css caching: %q %q", css.Hdr.Get("Cache-Control"), css.Hdr.Get("ETag"))
+	}
+	f := &webtest.Check{T: t, H: o.H}
+	f.Post("/check/start", url.Values{"gemeente": {eigen}, "voor": {"zelf"}})
+	if !strings.Contains(f.Body, `class="utrecht-root voorbeeld-theme zeker-gemeente-gm1681"`) || !strings.Contains(f.Body, `href="/thema.css"`) {
+		t.Error("the check's page of the gemeente lacks its theme class or the theme stylesheet")
+	}
+}

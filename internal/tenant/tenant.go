@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -230,4 +232,39 @@ func Bestaat(ctx context.Context, db *store.DB, code string) (bool, error) {
 		return false, fmt.Errorf("tenant: bestaat %s: %w", code, err)
 	}
 	return actief, nil
+}
+
+// Contrast is the WCAG 2.1 contrast ratio of two colours written #rrggbb (1 to 21); 0 when either is
+// not such a colour. Text on a gemeente's own colour must reach 4.5 (success criterion 1.4.3).
+func Contrast(a, b string) float64 {
+	la, oka := luminantie(a)
+	lb, okb := luminantie(b)
+	if !oka || !okb {
+		return 0
+	}
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// luminantie is the relative luminance of a #rrggbb colour (WCAG 2.1, definition "relative luminance").
+func luminantie(c string) (float64, bool) {
+	if len(c) != 7 || c[0] != '#' {
+		return 0, false
+	}
+	var rgb [3]float64
+	for i := range rgb {
+		v, err := strconv.ParseUint(c[1+2*i:3+2*i], 16, 8)
+		if err != nil {
+			return 0, false
+		}
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			rgb[i] = s / 12.92
+		} else {
+			rgb[i] = math.Pow((s+0.055)/1.055, 2.4)
+		}
+	}
+	return 0.2126*rgb[0] + 0.7152*rgb[1] + 0.0722*rgb[2], true
 }

@@ -83,3 +83,25 @@ func TestGemeenten(t *testing.T) {
 		}
 	})
 }
+
+func TestContrast(t *testing.T) {
+	for _, tc := range []struct {
+		a, b     string
+		min, max float64
+	}{
+		{"#000000", "#ffffff", 20.99, 21.01},
+		{"#ffffff", "#ffffff", 0.99, 1.01},
+		{"#00587c", "#ffffff", 7.0, 8.0}, // Borger-Odoorn's standard colour
+		{"#767676", "#ffffff", 4.5, 4.6}, // the grey that just passes AA
+		{"blauw", "#ffffff", 0, 0},
+	} {
+		if got := tenant.Contrast(tc.a, tc.b); got < tc.min || got > tc.max {
+			t.Errorf("tenant.Contrast(%s, %s) = %.2f, want %.2f–%.2f", tc.a, tc.b, got, tc.min, tc.max)
+		}
+	}
+	for _, g := range tenant.Standaard() {
+		if c := tenant.Contrast(g.Thema.Primair, g.Thema.PrimairTekst); c < 4.5 {
+			t.Errorf("%s: standard theme contrast %.2f < 4.5", g.Code, c)
+		}
+	}
+}

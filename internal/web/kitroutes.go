@@ -17,6 +17,7 @@ func (k *Kit) eigenPart() Part {
 		{Pattern: "GET /static/", Access: Open, Handler: k.static()},
 		{Pattern: "GET /healthz", Access: Open, Handler: k.healthz},
 		{Pattern: "GET /readyz", Access: Open, Handler: k.readyz},
+		{Pattern: "GET /thema.css", Access: Open, Handler: k.themaCSS},
 		{Pattern: "/", Access: Open, Handler: k.NotFound},
 	}}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -86,6 +87,14 @@ func leesGemeente(r *http.Request, d *gemeenteData) {
 	}
 	if c := d.G.Thema.PrimairTekst; c != "" && !kleurRe.MatchString(c) {
 		d.Add("primair_tekst", "Vul een kleur in als #rrggbb, bijvoorbeeld #ffffff.")
+	}
+	if p, t := d.G.Thema.Primair, d.G.Thema.PrimairTekst; kleurRe.MatchString(p) {
+		if t == "" {
+			t = "#ffffff"
+		}
+		if c := tenant.Contrast(p, t); kleurRe.MatchString(t) && c < 4.5 {
+			d.Add("primair_tekst", fmt.Sprintf("De tekstkleur is op de huisstijlkleur niet goed te lezen (contrast %.1f, minstens 4,5 nodig voor WCAG AA). Kies een lichtere of donkerdere kleur.", c))
+		}
 	}
 	if l := d.G.Thema.Logo; l != "" && (strings.Contains(l, "..") || strings.ContainsAny(l, ":\\ ") || strings.HasPrefix(l, "/")) {
 		d.Add("logo", "Vul het pad van het logo in onder /static, zoals logo/gm1681.svg.")
