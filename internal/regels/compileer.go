@@ -229,6 +229,32 @@ func (c *compiler) regeling(i int, r *rawRegeling) *Regeling {
 		c.fout(at("aanvragen", "ambtshalve_als"), "regeling %s: ambtshalve_als zonder ambtshalve: true", r.ID)
 	}
 	reg.bedrag = c.bedrag(at("bedrag"), r.ID, &r.Bedrag)
+	if n := r.InNatura; n != nil {
+		reg.InNatura = &InNatura{Wat: n.Wat, WatEN: n.WatEN}
+		if strings.TrimSpace(n.Wat) == "" {
+			c.fout(at("in_natura"), "regeling %s: in_natura: wat ontbreekt (wat krijgt de inwoner, in B1)", r.ID)
+		}
+		if n.Waarde != "" {
+			w := c.geld(at("in_natura", "waarde"), n.Waarde, "waarde")
+			reg.InNatura.Waarde = &w
+			if n.Bron.leeg() {
+				c.fout(at("in_natura"), "regeling %s: in_natura: waarde zonder bron", r.ID)
+			}
+		}
+		if !n.Bron.leeg() {
+			reg.InNatura.Bron = c.bron(at("in_natura", "bron"), n.Bron)
+		}
+	}
+	if pl := r.Plaatsen; pl != nil {
+		switch {
+		case pl.Aantal == nil || *pl.Aantal <= 0:
+			c.fout(at("plaatsen"), "regeling %s: plaatsen: aantal ontbreekt of is niet groter dan 0", r.ID)
+		case pl.Bron.leeg():
+			c.fout(at("plaatsen"), "regeling %s: plaatsen zonder bron", r.ID)
+		default:
+			reg.Plaatsen = &Plaatsen{Aantal: *pl.Aantal, Bron: c.bron(at("plaatsen", "bron"), pl.Bron)}
+		}
+	}
 	return reg
 }
 
@@ -423,6 +449,16 @@ func (c *compiler) voorwaarde(path []any, r *rawVoorwaarde) voorwaarde {
 			}
 			termBron = t.Bron
 		}
+		if strings.HasSuffix(strings.TrimSpace(g), "%") || (strings.HasPrefix(r.Grens, "$") && c.termen[strings.TrimPrefix(r.Grens, "$")].Percentage != "") {
+			// A share of the applicable norm: kwijtschelding allows one month's costs of living.
+			v.vermogen = vermogenNorm
+			v.grens = c.procent(at("grens"), r.Grens, r.Bron)
+			v.basis, v.basisBron = c.basis(at("basis"), r.Basis)
+			if v.basis == basisOnbekend {
+				c.fout(at("basis"), "voorwaarde vermogen met een percentage van de norm: basis ontbreekt (incl_vt of excl_vt)")
+			}
+			break
+		}
 		switch g {
 		case "bijstand":
 			v.vermogen = vermogenBijstand
@@ -450,6 +486,8 @@ func (c *compiler) voorwaarde(path []any, r *rawVoorwaarde) voorwaarde {
 	case vwLaagInkomen:
 		need(r.MinMaanden != "", "min_maanden")
 		v.maanden, v.maandenBekend = c.maanden(at("min_maanden"), r.MinMaanden)
+	case vwEenVerdiener:
+		// No fields: it holds for a couple of whom exactly one partner has an income.
 	case vwSchuldsanering, vwStudent:
 		need(r.Waarde != nil, "waarde")
 		if r.Waarde != nil {
@@ -494,6 +532,21 @@ func (c *compiler) bedrag(path []any, id string, r *rawBedrag) bedragRegel {
 	}
 	if r.LeeftijdMax != nil {
 		b.lmax = *r.LeeftijdMax
+	}
+	for j, e := range r.Eerder {
+		ep := append(at("eerder"), j)
+		if e.Jaar == nil || *e.Jaar < 1900 || *e.Jaar > 2100 {
+			c.fout(ep, "regeling %s: eerder: jaar ontbreekt of is geen jaartal", id)
+			continue
+		}
+		if e.Bron.leeg() {
+			c.fout(ep, "regeling %s: eerder %d: bron ontbreekt (elk bedrag heeft een bron)", id, *e.Jaar)
+			continue
+		}
+		b.eerder = append(b.eerder, EerderBedrag{
+			Jaar: *e.Jaar, Bedrag: c.geld(append(ep, "bedrag"), e.Bedrag, "bedrag"),
+			Uitleg: e.Uitleg, UitlegEN: e.UitlegEN, Bron: c.bron(append(ep, "bron"), e.Bron),
+		})
 	}
 	switch r.Soort {
 	case "onbekend":
@@ -557,6 +610,29 @@ func (c *compiler) bedrag(path []any, id string, r *rawBedrag) bedragRegel {
 		b.aflossing = p
 		if r.Bedrag != "" {
 			b.bedrag, b.bedragBekend = c.geld(at("bedrag"), r.Bedrag, "bedrag"), true
+		}
+	case "kwijtschelding":
+		// The national calculation (Uitvoeringsregeling Invorderingswet 1990): what is left of the net
+		// income after the costs of living is the payment capacity; nothing left is full remission.
+		b.soort = bedragKwijtschelding
+		if r.KostenVanBestaan == "" {
+			c.fout(path, "regeling %s: bedrag kwijtschelding: kosten_van_bestaan ontbreekt", id)
+		} else {
+			b.kvb = c.procent(at("kosten_van_bestaan"), r.KostenVanBestaan, r.Bron)
+		}
+		if r.Ondergrens != "" {
+			p, err := geld.ParsePercentage(r.Ondergrens)
+			if err != nil || p <= 0 {
+				c.fout(at("ondergrens"), "regeling %s: ondergrens %q is geen percentage", id, r.Ondergrens)
+			}
+			b.kvbOndergrens = p
+		}
+		if !b.kvb.bekend && b.kvbOndergrens == 0 {
+			c.fout(path, "regeling %s: bedrag kwijtschelding: kosten_van_bestaan is onbekend en ondergrens ontbreekt", id)
+		}
+		b.normBasis, _ = c.basis(at("norm_basis"), r.NormBasis)
+		if b.normBasis == basisOnbekend {
+			c.fout(at("norm_basis"), "regeling %s: bedrag kwijtschelding: norm_basis moet incl_vt of excl_vt zijn", id)
 		}
 	case "":
 		c.fout(path, "regeling %s: bedrag ontbreekt (gebruik soort: onbekend als de bron geen bedrag geeft)", id)
