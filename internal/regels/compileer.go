@@ -543,8 +543,13 @@ func (c *compiler) bedrag(path []any, id string, r *rawBedrag) bedragRegel {
 			c.fout(ep, "regeling %s: eerder %d: bron ontbreekt (elk bedrag heeft een bron)", id, *e.Jaar)
 			continue
 		}
+		if e.Leefvorm != "" {
+			if _, err := nl.ParseLeefvorm(e.Leefvorm); err != nil {
+				c.fout(append(ep, "leefvorm"), "regeling %s: eerder: leefvorm %q bestaat niet (alleenstaande, alleenstaande_ouder, gehuwden)", id, e.Leefvorm)
+			}
+		}
 		b.eerder = append(b.eerder, EerderBedrag{
-			Jaar: *e.Jaar, Bedrag: c.geld(append(ep, "bedrag"), e.Bedrag, "bedrag"),
+			Jaar: *e.Jaar, Leefvorm: e.Leefvorm, Bedrag: c.geld(append(ep, "bedrag"), e.Bedrag, "bedrag"),
 			Uitleg: e.Uitleg, UitlegEN: e.UitlegEN, Bron: c.bron(append(ep, "bron"), e.Bron),
 		})
 	}

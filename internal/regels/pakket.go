@@ -84,6 +84,7 @@ type Plaatsen struct {
 // unknown amount ("in 2023 was dit € 210"), never as today's amount.
 type EerderBedrag struct {
 	Jaar     int         `json:"jaar"`
+	Leefvorm string      `json:"leefvorm,omitempty"` // only for this leefvorm; "" for every household
 	Bedrag   geld.Bedrag `json:"bedrag"`
 	Uitleg   string      `json:"uitleg,omitempty"`
 	UitlegEN string      `json:"-"`

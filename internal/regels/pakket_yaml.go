@@ -78,6 +78,7 @@ type rawPlaatsen struct {
 // never as today's.
 type rawEerder struct {
 	Jaar     *int     `yaml:"jaar"`
+	Leefvorm string   `yaml:"leefvorm"`
 	Bedrag   string   `yaml:"bedrag"`
 	Uitleg   string   `yaml:"uitleg"`
 	UitlegEN string   `yaml:"uitleg_en"`

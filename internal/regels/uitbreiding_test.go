@@ -50,7 +50,7 @@ regelingen:
     periode: per_jaar
     voorwaarden:
       - {soort: een_verdiener}
-    bedrag: {soort: onbekend, reden: Vraag de gemeente., eerder: [{jaar: 2023, bedrag: 210, uitleg: Dat was per volwassene., bron: {ref: plan, sectie: "e"}}]}
+    bedrag: {soort: onbekend, reden: Vraag de gemeente., eerder: [{jaar: 2023, bedrag: 210, uitleg: Dat was per volwassene., bron: {ref: plan, sectie: "e"}}, {jaar: 2023, bedrag: 424, leefvorm: alleenstaande, bron: {ref: plan, sectie: "e"}}]}
   - id: zonnepanelen
     naam: Zonnepanelen
     omschrijving: Opbrengst van zonne-energie.
@@ -243,6 +243,9 @@ func TestInNaturaPlaatsenEerder(t *testing.T) {
 	if len(a.Eerder) != 1 || a.Eerder[0].Jaar != 2023 || a.Eerder[0].Bron.Leeg() {
 		t.Errorf("eerder %+v", a.Eerder)
 	}
+	if strings.Contains(a.BedragUitleg, "424") {
+		t.Errorf("uitleg %q noemt het bedrag van een andere leefvorm", a.BedragUitleg)
+	}
 	if !strings.Contains(a.BedragUitleg, "In 2023 was dit € 210.") || !strings.Contains(a.BedragUitleg, "Dat was per volwassene.") {
 		t.Errorf("uitleg %q", a.BedragUitleg)
 	}
@@ -255,6 +258,7 @@ func TestUitbreidingFouten(t *testing.T) {
 		{"plaatsen zonder aantal", `plaatsen: {aantal: 100,`, `plaatsen: {aantal: 0,`, "aantal ontbreekt"},
 		{"eerder zonder bron", `bedrag: 210, uitleg: Dat was per volwassene., bron: {ref: plan, sectie: "e"}`, `bedrag: 210`, "bron ontbreekt"},
 		{"eerder zonder jaar", `jaar: 2023, `, ``, "jaar ontbreekt"},
+		{"eerder met onbekende leefvorm", `leefvorm: alleenstaande,`, `leefvorm: single,`, "leefvorm \"single\""},
 		{"waarde zonder bron", `waarde: 450, bron: {ref: plan, sectie: "w"}`, `waarde: 450`, "waarde zonder bron"},
 		{"vermogen % zonder basis", `{soort: vermogen, grens: 90%, basis: excl_vt,`, `{soort: vermogen, grens: 90%,`, "basis ontbreekt"},
 		{"kwijtschelding zonder ondergrens", `ondergrens: 90%, `, ``, "ondergrens ontbreekt"},

@@ -135,7 +135,7 @@ func (r *Regeling) verklaar(f *Feiten, w Weergave, wd *woorder, crit []Criterium
 	}
 	start := len(wd.arena)
 	r.bedrag.uitleg(f, k, wd)
-	r.extraBedragZinnen(wd)
+	r.extraBedragZinnen(f, wd)
 	u.BedragZinnen = wd.neem(start)
 	u.BedragUitleg = wd.zinnen(u.BedragZinnen)
 	if r.bedrag.soort == bedragLening && k.Oordeel != GeenRecht {
@@ -157,8 +157,13 @@ func (r *Regeling) verklaar(f *Feiten, w Weergave, wd *woorder, crit []Criterium
 		u.InNatura = &n
 	}
 	u.Plaatsen = r.Plaatsen
-	if len(r.bedrag.eerder) > 0 {
-		u.Eerder = r.bedrag.eerder
+	for _, e := range r.bedrag.eerder {
+		if e.geldtVoor(f) {
+			if w.en() {
+				e.Uitleg = orNL(e.UitlegEN, e.Uitleg)
+			}
+			u.Eerder = append(u.Eerder, e)
+		}
 	}
 	u.Ambtshalve = r.Ambtshalve(f)
 	return u
@@ -478,7 +483,7 @@ func (b *bedragRegel) uitleg(f *Feiten, k Kort, wd *woorder) {
 
 // extraBedragZinnen records what the pack says beside the amount: help in kind, limited places, and
 // amounts of earlier years (shown as such, never as today's).
-func (r *Regeling) extraBedragZinnen(wd *woorder) {
+func (r *Regeling) extraBedragZinnen(f *Feiten, wd *woorder) {
 	if n := r.InNatura; n != nil {
 		wd.zin(sBedragInNatura)
 		wd.arena = append(wd.arena, pakketZin(sPakket, n.Wat, n.WatEN))
@@ -490,9 +495,21 @@ func (r *Regeling) extraBedragZinnen(wd *woorder) {
 		wd.zin(sBedragPlaatsen, getal(r.Plaatsen.Aantal))
 	}
 	for _, e := range r.bedrag.eerder {
+		if !e.geldtVoor(f) {
+			continue
+		}
 		wd.zin(sBedragEerder, getal(e.Jaar), bedragW(e.Bedrag))
 		if e.Uitleg != "" || e.UitlegEN != "" {
 			wd.arena = append(wd.arena, pakketZin(sPakket, e.Uitleg, e.UitlegEN))
 		}
 	}
+}
+
+// geldtVoor reports whether an earlier amount was for this household's leefvorm.
+func (e *EerderBedrag) geldtVoor(f *Feiten) bool {
+	if e.Leefvorm == "" {
+		return true
+	}
+	l, err := nl.ParseLeefvorm(e.Leefvorm)
+	return err == nil && l == f.Leefvorm
 }
