@@ -229,32 +229,7 @@ func (c *compiler) regeling(i int, r *rawRegeling) *Regeling {
 		c.fout(at("aanvragen", "ambtshalve_als"), "regeling %s: ambtshalve_als zonder ambtshalve: true", r.ID)
 	}
 	reg.bedrag = c.bedrag(at("bedrag"), r.ID, &r.Bedrag)
-	if n := r.InNatura; n != nil {
-		reg.InNatura = &InNatura{Wat: n.Wat, WatEN: n.WatEN}
-		if strings.TrimSpace(n.Wat) == "" {
-			c.fout(at("in_natura"), "regeling %s: in_natura: wat ontbreekt (wat krijgt de inwoner, in B1)", r.ID)
-		}
-		if n.Waarde != "" {
-			w := c.geld(at("in_natura", "waarde"), n.Waarde, "waarde")
-			reg.InNatura.Waarde = &w
-			if n.Bron.leeg() {
-				c.fout(at("in_natura"), "regeling %s: in_natura: waarde zonder bron", r.ID)
-			}
-		}
-		if !n.Bron.leeg() {
-			reg.InNatura.Bron = c.bron(at("in_natura", "bron"), n.Bron)
-		}
-	}
-	if pl := r.Plaatsen; pl != nil {
-		switch {
-		case pl.Aantal == nil || *pl.Aantal <= 0:
-			c.fout(at("plaatsen"), "regeling %s: plaatsen: aantal ontbreekt of is niet groter dan 0", r.ID)
-		case pl.Bron.leeg():
-			c.fout(at("plaatsen"), "regeling %s: plaatsen zonder bron", r.ID)
-		default:
-			reg.Plaatsen = &Plaatsen{Aantal: *pl.Aantal, Bron: c.bron(at("plaatsen", "bron"), pl.Bron)}
-		}
-	}
+	c.hulpVorm(at, r, reg)
 	return reg
 }
 
@@ -533,26 +508,7 @@ func (c *compiler) bedrag(path []any, id string, r *rawBedrag) bedragRegel {
 	if r.LeeftijdMax != nil {
 		b.lmax = *r.LeeftijdMax
 	}
-	for j, e := range r.Eerder {
-		ep := append(at("eerder"), j)
-		if e.Jaar == nil || *e.Jaar < 1900 || *e.Jaar > 2100 {
-			c.fout(ep, "regeling %s: eerder: jaar ontbreekt of is geen jaartal", id)
-			continue
-		}
-		if e.Bron.leeg() {
-			c.fout(ep, "regeling %s: eerder %d: bron ontbreekt (elk bedrag heeft een bron)", id, *e.Jaar)
-			continue
-		}
-		if e.Leefvorm != "" {
-			if _, err := nl.ParseLeefvorm(e.Leefvorm); err != nil {
-				c.fout(append(ep, "leefvorm"), "regeling %s: eerder: leefvorm %q bestaat niet (alleenstaande, alleenstaande_ouder, gehuwden)", id, e.Leefvorm)
-			}
-		}
-		b.eerder = append(b.eerder, EerderBedrag{
-			Jaar: *e.Jaar, Leefvorm: e.Leefvorm, Bedrag: c.geld(append(ep, "bedrag"), e.Bedrag, "bedrag"),
-			Uitleg: e.Uitleg, UitlegEN: e.UitlegEN, Bron: c.bron(append(ep, "bron"), e.Bron),
-		})
-	}
+	b.eerder = c.eerder(at, id, r.Eerder)
 	switch r.Soort {
 	case "onbekend":
 		b.soort = bedragOnbekend
@@ -617,28 +573,7 @@ func (c *compiler) bedrag(path []any, id string, r *rawBedrag) bedragRegel {
 			b.bedrag, b.bedragBekend = c.geld(at("bedrag"), r.Bedrag, "bedrag"), true
 		}
 	case "kwijtschelding":
-		// The national calculation (Uitvoeringsregeling Invorderingswet 1990): what is left of the net
-		// income after the costs of living is the payment capacity; nothing left is full remission.
-		b.soort = bedragKwijtschelding
-		if r.KostenVanBestaan == "" {
-			c.fout(path, "regeling %s: bedrag kwijtschelding: kosten_van_bestaan ontbreekt", id)
-		} else {
-			b.kvb = c.procent(at("kosten_van_bestaan"), r.KostenVanBestaan, r.Bron)
-		}
-		if r.Ondergrens != "" {
-			p, err := geld.ParsePercentage(r.Ondergrens)
-			if err != nil || p <= 0 {
-				c.fout(at("ondergrens"), "regeling %s: ondergrens %q is geen percentage", id, r.Ondergrens)
-			}
-			b.kvbOndergrens = p
-		}
-		if !b.kvb.bekend && b.kvbOndergrens == 0 {
-			c.fout(path, "regeling %s: bedrag kwijtschelding: kosten_van_bestaan is onbekend en ondergrens ontbreekt", id)
-		}
-		b.normBasis, _ = c.basis(at("norm_basis"), r.NormBasis)
-		if b.normBasis == basisOnbekend {
-			c.fout(at("norm_basis"), "regeling %s: bedrag kwijtschelding: norm_basis moet incl_vt of excl_vt zijn", id)
-		}
+		c.kwijtschelding(path, id, r, &b)
 	case "":
 		c.fout(path, "regeling %s: bedrag ontbreekt (gebruik soort: onbekend als de bron geen bedrag geeft)", id)
 		return b
@@ -652,17 +587,4 @@ func (c *compiler) bedrag(path []any, id string, r *rawBedrag) bedragRegel {
 		b.bron = c.bron(at("bron"), r.Bron)
 	}
 	return b
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
 }
