@@ -228,6 +228,7 @@ func (c *compiler) regeling(i int, r *rawRegeling) *Regeling {
 		c.fout(at("aanvragen", "ambtshalve_als"), "regeling %s: ambtshalve_als zonder ambtshalve: true", r.ID)
 	}
 	reg.bedrag = c.bedrag(at("bedrag"), r.ID, &r.Bedrag)
+	c.hulpVorm(at, r, reg)
 	return reg
 }
 
@@ -422,6 +423,16 @@ func (c *compiler) voorwaarde(path []any, r *rawVoorwaarde) voorwaarde {
 			}
 			termBron = t.Bron
 		}
+		if strings.HasSuffix(strings.TrimSpace(g), "%") || (strings.HasPrefix(r.Grens, "$") && c.termen[strings.TrimPrefix(r.Grens, "$")].Percentage != "") {
+			// A share of the applicable norm: kwijtschelding allows one month's costs of living.
+			v.vermogen = vermogenNorm
+			v.grens = c.procent(at("grens"), r.Grens, r.Bron)
+			v.basis, v.basisBron = c.basis(at("basis"), r.Basis)
+			if v.basis == basisOnbekend {
+				c.fout(at("basis"), "voorwaarde vermogen met een percentage van de norm: basis ontbreekt (incl_vt of excl_vt)")
+			}
+			break
+		}
 		switch g {
 		case "bijstand":
 			v.vermogen = vermogenBijstand
@@ -449,6 +460,8 @@ func (c *compiler) voorwaarde(path []any, r *rawVoorwaarde) voorwaarde {
 	case vwLaagInkomen:
 		need(r.MinMaanden != "", "min_maanden")
 		v.maanden, v.maandenBekend = c.maanden(at("min_maanden"), r.MinMaanden)
+	case vwEenVerdiener:
+		// No fields: it holds for a couple of whom exactly one partner has an income.
 	case vwSchuldsanering, vwStudent:
 		need(r.Waarde != nil, "waarde")
 		if r.Waarde != nil {
@@ -494,6 +507,7 @@ func (c *compiler) bedrag(path []any, id string, r *rawBedrag) bedragRegel {
 	if r.LeeftijdMax != nil {
 		b.lmax = *r.LeeftijdMax
 	}
+	b.eerder = c.eerder(at, id, r.Eerder)
 	switch r.Soort {
 	case "onbekend":
 		b.soort = bedragOnbekend
@@ -557,6 +571,8 @@ func (c *compiler) bedrag(path []any, id string, r *rawBedrag) bedragRegel {
 		if r.Bedrag != "" {
 			b.bedrag, b.bedragBekend = c.geld(at("bedrag"), r.Bedrag, "bedrag"), true
 		}
+	case "kwijtschelding":
+		c.kwijtschelding(path, id, r, &b)
 	case "":
 		c.fout(path, "regeling %s: bedrag ontbreekt (gebruik soort: onbekend als de bron geen bedrag geeft)", id)
 		return b
@@ -570,17 +586,4 @@ func (c *compiler) bedrag(path []any, id string, r *rawBedrag) bedragRegel {
 		b.bron = c.bron(at("bron"), r.Bron)
 	}
 	return b
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/regels/nl"
 )
 
 // Oordeel is the outcome for one regeling.
@@ -145,6 +146,9 @@ func (v *voorwaarde) evalueer(f *Feiten) (Tri, VraagSet) {
 		if !f.VermogenBekend {
 			return Onbekend, bitVermogen
 		}
+		if v.vermogen == vermogenNorm {
+			return v.vermogenNorm(f)
+		}
 		return triVan(f.Vermogen <= v.vermogenGrens(f)), 0
 	case vwOntvangt:
 		o, ok := f.ontvangt(v.regeling)
@@ -191,6 +195,8 @@ func (v *voorwaarde) evalueer(f *Feiten) (Tri, VraagSet) {
 			return Onbekend, bitStudent
 		}
 		return triVan((f.Student == Ja) == v.waarde), 0
+	case vwEenVerdiener:
+		return eenVerdiener(f)
 	case vwBeoordeling:
 		// A judgement only the gemeente can make (a disability, "no prospect of a better income"):
 		// never decided by the engine.
@@ -211,6 +217,31 @@ func (v *voorwaarde) evalueer(f *Feiten) (Tri, VraagSet) {
 		return res, vragen
 	}
 	return Onbekend, bitGemeente
+}
+
+// vermogenNorm compares known assets with a share of the applicable norm (basis known by compile).
+func (v *voorwaarde) vermogenNorm(f *Feiten) (Tri, VraagSet) {
+	switch {
+	case f.Vermogen <= 0:
+		return Ja, 0
+	case !v.grens.bekend:
+		return Onbekend, bitGemeente
+	case !f.NormBekend:
+		return Onbekend, f.NormVragen
+	}
+	g, _ := inkomenGrenzen(f, v.grens.p, v.basis)
+	return triVan(f.Vermogen <= g), 0
+}
+
+// eenVerdiener: a couple of whom exactly one partner has an income (alleenverdieners).
+func eenVerdiener(f *Feiten) (Tri, VraagSet) {
+	switch {
+	case f.Leefvorm != nl.Gehuwden:
+		return Nee, 0
+	case !f.InkomenBekend:
+		return Onbekend, f.InkomenVragen
+	}
+	return triVan(f.Verdieners == 1), 0
 }
 
 func (v *voorwaarde) vermogenGrens(f *Feiten) geld.Bedrag {
@@ -307,6 +338,36 @@ func (b *bedragRegel) bereken(f *Feiten) (geld.Bedrag, bool) {
 	case bedragLening:
 		// The loan follows the costs; what the pack fixes is the repayment (see Uitkomst.Lening).
 		return b.bedrag, b.bedragBekend
+	case bedragKwijtschelding:
+		// What is remitted is the tax bill, which Zeker does not know; what is left to pay is in
+		// Uitkomst.Kwijtschelding.
+		return 0, false
 	}
 	return 0, false
+}
+
+// kwijtscheldingUitkomst is the national calculation of what is still to be paid per year:
+// 12 × (net income − costs of living), where rent above the normhuur and the health premium above the
+// normpremie are still deducted (not known here). So at or below the costs of living nothing is left
+// to pay; above them, 12 × the difference is an upper bound. kosten is the costs of living per month,
+// kvb the share of the norm it was computed with, zeker whether kvb is the gemeente's own share (false:
+// the lowest share the law allows, so "nothing to pay" is only certain at or below it).
+func (b *bedragRegel) kwijtscheldingUitkomst(f *Feiten) (k *Kwijtschelding, kosten geld.Bedrag, kvb geld.Percentage, zeker bool) {
+	if !f.InkomenBekend || !f.NormBekend {
+		return nil, 0, 0, false
+	}
+	kvb, zeker = b.kvb.p, b.kvb.bekend
+	if !zeker {
+		kvb = b.kvbOndergrens
+	}
+	kosten, _ = inkomenGrenzen(f, kvb, b.normBasis)
+	k = &Kwijtschelding{KostenVanBestaan: kosten, Percentage: kvb}
+	if f.Inkomen <= kosten {
+		nul := geld.Bedrag(0)
+		k.TeBetalenPerJaar = &nul
+		return k, kosten, kvb, zeker
+	}
+	h := (f.Inkomen - kosten) * 12
+	k.HooguitPerJaar = &h
+	return k, kosten, kvb, zeker
 }

@@ -153,6 +153,7 @@ type Feiten struct {
 	Inkomen       geld.Bedrag // net per month, aanvrager and partner together
 	InkomenBekend bool
 	InkomenVragen VraagSet
+	Verdieners    int // how many of aanvrager and partner have an income above 0 (valid when InkomenBekend)
 
 	Vermogen       geld.Bedrag
 	VermogenBekend bool
@@ -301,6 +302,9 @@ func Afleiden(h *huishouden.Huishouden, datum time.Time, params *nl.Parameters) 
 			continue
 		}
 		f.Inkomen += bedrag
+		if bedrag > 0 {
+			f.Verdieners++
+		}
 	}
 
 	if h.Vermogen != nil {

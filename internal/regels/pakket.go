@@ -52,10 +52,37 @@ type Regeling struct {
 	Uitvoerder     string
 	Periode        Periode
 	Aanvragen      Aanvragen
+	InNatura       *InNatura // goods or a voucher instead of money; nil: money
+	Plaatsen       *Plaatsen // a limited number of places; nil: no limit published
 
 	voorwaarden   []voorwaarde
 	ambtshalveAls []voorwaarde
 	bedrag        bedragRegel
+}
+
+// InNatura says that a regeling gives goods or a voucher, with the value where it is published.
+type InNatura struct {
+	Wat    string       `json:"wat"`
+	WatEN  string       `json:"-"`
+	Waarde *geld.Bedrag `json:"waarde"` // nil: the value is not published
+	Bron   Bron         `json:"bron"`
+}
+
+// Plaatsen is a limited number of places: who comes first gets it, "zolang er plek is".
+type Plaatsen struct {
+	Aantal int  `json:"aantal"`
+	Bron   Bron `json:"bron"`
+}
+
+// EerderBedrag is an amount the gemeente published for an earlier year. It is shown beside an
+// unknown amount ("in 2023 was dit € 210"), never as today's amount.
+type EerderBedrag struct {
+	Jaar     int         `json:"jaar"`
+	Leefvorm string      `json:"leefvorm,omitempty"` // only for this leefvorm; "" for every household
+	Bedrag   geld.Bedrag `json:"bedrag"`
+	Uitleg   string      `json:"uitleg,omitempty"`
+	UitlegEN string      `json:"-"`
+	Bron     Bron        `json:"bron"`
 }
 
 // Aanvragen is how a resident applies for a regeling.
@@ -86,13 +113,14 @@ const (
 	vwStudent
 	vwEenVan
 	vwBeoordeling
+	vwEenVerdiener
 )
 
 var vwNamen = map[string]soortVW{
 	"leeftijd": vwLeeftijd, "aow_leeftijd": vwAOW, "leefvorm": vwLeefvorm, "kinderen": vwKinderen,
 	"inkomen": vwInkomen, "vermogen": vwVermogen, "ontvangt": vwOntvangt, "niet_ontvangt": vwNietOntvangt,
 	"laag_inkomen": vwLaagInkomen, "schuldsanering": vwSchuldsanering, "student": vwStudent, "een_van": vwEenVan,
-	"beoordeling": vwBeoordeling,
+	"beoordeling": vwBeoordeling, "een_verdiener": vwEenVerdiener,
 }
 
 // String gives the kind as a pack writes it: "leeftijd", "aow_leeftijd", "een_van", …
@@ -127,6 +155,7 @@ const (
 	vermogenOnbekend vermogenModus = iota
 	vermogenBijstand
 	vermogenBedrag
+	vermogenNorm // a percentage of the applicable bijstandsnorm (kwijtschelding: one month's costs of living)
 )
 
 // voorwaarde is one compiled condition.
@@ -162,6 +191,7 @@ const (
 	bedragFormule
 	bedragGlijdend
 	bedragLening
+	bedragKwijtschelding
 )
 
 type trede struct {
@@ -180,7 +210,11 @@ type bedragRegel struct {
 	treden         []trede
 	trapBasis      basis
 	aflossing      geld.Percentage
-	bedragBekend   bool // for lening: whether a loan amount is given
+	bedragBekend   bool            // for lening: whether a loan amount is given
+	kvb            procent         // kwijtschelding: costs of living as a share of the norm (may be unknown)
+	kvbOndergrens  geld.Percentage // kwijtschelding: the lowest share the law allows, used while kvb is unknown
+	normBasis      basis           // kwijtschelding: the norm with or without vakantiegeld
+	eerder         []EerderBedrag
 	reden, redenEN string
 	bron           Bron
 }

@@ -48,6 +48,33 @@ type rawRegeling struct {
 	Aanvragen      rawAanvragen    `yaml:"aanvragen"`
 	Voorwaarden    []rawVoorwaarde `yaml:"voorwaarden"`
 	Bedrag         rawBedrag       `yaml:"bedrag"`
+	InNatura       *rawInNatura    `yaml:"in_natura"`
+	Plaatsen       *rawPlaatsen    `yaml:"plaatsen"`
+}
+
+// rawInNatura: the regeling gives goods or a voucher, not money.
+type rawInNatura struct {
+	Wat    string   `yaml:"wat"`
+	WatEN  string   `yaml:"wat_en"`
+	Waarde string   `yaml:"waarde"`
+	Bron   *rawBron `yaml:"bron"`
+}
+
+// rawPlaatsen: the regeling has a limited number of places ("zolang er plek is").
+type rawPlaatsen struct {
+	Aantal *int     `yaml:"aantal"`
+	Bron   *rawBron `yaml:"bron"`
+}
+
+// rawEerder is an amount the gemeente published for an earlier year: shown beside an unknown amount,
+// never as today's.
+type rawEerder struct {
+	Jaar     *int     `yaml:"jaar"`
+	Leefvorm string   `yaml:"leefvorm"`
+	Bedrag   string   `yaml:"bedrag"`
+	Uitleg   string   `yaml:"uitleg"`
+	UitlegEN string   `yaml:"uitleg_en"`
+	Bron     *rawBron `yaml:"bron"`
 }
 
 type rawAanvragen struct {
@@ -83,22 +110,26 @@ type rawVoorwaarde struct {
 }
 
 type rawBedrag struct {
-	Soort              string     `yaml:"soort"`
-	Bedrag             string     `yaml:"bedrag"`
-	LeeftijdMin        *int       `yaml:"leeftijd_min"`
-	LeeftijdMax        *int       `yaml:"leeftijd_max"`
-	Wie                string     `yaml:"wie"`
-	Alleenstaande      string     `yaml:"alleenstaande"`
-	AlleenstaandeOuder string     `yaml:"alleenstaande_ouder"`
-	Gehuwden           string     `yaml:"gehuwden"`
-	Basis              string     `yaml:"basis"`
-	PerKind            string     `yaml:"per_kind"`
-	PerVolwassene      string     `yaml:"per_volwassene"`
-	Treden             []rawTrede `yaml:"treden"`
-	Aflossing          string     `yaml:"aflossing"`
-	Reden              string     `yaml:"reden"`
-	RedenEN            string     `yaml:"reden_en"`
-	Bron               *rawBron   `yaml:"bron"`
+	Soort              string      `yaml:"soort"`
+	Bedrag             string      `yaml:"bedrag"`
+	LeeftijdMin        *int        `yaml:"leeftijd_min"`
+	LeeftijdMax        *int        `yaml:"leeftijd_max"`
+	Wie                string      `yaml:"wie"`
+	Alleenstaande      string      `yaml:"alleenstaande"`
+	AlleenstaandeOuder string      `yaml:"alleenstaande_ouder"`
+	Gehuwden           string      `yaml:"gehuwden"`
+	Basis              string      `yaml:"basis"`
+	PerKind            string      `yaml:"per_kind"`
+	PerVolwassene      string      `yaml:"per_volwassene"`
+	Treden             []rawTrede  `yaml:"treden"`
+	Aflossing          string      `yaml:"aflossing"`
+	KostenVanBestaan   string      `yaml:"kosten_van_bestaan"`
+	Ondergrens         string      `yaml:"ondergrens"`
+	NormBasis          string      `yaml:"norm_basis"`
+	Eerder             []rawEerder `yaml:"eerder"`
+	Reden              string      `yaml:"reden"`
+	RedenEN            string      `yaml:"reden_en"`
+	Bron               *rawBron    `yaml:"bron"`
 }
 
 type rawTrede struct {

@@ -427,6 +427,7 @@ func TestEvalueerAlloceertNiet(t *testing.T) {
 
 func FuzzCompileer(f *testing.F) {
 	f.Add([]byte(testPakket))
+	f.Add([]byte(uitbreidingPakket))
 	f.Add([]byte("gemeente: GM0001\nregelingen: [{id: x}]"))
 	f.Add([]byte("- a\n- b"))
 	f.Fuzz(func(t *testing.T, src []byte) {

@@ -34,6 +34,10 @@ type Verwachting struct {
 	Aflossing string `yaml:"aflossing"`
 	// Ambtshalve is whether the gemeente may grant it without application; nil: not checked.
 	Ambtshalve *bool `yaml:"ambtshalve"`
+	// TeBetalen and Hooguit are kwijtschelding's national calculation: what is still to be paid per year
+	// (euros), or at most that much; empty: not checked.
+	TeBetalen string `yaml:"te_betalen"`
+	Hooguit   string `yaml:"hooguit"`
 }
 
 type rawScenario struct {
@@ -164,6 +168,8 @@ func (c *Catalogus) Controleer(s *Scenario) ([]string, error) {
 				verschil = append(verschil, fmt.Sprintf("%s: aflossing %s, verwacht %s", u.ID, u.Lening.AflossingPerMaand.Decimal(), want.Decimal()))
 			}
 		}
+		verschil = append(verschil, kwijtscheldingVerschil(u, "te_betalen", v.TeBetalen)...)
+		verschil = append(verschil, kwijtscheldingVerschil(u, "hooguit", v.Hooguit)...)
 		if v.Ambtshalve != nil && u.Ambtshalve != *v.Ambtshalve {
 			verschil = append(verschil, fmt.Sprintf("%s: ambtshalve %v, verwacht %v", u.ID, u.Ambtshalve, *v.Ambtshalve))
 		}
@@ -197,4 +203,29 @@ func criteriaTekst(u Uitkomst) string {
 		}
 	}
 	return strings.Join(parts, " | ")
+}
+
+// kwijtscheldingVerschil compares one figure of kwijtschelding's calculation with what a scenario expects.
+func kwijtscheldingVerschil(u Uitkomst, veld, verwacht string) []string {
+	if verwacht == "" {
+		return nil
+	}
+	want, err := geld.Parse(verwacht)
+	if err != nil {
+		return []string{fmt.Sprintf("%s: verwacht %s %q is geen bedrag", u.ID, veld, verwacht)}
+	}
+	var got *geld.Bedrag
+	if k := u.Kwijtschelding; k != nil {
+		got = k.TeBetalenPerJaar
+		if veld == "hooguit" {
+			got = k.HooguitPerJaar
+		}
+	}
+	switch {
+	case got == nil:
+		return []string{fmt.Sprintf("%s: geen %s, verwacht %s", u.ID, veld, want.Decimal())}
+	case *got != want:
+		return []string{fmt.Sprintf("%s: %s %s, verwacht %s", u.ID, veld, got.Decimal(), want.Decimal())}
+	}
+	return nil
 }

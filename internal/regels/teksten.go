@@ -105,6 +105,12 @@ const (
 	sStudentEisNiet
 	sBeoordeling
 	sEenVanKop
+	sEenVerdienerGeenPartner
+	sEenVerdienerJa
+	sEenVerdienerGeen
+	sEenVerdienerBeiden
+	sEenVerdienerEis
+	sVermogenGrensNorm
 
 	sBedragOnbekend
 	sBedragVast
@@ -117,6 +123,14 @@ const (
 	sBedragGlijdendOnbekend
 	sBedragLening
 	sBedragLeningBekend
+	sBedragKwijtscheldingOnbekend
+	sBedragKwijtscheldingNiets
+	sBedragKwijtscheldingNietsMinstens
+	sBedragKwijtscheldingHooguit
+	sBedragInNatura
+	sBedragInNaturaWaarde
+	sBedragPlaatsen
+	sBedragEerder
 
 	sHuurtoeslagNaam
 	sHuurtoeslagOmschrijving
@@ -230,18 +244,32 @@ var sleutels = [aantalSleutels]sleutelDef{
 	sStudentEisNiet:            {"student.eis.niet", nil},
 	sBeoordeling:               {"beoordeling", nil},
 	sEenVanKop:                 {"een_van.kop", nil},
+	sEenVerdienerGeenPartner:   {"een_verdiener.geen_partner", nil},
+	sEenVerdienerJa:            {"een_verdiener.ja", nil},
+	sEenVerdienerGeen:          {"een_verdiener.geen", nil},
+	sEenVerdienerBeiden:        {"een_verdiener.beiden", nil},
+	sEenVerdienerEis:           {"een_verdiener.eis", nil},
+	sVermogenGrensNorm:         {"vermogen.grens.norm", []plek{p("grens", wProcent), p("bedrag", wBedrag)}},
 
-	sBedragOnbekend:         {"bedrag.onbekend", nil},
-	sBedragVast:             {"bedrag.vast", []plek{p("bedrag", wBedrag)}},
-	sBedragPerKind:          {"bedrag.per_kind", []plek{p("bedrag", wBedrag), p("van", wGetal), p("tot", wGetal), p("aantal", wGetal)}},
-	sBedragPerKindOnbekend:  {"bedrag.per_kind.onbekend", []plek{p("bedrag", wBedrag), p("van", wGetal), p("tot", wGetal)}},
-	sBedragPerPersoon:       {"bedrag.per_persoon", []plek{p("bedrag", wBedrag), p("aantal", wGetal)}},
-	sBedragPerLeefvorm:      {"bedrag.per_leefvorm", []plek{p("leefvorm", wLeefvorm)}},
-	sBedragFormule:          {"bedrag.formule", []plek{p("basis", wBedrag), p("per_kind", wBedrag), p("per_volwassene", wBedrag)}},
-	sBedragGlijdend:         {"bedrag.glijdend", []plek{p("vol", wBedrag), p("bedrag", wBedrag)}},
-	sBedragGlijdendOnbekend: {"bedrag.glijdend.onbekend", nil},
-	sBedragLening:           {"bedrag.lening", []plek{p("aflossing", wProcent)}},
-	sBedragLeningBekend:     {"bedrag.lening.bekend", []plek{p("aflossing", wProcent), p("bedrag", wBedrag)}},
+	sBedragOnbekend:                    {"bedrag.onbekend", nil},
+	sBedragVast:                        {"bedrag.vast", []plek{p("bedrag", wBedrag)}},
+	sBedragPerKind:                     {"bedrag.per_kind", []plek{p("bedrag", wBedrag), p("van", wGetal), p("tot", wGetal), p("aantal", wGetal)}},
+	sBedragPerKindOnbekend:             {"bedrag.per_kind.onbekend", []plek{p("bedrag", wBedrag), p("van", wGetal), p("tot", wGetal)}},
+	sBedragPerPersoon:                  {"bedrag.per_persoon", []plek{p("bedrag", wBedrag), p("aantal", wGetal)}},
+	sBedragPerLeefvorm:                 {"bedrag.per_leefvorm", []plek{p("leefvorm", wLeefvorm)}},
+	sBedragFormule:                     {"bedrag.formule", []plek{p("basis", wBedrag), p("per_kind", wBedrag), p("per_volwassene", wBedrag)}},
+	sBedragGlijdend:                    {"bedrag.glijdend", []plek{p("vol", wBedrag), p("bedrag", wBedrag)}},
+	sBedragGlijdendOnbekend:            {"bedrag.glijdend.onbekend", nil},
+	sBedragLening:                      {"bedrag.lening", []plek{p("aflossing", wProcent)}},
+	sBedragLeningBekend:                {"bedrag.lening.bekend", []plek{p("aflossing", wProcent), p("bedrag", wBedrag)}},
+	sBedragKwijtscheldingOnbekend:      {"bedrag.kwijtschelding.onbekend", nil},
+	sBedragKwijtscheldingNiets:         {"bedrag.kwijtschelding.niets", []plek{p("percentage", wProcent), p("kosten", wBedrag)}},
+	sBedragKwijtscheldingNietsMinstens: {"bedrag.kwijtschelding.niets.minstens", []plek{p("percentage", wProcent), p("kosten", wBedrag)}},
+	sBedragKwijtscheldingHooguit:       {"bedrag.kwijtschelding.hooguit", []plek{p("percentage", wProcent), p("kosten", wBedrag), p("over", wBedrag), p("bedrag", wBedrag)}},
+	sBedragInNatura:                    {"bedrag.in_natura", nil},
+	sBedragInNaturaWaarde:              {"bedrag.in_natura.waarde", []plek{p("bedrag", wBedrag)}},
+	sBedragPlaatsen:                    {"bedrag.plaatsen", []plek{p("aantal", wGetal)}},
+	sBedragEerder:                      {"bedrag.eerder", []plek{p("jaar", wGetal), p("bedrag", wBedrag)}},
 
 	sHuurtoeslagNaam:                 {"huurtoeslag.naam", nil},
 	sHuurtoeslagOmschrijving:         {"huurtoeslag.omschrijving", nil},

@@ -39,6 +39,16 @@ type Lening struct {
 	AflossingPerMaand   *geld.Bedrag    `json:"aflossing_per_maand"` // nil when the income is unknown
 }
 
+// Kwijtschelding is what the national calculation says a household would still pay per year.
+// Exactly one of TeBetalenPerJaar (known: nothing is left after the costs of living) and
+// HooguitPerJaar (an upper bound: rent above the normhuur and the health premium still come off) is set.
+type Kwijtschelding struct {
+	KostenVanBestaan geld.Bedrag     `json:"kosten_van_bestaan"` // per month
+	Percentage       geld.Percentage `json:"percentage"`         // of the bijstandsnorm, hundredths
+	TeBetalenPerJaar *geld.Bedrag    `json:"te_betalen_per_jaar,omitempty"`
+	HooguitPerJaar   *geld.Bedrag    `json:"hooguit_per_jaar,omitempty"`
+}
+
 // Uitkomst is the explained outcome of one regeling.
 type Uitkomst struct {
 	ID           string       `json:"id"`
@@ -52,13 +62,18 @@ type Uitkomst struct {
 	BedragBron   Bron         `json:"bedrag_bron"`
 	Periode      Periode      `json:"periode"`
 	Lening       *Lening      `json:"lening,omitempty"`
-	Uitvoerder   string       `json:"uitvoerder"`
-	Aanvragen    Aanvragen    `json:"aanvragen"`
-	Ambtshalve   bool         `json:"ambtshalve"` // may be granted without application to this household
-	Grondslag    Bron         `json:"grondslag"`
-	Criteria     []Criterium  `json:"criteria"`
-	Vragen       []Vraag      `json:"vragen,omitempty"`
-	Kort         Kort         `json:"-"`
+	// Kwijtschelding: what would still be paid per year (nil when the income is unknown).
+	Kwijtschelding *Kwijtschelding `json:"kwijtschelding,omitempty"`
+	InNatura       *InNatura       `json:"in_natura,omitempty"` // goods or a voucher instead of money
+	Plaatsen       *Plaatsen       `json:"plaatsen,omitempty"`  // limited places, "zolang er plek is"
+	Eerder         []EerderBedrag  `json:"eerder,omitempty"`    // amounts of earlier years, never today's
+	Uitvoerder     string          `json:"uitvoerder"`
+	Aanvragen      Aanvragen       `json:"aanvragen"`
+	Ambtshalve     bool            `json:"ambtshalve"` // may be granted without application to this household
+	Grondslag      Bron            `json:"grondslag"`
+	Criteria       []Criterium     `json:"criteria"`
+	Vragen         []Vraag         `json:"vragen,omitempty"`
+	Kort           Kort            `json:"-"`
 }
 
 // Verklaar evaluates every regeling with a full trace, worded in the language and voice of w.
@@ -72,7 +87,10 @@ func (p *Pakket) Verklaar(f *Feiten, w Weergave) []Uitkomst {
 		for i := range r.voorwaarden {
 			z += 3 + 2*len(r.voorwaarden[i].sub)
 		}
-		z++
+		z += 2 + 2*len(r.bedrag.eerder) // the amount, and the sentences beside it
+		if r.InNatura != nil {
+			z += 3
+		}
 	}
 	criteria := make([]Criterium, n)
 	wd := w.woorder()
@@ -117,6 +135,7 @@ func (r *Regeling) verklaar(f *Feiten, w Weergave, wd *woorder, crit []Criterium
 	}
 	start := len(wd.arena)
 	r.bedrag.uitleg(f, k, wd)
+	r.extraBedragZinnen(f, wd)
 	u.BedragZinnen = wd.neem(start)
 	u.BedragUitleg = wd.zinnen(u.BedragZinnen)
 	if r.bedrag.soort == bedragLening && k.Oordeel != GeenRecht {
@@ -126,6 +145,25 @@ func (r *Regeling) verklaar(f *Feiten, w Weergave, wd *woorder, crit []Criterium
 			l.AflossingPerMaand = &a
 		}
 		u.Lening = l
+	}
+	if r.bedrag.soort == bedragKwijtschelding && k.Oordeel != GeenRecht {
+		u.Kwijtschelding, _, _, _ = r.bedrag.kwijtscheldingUitkomst(f)
+	}
+	if r.InNatura != nil {
+		n := *r.InNatura
+		if w.en() {
+			n.Wat = orNL(n.WatEN, n.Wat)
+		}
+		u.InNatura = &n
+	}
+	u.Plaatsen = r.Plaatsen
+	for _, e := range r.bedrag.eerder {
+		if e.geldtVoor(f) {
+			if w.en() {
+				e.Uitleg = orNL(e.UitlegEN, e.Uitleg)
+			}
+			u.Eerder = append(u.Eerder, e)
+		}
 	}
 	u.Ambtshalve = r.Ambtshalve(f)
 	return u
@@ -238,9 +276,16 @@ func (v *voorwaarde) zinnen(f *Feiten, t Tri, wd *woorder) {
 		} else {
 			wd.zin(sVermogenFeit, bedragW(f.Vermogen))
 		}
-		if v.vermogen == vermogenOnbekend {
+		switch {
+		case v.vermogen == vermogenOnbekend, v.vermogen == vermogenNorm && !v.grens.bekend:
 			wd.zin(sVermogenGrensOnbekend)
-		} else {
+		case v.vermogen == vermogenNorm && !f.NormBekend:
+			wd.zin(sInkomenNormOnbekend)
+			wd.zin(sInkomenGrensVanNorm, procentW(v.grens.p))
+		case v.vermogen == vermogenNorm:
+			g, _ := inkomenGrenzen(f, v.grens.p, v.basis)
+			wd.zin(sVermogenGrensNorm, procentW(v.grens.p), bedragW(g))
+		default:
 			wd.zin(sVermogenGrens, bedragW(v.vermogenGrens(f)))
 		}
 	case vwOntvangt, vwNietOntvangt:
@@ -306,6 +351,20 @@ func (v *voorwaarde) zinnen(f *Feiten, t Tri, wd *woorder) {
 		} else {
 			wd.zin(sStudentEisNiet)
 		}
+	case vwEenVerdiener:
+		switch {
+		case f.Leefvorm != nl.Gehuwden:
+			wd.zin(sEenVerdienerGeenPartner)
+		case !f.InkomenBekend:
+			wd.zin(sInkomenOnbekend)
+		case f.Verdieners == 1:
+			wd.zin(sEenVerdienerJa)
+		case f.Verdieners == 0:
+			wd.zin(sEenVerdienerGeen)
+		default:
+			wd.zin(sEenVerdienerBeiden)
+		}
+		wd.zin(sEenVerdienerEis)
 	case vwBeoordeling:
 		wd.zin(sBeoordeling)
 	case vwEenVan:
@@ -401,6 +460,18 @@ func (b *bedragRegel) uitleg(f *Feiten, k Kort, wd *woorder) {
 			return
 		}
 		wd.zin(sBedragGlijdend, bedragW(b.bedrag), bedragW(k.Bedrag))
+	case bedragKwijtschelding:
+		kw, kosten, kvb, zeker := b.kwijtscheldingUitkomst(f)
+		switch {
+		case kw == nil:
+			wd.zin(sBedragKwijtscheldingOnbekend)
+		case kw.TeBetalenPerJaar != nil && zeker:
+			wd.zin(sBedragKwijtscheldingNiets, procentW(kvb), bedragW(kosten))
+		case kw.TeBetalenPerJaar != nil:
+			wd.zin(sBedragKwijtscheldingNietsMinstens, procentW(kvb), bedragW(kosten))
+		default:
+			wd.zin(sBedragKwijtscheldingHooguit, procentW(kvb), bedragW(kosten), bedragW(f.Inkomen-kosten), bedragW(*kw.HooguitPerJaar))
+		}
 	case bedragLening:
 		if f.InkomenBekend {
 			wd.zin(sBedragLeningBekend, procentW(b.aflossing), bedragW(f.Inkomen.VanNaarBeneden(b.aflossing)))
@@ -408,4 +479,37 @@ func (b *bedragRegel) uitleg(f *Feiten, k Kort, wd *woorder) {
 		}
 		wd.zin(sBedragLening, procentW(b.aflossing))
 	}
+}
+
+// extraBedragZinnen records what the pack says beside the amount: help in kind, limited places, and
+// amounts of earlier years (shown as such, never as today's).
+func (r *Regeling) extraBedragZinnen(f *Feiten, wd *woorder) {
+	if n := r.InNatura; n != nil {
+		wd.zin(sBedragInNatura)
+		wd.arena = append(wd.arena, pakketZin(sPakket, n.Wat, n.WatEN))
+		if n.Waarde != nil {
+			wd.zin(sBedragInNaturaWaarde, bedragW(*n.Waarde))
+		}
+	}
+	if r.Plaatsen != nil {
+		wd.zin(sBedragPlaatsen, getal(r.Plaatsen.Aantal))
+	}
+	for _, e := range r.bedrag.eerder {
+		if !e.geldtVoor(f) {
+			continue
+		}
+		wd.zin(sBedragEerder, getal(e.Jaar), bedragW(e.Bedrag))
+		if e.Uitleg != "" || e.UitlegEN != "" {
+			wd.arena = append(wd.arena, pakketZin(sPakket, e.Uitleg, e.UitlegEN))
+		}
+	}
+}
+
+// geldtVoor reports whether an earlier amount was for this household's leefvorm.
+func (e *EerderBedrag) geldtVoor(f *Feiten) bool {
+	if e.Leefvorm == "" {
+		return true
+	}
+	l, err := nl.ParseLeefvorm(e.Leefvorm)
+	return err == nil && l == f.Leefvorm
 }
