@@ -77,6 +77,9 @@ func New(cfg Config, deps Deps) (*Kit, error) {
 	if err != nil {
 		return nil, err
 	}
+	if _, err := statischeBestanden(); err != nil {
+		return nil, err
+	}
 	k := &Kit{cfg: cfg, deps: deps, log: deps.Logger, talen: talen, taakNaam: map[string]string{}}
 	if k.layout, err = parseLayout(talen); err != nil {
 		return nil, err

@@ -22,14 +22,22 @@ func TestSkelet(t *testing.T) {
 	k := testKit(t)
 	for sleutel, sk := range k.skeletten {
 		l := k.talen.Taal(sleutel.taal, sleutel.ander)
-		for _, thema := range []string{"", "zeker-gemeente-gm0147"} {
+		vc, err := k.VoetContact(l, Contact{Naam: "Borne", URL: "https://example.org/?a=1&b=2", Telefoon: "14 074"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, thema := range []string{"", "zeker-gemeente-gm0147"} {
+			voet := vc
+			if i == 0 {
+				voet = "" // a page of no gemeente
+			}
 			hier := "/check/resultaat?t=Ab-_9"
 			p := &foutData{Bericht: "inhoud <en zo>"}
 			k.VulPagina(&p.Page, l, "Titel & zo", hier)
-			p.Thema = thema
+			p.Thema, p.VoetContact = thema, voet
 			want := k.renderNaar(t, "fout", p)
 			var b bytes.Buffer
-			sk.Schrijf(&b, &SkeletWaarden{Thema: thema, Titel: "Titel & zo",
+			sk.Schrijf(&b, &SkeletWaarden{Thema: thema, Titel: "Titel & zo", VoetContact: voet,
 				TaalURL: func(code string) string { return "/check/resultaat?lang=" + code + "&t=Ab-_9" },
 				Inhoud: func(b *bytes.Buffer) {
 					b.WriteString(strings.SplitN(strings.SplitN(want, "tabindex=\"-1\">\n", 2)[1], "\n</main>", 2)[0])
@@ -53,10 +61,10 @@ func (k *Kit) renderNaar(t *testing.T, name string, data PageData) string {
 }
 
 func TestSplitsSkeletMarkerOntbreekt(t *testing.T) {
-	if _, err := splitsSkelet("<html>"+markThema+markTitel+"</html>", nil); err == nil || !strings.Contains(err.Error(), markInhoud) {
+	if _, err := splitsSkelet("<html>"+markThema+markTitel+markVoet+"</html>", nil); err == nil || !strings.Contains(err.Error(), markInhoud) {
 		t.Errorf("missing content marker: err = %v", err)
 	}
-	if _, err := splitsSkelet(markThema+markTitel+markInhoud+markInhoud, nil); err == nil {
+	if _, err := splitsSkelet(markThema+markTitel+markVoet+markInhoud+markInhoud, nil); err == nil {
 		t.Error("double marker accepted")
 	}
 }

@@ -194,7 +194,7 @@ func TestNietGevondenEnStatic(t *testing.T) {
 	if f.status != 404 || !strings.Contains(f.body, "Deze pagina bestaat niet") {
 		t.Errorf("404 page: %d", f.status)
 	}
-	f.get("/static/vendor/utrecht-component-library.css")
+	f.get("/static/vendor/nlds-inwoner.min.css")
 	if f.status != 200 || !strings.Contains(f.body, ".utrecht-button") {
 		t.Errorf("css: %d", f.status)
 	}
