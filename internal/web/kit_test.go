@@ -81,3 +81,37 @@ func TestPaniekGeeftVriendelijke500(t *testing.T) {
 		t.Errorf("500 page leaks details or is not friendly")
 	}
 }
+
+// TestVoetContact: the footer entry gives a gemeente's website, phone and e-mail as links, its text
+// when it has none of those, and never a link that is not http(s), tel or mailto.
+func TestVoetContact(t *testing.T) {
+	k := testKit(t)
+	nl := k.talen.Taal("nl", false)
+	for _, tc := range []struct {
+		c          Contact
+		want, niet []string
+	}{
+		{Contact{Naam: "Borne", Tekst: "Kom langs.", URL: "https://www.borne.nl"},
+			[]string{"Contact met de gemeente Borne:", `<a class="utrecht-link utrecht-link--html-a" href="https://www.borne.nl" rel="noreferrer">https://www.borne.nl</a>`}, []string{"Kom langs."}},
+		{Contact{Naam: "Ommen", Tekst: "Bel het Samen Doen Team.", Telefoon: "0529 459 100", Email: "info@example.org"},
+			[]string{`href="tel:0529%20459%20100"`, `href="mailto:info@example.org"`}, []string{"Bel het"}},
+		{Contact{Naam: "Westerkwartier", Tekst: "Neem contact op <met> ons."},
+			[]string{"Contact met de gemeente Westerkwartier: Neem contact op &lt;met&gt; ons.</li>"}, []string{"<a "}},
+		{Contact{Naam: "X", Tekst: "Bel ons.", URL: "javascript:alert(1)"}, []string{"X: Bel ons.</li>"}, []string{"javascript:", "<a "}},
+	} {
+		got, err := k.VoetContact(nl, tc.c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(string(got), w) {
+				t.Errorf("%s: %s lacks %s", tc.c.Naam, got, w)
+			}
+		}
+		for _, w := range tc.niet {
+			if strings.Contains(string(got), w) {
+				t.Errorf("%s: %s has %s", tc.c.Naam, got, w)
+			}
+		}
+	}
+}

@@ -60,6 +60,9 @@ func (k *Kit) VoetContact(l *Taal, c Contact) (template.HTML, error) {
 	if !ok {
 		return "", fmt.Errorf("web: geen layout voor taal %s", l.Code)
 	}
+	if u := strings.ToLower(c.URL); !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		c.URL = "" // a website is http(s); anything else is not linked
+	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, "voetcontact", struct {
 		L *Taal

@@ -304,7 +304,7 @@ func TestBrowserIntermediair(t *testing.T) {
 }
 
 // TestBrowserOverigePaginas runs axe on the pages outside the main flow: a form with errors, the
-// resume pages, the English start page and the 404 page.
+// resume pages, the English start page, the 404 page and the accessibility and privacy statements.
 func TestBrowserOverigePaginas(t *testing.T) {
 	b := startBrowser(t)
 	ctx := b.Tab(t)
@@ -329,7 +329,8 @@ func TestBrowserOverigePaginas(t *testing.T) {
 	if !webtest.Has(t, ctx, "#stap-huishouden") {
 		t.Error("the resume link did not return to the step")
 	}
-	for _, p := range []string{"/check/verder", "/check/verder?code=kapot", "/?lang=en", "/bestaat-niet"} {
+	for _, p := range []string{"/check/verder", "/check/verder?code=kapot", "/?lang=en", "/bestaat-niet",
+		"/toegankelijkheid", "/toegankelijkheid?lang=en&voor=ander", "/privacy", "/privacy?lang=en", "/privacy?voor=ander"} {
 		webtest.Do(t, ctx, chromedp.Navigate(b.Base+p), chromedp.WaitReady(chromedp.CSS("footer")))
 		b.CheckAxe(t, ctx, p)
 	}

@@ -1,5 +1,5 @@
 // Package checkweb is the resident check "Waar heb ik recht op?": the start page, the steps, the
-// result page, the printable summary and the resume code. It is Dutch and English, in the resident's
+// result page, the printable summary, the resume code, and the accessibility and privacy statements. It is Dutch and English, in the resident's
 // and the intermediary's voice, and works without JavaScript.
 //
 // The check stores nothing on the server: the answers travel between steps, and in the resume code, as
@@ -11,6 +11,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"time"
 
@@ -41,6 +42,9 @@ type server struct {
 	gemeenten []regels.Gemeente
 	pages     *web.Pages
 	labels    map[labelSleutel]*resultaatLabels // fixed texts of the result page, per language and voice
+	// voet is the footer entry with each gemeente's contact, per language and voice and gemeente code,
+	// rendered once (web.Kit.VoetContact).
+	voet map[labelSleutel]map[string]template.HTML
 }
 
 // New prepares the check: its templates (parsed per language and voice) and the fixed texts of the
@@ -72,7 +76,7 @@ func nieuw(kit *web.Kit, cfg Config, deps Deps) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages, err := kit.Pages(web.Templates{FS: templateFS})
+	pages, err := kit.Pages(web.Templates{FS: templateFS, Gedeeld: []string{"contacten"}})
 	if err != nil {
 		return nil, err
 	}
@@ -81,10 +85,20 @@ func nieuw(kit *web.Kit, cfg Config, deps Deps) (*server, error) {
 		return nil, errors.New("checkweb: de regelcatalogus heeft geen gemeenten")
 	}
 	s.labels = map[labelSleutel]*resultaatLabels{}
+	s.voet = map[labelSleutel]map[string]template.HTML{}
 	talen := kit.Talen()
 	for _, code := range talen.Talen() {
 		for _, ander := range []bool{false, true} {
-			s.labels[labelSleutel{code, ander}] = nieuweResultaatLabels(talen.Taal(code, ander))
+			l := talen.Taal(code, ander)
+			s.labels[labelSleutel{code, ander}] = nieuweResultaatLabels(l)
+			voet := map[string]template.HTML{}
+			for _, g := range s.gemeenten {
+				c := contactIn(g, l)
+				if voet[g.Code], err = kit.VoetContact(l, web.Contact{Naam: c.Naam, Tekst: c.Tekst, Telefoon: c.Telefoon, Email: c.Email, URL: c.URL}); err != nil {
+					return nil, err
+				}
+			}
+			s.voet[labelSleutel{code, ander}] = voet
 		}
 	}
 	return s, nil
@@ -100,6 +114,8 @@ func (s *server) part() web.Part {
 		{Pattern: "GET /check/resultaat", Access: web.Open, Handler: s.checkResultaat},
 		{Pattern: "GET /check/bewaar", Access: web.Open, Handler: s.checkBewaar},
 		{Pattern: "GET /check/verder", Access: web.Open, Handler: s.checkVerder},
+		{Pattern: "GET /toegankelijkheid", Access: web.Open, Handler: s.toegankelijkheid},
+		{Pattern: "GET /privacy", Access: web.Open, Handler: s.privacy},
 	}}
 }
 
