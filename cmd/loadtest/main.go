@@ -176,8 +176,9 @@ func fetch(c *http.Client, u string, gz bool) error {
 	if err != nil {
 		return err
 	}
+	// Set by hand, so the transport neither adds gzip itself nor unpacks the body.
+	req.Header.Set("Accept-Encoding", "identity")
 	if gz {
-		// Set by hand, the transport leaves the body compressed.
 		req.Header.Set("Accept-Encoding", "gzip")
 	}
 	resp, err := c.Do(req)
