@@ -4,6 +4,7 @@
 // and errors. Without -url it starts Zeker's server in-process on a loopback port.
 //
 //	go run ./cmd/loadtest                      # in-process server, 100 clients, 20000 requests
+//	go run ./cmd/loadtest -plain               # the same without gzip
 //	go run ./cmd/loadtest -url http://127.0.0.1:8080 -c 100 -n 50000
 //	go run ./cmd/loadtest -url http://127.0.0.1:8080 -urls > urls.txt   # for wrk, see wrk.lua
 //
@@ -53,6 +54,7 @@ func run() error {
 	target := flag.Duration("p99", 50*time.Millisecond, "target p99 latency; above it the exit status is 1")
 	cpuProfiel := flag.String("cpuprofile", "", "write a CPU profile of this process (client and, without -url, the server) to this file")
 	alleenURLs := flag.Bool("urls", false, "only complete the checks and print the result pages' paths, one per line (input for wrk.lua)")
+	plat := flag.Bool("plain", false, "do not accept gzip (by default the clients send Accept-Encoding: gzip as browsers do, and read the compressed page without unpacking it: a browser unpacks on its own device)")
 	flag.Parse()
 	if *clients < 1 || *total < 1 {
 		return errors.New("-c and -n must be at least 1")
@@ -118,7 +120,7 @@ func run() error {
 					return
 				}
 				t0 := time.Now()
-				err := fetch(client, urls[i%int64(len(urls))])
+				err := fetch(client, urls[i%int64(len(urls))], !*plat)
 				lat[i] = time.Since(t0)
 				if err != nil {
 					fouten.Add(1)
@@ -170,8 +172,17 @@ func loadavg() string {
 	return strings.Join(f[:3], " ")
 }
 
-func fetch(c *http.Client, u string) error {
-	resp, err := c.Get(u)
+func fetch(c *http.Client, u string, gz bool) error {
+	req, err := http.NewRequest(http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	// Set by hand, so the transport neither adds gzip itself nor unpacks the body.
+	req.Header.Set("Accept-Encoding", "identity")
+	if gz {
+		req.Header.Set("Accept-Encoding", "gzip")
+	}
+	resp, err := c.Do(req)
 	if err != nil {
 		return err
 	}
@@ -182,6 +193,9 @@ func fetch(c *http.Client, u string) error {
 	}
 	if resp.StatusCode != http.StatusOK || n < 1000 {
 		return fmt.Errorf("status %d, %d bytes", resp.StatusCode, n)
+	}
+	if gz && resp.Header.Get("Content-Encoding") != "gzip" {
+		return fmt.Errorf("page not gzipped (Content-Encoding %q)", resp.Header.Get("Content-Encoding"))
 	}
 	return nil
 }

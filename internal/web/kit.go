@@ -82,6 +82,9 @@ func New(cfg Config, deps Deps) (*Kit, error) {
 			return nil, err
 		}
 	}
+	if _, err := statischeBestanden(); err != nil {
+		return nil, err
+	}
 	k := &Kit{cfg: cfg, deps: deps, log: deps.Logger, talen: talen, taakNaam: map[string]string{}}
 	if k.layout, err = parseLayout(talen); err != nil {
 		return nil, err

@@ -22,14 +22,22 @@ func TestSkelet(t *testing.T) {
 	k := testKit(t)
 	for sleutel, sk := range k.skeletten {
 		l := k.talen.Taal(sleutel.taal, sleutel.ander)
-		for _, thema := range []string{"", "zeker-gemeente-gm0147"} {
+		vc, err := k.VoetContact(l, Contact{Naam: "Borne", URL: "https://example.org/?a=1&b=2", Telefoon: "14 074"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, thema := range []string{"", "zeker-gemeente-gm0147"} {
+			voet := vc
+			if i == 0 {
+				voet = "" // a page of no gemeente
+			}
 			hier := "/check/resultaat?t=Ab-_9"
 			p := &foutData{Bericht: "inhoud <en zo>"}
 			k.VulPagina(&p.Page, l, "Titel & zo", hier)
-			p.Thema = thema
+			p.Thema, p.VoetContact = thema, voet
 			want := k.renderNaar(t, "fout", p)
 			var b bytes.Buffer
-			sk.Schrijf(&b, &SkeletWaarden{Thema: thema, Titel: "Titel & zo",
+			sk.Schrijf(&b, &SkeletWaarden{Thema: thema, Titel: "Titel & zo", VoetContact: voet,
 				TaalURL: func(code string) string { return "/check/resultaat?lang=" + code + "&t=Ab-_9" },
 				Inhoud: func(b *bytes.Buffer) {
 					b.WriteString(strings.SplitN(strings.SplitN(want, "tabindex=\"-1\">\n", 2)[1], "\n</main>", 2)[0])
@@ -53,10 +61,10 @@ func (k *Kit) renderNaar(t *testing.T, name string, data PageData) string {
 }
 
 func TestSplitsSkeletMarkerOntbreekt(t *testing.T) {
-	if _, err := splitsSkelet("<html>"+markThema+markTitel+"</html>", nil); err == nil || !strings.Contains(err.Error(), markInhoud) {
+	if _, err := splitsSkelet("<html>"+markThema+markTitel+markVoet+"</html>", nil); err == nil || !strings.Contains(err.Error(), markInhoud) {
 		t.Errorf("missing content marker: err = %v", err)
 	}
-	if _, err := splitsSkelet(markThema+markTitel+markInhoud+markInhoud, nil); err == nil {
+	if _, err := splitsSkelet(markThema+markTitel+markVoet+markInhoud+markInhoud, nil); err == nil {
 		t.Error("double marker accepted")
 	}
 }
@@ -71,5 +79,39 @@ func TestPaniekGeeftVriendelijke500(t *testing.T) {
 	}
 	if b := rec.Body.String(); strings.Contains(b, "geheim") || !strings.Contains(b, "Dat ligt niet aan u") {
 		t.Errorf("500 page leaks details or is not friendly")
+	}
+}
+
+// TestVoetContact: the footer entry gives a gemeente's website, phone and e-mail as links, its text
+// when it has none of those, and never a link that is not http(s), tel or mailto.
+func TestVoetContact(t *testing.T) {
+	k := testKit(t)
+	nl := k.talen.Taal("nl", false)
+	for _, tc := range []struct {
+		c          Contact
+		want, niet []string
+	}{
+		{Contact{Naam: "Borne", Tekst: "Kom langs.", URL: "https://www.borne.nl"},
+			[]string{"Contact met de gemeente Borne:", `<a class="utrecht-link utrecht-link--html-a" href="https://www.borne.nl" rel="noreferrer">https://www.borne.nl</a>`}, []string{"Kom langs."}},
+		{Contact{Naam: "Ommen", Tekst: "Bel het Samen Doen Team.", Telefoon: "0529 459 100", Email: "info@example.org"},
+			[]string{`href="tel:0529%20459%20100"`, `href="mailto:info@example.org"`}, []string{"Bel het"}},
+		{Contact{Naam: "Westerkwartier", Tekst: "Neem contact op <met> ons."},
+			[]string{"Contact met de gemeente Westerkwartier: Neem contact op &lt;met&gt; ons.</li>"}, []string{"<a "}},
+		{Contact{Naam: "X", Tekst: "Bel ons.", URL: "javascript:alert(1)"}, []string{"X: Bel ons.</li>"}, []string{"javascript:", "<a "}},
+	} {
+		got, err := k.VoetContact(nl, tc.c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(string(got), w) {
+				t.Errorf("%s: %s lacks %s", tc.c.Naam, got, w)
+			}
+		}
+		for _, w := range tc.niet {
+			if strings.Contains(string(got), w) {
+				t.Errorf("%s: %s has %s", tc.c.Naam, got, w)
+			}
+		}
 	}
 }

@@ -2,41 +2,23 @@ package web
 
 import (
 	"embed"
-	"io/fs"
 	"net/http"
-	"strings"
 )
 
 //go:embed static
 var staticFS embed.FS
 
-// eigenPart is the kit's own routes: static files, health checks and the 404 page for every path no
+// eigenPart is the kit's own routes: static files (static.go), the favicon, health checks and the 404 page for every path no
 // part serves.
 func (k *Kit) eigenPart() Part {
 	return Part{Name: "kit", Routes: []Route{
 		{Pattern: "GET /static/", Access: Open, Handler: k.static()},
+		{Pattern: "GET /favicon.ico", Access: Open, Handler: k.favicon},
 		{Pattern: "GET /healthz", Access: Open, Handler: k.healthz},
 		{Pattern: "GET /readyz", Access: Open, Handler: k.readyz},
 		{Pattern: "GET /thema.css", Access: Open, Handler: k.themaCSS},
 		{Pattern: "/", Access: Open, Handler: k.NotFound},
 	}}
-}
-
-// static serves the embedded CSS; the files change only with a release, so they may be cached.
-func (k *Kit) static() http.HandlerFunc {
-	sub, err := fs.Sub(staticFS, "static")
-	if err != nil {
-		panic(err) // the embed directive guarantees the folder
-	}
-	fsrv := http.StripPrefix("/static/", http.FileServerFS(sub))
-	return func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/") {
-			k.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Cache-Control", "public, max-age=3600")
-		fsrv.ServeHTTP(w, r)
-	}
 }
 
 // healthz answers when the process serves HTTP (liveness).

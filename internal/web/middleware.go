@@ -11,12 +11,14 @@ import (
 const ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
-// middleware wraps the router. Order, outside in: logging, recovery, security headers. The body limit
+// middleware wraps the router. Order, outside in: logging (it counts the bytes sent, compressed),
+// compression, recovery (its error page is compressed like any page), security headers. The body limit
 // and the cross-origin protection of state-changing requests are per route (bewaak), because a route
 // may raise the limit and the JSON API has neither.
 func (k *Kit) middleware(next http.Handler) http.Handler {
 	h := k.securityHeaders(next)
 	h = k.recoverer(h)
+	h = comprimeer(h)
 	return k.logRequests(h)
 }
 

@@ -41,6 +41,36 @@ type Page struct {
 	Fout      bool   // the page shows form errors: the title starts with "Fout:"
 	Thema     string // tenant theme class, only on a tenant's pages
 	TaalLinks []TaalLink
+	// VoetContact is the footer entry with the contact of the gemeente the page is about (from
+	// Kit.VoetContact); empty on pages of no gemeente.
+	VoetContact template.HTML
+}
+
+// Contact is a gemeente's contact as the check shows it: its website, phone and e-mail, or else its
+// text.
+type Contact struct {
+	Naam, Tekst, Telefoon, Email, URL string
+}
+
+// VoetContact renders the footer entry (base.html, "voetcontact") with the contact of a gemeente in
+// language and voice l. A part renders it once per gemeente and language at start-up and sets it as
+// Page.VoetContact (or SkeletWaarden.VoetContact) on the gemeente's pages.
+func (k *Kit) VoetContact(l *Taal, c Contact) (template.HTML, error) {
+	t, ok := k.layout.resident[taalSleutel{l.Code, l.Ander}]
+	if !ok {
+		return "", fmt.Errorf("web: geen layout voor taal %s", l.Code)
+	}
+	if u := strings.ToLower(c.URL); !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		c.URL = "" // a website is http(s); anything else is not linked
+	}
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "voetcontact", struct {
+		L *Taal
+		C Contact
+	}{l, c}); err != nil {
+		return "", fmt.Errorf("web: voetcontact %s: %w", c.Naam, err)
+	}
+	return template.HTML(b.String()), nil
 }
 
 // TaalLink is a link of the language switch.
@@ -82,6 +112,8 @@ var Funcs = template.FuncMap{
 		return m
 	},
 	"lijst": func(s ...string) []string { return s },
+	// static is the fingerprinted URL of a static file: {{static "css/zeker.css"}}.
+	"static": StatischPad,
 	"seq": func(n int) []int {
 		out := make([]int, n)
 		for i := range out {

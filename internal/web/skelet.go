@@ -25,6 +25,7 @@ const (
 	slotTitel                    // page title, without the site name
 	slotTaalURL                  // URL of a link in the language switch; one slot per language but the current
 	slotInhoud                   // the page content
+	slotVoet                     // the footer entry with the gemeente's contact (pre-rendered HTML)
 )
 
 // SkeletWaarden fills the slots of one page.
@@ -33,6 +34,8 @@ type SkeletWaarden struct {
 	// TaalURL returns the URL of this page in another language, unescaped.
 	TaalURL func(code string) string
 	Inhoud  func(b *bytes.Buffer)
+	// VoetContact is written as it is: HTML from Kit.VoetContact.
+	VoetContact template.HTML
 }
 
 const (
@@ -40,6 +43,7 @@ const (
 	markTitel  = "zzslottitelzz"
 	markTaal   = "zzslottaalurl" // followed by the language code and "zz"
 	markInhoud = "zzslotinhoudzz"
+	markVoet   = "zzslotvoetzz"
 )
 
 // maakSkeletten renders base.html once per language and voice with markers in its slots.
@@ -56,7 +60,7 @@ func maakSkeletten(lay *layout, b *Berichten) (map[taalSleutel]*Skelet, error) {
 			if _, err := t.Parse(`{{define "content"}}` + markInhoud + `{{end}}`); err != nil {
 				return nil, err
 			}
-			p := &Page{L: l, Titel: markTitel, Thema: markThema}
+			p := &Page{L: l, Titel: markTitel, Thema: markThema, VoetContact: markVoet}
 			var andere []string
 			for _, c := range b.Talen() {
 				link := TaalLink{Code: c, Naam: b.Taal(c, false).T("taal.naam"), Huidig: c == code}
@@ -87,7 +91,7 @@ func splitsSkelet(s string, talen []string) (*Skelet, error) {
 		soort slotSoort
 		taal  string
 	}
-	plekken := []plek{{markThema, slotThema, ""}, {markTitel, slotTitel, ""}, {markInhoud, slotInhoud, ""}}
+	plekken := []plek{{markThema, slotThema, ""}, {markTitel, slotTitel, ""}, {markInhoud, slotInhoud, ""}, {markVoet, slotVoet, ""}}
 	for _, c := range talen {
 		plekken = append(plekken, plek{markTaal + c + "zz", slotTaalURL, c})
 	}
@@ -141,6 +145,8 @@ func (sk *Skelet) Schrijf(b *bytes.Buffer, w *SkeletWaarden) {
 			taal++
 		case slotInhoud:
 			w.Inhoud(b)
+		case slotVoet:
+			b.WriteString(string(w.VoetContact))
 		}
 	}
 	b.Write(sk.delen[len(sk.delen)-1])

@@ -8,7 +8,13 @@ import (
 )
 
 // BenchmarkResultaat is the hot path of the load test: decrypt the token, evaluate with trace, render.
-func BenchmarkResultaat(b *testing.B) {
+// The client does not accept gzip; BenchmarkResultaatGzip is the same page for a browser, gzipped.
+func BenchmarkResultaat(b *testing.B) { benchResultaat(b, false) }
+
+// BenchmarkResultaatGzip is BenchmarkResultaat with Accept-Encoding: gzip, as every browser sends.
+func BenchmarkResultaatGzip(b *testing.B) { benchResultaat(b, true) }
+
+func benchResultaat(b *testing.B, gz bool) {
 	s := testServer(b, testConfig{})
 	h := s.Handler()
 	f := &flow{T: b, H: h}
@@ -21,6 +27,9 @@ func BenchmarkResultaat(b *testing.B) {
 	}
 	u := f.Resultaat
 	req := httptest.NewRequest(http.MethodGet, "/", nil)
+	if gz {
+		req.Header.Set("Accept-Encoding", "gzip, deflate, br, zstd")
+	}
 	f.Get(u)
 	if f.Status != 200 {
 		b.Fatalf("status %d", f.Status)
@@ -35,7 +44,12 @@ func BenchmarkResultaat(b *testing.B) {
 		r.URL, _ = url.Parse(u)
 		h.ServeHTTP(w, r)
 	}
-	if w.status != 200 || w.n != int64(len(f.Body)) {
+	if gz {
+		if w.status != 200 || w.h.Get("Content-Encoding") != "gzip" || w.n > int64(len(f.Body)/3) {
+			b.Fatalf("last response: status %d, %q, %d bytes, want 200 and gzip under a third of %d", w.status, w.h.Get("Content-Encoding"), w.n, len(f.Body))
+		}
+		b.ReportMetric(float64(w.n), "gzipB/page")
+	} else if w.status != 200 || w.n != int64(len(f.Body)) {
 		b.Fatalf("last response: status %d, %d bytes, want 200 and %d", w.status, w.n, len(f.Body))
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -38,6 +39,41 @@ func TestBrowserAxeWerkt(t *testing.T) {
 		t.Errorf("axe found %v, want the violation \"label\"", v)
 	}
 }
+
+// TestBrowserConsoleWerkt shows that a tab fails its test on console errors: a console.error call, an
+// uncaught exception and a stylesheet that does not load are each reported.
+func TestBrowserConsoleWerkt(t *testing.T) {
+	b := startBrowser(t)
+	rec := &opnemer{TB: t}
+	ctx := b.Tab(rec)
+	webtest.Do(t, ctx, chromedp.Navigate(b.Base+"/"), chromedp.WaitReady(chromedp.CSS("footer")))
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`console.error("kapot"); setTimeout(() => { throw new Error("onverwacht") }, 0);
+		const l = document.createElement('link'); l.rel = 'stylesheet'; l.href = '/static/css/bestaat-niet.css'; document.head.appendChild(l);`)); err != nil {
+		t.Fatal(err)
+	}
+	webtest.Do(t, ctx, chromedp.Sleep(500*time.Millisecond))
+	for i := len(rec.cleanup) - 1; i >= 0; i-- {
+		rec.cleanup[i]()
+	}
+	alle := strings.Join(rec.fouten, "\n")
+	for _, want := range []string{"kapot", "onverwacht", "bestaat-niet.css"} {
+		if !strings.Contains(alle, want) {
+			t.Errorf("console errors %q lack %q", alle, want)
+		}
+	}
+}
+
+// opnemer is a test that records its errors and cleanups instead of failing.
+type opnemer struct {
+	testing.TB
+	fouten  []string
+	cleanup []func()
+}
+
+func (o *opnemer) Errorf(format string, args ...any) {
+	o.fouten = append(o.fouten, fmt.Sprintf(format, args...))
+}
+func (o *opnemer) Cleanup(f func()) { o.cleanup = append(o.cleanup, f) }
 
 // huishoudenScenario is one household as a resident would answer, with the outcome the result page
 // must show per regeling.
@@ -304,7 +340,7 @@ func TestBrowserIntermediair(t *testing.T) {
 }
 
 // TestBrowserOverigePaginas runs axe on the pages outside the main flow: a form with errors, the
-// resume pages, the English start page and the 404 page.
+// resume pages, the English start page, the 404 page and the accessibility and privacy statements.
 func TestBrowserOverigePaginas(t *testing.T) {
 	b := startBrowser(t)
 	ctx := b.Tab(t)
@@ -329,7 +365,8 @@ func TestBrowserOverigePaginas(t *testing.T) {
 	if !webtest.Has(t, ctx, "#stap-huishouden") {
 		t.Error("the resume link did not return to the step")
 	}
-	for _, p := range []string{"/check/verder", "/check/verder?code=kapot", "/?lang=en", "/bestaat-niet"} {
+	for _, p := range []string{"/check/verder", "/check/verder?code=kapot", "/?lang=en", "/bestaat-niet",
+		"/toegankelijkheid", "/toegankelijkheid?lang=en&voor=ander", "/privacy", "/privacy?lang=en", "/privacy?voor=ander"} {
 		webtest.Do(t, ctx, chromedp.Navigate(b.Base+p), chromedp.WaitReady(chromedp.CSS("footer")))
 		b.CheckAxe(t, ctx, p)
 	}

@@ -31,7 +31,7 @@ func (s *server) checkBewaar(w http.ResponseWriter, r *http.Request) {
 		scheme = "https"
 	}
 	d := &bewaarData{Code: t, Link: scheme + "://" + r.Host + "/check/verder?" + url.Values{"code": {t}, "lang": {l.Code}}.Encode()}
-	d.Thema = web.ThemaKlasse(a.Gemeente)
+	d.Thema, d.VoetContact = web.ThemaKlasse(a.Gemeente), s.voetContact(r.Context(), l, a.Gemeente)
 	s.kit.VulPagina(&d.Page, l, l.T("bewaar.titel"), "/check/bewaar?"+url.Values{"t": {t}}.Encode())
 	s.pages.Render(w, r, http.StatusOK, "bewaar", d)
 }

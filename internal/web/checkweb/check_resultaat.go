@@ -72,10 +72,11 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 	buf := s.kit.Buffer()
 	defer s.kit.PutBuffer(buf)
 	sk.Schrijf(buf, &web.SkeletWaarden{
-		Thema:   web.ThemaKlasse(a.Gemeente),
-		Titel:   lb.Titel,
-		TaalURL: func(code string) string { return "/check/resultaat?lang=" + code + "&t=" + qt },
-		Inhoud:  p.schrijf,
+		Thema:       web.ThemaKlasse(a.Gemeente),
+		VoetContact: s.voetContact(r.Context(), l, a.Gemeente),
+		Titel:       lb.Titel,
+		TaalURL:     func(code string) string { return "/check/resultaat?lang=" + code + "&t=" + qt },
+		Inhoud:      p.schrijf,
 	})
 	s.kit.StuurPagina(w, http.StatusOK, buf)
 }

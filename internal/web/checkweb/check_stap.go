@@ -144,7 +144,7 @@ func (s *server) renderStap(w http.ResponseWriter, r *http.Request, a *Antwoorde
 	}
 	g, _ := s.gemeente(r.Context(), a.Gemeente)
 	d.Stap, d.Token, d.Gemeente, d.Partner = a.Huidig, t, g.Naam, a.Partner
-	d.Thema = web.ThemaKlasse(a.Gemeente)
+	d.Thema, d.VoetContact = web.ThemaKlasse(a.Gemeente), s.voetContact(r.Context(), l, a.Gemeente)
 	d.Kinderen = seqN(a.Kinderen)
 	d.Nummer = len(a.Pad) + 1
 	d.Totaal = d.Nummer + len(s.openStappen(a, a.Huidig, l))

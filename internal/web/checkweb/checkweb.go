@@ -1,5 +1,5 @@
 // Package checkweb is the resident check "Waar heb ik recht op?": the start page, the steps, the
-// result page, the printable summary and the resume code. It is Dutch and English, in the resident's
+// result page, the printable summary, the resume code, and the accessibility and privacy statements. It is Dutch and English, in the resident's
 // and the intermediary's voice, and works without JavaScript.
 //
 // The check stores nothing on the server: the answers travel between steps, and in the resume code, as
@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/regels"
@@ -51,6 +52,9 @@ type server struct {
 	pages     *web.Pages
 	labels    map[labelSleutel]*resultaatLabels // fixed texts of the result page, per language and voice
 	teksten   *regels.Teksten                   // nil: the engine's own catalogue
+	// voet keeps the footer entry with a gemeente's contact per language, voice and gemeente
+	// (voetSleutel → voetWaarde), rendered again when the tenant's contact changes.
+	voet sync.Map
 }
 
 // New prepares the check: its templates (parsed per language and voice) and the fixed texts of the
@@ -82,7 +86,7 @@ func nieuw(kit *web.Kit, cfg Config, deps Deps) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages, err := kit.Pages(web.Templates{FS: templateFS})
+	pages, err := kit.Pages(web.Templates{FS: templateFS, Gedeeld: []string{"contacten"}})
 	if err != nil {
 		return nil, err
 	}
@@ -113,6 +117,8 @@ func (s *server) part() web.Part {
 		{Pattern: "GET /check/resultaat", Access: web.Open, Handler: s.checkResultaat},
 		{Pattern: "GET /check/bewaar", Access: web.Open, Handler: s.checkBewaar},
 		{Pattern: "GET /check/verder", Access: web.Open, Handler: s.checkVerder},
+		{Pattern: "GET /toegankelijkheid", Access: web.Open, Handler: s.toegankelijkheid},
+		{Pattern: "GET /privacy", Access: web.Open, Handler: s.privacy},
 	}}
 }
 

@@ -130,7 +130,7 @@ func TestNietGevondenEnStatic(t *testing.T) {
 	if f.Status != 404 || !strings.Contains(f.Body, "Deze pagina bestaat niet") {
 		t.Errorf("404 page: %d", f.Status)
 	}
-	f.Get("/static/vendor/utrecht-component-library.css")
+	f.Get("/static/vendor/nlds-inwoner.min.css")
 	if f.Status != 200 || !strings.Contains(f.Body, ".utrecht-button") {
 		t.Errorf("css: %d", f.Status)
 	}

@@ -9,20 +9,26 @@ package webtest
 // Chromium is looked up as ZEKER_CHROMIUM, else "chromium" or "chromium-browser" on PATH. Without it
 // the tests skip with a message, unless CI=true: then they fail. axe-core comes from
 // node_modules/axe-core/axe.min.js at the repository root (npm ci); it is missing → skip, or fail under
-// CI. ZEKER_SCREENSHOTS=<dir> saves screenshots of the pages (mobile and desktop).
+// CI. ZEKER_SCREENSHOTS=<dir> saves screenshots of the pages (mobile and desktop). Every tab fails its
+// test on a console error (Tab).
 
 import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/zeker-platform/zeker/internal/auth"
 )
@@ -103,12 +109,75 @@ func StartBrowser(t testing.TB, h http.Handler) *Browser {
 	return &Browser{Ctx: bctx, Base: ts.URL, axe: string(axe), shot: os.Getenv("ZEKER_SCREENSHOTS")}
 }
 
-// Tab opens a new tab with a time limit.
+// Tab opens a new tab with a time limit. The test fails when a page in the tab writes an error to the
+// console: a call of console.error, an uncaught exception, or an error of the browser's log (a
+// stylesheet, script or icon that did not load, a CSP violation). Lighthouse counts the same errors
+// against best practices. An error page the test opens on purpose (a 404, a form answered with 422)
+// is not counted: its status is what the test asks for.
 func (b *Browser) Tab(t testing.TB) context.Context {
 	ctx, cancel := chromedp.NewContext(b.Ctx)
 	ctx, cancel2 := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancel2(); cancel() })
+	var mu sync.Mutex
+	var fouten []string
+	fout := func(s string) {
+		mu.Lock()
+		fouten = append(fouten, s)
+		mu.Unlock()
+	}
+	err := chromedp.Listen(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *cdpruntime.EventConsoleAPICalled:
+			if e.Type == cdpruntime.ConsoleAPICalledTypeError || e.Type == cdpruntime.ConsoleAPICalledTypeAssert {
+				var delen []string
+				for _, a := range e.Args {
+					if a.Description != "" {
+						delen = append(delen, a.Description)
+					} else {
+						delen = append(delen, string(a.Value))
+					}
+				}
+				fout("console." + string(e.Type) + ": " + strings.Join(delen, " "))
+			}
+		case *cdpruntime.EventExceptionThrown:
+			d := e.ExceptionDetails
+			tekst := d.Text
+			if d.Exception != nil && d.Exception.Description != "" {
+				tekst += " " + d.Exception.Description
+			}
+			fout("exception: " + tekst + " " + d.URL)
+		case *cdplog.EventEntryAdded:
+			if e.Entry.Level != cdplog.EntryLevelError {
+				return
+			}
+			if e.Entry.Source == cdplog.EntrySourceNetwork && paginaURL(e.Entry.URL) {
+				return
+			}
+			fout(string(e.Entry.Source) + ": " + e.Entry.Text + " " + e.Entry.URL)
+		}
+	})
+	if err != nil {
+		t.Fatalf("listen to the console: %v", err)
+	}
+	t.Cleanup(func() {
+		cancel2()
+		cancel()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, f := range fouten {
+			t.Errorf("browser console: %s", f)
+		}
+	})
 	return ctx
+}
+
+// paginaURL reports whether u is a page (not a static file or the icon): the document itself, whose
+// error status a test may ask for.
+func paginaURL(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	return !strings.HasPrefix(p.Path, "/static/") && p.Path != "/favicon.ico"
 }
 
 // Do runs browser actions, failing the test on an error.
