@@ -88,13 +88,10 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	}
 	printResultaat(e.stdout, res, w.Taal == "en")
 	if h.Wonen.Soort != "" {
-		// The national huurtoeslag indication, only when the household says how it lives.
-		u, err := regels.Huurtoeslag(h, datum, w)
-		if err != nil {
-			fmt.Fprintf(e.stdout, "\nHuurtoeslag: niet bepaald (%v)\n", err)
-			return nil
+		// The national regelingen (evaluated with the pack), only when the household says how it lives.
+		for _, u := range res.Landelijk {
+			printLandelijk(e.stdout, u)
 		}
-		printLandelijk(e.stdout, u)
 	}
 	return nil
 }

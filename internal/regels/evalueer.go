@@ -191,6 +191,8 @@ func (v *voorwaarde) evalueer(f *Feiten) (Tri, VraagSet) {
 			return Onbekend, bitStudent
 		}
 		return triVan((f.Student == Ja) == v.waarde), 0
+	case vwLandelijk:
+		return v.landelijk(f)
 	case vwBeoordeling:
 		// A judgement only the gemeente can make (a disability, "no prospect of a better income"):
 		// never decided by the engine.
@@ -307,6 +309,8 @@ func (b *bedragRegel) bereken(f *Feiten) (geld.Bedrag, bool) {
 	case bedragLening:
 		// The loan follows the costs; what the pack fixes is the repayment (see Uitkomst.Lening).
 		return b.bedrag, b.bedragBekend
+	case bedragLandelijk:
+		return b.landelijk(f)
 	}
 	return 0, false
 }

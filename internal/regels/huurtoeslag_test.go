@@ -61,7 +61,7 @@ func TestHuurtoeslag(t *testing.T) {
 			[]string{"U woont in bij iemand anders."}, nil},
 		{"wonen onbekend", htHuishouden(false, 0, "", "", "0"), d2026, Onzeker, []Vraag{VraagWonen},
 			[]string{"Wij weten niet of u uw woning huurt."}, nil},
-		{"wonen en vermogen onbekend", htHuishouden(false, 0, "", "", ""), d2026, Onzeker, []Vraag{VraagWonen, VraagVermogen}, nil, nil},
+		{"wonen en vermogen onbekend", htHuishouden(false, 0, "", "", ""), d2026, Onzeker, []Vraag{VraagVermogen, VraagWonen}, nil, nil},
 		{"huur onbekend", htHuishouden(false, 0, huishouden.Huur, "", "0"), d2026, Onzeker, []Vraag{VraagWonen},
 			[]string{"Wij weten niet hoeveel kale huur u betaalt."}, nil},
 		{"vermogen boven de grens", htHuishouden(false, 0, huishouden.Huur, "650", "38479.01"), d2026, GeenRecht, nil,

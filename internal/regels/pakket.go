@@ -62,7 +62,12 @@ type Regeling struct {
 	voorwaarden   []voorwaarde
 	ambtshalveAls []voorwaarde
 	bedrag        bedragRegel
+	landelijk     *landelijkeRegel // set for a national regeling (landelijk.go), nil for a pack's own
 }
+
+// Landelijk reports whether the regeling is a national one (a toeslag of the Rijk) rather than one of
+// the gemeente's pack: the catalogue adds the national regelingen to every pack (landelijk.go).
+func (r *Regeling) Landelijk() bool { return r.landelijk != nil }
 
 // Aanvragen is how a resident applies for a regeling.
 type Aanvragen struct {
@@ -92,6 +97,7 @@ const (
 	vwStudent
 	vwEenVan
 	vwBeoordeling
+	vwLandelijk // a condition of a national regeling (landelijk.go); never written in a pack
 )
 
 var vwNamen = map[string]soortVW{
@@ -152,6 +158,7 @@ type voorwaarde struct {
 	maanden       int
 	maandenBekend bool
 	sub           []voorwaarde
+	nl            landelijkeVW // vwLandelijk: which national condition
 	uitleg        string
 	uitlegEN      string
 	bron          Bron
@@ -168,6 +175,7 @@ const (
 	bedragFormule
 	bedragGlijdend
 	bedragLening
+	bedragLandelijk // the amount of a national regeling (landelijk.go); never written in a pack
 )
 
 type trede struct {
@@ -187,6 +195,7 @@ type bedragRegel struct {
 	trapBasis      basis
 	aflossing      geld.Percentage
 	bedragBekend   bool // for lening: whether a loan amount is given
+	nl             landelijkeSoort // bedragLandelijk: which national formula
 	reden, redenEN string
 	bron           Bron
 }
