@@ -158,7 +158,7 @@ type Resultaat struct {
 	Norm            string          `json:"bijstandsnorm,omitempty"`
 	Regelingen      []Uitkomst      `json:"regelingen"` // the gemeente's own
 	Landelijk       []Uitkomst      `json:"landelijk"`  // the national regelingen (toeslagen), evaluated with the same pack
-	Vragen          []Vraag         `json:"vragen"` // open questions, those settling most outcomes first
+	Vragen          []Vraag         `json:"vragen"`     // open questions, those settling most outcomes first
 	Ontvangstbewijs Ontvangstbewijs `json:"ontvangstbewijs"`
 	Feiten          Feiten          `json:"-"`
 }

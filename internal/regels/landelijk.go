@@ -35,11 +35,11 @@ const (
 type landelijkeVW uint8
 
 const (
-	lvGeen     landelijkeVW = iota
-	lvHTWonen               // renting
-	lvHTHuur                // the kale huur against the basishuur / maximum rent
-	lvHTVermogen            // assets against the huurtoeslag limit
-	lvHTInkomen             // the income (not yet computed)
+	lvGeen       landelijkeVW = iota
+	lvHTWonen                 // renting
+	lvHTHuur                  // the kale huur against the basishuur / maximum rent
+	lvHTVermogen              // assets against the huurtoeslag limit
+	lvHTInkomen               // the income (not yet computed)
 )
 
 // soortNaam is the kind a trace gives a national condition (Criterium.Soort).

@@ -194,7 +194,7 @@ type bedragRegel struct {
 	treden         []trede
 	trapBasis      basis
 	aflossing      geld.Percentage
-	bedragBekend   bool // for lening: whether a loan amount is given
+	bedragBekend   bool            // for lening: whether a loan amount is given
 	nl             landelijkeSoort // bedragLandelijk: which national formula
 	reden, redenEN string
 	bron           Bron
