@@ -251,12 +251,28 @@ func (r *Resultaat) TotaalPerJaar() (totaal geld.Bedrag, onbekend int) {
 			onbekend++
 			continue
 		}
-		switch u.Periode {
-		case PerMaand:
-			totaal += *u.Bedrag * 12
-		default:
-			totaal += *u.Bedrag
-		}
+		totaal += u.Periode.Jaarbedrag(*u.Bedrag)
 	}
 	return totaal, onbekend
+}
+
+// TotaalPerMaand adds up, per month, what the household probably gets from the gemeente's regelingen
+// and the national ones together: every entitled amount as a yearly amount (Periode.Jaarbedrag; a
+// one-off counts once in the year) divided by twelve, rounded down to cents; loans not at all.
+// onbekend counts the entitled regelingen whose amount is unknown.
+func (r *Resultaat) TotaalPerMaand() (totaal geld.Bedrag, onbekend int) {
+	var jaar geld.Bedrag
+	for _, us := range [2][]Uitkomst{r.Regelingen, r.Landelijk} {
+		for _, u := range us {
+			if u.Oordeel != Recht || u.Lening != nil {
+				continue
+			}
+			if u.Bedrag == nil {
+				onbekend++
+				continue
+			}
+			jaar += u.Periode.Jaarbedrag(*u.Bedrag)
+		}
+	}
+	return jaar / 12, onbekend
 }

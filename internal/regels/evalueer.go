@@ -74,6 +74,11 @@ func (r *Regeling) evalueer(f *Feiten) Kort {
 		k.Vragen = vragen
 	}
 	k.Bedrag, k.BedragBekend = r.bedrag.bereken(f)
+	if r.landelijk != nil && k.BedragBekend && k.Bedrag <= 0 {
+		// A national regeling that pays nothing (below the AWIR minimum, a rent a cent above the
+		// basishuur) is no right, whatever its conditions say.
+		return Kort{Oordeel: GeenRecht}
+	}
 	return k
 }
 

@@ -170,11 +170,22 @@ type Feiten struct {
 	Schuldsanering     Tri
 	Student            Tri
 
-	// Facts of the national regelingen (landelijk.go).
+	// Facts of the national regelingen (landelijk*.go).
 	Partner    bool
 	Wonen      Woonsoort
 	Huur       geld.Bedrag // kale huur per maand
 	HuurBekend bool
+
+	Toetsingsinkomen        geld.Bedrag // gross per year, aanvrager and partner (the toeslagen)
+	ToetsingsinkomenBekend  bool
+	ToetsingsinkomenGeschat bool        // derived from net incomes (landelijk_feiten.go)
+	ToetsingsinkomenVragen  VraagSet    // why it is unknown
+	Rekeninkomen            geld.Bedrag // the huurtoeslag's: with medebewoners and children
+	RekeninkomenBekend      bool
+	Jongeren                Tri               // everyone under the huurtoeslag's jongeren age, no child
+	KindLeeftijdenKwartaal  [maxKinderen]int8 // age per child on the first day of the quarter; -1 unknown
+
+	landelijk nl.Landelijk // the national data of Datum
 }
 
 // Woonsoort is how the household lives, as the national huurtoeslag needs it.
@@ -374,6 +385,7 @@ func Afleiden(h *huishouden.Huishouden, datum time.Time, params *nl.Parameters) 
 	f.Student = triPtr(aanvrager.Student)
 
 	f.Partner = partner != nil
+	f.landelijkeFeiten(h, aanvrager, partner, datum, params)
 	switch h.Wonen.Soort {
 	case huishouden.Huur:
 		f.Wonen = WonenHuur

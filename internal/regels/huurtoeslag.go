@@ -22,12 +22,8 @@ func Huurtoeslag(h *huishouden.Huishouden, datum time.Time, w Weergave) (Uitkoms
 	if err != nil {
 		return Uitkomst{}, err
 	}
-	ht, err := nl.LaadHuurtoeslag()
-	if err != nil {
-		return Uitkomst{}, err
-	}
-	if _, err := ht.Grenzen(max(len(h.Personen), 1), h.Partner() != nil, datum); err != nil {
-		return Uitkomst{}, fmt.Errorf("regels: huurtoeslag: %w", err)
+	if params.Landelijk(datum).Toeslagen == nil {
+		return Uitkomst{}, fmt.Errorf("regels: huurtoeslag: %w: %s (bekend: %s)", nl.ErrBuitenPeriode, datum.Format(time.DateOnly), params.LandelijkePeriode())
 	}
 	f, err := Afleiden(h, datum, params)
 	if err != nil {

@@ -44,6 +44,8 @@ const (
 	Eenmalig Periode = "eenmalig"
 	PerJaar  Periode = "per_jaar"
 	PerMaand Periode = "per_maand"
+	// PerKwartaal is the kinderbijslag's period; a pack cannot choose it.
+	PerKwartaal Periode = "per_kwartaal"
 )
 
 // Regeling is one compiled scheme.
