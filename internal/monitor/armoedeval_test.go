@@ -160,3 +160,25 @@ func FuzzParseVariant(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkArmoedeval: one curve of 461 points (0 to 200% of the minimum wage in € 10 steps) with
+// every national and local regeling of Ommen, for a single parent with 2 children renting.
+// Target (issue 16): ≤ 2 ms.
+func BenchmarkArmoedeval(b *testing.B) {
+	params := nl.MustLoad()
+	cat, err := regels.LaadStandaard(params)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	pk, _ := cat.Pakket("GM0175", d)
+	ht, _ := StandaardType("alleenstaande_ouder_2")
+	h := geld.Euro(700)
+	ht.Huur = &h
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Armoedeval(pk, params, ArmoedevalOpties{Type: ht, Datum: d}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -13,6 +13,15 @@ import (
 // called without a catalogue.
 var standaardParams = sync.OnceValues(nl.Load)
 
+// standaardLandelijk are the national regelingen compiled with the shipped catalogue, once.
+var standaardLandelijk = sync.OnceValues(func() ([]*Regeling, error) {
+	t, err := StandaardTeksten()
+	if err != nil {
+		return nil, err
+	}
+	return compileerLandelijk(t), nil
+})
+
 // Huurtoeslag explains the national huurtoeslag for a validated household on datum, in the language
 // and voice of w. It evaluates the national regeling the catalogue adds to every pack (landelijk.go),
 // for callers that have a household but no pack; Catalogus.EvalueerMet gives the same outcome in
@@ -29,7 +38,14 @@ func Huurtoeslag(h *huishouden.Huishouden, datum time.Time, w Weergave) (Uitkoms
 	if err != nil {
 		return Uitkomst{}, err
 	}
-	for _, r := range compileerLandelijk(w.teksten()) {
+	rs, err := standaardLandelijk()
+	if err != nil {
+		return Uitkomst{}, err
+	}
+	if w.Teksten != nil {
+		rs = compileerLandelijk(w.Teksten)
+	}
+	for _, r := range rs {
 		if r.ID == HuurtoeslagID {
 			wd := w.woorder()
 			return r.verklaar(&f, w, wd, make([]Criterium, 0, len(r.voorwaarden))), nil

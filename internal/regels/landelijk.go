@@ -86,6 +86,9 @@ func (l landelijkeVW) soortNaam() string {
 // texts, worded per language and voice when it is explained.
 type landelijkeRegel struct {
 	naam, omschrijving, uitleg, aanvragen Sleutel
+	// teksten holds those four worded per language of the catalogue and voice, made once when the
+	// regeling is compiled, so that explaining it does not word them again.
+	teksten map[*taal][2][4]string
 }
 
 // The pages of the Dienst Toeslagen and the SVB: applying and the proefberekening. The reference
@@ -110,6 +113,7 @@ func compileerLandelijk(t *Teksten) []*Regeling {
 	vw := func(l landelijkeVW) voorwaarde { return voorwaarde{soort: vwLandelijk, nl: l} }
 	kinderen := voorwaarde{soort: vwKinderen, min: 1, lmin: 0, lmax: 17}
 	maak := func(id string, l *landelijkeRegel, uitvoerder string, p Periode, g Bron, link string, ls landelijkeSoort, vs ...voorwaarde) *Regeling {
+		l.woordVooraf(t)
 		return &Regeling{
 			ID: id, Naam: nlw.tekst(l.naam), NaamEN: enw.tekst(l.naam),
 			Omschrijving: nlw.tekst(l.omschrijving), OmschrijvingEN: enw.tekst(l.omschrijving),
@@ -122,16 +126,16 @@ func compileerLandelijk(t *Teksten) []*Regeling {
 		}
 	}
 	return []*Regeling{
-		maak(ZorgtoeslagID, &landelijkeRegel{sZorgtoeslagNaam, sZorgtoeslagOmschrijving, sToeslagUitleg, sToeslagAanvragen},
+		maak(ZorgtoeslagID, &landelijkeRegel{naam: sZorgtoeslagNaam, omschrijving: sZorgtoeslagOmschrijving, uitleg: sToeslagUitleg, aanvragen: sToeslagAanvragen},
 			"Dienst Toeslagen", PerMaand, zorgtoeslagGrondslag, toeslagenLink, lsZorgtoeslag,
 			voorwaarde{soort: vwLeeftijd, min: 18, max: 200, bron: zorgtoeslagGrondslag}, vw(lvZTVermogen), vw(lvZTInkomen)),
-		maak(HuurtoeslagID, &landelijkeRegel{sHuurtoeslagNaam, sHuurtoeslagOmschrijving, sToeslagUitleg, sToeslagAanvragen},
+		maak(HuurtoeslagID, &landelijkeRegel{naam: sHuurtoeslagNaam, omschrijving: sHuurtoeslagOmschrijving, uitleg: sToeslagUitleg, aanvragen: sToeslagAanvragen},
 			"Dienst Toeslagen", PerMaand, huurtoeslagGrondslag, toeslagenLink, lsHuurtoeslag,
 			vw(lvHTWonen), vw(lvHTHuur), vw(lvHTVermogen), vw(lvHTInkomen)),
-		maak(KGBID, &landelijkeRegel{sKGBNaam, sKGBOmschrijving, sToeslagUitleg, sToeslagAanvragen},
+		maak(KGBID, &landelijkeRegel{naam: sKGBNaam, omschrijving: sKGBOmschrijving, uitleg: sToeslagUitleg, aanvragen: sToeslagAanvragen},
 			"Dienst Toeslagen", PerMaand, kgbGrondslag, toeslagenLink, lsKGB,
 			withBron(kinderen, kgbGrondslag), vw(lvKGBVermogen), vw(lvKGBInkomen)),
-		maak(KinderbijslagID, &landelijkeRegel{sKinderbijslagNaam, sKinderbijslagOmschrijving, sKinderbijslagUitleg, sKinderbijslagAanvragen},
+		maak(KinderbijslagID, &landelijkeRegel{naam: sKinderbijslagNaam, omschrijving: sKinderbijslagOmschrijving, uitleg: sKinderbijslagUitleg, aanvragen: sKinderbijslagAanvragen},
 			"Sociale Verzekeringsbank (SVB)", PerKwartaal, kinderbijslagGrondslag, kinderbijslagLink, lsKinderbijslag,
 			withBron(kinderen, kinderbijslagGrondslag)),
 	}
@@ -141,10 +145,26 @@ func withBron(v voorwaarde, b Bron) voorwaarde { v.bron = b; return v }
 
 // woord fills the texts of a national regeling's outcome in the language and voice of wd.
 func (l *landelijkeRegel) woord(u *Uitkomst, wd *woorder) {
-	u.Naam = wd.tekst(l.naam)
-	u.Omschrijving = wd.tekst(l.omschrijving)
-	u.Uitleg = wd.tekst(l.uitleg)
-	u.Aanvragen.Toelichting = wd.tekst(l.aanvragen)
+	ts, ok := l.teksten[wd.tl]
+	if !ok { // a catalogue other than the one the regeling was compiled with
+		u.Naam, u.Omschrijving, u.Uitleg, u.Aanvragen.Toelichting = wd.tekst(l.naam), wd.tekst(l.omschrijving), wd.tekst(l.uitleg), wd.tekst(l.aanvragen)
+		return
+	}
+	t := ts[wd.stem]
+	u.Naam, u.Omschrijving, u.Uitleg, u.Aanvragen.Toelichting = t[0], t[1], t[2], t[3]
+}
+
+// woordVooraf words the texts of l in every language and voice of t.
+func (l *landelijkeRegel) woordVooraf(t *Teksten) {
+	l.teksten = map[*taal][2][4]string{}
+	for _, code := range t.codes {
+		var ts [2][4]string
+		for stem := range 2 {
+			wd := Weergave{Taal: code, Teksten: t, Intermediair: stem == 1}.woorder()
+			ts[stem] = [4]string{wd.tekst(l.naam), wd.tekst(l.omschrijving), wd.tekst(l.uitleg), wd.tekst(l.aanvragen)}
+		}
+		l.teksten[t.taal(code)] = ts
+	}
 }
 
 // vanToepassing reports whether a condition is part of the household's trace: the rent matters only
@@ -155,28 +175,47 @@ func (v *voorwaarde) vanToepassing(f *Feiten) bool {
 
 // vermogensgrens is the asset limit of a national regeling for the household; ok is false when the
 // data has no year for the date.
-func (f *Feiten) vermogensgrens(s landelijkeSoort) (geld.Bedrag, nl.Herkomst, bool) {
+func (f *Feiten) vermogensgrens(s landelijkeSoort) (geld.Bedrag, bool) {
 	t := f.landelijk.Toeslagen
 	if t == nil {
-		return 0, nl.Herkomst{}, false
+		return 0, false
 	}
-	veld := func(h nl.Herkomst, blok, v string) nl.Herkomst { h.ID = blok + "." + v; return h }
 	switch s {
 	case lsZorgtoeslag:
 		if f.Partner {
-			return t.ZT.VermogenPartner, veld(t.ZT.Bron, "zorgtoeslag", "vermogen_partner"), true
+			return t.ZT.VermogenPartner, true
 		}
-		return t.ZT.VermogenAlleenstaande, veld(t.ZT.Bron, "zorgtoeslag", "vermogen_alleenstaande"), true
+		return t.ZT.VermogenAlleenstaande, true
 	case lsKGB:
 		if f.Partner {
-			return t.KGB.VermogenPartner, veld(t.KGB.Bron, "kindgebonden_budget", "vermogen_partner"), true
+			return t.KGB.VermogenPartner, true
 		}
-		return t.KGB.VermogenAlleenstaande, veld(t.KGB.Bron, "kindgebonden_budget", "vermogen_alleenstaande"), true
+		return t.KGB.VermogenAlleenstaande, true
 	}
 	if f.Partner {
-		return t.HT.VermogenPartners, veld(t.HT.Vermogen, "huurtoeslag", "vermogen_partners"), true
+		return t.HT.VermogenPartners, true
 	}
-	return t.HT.VermogenPerPersoon, t.HT.Vermogen, true
+	return t.HT.VermogenPerPersoon, true
+}
+
+// vermogensbron is the source of that limit, for the trace.
+func (f *Feiten) vermogensbron(s landelijkeSoort) Bron {
+	t := f.landelijk.Toeslagen
+	blok, h, veld := "huurtoeslag", t.HT.Vermogen, "vermogen_per_persoon"
+	switch s {
+	case lsZorgtoeslag:
+		blok, h, veld = "zorgtoeslag", t.ZT.Bron, "vermogen_alleenstaande"
+	case lsKGB:
+		blok, h, veld = "kindgebonden_budget", t.KGB.Bron, "vermogen_alleenstaande"
+	}
+	if f.Partner {
+		veld = map[string]string{"huurtoeslag": "vermogen_partners"}[blok]
+		if veld == "" {
+			veld = "vermogen_partner"
+		}
+	}
+	h.ID = blok
+	return herkomstBron(h, veld)
 }
 
 // landelijk evaluates a national condition.
@@ -202,7 +241,7 @@ func (v *voorwaarde) landelijk(f *Feiten) (Tri, VraagSet) {
 		}
 		return triVan(f.Huur > basishuur(f, t)), 0
 	case lvZTVermogen, lvHTVermogen, lvKGBVermogen:
-		grens, _, ok := f.vermogensgrens(v.nl.regel())
+		grens, ok := f.vermogensgrens(v.nl.regel())
 		switch {
 		case !ok:
 			return Onbekend, 0

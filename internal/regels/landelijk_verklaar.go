@@ -56,7 +56,7 @@ func (v *voorwaarde) verklaarLandelijk(f *Feiten, wd *woorder) Criterium {
 		} else {
 			wd.zin(sVermogenFeit, bedragW(f.Vermogen))
 		}
-		grens, her, ok := f.vermogensgrens(v.nl.regel())
+		grens, ok := f.vermogensgrens(v.nl.regel())
 		if !ok {
 			wd.zin(sLandelijkJaarOnbekend)
 			break
@@ -69,7 +69,7 @@ func (v *voorwaarde) verklaarLandelijk(f *Feiten, wd *woorder) Criterium {
 		if t == Nee {
 			wd.zin(sLandelijkVermogenBoven)
 		}
-		c.Bron = herkomstBron(her, "")
+		c.Bron = f.vermogensbron(v.nl.regel())
 	case lvZTInkomen, lvHTInkomen, lvKGBInkomen:
 		c.Bron = v.inkomenZinnenLandelijk(f, t, wd)
 	}
