@@ -97,15 +97,7 @@ func runCheck(ctx context.Context, e env, args []string) error {
 		return enc.Encode(checkJSON(res, g))
 	}
 	printResultaat(e.stdout, res, g, w.Taal == "en")
-	if h.Wonen.Soort != "" {
-		// The national huurtoeslag indication, only when the household says how it lives.
-		u, err := regels.Huurtoeslag(h, datum, w)
-		if err != nil {
-			fmt.Fprintf(e.stdout, "\nHuurtoeslag: niet bepaald (%v)\n", err)
-			return nil
-		}
-		printLandelijk(e.stdout, u)
-	}
+	printLandelijk(e.stdout, res, w.Taal == "en")
 	return nil
 }
 
@@ -120,23 +112,42 @@ func printCriteria(w io.Writer, cs []regels.Criterium) {
 	}
 }
 
-// printLandelijk shows a national indication (huurtoeslag) after the gemeente's regelingen. It has no
-// amount: the check does not know the yearly toetsingsinkomen it depends on.
-func printLandelijk(w io.Writer, u regels.Uitkomst) {
-	fmt.Fprintf(w, "\nLandelijk (%s):\n%s %s — %s\n", u.Uitvoerder, teken(u.Oordeel), u.Naam, u.Oordeel)
-	printCriteria(w, u.Criteria)
-	if u.Oordeel != regels.GeenRecht {
-		fmt.Fprintf(w, "    bedrag: %s\n      bron: %s\n", u.BedragUitleg, u.BedragBron)
-		fmt.Fprintf(w, "    aanvragen: %s %s\n", u.Aanvragen.Toelichting, u.Aanvragen.Link)
-	}
-	if len(u.Vragen) > 0 {
-		vs := make([]string, len(u.Vragen))
-		for i, v := range u.Vragen {
-			vs[i] = string(v)
+// printLandelijk shows the national regelingen (toeslagen, kinderbijslag) after the gemeente's, and
+// the total per month of both.
+func printLandelijk(w io.Writer, res *regels.Resultaat, en bool) {
+	if len(res.Landelijk) > 0 {
+		if en {
+			fmt.Fprintln(w, "\nFrom the national government:")
+		} else {
+			fmt.Fprintln(w, "\nVan het Rijk:")
 		}
-		fmt.Fprintf(w, "    nog nodig: %s\n", strings.Join(vs, ", "))
 	}
-	fmt.Fprintf(w, "    grondslag: %s\n", u.Grondslag)
+	for _, u := range res.Landelijk {
+		fmt.Fprintf(w, "\n%s %s — %s", teken(u.Oordeel), u.Naam, u.Oordeel)
+		if u.Oordeel != regels.GeenRecht && u.Bedrag != nil {
+			fmt.Fprintf(w, " — %s %s", u.Bedrag.Kort(), periodeTekst(u.Periode, en))
+		}
+		fmt.Fprintf(w, " (%s)\n", u.Uitvoerder)
+		printCriteria(w, u.Criteria)
+		if u.Oordeel != regels.GeenRecht {
+			fmt.Fprintf(w, "    bedrag: %s\n      bron: %s\n", u.BedragUitleg, u.BedragBron)
+			fmt.Fprintf(w, "    aanvragen: %s %s\n", u.Aanvragen.Toelichting, u.Aanvragen.Link)
+		}
+		if len(u.Vragen) > 0 {
+			vs := make([]string, len(u.Vragen))
+			for i, v := range u.Vragen {
+				vs[i] = string(v)
+			}
+			fmt.Fprintf(w, "    nog nodig: %s\n", strings.Join(vs, ", "))
+		}
+		fmt.Fprintf(w, "    grondslag: %s\n", u.Grondslag)
+	}
+	t, n := res.TotaalPerMaand()
+	fmt.Fprintf(w, "\nU krijgt waarschijnlijk ongeveer %s per maand aan toeslagen en regelingen", t.Kort())
+	if n > 0 {
+		fmt.Fprintf(w, " (plus %d met recht waarvan het bedrag niet bekend is)", n)
+	}
+	fmt.Fprintln(w, ".")
 }
 
 // checkJSONOut is the documented machine form of zeker check --json (docs/check-json.md). Its
@@ -146,6 +157,7 @@ type checkJSONOut struct {
 	Gemeente           gemeenteJSON `json:"gemeente"`
 	TotaalPerJaar      string       `json:"totaal_per_jaar"`
 	TotaalZonderBedrag int          `json:"recht_zonder_bekend_bedrag"`
+	TotaalPerMaand     string       `json:"totaal_per_maand_met_landelijk"`
 }
 
 type gemeenteJSON struct {
@@ -156,8 +168,9 @@ type gemeenteJSON struct {
 
 func checkJSON(res *regels.Resultaat, g tenant.Gemeente) checkJSONOut {
 	t, n := res.TotaalPerJaar()
+	m, _ := res.TotaalPerMaand()
 	return checkJSONOut{Resultaat: res, Gemeente: gemeenteJSON{Code: g.Code, Naam: g.Naam, Contact: g.Contact},
-		TotaalPerJaar: t.Decimal(), TotaalZonderBedrag: n}
+		TotaalPerJaar: t.Decimal(), TotaalZonderBedrag: n, TotaalPerMaand: m.Decimal()}
 }
 
 // checkGemeente returns the tenant of code: from the database of --db (or ZEKER_DB) when given, else
@@ -240,6 +253,10 @@ func periodeTekst(p regels.Periode, en bool) string {
 		return "a month"
 	case p == regels.PerMaand:
 		return "per maand"
+	case p == regels.PerKwartaal && en:
+		return "a quarter"
+	case p == regels.PerKwartaal:
+		return "per kwartaal"
 	case en:
 		return "once"
 	}

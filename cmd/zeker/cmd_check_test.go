@@ -167,9 +167,10 @@ func TestCheckHuurtoeslag(t *testing.T) {
 		want    []string
 		niet    []string
 	}{
-		{"alleenstaande-bijstand.json", nil, []string{"Landelijk (Dienst Toeslagen):", "? Huurtoeslag — onzeker", "Uw kale huur is € 610 per maand. Dat is meer dan de basishuur van € 202,52.", "Staatscourant 2025/39783, via derden, afgeleid bedrag (niet zeker)", "grondslag: Wet op de huurtoeslag"}, nil},
-		{"aow-paar.json", nil, []string{"✖ Huurtoeslag — geen recht", "U woont in een koopwoning."}, []string{"aanvragen:"}},
-		{"alleenstaande-bijstand.json", []string{"--en"}, []string{"Housing benefit (huurtoeslag)", "Your basic rent is €610.00 a month."}, nil},
+		{"alleenstaande-bijstand.json", nil, []string{"Van het Rijk:", "✔ Huurtoeslag — recht — € 368 per maand (Dienst Toeslagen)", "Uw kale huur is € 610 per maand. Dat is meer dan de basishuur van € 202,52.",
+			"✔ Zorgtoeslag — recht — € 129 per maand", "ongeveer € 20.018,76", "grondslag: Wet op de huurtoeslag", "U krijgt waarschijnlijk ongeveer € 526,16 per maand"}, nil},
+		{"aow-paar.json", nil, []string{"✖ Huurtoeslag — geen recht", "U woont in een koopwoning.", "✔ Zorgtoeslag — recht — € 246 per maand"}, nil},
+		{"alleenstaande-bijstand.json", []string{"--en"}, []string{"Housing benefit (huurtoeslag)", "Your basic rent is €610.00 a month.", "From the national government:"}, nil},
 	}
 	for _, tt := range tests {
 		args := append(append([]string{"check", "--datum", "2026-06-01"}, tt.args...), voorbeeld(tt.bestand))

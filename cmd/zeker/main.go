@@ -52,18 +52,19 @@ type command struct {
 // commands lists every subcommand. Each lives in its own cmd_<name>.go file.
 func commands() map[string]command {
 	return map[string]command{
-		"check":     {"evalueer een huishouden (JSON) tegen het regelpakket van een gemeente", runCheck},
-		"regels":    {"regelpakketten: lijst, toon, valideer, grenzen", runRegels},
-		"normen":    {"bijstandsnormen per leefvorm op een datum (normenoverzicht)", runNormen},
-		"migrate":   {"database aanmaken of bijwerken (migraties), --gemeenten voegt de vier gemeenten toe", runMigrate},
-		"user":      {"medewerkers: add, passwd, list, role, disable, enable", runUser},
-		"populatie": {"synthetische bevolking van huishoudens (testgegevens) voor een gemeente", runPopulatie},
-		"import":    {"huishoudens van een gemeente inlezen (CSV of JSON) in de database", runImport},
-		"scan":      {"wie heeft recht maar krijgt niets: bereik, niet-gebruik en bereiklijst per regeling", runScan},
-		"simulate":  {"wat als: een grens of bedrag van het regelpakket veranderen en het effect over de huishoudens zien", runSimulate},
-		"demo":      {"demo op deze computer: SQLite, vier gemeenten, demo-accounts, check en beheer", runDemo},
-		"serve":     {"webserver: check, pagina's voor medewerkers, API, taken, /healthz en /readyz", runServe},
-		"ddas":      {"export: landelijk DDAS-bericht vroegsignalering (v1.2) voor het CBS", runDDAS},
+		"check":      {"evalueer een huishouden (JSON) tegen het regelpakket van een gemeente", runCheck},
+		"regels":     {"regelpakketten: lijst, toon, valideer, grenzen", runRegels},
+		"normen":     {"bijstandsnormen per leefvorm op een datum (normenoverzicht)", runNormen},
+		"migrate":    {"database aanmaken of bijwerken (migraties), --gemeenten voegt de vier gemeenten toe", runMigrate},
+		"user":       {"medewerkers: add, passwd, list, role, disable, enable", runUser},
+		"populatie":  {"synthetische bevolking van huishoudens (testgegevens) voor een gemeente", runPopulatie},
+		"import":     {"huishoudens van een gemeente inlezen (CSV of JSON) in de database", runImport},
+		"scan":       {"wie heeft recht maar krijgt niets: bereik, niet-gebruik en bereiklijst per regeling", runScan},
+		"simulate":   {"wat als: een grens of bedrag van het regelpakket veranderen en het effect over de huishoudens zien", runSimulate},
+		"armoedeval": {"wat een huishouden overhoudt als het meer verdient: besteedbaar inkomen, marginale druk en kliffen", runArmoedeval},
+		"demo":       {"demo op deze computer: SQLite, vier gemeenten, demo-accounts, check en beheer", runDemo},
+		"serve":      {"webserver: check, pagina's voor medewerkers, API, taken, /healthz en /readyz", runServe},
+		"ddas":       {"export: landelijk DDAS-bericht vroegsignalering (v1.2) voor het CBS", runDDAS},
 	}
 }
 

@@ -5,8 +5,11 @@
 // entitled, which lose their right, and what it costs per year at full take-up and at the reach
 // observed today — in total, per target group and per village (WatAls, with CSV and an SVG chart).
 //
-// Indicators over time and armoedeval curves are not here yet; the register keeps the counts of each
-// deleted snapshot (register.Tijdreeks) for the time series they will need.
+// The armoedeval (armoedeval.go) is here too: per household type the net disposable income as the
+// gross wage rises, with every national and local regeling from one evaluation of the pack, the
+// marginal pressure, the cliffs and what-if variants (armoedeval_varianten.go). Indicators over time
+// are not here yet; the register keeps the counts of each deleted snapshot (register.Tijdreeks) for
+// the time series they will need.
 package monitor
 
 import (

@@ -42,6 +42,11 @@ var (
 // It rejects the set when any pack is bad or when two packs of one gemeente overlap in time.
 func Laad(fsys fs.FS, params *nl.Parameters) (*Catalogus, error) {
 	c := &Catalogus{params: params, pakketten: map[string][]*Pakket{}}
+	teksten, err := StandaardTeksten()
+	if err != nil {
+		return nil, err
+	}
+	landelijk := compileerLandelijk(teksten)
 	bestanden, err := fs.Glob(fsys, "GM*/*.yaml")
 	if err != nil {
 		return nil, err
@@ -65,6 +70,11 @@ func Laad(fsys fs.FS, params *nl.Parameters) (*Catalogus, error) {
 			errs = append(errs, &PakketFout{Bestand: b, Reden: fmt.Sprintf("de bestandsnaam moet de begindatum zijn: %s", want)})
 			continue
 		}
+		if r := dubbeleLandelijke(p, landelijk); r != "" {
+			errs = append(errs, &PakketFout{Bestand: b, Reden: fmt.Sprintf("regeling %q heeft de id van een landelijke regeling; kies een andere id", r)})
+			continue
+		}
+		p.Regelingen = append(p.Regelingen, landelijk...)
 		c.pakketten[p.Gemeente] = append(c.pakketten[p.Gemeente], p)
 	}
 	for g, ps := range c.pakketten {
@@ -146,8 +156,9 @@ type Resultaat struct {
 	Peildatum       string          `json:"peildatum"`
 	Leefvorm        string          `json:"leefvorm"`
 	Norm            string          `json:"bijstandsnorm,omitempty"`
-	Regelingen      []Uitkomst      `json:"regelingen"`
-	Vragen          []Vraag         `json:"vragen"` // open questions, those settling most outcomes first
+	Regelingen      []Uitkomst      `json:"regelingen"` // the gemeente's own
+	Landelijk       []Uitkomst      `json:"landelijk"`  // the national regelingen (toeslagen), evaluated with the same pack
+	Vragen          []Vraag         `json:"vragen"`     // open questions, those settling most outcomes first
 	Ontvangstbewijs Ontvangstbewijs `json:"ontvangstbewijs"`
 	Feiten          Feiten          `json:"-"`
 }
@@ -177,9 +188,16 @@ func (c *Catalogus) EvalueerMet(h *huishouden.Huishouden, datum time.Time, w Wee
 		Gemeente:        Gemeente{Code: p.Gemeente, Naam: p.Naam},
 		Peildatum:       datum.Format(time.DateOnly),
 		Leefvorm:        w.woorder().leefvorm(f.Leefvorm),
-		Regelingen:      p.Verklaar(&f, w),
 		Ontvangstbewijs: p.Bewijs(datum),
 		Feiten:          f,
+	}
+	alle := p.Verklaar(&f, w)
+	for i, r := range p.Regelingen {
+		if r.Landelijk() {
+			res.Landelijk = append(res.Landelijk, alle[i])
+		} else {
+			res.Regelingen = append(res.Regelingen, alle[i])
+		}
 	}
 	if f.NormBekend {
 		res.Norm = f.NormOmschrijving
@@ -233,12 +251,28 @@ func (r *Resultaat) TotaalPerJaar() (totaal geld.Bedrag, onbekend int) {
 			onbekend++
 			continue
 		}
-		switch u.Periode {
-		case PerMaand:
-			totaal += *u.Bedrag * 12
-		default:
-			totaal += *u.Bedrag
-		}
+		totaal += u.Periode.Jaarbedrag(*u.Bedrag)
 	}
 	return totaal, onbekend
+}
+
+// TotaalPerMaand adds up, per month, what the household probably gets from the gemeente's regelingen
+// and the national ones together: every entitled amount as a yearly amount (Periode.Jaarbedrag; a
+// one-off counts once in the year) divided by twelve, rounded down to cents; loans not at all.
+// onbekend counts the entitled regelingen whose amount is unknown.
+func (r *Resultaat) TotaalPerMaand() (totaal geld.Bedrag, onbekend int) {
+	var jaar geld.Bedrag
+	for _, us := range [2][]Uitkomst{r.Regelingen, r.Landelijk} {
+		for _, u := range us {
+			if u.Oordeel != Recht || u.Lening != nil {
+				continue
+			}
+			if u.Bedrag == nil {
+				onbekend++
+				continue
+			}
+			jaar += u.Periode.Jaarbedrag(*u.Bedrag)
+		}
+	}
+	return jaar / 12, onbekend
 }

@@ -75,6 +75,11 @@ func (r *Regeling) evalueer(f *Feiten) Kort {
 		k.Vragen = vragen
 	}
 	k.Bedrag, k.BedragBekend = r.bedrag.bereken(f)
+	if r.landelijk != nil && k.BedragBekend && k.Bedrag <= 0 {
+		// A national regeling that pays nothing (below the AWIR minimum, a rent a cent above the
+		// basishuur) is no right, whatever its conditions say.
+		return Kort{Oordeel: GeenRecht}
+	}
 	return k
 }
 
@@ -197,6 +202,8 @@ func (v *voorwaarde) evalueer(f *Feiten) (Tri, VraagSet) {
 		return triVan((f.Student == Ja) == v.waarde), 0
 	case vwEenVerdiener:
 		return eenVerdiener(f)
+	case vwLandelijk:
+		return v.landelijk(f)
 	case vwBeoordeling:
 		// A judgement only the gemeente can make (a disability, "no prospect of a better income"):
 		// never decided by the engine.
@@ -342,6 +349,8 @@ func (b *bedragRegel) bereken(f *Feiten) (geld.Bedrag, bool) {
 		// What is remitted is the tax bill, which Zeker does not know; what is left to pay is in
 		// Uitkomst.Kwijtschelding.
 		return 0, false
+	case bedragLandelijk:
+		return b.landelijk(f)
 	}
 	return 0, false
 }

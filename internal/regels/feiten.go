@@ -54,6 +54,9 @@ const (
 	VraagSchuldsanering            Vraag = "schuldsanering"
 	VraagStudent                   Vraag = "student"
 	VraagGemeente                  Vraag = "gemeente"
+	// VraagWonen is the question whether the household rents, and for how much (the check's wonen
+	// step). Only the national huurtoeslag names it.
+	VraagWonen Vraag = "wonen"
 )
 
 // alleVragen fixes the bit of each question in a VraagSet.
@@ -61,7 +64,7 @@ var alleVragen = [...]Vraag{
 	VraagGeboortedatumAanvrager, VraagGeboortedatumPartner, VraagGeboortedatumKinderen,
 	VraagGeboortedatumMedebewoners, VraagInkomenAanvrager, VraagInkomenPartner, VraagVermogen,
 	VraagOntvangt, VraagOntvangtSinds, VraagLaagInkomenSinds, VraagSchuldsanering, VraagStudent,
-	VraagGemeente,
+	VraagGemeente, VraagWonen,
 }
 
 // VraagSet is a set of questions as a bit set, so the hot path does not allocate.
@@ -91,6 +94,7 @@ var (
 	bitSchuld        = vraagBit(VraagSchuldsanering)
 	bitStudent       = vraagBit(VraagStudent)
 	bitGemeente      = vraagBit(VraagGemeente)
+	bitWonen         = vraagBit(VraagWonen)
 )
 
 // Lijst returns the questions in the set in a fixed order.
@@ -166,7 +170,35 @@ type Feiten struct {
 	LaagInkomenMaanden int // -1 unknown
 	Schuldsanering     Tri
 	Student            Tri
+
+	// Facts of the national regelingen (landelijk*.go).
+	Partner    bool
+	Wonen      Woonsoort
+	Huur       geld.Bedrag // kale huur per maand
+	HuurBekend bool
+
+	Toetsingsinkomen        geld.Bedrag // gross per year, aanvrager and partner (the toeslagen)
+	ToetsingsinkomenBekend  bool
+	ToetsingsinkomenGeschat bool        // derived from net incomes (landelijk_feiten.go)
+	ToetsingsinkomenVragen  VraagSet    // why it is unknown
+	Rekeninkomen            geld.Bedrag // the huurtoeslag's: with medebewoners and children
+	RekeninkomenBekend      bool
+	Jongeren                Tri               // everyone under the huurtoeslag's jongeren age, no child
+	KindLeeftijdenKwartaal  [maxKinderen]int8 // age per child on the first day of the quarter; -1 unknown
+
+	landelijk nl.Landelijk // the national data of Datum
 }
+
+// Woonsoort is how the household lives, as the national huurtoeslag needs it.
+type Woonsoort uint8
+
+// The housing situations.
+const (
+	WonenOnbekend Woonsoort = iota
+	WonenHuur
+	WonenKoop
+	WonenInwonend
+)
 
 // ErrFeiten wraps problems deriving facts that are not the household's fault (for example a date
 // outside the national data).
@@ -355,6 +387,20 @@ func Afleiden(h *huishouden.Huishouden, datum time.Time, params *nl.Parameters) 
 		}
 	}
 	f.Student = triPtr(aanvrager.Student)
+
+	f.Partner = partner != nil
+	f.landelijkeFeiten(h, aanvrager, partner, datum, params)
+	switch h.Wonen.Soort {
+	case huishouden.Huur:
+		f.Wonen = WonenHuur
+		if h.Wonen.HuurPerMaand != nil {
+			f.Huur, f.HuurBekend = *h.Wonen.HuurPerMaand, true
+		}
+	case huishouden.Koop:
+		f.Wonen = WonenKoop
+	case huishouden.Inwonend:
+		f.Wonen = WonenInwonend
+	}
 	return f, nil
 }
 

@@ -38,6 +38,8 @@ const (
 	Eenmalig Periode = "eenmalig"
 	PerJaar  Periode = "per_jaar"
 	PerMaand Periode = "per_maand"
+	// PerKwartaal is the kinderbijslag's period; a pack cannot choose it.
+	PerKwartaal Periode = "per_kwartaal"
 )
 
 // Regeling is one compiled scheme.
@@ -58,6 +60,7 @@ type Regeling struct {
 	voorwaarden   []voorwaarde
 	ambtshalveAls []voorwaarde
 	bedrag        bedragRegel
+	landelijk     *landelijkeRegel // set for a national regeling (landelijk.go), nil for a pack's own
 }
 
 // InNatura says that a regeling gives goods or a voucher, with the value where it is published.
@@ -84,6 +87,9 @@ type EerderBedrag struct {
 	UitlegEN string      `json:"-"`
 	Bron     Bron        `json:"bron"`
 }
+// Landelijk reports whether the regeling is a national one (a toeslag of the Rijk) rather than one of
+// the gemeente's pack: the catalogue adds the national regelingen to every pack (landelijk.go).
+func (r *Regeling) Landelijk() bool { return r.landelijk != nil }
 
 // Aanvragen is how a resident applies for a regeling.
 type Aanvragen struct {
@@ -114,6 +120,7 @@ const (
 	vwEenVan
 	vwBeoordeling
 	vwEenVerdiener
+	vwLandelijk // a condition of a national regeling (landelijk.go); never written in a pack
 )
 
 var vwNamen = map[string]soortVW{
@@ -175,6 +182,7 @@ type voorwaarde struct {
 	maanden       int
 	maandenBekend bool
 	sub           []voorwaarde
+	nl            landelijkeVW // vwLandelijk: which national condition
 	uitleg        string
 	uitlegEN      string
 	bron          Bron
@@ -192,6 +200,7 @@ const (
 	bedragGlijdend
 	bedragLening
 	bedragKwijtschelding
+	bedragLandelijk // the amount of a national regeling (landelijk.go); never written in a pack
 )
 
 type trede struct {
@@ -215,6 +224,7 @@ type bedragRegel struct {
 	kvbOndergrens  geld.Percentage // kwijtschelding: the lowest share the law allows, used while kvb is unknown
 	normBasis      basis           // kwijtschelding: the norm with or without vakantiegeld
 	eerder         []EerderBedrag
+	nl             landelijkeSoort // bedragLandelijk: which national formula
 	reden, redenEN string
 	bron           Bron
 }

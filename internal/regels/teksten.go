@@ -134,9 +134,6 @@ const (
 
 	sHuurtoeslagNaam
 	sHuurtoeslagOmschrijving
-	sHuurtoeslagUitleg
-	sHuurtoeslagAanvragen
-	sHuurtoeslagBedrag
 	sHuurtoeslagWonenHuur
 	sHuurtoeslagWonenKoop
 	sHuurtoeslagWonenInwonend
@@ -146,11 +143,36 @@ const (
 	sHuurtoeslagHuur
 	sHuurtoeslagBasishuurNietMeer
 	sHuurtoeslagBasishuurMeer
-	sHuurtoeslagHuurBovenMaximum
 	sHuurtoeslagBasishuurOnbekend
-	sHuurtoeslagVermogenGrensPartner
-	sHuurtoeslagVermogenBoven
-	sHuurtoeslagInkomen
+	sHuurtoeslagNietGevonden
+	sHuurtoeslagBedragDeel
+	sHuurtoeslagBedragAfbouw
+	sHuurtoeslagBedragMaand
+	sZorgtoeslagNaam
+	sZorgtoeslagOmschrijving
+	sZorgtoeslagBedrag
+	sKGBNaam
+	sKGBOmschrijving
+	sKGBBedrag
+	sKGBALO
+	sKinderbijslagNaam
+	sKinderbijslagOmschrijving
+	sKinderbijslagUitleg
+	sKinderbijslagAanvragen
+	sKinderbijslagBedrag
+	sToeslagUitleg
+	sToeslagAanvragen
+	sLandelijkJaarOnbekend
+	sLandelijkVermogenGrensPartner
+	sLandelijkVermogenBoven
+	sToetsingsinkomenOnbekend
+	sToetsingsinkomen
+	sToetsingsinkomenGeschat
+	sRekeninkomen
+	sLandelijkInkomenJa
+	sLandelijkInkomenNee
+	sLandelijkBedragOnbekend
+	sLandelijkSchatting
 
 	aantalSleutels
 )
@@ -271,25 +293,47 @@ var sleutels = [aantalSleutels]sleutelDef{
 	sBedragPlaatsen:                    {"bedrag.plaatsen", []plek{p("aantal", wGetal)}},
 	sBedragEerder:                      {"bedrag.eerder", []plek{p("jaar", wGetal), p("bedrag", wBedrag)}},
 
-	sHuurtoeslagNaam:                 {"huurtoeslag.naam", nil},
-	sHuurtoeslagOmschrijving:         {"huurtoeslag.omschrijving", nil},
-	sHuurtoeslagUitleg:               {"huurtoeslag.uitleg", nil},
-	sHuurtoeslagAanvragen:            {"huurtoeslag.aanvragen", nil},
-	sHuurtoeslagBedrag:               {"huurtoeslag.bedrag", nil},
-	sHuurtoeslagWonenHuur:            {"huurtoeslag.wonen.huur", nil},
-	sHuurtoeslagWonenKoop:            {"huurtoeslag.wonen.koop", nil},
-	sHuurtoeslagWonenInwonend:        {"huurtoeslag.wonen.inwonend", nil},
-	sHuurtoeslagWonenOnbekend:        {"huurtoeslag.wonen.onbekend", nil},
-	sHuurtoeslagAlleenHuur:           {"huurtoeslag.alleen_huur", nil},
-	sHuurtoeslagHuurOnbekend:         {"huurtoeslag.huur.onbekend", nil},
-	sHuurtoeslagHuur:                 {"huurtoeslag.huur", []plek{p("huur", wBedrag)}},
-	sHuurtoeslagBasishuurNietMeer:    {"huurtoeslag.basishuur.niet_meer", []plek{p("basishuur", wBedrag)}},
-	sHuurtoeslagBasishuurMeer:        {"huurtoeslag.basishuur.meer", []plek{p("basishuur", wBedrag)}},
-	sHuurtoeslagHuurBovenMaximum:     {"huurtoeslag.huur.boven_maximum", []plek{p("maximum", wBedrag)}},
-	sHuurtoeslagBasishuurOnbekend:    {"huurtoeslag.basishuur.onbekend", nil},
-	sHuurtoeslagVermogenGrensPartner: {"huurtoeslag.vermogen.grens.partner", []plek{p("grens", wBedrag)}},
-	sHuurtoeslagVermogenBoven:        {"huurtoeslag.vermogen.boven", nil},
-	sHuurtoeslagInkomen:              {"huurtoeslag.inkomen", nil},
+	sHuurtoeslagNaam:               {"huurtoeslag.naam", nil},
+	sHuurtoeslagOmschrijving:       {"huurtoeslag.omschrijving", nil},
+	sHuurtoeslagWonenHuur:          {"huurtoeslag.wonen.huur", nil},
+	sHuurtoeslagWonenKoop:          {"huurtoeslag.wonen.koop", nil},
+	sHuurtoeslagWonenInwonend:      {"huurtoeslag.wonen.inwonend", nil},
+	sHuurtoeslagWonenOnbekend:      {"huurtoeslag.wonen.onbekend", nil},
+	sHuurtoeslagAlleenHuur:         {"huurtoeslag.alleen_huur", nil},
+	sHuurtoeslagHuurOnbekend:       {"huurtoeslag.huur.onbekend", nil},
+	sHuurtoeslagHuur:               {"huurtoeslag.huur", []plek{p("huur", wBedrag)}},
+	sHuurtoeslagBasishuurNietMeer:  {"huurtoeslag.basishuur.niet_meer", []plek{p("basishuur", wBedrag)}},
+	sHuurtoeslagBasishuurMeer:      {"huurtoeslag.basishuur.meer", []plek{p("basishuur", wBedrag)}},
+	sHuurtoeslagBasishuurOnbekend:  {"huurtoeslag.basishuur.onbekend", nil},
+	sHuurtoeslagNietGevonden:       {"huurtoeslag.niet_gevonden", nil},
+	sHuurtoeslagBedragDeel:         {"huurtoeslag.bedrag.deel", []plek{p("rekenhuur", wBedrag), p("basishuur", wBedrag), p("deel", wBedrag)}},
+	sHuurtoeslagBedragAfbouw:       {"huurtoeslag.bedrag.afbouw", []plek{p("afbouw", wBedrag), p("maand", wBedrag)}},
+	sHuurtoeslagBedragMaand:        {"huurtoeslag.bedrag.maand", []plek{p("maand", wBedrag)}},
+	sZorgtoeslagNaam:               {"zorgtoeslag.naam", nil},
+	sZorgtoeslagOmschrijving:       {"zorgtoeslag.omschrijving", nil},
+	sZorgtoeslagBedrag:             {"zorgtoeslag.bedrag", []plek{p("standaardpremie", wBedrag), p("normpremie", wBedrag), p("jaar", wBedrag), p("maand", wBedrag)}},
+	sKGBNaam:                       {"kindgebonden_budget.naam", nil},
+	sKGBOmschrijving:               {"kindgebonden_budget.omschrijving", nil},
+	sKGBBedrag:                     {"kindgebonden_budget.bedrag", []plek{p("maximum", wBedrag), p("afbouw", wBedrag), p("jaar", wBedrag), p("maand", wBedrag)}},
+	sKGBALO:                        {"kindgebonden_budget.alleenstaande_ouder", nil},
+	sKinderbijslagNaam:             {"kinderbijslag.naam", nil},
+	sKinderbijslagOmschrijving:     {"kinderbijslag.omschrijving", nil},
+	sKinderbijslagUitleg:           {"kinderbijslag.uitleg", nil},
+	sKinderbijslagAanvragen:        {"kinderbijslag.aanvragen", nil},
+	sKinderbijslagBedrag:           {"kinderbijslag.bedrag", []plek{p("aantal", wGetal), p("bedrag", wBedrag)}},
+	sToeslagUitleg:                 {"toeslag.uitleg", nil},
+	sToeslagAanvragen:              {"toeslag.aanvragen", nil},
+	sLandelijkJaarOnbekend:         {"landelijk.jaar_onbekend", nil},
+	sLandelijkVermogenGrensPartner: {"landelijk.vermogen.grens.partner", []plek{p("grens", wBedrag)}},
+	sLandelijkVermogenBoven:        {"landelijk.vermogen.boven", nil},
+	sToetsingsinkomenOnbekend:      {"toetsingsinkomen.onbekend", nil},
+	sToetsingsinkomen:              {"toetsingsinkomen.feit", []plek{p("inkomen", wBedrag)}},
+	sToetsingsinkomenGeschat:       {"toetsingsinkomen.geschat", []plek{p("inkomen", wBedrag)}},
+	sRekeninkomen:                  {"toetsingsinkomen.rekeninkomen", []plek{p("inkomen", wBedrag)}},
+	sLandelijkInkomenJa:            {"landelijk.inkomen.ja", nil},
+	sLandelijkInkomenNee:           {"landelijk.inkomen.nee", nil},
+	sLandelijkBedragOnbekend:       {"landelijk.bedrag.onbekend", nil},
+	sLandelijkSchatting:            {"landelijk.schatting", nil},
 }
 
 // Waarde is one value of a sentence: a number (count, cents, hundredths of a percent, leefvorm) or,

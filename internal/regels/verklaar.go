@@ -120,8 +120,14 @@ func (r *Regeling) verklaar(f *Feiten, w Weergave, wd *woorder, crit []Criterium
 		}
 		u.Aanvragen.Toelichting = orNL(r.Aanvragen.ToelichtingEN, r.Aanvragen.Toelichting)
 	}
+	if r.landelijk != nil {
+		r.landelijk.woord(&u, wd)
+	}
 	u.Criteria = crit
 	for i := range r.voorwaarden {
+		if !r.voorwaarden[i].vanToepassing(f) {
+			continue
+		}
 		c := r.voorwaarden[i].verklaar(f, wd)
 		if c.Bron.Leeg() {
 			c.Bron = r.Grondslag // every criterion names a source: its own, else the regeling's legal basis
@@ -198,6 +204,9 @@ func triWoord(t Tri) string {
 
 // verklaar records a condition's outcome, sentences, questions and source.
 func (v *voorwaarde) verklaar(f *Feiten, wd *woorder) Criterium {
+	if v.soort == vwLandelijk {
+		return v.verklaarLandelijk(f, wd)
+	}
 	t, q := v.evalueer(f)
 	c := Criterium{Oordeel: t, Uitkomst: triWoord(t), Bron: v.bron, Vragen: q.Lijst(), Soort: v.soort.String()}
 	if c.Bron.Leeg() && v.soort == vwInkomen {
@@ -472,6 +481,8 @@ func (b *bedragRegel) uitleg(f *Feiten, k Kort, wd *woorder) {
 		default:
 			wd.zin(sBedragKwijtscheldingHooguit, procentW(kvb), bedragW(kosten), bedragW(f.Inkomen-kosten), bedragW(*kw.HooguitPerJaar))
 		}
+	case bedragLandelijk:
+		b.landelijkUitleg(f, k, wd)
 	case bedragLening:
 		if f.InkomenBekend {
 			wd.zin(sBedragLeningBekend, procentW(b.aflossing), bedragW(f.Inkomen.VanNaarBeneden(b.aflossing)))

@@ -62,6 +62,12 @@ func (p *Pakket) Wijzig(ws ...Wijziging) (*Pakket, error) {
 	if err != nil {
 		return nil, fmt.Errorf("regels: wijzig %s: %w", p.Bestand, err)
 	}
+	// The national regelingen the catalogue added (landelijk.go) stay, after the changed pack's own.
+	for _, r := range p.Regelingen {
+		if r.Landelijk() {
+			q.Regelingen = append(q.Regelingen, r)
+		}
+	}
 	return q, nil
 }
 

@@ -41,6 +41,7 @@ type Bron struct {
 type Parameters struct {
 	reeksen      map[string][]waarde // per id, sorted by geldig_vanaf, not overlapping
 	normPerioden []normPeriode       // sorted by vanaf
+	landelijk    *landelijkeData     // tax and toeslagen (landelijk.go)
 }
 
 // periode is an inclusive range of days; a zero tot means no end is known.
@@ -148,6 +149,9 @@ func Load() (*Parameters, error) {
 	p, err := parse(parametersYAML)
 	if err != nil {
 		return nil, fmt.Errorf("nl: data/parameters.yaml: %w", err)
+	}
+	if p.landelijk, err = laadLandelijk(); err != nil {
+		return nil, err
 	}
 	return p, nil
 }

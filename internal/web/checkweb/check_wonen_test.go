@@ -182,7 +182,7 @@ func TestLandelijkeUitkomsten(t *testing.T) {
 		oordeel regels.Oordeel
 		regels  []antwoordRegel
 	}{
-		{"huurder", "huur", &huur, nl, regels.Onzeker, []antwoordRegel{{"Wonen", "Huurwoning"}, {"Kale huur per maand", "€ 650"}}},
+		{"huurder", "huur", &huur, nl, regels.Recht, []antwoordRegel{{"Wonen", "Huurwoning"}, {"Kale huur per maand", "€ 650"}}},
 		{"koop", "koop", nil, nl, regels.GeenRecht, []antwoordRegel{{"Wonen", "Koopwoning"}}},
 		{"inwonend", "inwonend", nil, nl, regels.GeenRecht, []antwoordRegel{{"Wonen", "Woont in bij iemand anders"}}},
 		{"weet niet", "weet_niet", nil, nl, regels.Onzeker, []antwoordRegel{{"Wonen", "Ik weet het niet"}}},
