@@ -87,6 +87,7 @@ type EerderBedrag struct {
 	UitlegEN string      `json:"-"`
 	Bron     Bron        `json:"bron"`
 }
+
 // Landelijk reports whether the regeling is a national one (a toeslag of the Rijk) rather than one of
 // the gemeente's pack: the catalogue adds the national regelingen to every pack (landelijk.go).
 func (r *Regeling) Landelijk() bool { return r.landelijk != nil }
