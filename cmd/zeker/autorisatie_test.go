@@ -211,8 +211,9 @@ func TestAutorisatie(t *testing.T) {
 		}
 		sleutels := map[string]string{}
 		var bellers []string
+		testPartner := o.Partner("Test partner", eigen)
 		for _, p := range auth.SleutelPermissies {
-			tok, _, err := o.Auth.MaakSleutel(t.Context(), auth.NieuweSleutel{Naam: "test " + string(p), Organisatie: "Test " + string(p),
+			tok, _, err := o.Auth.MaakSleutel(t.Context(), auth.NieuweSleutel{Naam: "test " + string(p), PartnerID: testPartner,
 				Gemeenten: []string{eigen}, Permissies: []auth.Permissie{p}})
 			if err != nil {
 				t.Fatal(err)
