@@ -138,3 +138,12 @@ func vulAan(a, b Contact) Contact {
 	}
 	return a
 }
+
+// Weigering is a Verhuizer's refusal in plain Dutch for the beheerder (why the merge cannot happen). It
+// is of kind errs.Conflict.
+type Weigering string
+
+func (w Weigering) Error() string { return string(w) }
+
+// Is makes a Weigering an errs.Conflict.
+func (w Weigering) Is(target error) bool { return target == errs.Conflict }

@@ -12,7 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/zeker-platform/zeker/internal/audit"
-	"github.com/zeker-platform/zeker/internal/errs"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/store"
 )
@@ -536,7 +536,7 @@ func kopieer(ctx context.Context, conn *sql.Conn, tabel, kolommen string, n int,
 
 // VerhuisSignalen moves the signals of partner van to partner naar in every gemeente (a merge of two
 // partners, partner.Verhuizer). A reference that both delivered in one gemeente cannot move (it would
-// make two signals one): then it refuses with errs.Conflict, naming the first such reference, and the
+// make two signals one): then it refuses (partner.Weigering, an errs.Conflict), naming the first such reference, and the
 // merge does not happen.
 func (s *Store) VerhuisSignalen(ctx context.Context, tx *sql.Tx, van, naar string) (int64, error) {
 	var n int64
@@ -548,8 +548,8 @@ func (s *Store) VerhuisSignalen(ctx context.Context, tx *sql.Tx, van, naar strin
 		return 0, fmt.Errorf("opslag: signalen verhuizen: %w", err)
 	}
 	if n > 0 {
-		return 0, fmt.Errorf("opslag: %d kenmerk(en) komen bij beide partners voor, bijvoorbeeld %q in %s; samenvoegen zou twee signalen één maken: %w",
-			n, ref, gm, errs.Conflict)
+		return 0, partner.Weigering(fmt.Sprintf("Beide partners hebben een signaal met hetzelfde kenmerk aangeleverd (%d keer, bijvoorbeeld %q in %s). "+
+			"Samenvoegen zou van twee signalen één maken. Dat kan niet.", n, ref, gm))
 	}
 	r, err := tx.ExecContext(ctx, `UPDATE signalen_signaal SET partner = $2 WHERE partner = $1`, van, naar)
 	if err != nil {
