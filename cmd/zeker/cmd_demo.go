@@ -102,10 +102,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		}
 		return nil
 	}
-	o.klaar = func(a net.Addr) {
-		printDemo(e.stdout, demoURL(a), accounts)
-		printDemoSleutels(e.stdout, demoURL(a), sleutels)
-	}
+	o.klaar = func(a net.Addr) { printDemo(e.stdout, demoURL(a), accounts, sleutels) }
 	return serve(ctx, o)
 }
 
@@ -252,8 +249,8 @@ func demoURL(a net.Addr) string {
 	return fmt.Sprintf("http://%s/", net.JoinHostPort(host, fmt.Sprint(ta.Port)))
 }
 
-// printDemo prints where the demo runs and the accounts with their passwords.
-func printDemo(w io.Writer, url string, accounts []auth.DemoAccount) {
+// printDemo prints where the demo runs, the accounts with their passwords and the partners' API keys.
+func printDemo(w io.Writer, url string, accounts []auth.DemoAccount, sleutels []demoSleutel) {
 	fmt.Fprintf(w, "\nZeker demo draait op %s\n\n", url)
 	fmt.Fprintf(w, "  Check voor inwoners:   %s\n", url)
 	fmt.Fprintf(w, "  Inloggen medewerkers:  %slogin\n\n", url)
@@ -268,5 +265,6 @@ func printDemo(w io.Writer, url string, accounts []auth.DemoAccount) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", gm, rol, a.Email, a.Wachtwoord, start)
 	}
 	tw.Flush()
+	printDemoSleutels(w, url, sleutels)
 	fmt.Fprintln(w, "\nStoppen: Ctrl-C. Opnieuw beginnen: zeker demo --reset")
 }
