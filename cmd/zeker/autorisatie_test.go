@@ -69,10 +69,21 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/sleutels/nieuw":             "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/sleutels/{id}/intrekken":    "beheerder systeembeheerder",
 	"GET /beheer/{gemeente}/audit":                       "beheerder",
-	"POST /beheer/{gemeente}/audit":                      "beheerder",
-	"POST /beheer/{gemeente}/audit.csv":                  "beheerder",
-	"GET /beheer/{gemeente}/instellingen":                "beheerder systeembeheerder",
-	"POST /beheer/{gemeente}/instellingen":               "beheerder systeembeheerder",
+
+	// Partners (partnerweb).
+	"GET /beheer/{gemeente}/partners":                    "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/partners/nieuw":              "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/partners/nieuw":             "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/partners/lid":               "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/partners/{id}":               "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/partners/{id}":              "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/partners/{id}/lidmaatschap": "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/partners/{id}/samenvoegen":  "beheerder systeembeheerder",
+
+	"POST /beheer/{gemeente}/audit":        "beheerder",
+	"POST /beheer/{gemeente}/audit.csv":    "beheerder",
+	"GET /beheer/{gemeente}/instellingen":  "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/instellingen": "beheerder systeembeheerder",
 
 	// Scan, what-if and ambtshalve proposals (scan_*.go).
 	"GET /beheer/{gemeente}/scan":                           "beheerder beleidsmedewerker consulent",
@@ -215,8 +226,9 @@ func TestAutorisatie(t *testing.T) {
 		}
 		sleutels := map[string]string{}
 		var bellers []string
+		testPartner := o.Partner("Test partner", eigen)
 		for _, p := range auth.SleutelPermissies {
-			tok, _, err := o.Auth.MaakSleutel(t.Context(), auth.NieuweSleutel{Naam: "test " + string(p), Organisatie: "Test " + string(p),
+			tok, _, err := o.Auth.MaakSleutel(t.Context(), auth.NieuweSleutel{Naam: "test " + string(p), PartnerID: testPartner,
 				Gemeenten: []string{eigen}, Permissies: []auth.Permissie{p}})
 			if err != nil {
 				t.Fatal(err)

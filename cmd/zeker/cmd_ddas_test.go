@@ -52,7 +52,7 @@ func TestDDASExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	pop := synth.Populatie(100)
-	if _, err := st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "p",
+	if _, err := st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "p",
 		Signalen: synth.Signalen(pop, 150, "cli", signalen.NieuweDatum(2026, 2, 10), 5)}, synth.Index(pop)); err != nil {
 		t.Fatal(err)
 	}

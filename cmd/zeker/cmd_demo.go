@@ -75,6 +75,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("demo: %s: de sleutel van de check moet 32 bytes zijn", *checkFile)
 	}
 	var accounts []auth.DemoAccount
+	var sleutels []demoSleutel
 	o := serveOpties{addr: *addr, dsn: *db, migreer: true, auditKeyFile: *keyFile, checkKey: checkKey, workers: 2, shutdown: 10 * time.Second,
 		readTimeout: 60 * time.Second, writeTimeout: 120 * time.Second, log: log}
 	o.voorbereiden = func(ctx context.Context, d *diensten) error {
@@ -90,6 +91,9 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("demo: accounts: %w", err)
 		}
+		if sleutels, err = maakDemoPartners(ctx, d, codes, log); err != nil {
+			return err
+		}
 		if *huishoudens > 0 {
 			laadBevolking(ctx, d, codes, *huishoudens, log)
 		}
@@ -98,7 +102,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		}
 		return nil
 	}
-	o.klaar = func(a net.Addr) { printDemo(e.stdout, demoURL(a), accounts) }
+	o.klaar = func(a net.Addr) { printDemo(e.stdout, demoURL(a), accounts, sleutels) }
 	return serve(ctx, o)
 }
 
@@ -205,14 +209,10 @@ func bewonersVan(ctx context.Context, d *diensten, gm string, vandaag signalen.D
 	return synth.Bewoners(recs, vandaag), nil
 }
 
-// laadSignalen delivers synthetic arrears signals per gemeente, as a partner would through the API, so
-// the consulent's worklist is not empty. Re-delivery of the same references changes nothing.
+// laadSignalen delivers synthetic arrears signals per gemeente for the demo's housing corporation, as it
+// would through the API, so the consulent's worklist is not empty. Re-delivery of the same references changes nothing.
 func laadSignalen(ctx context.Context, d *diensten, codes []string, n int, log *slog.Logger) {
-	st, err := opslag.New(opslag.Config{DB: d.db, Audit: d.audit})
-	if err != nil {
-		log.Warn("demo: geen signalen", "fout", err)
-		return
-	}
+	st := d.sig
 	ctx = audit.WithActor(ctx, audit.Actor{Soort: audit.ActorSysteem, ID: "demo", Naam: "zeker demo"})
 	for i, gm := range codes {
 		// The signals are about the residents of the gemeente's households in the register (what
@@ -227,7 +227,7 @@ func laadSignalen(ctx context.Context, d *diensten, codes []string, n int, log *
 		if x, err := bewoners.UitHuishoudens(ctx, d.db, gm, st.Vandaag()); err == nil && x.Len() > 0 {
 			z = x
 		}
-		res, err := st.Ontvang(ctx, opslag.Levering{Gemeente: gm, Partner: "Demo woningcorporatie",
+		res, err := st.Ontvang(ctx, opslag.Levering{Gemeente: gm, PartnerID: demoWoningcorporatie,
 			Signalen: synth.Signalen(pop, n, strings.ToLower(gm), st.Vandaag(), uint64(i+1))}, z)
 		if err != nil {
 			log.Warn("demo: signalen overgeslagen", "gemeente", gm, "fout", err)
@@ -249,8 +249,8 @@ func demoURL(a net.Addr) string {
 	return fmt.Sprintf("http://%s/", net.JoinHostPort(host, fmt.Sprint(ta.Port)))
 }
 
-// printDemo prints where the demo runs and the accounts with their passwords.
-func printDemo(w io.Writer, url string, accounts []auth.DemoAccount) {
+// printDemo prints where the demo runs, the accounts with their passwords and the partners' API keys.
+func printDemo(w io.Writer, url string, accounts []auth.DemoAccount, sleutels []demoSleutel) {
 	fmt.Fprintf(w, "\nZeker demo draait op %s\n\n", url)
 	fmt.Fprintf(w, "  Check voor inwoners:   %s\n", url)
 	fmt.Fprintf(w, "  Inloggen medewerkers:  %slogin\n\n", url)
@@ -265,5 +265,6 @@ func printDemo(w io.Writer, url string, accounts []auth.DemoAccount) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", gm, rol, a.Email, a.Wachtwoord, start)
 	}
 	tw.Flush()
+	printDemoSleutels(w, url, sleutels)
 	fmt.Fprintln(w, "\nStoppen: Ctrl-C. Opnieuw beginnen: zeker demo --reset")
 }

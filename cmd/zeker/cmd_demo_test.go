@@ -97,6 +97,24 @@ func TestDemoEndToEnd(t *testing.T) {
 		}
 	}
 
+	// The demo's partners have keys that work on the API in every gemeente.
+	ks := regexp.MustCompile(`Woonstichting Voorbeeldhuis \(demo\)\s+(zk_\S+)`).FindStringSubmatch(out.String())
+	if ks == nil {
+		t.Fatalf("no API key of the demo's housing corporation printed:\n%s", out)
+	}
+	for _, gm := range []string{"GM1681", "GM0147"} {
+		req, _ := http.NewRequestWithContext(t.Context(), "GET", basis+"api/v1/signalen/onbekend?gemeente="+gm, nil)
+		req.Header.Set("Authorization", "Bearer "+ks[1])
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("demo key in %s: status %d, want 404 (authenticated, member, no such signal)", gm, resp.StatusCode)
+		}
+	}
+
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar, Timeout: 10 * time.Second}
 	get := func(pad string) (*http.Response, string) {

@@ -16,6 +16,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/register"
@@ -81,6 +82,9 @@ type diensten struct {
 	cat   *regels.Catalogus
 	audit *audit.Log
 	auth  *auth.Service
+	sig   *opslag.Store
+	// partners are the partner organisations; merging moves their keys (auth) and signals (sig).
+	partners *partner.Service
 }
 
 // runServe serves the web application until ctx is cancelled, then shuts down gracefully.
@@ -188,15 +192,18 @@ func serve(ctx context.Context, o serveOpties) error {
 	if err != nil {
 		return fmt.Errorf("serve: regelpakketten: %w", err)
 	}
-	d := &diensten{db: db, cat: cat, audit: al, auth: auth.New(db, auth.Config{})}
+	sig, err := opslag.New(opslag.Config{DB: db, Audit: al})
+	if err != nil {
+		return fmt.Errorf("serve: signalen: %w", err)
+	}
+	d := &diensten{db: db, cat: cat, audit: al, auth: auth.New(db, auth.Config{}), sig: sig}
+	if d.partners, err = nieuwePartners(db, al, d.auth, sig); err != nil {
+		return fmt.Errorf("serve: partners: %w", err)
+	}
 	if o.voorbereiden != nil {
 		if err := o.voorbereiden(ctx, d); err != nil {
 			return err
 		}
-	}
-	sig, err := opslag.New(opslag.Config{DB: db, Audit: al})
-	if err != nil {
-		return fmt.Errorf("serve: signalen: %w", err)
 	}
 
 	// Jobs: every instance may run workers; claims are safe across instances (SKIP LOCKED).
@@ -226,7 +233,7 @@ func serve(ctx context.Context, o serveOpties) error {
 		return bewoners.UitHuishoudens(ctx, db, gemeente, sig.Vandaag())
 	}
 	handler, _, err := bouwWeb(webOpties{behindTLS: o.behindTLS, checkKey: o.checkKey, clientIPHeader: o.clientIPHeader},
-		webDiensten{db: db, cat: cat, audit: al, auth: d.auth, sig: sig, zoeker: zoeker, log: log})
+		webDiensten{db: db, cat: cat, audit: al, auth: d.auth, sig: sig, partners: d.partners, zoeker: zoeker, log: log})
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}

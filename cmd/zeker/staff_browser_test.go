@@ -63,7 +63,14 @@ func TestBrowserStaff(t *testing.T) {
 	b.Screenshot(t, ctx, "staff-start-beheerder")
 	basis := "/beheer/" + eigen
 	id := strconv.FormatInt(o.IDs["consulent"], 10)
+	woon := o.Partner("Woonstichting Test", eigen)
+	o.Partner("Woonstichting Test", eigen) // the same name twice: the list suggests merging
+	gedeeld := o.Partner("Regionaal fonds", eigen, ander)
 	for _, p := range []struct{ naam, pad string }{
+		{"partners", basis + "/partners"},
+		{"partner-nieuw", basis + "/partners/nieuw"},
+		{"partner", basis + "/partners/" + woon},
+		{"partner-gedeeld", basis + "/partners/" + gedeeld},
 		{"gebruikers", basis + "/gebruikers?sorteer=rol"},
 		{"gebruiker", basis + "/gebruikers/" + id},
 		{"gebruiker-nieuw", basis + "/gebruikers/nieuw"},
@@ -89,8 +96,18 @@ func TestBrowserStaff(t *testing.T) {
 		t.Errorf("one-time password %q", w)
 	}
 	b.CheckAxe(t, ctx, "gebruiker-gemaakt")
+	ga(basis + "/partners/nieuw")
+	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
+	b.CheckAxe(t, ctx, "partner-nieuw-fout")
+	ga(basis + "/partners/" + woon)
+	webtest.Do(t, ctx, chromedp.SetValue(chromedp.CSS("#website"), "https://wonen.voorbeeld.example"))
+	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
+	if !strings.Contains(tekst("#foutsamenvatting"), "bron") {
+		t.Error("no error summary for a website without its source")
+	}
+	b.CheckAxe(t, ctx, "partner-fout")
 	ga(basis + "/sleutels/nieuw")
-	webtest.Do(t, ctx, chromedp.SetValue(chromedp.CSS("#naam"), "Browser"), chromedp.SetValue(chromedp.CSS("#organisatie"), "Test"),
+	webtest.Do(t, ctx, chromedp.SetValue(chromedp.CSS("#naam"), "Browser"), chromedp.SetValue(chromedp.CSS("#partner"), woon),
 		chromedp.Click(chromedp.CSS("#permissie-signalen\\.aanleveren")))
 	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
 	b.CheckAxe(t, ctx, "sleutel-gemaakt")

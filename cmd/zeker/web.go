@@ -12,6 +12,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/scan"
 	"github.com/zeker-platform/zeker/internal/signalen"
@@ -21,6 +22,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/web/beheerweb"
 	"github.com/zeker-platform/zeker/internal/web/checkweb"
+	"github.com/zeker-platform/zeker/internal/web/partnerweb"
 	"github.com/zeker-platform/zeker/internal/web/scanweb"
 	"github.com/zeker-platform/zeker/internal/web/signalenweb"
 )
@@ -38,14 +40,16 @@ type webOpties struct {
 
 // webDiensten are the services the parts are built from.
 type webDiensten struct {
-	db     *store.DB
-	cat    *regels.Catalogus
-	audit  *audit.Log
-	auth   *auth.Service
-	sig    *opslag.Store
-	zoeker func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
-	log    *slog.Logger
-	nu     func() time.Time // nil: time.Now
+	db    *store.DB
+	cat   *regels.Catalogus
+	audit *audit.Log
+	auth  *auth.Service
+	sig   *opslag.Store
+	// partners: nil builds one on db; either way merging moves the keys of auth and the signals of sig.
+	partners *partner.Service
+	zoeker   func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
+	log      *slog.Logger
+	nu       func() time.Time // nil: time.Now
 }
 
 // bouwWeb returns the handler of the whole web application and the parts it mounted (their routes are
@@ -67,15 +71,23 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 		return nil, nil, err
 	}
 	queue := jobs.NewQueue(db)
+	partners := d.partners
+	if partners == nil {
+		if partners, err = nieuwePartners(db, d.audit, d.auth, d.sig); err != nil {
+			return nil, nil, err
+		}
+	} else {
+		partners = partners.MetVerhuizers(verhuizers(d.auth, d.sig)...)
+	}
 	check, err := checkweb.New(kit, checkweb.Config{Sleutel: o.checkKey}, checkweb.Deps{Catalogus: cat, Gemeenten: gemeenten})
 	if err != nil {
 		return nil, nil, err
 	}
-	beheer, err := beheerweb.New(kit, beheerweb.Deps{Jobs: queue})
+	beheer, err := beheerweb.New(kit, beheerweb.Deps{Jobs: queue, Partners: partners})
 	if err != nil {
 		return nil, nil, err
 	}
-	sig, err := signalenweb.New(kit, signalenweb.Deps{Store: d.sig, Zoeker: d.zoeker})
+	sig, err := signalenweb.New(kit, signalenweb.Deps{Store: d.sig, Zoeker: d.zoeker, Partners: partners})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -83,11 +95,29 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	pw, err := partnerweb.New(kit, partnerweb.Deps{Partners: partners})
+	if err != nil {
+		return nil, nil, err
+	}
 	api := apiv1.Routes(apiv1.Deps{Auth: d.auth, Signalen: d.sig, Zoeker: d.zoeker, Log: d.log})
-	parts := []web.Part{check, beheer, sig, sc, api}
+	parts := []web.Part{check, beheer, pw, sig, sc, api}
 	h, err := kit.Handler(parts...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("web: %w", err)
 	}
 	return h, parts, nil
+}
+
+// nieuwePartners builds the partner register with the parts that hold partner ids as its movers.
+func nieuwePartners(db *store.DB, al *audit.Log, as *auth.Service, sig *opslag.Store) (*partner.Service, error) {
+	return partner.New(partner.Config{DB: db, Audit: al, Verhuizers: verhuizers(as, sig)})
+}
+
+// verhuizers are what moves when two partners are merged: every part that holds a partner id adds
+// its Verhuizer here (zaken and netwerk will).
+func verhuizers(as *auth.Service, sig *opslag.Store) []partner.Verhuizer {
+	return []partner.Verhuizer{
+		{Naam: "API-sleutels", Verhuizen: as.VerhuisSleutels},
+		{Naam: "signalen", Verhuizen: sig.VerhuisSignalen},
+	}
 }

@@ -14,7 +14,9 @@
 // Batch rule (as package signalen): valid signals are stored together in one transaction; refused
 // signals come back with index, field (within the signal and as a JSON path from the root of the body)
 // and reason and nothing of them is stored; a broken envelope is 400 naming the field; re-delivery of the same
-// (partner, referentie) is idempotent. The partner is the credential's organisation, never a body field.
+// (gemeente, partner, referentie) is idempotent. The partner is the credential's partner (its id,
+// internal/partner), never a body field; a credential acts only in the gemeenten where its partner's
+// membership is valid today.
 package apiv1
 
 import (
@@ -173,14 +175,10 @@ func sleutelUit(ctx context.Context) auth.Sleutel {
 	return k
 }
 
-// partner is the organisation behind a credential: the idempotency key is (partner, referentie), so
-// a partner that rotates its credential keeps its references.
-func partner(k auth.Sleutel) string {
-	if o := strings.TrimSpace(k.Organisatie); o != "" {
-		return o
-	}
-	return "sleutel-" + strconv.FormatInt(k.ID, 10)
-}
+// partner is the partner behind a credential, by id: the idempotency key is (gemeente, partner id,
+// referentie), so a partner that rotates its credential keeps its references, and another partner
+// with the same name never sees them.
+func partner(k auth.Sleutel) string { return k.PartnerID }
 
 func (a *api) zoeker(ctx context.Context, gemeente string) (signalen.Zoeker, error) {
 	if a.Zoeker != nil {
@@ -218,8 +216,8 @@ func (a *api) ontvang(w http.ResponseWriter, r *http.Request) {
 		fout(w, http.StatusInternalServerError, "Er ging iets mis. Er is niets opgeslagen. Probeer het later opnieuw.")
 		return
 	}
-	if !auth.Mag(k.Actor(), v.Gemeente, auth.SignalenAanleveren) {
-		fout(w, http.StatusForbidden, "Deze API-sleutel mag geen signalen aanleveren voor deze gemeente.")
+	if partner(k) == "" || !auth.Mag(k.Actor(), v.Gemeente, auth.SignalenAanleveren) {
+		fout(w, http.StatusForbidden, "Deze API-sleutel mag geen signalen aanleveren voor deze gemeente (of het lidmaatschap van uw organisatie daar is beëindigd).")
 		return
 	}
 	z, err := a.zoeker(ctx, v.Gemeente)
@@ -228,7 +226,7 @@ func (a *api) ontvang(w http.ResponseWriter, r *http.Request) {
 		fout(w, http.StatusServiceUnavailable, "Het inwonersregister is nu niet bereikbaar. Probeer het later opnieuw.")
 		return
 	}
-	res, err := a.Signalen.Ontvang(ctx, opslag.Levering{Gemeente: v.Gemeente, Partner: partner(k), Signalen: v.Signalen, Indexen: v.Indexen}, z)
+	res, err := a.Signalen.Ontvang(ctx, opslag.Levering{Gemeente: v.Gemeente, PartnerID: partner(k), Signalen: v.Signalen, Indexen: v.Indexen}, z)
 	if err != nil {
 		a.Log.ErrorContext(ctx, "apiv1: signalen ontvangen", "gemeente", v.Gemeente, "sleutel", k.ID, "fout", err)
 		fout(w, http.StatusInternalServerError, "Er ging iets mis. Er is niets opgeslagen. Probeer het later opnieuw.")
@@ -280,13 +278,17 @@ func (a *api) terugkoppeling(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if gemeente == "" {
-		if len(k.Gemeenten) != 1 {
+		if len(k.Gemeenten) > 1 {
 			fout(w, http.StatusBadRequest, "Deze API-sleutel hoort bij meer gemeenten: geef ?gemeente=GM.... mee.")
+			return
+		}
+		if len(k.Gemeenten) == 0 {
+			fout(w, http.StatusForbidden, "Deze API-sleutel werkt nu in geen enkele gemeente: het lidmaatschap van uw organisatie is beëindigd of nog niet begonnen.")
 			return
 		}
 		gemeente = k.Gemeenten[0]
 	}
-	if !auth.Mag(k.Actor(), gemeente, auth.SignalenTerugmelden) {
+	if partner(k) == "" || !auth.Mag(k.Actor(), gemeente, auth.SignalenTerugmelden) {
 		fout(w, http.StatusForbidden, "Deze API-sleutel mag geen terugkoppeling lezen voor deze gemeente.")
 		return
 	}

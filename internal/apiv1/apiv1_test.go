@@ -20,6 +20,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/apiv1"
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/store"
@@ -36,6 +37,35 @@ type omgeving struct {
 	srv                 *httptest.Server
 	ommen, borne, beide string // tokens
 	alleenAanleveren    string
+	auth                *auth.Service
+	partners            *partner.Service
+	partnerVan          map[string]string // organisation name → partner id
+}
+
+// sleutel makes a key of the partner named org (made on first use, a member of all four gemeenten since
+// last year) for gemeenten.
+func (o *omgeving) sleutel(t testing.TB, org string, gemeenten []string, perms ...auth.Permissie) string {
+	t.Helper()
+	ctx := audit.WithActor(t.Context(), audit.Actor{Soort: audit.ActorGebruiker, ID: "1", Naam: "Beheerder test"})
+	id, ok := o.partnerVan[org]
+	if !ok {
+		p, err := o.partners.Maak(ctx, partner.Nieuw{Naam: org, Gemeente: "GM1681", Van: o.partners.Vandaag().AddDate(-1, 0, 0)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, gm := range []string{"GM1969", "GM0175", "GM0147"} {
+			if err := o.partners.MaakLid(ctx, p.ID, gm, o.partners.Vandaag().AddDate(-1, 0, 0), time.Time{}, 0); err != nil {
+				t.Fatal(err)
+			}
+		}
+		id = p.ID
+		o.partnerVan[org] = id
+	}
+	tok, _, err := o.auth.MaakSleutel(ctx, auth.NieuweSleutel{Naam: org + " API", PartnerID: id, Gemeenten: gemeenten, Permissies: perms})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
 }
 
 func opzet(t testing.TB, db *store.DB) *omgeving {
@@ -53,15 +83,15 @@ func opzet(t testing.TB, db *store.DB) *omgeving {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sleutel := func(org string, gemeenten []string, perms ...auth.Permissie) string {
-		tok, _, err := as.MaakSleutel(ctx, auth.NieuweSleutel{Naam: org + " API", Organisatie: org, Gemeenten: gemeenten, Permissies: perms})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tok
+	ps, err := partner.New(partner.Config{DB: db, Audit: log, Klok: klok})
+	if err != nil {
+		t.Fatal(err)
 	}
 	pop := synth.Populatie(20)
-	o := &omgeving{zoeker: synth.Index(pop)}
+	o := &omgeving{zoeker: synth.Index(pop), auth: as, partners: ps, partnerVan: map[string]string{}}
+	sleutel := func(org string, gemeenten []string, perms ...auth.Permissie) string {
+		return o.sleutel(t, org, gemeenten, perms...)
+	}
 	kit, err := web.New(web.Config{}, web.Deps{})
 	if err != nil {
 		t.Fatal(err)

@@ -10,7 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/errs"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 	"github.com/zeker-platform/zeker/internal/tenant"
@@ -399,7 +402,9 @@ func TestSleutels(t *testing.T) {
 	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
 		ctx := t.Context()
 		s, k := opzet(t, db)
-		token, sl, err := s.MaakSleutel(ctx, auth.NieuweSleutel{Naam: "Woningcorporatie test", Organisatie: "Voorbeeldwonen",
+		ps := partners(t, db, k.Now)
+		p := maakPartner(t, ps, "Voorbeeldwonen", "GM1681", "GM0175")
+		token, sl, err := s.MaakSleutel(ctx, auth.NieuweSleutel{Naam: "Woningcorporatie test", PartnerID: p,
 			Gemeenten: []string{"GM1681", "GM0175"}, Permissies: []auth.Permissie{auth.SignalenAanleveren}, VerlooptOp: k.Now().Add(30 * 24 * time.Hour)})
 		if err != nil {
 			t.Fatal(err)
@@ -407,11 +412,19 @@ func TestSleutels(t *testing.T) {
 		if !strings.HasPrefix(token, "zk_") || !strings.HasPrefix(token, sl.Prefix) || len(sl.Prefix) != 9 {
 			t.Errorf("token %q prefix %q", token, sl.Prefix)
 		}
-		if _, _, err := s.MaakSleutel(ctx, auth.NieuweSleutel{Naam: "x", Gemeenten: []string{"GM1681"}, Permissies: []auth.Permissie{auth.GebruikersBeheren}}); err == nil {
+		if sl.PartnerID != p || sl.Organisatie != "Voorbeeldwonen" {
+			t.Errorf("credential's partner %q %q", sl.PartnerID, sl.Organisatie)
+		}
+		if _, _, err := s.MaakSleutel(ctx, auth.NieuweSleutel{Naam: "x", PartnerID: p, Gemeenten: []string{"GM1681"}, Permissies: []auth.Permissie{auth.GebruikersBeheren}}); err == nil {
 			t.Error("credential with gebruikers.beheren accepted")
 		}
-		if _, _, err := s.MaakSleutel(ctx, auth.NieuweSleutel{Naam: "x", Gemeenten: []string{"GM0001"}, Permissies: []auth.Permissie{auth.RegelsLezen}}); !errors.Is(err, store.ErrConstraint) {
-			t.Errorf("credential for unknown gemeente: %v, want ErrConstraint", err)
+		for _, gm := range []string{"GM0001", "GM0147"} {
+			if _, _, err := s.MaakSleutel(ctx, auth.NieuweSleutel{Naam: "x", PartnerID: p, Gemeenten: []string{gm}, Permissies: []auth.Permissie{auth.RegelsLezen}}); !errors.Is(err, errs.Invalid) || !strings.Contains(err.Error(), gm) {
+				t.Errorf("credential for %s, where the partner is no member: %v, want Invalid naming it", gm, err)
+			}
+		}
+		if _, _, err := s.MaakSleutel(ctx, auth.NieuweSleutel{Naam: "x", Gemeenten: []string{"GM1681"}, Permissies: []auth.Permissie{auth.RegelsLezen}}); !errors.Is(err, errs.Invalid) {
+			t.Errorf("credential without partner: %v, want Invalid", err)
 		}
 
 		got, err := s.ControleerSleutel(ctx, token)
@@ -454,7 +467,7 @@ func TestSleutels(t *testing.T) {
 		}
 
 		// Expiry.
-		token2, _, err := s.MaakSleutel(ctx, auth.NieuweSleutel{Naam: "kort", Gemeenten: []string{"GM1681"}, Permissies: []auth.Permissie{auth.RegelsLezen}, VerlooptOp: k.Now().Add(time.Hour)})
+		token2, _, err := s.MaakSleutel(ctx, auth.NieuweSleutel{Naam: "kort", PartnerID: p, Gemeenten: []string{"GM1681"}, Permissies: []auth.Permissie{auth.RegelsLezen}, VerlooptOp: k.Now().Add(time.Hour)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -466,6 +479,73 @@ func TestSleutels(t *testing.T) {
 			t.Errorf("expired token: %v, want ErrOngeldig", err)
 		}
 	})
+}
+
+// A key acts only where its partner's membership is valid today: ending the membership in one gemeente
+// takes that gemeente from the key the next day, without touching the key.
+func TestSleutelAlleenWaarPartnerLidIs(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		ctx := t.Context()
+		s, k := opzet(t, db)
+		ps := partners(t, db, k.Now)
+		p := maakPartner(t, ps, "Voorbeeldwonen", "GM1681", "GM0175")
+		token, _, err := s.MaakSleutel(ctx, auth.NieuweSleutel{Naam: "koppeling", PartnerID: p,
+			Gemeenten: []string{"GM1681", "GM0175"}, Permissies: []auth.Permissie{auth.SignalenAanleveren}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		vandaag := partner.Vandaag(k.Now())
+		ctxB := audit.WithActor(ctx, audit.Actor{Soort: audit.ActorGebruiker, ID: "1", Naam: "Beheerder"})
+		must(t, ps.MaakLid(ctxB, p, "GM0175", vandaag.AddDate(-1, 0, 0), vandaag, 0)) // last day today
+		got, err := s.ControleerSleutel(ctx, token)
+		if err != nil || !slices.Equal(got.Gemeenten, []string{"GM0175", "GM1681"}) {
+			t.Fatalf("on the last day: %v, %v", got.Gemeenten, err)
+		}
+		k.Verzet(24 * time.Hour)
+		got, err = s.ControleerSleutel(ctx, token)
+		if err != nil || !slices.Equal(got.Gemeenten, []string{"GM1681"}) {
+			t.Fatalf("after the end: %v, %v", got.Gemeenten, err)
+		}
+		if auth.Mag(got.Actor(), "GM0175", auth.SignalenAanleveren) {
+			t.Error("the key still acts in GM0175 after its partner's membership ended")
+		}
+		if ks, _ := s.Sleutels(ctx, "GM0175"); len(ks) != 1 || !slices.Equal(ks[0].Gemeenten, []string{"GM0175", "GM1681"}) {
+			t.Errorf("the beheerder's list shows the key's own gemeenten: %+v", ks)
+		}
+		// A membership that starts tomorrow does not count today.
+		must(t, ps.MaakLid(ctxB, p, "GM1681", partner.Vandaag(k.Now()).AddDate(0, 0, 1), time.Time{}, 0))
+		if got, _ := s.ControleerSleutel(ctx, token); len(got.Gemeenten) != 0 {
+			t.Errorf("before the membership starts: %v", got.Gemeenten)
+		}
+	})
+}
+
+func partners(t *testing.T, db *store.DB, klok func() time.Time) *partner.Service {
+	t.Helper()
+	al, err := audit.New(db, make([]byte, 32), klok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := partner.New(partner.Config{DB: db, Audit: al, Klok: klok})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ps
+}
+
+// maakPartner makes a partner that is a member of the gemeenten from a year ago, open-ended.
+func maakPartner(t *testing.T, ps *partner.Service, naam string, gemeenten ...string) string {
+	t.Helper()
+	ctx := audit.WithActor(t.Context(), audit.Actor{Soort: audit.ActorGebruiker, ID: "1", Naam: "Beheerder"})
+	van := ps.Vandaag().AddDate(-1, 0, 0)
+	o, err := ps.Maak(ctx, partner.Nieuw{Naam: naam, Gemeente: gemeenten[0], Van: van})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gm := range gemeenten[1:] {
+		must(t, ps.MaakLid(ctx, o.ID, gm, van, time.Time{}, 0))
+	}
+	return o.ID
 }
 
 func must(t *testing.T, err error) {

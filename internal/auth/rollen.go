@@ -50,6 +50,7 @@ const (
 	AuditExporteren     Permissie = "audit.exporteren"     // export the processing log (CSV)
 	GebruikersBeheren   Permissie = "gebruikers.beheren"   // users and their roles in the gemeente, password reset
 	SleutelsBeheren     Permissie = "sleutels.beheren"     // API credentials scoped to the gemeente
+	PartnersBeheren     Permissie = "partners.beheren"     // partner organisations: membership of the gemeente, public contact, merging
 	GemeenteInstellen   Permissie = "gemeente.instellen"   // contact block, theme, settings, retention
 	GemeentenBeheren    Permissie = "gemeenten.beheren"    // add and change tenants (system administrator only)
 )
@@ -59,7 +60,7 @@ const (
 var rolPermissies = map[Rol][]Permissie{
 	Beheerder: {
 		RegelsLezen, MonitorLezen, TakenLezen,
-		AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, GemeenteInstellen,
+		AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, PartnersBeheren, GemeenteInstellen,
 	},
 	Beleidsmedewerker: {
 		RegelsLezen, RegelsBeheren, MonitorLezen, MonitorSimuleren, ScanUitvoeren, ImportUitvoeren, TakenLezen,
@@ -75,7 +76,7 @@ var rolPermissies = map[Rol][]Permissie{
 
 // systeemPermissies are what a system administrator may do in every gemeente: manage the tenant and
 // its users and credentials, but not read personal data (for that they need a role in the gemeente).
-var systeemPermissies = []Permissie{GemeentenBeheren, GemeenteInstellen, GebruikersBeheren, SleutelsBeheren, RegelsLezen}
+var systeemPermissies = []Permissie{GemeentenBeheren, GemeenteInstellen, GebruikersBeheren, SleutelsBeheren, PartnersBeheren, RegelsLezen}
 
 // SleutelPermissies are the permissions an API credential may hold. Managing users, credentials and
 // tenants is never possible with a bearer token.
@@ -88,7 +89,7 @@ var AllePermissies = []Permissie{
 	RegelsLezen, RegelsBeheren, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken,
 	SignalenLezen, SignalenBehandelen, SignalenAanleveren, SignalenTerugmelden, ZakenLezen, ZakenBehandelen,
 	ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, MonitorSimuleren, ImportUitvoeren, TakenLezen,
-	AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, GemeenteInstellen, GemeentenBeheren,
+	AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, PartnersBeheren, GemeenteInstellen, GemeentenBeheren,
 }
 
 // Permissies returns the permissions of role r in its own gemeente (a copy).

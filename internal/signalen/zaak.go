@@ -14,13 +14,15 @@ import (
 // arrived, how it was matched, its DDAS status and the zaak it belongs to.
 type Ontvangen struct {
 	Signaal
-	ID        int64
-	Gemeente  string // gemeentecode, e.g. GM0175
-	Partner   string // the partner organisation (from its API credential)
-	Ontvangen Datum  // date of receipt by the municipality
-	Status    Signaalstatus
-	Koppeling Koppeling
-	ZaakID    int64
+	ID       int64
+	Gemeente string // gemeentecode, e.g. GM0175
+	Partner  string // the partner's id (internal/partner): from its API credential or chosen at an upload
+	// PartnerNaam is the partner's name as it is now, for pages (filled when read from storage).
+	PartnerNaam string
+	Ontvangen   Datum // date of receipt by the municipality
+	Status      Signaalstatus
+	Koppeling   Koppeling
+	ZaakID      int64
 }
 
 // InwonerSleutel identifies the resident a signal is about, for counting the residents of one zaak:

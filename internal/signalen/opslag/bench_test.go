@@ -22,7 +22,7 @@ func BenchmarkOntvang50000(b *testing.B) {
 			i := 0
 			for b.Loop() {
 				i++
-				res, err := db.store.Ontvang(metActor(b.Context()), opslag.Levering{Gemeente: fmt.Sprintf("GM%04d", i), Partner: "p", Signalen: sigs}, x)
+				res, err := db.store.Ontvang(metActor(b.Context()), opslag.Levering{Gemeente: fmt.Sprintf("GM%04d", i), PartnerID: "p", Signalen: sigs}, x)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -43,11 +43,11 @@ func BenchmarkWerklijst(b *testing.B) {
 	for _, db := range databases(b, maart) {
 		ctx := metActor(b.Context())
 		db.zet(time.Date(2026, time.February, 10, 9, 0, 0, 0, time.UTC))
-		if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "p", Signalen: synth.Signalen(pop, 50000, "feb", d("2026-02-10"), 1)}, x); err != nil {
+		if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "p", Signalen: synth.Signalen(pop, 50000, "feb", d("2026-02-10"), 1)}, x); err != nil {
 			b.Fatal(err)
 		}
 		db.zet(maart)
-		if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "q", Signalen: synth.Signalen(pop, 50000, "mrt", d("2026-03-02"), 2)}, x); err != nil {
+		if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "q", Signalen: synth.Signalen(pop, 50000, "mrt", d("2026-03-02"), 2)}, x); err != nil {
 			b.Fatal(err)
 		}
 		type geval struct {
@@ -100,11 +100,11 @@ func BenchmarkOntvangTweedeLevering50000(b *testing.B) {
 				i++
 				g := fmt.Sprintf("GM%04d", 5000+i)
 				b.StopTimer()
-				if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: g, Partner: "p", Signalen: eerste}, x); err != nil {
+				if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: g, PartnerID: "p", Signalen: eerste}, x); err != nil {
 					b.Fatal(err)
 				}
 				b.StartTimer()
-				res, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: g, Partner: "q", Signalen: tweede}, x)
+				res, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: g, PartnerID: "q", Signalen: tweede}, x)
 				if err != nil || res.Opgeslagen != signalen.MaxBatch {
 					b.Fatalf("%+v %v", res, err)
 				}

@@ -33,7 +33,7 @@ func TestVeleSignalenOpEenAdresTerBeoordeling(t *testing.T) {
 			ctx := metActor(t.Context())
 			st := db.store
 			x := signalen.NieuweIndex() // nobody known: grouped by the signal's own address
-			res, err := st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "woonco", Signalen: opEenAdres("a", 0, n)}, x)
+			res, err := st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "woonco", Signalen: opEenAdres("a", 0, n)}, x)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -68,7 +68,7 @@ func TestVeleSignalenOpEenAdresTerBeoordeling(t *testing.T) {
 			// their zaak; resident n+1 is new and gets a zaak of its own, marked for review.
 			tweede := append(opEenAdres("b", 3, 1), opEenAdres("c", 500, 1)...)
 			tweede = append(tweede, opEenAdres("d", n+1, 1)...)
-			res, err = st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "energie", Signalen: tweede}, x)
+			res, err = st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "energie", Signalen: tweede}, x)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -104,7 +104,7 @@ func TestAdresTotHetMaximumEenZaak(t *testing.T) {
 			if err := st.ZetInstellingen(ctx, "GM0175", inst, 0); err == nil {
 				t.Error("maximum 0 accepted")
 			}
-			res, err := st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "woonco", Signalen: opEenAdres("a", 0, 4)}, signalen.NieuweIndex())
+			res, err := st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "woonco", Signalen: opEenAdres("a", 0, 4)}, signalen.NieuweIndex())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -114,7 +114,7 @@ func TestAdresTotHetMaximumEenZaak(t *testing.T) {
 			if n, _ := st.AantalTerBeoordeling(ctx, "GM0175"); n != 0 {
 				t.Errorf("%d zaken ter beoordeling, want 0", n)
 			}
-			res, err = st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "woonco", Signalen: opEenAdres("b", 4, 1)}, signalen.NieuweIndex())
+			res, err = st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "woonco", Signalen: opEenAdres("b", 4, 1)}, signalen.NieuweIndex())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -139,7 +139,7 @@ func TestZaakPaginaEenAuditRij(t *testing.T) {
 			if err := st.ZetInstellingen(ctx, "GM0175", inst, 0); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "woonco", Signalen: opEenAdres("a", 0, n)}, signalen.NieuweIndex()); err != nil {
+			if _, err := st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "woonco", Signalen: opEenAdres("a", 0, n)}, signalen.NieuweIndex()); err != nil {
 				t.Fatal(err)
 			}
 			var id int64

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/store"
 )
@@ -19,8 +20,11 @@ import (
 // Levering is one delivery of signals by a partner for one gemeente.
 type Levering struct {
 	Gemeente string
-	Partner  string // the partner organisation, from its credential — never from the body
-	Signalen []signalen.Signaal
+	// PartnerID is the delivering partner's id (internal/partner): from the API credential, never from
+	// the body; at a CSV upload the member partner the case worker chose. With the gemeente and the
+	// reference it is the identity of a signal ("already received", feedback).
+	PartnerID string
+	Signalen  []signalen.Signaal
 	// Indexen optionally gives each signal's position in the partner's original delivery (when the
 	// caller already refused unreadable ones); Fout.Index and NietGekoppeld then use those positions.
 	Indexen []int
@@ -30,7 +34,7 @@ type Levering struct {
 type Ontvangst struct {
 	Aantal              int             `json:"aantal"`        // signals in the delivery
 	Opgeslagen          int             `json:"opgeslagen"`    // new signals stored
-	AlOntvangen         int             `json:"alOntvangen"`   // re-delivered (same partner and reference): not stored again
+	AlOntvangen         int             `json:"alOntvangen"`   // re-delivered (same gemeente, partner id and reference): not stored again
 	Afgewezen           int             `json:"afgewezen"`     // refused signals (see Fouten)
 	Fouten              []signalen.Fout `json:"fouten"`        // index, field and reason per problem
 	NietGekoppeld       []int           `json:"nietGekoppeld"` // indexes of stored signals not matched to a resident
@@ -48,7 +52,7 @@ func (s *Store) Ontvang(ctx context.Context, lev Levering, z signalen.Zoeker) (O
 	if len(lev.Signalen) > signalen.MaxBatch {
 		return res, ErrTeGroot
 	}
-	if lev.Gemeente == "" || lev.Partner == "" {
+	if lev.Gemeente == "" || lev.PartnerID == "" {
 		return res, fmt.Errorf("opslag: levering zonder gemeente of partner")
 	}
 	if lev.Indexen != nil && len(lev.Indexen) != len(lev.Signalen) {
@@ -75,7 +79,7 @@ func (s *Store) Ontvang(ctx context.Context, lev Levering, z signalen.Zoeker) (O
 		if err != nil {
 			return res, fmt.Errorf("opslag: koppel signaal %d: %w", b.Indexen[i], err)
 		}
-		ont[i] = signalen.Ontvangen{Signaal: b.Geldig[i], Gemeente: lev.Gemeente, Partner: lev.Partner, Ontvangen: vandaag, Koppeling: k}
+		ont[i] = signalen.Ontvangen{Signaal: b.Geldig[i], Gemeente: lev.Gemeente, Partner: lev.PartnerID, Ontvangen: vandaag, Koppeling: k}
 	}
 
 	// One connection for the whole intake, so that on PostgreSQL the bulk rows can go through COPY
@@ -102,7 +106,7 @@ func (s *Store) Ontvang(ctx context.Context, lev Levering, z signalen.Zoeker) (O
 	if err := s.sdb.LockTx(ctx, tx, "signalen.ontvang:"+lev.Gemeente); err != nil {
 		return res, fmt.Errorf("opslag: vergrendel gemeente: %w", err)
 	}
-	bestaand, err := s.bestaandeReferenties(ctx, tx, lev.Gemeente, lev.Partner, b.Geldig)
+	bestaand, err := s.bestaandeReferenties(ctx, tx, lev.Gemeente, lev.PartnerID, b.Geldig)
 	if err != nil {
 		return res, err
 	}
@@ -160,7 +164,7 @@ func (s *Store) Ontvang(ctx context.Context, lev Levering, z signalen.Zoeker) (O
 		return res, err
 	}
 	if err := s.log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: lev.Gemeente, Verwerkingsactiviteit: activiteitOntvangen,
-		Operatie: "vroegsignalen.ontvangen", Actie: audit.Aanmaken, Resultaat: audit.OK, Object: "partner/" + lev.Partner, Aantal: len(op)}); err != nil {
+		Operatie: "vroegsignalen.ontvangen", Actie: audit.Aanmaken, Resultaat: audit.OK, Object: "partner/" + lev.PartnerID, Aantal: len(op)}); err != nil {
 		return res, fmt.Errorf("opslag: audit: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -188,6 +192,7 @@ func (s *Store) Ontvang(ctx context.Context, lev Levering, z signalen.Zoeker) (O
 	return res, nil
 }
 
+// bestaandeReferenties returns which references of sigs partner (an id) already delivered in gemeente.
 func (s *Store) bestaandeReferenties(ctx context.Context, tx *sql.Tx, gemeente, partner string, sigs []signalen.Signaal) (map[string]bool, error) {
 	uit := map[string]bool{}
 	blok := s.blok(1)
@@ -527,4 +532,28 @@ func kopieer(ctx context.Context, conn *sql.Conn, tabel, kolommen string, n int,
 		return fmt.Errorf("opslag: %s (copy): %w", tabel, err)
 	}
 	return nil
+}
+
+// VerhuisSignalen moves the signals of partner van to partner naar in every gemeente (a merge of two
+// partners, partner.Verhuizer). A reference that both delivered in one gemeente cannot move (it would
+// make two signals one): then it refuses (partner.Weigering, an errs.Conflict), naming the first such reference, and the
+// merge does not happen.
+func (s *Store) VerhuisSignalen(ctx context.Context, tx *sql.Tx, van, naar string) (int64, error) {
+	var n int64
+	var gm, ref string
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MIN(a.gemeente), ''), COALESCE(MIN(a.referentie), '')
+		FROM signalen_signaal a JOIN signalen_signaal b ON b.gemeente = a.gemeente AND b.referentie = a.referentie
+		WHERE a.partner = $1 AND b.partner = $2`, van, naar).Scan(&n, &gm, &ref)
+	if err != nil {
+		return 0, fmt.Errorf("opslag: signalen verhuizen: %w", err)
+	}
+	if n > 0 {
+		return 0, partner.Weigering(fmt.Sprintf("Beide partners hebben een signaal met hetzelfde kenmerk aangeleverd (%d keer, bijvoorbeeld %q in %s). "+
+			"Samenvoegen zou van twee signalen één maken. Dat kan niet.", n, ref, gm))
+	}
+	r, err := tx.ExecContext(ctx, `UPDATE signalen_signaal SET partner = $2 WHERE partner = $1`, van, naar)
+	if err != nil {
+		return 0, fmt.Errorf("opslag: signalen verhuizen: %w", err)
+	}
+	return r.RowsAffected()
 }

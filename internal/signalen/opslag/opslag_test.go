@@ -53,7 +53,7 @@ func TestOntvangstEnBatchregel(t *testing.T) {
 			st := db.store
 			x := testIndex()
 			fout := signaal("R3", signalen.PartnerZorg, 100, "123456789", "9101AA", 3)
-			lev := opslag.Levering{Gemeente: "GM0175", Partner: "woonco", Signalen: []signalen.Signaal{
+			lev := opslag.Levering{Gemeente: "GM0175", PartnerID: "woonco", Signalen: []signalen.Signaal{
 				signaal("R1", signalen.PartnerHuur, 500, bsns[0], "", 0),
 				signaal("R2", signalen.PartnerHuur, 300, "", "9101AA", 2),
 				fout,
@@ -76,7 +76,7 @@ func TestOntvangstEnBatchregel(t *testing.T) {
 				t.Fatalf("herlevering = %+v", got)
 			}
 			// Same references from another partner are other signals; another gemeente sees none of them.
-			lev.Partner = "energie"
+			lev.PartnerID = "energie"
 			lev.Signalen = lev.Signalen[:2]
 			lev.Signalen[0].PartnerType, lev.Signalen[1].PartnerType = signalen.PartnerEnergie, signalen.PartnerEnergie
 			if got, err = st.Ontvang(ctx, lev, x); err != nil || got.Opgeslagen != 2 || got.NieuweZaken != 0 {
@@ -118,7 +118,7 @@ func TestOntvangstEnBatchregel(t *testing.T) {
 
 func TestTeGroot(t *testing.T) {
 	db := databases(t, maart)[0]
-	_, err := db.store.Ontvang(metActor(t.Context()), opslag.Levering{Gemeente: "GM0175", Partner: "p", Signalen: make([]signalen.Signaal, signalen.MaxBatch+1)}, signalen.NieuweIndex())
+	_, err := db.store.Ontvang(metActor(t.Context()), opslag.Levering{Gemeente: "GM0175", PartnerID: "p", Signalen: make([]signalen.Signaal, signalen.MaxBatch+1)}, signalen.NieuweIndex())
 	if !errors.Is(err, opslag.ErrTeGroot) {
 		t.Errorf("err = %v, want ErrTeGroot", err)
 	}
@@ -137,7 +137,7 @@ func TestWerkstroomEnTerugkoppeling(t *testing.T) {
 			}
 			crisis := signaal("C1", signalen.PartnerEnergie, 900, bsns[1], "", 0)
 			crisis.Crisis, crisis.CrisisSoort = true, signalen.CrisisAfsluitingEnergie
-			_, err := st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "energie", Signalen: []signalen.Signaal{
+			_, err := st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "energie", Signalen: []signalen.Signaal{
 				crisis,
 				signaal("L1", signalen.PartnerWater, 20, bsns[2], "", 0), // below threshold
 				signaal("N1", signalen.PartnerZorg, 200, bsns[3], "", 0),
@@ -213,7 +213,7 @@ func TestBewaartermijn(t *testing.T) {
 			pop := synth.Populatie(300)
 			x := synth.Index(pop)
 			sigs := synth.Signalen(pop, 400, "b", d("2026-03-02"), 7)
-			if _, err := st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "p", Signalen: sigs}, x); err != nil {
+			if _, err := st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "p", Signalen: sigs}, x); err != nil {
 				t.Fatal(err)
 			}
 			lijst, _, err := st.Werklijst(ctx, "GM0175", opslag.Filter{Limiet: 500})
@@ -300,7 +300,7 @@ func TestDDASExportUitOpslag(t *testing.T) {
 					sigs[i].Inwoner.BSN = ""
 				}
 			}
-			if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "p", Signalen: sigs}, synth.Index(pop)); err != nil {
+			if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "p", Signalen: sigs}, synth.Index(pop)); err != nil {
 				t.Fatal(err)
 			}
 			lijst, _, _ := db.store.Werklijst(ctx, "GM0175", opslag.Filter{Limiet: 10})
@@ -343,7 +343,7 @@ func TestWerklijstFilters(t *testing.T) {
 				}
 				sigs = append(sigs, signaal(fmt.Sprint("F", i), pt, int64(100+i), bsns[i], "", 0))
 			}
-			if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "p", Signalen: sigs}, testIndex()); err != nil {
+			if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "p", Signalen: sigs}, testIndex()); err != nil {
 				t.Fatal(err)
 			}
 			for _, tc := range []struct {
@@ -379,7 +379,7 @@ func TestBewaarJob(t *testing.T) {
 	db := databases(t, maart)[0]
 	ctx := metActor(t.Context())
 	bsns := synth.BSNs()
-	if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "p", Signalen: []signalen.Signaal{
+	if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "p", Signalen: []signalen.Signaal{
 		signaal("J1", signalen.PartnerHuur, 300, bsns[0], "", 0), signaal("J2", signalen.PartnerHuur, 300, bsns[1], "", 0)}}, testIndex()); err != nil {
 		t.Fatal(err)
 	}
@@ -424,7 +424,7 @@ func TestGelijktijdigeHerlevering(t *testing.T) {
 			opgeslagen := make(chan int, 4)
 			for range 4 {
 				go func() {
-					res, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: "p", Signalen: sigs}, x)
+					res, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "p", Signalen: sigs}, x)
 					fouten <- err
 					opgeslagen <- res.Opgeslagen
 				}()

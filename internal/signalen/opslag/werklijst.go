@@ -300,7 +300,9 @@ const signaalKolommen = `id, zaak_id, partner, referentie, partnertype, bedrag_c
 // signalenVan reads the signals of gemeente matching cond (which uses $2...), ordered by zaak and id;
 // staart is appended after the ORDER BY (a LIMIT and OFFSET of numbers, never outside text).
 func (s *Store) signalenVan(ctx context.Context, q queryer, gemeente, cond, staart string, args ...any) ([]signalen.Ontvangen, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+signaalKolommen+` FROM signalen_signaal WHERE gemeente = $1 AND `+cond+
+	rows, err := q.QueryContext(ctx, `SELECT `+signaalKolommen+`,
+		COALESCE((SELECT p.naam FROM partner_organisatie p WHERE p.id = signalen_signaal.partner), partner)
+		FROM signalen_signaal WHERE gemeente = $1 AND `+cond+
 		` ORDER BY zaak_id, id`+staart, append([]any{gemeente}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("opslag: signalen: %w", err)
@@ -317,7 +319,7 @@ func (s *Store) signalenVan(ctx context.Context, q queryer, gemeente, cond, staa
 		if err := rows.Scan(&o.ID, &o.ZaakID, &o.Partner, &o.Referentie, &pt, &bedrag, &od, &sd, &ov, &crisis, &cs, &warm, &st, &me,
 			&o.Koppeling.Huishoudsleutel, &o.Koppeling.Adressleutel, &o.Koppeling.Match.InwonerID, &in.BSN, &in.Voorletters,
 			&in.Voorvoegsel, &in.Achternaam, &geb, &a.Straat, &a.Postcode, &a.Huisnummer, &a.Toevoeging, &a.Woonplaats,
-			&in.Telefoon, &in.Email); err != nil {
+			&in.Telefoon, &in.Email, &o.PartnerNaam); err != nil {
 			return nil, fmt.Errorf("opslag: signaal: %w", err)
 		}
 		o.PartnerType, o.Bedrag, o.Ontstaansdatum, o.Signaaldatum, o.Ontvangen = signalen.PartnerType(pt), geld.Bedrag(bedrag), datum(od), datum(sd), datum(ov)
@@ -352,9 +354,9 @@ func (s *Store) contactpogingen(ctx context.Context, gemeente, cond string, args
 	return out, rows.Err()
 }
 
-// Terugkoppeling returns what partner may learn about its signal ref in gemeente: opgepakt, niet
-// opgepakt, or nog niet opgepakt — never the reason. ErrNietGevonden when the partner has no such signal
-// there (also when another partner has).
+// Terugkoppeling returns what partner (an id) may learn about its signal ref in gemeente: opgepakt,
+// niet opgepakt, or nog niet opgepakt — never the reason. ErrNietGevonden when the partner has no such
+// signal there (also when another partner has, whatever its name).
 func (s *Store) Terugkoppeling(ctx context.Context, gemeente, partner, ref string) (signalen.Terugkoppeling, error) {
 	var st string
 	err := s.db.QueryRowContext(ctx, `SELECT status FROM signalen_signaal WHERE gemeente = $1 AND partner = $2 AND referentie = $3`,

@@ -48,7 +48,7 @@ func TestWerklijstSortering(t *testing.T) {
 			ctx := metActor(t.Context())
 			for i, l := range leveringen {
 				db.zet(dag(l.dag))
-				if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", Partner: fmt.Sprint("p", i), Signalen: l.sigs}, testIndex()); err != nil {
+				if _, err := db.store.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: fmt.Sprint("p", i), Signalen: l.sigs}, testIndex()); err != nil {
 					t.Fatal(err)
 				}
 			}

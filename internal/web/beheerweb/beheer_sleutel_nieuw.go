@@ -1,6 +1,7 @@
 package beheerweb
 
 import (
+	"errors"
 	"net/http"
 	"slices"
 	"strings"
@@ -8,15 +9,20 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/errs"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
 type sleutelNieuwData struct {
 	web.StaffPage
 	web.FieldErrors
-	Naam, Organisatie, Verloopt string
-	Gekozen                     map[auth.Permissie]bool
-	Permissies                  []permKeuze
+	Naam, Partner, Verloopt string
+	// Partners are the partners whose membership of the gemeente is valid today: a key can belong only
+	// to one of them (and acts only while that membership lasts).
+	Partners   []partner.Organisatie
+	Gekozen    map[auth.Permissie]bool
+	Permissies []permKeuze
 	// After saving: the token, shown once.
 	Token   string
 	Sleutel *auth.Sleutel
@@ -54,7 +60,11 @@ func (s *server) beheerSleutelNieuw(w http.ResponseWriter, r *http.Request) {
 		s.kit.InternalError(w, r, err)
 		return
 	}
-	d := &sleutelNieuwData{Permissies: sleutelKeuzes(), Gekozen: map[auth.Permissie]bool{}}
+	d := &sleutelNieuwData{Permissies: sleutelKeuzes(), Gekozen: map[auth.Permissie]bool{}, Partner: r.URL.Query().Get("partner")}
+	if d.Partners, err = s.partners.LedenOp(r.Context(), g.Code, s.partners.Vandaag()); err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
 	s.vulStaff(&d.StaffPage, r, "API-sleutel maken", &g)
 	s.pages.Render(w, r, http.StatusOK, "beheer_sleutel_nieuw", d)
 }
@@ -72,8 +82,12 @@ func (s *server) beheerSleutelNieuwPost(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	d := &sleutelNieuwData{Permissies: sleutelKeuzes(), Gekozen: map[auth.Permissie]bool{},
-		Naam: strings.TrimSpace(r.PostForm.Get("naam")), Organisatie: strings.TrimSpace(r.PostForm.Get("organisatie")),
+		Naam: strings.TrimSpace(r.PostForm.Get("naam")), Partner: strings.TrimSpace(r.PostForm.Get("partner")),
 		Verloopt: strings.TrimSpace(r.PostForm.Get("verloopt"))}
+	if d.Partners, err = s.partners.LedenOp(r.Context(), g.Code, s.partners.Vandaag()); err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
 	var perms []auth.Permissie
 	for _, v := range r.PostForm["permissie"] {
 		p := auth.Permissie(v)
@@ -85,8 +99,8 @@ func (s *server) beheerSleutelNieuwPost(w http.ResponseWriter, r *http.Request) 
 	if d.Naam == "" || len(d.Naam) > 200 {
 		d.Add("naam", "Geef de sleutel een naam, bijvoorbeeld 'Woningcorporatie – koppeling 2026'.")
 	}
-	if d.Organisatie == "" || len(d.Organisatie) > 200 {
-		d.Add("organisatie", "Vul de organisatie in die de sleutel gebruikt.")
+	if !slices.ContainsFunc(d.Partners, func(o partner.Organisatie) bool { return o.ID == d.Partner }) {
+		d.Add("partner", "Kies de partner die de sleutel gebruikt. Staat hij er niet bij? Maak hem eerst lid van de gemeente bij Partners.")
 	}
 	if len(perms) == 0 {
 		d.Add("permissie-"+string(auth.SleutelPermissies[0]), "Kies minstens één ding dat de sleutel mag.")
@@ -109,8 +123,15 @@ func (s *server) beheerSleutelNieuwPost(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	i := web.LoginUit(r.Context())
-	tok, k, err := s.kit.Auth().MaakSleutel(r.Context(), auth.NieuweSleutel{Naam: d.Naam, Organisatie: d.Organisatie,
+	tok, k, err := s.kit.Auth().MaakSleutel(r.Context(), auth.NieuweSleutel{Naam: d.Naam, PartnerID: d.Partner,
 		Gemeenten: []string{g.Code}, Permissies: perms, VerlooptOp: verloopt, DoorGebruiker: i.Gebruiker.ID})
+	if errors.Is(err, errs.Invalid) { // the membership ended or the partner was merged since the form was shown
+		d.Add("partner", "Deze partner is nu geen lid (meer) van de gemeente. Kies een andere partner of maak hem eerst weer lid.")
+		s.vulStaff(&d.StaffPage, r, "API-sleutel maken", &g)
+		d.Page.Fout = true
+		s.pages.Render(w, r, http.StatusUnprocessableEntity, "beheer_sleutel_nieuw", d)
+		return
+	}
 	if err != nil {
 		s.kit.InternalError(w, r, err)
 		return

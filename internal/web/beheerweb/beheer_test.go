@@ -41,7 +41,7 @@ func nieuweStaffOmgeving(t *testing.T, db *store.DB) *staffOmgeving {
 	if err != nil {
 		t.Fatal(err)
 	}
-	beheer, err := New(o.Kit, Deps{Jobs: jobs.NewQueue(db)})
+	beheer, err := New(o.Kit, Deps{Jobs: jobs.NewQueue(db), Partners: o.Partners})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,7 +270,20 @@ func TestStaffSleutelsEnAudit(t *testing.T) {
 		o := nieuweStaffOmgeving(t, db)
 		c := o.loginAls("beheerder")
 		basis := "/beheer/" + eigen + "/sleutels"
-		a := o.doe("POST", basis+"/nieuw", c, url.Values{"naam": {"Corporatie koppeling"}, "organisatie": {"Woonstichting Test"},
+		p := o.Partner("Woonstichting Test", eigen)
+		o.Partner("Ander lid", ander) // not a member here: not offered
+		a := o.doe("GET", basis+"/nieuw", c, nil, nil)
+		bevat(t, a, "Woonstichting Test", `value="`+p+`"`)
+		if strings.Contains(a.Body, "Ander lid") {
+			t.Error("the key form offers a partner of another gemeente")
+		}
+		a = o.doe("POST", basis+"/nieuw", c, url.Values{"naam": {"Corporatie koppeling"}, "partner": {"Woonstichting Test"},
+			"permissie": {"signalen.aanleveren"}}, nil)
+		if a.Status != http.StatusUnprocessableEntity {
+			t.Errorf("key with a partner name instead of a member's id: status %d, want 422", a.Status)
+		}
+		bevat(t, a, "Kies de partner die de sleutel gebruikt")
+		a = o.doe("POST", basis+"/nieuw", c, url.Values{"naam": {"Corporatie koppeling"}, "partner": {p},
 			"permissie": {"signalen.aanleveren", "gebruikers.beheren"}}, nil)
 		bevat(t, a, "API-sleutel gemaakt", "Kopieer de sleutel nu")
 		token := between(a.Body, `readonly>`, "</textarea>")
@@ -278,7 +291,7 @@ func TestStaffSleutelsEnAudit(t *testing.T) {
 			t.Fatalf("token %q", token)
 		}
 		k, err := o.Auth.ControleerSleutel(t.Context(), token)
-		if err != nil || len(k.Permissies) != 1 || k.Permissies[0] != auth.SignalenAanleveren || len(k.Gemeenten) != 1 || k.Gemeenten[0] != eigen {
+		if err != nil || k.PartnerID != p || len(k.Permissies) != 1 || k.Permissies[0] != auth.SignalenAanleveren || len(k.Gemeenten) != 1 || k.Gemeenten[0] != eigen {
 			t.Fatalf("credential: %+v %v (only grantable permissions, only this gemeente)", k, err)
 		}
 		api := func() int {

@@ -9,6 +9,7 @@ package beheerweb
 
 import (
 	"embed"
+	"errors"
 	"net/http"
 	"slices"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web"
 )
@@ -30,18 +32,24 @@ type Deps struct {
 	Jobs *jobs.Queue
 	// Klok gives the current time for expiry dates and file names; nil means time.Now.
 	Klok func() time.Time
+	// Partners are the partners a new API key can belong to (beheer_sleutel_nieuw.go). Required.
+	Partners *partner.Service
 }
 
 type server struct {
-	kit   *web.Kit
-	jobs  *jobs.Queue
-	klok  func() time.Time
-	pages *web.Pages
+	kit      *web.Kit
+	jobs     *jobs.Queue
+	klok     func() time.Time
+	pages    *web.Pages
+	partners *partner.Service
 }
 
 // New parses the pages and returns the part.
 func New(kit *web.Kit, deps Deps) (web.Part, error) {
-	s := &server{kit: kit, jobs: deps.Jobs, klok: deps.Klok}
+	if deps.Partners == nil {
+		return web.Part{}, errors.New("beheerweb: geen partners")
+	}
+	s := &server{kit: kit, jobs: deps.Jobs, klok: deps.Klok, partners: deps.Partners}
 	if s.klok == nil {
 		s.klok = time.Now
 	}

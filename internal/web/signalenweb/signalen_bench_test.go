@@ -32,14 +32,14 @@ func BenchmarkSignalenWerklijst(b *testing.B) {
 		o.mu.Lock()
 		o.nu = time.Date(2026, time.February, 10, 9, 0, 0, 0, time.UTC)
 		o.mu.Unlock()
-		if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, Partner: "p",
+		if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, PartnerID: "p",
 			Signalen: synth.Signalen(pop, 50000, "feb", signalen.NieuweDatum(2026, 2, 10), 1)}, o.x); err != nil {
 			b.Fatal(err)
 		}
 		o.mu.Lock()
 		o.nu = sigNu
 		o.mu.Unlock()
-		if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, Partner: "q",
+		if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, PartnerID: "q",
 			Signalen: synth.Signalen(pop, 50000, "mrt", signalen.NieuweDatum(2026, 3, 2), 2)}, o.x); err != nil {
 			b.Fatal(err)
 		}
@@ -130,7 +130,7 @@ func BenchmarkSignalenZaakPagina(b *testing.B) {
 		if err := o.st.ZetInstellingen(ctx, sigGM, inst, 0); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, Partner: "p", Signalen: sigs}, o.x); err != nil {
+		if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, PartnerID: "p", Signalen: sigs}, o.x); err != nil {
 			b.Fatal(err)
 		}
 		zs, totaal, err := o.st.Werklijst(ctx, sigGM, opslag.Filter{})

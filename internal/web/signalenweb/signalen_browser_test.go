@@ -89,7 +89,7 @@ func TestBrowserSignalen(t *testing.T) {
 		{"zaak-gesloten", 200, func() antwoord { return o.get(zaakURL(sigGM, ids[2]), "consulent") }},
 		{"bestand", 200, func() antwoord { return o.get(basis+"/bestand", "consulent") }},
 		{"bestand-resultaat", 200, func() antwoord {
-			return o.upload(basis+"/bestand", "consulent", map[string]string{"partner": "Woonco"}, bestand)
+			return o.upload(basis+"/bestand", "consulent", map[string]string{"partner": o.pid["Woonco"]}, bestand)
 		}},
 		{"bestand-fout", 422, func() antwoord { return o.upload(basis+"/bestand", "consulent", map[string]string{}, "") }},
 		{"instellingen", 200, func() antwoord { return o.get(basis+"/instellingen", "beheerder") }},

@@ -19,6 +19,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/store"
@@ -44,6 +45,7 @@ type antwoord = webtest.Antwoord
 
 type sigOmgeving struct {
 	T      testing.TB
+	pid    map[string]string // partner name → id: Woonco and Energieco are members of sigGM, Andersco of sigAnder
 	DB     *store.DB
 	st     *opslag.Store
 	Audit  *audit.Log
@@ -79,7 +81,20 @@ func nieuweSigOmgeving(t testing.TB, db *store.DB) *sigOmgeving {
 	if err != nil {
 		t.Fatal(err)
 	}
-	part, err := New(kit, Deps{Store: st, Zoeker: func(context.Context, string) (signalen.Zoeker, error) { return o.x, nil }})
+	ps, err := partner.New(partner.Config{DB: db, Audit: al, Klok: klok})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.pid = map[string]string{}
+	pctx := audit.WithActor(ctx, audit.Actor{Soort: audit.ActorSysteem, ID: "test", Naam: "test"})
+	for naam, gm := range map[string]string{"Woonco": sigGM, "Energieco": sigGM, "Andersco": sigAnder} {
+		p, err := ps.Maak(pctx, partner.Nieuw{Naam: naam, Gemeente: gm, Van: partner.Vandaag(sigNu).AddDate(-1, 0, 0)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.pid[naam] = p.ID
+	}
+	part, err := New(kit, Deps{Store: st, Partners: ps, Zoeker: func(context.Context, string) (signalen.Zoeker, error) { return o.x, nil }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +146,7 @@ func sigSignaal(ref string, pt signalen.PartnerType, euro int64, bewoner int) si
 func (o *sigOmgeving) lever(gm, partner string, sigs ...signalen.Signaal) opslag.Ontvangst {
 	o.T.Helper()
 	ctx := audit.WithActor(context.Background(), audit.Actor{Soort: audit.ActorSysteem, ID: "test", Naam: "test"})
-	res, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: gm, Partner: partner, Signalen: sigs}, o.x)
+	res, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: gm, PartnerID: partner, Signalen: sigs}, o.x)
 	if err != nil {
 		o.T.Fatal(err)
 	}
@@ -324,7 +339,7 @@ func TestSignalenWerklijstPaging(t *testing.T) {
 	pop := synth.Populatie(200)
 	o.x = synth.Index(pop)
 	ctx := audit.WithActor(context.Background(), audit.Actor{Soort: audit.ActorSysteem, ID: "test"})
-	if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, Partner: "p",
+	if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, PartnerID: "p",
 		Signalen: synth.Signalen(pop, 300, "pg", signalen.NieuweDatum(2026, 3, 2), 7)}, o.x); err != nil {
 		t.Fatal(err)
 	}
@@ -525,7 +540,7 @@ func TestSignalenBestand(t *testing.T) {
 			"F1;Zorg;40;2026-01-05;2026-02-20;nee;" + bsn[6] + ";Testpersoon6;8011AA;7\n"
 
 		// Only checking stores nothing.
-		a = o.upload(pad, "consulent", map[string]string{"partner": "Woonco", "controleren": "1"}, bestand)
+		a = o.upload(pad, "consulent", map[string]string{"partner": o.pid["Woonco"], "controleren": "1"}, bestand)
 		if a.Status != http.StatusOK {
 			t.Fatalf("check: status %d: %s", a.Status, a.Body)
 		}
@@ -537,7 +552,7 @@ func TestSignalenBestand(t *testing.T) {
 			t.Errorf("checking a file is not in the processing log")
 		}
 
-		a = o.upload(pad, "consulent", map[string]string{"partner": "Woonco"}, bestand)
+		a = o.upload(pad, "consulent", map[string]string{"partner": o.pid["Woonco"]}, bestand)
 		if a.Status != http.StatusOK {
 			t.Fatalf("upload: status %d: %s", a.Status, a.Body)
 		}
@@ -559,7 +574,7 @@ func TestSignalenBestand(t *testing.T) {
 		}
 
 		// Delivering the same file again stores nothing twice.
-		a = o.upload(pad, "consulent", map[string]string{"partner": "Woonco"}, bestand)
+		a = o.upload(pad, "consulent", map[string]string{"partner": o.pid["Woonco"]}, bestand)
 		heeft(t, a, `id="opgeslagen">0<`, `id="alontvangen">3<`)
 		if n := len(o.zaken(sigGM)); n != 3 {
 			t.Errorf("re-delivery: %d zaken", n)
@@ -572,11 +587,13 @@ func TestSignalenBestand(t *testing.T) {
 			bestand string
 			wil     string
 		}{
-			{"geen partner", map[string]string{}, bestand, "Vul de naam van de signaalpartner in"},
-			{"geen bestand", map[string]string{"partner": "Woonco"}, "", "Kies een CSV-bestand met signalen."},
-			{"leeg", map[string]string{"partner": "Woonco"}, "\n\n", "Het bestand is leeg."},
-			{"kolom ontbreekt", map[string]string{"partner": "Woonco"}, "referentie;partnertype;bedrag;signaaldatum\nX;Huur;1;2026-01-01\n", "Verplichte kolom &#34;ontstaansdatum&#34; ontbreekt"},
-			{"onbekende kolom", map[string]string{"partner": "Woonco"}, "referentie;iban\n", "Onbekende kolom &#34;iban&#34;"},
+			{"geen partner", map[string]string{}, bestand, "Kies de signaalpartner die de signalen stuurt"},
+			{"partner als vrije tekst", map[string]string{"partner": "Woonco"}, bestand, "Kies de signaalpartner die de signalen stuurt"},
+			{"partner van een andere gemeente", map[string]string{"partner": o.pid["Andersco"]}, bestand, "Kies de signaalpartner die de signalen stuurt"},
+			{"geen bestand", map[string]string{"partner": o.pid["Woonco"]}, "", "Kies een CSV-bestand met signalen."},
+			{"leeg", map[string]string{"partner": o.pid["Woonco"]}, "\n\n", "Het bestand is leeg."},
+			{"kolom ontbreekt", map[string]string{"partner": o.pid["Woonco"]}, "referentie;partnertype;bedrag;signaaldatum\nX;Huur;1;2026-01-01\n", "Verplichte kolom &#34;ontstaansdatum&#34; ontbreekt"},
+			{"onbekende kolom", map[string]string{"partner": o.pid["Woonco"]}, "referentie;iban\n", "Onbekende kolom &#34;iban&#34;"},
 		} {
 			t.Run(tc.naam, func(t *testing.T) {
 				a := o.upload(pad, "consulent", tc.velden, tc.bestand)
@@ -586,10 +603,10 @@ func TestSignalenBestand(t *testing.T) {
 				heeft(t, a, "Er is iets niet goed ingevuld", tc.wil)
 			})
 		}
-		if a := o.upload(pad, "beheerder", map[string]string{"partner": "Woonco"}, bestand); a.Status != http.StatusForbidden {
+		if a := o.upload(pad, "beheerder", map[string]string{"partner": o.pid["Woonco"]}, bestand); a.Status != http.StatusForbidden {
 			t.Errorf("beheerder uploads: status %d, want 403", a.Status)
 		}
-		if a := o.upload("/beheer/"+sigAnder+"/signalen/bestand", "consulent", map[string]string{"partner": "Woonco"}, bestand); a.Status != http.StatusForbidden {
+		if a := o.upload("/beheer/"+sigAnder+"/signalen/bestand", "consulent", map[string]string{"partner": o.pid["Woonco"]}, bestand); a.Status != http.StatusForbidden {
 			t.Errorf("upload into another gemeente: status %d, want 403", a.Status)
 		}
 		if n := len(o.zaken(sigAnder)); n != 0 {
@@ -612,13 +629,13 @@ func TestSignalenBestandGroot(t *testing.T) {
 	if sb.Len() < 256<<10 {
 		t.Fatalf("test file only %d bytes", sb.Len())
 	}
-	a := o.upload(pad, "consulent", map[string]string{"partner": "Energieco"}, sb.String())
+	a := o.upload(pad, "consulent", map[string]string{"partner": o.pid["Energieco"]}, sb.String())
 	if a.Status != http.StatusOK {
 		t.Fatalf("%d KB file: status %d: %s", sb.Len()>>10, a.Status, a.Body)
 	}
 	heeft(t, a, `id="opgeslagen">5.000<`, `id="afgewezen">0<`)
 	groot := strings.Repeat("x", MaxBestand+1024)
-	a = o.upload(pad, "consulent", map[string]string{"partner": "Energieco"}, groot)
+	a = o.upload(pad, "consulent", map[string]string{"partner": o.pid["Energieco"]}, groot)
 	if a.Status != http.StatusRequestEntityTooLarge {
 		t.Errorf("over the limit: status %d, want 413", a.Status)
 	}
@@ -789,7 +806,7 @@ func TestSignalenWerklijstMeerDan(t *testing.T) {
 	pop := synth.Populatie(60000)
 	o.x = synth.Index(pop)
 	ctx := audit.WithActor(context.Background(), audit.Actor{Soort: audit.ActorSysteem, ID: "test"})
-	if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, Partner: "p",
+	if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, PartnerID: "p",
 		Signalen: synth.Signalen(pop, 15000, "md", signalen.NieuweDatum(2026, 3, 2), 3)}, o.x); err != nil {
 		t.Fatal(err)
 	}

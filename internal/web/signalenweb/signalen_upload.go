@@ -9,9 +9,9 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/web"
@@ -25,9 +25,12 @@ import (
 type uploadData struct {
 	web.StaffPage
 	web.FieldErrors
-	Menu          sigMenu
-	Actie         string
-	Partner       string
+	Menu    sigMenu
+	Actie   string
+	Partner string // the chosen partner's id
+	// Partners are the partners whose membership of the gemeente is valid today: the file is delivered
+	// for one of them, and its signals are that partner's (feedback, "already received").
+	Partners      []partner.Organisatie
 	Controleren   bool
 	Kolommen      []string
 	Verplicht     []string
@@ -67,7 +70,11 @@ const maxSamenvatting = 20
 // to spare. Other forms keep the server's small body limit (Config.MaxBody).
 const MaxBestand = 32 << 20
 
-func (s *server) nieuwUploadData(r *http.Request, d *uploadData, gm string) {
+func (s *server) nieuwUploadData(r *http.Request, d *uploadData, gm string) error {
+	var err error
+	if d.Partners, err = s.partners.LedenOp(r.Context(), gm, s.partners.Vandaag()); err != nil {
+		return err
+	}
 	d.Menu = menuVoor(r.Context(), gm, "bestand")
 	d.Actie = d.Menu.Basis + "/bestand"
 	d.Kolommen = slices.Clone(signalen.CSVKolommen)
@@ -76,6 +83,7 @@ func (s *server) nieuwUploadData(r *http.Request, d *uploadData, gm string) {
 	d.Crisissoorten = signalen.CrisisSoorten()
 	d.MaxRegels = getal64(signalen.MaxBatch)
 	d.MaxGrootte = grootte(max(s.kit.Config().MaxBody, MaxBestand))
+	return nil
 }
 
 // signalenBestand shows the upload form.
@@ -85,7 +93,11 @@ func (s *server) signalenBestand(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.nieuwUploadData(r, d, gm)
+	if err := s.nieuwUploadData(r, d, gm); err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
+	d.Partner = r.URL.Query().Get("partner")
 	s.pages.Render(w, r, http.StatusOK, "signalen_upload", d)
 }
 
@@ -97,7 +109,10 @@ func (s *server) signalenBestandPost(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.nieuwUploadData(r, d, gm)
+	if err := s.nieuwUploadData(r, d, gm); err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
 	toon := func(status int) {
 		d.Fout = len(d.Fouten) > 0
 		s.pages.Render(w, r, status, "signalen_upload", d)
@@ -115,11 +130,8 @@ func (s *server) signalenBestandPost(w http.ResponseWriter, r *http.Request) {
 	defer r.MultipartForm.RemoveAll()
 	d.Partner = strings.TrimSpace(r.PostForm.Get("partner"))
 	d.Controleren = r.PostForm.Get("controleren") == "1"
-	switch n := utf8.RuneCountInString(d.Partner); {
-	case n == 0:
-		d.Add("partner", "Vul de naam van de signaalpartner in, bijvoorbeeld de woningcorporatie.")
-	case n > 100 || !utf8.ValidString(d.Partner):
-		d.Add("partner", "De naam van de signaalpartner is te lang. Gebruik hoogstens 100 tekens.")
+	if !slices.ContainsFunc(d.Partners, func(o partner.Organisatie) bool { return o.ID == d.Partner }) {
+		d.Add("partner", "Kies de signaalpartner die de signalen stuurt. Staat hij er niet bij? Dan is hij geen lid van de gemeente: vraag de beheerder hem lid te maken.")
 	}
 	var data []byte
 	f, _, err := r.FormFile("bestand")
@@ -179,7 +191,7 @@ func (s *server) signalenBestandPost(w http.ResponseWriter, r *http.Request) {
 			toon(http.StatusServiceUnavailable)
 			return
 		}
-		o, err := st.Ontvang(r.Context(), opslag.Levering{Gemeente: gm, Partner: d.Partner, Signalen: lev.Signalen, Indexen: lev.Indexen}, z)
+		o, err := st.Ontvang(r.Context(), opslag.Levering{Gemeente: gm, PartnerID: d.Partner, Signalen: lev.Signalen, Indexen: lev.Indexen}, z)
 		if err != nil {
 			s.kit.InternalError(w, r, fmt.Errorf("signalen: bestand ontvangen: %w", err))
 			return
@@ -267,4 +279,18 @@ func grootte(n int64) string {
 		return getal64(n>>10) + " kB"
 	}
 	return getal64(n) + " bytes"
+}
+
+// partnerOpties are the choices of the upload's partner field: first an empty one, so nobody delivers
+// for the wrong partner by not looking.
+func partnerOpties(ps []partner.Organisatie, gekozen string) []web.Optie {
+	out := []web.Optie{{Waarde: "", Label: "Kies een signaalpartner", Gekozen: gekozen == ""}}
+	for _, p := range ps {
+		l := p.Naam
+		if p.KvK != "" {
+			l += " (KvK " + p.KvK + ")"
+		}
+		out = append(out, web.Optie{Waarde: p.ID, Label: l, Gekozen: p.ID == gekozen})
+	}
+	return out
 }

@@ -20,6 +20,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/web"
@@ -34,14 +35,17 @@ type Deps struct {
 	// Zoeker returns the resident register of a gemeente for matching uploaded signals (BRP extract or
 	// household data). Nil, or a nil result: signals are stored unmatched and grouped by their own address.
 	Zoeker func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
+	// Partners are the gemeente's member partners, one of which a CSV upload delivers for. Required.
+	Partners *partner.Service
 }
 
 // server is the vroegsignalering part: its services and parsed pages.
 type server struct {
-	kit    *web.Kit
-	store  *opslag.Store
-	zoeker func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
-	pages  *web.Pages
+	kit      *web.Kit
+	store    *opslag.Store
+	zoeker   func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
+	partners *partner.Service
+	pages    *web.Pages
 }
 
 // New parses the pages (each with signalen_gedeeld.html) and returns the part; it fails on any
@@ -50,7 +54,10 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Store == nil {
 		return web.Part{}, errors.New("signalenweb: geen opslag")
 	}
-	s := &server{kit: kit, store: deps.Store, zoeker: deps.Zoeker}
+	if deps.Partners == nil {
+		return web.Part{}, errors.New("signalenweb: geen partners")
+	}
+	s := &server{kit: kit, store: deps.Store, zoeker: deps.Zoeker, partners: deps.Partners}
 	var err error
 	s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true, Gedeeld: []string{"signalen_gedeeld"}, Funcs: signalenFuncs})
 	if err != nil {
@@ -125,10 +132,11 @@ func menuVoor(ctx context.Context, gm, hier string) sigMenu {
 // ---- formatting for staff pages (Dutch) ----
 
 var signalenFuncs = template.FuncMap{
-	"datumNL":   datumNL,
-	"getalNL":   getalNL,
-	"procentNL": procentNL,
-	"lower":     strings.ToLower,
+	"datumNL":       datumNL,
+	"partnerOpties": partnerOpties,
+	"getalNL":       getalNL,
+	"procentNL":     procentNL,
+	"lower":         strings.ToLower,
 }
 
 var dagenKort = [...]string{"zo", "ma", "di", "wo", "do", "vr", "za"}

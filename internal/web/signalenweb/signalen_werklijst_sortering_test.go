@@ -121,7 +121,7 @@ func TestSignalenWerklijstSorteringPaging(t *testing.T) {
 		pop := synth.Populatie(200)
 		o.x = synth.Index(pop)
 		ctx := audit.WithActor(context.Background(), audit.Actor{Soort: audit.ActorSysteem, ID: "test"})
-		if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, Partner: "p",
+		if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, PartnerID: "p",
 			Signalen: synth.Signalen(pop, 300, "pg", signalen.NieuweDatum(2026, 3, 2), 7)}, o.x); err != nil {
 			t.Fatal(err)
 		}

@@ -247,7 +247,7 @@ func signaalRijen(sigs []signalen.Ontvangen) ([]signaalRij, []inwonerRij) {
 			inw = append(inw, inwonerRij{Nr: n, Naam: naam, BSN: in.BSN, Geboortedatum: datumNL(in.Geboortedatum), Adres: adres,
 				Telefoon: in.Telefoon, Email: in.Email})
 		}
-		rij := signaalRij{Referentie: o.Referentie, Partner: o.Partner, PartnerType: string(o.PartnerType), Bedrag: bedragNL(o.Bedrag),
+		rij := signaalRij{Referentie: o.Referentie, Partner: o.PartnerNaam, PartnerType: string(o.PartnerType), Bedrag: bedragNL(o.Bedrag),
 			Ontstaan: datumNL(o.Ontstaansdatum), Signaaldatum: datumNL(o.Signaaldatum), Ontvangen: datumNL(o.Ontvangen),
 			WarmeOverdracht: o.WarmeOverdracht, Status: string(o.Status), Inwoner: n}
 		if o.Crisis {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/store"
@@ -77,10 +78,12 @@ type Omgeving struct {
 	DB    *store.DB
 	Auth  *auth.Service
 	Audit *audit.Log
-	Kit   *web.Kit
-	H     http.Handler
-	IDs   map[string]int64 // "beheerder", …, "systeembeheerder" → user id
-	ip    int
+	// Partners are the partner organisations of the gemeenten (internal/partner).
+	Partners *partner.Service
+	Kit      *web.Kit
+	H        http.Handler
+	IDs      map[string]int64 // "beheerder", …, "systeembeheerder" → user id
+	ip       int
 }
 
 // Opties tune an Omgeving.
@@ -116,7 +119,11 @@ func NieuweOmgeving(t testing.TB, db *store.DB, opt Opties) *Omgeving {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := &Omgeving{T: t, DB: db, Auth: as, Audit: al, Kit: k, IDs: map[string]int64{}}
+	ps, err := partner.New(partner.Config{DB: db, Audit: al, Klok: klok})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := &Omgeving{T: t, DB: db, Auth: as, Audit: al, Partners: ps, Kit: k, IDs: map[string]int64{}}
 	for _, r := range auth.Rollen {
 		g := o.Maak(string(r)+"@test.zeker.test", "Test "+string(r), false)
 		if err := as.ZetRol(ctx, g.ID, Eigen, r); err != nil {
@@ -209,4 +216,22 @@ func Bevat(t testing.TB, a Antwoord, wil ...string) {
 			t.Errorf("page (status %d) does not contain %q", a.Status, w)
 		}
 	}
+}
+
+// Partner makes a partner named naam that is a member of the gemeenten from a year before Nu, with no
+// end, and returns its id.
+func (o *Omgeving) Partner(naam string, gemeenten ...string) string {
+	o.T.Helper()
+	ctx := audit.WithActor(o.T.Context(), audit.Actor{Soort: audit.ActorSysteem, ID: "test", Naam: "test"})
+	van := partner.Vandaag(Nu).AddDate(-1, 0, 0)
+	p, err := o.Partners.Maak(ctx, partner.Nieuw{Naam: naam, Gemeente: gemeenten[0], Van: van})
+	if err != nil {
+		o.T.Fatal(err)
+	}
+	for _, gm := range gemeenten[1:] {
+		if err := o.Partners.MaakLid(ctx, p.ID, gm, van, time.Time{}, 0); err != nil {
+			o.T.Fatal(err)
+		}
+	}
+	return p.ID
 }
