@@ -145,10 +145,22 @@ func TestStaffLogin(t *testing.T) {
 		if strings.Contains(a.Body, "/beheer/"+eigen+"/gebruikers") {
 			t.Error("consulent sees the link to user management")
 		}
-		// An open redirect is refused.
-		a = o.doe("POST", "/login", "", url.Values{"email": {"consulent@test.zeker.test"}, "wachtwoord": {testWachtwoord}, "terug": {"//evil.example/"}}, nil)
-		if a.Loc != "/beheer/" {
-			t.Errorf("terug=//evil.example/: Location %q, want /beheer/", a.Loc)
+		// An open redirect is refused, also in the forms a browser reads as another host after dropping
+		// tab and line breaks or reading a backslash as a slash.
+		for _, terug := range []string{"//evil.example/", "/\t/evil.example", "/\n/evil.example", "/\\evil.example", "/%2F%2Fevil.example", "/%09/evil.example"} {
+			a = o.doe("POST", "/login", "", url.Values{"email": {"consulent@test.zeker.test"}, "wachtwoord": {testWachtwoord}, "terug": {terug}}, nil)
+			if a.Status != http.StatusSeeOther || a.Loc != "/beheer/" {
+				t.Errorf("login with terug=%q: %d Location %q, want 303 /beheer/", terug, a.Status, a.Loc)
+			}
+		}
+		// Logged in already, the login page sends on at once: the same rule (the query decodes %09 to a tab).
+		for _, q := range []string{"/%09/evil.example", "/%0A/evil.example", "%2F%09%2Fevil.example", "/%5Cevil.example"} {
+			if a := o.doe("GET", "/login?terug="+q, nieuw, nil, nil); a.Status != http.StatusSeeOther || a.Loc != "/beheer/" {
+				t.Errorf("GET /login?terug=%s when logged in: %d Location %q, want 303 /beheer/", q, a.Status, a.Loc)
+			}
+		}
+		if a := o.doe("GET", "/login?terug=%2Fbeheer%2F"+eigen+"%2Fgebruikers%3Frol%3Dconsulent", nieuw, nil, nil); a.Loc != "/beheer/"+eigen+"/gebruikers?rol=consulent" {
+			t.Errorf("GET /login with a good terug when logged in: Location %q", a.Loc)
 		}
 
 		// Logout ends the session.

@@ -86,13 +86,8 @@ func (s *server) loginPost(w http.ResponseWriter, r *http.Request) {
 	s.pages.Render(w, r, status, "login", d)
 }
 
-// veiligTerug keeps a return address only when it is a path on this site.
-func veiligTerug(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\\r\n") {
-		return "/beheer/"
-	}
-	return p
-}
+// veiligTerug keeps a return address only when it is a path on this site (web.VeiligTerug).
+func veiligTerug(p string) string { return web.VeiligTerug(p, "/beheer/") }
 
 func retryAfter(e *auth.TeVaakError) string {
 	sec := int(e.Wacht.Seconds())
