@@ -44,8 +44,8 @@ func wachttijd(d time.Duration) string {
 type poging struct{ account, ip int64 }
 
 // registreerPoging counts the attempts of the last window for the account and the IP address and
-// records this one, in one transaction so that parallel attempts cannot slip past the limit. A
-// refused attempt is not recorded, so waiting the stated time always helps.
+// records this one (email "": the client address only), in one transaction so that parallel attempts
+// cannot slip past the limit. A refused attempt is not recorded, so waiting the stated time always helps.
 func (s *Service) registreerPoging(ctx context.Context, email, ip string) (poging, error) {
 	now := s.now()
 	van := now.Add(-s.cfg.Venster)
@@ -53,8 +53,10 @@ func (s *Service) registreerPoging(ctx context.Context, email, ip string) (pogin
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		// PostgreSQL: serialise attempts on one account and one address (SQLite: the write lock does it).
 		// Always account before address, so two attempts cannot wait for each other.
-		if err := s.db.LockTx(ctx, tx, "login:account:"+email); err != nil {
-			return err
+		if email != "" {
+			if err := s.db.LockTx(ctx, tx, "login:account:"+email); err != nil {
+				return err
+			}
 		}
 		if ip != "" {
 			if err := s.db.LockTx(ctx, tx, "login:ip:"+ip); err != nil {
@@ -84,8 +86,10 @@ func (s *Service) registreerPoging(ctx context.Context, email, ip string) (pogin
 		if wacht > 0 {
 			return &TeVaakError{Wacht: wacht}
 		}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO login_failures (scope, subject, at) VALUES ('account', $1, $2) RETURNING id`, email, now).Scan(&p.account); err != nil {
-			return err
+		if email != "" {
+			if err := tx.QueryRowContext(ctx, `INSERT INTO login_failures (scope, subject, at) VALUES ('account', $1, $2) RETURNING id`, email, now).Scan(&p.account); err != nil {
+				return err
+			}
 		}
 		if ip != "" {
 			if err := tx.QueryRowContext(ctx, `INSERT INTO login_failures (scope, subject, at) VALUES ('ip', $1, $2) RETURNING id`, ip, now).Scan(&p.ip); err != nil {

@@ -64,6 +64,11 @@ type Route struct {
 	// MaxBody raises the body limit of this route above Config.MaxBody (an upload).
 	MaxBody int64
 	Handler http.HandlerFunc
+	// OngeldigeTekst, when set, answers instead of the kit's 422 page when a value of the query or of an
+	// urlencoded form holds text that internal/text refuses (a NUL, a control character, invalid UTF-8).
+	// The form is parsed already (r.PostForm). The login uses it to give its ordinary refusal, so that a
+	// bad address tells nothing.
+	OngeldigeTekst http.HandlerFunc
 }
 
 // bewaak wraps a handler in its access rule and the per-route middleware. Order for staff routes:
@@ -72,12 +77,14 @@ type Route struct {
 // must change their password is sent to /wachtwoord first.
 func (k *Kit) bewaak(rt Route) http.Handler {
 	limit := max(k.cfg.MaxBody, rt.MaxBody)
+	if rt.Access == Bearer {
+		return rt.Handler // its own body limit and text checks; no cookies, so no cross-origin protection
+	}
+	rt.Handler = k.tekstGecontroleerd(rt)
 	var h http.Handler
 	switch rt.Access {
 	case Open:
 		h = rt.Handler
-	case Bearer:
-		return rt.Handler // its own body limit; no cookies, so no cross-origin protection
 	default:
 		h = k.bewaakSessie(rt)
 	}

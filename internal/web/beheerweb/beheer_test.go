@@ -119,6 +119,23 @@ func TestStaffLogin(t *testing.T) {
 			t.Errorf("unknown e-mail: status %d, want %d", b.Status, a.Status)
 		}
 
+		// A NUL or invalid UTF-8 in the address or the password (a 500 on PostgreSQL before) gets the
+		// ordinary refusal: the same status and message, no hint, the address not shown again.
+		for _, body := range []string{"email=consulent%40test.zeker.test%00&wachtwoord=x", "email=%00&wachtwoord=x",
+			"email=consu%FFlent%40test.zeker.test&wachtwoord=x", "email=consulent%40test.zeker.test&wachtwoord=" + url.QueryEscape(testWachtwoord) + "%00"} {
+			b := o.doeBody("POST", "/login", "", strings.NewReader(body), map[string]string{"Content-Type": "application/x-www-form-urlencoded"})
+			if b.Status != http.StatusUnauthorized {
+				t.Errorf("login %s: status %d, want 401", body, b.Status)
+			}
+			bevat(t, b, "Het e-mailadres of het wachtwoord klopt niet.", `name="email"`)
+			if strings.Contains(b.Body, "consulent@test.zeker.test") && !strings.Contains(body, "wachtwoord="+url.QueryEscape(testWachtwoord)) {
+				t.Errorf("login %s: the page shows the bad address again", body)
+			}
+			if strings.Contains(b.Body, "U+0000") || strings.Contains(b.Body, "UTF-8") {
+				t.Errorf("login %s: the page hints at the bad character", body)
+			}
+		}
+
 		// Login renews the session: the token of before login no longer works.
 		oud := o.loginAls("consulent")
 		a = o.doe("POST", "/login", oud, url.Values{"email": {"consulent@test.zeker.test"}, "wachtwoord": {testWachtwoord}, "terug": {"/beheer/" + eigen + "/"}}, nil)

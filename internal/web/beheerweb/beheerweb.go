@@ -60,7 +60,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 func (s *server) routes() []web.Route {
 	return []web.Route{
 		{Pattern: "GET /login", Access: web.Public, Handler: s.login},
-		{Pattern: "POST /login", Access: web.Public, Handler: s.loginPost},
+		{Pattern: "POST /login", Access: web.Public, Handler: s.loginPost, OngeldigeTekst: s.loginPost},
 		{Pattern: "POST /logout", Access: web.Public, Handler: s.logout},
 		{Pattern: "GET /wachtwoord", Access: web.LoggedIn, Handler: s.wachtwoord},
 		{Pattern: "POST /wachtwoord", Access: web.LoggedIn, Handler: s.wachtwoordPost},
