@@ -2,7 +2,9 @@ package auth
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -43,6 +45,12 @@ func wachttijd(d time.Duration) string {
 // poging identifies the rows of one login attempt, so a successful login can remove them.
 type poging struct{ account, ip int64 }
 
+// sleutelHash is the hex SHA-256 of s, for lock keys that must not carry the address itself.
+func sleutelHash(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
+}
+
 // registreerPoging counts the attempts of the last window for the account and the IP address and
 // records this one (email "": the client address only), in one transaction so that parallel attempts
 // cannot slip past the limit. A refused attempt is not recorded, so waiting the stated time always helps.
@@ -54,7 +62,9 @@ func (s *Service) registreerPoging(ctx context.Context, email, ip string) (pogin
 		// PostgreSQL: serialise attempts on one account and one address (SQLite: the write lock does it).
 		// Always account before address, so two attempts cannot wait for each other.
 		if email != "" {
-			if err := s.db.LockTx(ctx, tx, "login:account:"+email); err != nil {
+			// The lock key is a hash: a failed lock names its key in the error, and the error may be
+			// logged; users are logged by id, never by address.
+			if err := s.db.LockTx(ctx, tx, "login:account:"+sleutelHash(email)); err != nil {
 				return err
 			}
 		}

@@ -145,7 +145,7 @@ func (k *Kit) bewaakSessie(rt Route) http.Handler {
 			gm := r.PathValue("gemeente")
 			if !auth.Mag(i.Actor, gm, rt.Permissie) {
 				if rt.Activiteit != "" && tenant.ValideerCode(gm) == nil {
-					k.weigeringLoggen(r, gm, rt)
+					k.weigeringLoggen(r, gm, rt, i.Gebruiker)
 				}
 				k.StaffError(w, r, http.StatusForbidden, "Je mag dit niet doen in deze gemeente. Vraag de beheerder van de gemeente om een rol als je dit nodig hebt.")
 				return
@@ -172,9 +172,15 @@ func (k *Kit) gemeenteBestaat(w http.ResponseWriter, r *http.Request, gm string,
 	return true
 }
 
-// weigeringLoggen writes a refused access to personal data to the processing log of that gemeente.
-func (k *Kit) weigeringLoggen(r *http.Request, gm string, rt Route) {
-	err := k.deps.Audit.Schrijf(r.Context(), audit.Verwerking{Gemeente: gm, Verwerkingsactiviteit: rt.Activiteit,
+// weigeringLoggen writes a refused access to personal data to the processing log of that gemeente. A
+// user without a role in gm is logged by internal id only: their name is personal data of another
+// gemeente (or of the system administration), not this gemeente's to read.
+func (k *Kit) weigeringLoggen(r *http.Request, gm string, rt Route, g auth.Gebruiker) {
+	actor := AuditActor(g)
+	if _, ok := g.Rollen[gm]; !ok {
+		actor.Naam = ""
+	}
+	err := k.deps.Audit.Schrijf(r.Context(), audit.Verwerking{Gemeente: gm, Verwerkingsactiviteit: rt.Activiteit, Actor: actor,
 		Operatie: "toegang.geweigerd", Actie: audit.Lezen, Resultaat: audit.Geweigerd, Object: "route/" + rt.Pattern, Aantal: 1})
 	if err != nil && !errors.Is(err, errs.Constraint) {
 		k.log.ErrorContext(r.Context(), "audit: weigering", "fout", err)

@@ -36,7 +36,12 @@ type staffOmgeving struct{ *webtest.Omgeving }
 
 func nieuweStaffOmgeving(t *testing.T, db *store.DB) *staffOmgeving {
 	t.Helper()
-	o := &staffOmgeving{webtest.NieuweOmgeving(t, db, webtest.Opties{})}
+	return nieuweStaffOmgevingMet(t, db, webtest.Opties{})
+}
+
+func nieuweStaffOmgevingMet(t *testing.T, db *store.DB, opt webtest.Opties) *staffOmgeving {
+	t.Helper()
+	o := &staffOmgeving{webtest.NieuweOmgeving(t, db, opt)}
 	st, err := opslag.New(opslag.Config{DB: db, Audit: o.Audit})
 	if err != nil {
 		t.Fatal(err)
