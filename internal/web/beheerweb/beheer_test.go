@@ -218,29 +218,36 @@ func TestStaffGebruikersBeheren(t *testing.T) {
 			t.Error("filter rol=consulent shows the intermediair")
 		}
 
-		// Add a user: errors first, then a generated password shown once.
+		// Add a user: errors first, then an invitation whose code is shown once. Nothing is made until
+		// the colleague redeems it (TestUitnodiging covers the addresses that have an account).
 		a = o.doe("POST", basis+"/nieuw", c, url.Values{"email": {"geen-email"}, "naam": {""}}, nil)
 		if a.Status != http.StatusUnprocessableEntity {
 			t.Fatalf("invalid new user: status %d", a.Status)
 		}
 		bevat(t, a, "Vul een geldig e-mailadres in", "Vul de naam van de medewerker in", "Kies een rol")
 		a = o.doe("POST", basis+"/nieuw", c, url.Values{"email": {"Nieuw@Test.Zeker.Test"}, "naam": {"Nieuwe Collega"}, "rol": {"intermediair"}}, nil)
-		bevat(t, a, "Medewerker toegevoegd", `id="nieuw-wachtwoord"`)
-		ww := between(a.Body, `id="nieuw-wachtwoord">`, "</code>")
+		bevat(t, a, "Uitnodiging gemaakt", `id="uitnodigingscode"`, "nieuw@test.zeker.test", "/uitnodiging")
+		code := between(a.Body, `id="uitnodigingscode">`, "</code>")
+		if _, err := o.Auth.GebruikerOpEmail(t.Context(), "nieuw@test.zeker.test"); err == nil {
+			t.Fatal("an account exists before the invitation is redeemed")
+		}
+		bevat(t, o.doe("GET", basis, c, nil, nil), "Openstaande uitnodigingen", "nieuw@test.zeker.test")
+		// The colleague chooses their password with the code and is logged in.
+		a = o.doe("POST", "/uitnodiging", "", url.Values{"email": {"nieuw@test.zeker.test"}, "code": {code}, "wachtwoord": {"kort"}, "herhaal": {"kort"}}, nil)
+		bevat(t, a, "minstens 12 tekens")
+		a = o.doe("POST", "/uitnodiging", "", url.Values{"email": {"nieuw@test.zeker.test"}, "code": {strings.ToLower(code)},
+			"wachtwoord": {"mijn eigen lange zin"}, "herhaal": {"mijn eigen lange zin"}}, nil)
+		if a.Status != http.StatusSeeOther || a.Loc != "/beheer/"+eigen+"/?klaar=welkom" {
+			t.Fatalf("redeem: %d %q\n%s", a.Status, a.Loc, a.Body)
+		}
+		nc := sessieUit(t, a)
 		nieuw, err := o.Auth.GebruikerOpEmail(t.Context(), "nieuw@test.zeker.test")
-		if err != nil || nieuw.Rollen[eigen] != auth.Intermediair || !nieuw.MoetWachtwoordWijzigen {
+		if err != nil || nieuw.Rollen[eigen] != auth.Intermediair || nieuw.MoetWachtwoordWijzigen || nieuw.Naam != "Nieuwe Collega" {
 			t.Fatalf("new user: %+v, %v", nieuw, err)
 		}
-		// The new user must choose a password before anything else.
-		nc := o.login("nieuw@test.zeker.test", ww)
-		if a := o.doe("GET", "/beheer/"+eigen+"/", nc, nil, nil); a.Status != http.StatusSeeOther || a.Loc != "/wachtwoord" {
-			t.Fatalf("first login: %d %q, want redirect to /wachtwoord", a.Status, a.Loc)
-		}
-		a = o.doe("POST", "/wachtwoord", nc, url.Values{"huidig": {ww}, "nieuw": {"kort"}, "herhaal": {"kort"}}, nil)
-		bevat(t, a, "minstens 12 tekens")
-		a = o.doe("POST", "/wachtwoord", nc, url.Values{"huidig": {ww}, "nieuw": {"mijn eigen lange zin"}, "herhaal": {"mijn eigen lange zin"}}, nil)
-		if a.Status != http.StatusSeeOther || a.Loc != "/login?opnieuw=1" {
-			t.Fatalf("password change: %d %q", a.Status, a.Loc)
+		bevat(t, o.doe("GET", "/beheer/"+eigen+"/?klaar=welkom", nc, nil, nil), "Je hebt de uitnodiging aangenomen")
+		if strings.Contains(o.doe("GET", basis, c, nil, nil).Body, "Openstaande uitnodigingen") {
+			t.Error("a redeemed invitation is still listed as open")
 		}
 		nc = o.login("nieuw@test.zeker.test", "mijn eigen lange zin")
 		if a := o.doe("GET", "/beheer/"+eigen+"/", nc, nil, nil); a.Status != http.StatusOK {
@@ -293,7 +300,7 @@ func TestStaffGebruikersBeheren(t *testing.T) {
 		for _, r := range rows {
 			ops = append(ops, r.Operatie)
 		}
-		if got, want := strings.Join(ops, ","), "medewerker.geblokkeerd,medewerker.wachtwoord.herstellen,medewerker.rol.wijzigen,medewerker.toevoegen"; got != want {
+		if got, want := strings.Join(ops, ","), "medewerker.geblokkeerd,medewerker.wachtwoord.herstellen,medewerker.rol.wijzigen,medewerker.uitnodiging.nieuw,medewerker.uitnodigen"; got != want {
 			t.Errorf("audit operations: got %s, want %s", got, want)
 		}
 	})
@@ -428,6 +435,18 @@ func TestStaffGemeenten(t *testing.T) {
 			t.Errorf("after beheerder's save: %q %q", g.Naam, g.Contact.Tekst)
 		}
 	})
+}
+
+// sessieUit returns the session token of the cookie an answer sets.
+func sessieUit(t *testing.T, a antwoord) string {
+	t.Helper()
+	for _, c := range (&http.Response{Header: a.Hdr}).Cookies() {
+		if c.Name == auth.CookieNaam(false) && c.Value != "" {
+			return c.Value
+		}
+	}
+	t.Fatal("no session cookie")
+	return ""
 }
 
 func between(s, a, b string) string {
