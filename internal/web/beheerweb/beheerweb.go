@@ -64,7 +64,7 @@ func (s *server) routes() []web.Route {
 		{Pattern: "POST /login", Access: web.Public, Handler: s.loginPost, OngeldigeTekst: s.loginPost},
 		{Pattern: "POST /logout", Access: web.Public, Handler: s.logout},
 		{Pattern: "GET /uitnodiging", Access: web.Public, Handler: s.uitnodiging},
-		{Pattern: "POST /uitnodiging", Access: web.Public, Handler: s.uitnodigingPost, OngeldigeTekst: s.uitnodigingPost},
+		{Pattern: "POST /uitnodiging", Access: web.Public, Handler: s.uitnodigingPost, OngeldigeTekst: s.uitnodigingOngeldig},
 		{Pattern: "GET /wachtwoord", Access: web.LoggedIn, Handler: s.wachtwoord},
 		{Pattern: "POST /wachtwoord", Access: web.LoggedIn, Handler: s.wachtwoordPost},
 		{Pattern: "GET /beheer/{$}", Access: web.LoggedIn, Handler: s.staffKies},

@@ -8,7 +8,6 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
-	"github.com/zeker-platform/zeker/internal/text"
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
@@ -29,8 +28,7 @@ func (s *server) uitnodiging(w http.ResponseWriter, r *http.Request) {
 
 // uitnodigingPost redeems an invitation (auth.Aanvaard) and logs the colleague in. Every refusal that
 // could tell something about an account — an unknown code, another address, a wrong password — is one
-// message; attempts count like logins (too many: the wait in words). It also answers text the kit
-// refuses: auth.Aanvaard refuses an address with bad text as an unknown one.
+// message; attempts count like logins (too many: the wait in words).
 func (s *server) uitnodigingPost(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		s.kit.StaffError(w, r, http.StatusBadRequest, "We konden het formulier niet lezen. Probeer het opnieuw.")
@@ -63,7 +61,7 @@ func (s *server) uitnodigingPost(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Retry-After", retryAfter(teVaak))
 		case errors.Is(err, auth.ErrOngeldig):
 			status = http.StatusUnauthorized
-			d.FoutTekst = "Het e-mailadres, de code of het wachtwoord klopt niet. Heb je al een account in Zeker? Vul dan je eigen wachtwoord in."
+			d.FoutTekst = uitnodigingWeigering
 		case errors.Is(err, auth.ErrUitnodigingVerlopen):
 			d.FoutTekst = "Deze uitnodiging is verlopen. Vraag de beheerder om een nieuwe."
 		case errors.Is(err, auth.ErrUitnodigingGebruikt):
@@ -79,15 +77,21 @@ func (s *server) uitnodigingPost(w http.ResponseWriter, r *http.Request) {
 	if d.FoutTekst != "" {
 		d.Add("code", d.FoutTekst)
 	}
-	if text.Check(d.Email) != nil {
-		d.Email = "" // not shown again
-	}
-	if text.Check(d.Code) != nil {
-		d.Code = ""
-	}
 	s.vulStaff(&d.StaffPage, r, "Uitnodiging aannemen", nil)
 	d.Page.Fout = true
 	s.pages.Render(w, r, status, "uitnodiging", d)
+}
+
+const uitnodigingWeigering = "Het e-mailadres, de code of het wachtwoord klopt niet. Heb je al een account in Zeker? Vul dan je eigen wachtwoord in."
+
+// uitnodigingOngeldig answers an invitation form with text the kit refuses (a NUL, a control character,
+// invalid UTF-8) with the one refusal, as for a wrong code: nothing is redeemed and nothing is hinted.
+func (s *server) uitnodigingOngeldig(w http.ResponseWriter, r *http.Request) {
+	d := &uitnodigingData{}
+	d.Add("code", uitnodigingWeigering)
+	s.vulStaff(&d.StaffPage, r, "Uitnodiging aannemen", nil)
+	d.Page.Fout = true
+	s.pages.Render(w, r, http.StatusUnauthorized, "uitnodiging", d)
 }
 
 // aanvaard logs the redeemed invitation in the gemeente's processing log and logs the colleague in.

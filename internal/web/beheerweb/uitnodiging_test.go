@@ -87,6 +87,12 @@ func TestUitnodiging(t *testing.T) {
 				t.Errorf("%s: status %d, want 401 with the one refusal", naam, a.Status)
 			}
 		}
+		// Bad text (a NUL in the new password) is the same refusal, and redeems nothing.
+		a0 := o.doeBody("POST", "/uitnodiging", "", strings.NewReader("email=onbekend%40test.zeker.test&code="+url.QueryEscape(codes["onbekend@test.zeker.test"])+
+			"&wachtwoord=een+lang+wachtwoord%00&herhaal=een+lang+wachtwoord%00"), map[string]string{"Content-Type": "application/x-www-form-urlencoded"})
+		if a0.Status != http.StatusUnauthorized || !strings.Contains(html.UnescapeString(a0.Body), weiger) {
+			t.Errorf("bad text: status %d, want 401 with the one refusal", a0.Status)
+		}
 		// Nobody else's account changes: the system administrator's invitation, redeemed without their
 		// password, gives nothing.
 		if a := aanvaard("systeem@test.zeker.test", codes["systeem@test.zeker.test"], "een gok van de beheerder"); a.Status != http.StatusUnauthorized {
