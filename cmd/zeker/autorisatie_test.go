@@ -55,6 +55,10 @@ var toegangTabel = map[string]string{
 	"POST /wachtwoord": "ingelogd",
 	"GET /beheer/{$}":  "ingelogd",
 
+	// Redeeming an invitation: anyone with the code (beheerweb/uitnodiging.go).
+	"GET /uitnodiging":  "publiek",
+	"POST /uitnodiging": "publiek",
+
 	// Staff pages per gemeente.
 	"GET /beheer/{gemeente}/{$}":                         "beheerder beleidsmedewerker consulent intermediair systeembeheerder",
 	"GET /beheer/{gemeente}/gebruikers":                  "beheerder systeembeheerder",

@@ -92,10 +92,16 @@ func TestBrowserStaff(t *testing.T) {
 	webtest.Do(t, ctx, chromedp.SetValue(chromedp.CSS("#naam"), "Browser Test"), chromedp.SetValue(chromedp.CSS("#email"), "browser@test.zeker.test"),
 		chromedp.Click(chromedp.CSS("#rol-consulent")))
 	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
-	if w := tekst("#nieuw-wachtwoord"); len(w) < auth.MinWachtwoord {
-		t.Errorf("one-time password %q", w)
+	code := tekst("#uitnodigingscode")
+	if len(code) != 34 {
+		t.Errorf("invitation code %q", code)
 	}
-	b.CheckAxe(t, ctx, "gebruiker-gemaakt")
+	b.CheckAxe(t, ctx, "uitnodiging-gemaakt")
+	ga(basis + "/gebruikers")
+	if !strings.Contains(tekst("#uitnodigingen"), "browser@test.zeker.test") {
+		t.Error("the open invitation is not on the users page")
+	}
+	b.CheckAxe(t, ctx, "gebruikers-uitnodigingen")
 	ga(basis + "/partners/nieuw")
 	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
 	b.CheckAxe(t, ctx, "partner-nieuw-fout")
@@ -116,11 +122,37 @@ func TestBrowserStaff(t *testing.T) {
 	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
 	b.CheckAxe(t, ctx, "audit-fout")
 
-	// The system administrator's pages.
+	// The colleague redeems the invitation (logged out): the page, its errors, and in.
+	ga("/beheer/")
+	webtest.Submit(t, ctx, "form[action='/logout'] button")
+	ga("/uitnodiging")
+	b.CheckAxe(t, ctx, "uitnodiging")
+	webtest.Submit(t, ctx, "#aannemen")
+	if !strings.Contains(tekst("#foutsamenvatting"), "code van de uitnodiging") {
+		t.Error("no error summary on the empty invitation form")
+	}
+	b.CheckAxe(t, ctx, "uitnodiging-fout")
+	webtest.Do(t, ctx, chromedp.SetValue(chromedp.CSS("#email"), "browser@test.zeker.test"), chromedp.SetValue(chromedp.CSS("#code"), code),
+		chromedp.SetValue(chromedp.CSS("#wachtwoord"), "een eigen lange zin"), chromedp.SetValue(chromedp.CSS("#herhaal"), "een eigen lange zin"))
+	webtest.Submit(t, ctx, "#aannemen")
+	if h := tekst("h1"); h != "Borger-Odoorn" {
+		t.Fatalf("after redeeming the page heading is %q, want the gemeente's start page", h)
+	}
+	b.CheckAxe(t, ctx, "uitnodiging-welkom")
+
+	// The system administrator's pages; they add a colleague directly, with a one-time password.
 	ga("/beheer/")
 	webtest.Submit(t, ctx, "form[action='/logout'] button")
 	login("systeem@test.zeker.test")
 	b.CheckAxe(t, ctx, "kies-systeem")
+	ga(basis + "/gebruikers/nieuw")
+	webtest.Do(t, ctx, chromedp.SetValue(chromedp.CSS("#naam"), "Browser Twee"), chromedp.SetValue(chromedp.CSS("#email"), "browser2@test.zeker.test"),
+		chromedp.Click(chromedp.CSS("#rol-consulent")))
+	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
+	if w := tekst("#nieuw-wachtwoord"); len(w) < auth.MinWachtwoord {
+		t.Errorf("one-time password %q", w)
+	}
+	b.CheckAxe(t, ctx, "gebruiker-gemaakt")
 	for _, p := range []struct{ naam, pad string }{
 		{"gemeenten", "/systeem/gemeenten"},
 		{"gemeente", "/systeem/gemeenten/" + ander},

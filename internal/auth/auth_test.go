@@ -364,6 +364,32 @@ func TestLoginLimiet(t *testing.T) {
 	})
 }
 
+// TestLoginOngeldigeTekst: an address with a NUL, a control character or invalid UTF-8 is refused as an
+// unknown one (PostgreSQL gave a driver error before) and counts against the client address.
+func TestLoginOngeldigeTekst(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		ctx := t.Context()
+		s, _ := opzet(t, db)
+		if _, err := s.MaakGebruiker(ctx, auth.NieuweGebruiker{Email: "dirk@example.org", Naam: "Dirk Test", Wachtwoord: pw}); err != nil {
+			t.Fatal(err)
+		}
+		slecht := []string{"dirk@example.org\x00", "di\x00rk@example.org", "dirk@example.org\xff", "dirk\x1b@example.org", "dirk\u0085@example.org"}
+		for i := range 20 {
+			e := slecht[i%len(slecht)]
+			if _, _, _, err := s.Login(ctx, auth.Inloggen{Email: e, Wachtwoord: pw, IP: "203.0.113.5"}); !errors.Is(err, auth.ErrOngeldig) || errors.Is(err, auth.ErrTeVaak) {
+				t.Fatalf("attempt %d with %q: %v, want ErrOngeldig", i+1, e, err)
+			}
+		}
+		if _, _, _, err := s.Login(ctx, auth.Inloggen{Email: "dirk@example.org", Wachtwoord: pw, IP: "203.0.113.5"}); !errors.Is(err, auth.ErrTeVaak) {
+			t.Errorf("after 20 attempts with bad addresses from one client: %v, want ErrTeVaak", err)
+		}
+		// The account itself was not touched: it logs in from another address.
+		if _, _, _, err := s.Login(ctx, auth.Inloggen{Email: "dirk@example.org", Wachtwoord: pw, IP: "203.0.113.6"}); err != nil {
+			t.Errorf("the account from another address: %v", err)
+		}
+	})
+}
+
 // TestLoginLimietParallel fires many wrong attempts at once: no more than the limit may get through
 // to the password check.
 func TestLoginLimietParallel(t *testing.T) {

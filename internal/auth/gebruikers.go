@@ -49,7 +49,8 @@ func NormaliseerEmail(email string) (string, error) {
 	e := strings.ToLower(strings.TrimSpace(email))
 	a, err := mail.ParseAddress(e)
 	if err != nil || a.Address != e || a.Name != "" {
-		return "", fmt.Errorf("auth: %q is geen geldig e-mailadres", email)
+		// Errors of this package never carry an address: they may be logged, and users are logged by id.
+		return "", errors.New("auth: geen geldig e-mailadres")
 	}
 	return e, nil
 }
@@ -76,7 +77,7 @@ func (s *Service) MaakGebruiker(ctx context.Context, n NieuweGebruiker) (Gebruik
 	err = s.db.SQL().QueryRowContext(ctx, `INSERT INTO users (email, name, password_hash, system_admin, active, must_change_password, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, TRUE, $5, $6, $6) RETURNING id`, email, naam, hash, n.Systeembeheerder, n.MoetWachtwoordWijzigen, now).Scan(&id)
 	if err != nil {
-		return Gebruiker{}, fmt.Errorf("auth: gebruiker %s: %w", email, store.MapError(err))
+		return Gebruiker{}, fmt.Errorf("auth: gebruiker toevoegen: %w", store.MapError(err))
 	}
 	return Gebruiker{ID: id, Email: email, Naam: naam, Systeembeheerder: n.Systeembeheerder, Actief: true,
 		MoetWachtwoordWijzigen: n.MoetWachtwoordWijzigen, Rollen: map[string]Rol{}, Aangemaakt: now, Gewijzigd: now}, nil
@@ -141,7 +142,7 @@ func (s *Service) GebruikerOpEmail(ctx context.Context, email string) (Gebruiker
 	e := strings.ToLower(strings.TrimSpace(email))
 	var id int64
 	if err := s.db.SQL().QueryRowContext(ctx, `SELECT id FROM users WHERE email = $1`, e).Scan(&id); err != nil {
-		return Gebruiker{}, fmt.Errorf("auth: gebruiker %q: %w", e, store.MapError(err))
+		return Gebruiker{}, fmt.Errorf("auth: gebruiker op e-mailadres: %w", store.MapError(err))
 	}
 	return s.Gebruiker(ctx, id)
 }

@@ -2,7 +2,9 @@ package auth
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -43,9 +45,15 @@ func wachttijd(d time.Duration) string {
 // poging identifies the rows of one login attempt, so a successful login can remove them.
 type poging struct{ account, ip int64 }
 
+// sleutelHash is the hex SHA-256 of s, for lock keys that must not carry the address itself.
+func sleutelHash(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
+}
+
 // registreerPoging counts the attempts of the last window for the account and the IP address and
-// records this one, in one transaction so that parallel attempts cannot slip past the limit. A
-// refused attempt is not recorded, so waiting the stated time always helps.
+// records this one (email "": the client address only), in one transaction so that parallel attempts
+// cannot slip past the limit. A refused attempt is not recorded, so waiting the stated time always helps.
 func (s *Service) registreerPoging(ctx context.Context, email, ip string) (poging, error) {
 	now := s.now()
 	van := now.Add(-s.cfg.Venster)
@@ -53,8 +61,12 @@ func (s *Service) registreerPoging(ctx context.Context, email, ip string) (pogin
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		// PostgreSQL: serialise attempts on one account and one address (SQLite: the write lock does it).
 		// Always account before address, so two attempts cannot wait for each other.
-		if err := s.db.LockTx(ctx, tx, "login:account:"+email); err != nil {
-			return err
+		if email != "" {
+			// The lock key is a hash: a failed lock names its key in the error, and the error may be
+			// logged; users are logged by id, never by address.
+			if err := s.db.LockTx(ctx, tx, "login:account:"+sleutelHash(email)); err != nil {
+				return err
+			}
 		}
 		if ip != "" {
 			if err := s.db.LockTx(ctx, tx, "login:ip:"+ip); err != nil {
@@ -84,8 +96,10 @@ func (s *Service) registreerPoging(ctx context.Context, email, ip string) (pogin
 		if wacht > 0 {
 			return &TeVaakError{Wacht: wacht}
 		}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO login_failures (scope, subject, at) VALUES ('account', $1, $2) RETURNING id`, email, now).Scan(&p.account); err != nil {
-			return err
+		if email != "" {
+			if err := tx.QueryRowContext(ctx, `INSERT INTO login_failures (scope, subject, at) VALUES ('account', $1, $2) RETURNING id`, email, now).Scan(&p.account); err != nil {
+				return err
+			}
 		}
 		if ip != "" {
 			if err := tx.QueryRowContext(ctx, `INSERT INTO login_failures (scope, subject, at) VALUES ('ip', $1, $2) RETURNING id`, ip, now).Scan(&p.ip); err != nil {

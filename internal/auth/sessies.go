@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/text"
 )
 
 // ErrOngeldig is returned for a wrong e-mail/password, an unknown or ended session, or an unknown,
@@ -40,6 +41,15 @@ type Inloggen struct {
 // ends OudeToken, so a session id planted before login is worthless afterwards.
 func (s *Service) Login(ctx context.Context, in Inloggen) (string, Sessie, Gebruiker, error) {
 	email := strings.ToLower(strings.TrimSpace(in.Email))
+	if text.Check(email) != nil {
+		// No account has such an address, and PostgreSQL refuses a NUL in a query: refused as an unknown
+		// address, counted against the client address only.
+		if _, err := s.registreerPoging(ctx, "", in.IP); err != nil {
+			return "", Sessie{}, Gebruiker{}, err
+		}
+		_, _ = VergelijkWachtwoord(dummyHash, in.Wachtwoord)
+		return "", Sessie{}, Gebruiker{}, ErrOngeldig
+	}
 	poging, err := s.registreerPoging(ctx, email, in.IP)
 	if err != nil {
 		return "", Sessie{}, Gebruiker{}, err

@@ -54,6 +54,7 @@ func (k *Kit) StaffError(w http.ResponseWriter, r *http.Request, status int, ber
 		http.StatusNotFound:            "Niet gevonden",
 		http.StatusBadRequest:          "Verzoek niet gelezen",
 		http.StatusConflict:            "Bestaat al",
+		http.StatusUnprocessableEntity: "Invoer niet opgeslagen",
 		http.StatusServiceUnavailable:  "Even bezet",
 		http.StatusInternalServerError: "Er ging iets mis",
 	}[status]

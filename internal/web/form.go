@@ -2,7 +2,11 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
+
+	"github.com/zeker-platform/zeker/internal/text"
 )
 
 // FieldError is one form error: the id of the field and the message, for the error summary.
@@ -42,4 +46,38 @@ func TerugNaar(w http.ResponseWriter, r *http.Request, pad, klaar string) {
 		pad += "?klaar=" + klaar
 	}
 	http.Redirect(w, r, pad, http.StatusSeeOther)
+}
+
+// VeiligTerug returns p when it is a path on this site that stays a path on this site however a browser
+// reads it, and anders otherwise. Browsers follow the WHATWG URL standard: they drop tab, line feed and
+// carriage return anywhere before parsing and treat a backslash as a slash, so a slash, a tab and
+// "/host" is "//host": another site. Refused: anything that does not start with one slash, a second
+// character slash or backslash, a backslash or control character anywhere, invalid UTF-8 — in p itself and in every
+// percent-decoded form of it (%2F%2F, %5C, %09), since a later reader may decode once more — and
+// whatever net/url reads with a scheme or a host.
+func VeiligTerug(p, anders string) string {
+	if !veiligPad(p) {
+		return anders
+	}
+	return p
+}
+
+func veiligPad(p string) bool {
+	cur := p
+	for range 4 { // p and up to three decodings; deeper nesting is refused
+		if len(cur) == 0 || cur[0] != '/' || (len(cur) > 1 && (cur[1] == '/' || cur[1] == '\\')) ||
+			strings.ContainsRune(cur, '\\') || text.Check(cur) != nil {
+			return false
+		}
+		dec, err := url.PathUnescape(cur)
+		if err != nil {
+			return false
+		}
+		if dec == cur {
+			u, err := url.Parse(p)
+			return err == nil && u.Scheme == "" && u.Host == "" && u.User == nil && u.Opaque == "" && strings.HasPrefix(u.Path, "/")
+		}
+		cur = dec
+	}
+	return false
 }

@@ -64,6 +64,11 @@ type Route struct {
 	// MaxBody raises the body limit of this route above Config.MaxBody (an upload).
 	MaxBody int64
 	Handler http.HandlerFunc
+	// OngeldigeTekst, when set, answers instead of the kit's 422 page when a value of the query or of an
+	// urlencoded form holds text that internal/text refuses (a NUL, a control character, invalid UTF-8).
+	// The form is parsed already (r.PostForm). The login uses it to give its ordinary refusal, so that a
+	// bad address tells nothing.
+	OngeldigeTekst http.HandlerFunc
 }
 
 // bewaak wraps a handler in its access rule and the per-route middleware. Order for staff routes:
@@ -72,12 +77,14 @@ type Route struct {
 // must change their password is sent to /wachtwoord first.
 func (k *Kit) bewaak(rt Route) http.Handler {
 	limit := max(k.cfg.MaxBody, rt.MaxBody)
+	if rt.Access == Bearer {
+		return rt.Handler // its own body limit and text checks; no cookies, so no cross-origin protection
+	}
+	rt.Handler = k.tekstGecontroleerd(rt)
 	var h http.Handler
 	switch rt.Access {
 	case Open:
 		h = rt.Handler
-	case Bearer:
-		return rt.Handler // its own body limit; no cookies, so no cross-origin protection
 	default:
 		h = k.bewaakSessie(rt)
 	}
@@ -138,7 +145,7 @@ func (k *Kit) bewaakSessie(rt Route) http.Handler {
 			gm := r.PathValue("gemeente")
 			if !auth.Mag(i.Actor, gm, rt.Permissie) {
 				if rt.Activiteit != "" && tenant.ValideerCode(gm) == nil {
-					k.weigeringLoggen(r, gm, rt)
+					k.weigeringLoggen(r, gm, rt, i.Gebruiker)
 				}
 				k.StaffError(w, r, http.StatusForbidden, "Je mag dit niet doen in deze gemeente. Vraag de beheerder van de gemeente om een rol als je dit nodig hebt.")
 				return
@@ -165,9 +172,15 @@ func (k *Kit) gemeenteBestaat(w http.ResponseWriter, r *http.Request, gm string,
 	return true
 }
 
-// weigeringLoggen writes a refused access to personal data to the processing log of that gemeente.
-func (k *Kit) weigeringLoggen(r *http.Request, gm string, rt Route) {
-	err := k.deps.Audit.Schrijf(r.Context(), audit.Verwerking{Gemeente: gm, Verwerkingsactiviteit: rt.Activiteit,
+// weigeringLoggen writes a refused access to personal data to the processing log of that gemeente. A
+// user without a role in gm is logged by internal id only: their name is personal data of another
+// gemeente (or of the system administration), not this gemeente's to read.
+func (k *Kit) weigeringLoggen(r *http.Request, gm string, rt Route, g auth.Gebruiker) {
+	actor := AuditActor(g)
+	if _, ok := g.Rollen[gm]; !ok {
+		actor.Naam = ""
+	}
+	err := k.deps.Audit.Schrijf(r.Context(), audit.Verwerking{Gemeente: gm, Verwerkingsactiviteit: rt.Activiteit, Actor: actor,
 		Operatie: "toegang.geweigerd", Actie: audit.Lezen, Resultaat: audit.Geweigerd, Object: "route/" + rt.Pattern, Aantal: 1})
 	if err != nil && !errors.Is(err, errs.Constraint) {
 		k.log.ErrorContext(r.Context(), "audit: weigering", "fout", err)

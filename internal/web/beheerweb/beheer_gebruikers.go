@@ -21,6 +21,8 @@ type gebruikersData struct {
 	Sorteer    string
 	Rollen     []auth.Rol
 	Kolommen   []sorteerKolom
+	// Open are the invitations that can still be redeemed.
+	Open []auth.Uitnodiging
 }
 
 type gebruikerRegel struct {
@@ -46,8 +48,13 @@ func (s *server) beheerGebruikers(w http.ResponseWriter, r *http.Request) {
 		s.kit.InternalError(w, r, err)
 		return
 	}
+	open, err := s.kit.Auth().OpenUitnodigingen(r.Context(), g.Code)
+	if err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
 	q := r.URL.Query()
-	d := &gebruikersData{Zoek: strings.TrimSpace(q.Get("zoek")), Rol: q.Get("rol"), Status: q.Get("status"),
+	d := &gebruikersData{Open: open, Zoek: strings.TrimSpace(q.Get("zoek")), Rol: q.Get("rol"), Status: q.Get("status"),
 		Sorteer: q.Get("sorteer"), Rollen: auth.Rollen, Totaal: len(lijst)}
 	if !slices.Contains([]string{"naam", "email", "rol", "status", "aangemaakt"}, d.Sorteer) {
 		d.Sorteer = "naam"

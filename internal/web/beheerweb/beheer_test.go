@@ -36,7 +36,12 @@ type staffOmgeving struct{ *webtest.Omgeving }
 
 func nieuweStaffOmgeving(t *testing.T, db *store.DB) *staffOmgeving {
 	t.Helper()
-	o := &staffOmgeving{webtest.NieuweOmgeving(t, db, webtest.Opties{})}
+	return nieuweStaffOmgevingMet(t, db, webtest.Opties{})
+}
+
+func nieuweStaffOmgevingMet(t *testing.T, db *store.DB, opt webtest.Opties) *staffOmgeving {
+	t.Helper()
+	o := &staffOmgeving{webtest.NieuweOmgeving(t, db, opt)}
 	st, err := opslag.New(opslag.Config{DB: db, Audit: o.Audit})
 	if err != nil {
 		t.Fatal(err)
@@ -119,6 +124,23 @@ func TestStaffLogin(t *testing.T) {
 			t.Errorf("unknown e-mail: status %d, want %d", b.Status, a.Status)
 		}
 
+		// A NUL or invalid UTF-8 in the address or the password (a 500 on PostgreSQL before) gets the
+		// ordinary refusal: the same status and message, no hint, the address not shown again.
+		for _, body := range []string{"email=consulent%40test.zeker.test%00&wachtwoord=x", "email=%00&wachtwoord=x",
+			"email=consu%FFlent%40test.zeker.test&wachtwoord=x", "email=consulent%40test.zeker.test&wachtwoord=" + url.QueryEscape(testWachtwoord) + "%00"} {
+			b := o.doeBody("POST", "/login", "", strings.NewReader(body), map[string]string{"Content-Type": "application/x-www-form-urlencoded"})
+			if b.Status != http.StatusUnauthorized {
+				t.Errorf("login %s: status %d, want 401", body, b.Status)
+			}
+			bevat(t, b, "Het e-mailadres of het wachtwoord klopt niet.", `name="email"`)
+			if strings.Contains(b.Body, "consulent@test.zeker.test") && !strings.Contains(body, "wachtwoord="+url.QueryEscape(testWachtwoord)) {
+				t.Errorf("login %s: the page shows the bad address again", body)
+			}
+			if strings.Contains(b.Body, "U+0000") || strings.Contains(b.Body, "UTF-8") {
+				t.Errorf("login %s: the page hints at the bad character", body)
+			}
+		}
+
 		// Login renews the session: the token of before login no longer works.
 		oud := o.loginAls("consulent")
 		a = o.doe("POST", "/login", oud, url.Values{"email": {"consulent@test.zeker.test"}, "wachtwoord": {testWachtwoord}, "terug": {"/beheer/" + eigen + "/"}}, nil)
@@ -145,10 +167,22 @@ func TestStaffLogin(t *testing.T) {
 		if strings.Contains(a.Body, "/beheer/"+eigen+"/gebruikers") {
 			t.Error("consulent sees the link to user management")
 		}
-		// An open redirect is refused.
-		a = o.doe("POST", "/login", "", url.Values{"email": {"consulent@test.zeker.test"}, "wachtwoord": {testWachtwoord}, "terug": {"//evil.example/"}}, nil)
-		if a.Loc != "/beheer/" {
-			t.Errorf("terug=//evil.example/: Location %q, want /beheer/", a.Loc)
+		// An open redirect is refused, also in the forms a browser reads as another host after dropping
+		// tab and line breaks or reading a backslash as a slash.
+		for _, terug := range []string{"//evil.example/", "/\t/evil.example", "/\n/evil.example", "/\\evil.example", "/%2F%2Fevil.example", "/%09/evil.example"} {
+			a = o.doe("POST", "/login", "", url.Values{"email": {"consulent@test.zeker.test"}, "wachtwoord": {testWachtwoord}, "terug": {terug}}, nil)
+			if a.Status != http.StatusSeeOther || a.Loc != "/beheer/" {
+				t.Errorf("login with terug=%q: %d Location %q, want 303 /beheer/", terug, a.Status, a.Loc)
+			}
+		}
+		// Logged in already, the login page sends on at once: the same rule (the query decodes %09 to a tab).
+		for _, q := range []string{"/%09/evil.example", "/%0A/evil.example", "%2F%09%2Fevil.example", "/%5Cevil.example"} {
+			if a := o.doe("GET", "/login?terug="+q, nieuw, nil, nil); a.Status != http.StatusSeeOther || a.Loc != "/beheer/" {
+				t.Errorf("GET /login?terug=%s when logged in: %d Location %q, want 303 /beheer/", q, a.Status, a.Loc)
+			}
+		}
+		if a := o.doe("GET", "/login?terug=%2Fbeheer%2F"+eigen+"%2Fgebruikers%3Frol%3Dconsulent", nieuw, nil, nil); a.Loc != "/beheer/"+eigen+"/gebruikers?rol=consulent" {
+			t.Errorf("GET /login with a good terug when logged in: Location %q", a.Loc)
 		}
 
 		// Logout ends the session.
@@ -184,29 +218,36 @@ func TestStaffGebruikersBeheren(t *testing.T) {
 			t.Error("filter rol=consulent shows the intermediair")
 		}
 
-		// Add a user: errors first, then a generated password shown once.
+		// Add a user: errors first, then an invitation whose code is shown once. Nothing is made until
+		// the colleague redeems it (TestUitnodiging covers the addresses that have an account).
 		a = o.doe("POST", basis+"/nieuw", c, url.Values{"email": {"geen-email"}, "naam": {""}}, nil)
 		if a.Status != http.StatusUnprocessableEntity {
 			t.Fatalf("invalid new user: status %d", a.Status)
 		}
 		bevat(t, a, "Vul een geldig e-mailadres in", "Vul de naam van de medewerker in", "Kies een rol")
 		a = o.doe("POST", basis+"/nieuw", c, url.Values{"email": {"Nieuw@Test.Zeker.Test"}, "naam": {"Nieuwe Collega"}, "rol": {"intermediair"}}, nil)
-		bevat(t, a, "Medewerker toegevoegd", `id="nieuw-wachtwoord"`)
-		ww := between(a.Body, `id="nieuw-wachtwoord">`, "</code>")
+		bevat(t, a, "Uitnodiging gemaakt", `id="uitnodigingscode"`, "nieuw@test.zeker.test", "/uitnodiging")
+		code := between(a.Body, `id="uitnodigingscode">`, "</code>")
+		if _, err := o.Auth.GebruikerOpEmail(t.Context(), "nieuw@test.zeker.test"); err == nil {
+			t.Fatal("an account exists before the invitation is redeemed")
+		}
+		bevat(t, o.doe("GET", basis, c, nil, nil), "Openstaande uitnodigingen", "nieuw@test.zeker.test")
+		// The colleague chooses their password with the code and is logged in.
+		a = o.doe("POST", "/uitnodiging", "", url.Values{"email": {"nieuw@test.zeker.test"}, "code": {code}, "wachtwoord": {"kort"}, "herhaal": {"kort"}}, nil)
+		bevat(t, a, "minstens 12 tekens")
+		a = o.doe("POST", "/uitnodiging", "", url.Values{"email": {"nieuw@test.zeker.test"}, "code": {strings.ToLower(code)},
+			"wachtwoord": {"mijn eigen lange zin"}, "herhaal": {"mijn eigen lange zin"}}, nil)
+		if a.Status != http.StatusSeeOther || a.Loc != "/beheer/"+eigen+"/?klaar=welkom" {
+			t.Fatalf("redeem: %d %q\n%s", a.Status, a.Loc, a.Body)
+		}
+		nc := sessieUit(t, a)
 		nieuw, err := o.Auth.GebruikerOpEmail(t.Context(), "nieuw@test.zeker.test")
-		if err != nil || nieuw.Rollen[eigen] != auth.Intermediair || !nieuw.MoetWachtwoordWijzigen {
+		if err != nil || nieuw.Rollen[eigen] != auth.Intermediair || nieuw.MoetWachtwoordWijzigen || nieuw.Naam != "Nieuwe Collega" {
 			t.Fatalf("new user: %+v, %v", nieuw, err)
 		}
-		// The new user must choose a password before anything else.
-		nc := o.login("nieuw@test.zeker.test", ww)
-		if a := o.doe("GET", "/beheer/"+eigen+"/", nc, nil, nil); a.Status != http.StatusSeeOther || a.Loc != "/wachtwoord" {
-			t.Fatalf("first login: %d %q, want redirect to /wachtwoord", a.Status, a.Loc)
-		}
-		a = o.doe("POST", "/wachtwoord", nc, url.Values{"huidig": {ww}, "nieuw": {"kort"}, "herhaal": {"kort"}}, nil)
-		bevat(t, a, "minstens 12 tekens")
-		a = o.doe("POST", "/wachtwoord", nc, url.Values{"huidig": {ww}, "nieuw": {"mijn eigen lange zin"}, "herhaal": {"mijn eigen lange zin"}}, nil)
-		if a.Status != http.StatusSeeOther || a.Loc != "/login?opnieuw=1" {
-			t.Fatalf("password change: %d %q", a.Status, a.Loc)
+		bevat(t, o.doe("GET", "/beheer/"+eigen+"/?klaar=welkom", nc, nil, nil), "Je hebt de uitnodiging aangenomen")
+		if strings.Contains(o.doe("GET", basis, c, nil, nil).Body, "Openstaande uitnodigingen") {
+			t.Error("a redeemed invitation is still listed as open")
 		}
 		nc = o.login("nieuw@test.zeker.test", "mijn eigen lange zin")
 		if a := o.doe("GET", "/beheer/"+eigen+"/", nc, nil, nil); a.Status != http.StatusOK {
@@ -259,7 +300,7 @@ func TestStaffGebruikersBeheren(t *testing.T) {
 		for _, r := range rows {
 			ops = append(ops, r.Operatie)
 		}
-		if got, want := strings.Join(ops, ","), "medewerker.geblokkeerd,medewerker.wachtwoord.herstellen,medewerker.rol.wijzigen,medewerker.toevoegen"; got != want {
+		if got, want := strings.Join(ops, ","), "medewerker.geblokkeerd,medewerker.wachtwoord.herstellen,medewerker.rol.wijzigen,medewerker.uitnodiging.nieuw,medewerker.uitnodigen"; got != want {
 			t.Errorf("audit operations: got %s, want %s", got, want)
 		}
 	})
@@ -407,6 +448,18 @@ func TestStaffGemeenten(t *testing.T) {
 			t.Errorf("after beheerder's save: %q %q", g.Naam, g.Contact.Tekst)
 		}
 	})
+}
+
+// sessieUit returns the session token of the cookie an answer sets.
+func sessieUit(t *testing.T, a antwoord) string {
+	t.Helper()
+	for _, c := range (&http.Response{Header: a.Hdr}).Cookies() {
+		if c.Name == auth.CookieNaam(false) && c.Value != "" {
+			return c.Value
+		}
+	}
+	t.Fatal("no session cookie")
+	return ""
 }
 
 func between(s, a, b string) string {

@@ -1,7 +1,8 @@
-// Package beheerweb is the staff side's own pages: login and logout, changing one's password, the
-// choice of gemeente and a gemeente's start page, and the beheerder's pages — users and their roles,
-// partner API keys, the processing log, the gemeente's contact, theme and settings — and the system
-// administrator's list of gemeenten. Dutch only, in the words of the field.
+// Package beheerweb is the staff side's own pages: login and logout, redeeming an invitation, changing
+// one's password, the choice of gemeente and a gemeente's start page, and the beheerder's pages — users
+// and their roles (a beheerder adds a colleague by invitation), partner API keys, the processing log,
+// the gemeente's contact, theme and settings — and the system administrator's list of gemeenten. Dutch
+// only, in the words of the field.
 //
 // Every route is a row of Part with the rule that guards it; handlers can rely on that rule having
 // been checked by the kit (web.Route).
@@ -68,8 +69,10 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 func (s *server) routes() []web.Route {
 	return []web.Route{
 		{Pattern: "GET /login", Access: web.Public, Handler: s.login},
-		{Pattern: "POST /login", Access: web.Public, Handler: s.loginPost},
+		{Pattern: "POST /login", Access: web.Public, Handler: s.loginPost, OngeldigeTekst: s.loginPost},
 		{Pattern: "POST /logout", Access: web.Public, Handler: s.logout},
+		{Pattern: "GET /uitnodiging", Access: web.Public, Handler: s.uitnodiging},
+		{Pattern: "POST /uitnodiging", Access: web.Public, Handler: s.uitnodigingPost, OngeldigeTekst: s.uitnodigingOngeldig},
 		{Pattern: "GET /wachtwoord", Access: web.LoggedIn, Handler: s.wachtwoord},
 		{Pattern: "POST /wachtwoord", Access: web.LoggedIn, Handler: s.wachtwoordPost},
 		{Pattern: "GET /beheer/{$}", Access: web.LoggedIn, Handler: s.staffKies},
@@ -128,6 +131,7 @@ var meldingen = map[string]string{
 	"ingetrokken": "De API-sleutel is ingetrokken. Hij werkt niet meer.",
 	"gemeente":    "De gegevens van de gemeente zijn opgeslagen.",
 	"wachtwoord":  "Je wachtwoord is gewijzigd.",
+	"welkom":      "Welkom. Je hebt de uitnodiging aangenomen en bent ingelogd.",
 }
 
 // rollenVan returns the roles of a user sorted by gemeente code, for display.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/text"
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
@@ -37,7 +38,9 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 }
 
 // loginPost checks e-mail and password and starts a fresh session (a session the browser had before
-// is ended: renewal on login). Too many attempts give the wait time in words.
+// is ended: renewal on login). Too many attempts give the wait time in words. It is also the route's
+// answer to text the kit refuses (a NUL, invalid UTF-8): auth.Login refuses such an address as an
+// unknown one, counted against the client address, so the answer is the ordinary refusal.
 func (s *server) loginPost(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		s.kit.StaffError(w, r, http.StatusBadRequest, "We konden het formulier niet lezen. Probeer het opnieuw.")
@@ -81,18 +84,16 @@ func (s *server) loginPost(w http.ResponseWriter, r *http.Request) {
 	if d.FoutTekst != "" {
 		d.Add("email", d.FoutTekst)
 	}
+	if text.Check(d.Email) != nil {
+		d.Email = "" // not shown again: the page is the same as for any unknown address
+	}
 	s.vulStaff(&d.StaffPage, r, "Inloggen voor medewerkers", nil)
 	d.Page.Fout = true
 	s.pages.Render(w, r, status, "login", d)
 }
 
-// veiligTerug keeps a return address only when it is a path on this site.
-func veiligTerug(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\\r\n") {
-		return "/beheer/"
-	}
-	return p
-}
+// veiligTerug keeps a return address only when it is a path on this site (web.VeiligTerug).
+func veiligTerug(p string) string { return web.VeiligTerug(p, "/beheer/") }
 
 func retryAfter(e *auth.TeVaakError) string {
 	sec := int(e.Wacht.Seconds())

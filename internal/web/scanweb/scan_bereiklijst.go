@@ -35,8 +35,20 @@ func (s *server) scanBereiklijst(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lijst := u.Bereiklijst(regeling, 0)
+	// One log row for the export, with the BSN of every person of every listed household hashed
+	// beside it (audit.Verwerking.BSNs), so that a search of the log by a resident's BSN finds the
+	// export that listed them; the count is the number of households.
+	ids := make([]string, len(lijst))
+	for i, b := range lijst {
+		ids[i] = b.HuishoudenID
+	}
+	bsns, err := s.scan.BSNsVan(ctx, gm, ids)
+	if err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
 	if err := s.kit.Audit().Schrijf(ctx, audit.Verwerking{Gemeente: gm, Verwerkingsactiviteit: "scan.uitvoeren", Operatie: "bereiklijst.exporteren",
-		Actie: audit.Exporteren, Aantal: len(lijst), Object: "regeling/" + regeling}); err != nil {
+		Actie: audit.Exporteren, Aantal: len(lijst), BSNs: bsns, Object: "regeling/" + regeling}); err != nil {
 		s.kit.InternalError(w, r, err)
 		return
 	}

@@ -5,6 +5,7 @@ package webtest
 
 import (
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -92,6 +93,8 @@ type Opties struct {
 	Klok func() time.Time
 	// Nu is the kit's "today"; nil means Nu.
 	Nu func() time.Time
+	// Logger is the kit's logger (a test that reads the log); nil discards.
+	Logger *slog.Logger
 }
 
 // NieuweOmgeving seeds the standard tenants in db and builds the services and the kit. Mount parts
@@ -115,7 +118,7 @@ func NieuweOmgeving(t testing.TB, db *store.DB, opt Opties) *Omgeving {
 	if err != nil {
 		t.Fatal(err)
 	}
-	k, err := web.New(web.Config{}, web.Deps{Nu: nu, Auth: as, Audit: al, Gemeenten: tenant.NewService(db), Ready: db.Ready})
+	k, err := web.New(web.Config{}, web.Deps{Logger: opt.Logger, Nu: nu, Auth: as, Audit: al, Gemeenten: tenant.NewService(db), Ready: db.Ready})
 	if err != nil {
 		t.Fatal(err)
 	}
