@@ -77,10 +77,10 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	}
 	checkKey, _, err := audit.LaadOfMaakSleutel(*checkFile)
 	if err != nil {
-		return fmt.Errorf("demo: sleutel van de check: %w", err)
+		return fmt.Errorf("sleutel van de check: %w", err)
 	}
 	if len(checkKey) != 32 {
-		return fmt.Errorf("demo: %s: de sleutel van de check moet 32 bytes zijn", *checkFile)
+		return fmt.Errorf("%s: de sleutel van de check moet 32 bytes zijn", *checkFile)
 	}
 	var accounts []auth.DemoAccount
 	o := serveOpties{addr: *addr, dsn: *db, migreer: true, auditKeyFile: *keyFile, checkKey: checkKey, workers: 2, shutdown: 10 * time.Second,
@@ -88,7 +88,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	o.voorbereiden = func(ctx context.Context, d *diensten) error {
 		now := time.Now()
 		if _, err := tenant.ZaaiStandaard(ctx, d.db, now); err != nil {
-			return fmt.Errorf("demo: gemeenten: %w", err)
+			return fmt.Errorf("gemeenten: %w", err)
 		}
 		var codes []string
 		for _, g := range tenant.Standaard() {
@@ -96,7 +96,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		}
 		accounts, err = d.auth.MaakDemoAccounts(ctx, codes)
 		if err != nil {
-			return fmt.Errorf("demo: accounts: %w", err)
+			return fmt.Errorf("accounts: %w", err)
 		}
 		if *huishoudens > 0 {
 			laadBevolking(ctx, d, codes, *huishoudens, log)
@@ -125,7 +125,7 @@ func wisSQLite(dsn string) error {
 	}
 	for _, f := range []string{p, p + "-wal", p + "-shm"} {
 		if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("demo: %w", err)
+			return fmt.Errorf("--reset: %w", err)
 		}
 	}
 	return nil
