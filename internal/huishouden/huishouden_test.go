@@ -59,6 +59,9 @@ func TestFoutenMetPad(t *testing.T) {
 		{"kapotte json", `{"gemeente":`, "gemeente", "geen geldige JSON"},
 		{"komma te veel", "{\"gemeente\":\"GM0175\",\n \"personen\":[{\"rol\":\"aanvrager\",}]}", "personen[0]", "geen geldige JSON op regel 2, kolom 33"},
 		{"leeg", ``, "$", "leeg bestand"},
+		{"lege sleutel", `{"":1}`, `$[""]`, "onbekend veld"},
+		{"sleutel met punt", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager","a.b":1}]}`, `personen[0]["a.b"]`, "onbekend veld"},
+		{"kapot na lege sleutel", `{"personen":[{"":`, `personen[0][""]`, "geen geldige JSON"},
 		{"minderjarige aanvrager", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager","geboortedatum":"2015-01-01"}]}`, "personen[0].geboortedatum", "18 jaar of ouder"},
 		{"postcode", `{"gemeente":"GM0175","postcode":"12345","personen":[{"rol":"aanvrager"}]}`, "postcode", "geen postcode"},
 	}

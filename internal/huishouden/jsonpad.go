@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -60,10 +61,7 @@ func zoekInObject(raw []byte, t reflect.Type, pad string) (Fout, bool) {
 		if err := dec.Decode(&waarde); err != nil {
 			return Fout{}, false
 		}
-		veldPad := sleutel
-		if pad != "" {
-			veldPad = pad + "." + sleutel
-		}
+		veldPad := padMetSleutel(pad, sleutel)
 		veld, gevonden := jsonVeld(t, sleutel)
 		if !gevonden {
 			r := "onbekend veld"
@@ -77,6 +75,20 @@ func zoekInObject(raw []byte, t reflect.Type, pad string) (Fout, bool) {
 		}
 	}
 	return Fout{}, false
+}
+
+var eenvoudigeSleutel = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// padMetSleutel extends a path with an object key: personen[0].rol, or ["…"] for a key that is not a
+// plain name (empty, with dots or spaces), so every path is readable and unambiguous.
+func padMetSleutel(pad, sleutel string) string {
+	switch {
+	case !eenvoudigeSleutel.MatchString(sleutel):
+		return padOfWortel(pad) + "[" + strconv.Quote(sleutel) + "]"
+	case pad == "":
+		return sleutel
+	}
+	return pad + "." + sleutel
 }
 
 func zoekInLijst(raw []byte, t reflect.Type, pad string) (Fout, bool) {
@@ -219,11 +231,10 @@ func syntaxPad(data []byte) string {
 			switch {
 			case l.lijst:
 				sb.WriteString("[" + strconv.Itoa(l.index) + "]")
-			case l.sleutel != "":
-				if sb.Len() > 0 {
-					sb.WriteByte('.')
-				}
-				sb.WriteString(l.sleutel)
+			case l.waarde:
+				p := padMetSleutel(sb.String(), l.sleutel)
+				sb.Reset()
+				sb.WriteString(p)
 			}
 		}
 		return padOfWortel(sb.String())
