@@ -67,7 +67,7 @@ func TestArmoedevalCLIFouten(t *testing.T) {
 			t.Errorf("%v: exit %d, want an error with %q:\n%s%s", c.args, code, c.want, out, errOut)
 		}
 	}
-	code, _, help := runZeker(t, "", "armoedeval", "--help")
+	code, help, _ := runZeker(t, "", "armoedeval", "--help") // help is on stdout
 	if code != 0 || !strings.Contains(help, "zachte_landing:<regeling>=6") {
 		t.Errorf("--help: exit %d\n%s", code, help)
 	}

@@ -40,9 +40,8 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return usagef("geef precies één huishoudbestand (of - voor stdin)")
+	if err := argumenten(fs, 1, "één huishoudbestand (of - voor stdin)"); err != nil {
+		return err
 	}
 	datum, err := parseDatum(*datumStr)
 	if err != nil {
@@ -52,18 +51,22 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	naam := fs.Arg(0)
+	if naam == "-" {
+		naam = "stdin"
+	}
 	h, err := huishouden.Decode(data)
 	if err != nil {
-		return fmt.Errorf("%s: %w", fs.Arg(0), err)
+		return fmt.Errorf("%s: %w", naam, err)
 	}
 	if *gemeente != "" {
 		if h.Gemeente != "" && h.Gemeente != *gemeente {
-			return fmt.Errorf("%s: het huishouden hoort bij %s, maar --gemeente zegt %s", fs.Arg(0), h.Gemeente, *gemeente)
+			return fmt.Errorf("%s: het huishouden hoort bij %s, maar --gemeente zegt %s", naam, h.Gemeente, *gemeente)
 		}
 		h.Gemeente = *gemeente
 	}
 	if err := h.Valideer(datum); err != nil {
-		return fmt.Errorf("%s: %w", fs.Arg(0), err)
+		return fmt.Errorf("%s: %w", naam, err)
 	}
 	cat, err := laadCatalogus(regelpakketten.FS)
 	if err != nil {

@@ -86,7 +86,7 @@ func TestCheckFouten(t *testing.T) {
 		code int
 		want string
 	}{
-		{"geen bestand", []string{"check"}, 2, "precies één"},
+		{"geen bestand", []string{"check"}, 2, "geef één huishoudbestand"},
 		{"onbekende vlag", []string{"check", "--kleur", "x.json"}, 2, "kleur"},
 		{"bestaat niet", []string{"check", filepath.Join(dir, "nee.json")}, 1, "bestaat niet"},
 		{"ongeldig huishouden", []string{"check", "--datum", "2026-01-01", slecht}, 1, "personen[0].geboortedatum"},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,12 +27,12 @@ De sleutel voor het logboek komt uit $ZEKER_AUDIT_KEY, anders uit het bestand --
 
 // runDDAS is "zeker ddas export".
 func runDDAS(ctx context.Context, e env, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprintf(e.stderr, "Gebruik: zeker ddas export %s\n", ddasUsage)
-		if len(args) == 0 {
-			return usagef("geef een opdracht: zeker ddas export --help")
-		}
-		return nil
+	if len(args) == 0 {
+		return usagef("geef een opdracht: export; zie 'zeker ddas export --help'")
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprintf(e.stdout, "Gebruik: zeker ddas export %s\n", ddasUsage)
+		return flag.ErrHelp
 	}
 	if args[0] != "export" {
 		return usagef("onbekende opdracht %q; zie 'zeker ddas --help'", args[0])
@@ -48,9 +49,11 @@ func runDDAS(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	if *gemeente == "" || *vanS == "" || *totS == "" || fs.NArg() != 0 {
-		fs.Usage()
-		return usagef("geef --gemeente, --van en --tot")
+	if err := ontbreekt(fs, "gemeente", "van", "tot"); err != nil {
+		return err
+	}
+	if err := argumenten(fs, 0, ""); err != nil {
+		return err
 	}
 	if err := tenant.ValideerCode(*gemeente); err != nil {
 		return usagef("%v", err)

@@ -37,16 +37,24 @@ een synthetische bevolking in (testgegevens, BSN's uit de testreeks) en een scan
 --signalen synthetische signalen van betalingsachterstanden voor de werklijst van de consulent.
 Geen netwerk of Node nodig. Stoppen met Ctrl-C.`
 
+// The files the demo writes into the working directory by default. .gitignore covers each of them
+// (TestGitignoreDemo), so a demo run in a checkout leaves git status clean.
+const (
+	demoDB           = "zeker-demo.db"
+	demoAuditSleutel = "zeker-demo-audit.key"
+	demoCheckSleutel = "zeker-demo-check.key"
+)
+
 // runDemo prepares a demo database and serves it until ctx is cancelled.
 func runDemo(ctx context.Context, e env, args []string) error {
 	fs := newFlagSet("demo", demoUsage, e)
 	addr := fs.String("addr", envOr(e, "ZEKER_ADDR", "127.0.0.1:8080"), "adres om op te luisteren")
-	db := fs.String("db", "sqlite:zeker-demo.db", "database van de demo (SQLite-bestand)")
+	db := fs.String("db", "sqlite:"+demoDB, "database van de demo (SQLite-bestand)")
 	reset := fs.Bool("reset", false, "begin opnieuw: verwijder eerst het databasebestand van de demo")
 	huishoudens := fs.Int("huishoudens", 1000, "synthetische huishoudens per gemeente (0: geen)")
 	signaalAantal := fs.Int("signalen", 150, "synthetische signalen van betalingsachterstanden per gemeente (0: geen)")
-	keyFile := fs.String("audit-key-file", "zeker-demo-audit.key", "bestand met de sleutel van het verwerkingslog (gemaakt als het er niet is)")
-	checkFile := fs.String("check-key-file", "zeker-demo-check.key", "bestand met de sleutel van de check, zodat bewaarde links een herstart overleven (gemaakt als het er niet is)")
+	keyFile := fs.String("audit-key-file", demoAuditSleutel, "bestand met de sleutel van het verwerkingslog (gemaakt als het er niet is)")
+	checkFile := fs.String("check-key-file", demoCheckSleutel, "bestand met de sleutel van de check, zodat bewaarde links een herstart overleven (gemaakt als het er niet is)")
 	level := fs.String("log-level", "info", "debug, info, warn of error")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -69,10 +77,10 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	}
 	checkKey, _, err := audit.LaadOfMaakSleutel(*checkFile)
 	if err != nil {
-		return fmt.Errorf("demo: sleutel van de check: %w", err)
+		return fmt.Errorf("sleutel van de check: %w", err)
 	}
 	if len(checkKey) != 32 {
-		return fmt.Errorf("demo: %s: de sleutel van de check moet 32 bytes zijn", *checkFile)
+		return fmt.Errorf("%s: de sleutel van de check moet 32 bytes zijn", *checkFile)
 	}
 	var accounts []auth.DemoAccount
 	var sleutels []demoSleutel
@@ -81,7 +89,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	o.voorbereiden = func(ctx context.Context, d *diensten) error {
 		now := time.Now()
 		if _, err := tenant.ZaaiStandaard(ctx, d.db, now); err != nil {
-			return fmt.Errorf("demo: gemeenten: %w", err)
+			return fmt.Errorf("gemeenten: %w", err)
 		}
 		var codes []string
 		for _, g := range tenant.Standaard() {
@@ -89,7 +97,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		}
 		accounts, err = d.auth.MaakDemoAccounts(ctx, codes)
 		if err != nil {
-			return fmt.Errorf("demo: accounts: %w", err)
+			return fmt.Errorf("accounts: %w", err)
 		}
 		if sleutels, err = maakDemoPartners(ctx, d, codes, log); err != nil {
 			return err
@@ -121,7 +129,7 @@ func wisSQLite(dsn string) error {
 	}
 	for _, f := range []string{p, p + "-wal", p + "-shm"} {
 		if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("demo: %w", err)
+			return fmt.Errorf("--reset: %w", err)
 		}
 	}
 	return nil

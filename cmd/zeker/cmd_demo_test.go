@@ -242,7 +242,7 @@ func TestServe(t *testing.T) {
 	_ = store.SQLite
 }
 
-// TestServeDemoHelp: --help exits 0 and documents every option with its environment variable.
+// TestServeDemoHelp: --help exits 0 and documents every option with its environment variable, on stdout.
 func TestServeDemoHelp(t *testing.T) {
 	for _, tc := range []struct {
 		cmd  string
@@ -259,7 +259,7 @@ func TestServeDemoHelp(t *testing.T) {
 			t.Errorf("zeker %s --help: exit %d, want 0", tc.cmd, code)
 		}
 		for _, w := range tc.want {
-			if !strings.Contains(errOut.String(), w) {
+			if !strings.Contains(out.String(), w) {
 				t.Errorf("zeker %s --help lacks %q", tc.cmd, w)
 			}
 		}

@@ -32,9 +32,11 @@ func runImport(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *gemeente == "" || fs.NArg() != 1 {
-		fs.Usage()
-		return usagef("geef --gemeente en precies één bestand")
+	if err := ontbreekt(fs, "gemeente"); err != nil {
+		return err
+	}
+	if err := argumenten(fs, 1, "één bestand (CSV of JSON)"); err != nil {
+		return err
 	}
 	datum, err := parseDatum(*datumStr)
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"slices"
 	"strings"
@@ -13,7 +12,7 @@ import (
 )
 
 // dbFlag adds the --db flag; dsnUit resolves it: flag, then ZEKER_DB, then the default SQLite file.
-func dbFlag(fs *flag.FlagSet) *string {
+func dbFlag(fs *flagSet) *string {
 	return fs.String("db", "", "database: postgres://… of sqlite:pad/naar/bestand.db (standaard $ZEKER_DB, anders "+store.DefaultDSN+")")
 }
 
@@ -33,7 +32,7 @@ func openDB(ctx context.Context, flagWaarde string, e env, mustBeMigrated bool) 
 	dsn := dsnUit(flagWaarde, e)
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("database %s: %w", redact(dsn), err)
 	}
 	if mustBeMigrated {
 		vs, err := db.AppliedMigrations(ctx)
@@ -70,8 +69,8 @@ func runMigrate(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("zeker migrate verwacht geen argumenten, wel: %v", fs.Args())
+	if err := argumenten(fs, 0, ""); err != nil {
+		return err
 	}
 	db, err := openDB(ctx, *dbf, e, false)
 	if err != nil {

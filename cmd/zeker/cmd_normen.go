@@ -25,8 +25,8 @@ func runNormen(_ context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("onverwacht argument %q; zie 'zeker normen --help'", fs.Arg(0))
+	if err := argumenten(fs, 0, ""); err != nil {
+		return err
 	}
 	if *zonderVT && *pctStr == "" {
 		return usagef("--zonder-vakantietoeslag hoort bij --percentage")

@@ -182,8 +182,8 @@ func TestNormenFouten(t *testing.T) {
 			}
 		})
 	}
-	code, _, errOut := normen(t, "--help")
-	if code != 0 || !strings.Contains(errOut, "zeker normen --datum") {
-		t.Errorf("--help: exit %d, %q", code, errOut)
+	code, out, _ := normen(t, "--help")
+	if code != 0 || !strings.Contains(out, "zeker normen --datum") {
+		t.Errorf("--help: exit %d, %q", code, out)
 	}
 }

@@ -32,9 +32,11 @@ func runPopulatie(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *gemeente == "" || *uit == "" || fs.NArg() != 0 {
-		fs.Usage()
-		return usagef("geef --gemeente en --uit")
+	if err := ontbreekt(fs, "gemeente", "uit"); err != nil {
+		return err
+	}
+	if err := argumenten(fs, 0, ""); err != nil {
+		return err
 	}
 	if *aantal < 0 {
 		return usagef("--aantal moet 0 of meer zijn")

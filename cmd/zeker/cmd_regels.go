@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -25,12 +26,12 @@ const regelsUsage = `lijst | toon | valideer | grenzen [opties]
   grenzen --gemeente GM0175 --datum D     de inkomensgrenzen in euro per leefvorm, per regeling [--json]`
 
 func runRegels(ctx context.Context, e env, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprintf(e.stderr, "Gebruik: zeker regels %s\n", regelsUsage)
-		if len(args) == 0 {
-			return usagef("geef een subopdracht: lijst, toon, valideer of grenzen")
-		}
-		return nil
+	if len(args) == 0 {
+		return usagef("geef een subopdracht: lijst, toon, valideer of grenzen; zie 'zeker regels --help'")
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprintf(e.stdout, "Gebruik: zeker regels %s\n", regelsUsage)
+		return flag.ErrHelp
 	}
 	sub, rest := args[0], args[1:]
 	switch sub {
@@ -84,8 +85,11 @@ func regelsToon(e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *gemeente == "" {
-		return usagef("--gemeente ontbreekt")
+	if err := ontbreekt(fs, "gemeente"); err != nil {
+		return err
+	}
+	if err := argumenten(fs, 0, ""); err != nil {
+		return err
 	}
 	datum, err := parseDatum(*datumStr)
 	if err != nil {
@@ -220,8 +224,11 @@ func regelsGrenzen(e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *gemeente == "" {
-		return usagef("--gemeente ontbreekt")
+	if err := ontbreekt(fs, "gemeente"); err != nil {
+		return err
+	}
+	if err := argumenten(fs, 0, ""); err != nil {
+		return err
 	}
 	datum, err := parseDatum(*datumStr)
 	if err != nil {

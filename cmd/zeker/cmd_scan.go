@@ -45,9 +45,11 @@ func runScan(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *gemeente == "" || fs.NArg() != 0 {
-		fs.Usage()
-		return usagef("geef --gemeente")
+	if err := ontbreekt(fs, "gemeente"); err != nil {
+		return err
+	}
+	if err := argumenten(fs, 0, ""); err != nil {
+		return err
 	}
 	datum, err := parseDatum(*datumStr)
 	if err != nil {
@@ -139,9 +141,11 @@ func runScanVoorstellen(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *gemeente == "" || fs.NArg() != 0 {
-		fs.Usage()
-		return usagef("geef --gemeente")
+	if err := ontbreekt(fs, "gemeente"); err != nil {
+		return err
+	}
+	if err := argumenten(fs, 0, ""); err != nil {
+		return err
 	}
 	st := scan.Status(*status)
 	switch st {
@@ -202,9 +206,17 @@ func runScanBeslis(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *gemeente == "" || *id <= 0 || *goed == *af || fs.NArg() != 0 {
-		fs.Usage()
-		return usagef("geef --gemeente, --id en precies één van --goedkeuren of --afwijzen")
+	if err := ontbreekt(fs, "gemeente", "id", "reden", "door"); err != nil {
+		return err
+	}
+	if err := argumenten(fs, 0, ""); err != nil {
+		return err
+	}
+	if *id <= 0 {
+		return fs.fout(usagef("--id %d: een voorstel heeft een nummer van 1 of hoger; %s", *id, fs.hulp()))
+	}
+	if *goed == *af {
+		return fs.fout(usagef("geef precies één van --goedkeuren of --afwijzen; %s", fs.hulp()))
 	}
 	db, err := openDB(ctx, *dbDSN, e, true)
 	if err != nil {

@@ -157,24 +157,24 @@ func serve(ctx context.Context, o serveOpties) error {
 	slog.SetDefault(log)
 	db, err := store.Open(ctx, o.dsn)
 	if err != nil {
-		return fmt.Errorf("serve: database %s: %w", redact(o.dsn), err)
+		return fmt.Errorf("database %s: %w", redact(o.dsn), err)
 	}
 	defer db.Close()
 	if o.migreer {
 		start := time.Now()
 		if err := db.Migrate(ctx); err != nil {
-			return fmt.Errorf("serve: migreren: %w", err)
+			return fmt.Errorf("migreren: %w", err)
 		}
 		log.Info("database bijgewerkt", "duur", time.Since(start).Round(time.Millisecond))
 	} else if vs, err := db.AppliedMigrations(ctx); err != nil || len(vs) == 0 {
-		return fmt.Errorf("serve: de database %s is niet gemigreerd; draai zeker migrate of start met --migrate", redact(o.dsn))
+		return fmt.Errorf("de database %s is niet gemigreerd; draai zeker migrate of start met --migrate", redact(o.dsn))
 	}
 	key := o.auditKey
 	if len(key) == 0 {
 		var gemaakt bool
 		key, gemaakt, err = audit.LaadOfMaakSleutel(o.auditKeyFile)
 		if err != nil {
-			return fmt.Errorf("serve: sleutel verwerkingslog: %w", err)
+			return fmt.Errorf("sleutel verwerkingslog: %w", err)
 		}
 		if gemaakt {
 			log.Warn("nieuwe sleutel voor het verwerkingslog gemaakt; bewaar hem veilig en gebruik bij meer servers overal dezelfde (ZEKER_AUDIT_KEY)", "bestand", o.auditKeyFile)
@@ -182,23 +182,23 @@ func serve(ctx context.Context, o serveOpties) error {
 	}
 	al, err := audit.New(db, key, nil)
 	if err != nil {
-		return fmt.Errorf("serve: verwerkingslog: %w", err)
+		return fmt.Errorf("verwerkingslog: %w", err)
 	}
 	params, err := nl.Load()
 	if err != nil {
-		return fmt.Errorf("serve: landelijke parameters: %w", err)
+		return fmt.Errorf("landelijke parameters: %w", err)
 	}
 	cat, err := regels.LaadStandaard(params)
 	if err != nil {
-		return fmt.Errorf("serve: regelpakketten: %w", err)
+		return fmt.Errorf("regelpakketten: %w", err)
 	}
 	sig, err := opslag.New(opslag.Config{DB: db, Audit: al})
 	if err != nil {
-		return fmt.Errorf("serve: signalen: %w", err)
+		return fmt.Errorf("signalen: %w", err)
 	}
 	d := &diensten{db: db, cat: cat, audit: al, auth: auth.New(db, auth.Config{}), sig: sig}
 	if d.partners, err = nieuwePartners(db, al, d.auth, sig); err != nil {
-		return fmt.Errorf("serve: partners: %w", err)
+		return fmt.Errorf("partners: %w", err)
 	}
 	if o.voorbereiden != nil {
 		if err := o.voorbereiden(ctx, d); err != nil {
@@ -235,7 +235,7 @@ func serve(ctx context.Context, o serveOpties) error {
 	handler, _, err := bouwWeb(webOpties{behindTLS: o.behindTLS, checkKey: o.checkKey, clientIPHeader: o.clientIPHeader},
 		webDiensten{db: db, cat: cat, audit: al, auth: d.auth, sig: sig, partners: d.partners, zoeker: zoeker, log: log})
 	if err != nil {
-		return fmt.Errorf("serve: %w", err)
+		return err
 	}
 	hs := &http.Server{
 		Addr:              o.addr,
@@ -249,7 +249,7 @@ func serve(ctx context.Context, o serveOpties) error {
 	}
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
-		return fmt.Errorf("serve: luisteren op %s: %w", o.addr, err)
+		return fmt.Errorf("luisteren op %s: %w", o.addr, err)
 	}
 
 	jobCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
@@ -272,7 +272,7 @@ func serve(ctx context.Context, o serveOpties) error {
 	var serveErr error
 	select {
 	case err := <-errc:
-		serveErr = fmt.Errorf("serve: %w", err)
+		serveErr = err
 	case <-ctx.Done():
 	}
 	log.Info("zeker serve: stoppen", "timeout", o.shutdown)
@@ -281,12 +281,12 @@ func serve(ctx context.Context, o serveOpties) error {
 	// Stop taking requests and jobs at the same time; both get the same grace period.
 	stopJobs()
 	if err := hs.Shutdown(sctx); err != nil && serveErr == nil {
-		serveErr = fmt.Errorf("serve: stoppen: %w", err)
+		serveErr = fmt.Errorf("stoppen: %w", err)
 	}
 	wg.Wait()
 	if serveErr == nil {
 		if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-			serveErr = fmt.Errorf("serve: %w", err)
+			serveErr = err
 		}
 	}
 	log.Info("zeker serve: gestopt")
@@ -299,7 +299,7 @@ const jobOpruimen = "auth.opruimen"
 func actieveGemeenten(ctx context.Context, db *store.DB) ([]string, error) {
 	gs, err := tenant.Lijst(ctx, db)
 	if err != nil {
-		return nil, fmt.Errorf("serve: gemeenten: %w", err)
+		return nil, fmt.Errorf("gemeenten: %w", err)
 	}
 	var out []string
 	for _, g := range gs {

@@ -56,9 +56,14 @@ func runSimulate(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *gemeente == "" || len(ws) == 0 || fs.NArg() != 0 {
-		fs.Usage()
-		return usagef("geef --gemeente en minstens één --wijzig")
+	if err := ontbreekt(fs, "gemeente"); err != nil {
+		return err
+	}
+	if len(ws) == 0 {
+		return fs.fout(usagef("--wijzig ontbreekt: geef minstens één wijziging pad=waarde; %s", fs.hulp()))
+	}
+	if err := argumenten(fs, 0, ""); err != nil {
+		return err
 	}
 	dim := -1
 	for d := 0; d < register.AantalDimensies; d++ {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"sort"
@@ -25,12 +26,12 @@ Zonder --wachtwoord-stdin maakt zeker een wachtwoord, toont het één keer en vr
 bij de eerste keer inloggen te wijzigen. Rollen: beheerder, beleidsmedewerker, consulent, intermediair.`
 
 func runUser(ctx context.Context, e env, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprintf(e.stderr, "Gebruik: zeker user %s\n", userUsage)
-		if len(args) == 0 {
-			return usagef("geef een opdracht: add, passwd, list, role, disable of enable")
-		}
-		return nil
+	if len(args) == 0 {
+		return usagef("geef een opdracht: add, passwd, list, role, disable of enable; zie 'zeker user --help'")
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprintf(e.stdout, "Gebruik: zeker user %s\n", userUsage)
+		return flag.ErrHelp
 	}
 	sub, args := args[0], args[1:]
 	fs := newFlagSet("user "+sub, "[opties]", e)
@@ -44,17 +45,33 @@ func runUser(ctx context.Context, e env, args []string) error {
 	switch sub {
 	case "add", "passwd", "list", "role", "disable", "enable":
 	default:
-		return usagef("onbekende opdracht 'zeker user %s'; kies add, passwd, list, role, disable of enable", sub)
+		return usagef("onbekende opdracht %q; kies add, passwd, list, role, disable of enable", sub)
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("onverwachte argumenten: %v", fs.Args())
+	if err := argumenten(fs, 0, ""); err != nil {
+		return err
 	}
 	needEmail := sub != "list"
-	if needEmail && strings.TrimSpace(*email) == "" {
-		return usagef("zeker user %s: --email is verplicht", sub)
+	if needEmail {
+		if err := ontbreekt(fs, "email"); err != nil {
+			return err
+		}
+	}
+	// Every missing option is named before the database is opened.
+	switch sub {
+	case "add":
+		if err := ontbreekt(fs, "naam"); err != nil {
+			return err
+		}
+		if (*gemeente == "") != (*rol == "") {
+			return fs.fout(usagef("geef --gemeente en --rol samen (of geen van beide); %s", fs.hulp()))
+		}
+	case "role":
+		if err := ontbreekt(fs, "gemeente", "rol"); err != nil {
+			return err
+		}
 	}
 	db, err := openDB(ctx, *dbf, e, true)
 	if err != nil {
@@ -80,12 +97,6 @@ func runUser(ctx context.Context, e env, args []string) error {
 
 	switch sub {
 	case "add":
-		if strings.TrimSpace(*naam) == "" {
-			return usagef("zeker user add: --naam is verplicht")
-		}
-		if (*gemeente == "") != (*rol == "") {
-			return usagef("zeker user add: geef --gemeente en --rol samen")
-		}
 		if *rol != "" && !auth.Rol(*rol).Geldig() {
 			return usagef("onbekende rol %q; kies uit %v", *rol, auth.Rollen)
 		}
@@ -133,9 +144,6 @@ func runUser(ctx context.Context, e env, args []string) error {
 		}
 		return nil
 	case "role":
-		if *gemeente == "" || *rol == "" {
-			return usagef("zeker user role: --gemeente en --rol zijn verplicht")
-		}
 		g, err := s.GebruikerOpEmail(ctx, *email)
 		if err != nil {
 			return err

@@ -65,6 +65,7 @@ func commands() map[string]command {
 		"demo":       {"demo op deze computer: SQLite, vier gemeenten, demo-accounts, check en beheer", runDemo},
 		"serve":      {"webserver: check, pagina's voor medewerkers, API, taken, /healthz en /readyz", runServe},
 		"ddas":       {"export: landelijk DDAS-bericht vroegsignalering (v1.2) voor het CBS", runDDAS},
+		"version":    {"versie van zeker: moduleversie, git-revisie en -tijd, Go-versie", runVersion},
 	}
 }
 
@@ -76,11 +77,26 @@ func main() {
 	os.Exit(exitCode(err, e.stderr))
 }
 
+// opdrachtFout is an error of one subcommand; it is printed once as "zeker <opdracht>: <fout>", so the
+// commands themselves do not repeat their name.
+type opdrachtFout struct {
+	opdracht string
+	err      error
+}
+
+func (e opdrachtFout) Error() string { return e.opdracht + ": " + e.err.Error() }
+func (e opdrachtFout) Unwrap() error { return e.err }
+
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, "zeker:", err)
+	var of opdrachtFout
+	if errors.As(err, &of) {
+		fmt.Fprintf(stderr, "zeker %s: %v\n", of.opdracht, of.err)
+	} else {
+		fmt.Fprintln(stderr, "zeker:", err)
+	}
 	var ue usageError
 	if errors.As(err, &ue) {
 		return exitUsage
@@ -91,6 +107,12 @@ func exitCode(err error, stderr io.Writer) int {
 // run dispatches to a subcommand. It is the whole program apart from process setup, so tests call it.
 func run(ctx context.Context, args []string, e env) error {
 	cmds := commands()
+	if len(args) == 2 && args[0] == "help" {
+		args = []string{args[1], "--help"} // zeker help check = zeker check --help
+	}
+	if len(args) == 1 && (args[0] == "-version" || args[0] == "--version") {
+		args = []string{"version"}
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		printHelp(e.stdout, cmds)
 		if len(args) == 0 {
@@ -102,7 +124,12 @@ func run(ctx context.Context, args []string, e env) error {
 	if !ok {
 		return usagef("onbekende opdracht %q; zie 'zeker help'", args[0])
 	}
-	return c.run(ctx, e, args[1:])
+	err := c.run(ctx, e, args[1:])
+	var of opdrachtFout
+	if err == nil || errors.Is(err, flag.ErrHelp) || errors.As(err, &of) {
+		return err // a flag set's error names its (sub)command already
+	}
+	return opdrachtFout{opdracht: args[0], err: err}
 }
 
 func printHelp(w io.Writer, cmds map[string]command) {
@@ -115,28 +142,5 @@ func printHelp(w io.Writer, cmds map[string]command) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
 	}
-	fmt.Fprintln(w, "\nGebruik 'zeker <opdracht> --help' voor de opties van een opdracht.")
-}
-
-// newFlagSet returns a flag set that reports errors instead of exiting, with a usage text naming the
-// command; parse errors become usage errors (exit code 2).
-func newFlagSet(name, usage string, e env) *flag.FlagSet {
-	fs := flag.NewFlagSet("zeker "+name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Gebruik: zeker %s %s\n\nOpties:\n", name, usage)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parseFlags parses args and maps flag errors to usage errors; --help gives flag.ErrHelp (exit 0).
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err.Error()}
-	}
-	return nil
+	fmt.Fprintln(w, "\nGebruik 'zeker <opdracht> --help' (of 'zeker help <opdracht>') voor de opties van een opdracht.")
 }

@@ -46,9 +46,22 @@ func TestFoutenMetPad(t *testing.T) {
 		{"soort", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager","inkomens":[{"soort":"lotto","bedrag_per_maand":5}]}]}`, "personen[0].inkomens[0].soort", "geen soort inkomen"},
 		{"twee aanvragers", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager"},{"rol":"aanvrager"}]}`, "personen", "precies één aanvrager"},
 		{"rol", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager"},{"rol":"oom"}]}`, "personen[1].rol", "geen rol"},
-		{"onbekend veld", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager"}],"inkomen":5}`, "$", "onbekend veld"},
-		{"letters in bedrag", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager","inkomens":[{"soort":"loon","bedrag_per_maand":"veel"}]}]}`, "$", "geen geldig bedrag"},
-		{"kapotte json", `{"gemeente":`, "$", "geen geldige JSON"},
+		{"onbekend veld", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager"}],"inkomen":5}`, "inkomen", "onbekend veld"},
+		{"tikfout in veld", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager"},{"rol":"kind","geboortedatm":"2020-01-01"}]}`, "personen[1].geboortedatm", `onbekend veld (bedoelt u "geboortedatum"?)`},
+		{"letters in bedrag", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager","inkomens":[{"soort":"loon","bedrag_per_maand":"veel"}]}]}`, "personen[0].inkomens[0].bedrag_per_maand", "geen geldig bedrag"},
+		{"bedrag als ja/nee", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager"}],"vermogen":true}`, "vermogen", "geen geldig bedrag"},
+		{"geen datum", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager","geboortedatum":"1990-01-01"},{"rol":"kind","geboortedatum":"1-2-2020"}]}`, "personen[1].geboortedatum", "geen geldige datum"},
+		{"datum als getal", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager","geboortedatum":19900101}]}`, "personen[0].geboortedatum", "geen geldige datum"},
+		{"rol als getal", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager"},{"rol":5}]}`, "personen[1].rol", "verwacht tekst, gevonden een getal"},
+		{"personen als object", `{"gemeente":"GM0175","personen":{}}`, "personen", "verwacht een lijst, gevonden een object"},
+		{"wonen als lijst", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager"}],"wonen":[]}`, "wonen", "verwacht een object, gevonden een lijst"},
+		{"lijst in plaats van huishouden", `[]`, "$", "verwacht een object, gevonden een lijst"},
+		{"kapotte json", `{"gemeente":`, "gemeente", "geen geldige JSON"},
+		{"komma te veel", "{\"gemeente\":\"GM0175\",\n \"personen\":[{\"rol\":\"aanvrager\",}]}", "personen[0]", "geen geldige JSON op regel 2, kolom 33"},
+		{"leeg", ``, "$", "leeg bestand"},
+		{"lege sleutel", `{"":1}`, `$[""]`, "onbekend veld"},
+		{"sleutel met punt", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager","a.b":1}]}`, `personen[0]["a.b"]`, "onbekend veld"},
+		{"kapot na lege sleutel", `{"personen":[{"":`, `personen[0][""]`, "geen geldige JSON"},
 		{"minderjarige aanvrager", `{"gemeente":"GM0175","personen":[{"rol":"aanvrager","geboortedatum":"2015-01-01"}]}`, "personen[0].geboortedatum", "18 jaar of ouder"},
 		{"postcode", `{"gemeente":"GM0175","postcode":"12345","personen":[{"rol":"aanvrager"}]}`, "postcode", "geen postcode"},
 	}
@@ -121,6 +134,11 @@ func FuzzParse(f *testing.F) {
 		var fs Fouten
 		if !errors.As(err, &fs) || len(fs) == 0 {
 			t.Fatalf("fout %T zonder Fouten: %v", err, err)
+		}
+		for _, f := range fs {
+			if f.Pad == "" || f.Reden == "" {
+				t.Fatalf("fout zonder pad of reden: %#v", f)
+			}
 		}
 	})
 }

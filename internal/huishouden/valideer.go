@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strings"
 	"time"
@@ -80,45 +81,58 @@ func Decode(data []byte) (*Huishouden, error) {
 
 func jsonFout(err error, data []byte) Fout {
 	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
-		return Fout{Pad: "$", Reden: fmt.Sprintf("geen geldige JSON op regel %d: %v", line, se)}
-	case errors.As(err, &te):
-		return Fout{Pad: jsonPad(te.Field), Reden: fmt.Sprintf("verwacht %s, gevonden %s", typeNaam(te.Type.String()), te.Value)}
+		regel, kolom := plek(data, int(se.Offset)-1) // Offset counts the offending byte
+		return Fout{Pad: syntaxPad(data), Reden: fmt.Sprintf("geen geldige JSON op regel %d, kolom %d: %v", regel, kolom, se)}
 	case errors.Is(err, io.EOF):
 		return Fout{Pad: "$", Reden: "leeg bestand"}
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return Fout{Pad: "$", Reden: "geen geldige JSON: het bestand houdt halverwege op"}
+		return Fout{Pad: syntaxPad(data), Reden: "geen geldige JSON: het bestand houdt halverwege op"}
+	}
+	// A type error, an unknown field or an error of a date or amount: find the value and its path.
+	if f, ok := zoekFout(data, reflect.TypeFor[Huishouden](), ""); ok {
+		return f
 	}
 	msg := err.Error()
 	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
 		return Fout{Pad: "$", Reden: "onbekend veld " + f}
 	}
-	// Errors from our own UnmarshalText (dates, amounts) carry no path in encoding/json; report them plainly.
 	return Fout{Pad: "$", Reden: strings.TrimPrefix(msg, "json: ")}
 }
 
-func jsonPad(field string) string {
-	if field == "" {
-		return "$"
-	}
-	return field
+// plek turns a byte offset into a line and column (both from 1).
+func plek(data []byte, offset int) (regel, kolom int) {
+	voor := data[:min(max(offset, 0), len(data))]
+	regel = 1 + bytes.Count(voor, []byte("\n"))
+	kolom = 1 + len(voor) - (bytes.LastIndexByte(voor, '\n') + 1)
+	return regel, kolom
 }
 
-func typeNaam(t string) string {
-	switch {
-	case strings.Contains(t, "Bedrag"), strings.HasPrefix(t, "int"):
-		return "een getal"
-	case t == "string", strings.HasSuffix(t, "Rol"), strings.HasSuffix(t, "Soort"):
-		return "tekst"
-	case t == "bool", t == "*bool":
-		return "true of false"
-	case strings.HasPrefix(t, "[]"):
-		return "een lijst"
+// typeNaam names the JSON a Go type expects, in the words of docs/huishouden.md.
+func typeNaam(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
 	}
-	return t
+	switch {
+	case t == reflect.TypeFor[geld.Bedrag]():
+		return "een bedrag"
+	case t == reflect.TypeFor[Datum]():
+		return "een datum (jjjj-mm-dd)"
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "een getal"
+	case reflect.String:
+		return "tekst"
+	case reflect.Bool:
+		return "true of false"
+	case reflect.Slice, reflect.Array:
+		return "een lijst"
+	case reflect.Struct, reflect.Map:
+		return "een object"
+	}
+	return t.String()
 }
 
 // Valideer checks the household at the reference date and returns Fouten listing every problem.

@@ -1,7 +1,12 @@
 package nl
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -11,8 +16,68 @@ import (
 	"github.com/zeker-platform/zeker/internal/geld"
 )
 
-// referentiePad is the project's reference file, relative to this package.
-const referentiePad = "../../../../shared/reference/nl-parameters.yaml"
+// referentiePad is the repository's copy of the project's reference file shared/reference/nl-parameters.yaml
+// (provenance in testdata/referentie/README.md). The tests compare our data with it, in every clone.
+const referentiePad = "testdata/referentie/nl-parameters.yaml"
+
+// gedeeldReferentieBestand finds the project's shared reference file (shared/reference/<naam>) in an
+// ancestor of this package directory: the shared folder sits beside the repository in the project's
+// workspace. It returns "" when there is none, as in a clone elsewhere or in CI.
+func gedeeldReferentieBestand(t *testing.T, naam string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		p := filepath.Join(dir, "shared", "reference", naam)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return ""
+		}
+		dir = up
+	}
+}
+
+// TestReferentieKopieGelijkAanGedeeld: the repository's copy is the shared reference file, byte for byte.
+// Skipped where the shared folder is absent (a clone elsewhere, CI): the copy is what the tests use.
+func TestReferentieKopieGelijkAanGedeeld(t *testing.T) {
+	p := gedeeldReferentieBestand(t, "nl-parameters.yaml")
+	if p == "" {
+		t.Skip("shared/reference/nl-parameters.yaml niet gevonden boven de repository (een clone elders of CI); de kopie in testdata/referentie wordt gebruikt")
+	}
+	gedeeld, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kopie, err := os.ReadFile(referentiePad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(gedeeld, kopie) {
+		t.Errorf("%s wijkt af van %s: kopieer het opnieuw en werk testdata/referentie/README.md bij", referentiePad, p)
+	}
+}
+
+// TestReferentieHerkomst: the README beside the copy names its SHA-256, so the provenance stays true.
+func TestReferentieHerkomst(t *testing.T) {
+	kopie, err := os.ReadFile(referentiePad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leesmij, err := os.ReadFile("testdata/referentie/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	som := sha256.Sum256(kopie)
+	m := regexp.MustCompile("SHA-256 \\| `([0-9a-f]{64})`").FindSubmatch(leesmij)
+	if m == nil || string(m[1]) != hex.EncodeToString(som[:]) {
+		t.Errorf("testdata/referentie/README.md noemt niet de SHA-256 van de kopie (%x)", som)
+	}
+}
 
 type refEntry struct {
 	ID         string    `yaml:"id"`
@@ -35,7 +100,7 @@ func laadReferentie(t *testing.T) []refEntry {
 	t.Helper()
 	src, err := os.ReadFile(referentiePad)
 	if err != nil {
-		t.Skipf("referentiebestand %s niet gevonden (%v); vergelijking met de bron overgeslagen", referentiePad, err)
+		t.Fatalf("referentiebestand: %v", err)
 	}
 	var r referentie
 	if err := yaml.Unmarshal(src, &r); err != nil {
