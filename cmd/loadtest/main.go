@@ -61,7 +61,7 @@ func run() error {
 	}
 
 	if *base == "" {
-		// The in-process server collects garbage as zeker serve does by default (cmd/zeker/gc.go).
+		// The in-process server collects garbage as zeker serveer does by default (cmd/zeker/gc.go).
 		if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 			debug.SetGCPercent(400)
 		}

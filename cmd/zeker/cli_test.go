@@ -133,9 +133,9 @@ func TestFlagFoutenNederlands(t *testing.T) {
 		{[]string{"demo", "--huishoudens", "veel"}, `zeker demo: --huishoudens "veel": geen geheel getal; zie 'zeker demo --help'`},
 		{[]string{"populatie", "--seed", "-1"}, `zeker populatie: --seed "-1": geen geheel getal van 0 of meer`},
 		{[]string{"populatie", "--aantal", "99999999999999999999"}, `zeker populatie: --aantal "99999999999999999999": te groot of te klein`},
-		{[]string{"serve", "--shutdown-timeout", "even"}, `zeker serve: --shutdown-timeout "even": geen duur (schrijf bijvoorbeeld 30s, 5m of 1h30m)`},
+		{[]string{"serve", "--shutdown-timeout", "even"}, `zeker serveer: --shutdown-timeout "even": geen duur (schrijf bijvoorbeeld 30s, 5m of 1h30m)`},
 		{[]string{"regels", "toon", "--gemeent", "GM0175"}, "zeker regels toon: onbekende optie --gemeent; zie 'zeker regels toon --help'"},
-		{[]string{"user", "list", "--x"}, "zeker user list: onbekende optie --x; zie 'zeker user list --help'"},
+		{[]string{"user", "list", "--x"}, "zeker gebruiker lijst: onbekende optie --x; zie 'zeker gebruiker lijst --help'"},
 		{[]string{"scan", "beslis", "--id", "een"}, `zeker scan beslis: --id "een": geen geheel getal`},
 		{[]string{"ddas", "export", "--per-bericht", "1,5"}, `zeker ddas export: --per-bericht "1,5": geen geheel getal`},
 	} {
@@ -171,21 +171,21 @@ func TestOntbrekendeOptie(t *testing.T) {
 		{[]string{"regels", "toon", "--gemeente", ""}, "zeker regels toon: --gemeente ontbreekt"},
 		{[]string{"populatie", "--gemeente", "GM0175"}, "zeker populatie: --uit ontbreekt"},
 		{[]string{"populatie"}, "zeker populatie: --gemeente en --uit ontbreken"},
-		{[]string{"import", "x.csv"}, "zeker import: --gemeente ontbreekt"},
-		{[]string{"import", "--gemeente", "GM0175"}, "zeker import: geef één bestand (CSV of JSON)"},
+		{[]string{"import", "x.csv"}, "zeker importeer: --gemeente ontbreekt"},
+		{[]string{"import", "--gemeente", "GM0175"}, "zeker importeer: geef één bestand (CSV of JSON)"},
 		{[]string{"scan"}, "zeker scan: --gemeente ontbreekt"},
 		{[]string{"scan", "voorstellen"}, "zeker scan voorstellen: --gemeente ontbreekt"},
 		{[]string{"scan", "beslis", "--gemeente", "GM0175", "--id", "3", "--goedkeuren"}, "zeker scan beslis: --reden en --door ontbreken"},
 		{[]string{"scan", "beslis", "--gemeente", "GM0175", "--reden", "r", "--door", "d", "--goedkeuren"}, "zeker scan beslis: --id ontbreekt"},
-		{[]string{"simulate", "--wijzig", "x=1"}, "zeker simulate: --gemeente ontbreekt"},
-		{[]string{"simulate", "--gemeente", "GM0175"}, "zeker simulate: --wijzig ontbreekt"},
+		{[]string{"simulate", "--wijzig", "x=1"}, "zeker watals: --gemeente ontbreekt"},
+		{[]string{"simulate", "--gemeente", "GM0175"}, "zeker watals: --wijzig ontbreekt"},
 		{[]string{"ddas", "export", "--gemeente", "GM0175", "--van", "2026-01-01"}, "zeker ddas export: --tot ontbreekt"},
 		{[]string{"ddas", "export"}, "zeker ddas export: --gemeente, --van en --tot ontbreken"},
-		{[]string{"user", "add", "--naam", "Test"}, "zeker user add: --email ontbreekt"},
-		{[]string{"user", "add", "--email", "a@example.test"}, "zeker user add: --naam ontbreekt"},
-		{[]string{"user", "role", "--email", "a@example.test", "--rol", "consulent"}, "zeker user role: --gemeente ontbreekt"},
+		{[]string{"user", "add", "--naam", "Test"}, "zeker gebruiker toevoegen: --email ontbreekt"},
+		{[]string{"user", "add", "--email", "a@example.test"}, "zeker gebruiker toevoegen: --naam ontbreekt"},
+		{[]string{"user", "role", "--email", "a@example.test", "--rol", "consulent"}, "zeker gebruiker rol: --gemeente ontbreekt"},
 		{[]string{"normen", "extra"}, `zeker normen: onverwacht argument "extra"`},
-		{[]string{"migrate", "extra"}, `zeker migrate: onverwacht argument "extra"`},
+		{[]string{"migrate", "extra"}, `zeker migreer: onverwacht argument "extra"`},
 	} {
 		code, _, errOut := runZeker(t, "", tc.args...)
 		naam := strings.Join(tc.args, " ")
@@ -270,6 +270,31 @@ func TestGeenDubbelVoorvoegsel(t *testing.T) {
 		}
 		if strings.Count(laatste, "zeker:") > 0 && args[0] != "vlieg" {
 			t.Errorf("zeker %s: %q", naam, laatste)
+		}
+	}
+}
+
+// TestEngelseAliassen: the command line speaks Dutch; the English names of earlier versions still
+// work and run the same command, and the help lists them beside the Dutch ones.
+func TestEngelseAliassen(t *testing.T) {
+	for _, tc := range []struct{ en, nl []string }{
+		{[]string{"serve", "--help"}, []string{"serveer", "--help"}},
+		{[]string{"migrate", "--help"}, []string{"migreer", "--help"}},
+		{[]string{"simulate", "--help"}, []string{"watals", "--help"}},
+		{[]string{"import", "--help"}, []string{"importeer", "--help"}},
+		{[]string{"user", "list", "--help"}, []string{"gebruiker", "lijst", "--help"}},
+		{[]string{"version"}, []string{"versie"}},
+	} {
+		c1, o1, _ := runZeker(t, "", tc.en...)
+		c2, o2, _ := runZeker(t, "", tc.nl...)
+		if c1 != 0 || c2 != 0 || o1 != o2 || o1 == "" {
+			t.Errorf("%v and %v: exit %d and %d, same output %v", tc.en, tc.nl, c1, c2, o1 == o2)
+		}
+	}
+	_, help, _ := runZeker(t, "", "help")
+	for _, want := range []string{"serveer", "(ook: serve)", "gebruiker", "(ook: user)", "watals", "(ook: simulate)"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("zeker help lacks %q", want)
 		}
 	}
 }

@@ -195,7 +195,7 @@ func checkGemeente(ctx context.Context, e env, dbFlag, code string) (tenant.Geme
 	defer db.Close()
 	g, err := tenant.Haal(ctx, db, code)
 	if errors.Is(err, errs.NotFound) {
-		return tenant.Gemeente{}, fmt.Errorf("--db %s: gemeente %s staat niet in de database; voeg haar toe (zeker migrate zaait de vier eerste)", redact(dsn), code)
+		return tenant.Gemeente{}, fmt.Errorf("--db %s: gemeente %s staat niet in de database; voeg haar toe (zeker migreer zaait de vier eerste)", redact(dsn), code)
 	}
 	if err != nil {
 		return tenant.Gemeente{}, fmt.Errorf("--db %s: %w", redact(dsn), err)

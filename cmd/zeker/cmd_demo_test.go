@@ -179,7 +179,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	if err := stop(); err != nil {
 		t.Fatalf("demo stopped with %v\n%s", err, errOut)
 	}
-	for _, want := range []string{"synthetische bevolking geladen", "zeker serve: gestopt"} {
+	for _, want := range []string{"synthetische bevolking geladen", "zeker serveer: gestopt"} {
 		if !strings.Contains(errOut.String(), want) {
 			t.Errorf("log lacks %q:\n%s", want, errOut)
 		}
@@ -202,7 +202,7 @@ func TestServe(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), "--migrate") {
 				t.Fatalf("serve on an empty database: %v, want a hint to migrate", err)
 			}
-			addrRe := regexp.MustCompile(`"msg":"zeker serve: klaar","addr":"([^"]+)"`)
+			addrRe := regexp.MustCompile(`"msg":"zeker serveer: klaar","addr":"([^"]+)"`)
 			_, errOut, stop := start(t, getenv, addrRe, "serve", "--addr", "127.0.0.1:0", "--migrate")
 			basis := "http://" + addrRe.FindStringSubmatch(errOut.String())[1]
 			for _, pad := range []string{"/healthz", "/readyz", "/login", "/api/v1/openapi.yaml"} {
@@ -232,7 +232,7 @@ func TestServe(t *testing.T) {
 					t.Errorf("log line is not JSON: %s", regel)
 				}
 			}
-			for _, want := range []string{`"path":"/readyz","status":200`, `"msg":"zeker serve: gestopt"`} {
+			for _, want := range []string{`"path":"/readyz","status":200`, `"msg":"zeker serveer: gestopt"`} {
 				if !strings.Contains(errOut.String(), want) {
 					t.Errorf("log lacks %s", want)
 				}

@@ -21,7 +21,7 @@ foute naar --afgewezen (standaard <bestand>.afgewezen.csv of .jsonl). Nogmaals h
 verandert niets. De voortgang (rijen/s, resterende tijd) komt op stderr.`
 
 func runImport(ctx context.Context, e env, args []string) error {
-	fs := newFlagSet("import", importUsage, e)
+	fs := newFlagSet("importeer", importUsage, e)
 	gemeente := fs.String("gemeente", "", "gemeentecode (GM + 4 cijfers)")
 	dbDSN := dbFlag(fs)
 	datumStr := fs.String("datum", "", "peildatum van de controle jjjj-mm-dd (standaard: vandaag)")

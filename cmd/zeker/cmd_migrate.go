@@ -42,7 +42,7 @@ func openDB(ctx context.Context, flagWaarde string, e env, mustBeMigrated bool) 
 		}
 		if len(vs) == 0 {
 			db.Close()
-			return nil, fmt.Errorf("de database is nog leeg; draai eerst: zeker migrate --db %s", redact(dsn))
+			return nil, fmt.Errorf("de database is nog leeg; draai eerst: zeker migreer --db %s", redact(dsn))
 		}
 	}
 	return db, nil
@@ -62,7 +62,7 @@ func redact(dsn string) string {
 }
 
 func runMigrate(ctx context.Context, e env, args []string) error {
-	fs := newFlagSet("migrate", "[--db DSN] [--status] [--gemeenten]", e)
+	fs := newFlagSet("migreer", "[--db DSN] [--status] [--gemeenten]", e)
 	dbf := dbFlag(fs)
 	status := fs.Bool("status", false, "toon alleen welke migraties zijn uitgevoerd en welke nog niet")
 	gemeenten := fs.Bool("gemeenten", false, "voeg daarna de vier eerste gemeenten toe als ze er nog niet zijn")

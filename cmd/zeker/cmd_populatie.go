@@ -17,7 +17,7 @@ const populatieUsage = `--gemeente GM0175 [--seed 1] [--aantal N] [--datum 2026-
 
 Maakt een synthetische bevolking van huishoudens (testgegevens: BSN's uit de testreeks 9999…, geen
 echte namen of adressen), afgestemd op de cijfers uit het beleidsplan van de gemeente (docs/populatie.md).
-Dezelfde seed geeft dezelfde bevolking. Het bestand kan worden ingelezen met 'zeker import'.
+Dezelfde seed geeft dezelfde bevolking. Het bestand kan worden ingelezen met 'zeker importeer'.
 Een samenvatting (aandeel tot 120% van het sociaal minimum, samenstelling, bereik) komt op stderr.`
 
 func runPopulatie(ctx context.Context, e env, args []string) error {

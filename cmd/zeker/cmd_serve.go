@@ -89,7 +89,7 @@ type diensten struct {
 
 // runServe serves the web application until ctx is cancelled, then shuts down gracefully.
 func runServe(ctx context.Context, e env, args []string) error {
-	fs := newFlagSet("serve", serveUsage, e)
+	fs := newFlagSet("serveer", serveUsage, e)
 	addr := fs.String("addr", envOr(e, "ZEKER_ADDR", ":8080"), "adres om op te luisteren, bijvoorbeeld :8080 of 127.0.0.1:8080")
 	db := dbFlag(fs)
 	migreer := fs.Bool("migrate", e.getenv("ZEKER_MIGRATE") == "true", "database eerst bijwerken (migraties); veilig met meer servers tegelijk")
@@ -106,7 +106,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return usagef("serve neemt geen argumenten, wel opties; zie zeker serve --help")
+		return usagef("serve neemt geen argumenten, wel opties; zie zeker serveer --help")
 	}
 	log, err := nieuweLogger(e, *level, *format)
 	if err != nil {
@@ -167,7 +167,7 @@ func serve(ctx context.Context, o serveOpties) error {
 		}
 		log.Info("database bijgewerkt", "duur", time.Since(start).Round(time.Millisecond))
 	} else if vs, err := db.AppliedMigrations(ctx); err != nil || len(vs) == 0 {
-		return fmt.Errorf("de database %s is niet gemigreerd; draai zeker migrate of start met --migrate", redact(o.dsn))
+		return fmt.Errorf("de database %s is niet gemigreerd; draai zeker migreer of start met --migrate", redact(o.dsn))
 	}
 	key := o.auditKey
 	if len(key) == 0 {
@@ -264,7 +264,7 @@ func serve(ctx context.Context, o serveOpties) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
-	log.Info("zeker serve: klaar", "addr", ln.Addr().String(), "db", redact(o.dsn), "dialect", db.Dialect().String(),
+	log.Info("zeker serveer: klaar", "addr", ln.Addr().String(), "db", redact(o.dsn), "dialect", db.Dialect().String(),
 		"workers", o.workers, "behind_tls", o.behindTLS)
 	if o.klaar != nil {
 		o.klaar(ln.Addr())
@@ -275,7 +275,7 @@ func serve(ctx context.Context, o serveOpties) error {
 		serveErr = err
 	case <-ctx.Done():
 	}
-	log.Info("zeker serve: stoppen", "timeout", o.shutdown)
+	log.Info("zeker serveer: stoppen", "timeout", o.shutdown)
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), o.shutdown)
 	defer cancel()
 	// Stop taking requests and jobs at the same time; both get the same grace period.
@@ -289,7 +289,7 @@ func serve(ctx context.Context, o serveOpties) error {
 			serveErr = err
 		}
 	}
-	log.Info("zeker serve: gestopt")
+	log.Info("zeker serveer: gestopt")
 	return serveErr
 }
 

@@ -23,7 +23,7 @@ krijgen of recht verliezen, en de extra kosten per jaar als iedereen het aanvraa
 bereik, per doelgroep en woonplaats. Voorbeelden van --wijzig:
   open_termen.inkomensgrens.percentage=130%
   regelingen.participatie_volwassenen.bedrag.bedrag=350
-De huishoudens komen uit de database (na 'zeker import') of, met --synthetisch, uit een synthetische
+De huishoudens komen uit de database (na 'zeker importeer') of, met --synthetisch, uit een synthetische
 bevolking (zie 'zeker populatie').`
 
 type wijzigFlag []regels.Wijziging
@@ -39,7 +39,7 @@ func (w *wijzigFlag) Set(s string) error {
 }
 
 func runSimulate(ctx context.Context, e env, args []string) error {
-	fs := newFlagSet("simulate", simulateUsage, e)
+	fs := newFlagSet("watals", simulateUsage, e)
 	gemeente := fs.String("gemeente", "", "gemeentecode (GM + 4 cijfers)")
 	var ws wijzigFlag
 	fs.Var(&ws, "wijzig", "wijziging pad=waarde (mag vaker)")
@@ -120,7 +120,7 @@ func runSimulate(ctx context.Context, e env, args []string) error {
 		}
 	}
 	if pop.Len() == 0 {
-		return fmt.Errorf("geen huishoudens voor %s: lees ze in met 'zeker import' of gebruik --synthetisch", *gemeente)
+		return fmt.Errorf("geen huishoudens voor %s: lees ze in met 'zeker importeer' of gebruik --synthetisch", *gemeente)
 	}
 	w, err := monitor.Simuleer(ctx, pop, pk, ws...)
 	if err != nil {

@@ -14,38 +14,42 @@ import (
 	"github.com/zeker-platform/zeker/internal/auth"
 )
 
-const userUsage = `<add|passwd|list|role|disable|enable> [opties]
+const userUsage = `<toevoegen|wachtwoord|lijst|rol|blokkeer|deblokkeer> [opties]
 
-  add     --email E --naam N [--systeembeheerder] [--gemeente GM… --rol R] [--wachtwoord-stdin]
-  passwd  --email E [--wachtwoord-stdin]        wachtwoord opnieuw instellen (beëindigt sessies)
-  list    [--gemeente GM…]                      gebruikers, met hun rollen
-  role    --email E --gemeente GM… --rol R      rol zetten; --rol geen haalt de rol weg
-  disable --email E / enable --email E          account blokkeren of weer toestaan
+  toevoegen  --email E --naam N [--systeembeheerder] [--gemeente GM… --rol R] [--wachtwoord-stdin]
+  wachtwoord --email E [--wachtwoord-stdin]        wachtwoord opnieuw instellen (beëindigt sessies)
+  lijst      [--gemeente GM…]                      gebruikers, met hun rollen
+  rol        --email E --gemeente GM… --rol R      rol zetten; --rol geen haalt de rol weg
+  blokkeer --email E / deblokkeer --email E        account blokkeren of weer toestaan
 
+De Engelse namen van eerdere versies werken ook: add, passwd, list, role, disable, enable (en zeker gebruiker).
 Zonder --wachtwoord-stdin maakt zeker een wachtwoord, toont het één keer en vraagt de gebruiker het
 bij de eerste keer inloggen te wijzigen. Rollen: beheerder, beleidsmedewerker, consulent, intermediair.`
 
 func runUser(ctx context.Context, e env, args []string) error {
 	if len(args) == 0 {
-		return usagef("geef een opdracht: add, passwd, list, role, disable of enable; zie 'zeker user --help'")
+		return usagef("geef een opdracht: toevoegen, wachtwoord, lijst, rol, blokkeer of deblokkeer; zie 'zeker gebruiker --help'")
 	}
 	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprintf(e.stdout, "Gebruik: zeker user %s\n", userUsage)
+		fmt.Fprintf(e.stdout, "Gebruik: zeker gebruiker %s\n", userUsage)
 		return flag.ErrHelp
 	}
 	sub, args := args[0], args[1:]
-	fs := newFlagSet("user "+sub, "[opties]", e)
+	if nl, ok := gebruikerAliassen[sub]; ok {
+		sub = nl
+	}
+	fs := newFlagSet("gebruiker "+sub, "[opties]", e)
 	dbf := dbFlag(fs)
 	email := fs.String("email", "", "e-mailadres (inlognaam)")
-	naam := fs.String("naam", "", "naam (add)")
-	sysadmin := fs.Bool("systeembeheerder", false, "systeembeheerder: beheert gemeenten en hun beheerders (add)")
+	naam := fs.String("naam", "", "naam (toevoegen)")
+	sysadmin := fs.Bool("systeembeheerder", false, "systeembeheerder: beheert gemeenten en hun beheerders (toevoegen)")
 	gemeente := fs.String("gemeente", "", "gemeentecode, bijvoorbeeld GM1681")
-	rol := fs.String("rol", "", "beheerder, beleidsmedewerker, consulent, intermediair (role: ook geen)")
+	rol := fs.String("rol", "", "beheerder, beleidsmedewerker, consulent, intermediair (rol: ook geen)")
 	stdinPW := fs.Bool("wachtwoord-stdin", false, "lees het wachtwoord van stdin (eerste regel) in plaats van er een te maken")
 	switch sub {
-	case "add", "passwd", "list", "role", "disable", "enable":
+	case "toevoegen", "wachtwoord", "lijst", "rol", "blokkeer", "deblokkeer":
 	default:
-		return usagef("onbekende opdracht %q; kies add, passwd, list, role, disable of enable", sub)
+		return usagef("onbekende opdracht %q; kies toevoegen, wachtwoord, lijst, rol, blokkeer of deblokkeer", sub)
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -53,7 +57,7 @@ func runUser(ctx context.Context, e env, args []string) error {
 	if err := argumenten(fs, 0, ""); err != nil {
 		return err
 	}
-	needEmail := sub != "list"
+	needEmail := sub != "lijst"
 	if needEmail {
 		if err := ontbreekt(fs, "email"); err != nil {
 			return err
@@ -61,14 +65,14 @@ func runUser(ctx context.Context, e env, args []string) error {
 	}
 	// Every missing option is named before the database is opened.
 	switch sub {
-	case "add":
+	case "toevoegen":
 		if err := ontbreekt(fs, "naam"); err != nil {
 			return err
 		}
 		if (*gemeente == "") != (*rol == "") {
 			return fs.fout(usagef("geef --gemeente en --rol samen (of geen van beide); %s", fs.hulp()))
 		}
-	case "role":
+	case "rol":
 		if err := ontbreekt(fs, "gemeente", "rol"); err != nil {
 			return err
 		}
@@ -96,7 +100,7 @@ func runUser(ctx context.Context, e env, args []string) error {
 	}
 
 	switch sub {
-	case "add":
+	case "toevoegen":
 		if *rol != "" && !auth.Rol(*rol).Geldig() {
 			return usagef("onbekende rol %q; kies uit %v", *rol, auth.Rollen)
 		}
@@ -126,7 +130,7 @@ func runUser(ctx context.Context, e env, args []string) error {
 			fmt.Fprintf(e.stdout, "wachtwoord: %s\n(wordt niet opnieuw getoond; bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord)\n", pw)
 		}
 		return nil
-	case "passwd":
+	case "wachtwoord":
 		g, err := s.GebruikerOpEmail(ctx, *email)
 		if err != nil {
 			return err
@@ -143,7 +147,7 @@ func runUser(ctx context.Context, e env, args []string) error {
 			fmt.Fprintf(e.stdout, "wachtwoord: %s\n", pw)
 		}
 		return nil
-	case "role":
+	case "rol":
 		g, err := s.GebruikerOpEmail(ctx, *email)
 		if err != nil {
 			return err
@@ -163,15 +167,15 @@ func runUser(ctx context.Context, e env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "%s is nu %s in %s\n", g.Email, *rol, *gemeente)
 		return nil
-	case "disable", "enable":
+	case "blokkeer", "deblokkeer":
 		g, err := s.GebruikerOpEmail(ctx, *email)
 		if err != nil {
 			return err
 		}
-		if err := s.ZetActief(ctx, g.ID, sub == "enable"); err != nil {
+		if err := s.ZetActief(ctx, g.ID, sub == "deblokkeer"); err != nil {
 			return err
 		}
-		if sub == "enable" {
+		if sub == "deblokkeer" {
 			fmt.Fprintf(e.stdout, "%s kan weer inloggen\n", g.Email)
 		} else {
 			fmt.Fprintf(e.stdout, "%s is geblokkeerd; sessies zijn beëindigd\n", g.Email)
@@ -207,3 +211,7 @@ func janee(b bool) string {
 	}
 	return "nee"
 }
+
+// gebruikerAliassen are the English subcommands of earlier versions.
+var gebruikerAliassen = map[string]string{"add": "toevoegen", "passwd": "wachtwoord", "list": "lijst", "role": "rol",
+	"disable": "blokkeer", "enable": "deblokkeer"}

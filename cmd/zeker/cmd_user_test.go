@@ -30,7 +30,7 @@ func TestMigrateEnUser(t *testing.T) {
 	dsn := "sqlite:" + filepath.Join(t.TempDir(), "zeker.db")
 
 	code, _, errOut := runMetDB(t, dsn, "", "user", "list")
-	if code != exitFout || !strings.Contains(errOut, "draai eerst: zeker migrate") {
+	if code != exitFout || !strings.Contains(errOut, "draai eerst: zeker migreer") {
 		t.Errorf("user list on empty db: exit %d, %q", code, errOut)
 	}
 	code, out, errOut := runMetDB(t, dsn, "", "migrate", "--gemeenten")

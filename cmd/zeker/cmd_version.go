@@ -15,7 +15,7 @@ go build die kon vastleggen; "gewijzigd" als de werkmap niet schoon was) en de G
 een foutmelding.`
 
 func runVersion(_ context.Context, e env, args []string) error {
-	fs := newFlagSet("version", versionUsage, e)
+	fs := newFlagSet("versie", versionUsage, e)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

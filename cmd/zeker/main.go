@@ -49,24 +49,32 @@ type command struct {
 	run     func(ctx context.Context, e env, args []string) error
 }
 
-// commands lists every subcommand. Each lives in its own cmd_<name>.go file.
+// commands lists every subcommand under its Dutch name; each lives in its own cmd_<name>.go file. The
+// command line speaks Dutch, like the staff pages (docs/architecture.md, "Naming"); the English names
+// that earlier versions used keep working as aliases (aliassen), so scripts do not break.
 func commands() map[string]command {
 	return map[string]command{
 		"check":      {"evalueer een huishouden (JSON) tegen het regelpakket van een gemeente", runCheck},
 		"regels":     {"regelpakketten: lijst, toon, valideer, grenzen", runRegels},
 		"normen":     {"bijstandsnormen per leefvorm op een datum (normenoverzicht)", runNormen},
-		"migrate":    {"database aanmaken of bijwerken (migraties), --gemeenten voegt de vier gemeenten toe", runMigrate},
-		"user":       {"medewerkers: add, passwd, list, role, disable, enable", runUser},
+		"migreer":    {"database aanmaken of bijwerken (migraties), --gemeenten voegt de vier gemeenten toe", runMigrate},
+		"gebruiker":  {"medewerkers: toevoegen, wachtwoord, lijst, rol, blokkeer, deblokkeer", runUser},
 		"populatie":  {"synthetische bevolking van huishoudens (testgegevens) voor een gemeente", runPopulatie},
-		"import":     {"huishoudens van een gemeente inlezen (CSV of JSON) in de database", runImport},
+		"importeer":  {"huishoudens van een gemeente inlezen (CSV of JSON) in de database", runImport},
 		"scan":       {"wie heeft recht maar krijgt niets: bereik, niet-gebruik en bereiklijst per regeling", runScan},
-		"simulate":   {"wat als: een grens of bedrag van het regelpakket veranderen en het effect over de huishoudens zien", runSimulate},
+		"watals":     {"wat als: een grens of bedrag van het regelpakket veranderen en het effect over de huishoudens zien", runSimulate},
 		"armoedeval": {"wat een huishouden overhoudt als het meer verdient: besteedbaar inkomen, marginale druk en kliffen", runArmoedeval},
 		"demo":       {"demo op deze computer: SQLite, vier gemeenten, demo-accounts, check en beheer", runDemo},
-		"serve":      {"webserver: check, pagina's voor medewerkers, API, taken, /healthz en /readyz", runServe},
+		"serveer":    {"webserver: check, pagina's voor medewerkers, API, taken, /healthz en /readyz", runServe},
 		"ddas":       {"export: landelijk DDAS-bericht vroegsignalering (v1.2) voor het CBS", runDDAS},
-		"version":    {"versie van zeker: moduleversie, git-revisie en -tijd, Go-versie", runVersion},
+		"versie":     {"versie van zeker: moduleversie, git-revisie en -tijd, Go-versie", runVersion},
 	}
+}
+
+// aliassen are the English names of commands, kept from earlier versions.
+var aliassen = map[string]string{
+	"migrate": "migreer", "user": "gebruiker", "import": "importeer", "simulate": "watals",
+	"serve": "serveer", "version": "versie",
 }
 
 func main() {
@@ -111,7 +119,12 @@ func run(ctx context.Context, args []string, e env) error {
 		args = []string{args[1], "--help"} // zeker help check = zeker check --help
 	}
 	if len(args) == 1 && (args[0] == "-version" || args[0] == "--version") {
-		args = []string{"version"}
+		args = []string{"versie"}
+	}
+	if len(args) > 0 {
+		if naam, ok := aliassen[args[0]]; ok {
+			args = append([]string{naam}, args[1:]...)
+		}
 	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		printHelp(e.stdout, cmds)
@@ -139,8 +152,16 @@ func printHelp(w io.Writer, cmds map[string]command) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	ook := map[string]string{}
+	for en, nl := range aliassen {
+		ook[nl] = en
+	}
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
+		s := cmds[n].summary
+		if en := ook[n]; en != "" {
+			s += " (ook: " + en + ")"
+		}
+		fmt.Fprintf(w, "  %-10s %s\n", n, s)
 	}
 	fmt.Fprintln(w, "\nGebruik 'zeker <opdracht> --help' (of 'zeker help <opdracht>') voor de opties van een opdracht.")
 }

@@ -18,7 +18,7 @@ import (
 //   - ZachteLanding: the regeling is kept for N months after the income rises above the limit; the
 //     curve is a year, so just above the cliff the household keeps N/12 of the amount in that year.
 //
-// The cost of a sliding scale over the population is the existing what-if (zeker simulate with a
+// The cost of a sliding scale over the population is the existing what-if (zeker watals with a
 // glijdend amount in the pack; the snapshot of the register suffices). The cost of a zachte landing or a
 // bijverdienpremie depends on how many households cross the limit in a year, which a snapshot cannot
 // tell: Kosten computes it only from a share the policy officer enters with its source, and is
@@ -179,7 +179,7 @@ type KostenInvoer struct {
 // its source the cost is unknown, with that reason.
 func KostenVan(c *Curve, v Variant, in KostenInvoer) Kosten {
 	if v.Soort == "glijdend" {
-		return Kosten{Reden: "de kosten van een glijdende schaal over de bevolking geeft de wat-als (zeker simulate) met een glijdend bedrag in het regelpakket"}
+		return Kosten{Reden: "de kosten van een glijdende schaal over de bevolking geeft de wat-als (zeker watals) met een glijdend bedrag in het regelpakket"}
 	}
 	if in.Huishoudens <= 0 || in.Aandeel <= 0 || strings.TrimSpace(in.Bron) == "" {
 		return Kosten{Reden: "onbekend: daarvoor is nodig hoeveel huishoudens per jaar over de grens gaan (aantal, aandeel en de bron van dat aandeel); een momentopname van de huishoudens zegt dat niet"}

@@ -11,6 +11,6 @@
 // consulent approves or rejects. The applications part will take them into its decision flow.
 //
 // The households themselves, their import and their storage are package register; the synthetic
-// population is package synth. Only the scan's web pages and cmd/zeker import this package
+// population is package synth. Only the scan's web pages and cmd/zeker importeer this package
 // (TestAlleenDeScanImporteertScan).
 package scan

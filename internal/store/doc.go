@@ -8,7 +8,7 @@
 // set before journal_mode=WAL, foreign_keys=ON, synchronous=NORMAL, and every read-write transaction
 // starts with BEGIN IMMEDIATE (_txlock=immediate), so a transaction never fails half-way when it upgrades
 // from reading to writing. Read-only transactions ([DB.ReadTx]) start deferred and never block writers.
-// [Open] does not migrate; call [DB.Migrate] (or run "zeker migrate").
+// [Open] does not migrate; call [DB.Migrate] (or run "zeker migreer").
 //
 // # One SQL text for both engines
 //

@@ -1,6 +1,6 @@
 // Package bewoners builds the resident index that vroegsignalering matches signals against
 // (signalen.Zoeker) from the household register (internal/register), which a gemeente fills with
-// "zeker import": every person with a BSN, with the household's id, woonplaats (shown as wijk/village),
+// "zeker importeer": every person with a BSN, with the household's id, woonplaats (shown as wijk/village),
 // birth date and the number of minor children. The household data has a postcode but no huisnummer, so
 // this index matches by BSN only; signals without a known BSN stay unmatched and are grouped by their
 // own address.
