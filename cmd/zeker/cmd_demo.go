@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -257,8 +258,12 @@ func demoURL(a net.Addr) string {
 	return fmt.Sprintf("http://%s/", net.JoinHostPort(host, fmt.Sprint(ta.Port)))
 }
 
-// printDemo prints where the demo runs, the accounts with their passwords and the partners' API keys.
-func printDemo(w io.Writer, url string, accounts []auth.DemoAccount, sleutels []demoSleutel) {
+// printDemo prints where the demo runs, the accounts with their passwords and the partners' API keys,
+// in one write, so whoever reads the output never sees half of it.
+func printDemo(out io.Writer, url string, accounts []auth.DemoAccount, sleutels []demoSleutel) {
+	var b bytes.Buffer
+	w := &b
+	defer func() { out.Write(b.Bytes()) }()
 	fmt.Fprintf(w, "\nZeker demo draait op %s\n\n", url)
 	fmt.Fprintf(w, "  Check voor inwoners:   %s\n", url)
 	fmt.Fprintf(w, "  Inloggen medewerkers:  %slogin\n\n", url)
