@@ -20,7 +20,7 @@ func (s *server) wachtwoord(w http.ResponseWriter, r *http.Request) {
 	i := web.LoginUit(r.Context())
 	d := &wachtwoordData{Moet: i.Gebruiker.MoetWachtwoordWijzigen}
 	s.vulStaff(&d.StaffPage, r, "Wachtwoord wijzigen", nil)
-	s.pages.Render(w, r, http.StatusOK, "staff_wachtwoord", d)
+	s.pages.Render(w, r, http.StatusOK, "beheer_wachtwoord", d)
 }
 
 // wachtwoordPost checks the current password and sets the new one. Setting a password ends every
@@ -65,7 +65,7 @@ func (s *server) wachtwoordPost(w http.ResponseWriter, r *http.Request) {
 	if len(d.Fouten) > 0 {
 		s.vulStaff(&d.StaffPage, r, "Wachtwoord wijzigen", nil)
 		d.Page.Fout = true
-		s.pages.Render(w, r, status, "staff_wachtwoord", d)
+		s.pages.Render(w, r, status, "beheer_wachtwoord", d)
 		return
 	}
 	if err := s.kit.Auth().ZetWachtwoord(r.Context(), i.Gebruiker.ID, nieuw, false); err != nil {

@@ -40,7 +40,7 @@ func (s *server) staffKies(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.vulStaff(&d.StaffPage, r, "Kies een gemeente", nil)
-	s.pages.Render(w, r, http.StatusOK, "staff_kies", d)
+	s.pages.Render(w, r, http.StatusOK, "beheer_kies", d)
 }
 
 type startStaffData struct {
@@ -84,7 +84,7 @@ func (s *server) staffStart(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.vulStaff(&d.StaffPage, r, g.Naam, &g)
-	s.pages.Render(w, r, http.StatusOK, "staff_start", d)
+	s.pages.Render(w, r, http.StatusOK, "beheer_start", d)
 }
 
 // permissieTekst says in the words of the field what a permission lets someone do.
