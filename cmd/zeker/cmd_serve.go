@@ -25,6 +25,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/tenant"
+	"github.com/zeker-platform/zeker/internal/termijn"
 )
 
 const serveUsage = `[opties]
@@ -188,6 +189,7 @@ func serve(ctx context.Context, o serveOpties) error {
 	if err != nil {
 		return fmt.Errorf("serve: regelpakketten: %w", err)
 	}
+	waarschuwKalender(log, time.Now())
 	d := &diensten{db: db, cat: cat, audit: al, auth: auth.New(db, auth.Config{})}
 	if o.voorbereiden != nil {
 		if err := o.voorbereiden(ctx, d); err != nil {
@@ -284,6 +286,21 @@ func serve(ctx context.Context, o serveOpties) error {
 	}
 	log.Info("zeker serve: gestopt")
 	return serveErr
+}
+
+// waarschuwKalender logs a warning when the equated days of the Algemene termijnenwet (art. 3 lid 3)
+// are known for less than half a year ahead: after GelijkgesteldBekendTot the calendar counts without
+// them, so the next decree must be added to internal/termijn/gelijkgesteld.go.
+func waarschuwKalender(log *slog.Logger, nu time.Time) {
+	zone, err := termijn.Zone()
+	if err != nil {
+		log.Error("tijdzone", "fout", err)
+		return
+	}
+	if tot := termijn.GelijkgesteldBekendTot(); !termijn.DatumVan(nu, zone).PlusMaanden(6).Voor(tot) {
+		log.Warn("de met feestdagen gelijkgestelde dagen (Algemene termijnenwet art. 3 lid 3) zijn bekend tot en met "+tot.String()+
+			"; voeg het volgende besluit uit de Staatscourant toe in internal/termijn/gelijkgesteld.go", "bekend_tot", tot.String())
+	}
 }
 
 // jobOpruimen deletes ended sessions and old login attempts, once an hour on one instance.
