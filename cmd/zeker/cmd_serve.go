@@ -26,6 +26,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/termijn"
+	"github.com/zeker-platform/zeker/internal/zaken"
 )
 
 const serveUsage = `[opties]
@@ -200,6 +201,10 @@ func serve(ctx context.Context, o serveOpties) error {
 	if err != nil {
 		return fmt.Errorf("serve: signalen: %w", err)
 	}
+	zk, err := zaken.New(zaken.Config{DB: db, Audit: al})
+	if err != nil {
+		return fmt.Errorf("serve: zaken: %w", err)
+	}
 
 	// Jobs: every instance may run workers; claims are safe across instances (SKIP LOCKED).
 	var runner *jobs.Runner
@@ -212,6 +217,7 @@ func serve(ctx context.Context, o serveOpties) error {
 		}
 		(&register.Diensten{DB: db, Audit: al}).Registreer(runner, actief)
 		sig.RegistreerJobs(runner, actief)
+		zk.RegistreerJobs(runner, actief)
 		runner.Handle(jobOpruimen, func(ctx context.Context, run *jobs.Run) error {
 			s, p, err := d.auth.Opruimen(ctx)
 			if err != nil {
@@ -228,7 +234,7 @@ func serve(ctx context.Context, o serveOpties) error {
 		return bewoners.UitHuishoudens(ctx, db, gemeente, sig.Vandaag())
 	}
 	handler, _, err := bouwWeb(webOpties{behindTLS: o.behindTLS, checkKey: o.checkKey, clientIPHeader: o.clientIPHeader},
-		webDiensten{db: db, cat: cat, audit: al, auth: d.auth, sig: sig, zoeker: zoeker, log: log})
+		webDiensten{db: db, cat: cat, audit: al, auth: d.auth, sig: sig, zaken: zk, zoeker: zoeker, log: log})
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}

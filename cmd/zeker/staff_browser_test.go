@@ -71,6 +71,7 @@ func TestBrowserStaff(t *testing.T) {
 		{"sleutel-nieuw", basis + "/sleutels/nieuw"},
 		{"audit", basis + "/audit"},
 		{"instellingen", basis + "/instellingen"},
+		{"zaken-instellingen", basis + "/zaken/instellingen"},
 		{"wachtwoord", "/wachtwoord"},
 		{"geen-toegang", "/beheer/" + ander + "/gebruikers"},
 	} {
@@ -98,6 +99,20 @@ func TestBrowserStaff(t *testing.T) {
 	webtest.Do(t, ctx, chromedp.SetValue(chromedp.CSS("#bsn"), "12"))
 	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
 	b.CheckAxe(t, ctx, "audit-fout")
+
+	// The consulent's zaken pages (internal/web/zakenweb has the full set with data).
+	ga("/beheer/")
+	webtest.Submit(t, ctx, "form[action='/logout'] button")
+	login("consulent@test.zeker.test")
+	for _, p := range []struct{ naam, pad string }{{"zaken", basis + "/zaken"}, {"zaak-nieuw", basis + "/zaken/nieuw"}} {
+		ga(p.pad)
+		b.CheckAxe(t, ctx, p.naam)
+	}
+	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
+	if !strings.Contains(tekst("#foutsamenvatting"), "BSN") {
+		t.Error("no error summary after an empty intake form")
+	}
+	b.CheckAxe(t, ctx, "zaak-nieuw-fout")
 
 	// The system administrator's pages.
 	ga("/beheer/")

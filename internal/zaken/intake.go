@@ -61,6 +61,14 @@ func (f *FoutVeld) Unwrap() error { return errs.Invalid }
 
 func fout(veld, bericht string) error { return &FoutVeld{Veld: veld, Bericht: bericht} }
 
+// OpenZaak is ErrOpenZaak with the id of the household's open zaak.
+type OpenZaak struct{ ID int64 }
+
+func (o *OpenZaak) Error() string {
+	return fmt.Sprintf("zaken: het huishouden heeft al een open zaak (zaak %d)", o.ID)
+}
+func (o *OpenZaak) Unwrap() error { return ErrOpenZaak }
+
 // MaxToelichting bounds free text on a zaak.
 const MaxToelichting = 4000
 
@@ -208,7 +216,7 @@ func (s *Service) maak(ctx context.Context, z Zaak, personen []Persoon, sigs []S
 		err := tx.QueryRowContext(ctx, `SELECT id FROM zaken_zaak WHERE gemeente = $1 AND huishouden_id = $2 AND open = 1`,
 			z.Gemeente, z.HuishoudenID).Scan(&open)
 		if err == nil {
-			return fmt.Errorf("%w (zaak %d)", ErrOpenZaak, open)
+			return &OpenZaak{ID: open}
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("zaken: open zaak zoeken: %w", err)

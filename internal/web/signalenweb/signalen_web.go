@@ -34,14 +34,19 @@ type Deps struct {
 	// Zoeker returns the resident register of a gemeente for matching uploaded signals (BRP extract or
 	// household data). Nil, or a nil result: signals are stored unmatched and grouped by their own address.
 	Zoeker func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
+	// ZaakBij tells the zaak page what debt help exists for a vroegsignaalzaak: the page of the zaak
+	// started from it (bestaand), or where to post to start one (start). The composition root gives it
+	// (the zaken part); nil: the zaak page shows nothing of zaken.
+	ZaakBij func(ctx context.Context, gemeente string, vroegsignaalzaak int64) (bestaand, start string, err error)
 }
 
 // server is the vroegsignalering part: its services and parsed pages.
 type server struct {
-	kit    *web.Kit
-	store  *opslag.Store
-	zoeker func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
-	pages  *web.Pages
+	kit     *web.Kit
+	store   *opslag.Store
+	zoeker  func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
+	zaakBij func(ctx context.Context, gemeente string, vroegsignaalzaak int64) (bestaand, start string, err error)
+	pages   *web.Pages
 }
 
 // New parses the pages (each with signalen_gedeeld.html) and returns the part; it fails on any
@@ -50,7 +55,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Store == nil {
 		return web.Part{}, errors.New("signalenweb: geen opslag")
 	}
-	s := &server{kit: kit, store: deps.Store, zoeker: deps.Zoeker}
+	s := &server{kit: kit, store: deps.Store, zoeker: deps.Zoeker, zaakBij: deps.ZaakBij}
 	var err error
 	s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true, Gedeeld: []string{"signalen_gedeeld"}, Funcs: signalenFuncs})
 	if err != nil {
