@@ -34,7 +34,7 @@ type zkOmgeving struct {
 	nu   *time.Time
 }
 
-func nieuweOmgeving(t *testing.T, db *store.DB, nu time.Time) *zkOmgeving {
+func nieuweOmgeving(t testing.TB, db *store.DB, nu time.Time) *zkOmgeving {
 	t.Helper()
 	o := &zkOmgeving{mu: new(sync.Mutex), nu: new(time.Time)}
 	*o.nu = nu
@@ -61,7 +61,7 @@ func nieuweOmgeving(t *testing.T, db *store.DB, nu time.Time) *zkOmgeving {
 	return o
 }
 
-func importeer(t *testing.T, db *store.DB, g string, n int) []*register.Record {
+func importeer(t testing.TB, db *store.DB, g string, n int) []*register.Record {
 	t.Helper()
 	params := nl.MustLoad()
 	datum := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
