@@ -114,6 +114,24 @@ var toegangTabel = map[string]string{
 	"GET /beheer/{gemeente}/signalen/indicatoren":     "beheerder beleidsmedewerker consulent",
 	"GET /beheer/{gemeente}/signalen/indicatoren.csv": "beheerder beleidsmedewerker consulent",
 
+	// Zaken schuldhulp (internal/web/zakenweb).
+	"GET /beheer/{gemeente}/zaken":                          "consulent",
+	"GET /beheer/{gemeente}/zaken/nieuw":                    "consulent",
+	"POST /beheer/{gemeente}/zaken/nieuw":                   "consulent",
+	"POST /beheer/{gemeente}/zaken/nieuw/vroegsignaal/{id}": "consulent",
+	"GET /beheer/{gemeente}/zaken/{id}":                     "consulent",
+	"POST /beheer/{gemeente}/zaken/{id}/eerste-gesprek":     "consulent",
+	"POST /beheer/{gemeente}/zaken/{id}/besluit":            "consulent",
+	"POST /beheer/{gemeente}/zaken/{id}/beeindigen":         "consulent",
+	"POST /beheer/{gemeente}/zaken/{id}/afronden":           "consulent",
+	"POST /beheer/{gemeente}/zaken/{id}/regie":              "consulent",
+	"POST /beheer/{gemeente}/zaken/{id}/doel":               "consulent",
+	"POST /beheer/{gemeente}/zaken/{id}/actie":              "consulent",
+	"POST /beheer/{gemeente}/zaken/{id}/actie-gedaan":       "consulent",
+	"POST /beheer/{gemeente}/zaken/{id}/notitie":            "consulent",
+	"GET /beheer/{gemeente}/zaken/instellingen":             "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/zaken/instellingen":            "beheerder systeembeheerder",
+
 	// System administration.
 	"GET /systeem/gemeenten":             "systeem",
 	"GET /systeem/gemeenten/nieuw":       "systeem",

@@ -27,6 +27,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/synth"
 	"github.com/zeker-platform/zeker/internal/tenant"
+	"github.com/zeker-platform/zeker/internal/zaken"
 )
 
 const demoUsage = `[opties]
@@ -35,7 +36,8 @@ Start Zeker als demo op deze computer: een SQLite-bestand, de vier gemeenten, pe
 demo-account per rol (wachtwoorden worden bij elke start nieuw gemaakt en getoond), de check voor
 inwoners op / en een startpagina voor medewerkers per gemeente. Met --huishoudens komt er per gemeente
 een synthetische bevolking in (testgegevens, BSN's uit de testreeks) en een scan op de achtergrond; met
---signalen synthetische signalen van betalingsachterstanden voor de werklijst van de consulent.
+--signalen synthetische signalen van betalingsachterstanden voor de werklijst van de consulent, en
+(met huishoudens) zaken schuldhulp in elke status, ook een vanuit vroegsignalering.
 Geen netwerk of Node nodig. Stoppen met Ctrl-C.`
 
 // The files the demo writes into the working directory by default. .gitignore covers each of them
@@ -108,6 +110,9 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		}
 		if *signaalAantal > 0 {
 			laadSignalen(ctx, d, codes, *signaalAantal, log)
+		}
+		if *huishoudens > 0 {
+			laadZaken(ctx, d, codes, accounts, log)
 		}
 		return nil
 	}
@@ -244,6 +249,121 @@ func laadSignalen(ctx context.Context, d *diensten, codes []string, n int, log *
 		}
 		log.Info("demo: signalen geleverd", "gemeente", gm, "opgeslagen", res.Opgeslagen, "al_ontvangen", res.AlOntvangen, "afgewezen", res.Afgewezen)
 	}
+}
+
+// laadZaken makes debt-help zaken in every status per gemeente (synth.Zaken, over the households of the
+// register), through the zaken service as a case worker would, and one from the first vroegsignaalzaak
+// whose signals matched a household. Once: a gemeente that has zaken keeps them. A failure is logged and
+// skipped: the demo works without it.
+func laadZaken(ctx context.Context, d *diensten, codes []string, accounts []auth.DemoAccount, log *slog.Logger) {
+	zk, err := zaken.New(zaken.Config{DB: d.db, Audit: d.audit})
+	if err != nil {
+		log.Warn("demo: geen zaken", "fout", err)
+		return
+	}
+	sig, err := opslag.New(opslag.Config{DB: d.db, Audit: d.audit})
+	if err != nil {
+		log.Warn("demo: geen zaken", "fout", err)
+		return
+	}
+	ctx = audit.WithActor(ctx, audit.Actor{Soort: audit.ActorSysteem, ID: "demo", Naam: "zeker demo"})
+	for i, gm := range codes {
+		if _, n, err := zk.Werklijst(ctx, gm, zaken.Filter{Status: zaken.StatusAlle, Limiet: 1}); err != nil || n > 0 {
+			continue
+		}
+		door := zaken.Medewerker{Naam: "Demo consulent"}
+		for _, a := range accounts {
+			if a.Gemeente == gm && a.Rol == auth.Consulent {
+				if g, err := d.auth.GebruikerOpEmail(ctx, a.Email); err == nil {
+					door = zaken.Medewerker{ID: g.ID, Naam: g.Naam}
+				}
+			}
+		}
+		var recs []*register.Record
+		ind := register.StandaardIndeling()
+		if err := register.Huishoudens(ctx, d.db, gm, func(g string) error {
+			rec, err := register.LeesGegevens(ind, g)
+			if err == nil && len(recs) < 200 {
+				recs = append(recs, rec)
+			}
+			return err
+		}); err != nil {
+			log.Warn("demo: zaken overgeslagen", "gemeente", gm, "fout", err)
+			continue
+		}
+		gemaakt := 0
+		for _, sc := range synth.Zaken(recs, zk.Vandaag(), zk.Zone(), uint64(i+1)) {
+			if err := demoZaak(ctx, zk, gm, sc, door); err != nil {
+				log.Warn("demo: zaak overgeslagen", "gemeente", gm, "status", sc.Status, "fout", err)
+				continue
+			}
+			gemaakt++
+		}
+		// One zaak from vroegsignalering: the first open vroegsignaalzaak of a household with no zaak.
+		if vs, _, err := sig.Werklijst(ctx, gm, opslag.Filter{Limiet: 50}); err == nil {
+			lees := vroegsignaalVoorZaak(sig)
+			for _, z := range vs {
+				if z.HuishoudenID == "" {
+					continue
+				}
+				v, err := lees(ctx, gm, z.ID)
+				if err != nil {
+					continue
+				}
+				if _, err := zk.VanVroegsignaal(ctx, gm, v, zaken.Schuldhulp, zk.Vandaag(), door); err == nil {
+					gemaakt++
+					break
+				}
+			}
+		}
+		log.Info("demo: zaken gemaakt", "gemeente", gm, "zaken", gemaakt)
+	}
+}
+
+// demoZaak takes one scenario through the steps of a zaak up to its status.
+func demoZaak(ctx context.Context, zk *zaken.Service, gm string, sc synth.ZaakScenario, door zaken.Medewerker) error {
+	id, err := zk.Start(ctx, gm, zaken.Hulpvraag{HuishoudenID: sc.HuishoudenID, Kanaal: sc.Kanaal, Route: sc.Route, Gestart: sc.Gestart,
+		Crisis: sc.Crisis, CrisisSoort: sc.CrisisSoort}, door)
+	if err != nil || sc.Status == zaken.Aangemeld {
+		return err
+	}
+	versie := 1
+	stap := func(err error) error {
+		versie++
+		return err
+	}
+	if sc.Status == zaken.Beeindigd {
+		if err := stap(zk.EersteGesprek(ctx, gm, id, versie, sc.EersteGesprek, false, "", door)); err != nil {
+			return err
+		}
+		return zk.Beeindig(ctx, gm, id, versie, sc.Reden, sc.Einde, sc.Toelichting, door)
+	}
+	if err := stap(zk.EersteGesprek(ctx, gm, id, versie, sc.EersteGesprek, sc.Status == zaken.Afgezien, sc.Toelichting, door)); err != nil {
+		return err
+	}
+	switch sc.Status {
+	case zaken.Geweigerd:
+		return zk.Besluit(ctx, gm, id, versie, zaken.Beschikking{Soort: zaken.BesluitWeigering, Datum: sc.Besluit, Grond: sc.Grond, Toelichting: sc.Toelichting}, door)
+	case zaken.Plan, zaken.Afgerond:
+		if err := stap(zk.Besluit(ctx, gm, id, versie, zaken.Beschikking{Soort: zaken.BesluitPlan, Datum: sc.Besluit}, door)); err != nil {
+			return err
+		}
+		det, err := zk.Zaak(ctx, gm, id)
+		if err != nil {
+			return err
+		}
+		pv := det.Regie.Versie
+		for _, dl := range sc.Doelen {
+			if err := zk.VoegDoelToe(ctx, gm, id, pv, dl, door); err != nil {
+				return err
+			}
+			pv++
+		}
+		if sc.Status == zaken.Afgerond {
+			return zk.RondAf(ctx, gm, id, versie, sc.Einde, sc.Toelichting, door)
+		}
+	}
+	return nil
 }
 
 func demoURL(a net.Addr) string {

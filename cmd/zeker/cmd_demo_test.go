@@ -16,6 +16,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/zaken"
 )
 
 // syncBuffer is a bytes.Buffer that the server goroutine writes while the test reads.
@@ -161,6 +162,18 @@ func TestDemoEndToEnd(t *testing.T) {
 	}
 	if resp, body := get("/beheer/GM1681/signalen"); resp.StatusCode != 200 || !regexp.MustCompile(`Zaak 1 tot en met \d+ van \d+`).MatchString(body) || strings.Contains(body, "Er zijn geen zaken") {
 		t.Errorf("worklist: %d, no demo signals on it\n%s", resp.StatusCode, body)
+	}
+	// Zaken schuldhulp in every status, one from vroegsignalering.
+	if m := regexp.MustCompile(`zaken gemaakt" gemeente=GM1681 zaken=(\d+)`).FindStringSubmatch(errOut.String()); m == nil || m[1] != "15" {
+		t.Errorf("demo zaken for GM1681: %v, want 15 (two per status and one from vroegsignalering)\n%s", m, errOut)
+	}
+	for _, st := range zaken.Statussen() {
+		if resp, body := get("/beheer/GM1681/zaken?status=" + string(st)); resp.StatusCode != 200 || !strings.Contains(body, "Zaak ") || strings.Contains(body, "Er zijn geen zaken") {
+			t.Errorf("zaken in status %s: %d", st, resp.StatusCode)
+		}
+	}
+	if _, body := get("/beheer/GM1681/zaken"); !strings.Contains(body, "Vroegsignalering (aanbod aanvaard)") {
+		t.Error("no zaak from vroegsignalering on the worklist")
 	}
 	u, _ := url.Parse(basis)
 	cookies := jar.Cookies(u)

@@ -26,6 +26,8 @@ import (
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/tenant"
+	"github.com/zeker-platform/zeker/internal/termijn"
+	"github.com/zeker-platform/zeker/internal/zaken"
 )
 
 const serveUsage = `[opties]
@@ -200,10 +202,15 @@ func serve(ctx context.Context, o serveOpties) error {
 	if d.partners, err = nieuwePartners(db, al, d.auth, sig); err != nil {
 		return fmt.Errorf("partners: %w", err)
 	}
+	waarschuwKalender(log, time.Now())
 	if o.voorbereiden != nil {
 		if err := o.voorbereiden(ctx, d); err != nil {
 			return err
 		}
+	}
+	zk, err := zaken.New(zaken.Config{DB: db, Audit: al})
+	if err != nil {
+		return fmt.Errorf("zaken: %w", err)
 	}
 
 	// Jobs: every instance may run workers; claims are safe across instances (SKIP LOCKED).
@@ -217,6 +224,7 @@ func serve(ctx context.Context, o serveOpties) error {
 		}
 		(&register.Diensten{DB: db, Audit: al}).Registreer(runner, actief)
 		sig.RegistreerJobs(runner, actief)
+		zk.RegistreerJobs(runner, actief)
 		runner.Handle(jobOpruimen, func(ctx context.Context, run *jobs.Run) error {
 			s, p, err := d.auth.Opruimen(ctx)
 			if err != nil {
@@ -233,7 +241,7 @@ func serve(ctx context.Context, o serveOpties) error {
 		return bewoners.UitHuishoudens(ctx, db, gemeente, sig.Vandaag())
 	}
 	handler, _, err := bouwWeb(webOpties{behindTLS: o.behindTLS, checkKey: o.checkKey, clientIPHeader: o.clientIPHeader},
-		webDiensten{db: db, cat: cat, audit: al, auth: d.auth, sig: sig, partners: d.partners, zoeker: zoeker, log: log})
+		webDiensten{db: db, cat: cat, audit: al, auth: d.auth, sig: sig, partners: d.partners, zaken: zk, zoeker: zoeker, log: log})
 	if err != nil {
 		return err
 	}
@@ -291,6 +299,21 @@ func serve(ctx context.Context, o serveOpties) error {
 	}
 	log.Info("zeker serveer: gestopt")
 	return serveErr
+}
+
+// waarschuwKalender logs a warning when the equated days of the Algemene termijnenwet (art. 3 lid 3)
+// are known for less than half a year ahead: after GelijkgesteldBekendTot the calendar counts without
+// them, so the next decree must be added to internal/termijn/gelijkgesteld.go.
+func waarschuwKalender(log *slog.Logger, nu time.Time) {
+	zone, err := termijn.Zone()
+	if err != nil {
+		log.Error("tijdzone", "fout", err)
+		return
+	}
+	if tot := termijn.GelijkgesteldBekendTot(); !termijn.DatumVan(nu, zone).PlusMaanden(6).Voor(tot) {
+		log.Warn("de met feestdagen gelijkgestelde dagen (Algemene termijnenwet art. 3 lid 3) zijn bekend tot en met "+tot.String()+
+			"; voeg het volgende besluit uit de Staatscourant toe in internal/termijn/gelijkgesteld.go", "bekend_tot", tot.String())
+	}
 }
 
 // jobOpruimen deletes ended sessions and old login attempts, once an hour on one instance.

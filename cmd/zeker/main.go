@@ -18,6 +18,7 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+	_ "time/tzdata" // Europe/Amsterdam for legal terms (internal/termijn) on hosts without zoneinfo
 )
 
 // Exit codes: 0 success, 1 bad input or a failed operation, 2 wrong usage (unknown command or flag).

@@ -78,6 +78,7 @@ func TestBrowserStaff(t *testing.T) {
 		{"sleutel-nieuw", basis + "/sleutels/nieuw"},
 		{"audit", basis + "/audit"},
 		{"instellingen", basis + "/instellingen"},
+		{"zaken-instellingen", basis + "/zaken/instellingen"},
 		{"wachtwoord", "/wachtwoord"},
 		{"geen-toegang", "/beheer/" + ander + "/gebruikers"},
 	} {
@@ -139,6 +140,21 @@ func TestBrowserStaff(t *testing.T) {
 		t.Fatalf("after redeeming the page heading is %q, want the gemeente's start page", h)
 	}
 	b.CheckAxe(t, ctx, "uitnodiging-welkom")
+
+
+	// The consulent's zaken pages (internal/web/zakenweb has the full set with data).
+	ga("/beheer/")
+	webtest.Submit(t, ctx, "form[action='/logout'] button")
+	login("consulent@test.zeker.test")
+	for _, p := range []struct{ naam, pad string }{{"zaken", basis + "/zaken"}, {"zaak-nieuw", basis + "/zaken/nieuw"}} {
+		ga(p.pad)
+		b.CheckAxe(t, ctx, p.naam)
+	}
+	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
+	if !strings.Contains(tekst("#foutsamenvatting"), "BSN") {
+		t.Error("no error summary after an empty intake form")
+	}
+	b.CheckAxe(t, ctx, "zaak-nieuw-fout")
 
 	// The system administrator's pages; they add a colleague directly, with a one-time password.
 	ga("/beheer/")

@@ -25,6 +25,8 @@ import (
 	"github.com/zeker-platform/zeker/internal/web/partnerweb"
 	"github.com/zeker-platform/zeker/internal/web/scanweb"
 	"github.com/zeker-platform/zeker/internal/web/signalenweb"
+	"github.com/zeker-platform/zeker/internal/web/zakenweb"
+	"github.com/zeker-platform/zeker/internal/zaken"
 )
 
 // The composition root of the web application: the only place that knows every part. It builds the
@@ -45,6 +47,7 @@ type webDiensten struct {
 	audit *audit.Log
 	auth  *auth.Service
 	sig   *opslag.Store
+	zaken *zaken.Service // nil: no zaken pages
 	// partners: nil builds one on db; either way merging moves the keys of auth and the signals of sig.
 	partners *partner.Service
 	zoeker   func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
@@ -87,7 +90,17 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	sig, err := signalenweb.New(kit, signalenweb.Deps{Store: d.sig, Zoeker: d.zoeker, Partners: partners})
+	var zaakBij func(ctx context.Context, gm string, id int64) (string, string, error)
+	if d.zaken != nil {
+		zaakBij = func(ctx context.Context, gm string, id int64) (string, string, error) {
+			z, ok, err := d.zaken.ZaakVanVroegsignaal(ctx, gm, id)
+			if err != nil || !ok {
+				return "", zakenweb.VanVroegsignaalURL(gm, id), err
+			}
+			return zakenweb.ZaakURL(gm, z), "", nil
+		}
+	}
+	sig, err := signalenweb.New(kit, signalenweb.Deps{Store: d.sig, Zoeker: d.zoeker, Partners: partners, ZaakBij: zaakBij})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -99,8 +112,16 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	parts := []web.Part{check, beheer, pw, sig, sc}
+	if d.zaken != nil {
+		zk, err := zakenweb.New(kit, zakenweb.Deps{Zaken: d.zaken, Vroegsignaal: vroegsignaalVoorZaak(d.sig)})
+		if err != nil {
+			return nil, nil, err
+		}
+		parts = append(parts, zk)
+	}
 	api := apiv1.Routes(apiv1.Deps{Auth: d.auth, Signalen: d.sig, Zoeker: d.zoeker, Log: d.log})
-	parts := []web.Part{check, beheer, pw, sig, sc, api}
+	parts = append(parts, api)
 	h, err := kit.Handler(parts...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("web: %w", err)
@@ -120,4 +141,53 @@ func verhuizers(as *auth.Service, sig *opslag.Store) []partner.Verhuizer {
 		{Naam: "API-sleutels", Verhuizen: as.VerhuisSleutels},
 		{Naam: "signalen", Verhuizen: sig.VerhuisSignalen},
 	}
+}
+
+// vroegsignaalVoorZaak reads what a zaak takes from a vroegsignaalzaak: the household, the first
+// receipt (the clock of Wgs art. 4 lid 1 onder b), the crisis kind of art. 4 lid 2 and all its signals
+// (read page by page; each page is a read in the processing log, as on the vroegsignaalzaak's page).
+func vroegsignaalVoorZaak(st *opslag.Store) func(ctx context.Context, gm string, id int64) (zaken.Vroegsignaal, error) {
+	return func(ctx context.Context, gm string, id int64) (zaken.Vroegsignaal, error) {
+		var v zaken.Vroegsignaal
+		for vanaf := 0; ; vanaf += opslag.SignalenPerPagina {
+			det, err := st.Zaak(ctx, gm, id, vanaf)
+			if err != nil {
+				return v, err
+			}
+			z := det.Zaak
+			v.ID, v.HuishoudenID, v.Woonplaats, v.Ontvangen, v.Crisis = z.ID, z.HuishoudenID, z.Woonplaats, z.EersteOntvangst, z.Crisis
+			for _, o := range det.Signalen {
+				sg := zaken.Signaal{Partner: o.Partner, PartnerType: string(o.PartnerType), Bedrag: o.Bedrag, Ontstaansdatum: o.Ontstaansdatum}
+				if o.Crisis {
+					sg.CrisisSoort = string(o.CrisisSoort)
+					if v.CrisisSoort == "" {
+						v.CrisisSoort = crisisVanSignaal(o.CrisisSoort)
+					}
+				}
+				v.Signalen = append(v.Signalen, sg)
+				if o.Inwoner.BSN != "" {
+					v.BSNs = append(v.BSNs, o.Inwoner.BSN)
+				}
+			}
+			if vanaf+opslag.SignalenPerPagina >= det.AantalSignalen {
+				return v, nil
+			}
+		}
+	}
+}
+
+// crisisVanSignaal maps a signal's crisis kind to a bedreigende situatie of Wgs art. 4 lid 2; another
+// crisis (signalen.CrisisOverig) is none of them, so it gets the normal term.
+func crisisVanSignaal(c signalen.CrisisSoort) zaken.CrisisSoort {
+	switch c {
+	case signalen.CrisisOntruiming:
+		return zaken.CrisisOntruiming
+	case signalen.CrisisAfsluitingEnergie:
+		return zaken.CrisisEnergie
+	case signalen.CrisisAfsluitingWater:
+		return zaken.CrisisWater
+	case signalen.CrisisEindeZorgverzekering:
+		return zaken.CrisisZorgverzekering
+	}
+	return ""
 }

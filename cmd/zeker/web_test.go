@@ -12,6 +12,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/web/webtest"
+	"github.com/zeker-platform/zeker/internal/zaken"
 )
 
 // The end-to-end tests of the web application: the handler bouwWeb builds for zeker serve and zeker
@@ -38,8 +39,12 @@ func nieuweStaffOmgeving(t *testing.T, db *store.DB) *staffOmgeving {
 	if err != nil {
 		t.Fatal(err)
 	}
+	zk, err := zaken.New(zaken.Config{DB: db, Audit: o.Audit})
+	if err != nil {
+		t.Fatal(err)
+	}
 	h, parts, err := bouwWeb(webOpties{checkKey: webtest.CheckSleutel}, webDiensten{db: db, cat: webtest.Catalogus(t),
-		audit: o.Audit, auth: o.Auth, sig: st, nu: func() time.Time { return webtest.Nu },
+		audit: o.Audit, auth: o.Auth, sig: st, zaken: zk, nu: func() time.Time { return webtest.Nu },
 		zoeker: func(context.Context, string) (signalen.Zoeker, error) { return nil, nil }})
 	if err != nil {
 		t.Fatal(err)

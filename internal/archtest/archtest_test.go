@@ -32,7 +32,7 @@ func isPart(p string) bool {
 // domein lists the domain packages: they know nothing of the web.
 var domein = []string{"internal/regels", "internal/huishouden", "internal/register", "internal/scan", "internal/signalen",
 	"internal/monitor", "internal/geld", "internal/errs", "internal/zaken", "internal/netwerk", "internal/aanvragen",
-	"internal/partner", "internal/synth"}
+	"internal/partner", "internal/termijn", "internal/synth"}
 
 func isDomein(p string) bool {
 	for _, d := range domein {

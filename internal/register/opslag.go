@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/store"
 )
 
@@ -110,6 +111,44 @@ func Imports(ctx context.Context, db *store.DB, gemeente string, maxAantal int) 
 			im.Klaar = &k
 		}
 		out = append(out, im)
+	}
+	return out, store.MapError(rows.Err())
+}
+
+// MaxZoekTreffers bounds the households ZoekOpBSN returns (a BSN belongs to one person; several
+// households only when the register holds an inconsistency, which the caller shows).
+const MaxZoekTreffers = 10
+
+// ZoekOpBSN returns the stored households of the gemeente with a person whose BSN is bsn (at most
+// MaxZoekTreffers, in id order). The stored row is text, so the database narrows by substring and each
+// candidate is parsed and checked on the BSN field itself. The caller logs the processing.
+func ZoekOpBSN(ctx context.Context, db *store.DB, gemeente, bsn string) ([]*Record, error) {
+	if len(bsn) != 9 || strings.Trim(bsn, "0123456789") != "" {
+		return nil, fmt.Errorf("register: zoek op BSN: %w: een BSN heeft 9 cijfers", errs.Invalid)
+	}
+	rows, err := db.SQL().QueryContext(ctx, `SELECT gegevens FROM register_huishouden WHERE gemeente = $1 AND gegevens LIKE $2 ORDER BY id`,
+		gemeente, "%"+bsn+"%")
+	if err != nil {
+		return nil, fmt.Errorf("register: zoek op BSN: %w", store.MapError(err))
+	}
+	defer rows.Close()
+	ind := StandaardIndeling()
+	var out []*Record
+	for rows.Next() && len(out) < MaxZoekTreffers {
+		var g string
+		if err := rows.Scan(&g); err != nil {
+			return nil, fmt.Errorf("register: zoek op BSN: %w", store.MapError(err))
+		}
+		rec, err := LeesGegevens(ind, g)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range rec.BSN {
+			if b == bsn {
+				out = append(out, rec)
+				break
+			}
+		}
 	}
 	return out, store.MapError(rows.Err())
 }

@@ -36,7 +36,8 @@
 // # Deadlines
 //
 // A crisis signal (Wgs art. 4 lid 2) gets a deadline of 3 working days after receipt; working days
-// exclude weekends and the holidays of the Algemene termijnenwet (see werkdagen.go). Other zaken show
+// exclude weekends and the holidays of the Algemene termijnenwet (internal/termijn, the calendar it
+// shares with zaken; equated days included). Other zaken show
 // the days since receipt.
 //
 // # Feedback

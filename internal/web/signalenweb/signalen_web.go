@@ -37,6 +37,10 @@ type Deps struct {
 	Zoeker func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
 	// Partners are the gemeente's member partners, one of which a CSV upload delivers for. Required.
 	Partners *partner.Service
+	// ZaakBij tells the zaak page what debt help exists for a vroegsignaalzaak: the page of the zaak
+	// started from it (bestaand), or where to post to start one (start). The composition root gives it
+	// (the zaken part); nil: the zaak page shows nothing of zaken.
+	ZaakBij func(ctx context.Context, gemeente string, vroegsignaalzaak int64) (bestaand, start string, err error)
 }
 
 // server is the vroegsignalering part: its services and parsed pages.
@@ -45,6 +49,7 @@ type server struct {
 	store    *opslag.Store
 	zoeker   func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
 	partners *partner.Service
+	zaakBij  func(ctx context.Context, gemeente string, vroegsignaalzaak int64) (bestaand, start string, err error)
 	pages    *web.Pages
 }
 
@@ -57,7 +62,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Partners == nil {
 		return web.Part{}, errors.New("signalenweb: geen partners")
 	}
-	s := &server{kit: kit, store: deps.Store, zoeker: deps.Zoeker, partners: deps.Partners}
+	s := &server{kit: kit, store: deps.Store, zoeker: deps.Zoeker, partners: deps.Partners, zaakBij: deps.ZaakBij}
 	var err error
 	s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true, Gedeeld: []string{"signalen_gedeeld"}, Funcs: signalenFuncs})
 	if err != nil {

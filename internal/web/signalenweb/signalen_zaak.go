@@ -69,6 +69,9 @@ type zaakData struct {
 	Resultaten     []web.Optie
 	ContactForm    contactForm
 	NotitieTekst   string
+	// Debt help from this vroegsignaalzaak: the zaak started from it, or where to start one (when the
+	// user may handle zaken).
+	SchuldhulpZaak, SchuldhulpStart string
 }
 
 type signaalRij struct {
@@ -193,6 +196,17 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 		res = append(res, [2]string{string(e), string(e)})
 	}
 	d.Resultaten = opties(res, r.PostFormValue("resultaat"))
+	if s.zaakBij != nil {
+		bestaand, start, err := s.zaakBij(r.Context(), gm, z.ID)
+		if err != nil {
+			s.kit.InternalError(w, r, err)
+			return
+		}
+		d.SchuldhulpZaak = bestaand
+		if auth.Mag(web.ActorUit(r.Context()), gm, auth.ZakenBehandelen) {
+			d.SchuldhulpStart = start
+		}
+	}
 	d.Fout = len(d.Fouten) > 0
 	s.pages.Render(w, r, status, "signalen_zaak", d)
 }

@@ -1,11 +1,11 @@
-package signalen
+package termijn
 
 import (
 	"fmt"
 	"time"
 )
 
-// Datum is a calendar date without time of day or zone, as the DDAS vocabulary and the law use it.
+// Datum is a calendar date without time of day or zone, as the law and the DDAS vocabulary use it.
 // The zero Datum means "unknown".
 type Datum struct{ t time.Time } // always UTC midnight, so == compares dates
 

@@ -1,0 +1,109 @@
+package zakenweb
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/web/webtest"
+)
+
+// TestBrowserZaken runs axe-core (WCAG 2.1 A and AA) in Chromium on every zaken page, in its normal
+// state, with form errors and after a stale form, at desktop width and at 375 px (the page itself does
+// not scroll sideways; wide tables scroll in their own container). Pages are fetched as the right role
+// and written into a document of the test server, so the styles load as in a real visit. Gated like the
+// other browser tests (ZEKER_BROWSER_TESTS=1, or CI=true).
+func TestBrowserZaken(t *testing.T) {
+	webtest.BrowserAan(t)
+	b := webtest.StartBrowser(t, webtest.Handler(t, webtest.Kit(t)))
+	o := nieuweOmgeving(t, storetest.OpenTest(t), time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC))
+	bs := basis(gm)
+	nieuw := func(i int, crisis bool) string {
+		f := url.Values{"bsn": {bsnVan(o.recs[i])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-03-06"}, "tijd": {"09:00"}}
+		if crisis {
+			f.Set("crisis", "ja")
+			f.Set("crisissoort", "water")
+		}
+		a := o.post(bs+"/nieuw", "consulent", f)
+		if a.Status != http.StatusSeeOther {
+			t.Fatalf("nieuw: %d", a.Status)
+		}
+		return strings.Split(a.Loc, "?")[0]
+	}
+	aangemeld := nieuw(0, true)
+	plan := nieuw(1, false)
+	for _, stap := range []struct {
+		pad string
+		f   url.Values
+	}{
+		{"/eerste-gesprek", url.Values{"versie": {"1"}, "gesprek-datum": {"2026-03-09"}}},
+		{"/besluit", url.Values{"versie": {"2"}, "besluit-soort": {"plan"}, "besluit-datum": {"2026-03-09"}}},
+		{"/doel", url.Values{"planversie": {"1"}, "doel-domein": {"geld"}, "doel-omschrijving": {"Schulden op een rij"}}},
+	} {
+		if a := o.post(plan+stap.pad, "consulent", stap.f); a.Status != http.StatusSeeOther {
+			t.Fatalf("%s: %d %s", stap.pad, a.Status, a.Body)
+		}
+	}
+	ts := httptest.NewServer(o.H)
+	t.Cleanup(ts.Close)
+	paginas := []struct {
+		naam   string
+		status int
+		a      func() webtest.Antwoord
+	}{
+		{"werklijst", 200, func() webtest.Antwoord { return o.get(bs, "consulent") }},
+		{"werklijst-fout", 200, func() webtest.Antwoord { return o.get(bs+"?status=x&route=y", "consulent") }},
+		{"nieuw", 200, func() webtest.Antwoord { return o.get(bs+"/nieuw", "consulent") }},
+		{"nieuw-fout", 422, func() webtest.Antwoord {
+			return o.post(bs+"/nieuw", "consulent", url.Values{"bsn": {"1"}, "crisis": {"ja"}, "datum": {"x"}})
+		}},
+		{"zaak-aangemeld", 200, func() webtest.Antwoord { return o.get(aangemeld+"?klaar=aangemeld", "consulent") }},
+		{"zaak-fout", 422, func() webtest.Antwoord {
+			return o.post(aangemeld+"/eerste-gesprek", "consulent", url.Values{"versie": {"1"}, "gesprek-datum": {"morgen"}})
+		}},
+		{"zaak-verouderd", 409, func() webtest.Antwoord {
+			return o.post(aangemeld+"/beeindigen", "consulent", url.Values{"versie": {"0"}, "reden": {"Verhuisd"}, "einde-datum": {"2026-03-09"}, "einde-toelichting": {"x"}})
+		}},
+		{"zaak-plan", 200, func() webtest.Antwoord { return o.get(plan, "consulent") }},
+		{"zaak-lezen", 200, func() webtest.Antwoord { return o.get(plan, "consulent") }},
+		{"instellingen", 200, func() webtest.Antwoord { return o.get(bs+"/instellingen", "beheerder") }},
+		{"instellingen-fout", 422, func() webtest.Antwoord {
+			return o.post(bs+"/instellingen", "beheerder", url.Values{"versie": {"0"}, "crisis-aantal": {"0"}, "crisis-eenheid": {"dagen"}, "bewaar-geweigerd": {"x"}})
+		}},
+	}
+	for _, breedte := range []int64{1280, 375} {
+		ctx := b.Tab(t)
+		webtest.Do(t, ctx, chromedp.EmulateViewport(breedte, 900))
+		for _, p := range paginas {
+			a := p.a()
+			if a.Status != p.status {
+				t.Fatalf("%s: status %d, want %d", p.naam, a.Status, p.status)
+			}
+			html, _ := json.Marshal(a.Body)
+			webtest.Do(t, ctx, chromedp.Navigate(ts.URL+"/healthz"))
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise(r => { document.open(); document.write(`+string(html)+
+				`); document.close(); if (document.readyState === 'complete') r(true); else window.addEventListener('load', () => r(true)); })`,
+				chromedp.EvalAwaitPromise)); err != nil {
+				t.Fatalf("%s: %v", p.naam, err)
+			}
+			naam := fmt.Sprintf("%s@%d", p.naam, breedte)
+			b.CheckAxe(t, ctx, naam)
+			w, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if int64(w) > breedte {
+				t.Errorf("%s: page is %d px wide at a %d px viewport", naam, w, breedte)
+			}
+			b.Screenshot(t, ctx, "zaken-"+strings.ReplaceAll(naam, "@", "-"))
+		}
+	}
+}

@@ -1,0 +1,248 @@
+package zakenweb
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/web"
+	"github.com/zeker-platform/zeker/internal/zaken"
+)
+
+// zaakData is the page of one zaak: its deadlines with their article, the decision, the household's
+// persons and plan, the regisseur and the timeline, and the forms of the next steps.
+type zaakData struct {
+	web.StaffPage
+	web.FieldErrors
+	ID                      int64
+	URL, Basis              string
+	Status, Kanaal, Route   string
+	Gestart, Aanvaard       string
+	Crisis                  string
+	VroegsignaalURL         string
+	VroegsignaalID          int64
+	Huishouden, Woonplaats  string
+	Open, Aangemeld, Intake bool
+	Plan                    bool
+	MagBehandelen           bool
+	Versie, PlanVersie      int
+	EersteGesprek           termijnStaat
+	EersteGesprekGehouden   string
+	Besluit                 termijnStaat
+	HeeftBesluitTermijn     bool
+	BesluitTekst            string
+	EindeTekst              string
+	Personen                []persoonRij
+	Signalen                []signaalRij
+	Regisseur, RegieSinds   string
+	Collegas                []web.Optie
+	Doelen                  []doelRij
+	DoelOpties              []web.Optie
+	Tijdlijn                []tijdRij
+	AantalTijdlijn          int
+	Andere                  []andereRij
+	// the forms: options and what was filled in after an error
+	Gronden, Redenen, Domeinen, Wies []web.Optie
+	Form                             map[string]string
+	Vandaag                          string
+}
+
+type persoonRij struct{ Rol, BSN, Geboortedatum string }
+type signaalRij struct{ Partner, Soort, Bedrag, Sinds, Crisis string }
+type doelRij struct {
+	Domein, Omschrijving, Streefdatum string
+	Acties                            []actieRij
+}
+type actieRij struct {
+	ID                               int64
+	Omschrijving, Wie, Datum, Gedaan string
+	GedaanURL                        string
+}
+type tijdRij struct{ Tijd, Soort, Tekst, Door, Zaak string }
+type andereRij struct {
+	URL, Tekst string
+}
+
+// zaak shows one zaak. Opening it is a read of the household's data: internal/zaken writes one audit
+// row with the BSNs of its persons.
+func (s *server) zaak(w http.ResponseWriter, r *http.Request) {
+	s.toonZaak(w, r, http.StatusOK, nil)
+}
+
+func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pre *zaakData) {
+	d := pre
+	if d == nil {
+		d = &zaakData{}
+	}
+	id, ok := web.PathID(r, "id")
+	if !ok {
+		s.kit.StaffError(w, r, http.StatusNotFound, "Deze zaak bestaat niet in deze gemeente.")
+		return
+	}
+	gm, ok := s.pagina(w, r, &d.StaffPage, "Zaak "+strconv.FormatInt(id, 10))
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	det, err := s.zaken.Zaak(ctx, gm, id)
+	if errors.Is(err, zaken.ErrNietGevonden) {
+		s.kit.StaffError(w, r, http.StatusNotFound, "Deze zaak bestaat niet in deze gemeente.")
+		return
+	}
+	if err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
+	in, err := s.zaken.Instellingen(ctx, gm)
+	if err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
+	z := det.Zaak
+	vandaag := s.zaken.Vandaag()
+	a := web.ActorUit(ctx)
+	d.ID, d.URL, d.Basis = z.ID, zaakURL(gm, z.ID), basis(gm)
+	d.Status, d.Kanaal, d.Route = z.Status.Naam(), z.Kanaal.Naam(), z.Route.Naam()
+	d.Gestart = web.Tijd(z.Gestart)
+	if z.Kanaal == zaken.Vroegsignalering {
+		d.Gestart = datumNL(z.Startdatum) + " (ontvangst van het signaal)"
+		d.Aanvaard = datumNL(z.AanbodAanvaard)
+	}
+	if z.Crisis {
+		d.Crisis = z.CrisisSoort.Naam()
+	}
+	if z.VroegsignaalzaakID > 0 {
+		d.VroegsignaalID, d.VroegsignaalURL = z.VroegsignaalzaakID, "/beheer/"+gm+"/signalen/"+strconv.FormatInt(z.VroegsignaalzaakID, 10)
+	}
+	d.Huishouden, d.Woonplaats = z.HuishoudenID, z.Woonplaats
+	d.Open, d.Aangemeld, d.Intake, d.Plan = z.Status.Open(), z.Status == zaken.Aangemeld, z.Status == zaken.Intake, z.Status == zaken.Plan
+	d.MagBehandelen = auth.Mag(a, gm, auth.ZakenBehandelen)
+	d.Versie, d.PlanVersie = z.Versie, det.Regie.Versie
+	d.Vandaag = vandaag.String()
+	eg := z.EersteGesprekTermijn
+	if z.Status == zaken.Aangemeld {
+		d.EersteGesprek = staat(eg.Datum, vandaag, eg.Uitleg)
+	} else {
+		d.EersteGesprek = termijnStaat{Datum: datumNL(eg.Datum), Uitleg: eg.Uitleg}
+	}
+	if !eg.Wettelijk.IsZero() && eg.Wettelijk != eg.Datum {
+		d.EersteGesprek.Uitleg += " Wettelijke termijn tot en met " + datumNL(eg.Wettelijk) + "."
+	}
+	if !z.EersteGesprek.IsZero() {
+		d.EersteGesprekGehouden = datumNL(z.EersteGesprek)
+		if z.EersteGesprek.Na(eg.Datum) {
+			d.EersteGesprekGehouden += " (na de termijn)"
+		} else {
+			d.EersteGesprekGehouden += " (op tijd)"
+		}
+	}
+	if bt := z.BesluitTermijn; !bt.Datum.IsZero() {
+		d.HeeftBesluitTermijn = true
+		if z.Status == zaken.Intake {
+			d.Besluit = staat(bt.Datum, vandaag, bt.Uitleg)
+		} else {
+			d.Besluit = termijnStaat{Datum: datumNL(bt.Datum), Uitleg: bt.Uitleg}
+		}
+	}
+	switch z.Besluit {
+	case zaken.BesluitPlan:
+		d.BesluitTekst = "Plan van aanpak op " + datumNL(z.BesluitDatum) + " (Wgs artikel 4a lid 1 onder a)"
+	case zaken.BesluitWeigering:
+		d.BesluitTekst = "Weigering op " + datumNL(z.BesluitDatum) + ". Grond: " + z.Weigeringsgrond.Naam()
+	}
+	if !z.Einde.IsZero() {
+		d.EindeTekst = datumNL(z.Einde) + ": " + z.EindeReden
+		if z.EindeToelichting != "" {
+			d.EindeTekst += ". " + z.EindeToelichting
+		}
+	}
+	for _, p := range det.Personen {
+		d.Personen = append(d.Personen, persoonRij{Rol: p.Rol, BSN: p.BSN, Geboortedatum: datumNL(p.Geboortedatum)})
+	}
+	for _, sg := range det.Signalen {
+		d.Signalen = append(d.Signalen, signaalRij{Partner: sg.Partner, Soort: sg.PartnerType, Bedrag: sg.Bedrag.String(),
+			Sinds: datumNL(sg.Ontstaansdatum), Crisis: sg.CrisisSoort})
+	}
+	d.Regisseur = det.Regie.RegisseurNaam
+	if !det.Regie.Sinds.IsZero() {
+		d.RegieSinds = web.Tijd(det.Regie.Sinds)
+	}
+	if d.MagBehandelen && d.Open {
+		if gs, err := s.kit.Auth().Gebruikers(ctx, gm); err == nil {
+			c := [][2]string{{"", "Kies een collega"}}
+			for _, g := range gs {
+				if g.Actief && g.ID != det.Regie.RegisseurID && auth.Mag(g.Actor(), gm, auth.ZakenBehandelen) {
+					naam := g.Naam
+					if naam == "" {
+						naam = g.Email
+					}
+					c = append(c, [2]string{strconv.FormatInt(g.ID, 10), naam})
+				}
+			}
+			d.Collegas = opties(c, d.veld("regisseur"))
+		}
+	}
+	doelOpties := [][2]string{{"", "Kies een doel"}}
+	for _, dl := range det.Doelen {
+		rij := doelRij{Domein: dl.Domein.Naam(), Omschrijving: dl.Omschrijving, Streefdatum: datumNL(dl.Streefdatum)}
+		for _, ac := range dl.Acties {
+			ar := actieRij{ID: ac.ID, Omschrijving: ac.Omschrijving, Wie: ac.Wie.Naam(), Datum: datumNL(ac.Datum)}
+			if ac.WieNaam != "" {
+				ar.Wie += " (" + ac.WieNaam + ")"
+			}
+			if !ac.Gedaan.IsZero() {
+				ar.Gedaan = datumNL(ac.Gedaan)
+			} else {
+				ar.GedaanURL = d.URL + "/actie-gedaan"
+			}
+			rij.Acties = append(rij.Acties, ar)
+		}
+		d.Doelen = append(d.Doelen, rij)
+		doelOpties = append(doelOpties, [2]string{strconv.FormatInt(dl.ID, 10), dl.Domein.Naam() + ": " + dl.Omschrijving})
+	}
+	d.DoelOpties = opties(doelOpties, d.veld("actie-doel"))
+	for _, g := range det.Tijdlijn {
+		rij := tijdRij{Tijd: web.Tijd(g.Tijd), Soort: g.Soort, Tekst: g.Tekst, Door: g.Door}
+		if g.ZaakID > 0 && g.ZaakID != z.ID {
+			rij.Zaak = "zaak " + strconv.FormatInt(g.ZaakID, 10)
+		}
+		d.Tijdlijn = append(d.Tijdlijn, rij)
+	}
+	d.AantalTijdlijn = det.AantalGebeurtenissen
+	for _, k := range det.Andere {
+		t := "Zaak " + strconv.FormatInt(k.ID, 10) + ": " + strings.ToLower(k.Status.Naam()) + ", begonnen " + web.Tijd(k.Gestart)
+		d.Andere = append(d.Andere, andereRij{URL: zaakURL(gm, k.ID), Tekst: t})
+	}
+	gr := [][2]string{{"", "Kies een weigeringsgrond"}}
+	for _, g := range in.ToegestaneGronden() {
+		gr = append(gr, [2]string{string(g), g.Naam()})
+	}
+	d.Gronden = opties(gr, d.veld("grond"))
+	re := [][2]string{{"", "Kies een reden"}}
+	for _, x := range zaken.EindeRedenen() {
+		re = append(re, [2]string{string(x), string(x)})
+	}
+	d.Redenen = opties(re, d.veld("reden"))
+	do := [][2]string{{"", "Kies een levensgebied"}}
+	for _, x := range zaken.Domeinen() {
+		do = append(do, [2]string{string(x), x.Naam()})
+	}
+	d.Domeinen = opties(do, d.veld("doel-domein"))
+	wi := [][2]string{{"", "Kies wie het doet"}}
+	for _, x := range zaken.Wies() {
+		wi = append(wi, [2]string{string(x), x.Naam()})
+	}
+	d.Wies = opties(wi, d.veld("actie-wie"))
+	d.Fout = len(d.Fouten) > 0
+	s.pages.Render(w, r, status, "zaken_zaak", d)
+}
+
+// veld is what the form field naam held when the page comes back with an error ("" otherwise).
+func (d *zaakData) veld(naam string) string {
+	if d.Form == nil {
+		return ""
+	}
+	return d.Form[naam]
+}
