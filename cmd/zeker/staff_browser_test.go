@@ -141,7 +141,6 @@ func TestBrowserStaff(t *testing.T) {
 	}
 	b.CheckAxe(t, ctx, "uitnodiging-welkom")
 
-
 	// The consulent's zaken pages (internal/web/zakenweb has the full set with data).
 	ga("/beheer/")
 	webtest.Submit(t, ctx, "form[action='/logout'] button")
