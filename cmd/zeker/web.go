@@ -22,6 +22,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/web/beheerweb"
 	"github.com/zeker-platform/zeker/internal/web/checkweb"
+	"github.com/zeker-platform/zeker/internal/web/monitorweb"
 	"github.com/zeker-platform/zeker/internal/web/partnerweb"
 	"github.com/zeker-platform/zeker/internal/web/scanweb"
 	"github.com/zeker-platform/zeker/internal/web/signalenweb"
@@ -99,8 +100,12 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	mon, err := monitorweb.New(kit, monitorweb.Deps{Catalogus: cat})
+	if err != nil {
+		return nil, nil, err
+	}
 	api := apiv1.Routes(apiv1.Deps{Auth: d.auth, Signalen: d.sig, Zoeker: d.zoeker, Log: d.log})
-	parts := []web.Part{check, beheer, pw, sig, sc, api}
+	parts := []web.Part{check, beheer, pw, sig, sc, mon, api}
 	h, err := kit.Handler(parts...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("web: %w", err)
