@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -178,14 +179,14 @@ func Verloop(o VerloopOpties) []byte {
 		}
 		fmt.Fprintf(&b, `<path fill="url(#%s-p%d)" stroke="#ffffff" stroke-width="0.5" d="`, id, k)
 		for i := 0; i < n; i++ {
-			c := 'L'
+			c := byte('L')
 			if i == 0 {
 				c = 'M'
 			}
-			fmt.Fprintf(&b, "%c%.1f,%.1f", c, px(o.X[i]), py(lagen[k+1][i]))
+			punt(&b, c, px(o.X[i]), py(lagen[k+1][i]))
 		}
 		for i := n - 1; i >= 0; i-- {
-			fmt.Fprintf(&b, "L%.1f,%.1f", px(o.X[i]), py(lagen[k][i]))
+			punt(&b, 'L', px(o.X[i]), py(lagen[k][i]))
 		}
 		fmt.Fprintf(&b, `Z"><title>%s</title></path>`, esc(r.Naam))
 	}
@@ -203,11 +204,11 @@ func Verloop(o VerloopOpties) []byte {
 				pen = false
 				continue
 			}
-			c := 'L'
+			c := byte('L')
 			if !pen {
 				c = 'M'
 			}
-			fmt.Fprintf(&b, "%c%.1f,%.1f", c, px(o.X[i]), py(v))
+			punt(&b, c, px(o.X[i]), py(v))
 			pen = true
 		}
 		fmt.Fprintf(&b, `"><title>%s</title></path>`, esc(l.Naam))
@@ -252,6 +253,16 @@ func Verloop(o VerloopOpties) []byte {
 	}
 	b.WriteString(`</svg>`)
 	return b.Bytes()
+}
+
+// punt writes a path command with one point, "L12.3,45.6", without fmt (a curve has hundreds).
+func punt(b *bytes.Buffer, c byte, x, y float64) {
+	var buf [48]byte
+	p := append(buf[:0], c)
+	p = strconv.AppendFloat(p, x, 'f', 1, 64)
+	p = append(p, ',')
+	p = strconv.AppendFloat(p, y, 'f', 1, 64)
+	b.Write(p)
 }
 
 func lijnSoort(k int) string {
