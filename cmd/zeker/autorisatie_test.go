@@ -100,6 +100,10 @@ var toegangTabel = map[string]string{
 	"GET /beheer/{gemeente}/scan/voorstellen/{id}":          "consulent",
 	"POST /beheer/{gemeente}/scan/voorstellen/{id}/besluit": "consulent",
 
+	// Armoedeval (internal/web/monitorweb): household types, no personal data; monitor.simuleren.
+	"GET /beheer/{gemeente}/armoedeval":     "beleidsmedewerker",
+	"GET /beheer/{gemeente}/armoedeval.csv": "beleidsmedewerker",
+
 	// Vroegsignalering (signalen_*.go).
 	"GET /beheer/{gemeente}/signalen":                 "consulent",
 	"GET /beheer/{gemeente}/signalen/{id}":            "consulent",

@@ -281,28 +281,8 @@ func schrijfArmoedevalCSV(w io.Writer, c *monitor.Curve, kop string) error {
 			return err
 		}
 	}
-	rij := []string{"bruto_loon", "netto_loon", "bijstand"}
-	for _, r := range c.Regelingen {
-		rij = append(rij, r.ID)
-	}
-	rij = append(rij, "besteedbaar", "marginale_druk", "toetsingsinkomen")
-	if err := cw.Write(rij); err != nil {
+	if err := monitor.SchrijfCSV(cw, c); err != nil {
 		return err
-	}
-	for _, p := range c.Punten {
-		rij = rij[:0]
-		rij = append(rij, p.Bruto.Decimal(), p.NettoLoon.Decimal(), p.Bijstand.Decimal())
-		for _, b := range p.Regelingen {
-			rij = append(rij, b.Decimal())
-		}
-		druk := ""
-		if p.MarginaalBekend {
-			druk = strconv.FormatFloat(float64(p.Marginaal)/100, 'f', 2, 64)
-		}
-		rij = append(rij, p.Besteedbaar.Decimal(), druk, p.Toetsingsinkomen.Decimal())
-		if err := cw.Write(rij); err != nil {
-			return err
-		}
 	}
 	cw.Flush()
 	return cw.Error()

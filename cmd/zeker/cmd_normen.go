@@ -15,7 +15,8 @@ import (
 
 // runNormen prints the normenoverzicht of the Participatiewet on a date, as municipalities publish it
 // every January and July: per leefvorm the norm with vakantietoeslag, the vakantietoeslag and the norm
-// without it, and optionally a percentage of the norm (an income limit).
+// without it, and optionally a percentage of the norm (an income limit). The norms for a stay in an
+// institution (art. 23) come last, from normen_inrichting.go.
 func runNormen(_ context.Context, e env, args []string) error {
 	fs := newFlagSet("normen", "--datum 2026-01-01 [--percentage 130] [--zonder-vakantietoeslag] [--json]", e)
 	datumStr := fs.String("datum", "", "peildatum jjjj-mm-dd (standaard vandaag)")
@@ -53,7 +54,13 @@ func runNormen(_ context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	o := normenOverzicht{datum: datum, rijen: rijen, pct: pct, zonderVT: *zonderVT}
+	inr, verhoging, ok := inrichtingsnormen(datum)
+	if !ok {
+		verhoging = "Inrichting (art. 23 Participatiewet): de referentie (nl-parameters.yaml) heeft voor " + datum.Format(time.DateOnly) +
+			" geen normen voor verblijf in een inrichting; ze staan daarom niet in de tabel."
+	}
+	rijen = append(rijen, inr...)
+	o := normenOverzicht{datum: datum, rijen: rijen, pct: pct, zonderVT: *zonderVT, inrichting: verhoging}
 	if *asJSON {
 		return o.schrijfJSON(e.stdout)
 	}
@@ -66,6 +73,9 @@ type normenOverzicht struct {
 	rijen    []nl.Normregel
 	pct      geld.Percentage // 0: no percentage column
 	zonderVT bool
+	// inrichting is the sentence on the institution norms: the increase of art. 23 lid 2, or that the
+	// reference has none for the date.
+	inrichting string
 }
 
 func (o normenOverzicht) grens(n nl.Norm) geld.Bedrag { return n.Grens(o.pct, o.zonderVT) }
@@ -143,6 +153,7 @@ func (o normenOverzicht) schrijfTabel(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "VT = vakantietoeslag: 5% van de norm, per maand gereserveerd en eens per jaar uitbetaald (art. 19 lid 3 Participatiewet).")
 	fmt.Fprintln(w, kostendelersUitleg)
+	fmt.Fprintln(w, o.inrichting)
 	if o.pct > 0 {
 		fmt.Fprintln(w, "Kolom "+o.afronding())
 	}
@@ -188,12 +199,14 @@ func (o normenOverzicht) schrijfJSON(w io.Writer) error {
 		Basis            string     `json:"basis,omitempty"`
 		Afronding        string     `json:"afronding,omitempty"`
 		Kostendelersnorm string     `json:"kostendelersnorm"`
+		Inrichting       string     `json:"inrichting"`
 		Normen           []normJSON `json:"normen"`
 	}{
 		Peildatum:        o.datum.Format(time.DateOnly),
 		GeldigVanaf:      eerste.GeldigVanaf.Format(time.DateOnly),
 		Eenheid:          "euro netto per maand",
 		Kostendelersnorm: kostendelersUitleg,
+		Inrichting:       o.inrichting,
 	}
 	if !eerste.GeldigTot.IsZero() {
 		uit.GeldigTot = eerste.GeldigTot.Format(time.DateOnly)

@@ -123,8 +123,8 @@ func TestNormenJSON(t *testing.T) {
 	if v.Peildatum != "2026-07-15" || v.GeldigVanaf != "2026-07-01" || v.GeldigTot != "2026-12-31" || v.Percentage != "130%" || v.Basis != "excl_vt" || v.Afronding == "" {
 		t.Errorf("kop: %+v", v)
 	}
-	if len(v.Normen) != 16 {
-		t.Fatalf("%d normen, want 16", len(v.Normen))
+	if len(v.Normen) != 18 { // 12 leefvormen, 4 kostendelersnormen, 2 for a stay in an institution
+		t.Fatalf("%d normen, want 18", len(v.Normen))
 	}
 	want := map[string][4]string{
 		// code: incl, vt, excl, 130% of excl (1348,49 × 1,3 = 1753,037 → 1753,04)

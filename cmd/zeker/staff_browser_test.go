@@ -178,4 +178,19 @@ func TestBrowserStaff(t *testing.T) {
 	}
 	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
 	b.CheckAxe(t, ctx, "gemeente-nieuw-fout")
+
+	// The beleidsmedewerker's armoedeval (monitorweb), reached through the menu of the whole application.
+	ga("/beheer/")
+	webtest.Submit(t, ctx, "form[action='/logout'] button")
+	login("beleidsmedewerker@test.zeker.test")
+	ga(basis + "/")
+	webtest.Do(t, ctx, chromedp.Click(chromedp.CSS(`a[href="`+basis+`/armoedeval"]`)), chromedp.WaitReady(chromedp.CSS("footer")))
+	if h := tekst("h1"); !strings.HasPrefix(h, "Armoedeval") {
+		t.Fatalf("the menu entry leads to %q", h)
+	}
+	b.CheckAxe(t, ctx, "armoedeval")
+	ga(basis + "/armoedeval?type=paar_2&huur=700&datum=2026-01-15&premie_bedrag=50&premie_tot=130%25")
+	b.CheckAxe(t, ctx, "armoedeval-wat-als")
+	ga(basis + "/armoedeval?type=paar_2&huur=veel")
+	b.CheckAxe(t, ctx, "armoedeval-fout")
 }

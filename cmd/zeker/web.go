@@ -22,6 +22,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/web/beheerweb"
 	"github.com/zeker-platform/zeker/internal/web/checkweb"
+	"github.com/zeker-platform/zeker/internal/web/monitorweb"
 	"github.com/zeker-platform/zeker/internal/web/partnerweb"
 	"github.com/zeker-platform/zeker/internal/web/scanweb"
 	"github.com/zeker-platform/zeker/internal/web/signalenweb"
@@ -112,7 +113,11 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	parts := []web.Part{check, beheer, pw, sig, sc}
+	mon, err := monitorweb.New(kit, monitorweb.Deps{Catalogus: cat})
+	if err != nil {
+		return nil, nil, err
+	}
+	parts := []web.Part{check, beheer, pw, sig, sc, mon}
 	if d.zaken != nil {
 		zk, err := zakenweb.New(kit, zakenweb.Deps{Zaken: d.zaken, Vroegsignaal: vroegsignaalVoorZaak(d.sig)})
 		if err != nil {

@@ -2,7 +2,9 @@
 // external fonts, text as text (so it scales, can be read by a screen reader and be translated), a
 // <title> and <desc> that say what the chart shows, every bar with its value written next to it, and
 // colours that keep a contrast of at least 3:1 against white. A page shows the same numbers in a table
-// beside the chart; the chart is never the only way to get them.
+// beside the chart; the chart is never the only way to get them. Staven draws bars; Verloop
+// (verloop.go) draws stacked areas and lines along a numeric axis, with patterns and dashes so that
+// colour is never the only way to tell two series apart.
 package chart
 
 import (

@@ -1,6 +1,7 @@
 package scanweb
 
 import (
+	"context"
 	"net/url"
 	"testing"
 	"time"
@@ -67,6 +68,7 @@ func TestBrowserScan(t *testing.T) {
 		ga(p.pad)
 		b.CheckAxe(t, ctx, p.naam)
 		b.Screenshot(t, ctx, "scan-"+p.naam)
+		kopjesHeel(t, ctx, p.naam)
 	}
 	login("consulent@test.zeker.test") // replaces the session cookie
 	for _, p := range []struct{ naam, pad string }{
@@ -80,4 +82,20 @@ func TestBrowserScan(t *testing.T) {
 	}
 	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
 	b.CheckAxe(t, ctx, "voorstel-fout")
+}
+
+// kopjesHeel fails when a table header may break a word in the middle: the layout's root sets
+// hyphens:auto and word-break:break-word, and zeker.css must undo that for every header cell.
+func kopjesHeel(t *testing.T, ctx context.Context, pagina string) {
+	t.Helper()
+	fout, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('th')).
+		map(th => [th.textContent.trim(), getComputedStyle(th)]).
+		filter(([, s]) => s.hyphens !== 'manual' || s.wordBreak !== 'normal' || s.overflowWrap === 'anywhere').
+		map(([t, s]) => t + ': hyphens ' + s.hyphens + ', word-break ' + s.wordBreak)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fout {
+		t.Errorf("%s: table header may break mid-word: %s", pagina, f)
+	}
 }

@@ -2,8 +2,10 @@ package scanweb
 
 import (
 	"bytes"
+	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -95,6 +97,7 @@ func TestScanPaginas(t *testing.T) {
 	// The consulent gets the outreach list; the export is logged.
 	a = o.doe("GET", basis, consulent, nil, nil)
 	bevat(t, a, "bereiklijst.csv?")
+	bereiklijstLabels(t, a.Body)
 	a = o.doe("GET", basis+"/bereiklijst.csv?regeling=bijzondere_bijstand&datum=2026-01-15", consulent, nil, nil)
 	regels := strings.Split(strings.TrimSpace(a.Body), "\n")
 	if a.Status != http.StatusOK || len(regels) < 2 || !strings.HasPrefix(regels[1], ander+"-") {
@@ -183,5 +186,28 @@ func TestScanVoorstelPaginas(t *testing.T) {
 	beleid := o.loginAls("beleidsmedewerker")
 	if a := o.doe("POST", "/beheer/"+eigen+"/scan/voorstellen/2/besluit", beleid, url.Values{"besluit": {"afwijzen"}, "reden": {"x"}}, nil); a.Status != http.StatusForbidden {
 		t.Errorf("beleidsmedewerker decision: %d, want 403", a.Status)
+	}
+}
+
+// bereiklijstLabels checks that each row's outreach-list link names the regeling of its own row (a
+// screen reader hears only the link text: "CSV bereiklijst <regeling>"), and that at least two rows with
+// different regelingen have one, so the test can fail on one label for all.
+func bereiklijstLabels(t *testing.T, body string) {
+	t.Helper()
+	rij := regexp.MustCompile(`(?s)<th scope="row" class="utrecht-table__header-cell">([^<]*)</th>(.*?)</tr>`)
+	link := regexp.MustCompile(`bereiklijst\.csv\?[^"]*regeling=([a-z_]+)[^"]*" download>CSV<span class="zeker-visually-hidden"> bereiklijst ([^<]*)</span>`)
+	gezien := map[string]bool{}
+	for _, m := range rij.FindAllStringSubmatch(body, -1) {
+		l := link.FindStringSubmatch(m[2])
+		if l == nil {
+			continue
+		}
+		if naam := html.UnescapeString(m[1]); html.UnescapeString(l[2]) != naam {
+			t.Errorf("row %q (regeling %s): the link says %q", naam, l[1], l[2])
+		}
+		gezien[l[2]] = true
+	}
+	if len(gezien) < 2 {
+		t.Errorf("%d distinct outreach-list labels, want at least 2 to tell them apart", len(gezien))
 	}
 }

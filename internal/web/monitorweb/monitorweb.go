@@ -1,0 +1,64 @@
+// Package monitorweb is the monitor part for policy staff (internal/monitor): today the armoedeval
+// page — per standard household type and gemeente, the net disposable income per month as the gross
+// wage rises, every component stacked, the marginal pressure, the cliffs with the hours needed to earn
+// them back, and the what-if variants before and after (armoedeval.go, armoedeval_invoer.go,
+// armoedeval_weergave.go), with a CSV download (armoedeval_csv.go).
+//
+// The page works on household types, never on residents: it reads no personal data, so its routes
+// have no processing activity and its forms are GET (the query is the whole input, so a result can be
+// bookmarked and shared). Its permission is monitor.simuleren, the permission internal/auth names for
+// the what-if and the armoedeval: the page's purpose is to try policy changes (a sliding scale, a
+// bijverdienpremie, a zachte landing) and their cost, which is the beleidsmedewerker's work; the
+// indicators that monitor.lezen opens to beheerders and consulenten are counts of what happened, not
+// simulations of what could.
+package monitorweb
+
+import (
+	"embed"
+	"errors"
+
+	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/web"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// Deps are the services of the monitor pages.
+type Deps struct {
+	// Catalogus holds the gemeenten's rule packs and the national parameters.
+	Catalogus *regels.Catalogus
+}
+
+type server struct {
+	kit   *web.Kit
+	cat   *regels.Catalogus
+	pages *web.Pages
+}
+
+// New parses the pages and returns the part.
+func New(kit *web.Kit, deps Deps) (web.Part, error) {
+	if deps.Catalogus == nil {
+		return web.Part{}, errors.New("monitorweb: Catalogus is nodig")
+	}
+	s := &server{kit: kit, cat: deps.Catalogus}
+	var err error
+	if s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true}); err != nil {
+		return web.Part{}, err
+	}
+	return web.Part{Name: "monitor", Routes: s.routes(), Menu: menu}, nil
+}
+
+func (s *server) routes() []web.Route {
+	return []web.Route{
+		{Pattern: "GET /beheer/{gemeente}/armoedeval", Access: web.InGemeente, Permissie: auth.MonitorSimuleren, Handler: s.armoedeval},
+		{Pattern: "GET /beheer/{gemeente}/armoedeval.csv", Access: web.InGemeente, Permissie: auth.MonitorSimuleren, Handler: s.armoedevalCSV},
+	}
+}
+
+// menu is this part's entry of the staff navigation.
+var menu = []web.MenuItem{
+	{Titel: "Armoedeval", Uitleg: "Wat een huishouden overhoudt als het meer verdient: per huishoudtype de opbouw van het inkomen, de kliffen en wat een glijdende schaal, bijverdienpremie of zachte landing verandert.",
+		Pad: "/armoedeval", Permissie: auth.MonitorSimuleren, Volgorde: 115},
+}
