@@ -2,41 +2,14 @@ package regels
 
 import (
 	"fmt"
-	"strings"
+
+	"github.com/zeker-platform/zeker/internal/regels/nl"
 )
 
 // Bron is the source of a rule, amount or limit: a passage of a policy document, a written-out
-// source, or a national parameter.
-type Bron struct {
-	Tekst   string `json:"tekst"`
-	URL     string `json:"url,omitempty"`
-	Sectie  string `json:"sectie,omitempty"`
-	Citaat  string `json:"citaat,omitempty"`
-	Bestand string `json:"bestand,omitempty"`
-	NL      string `json:"nl,omitempty"` // national parameter id, if the source is national data
-}
-
-// String is a one-line citation for a trace.
-func (b Bron) String() string {
-	var parts []string
-	if b.Tekst != "" {
-		parts = append(parts, b.Tekst)
-	}
-	if b.Sectie != "" {
-		parts = append(parts, b.Sectie)
-	}
-	s := strings.Join(parts, ", ")
-	if b.URL != "" {
-		s += " (" + b.URL + ")"
-	}
-	if s == "" && b.NL != "" {
-		s = "landelijke parameter " + b.NL
-	}
-	return s
-}
-
-// Leeg reports whether no source is given.
-func (b Bron) Leeg() bool { return b.Tekst == "" && b.URL == "" && b.NL == "" && b.Sectie == "" }
+// source, or a national parameter. It is nl.Bron, the one source type of the rules (one concept, one
+// type; this name is for the engine's own code and callers).
+type Bron = nl.Bron
 
 // rawBron is a source as written in a pack.
 type rawBron struct {

@@ -26,15 +26,42 @@ var ErrBuitenPeriode = errors.New("datum valt buiten de periodes van de landelij
 // asked combination, for example a value the reference marks as NOT FOUND.
 var ErrOnbekend = errors.New("waarde staat niet in de landelijke parameters")
 
-// Bron is the source of a value: a description (with the source's own wording, type and confidence)
-// and, where the source has one, an address.
+// Bron is the one type for a source in Zeker's rules (package regels calls it regels.Bron): a passage
+// of a policy document, a written-out source, a national parameter, or national data. A description
+// (with the source's own wording, type and confidence) and, where the source has one, an address.
 type Bron struct {
 	Tekst string `json:"tekst"`
 	URL   string `json:"url,omitempty"`
 	// Kort is a short Dutch name of the source for residents' pages, where the data gives one; Tekst
 	// keeps the whole provenance as the reference states it.
-	Kort string `json:"kort,omitempty"`
+	Kort    string `json:"kort,omitempty"`
+	Sectie  string `json:"sectie,omitempty"`  // the section of a document (a rule pack's source)
+	Citaat  string `json:"citaat,omitempty"`  // the quoted passage
+	Bestand string `json:"bestand,omitempty"` // the seed document in shared/seeds, for a pack's source
+	NL      string `json:"nl,omitempty"`      // national parameter id, if the source is national data
 }
+
+// String is a one-line citation for a trace.
+func (b Bron) String() string {
+	var parts []string
+	if b.Tekst != "" {
+		parts = append(parts, b.Tekst)
+	}
+	if b.Sectie != "" {
+		parts = append(parts, b.Sectie)
+	}
+	s := strings.Join(parts, ", ")
+	if b.URL != "" {
+		s += " (" + b.URL + ")"
+	}
+	if s == "" && b.NL != "" {
+		s = "landelijke parameter " + b.NL
+	}
+	return s
+}
+
+// Leeg reports whether no source is given.
+func (b Bron) Leeg() bool { return b.Tekst == "" && b.URL == "" && b.NL == "" && b.Sectie == "" }
 
 // Parameters holds the national parameters of the embedded data file. It is immutable after Load and
 // safe for concurrent use.
