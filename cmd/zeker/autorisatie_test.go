@@ -84,6 +84,22 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/partners/{id}/lidmaatschap": "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/partners/{id}/samenvoegen":  "beheerder systeembeheerder",
 
+	// The sociale kaart: what partners offer (netwerkweb).
+	"GET /beheer/{gemeente}/partners/{id}/aanbod":          "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/partners/{id}/diensten/nieuw":  "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/partners/{id}/diensten/nieuw": "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/partners/{id}/locaties/nieuw":  "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/partners/{id}/locaties/nieuw": "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/diensten/{id}":                 "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/diensten/{id}":                "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/diensten/{id}/gecontroleerd":  "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/diensten/{id}/verwijderen":    "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/locaties/{id}":                 "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/locaties/{id}":                "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/locaties/{id}/verwijderen":    "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/sociale-kaart":                 "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/sociale-kaart/instellingen":   "beheerder systeembeheerder",
+
 	"POST /beheer/{gemeente}/audit":        "beheerder",
 	"POST /beheer/{gemeente}/audit.csv":    "beheerder",
 	"GET /beheer/{gemeente}/instellingen":  "beheerder systeembeheerder",

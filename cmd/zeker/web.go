@@ -12,6 +12,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/netwerk"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/scan"
@@ -22,6 +23,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/web/beheerweb"
 	"github.com/zeker-platform/zeker/internal/web/checkweb"
+	"github.com/zeker-platform/zeker/internal/web/netwerkweb"
 	"github.com/zeker-platform/zeker/internal/web/partnerweb"
 	"github.com/zeker-platform/zeker/internal/web/scanweb"
 	"github.com/zeker-platform/zeker/internal/web/signalenweb"
@@ -99,8 +101,16 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	ns, err := netwerk.New(netwerk.Config{DB: db, Audit: d.audit, Partners: partners, Catalogus: cat, Klok: d.nu})
+	if err != nil {
+		return nil, nil, err
+	}
+	nw, err := netwerkweb.New(kit, netwerkweb.Deps{Netwerk: ns})
+	if err != nil {
+		return nil, nil, err
+	}
 	api := apiv1.Routes(apiv1.Deps{Auth: d.auth, Signalen: d.sig, Zoeker: d.zoeker, Log: d.log})
-	parts := []web.Part{check, beheer, pw, sig, sc, api}
+	parts := []web.Part{check, beheer, pw, nw, sig, sc, api}
 	h, err := kit.Handler(parts...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("web: %w", err)
@@ -114,10 +124,11 @@ func nieuwePartners(db *store.DB, al *audit.Log, as *auth.Service, sig *opslag.S
 }
 
 // verhuizers are what moves when two partners are merged: every part that holds a partner id adds
-// its Verhuizer here (zaken and netwerk will).
+// its Verhuizer here (zaken will).
 func verhuizers(as *auth.Service, sig *opslag.Store) []partner.Verhuizer {
 	return []partner.Verhuizer{
 		{Naam: "API-sleutels", Verhuizen: as.VerhuisSleutels},
 		{Naam: "signalen", Verhuizen: sig.VerhuisSignalen},
+		{Naam: "diensten en locaties van de sociale kaart", Verhuizen: netwerk.VerhuisAanbod},
 	}
 }
