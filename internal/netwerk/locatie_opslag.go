@@ -134,4 +134,3 @@ func (s *Service) VerwijderLocatie(ctx context.Context, gemeente, id string) err
 		return nil
 	})
 }
-

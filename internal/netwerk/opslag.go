@@ -528,4 +528,3 @@ func (s *Service) VerwijderDienst(ctx context.Context, id string) error {
 		return s.logDienst(ctx, tx, "dienst.verwijderen", audit.Verwijderen, id, d.Gemeenten)
 	})
 }
-
