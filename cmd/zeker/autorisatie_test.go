@@ -99,6 +99,7 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/locaties/{id}/verwijderen":    "beheerder systeembeheerder",
 	"GET /beheer/{gemeente}/sociale-kaart":                 "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/sociale-kaart/instellingen":   "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/sociale-kaart/import":         "beheerder systeembeheerder",
 
 	"POST /beheer/{gemeente}/audit":        "beheerder",
 	"POST /beheer/{gemeente}/audit.csv":    "beheerder",

@@ -44,18 +44,22 @@ func (s *Service) maakLocatieTx(ctx context.Context, tx *sql.Tx, gemeente string
 	if len(f) > 0 {
 		return Locatie{}, f
 	}
+	return l, s.schrijfNieuweLocatie(ctx, tx, gemeente, l)
+}
+
+// schrijfNieuweLocatie inserts a checked location with its audit row.
+func (s *Service) schrijfNieuweLocatie(ctx context.Context, tx *sql.Tx, gemeente string, l Locatie) error {
 	nu := s.nu()
-	l.Aangemaakt, l.Gewijzigd = nu, nu
 	a := l.Adres
 	if _, err := tx.ExecContext(ctx, `INSERT INTO netwerk_locatie (`+locatieKolommen+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`, l.ID, l.PartnerID, l.Naam, string(l.Soort),
 		a.Straat, a.Huisnummer, a.Postcode, a.Plaats, l.URL, l.Toegankelijkheid, l.Bron, nu); err != nil {
 		if errors.Is(store.MapError(err), errs.Conflict) {
-			return Locatie{}, Fouten{"id": "Er is al een locatie met dit id."}
+			return Fouten{"id": "Er is al een locatie met dit id."}
 		}
-		return Locatie{}, fmt.Errorf("netwerk: locatie maken: %w", err)
+		return fmt.Errorf("netwerk: locatie maken: %w", err)
 	}
-	return l, s.log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: Activiteit,
+	return s.log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: Activiteit,
 		Operatie: "locatie.maken", Actie: audit.Aanmaken, Object: "locatie/" + l.ID})
 }
 
@@ -84,14 +88,18 @@ func (s *Service) wijzigLocatieTx(ctx context.Context, tx *sql.Tx, gemeente stri
 	if f := l.Valideer(); f != nil {
 		return Locatie{}, f
 	}
-	l.Gewijzigd = s.nu()
+	return l, s.schrijfGewijzigdeLocatie(ctx, tx, gemeente, l)
+}
+
+// schrijfGewijzigdeLocatie updates a checked location with its audit rows.
+func (s *Service) schrijfGewijzigdeLocatie(ctx context.Context, tx *sql.Tx, gemeente string, l Locatie) error {
 	a := l.Adres
 	if _, err := tx.ExecContext(ctx, `UPDATE netwerk_locatie SET naam = $2, soort = $3, straat = $4, huisnummer = $5, postcode = $6,
 		plaats = $7, url = $8, toegankelijkheid = $9, bron = $10, gewijzigd = $11 WHERE id = $1`, l.ID, l.Naam, string(l.Soort),
-		a.Straat, a.Huisnummer, a.Postcode, a.Plaats, l.URL, l.Toegankelijkheid, l.Bron, l.Gewijzigd); err != nil {
-		return Locatie{}, fmt.Errorf("netwerk: locatie wijzigen: %w", err)
+		a.Straat, a.Huisnummer, a.Postcode, a.Plaats, l.URL, l.Toegankelijkheid, l.Bron, s.nu()); err != nil {
+		return fmt.Errorf("netwerk: locatie wijzigen: %w", err)
 	}
-	return l, s.logLocatie(ctx, tx, "locatie.wijzigen", audit.Wijzigen, l.ID, gemeente)
+	return s.logLocatie(ctx, tx, "locatie.wijzigen", audit.Wijzigen, l.ID, gemeente)
 }
 
 func (s *Service) logLocatie(ctx context.Context, tx *sql.Tx, op string, actie audit.Actie, id, gemeente string) error {

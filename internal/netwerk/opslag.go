@@ -295,17 +295,13 @@ func (s *Service) GemeentenVanLocatie(ctx context.Context, id string) ([]string,
 	return gs, err
 }
 
-// controleer checks what Valideer cannot: the partner is active, every gemeente of the area is one of
-// its memberships (ended ones are refused: the service would show nowhere), every regeling is in that
-// gemeente's pack, every location is the partner's.
-func (s *Service) controleer(ctx context.Context, q queryer, d Dienst, f Fouten) error {
-	o, err := s.partners.Haal(ctx, d.PartnerID)
-	if errors.Is(err, errs.NotFound) || (err == nil && o.SamengevoegdIn != "") {
+// controleer checks what Valideer cannot, against the partner o and its locations ls: the partner is
+// active, every gemeente of the area is one of its memberships (ended ones are refused: the service
+// would show nowhere), every regeling is in that gemeente's pack, every location is the partner's.
+func (s *Service) controleer(d Dienst, o partner.Organisatie, ls []Locatie, f Fouten) {
+	if o.ID == "" || o.SamengevoegdIn != "" {
 		f.zet("partner", "Deze partner bestaat niet (meer).")
-		return nil
-	}
-	if err != nil {
-		return err
+		return
 	}
 	vandaag := s.Vandaag()
 	for _, gm := range d.Gemeenten {
@@ -323,26 +319,28 @@ func (s *Service) controleer(ctx context.Context, q queryer, d Dienst, f Fouten)
 		if s.cat == nil {
 			continue
 		}
-		bekend := false
-		for _, x := range s.Regelingen(r.Gemeente) {
-			bekend = bekend || x.ID == r.Regeling
-		}
-		if !bekend {
+		if !slices.ContainsFunc(s.Regelingen(r.Gemeente), func(x Regeling) bool { return x.ID == r.Regeling }) {
 			f.zet(veld, "‘"+r.Regeling+"’ is geen regeling van "+r.Gemeente+".")
 		}
 	}
-	if len(d.Locaties) > 0 {
-		ls, err := s.locaties(ctx, q, `partner_id = $1`, d.PartnerID)
-		if err != nil {
-			return err
-		}
-		for _, dl := range d.Locaties {
-			if !slices.ContainsFunc(ls, func(l Locatie) bool { return l.ID == dl.LocatieID }) {
-				f.zet("locaties", "Deze locatie is niet van "+o.Naam+".")
-			}
+	for _, dl := range d.Locaties {
+		if !slices.ContainsFunc(ls, func(l Locatie) bool { return l.ID == dl.LocatieID }) {
+			f.zet("locaties", "Deze locatie is niet van "+o.Naam+".")
 		}
 	}
-	return nil
+}
+
+// partnerEnLocaties reads what controleer needs of partner id.
+func (s *Service) partnerEnLocaties(ctx context.Context, q queryer, id string) (partner.Organisatie, []Locatie, error) {
+	o, err := s.partners.Haal(ctx, id)
+	if errors.Is(err, errs.NotFound) {
+		return partner.Organisatie{}, nil, nil
+	}
+	if err != nil {
+		return o, nil, err
+	}
+	ls, err := s.locaties(ctx, q, `partner_id = $1`, id)
+	return o, ls, err
 }
 
 // MaakDienst stores a new service; d.ID empty gets a new UUID (an import may give its own). It
@@ -368,25 +366,32 @@ func (s *Service) maakDienstTx(ctx context.Context, tx *sql.Tx, d Dienst) (Diens
 	if f == nil {
 		f = Fouten{}
 	}
-	if err := s.controleer(ctx, tx, d, f); err != nil {
+	o, ls, err := s.partnerEnLocaties(ctx, tx, d.PartnerID)
+	if err != nil {
 		return Dienst{}, err
 	}
+	s.controleer(d, o, ls, f)
 	if len(f) > 0 {
 		return Dienst{}, f
 	}
+	return d, s.schrijfNieuweDienst(ctx, tx, d)
+}
+
+// schrijfNieuweDienst inserts a checked service with its audit rows.
+func (s *Service) schrijfNieuweDienst(ctx context.Context, tx *sql.Tx, d Dienst) error {
 	nu := s.nu()
 	d.Aangemaakt, d.Gewijzigd = nu, nu
 	if _, err := tx.ExecContext(ctx, `INSERT INTO netwerk_dienst (`+dienstKolommen+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)`, dienstArgs(d, nu)...); err != nil {
 		if errors.Is(store.MapError(err), errs.Conflict) {
-			return Dienst{}, Fouten{"id": "Er is al een dienst met dit id."}
+			return Fouten{"id": "Er is al een dienst met dit id."}
 		}
-		return Dienst{}, fmt.Errorf("netwerk: dienst maken: %w", err)
+		return fmt.Errorf("netwerk: dienst maken: %w", err)
 	}
 	if err := s.schrijfKinderen(ctx, tx, d); err != nil {
-		return Dienst{}, err
+		return err
 	}
-	return d, s.logDienst(ctx, tx, "dienst.maken", audit.Aanmaken, d.ID, d.Gemeenten)
+	return s.logDienst(ctx, tx, "dienst.maken", audit.Aanmaken, d.ID, d.Gemeenten)
 }
 
 func dienstArgs(d Dienst, nu time.Time) []any {
@@ -467,12 +472,20 @@ func (s *Service) wijzigDienstTx(ctx context.Context, tx *sql.Tx, d Dienst) (Die
 	if f == nil {
 		f = Fouten{}
 	}
-	if err := s.controleer(ctx, tx, d, f); err != nil {
+	o, ls, err := s.partnerEnLocaties(ctx, tx, d.PartnerID)
+	if err != nil {
 		return Dienst{}, err
 	}
+	s.controleer(d, o, ls, f)
 	if len(f) > 0 {
 		return Dienst{}, f
 	}
+	return d, s.schrijfGewijzigdeDienst(ctx, tx, d, oud[0].Gemeenten)
+}
+
+// schrijfGewijzigdeDienst updates a checked service with its audit rows (in the gemeenten it was and
+// is offered in).
+func (s *Service) schrijfGewijzigdeDienst(ctx context.Context, tx *sql.Tx, d Dienst, waren []string) error {
 	nu := s.nu()
 	d.Gewijzigd = nu
 	args := dienstArgs(d, nu)
@@ -480,14 +493,14 @@ func (s *Service) wijzigDienstTx(ctx context.Context, tx *sql.Tx, d Dienst) (Die
 		min_leeftijd = $7, max_leeftijd = $8, aanmelden = $9, kosten = $10, website = $11, email = $12, telefoon = $13,
 		openingstijden = $14, status = $15, bron = $16, gecontroleerd_op = $17, gewijzigd = $18 WHERE id = $1 AND partner_id = $2`,
 		args...); err != nil {
-		return Dienst{}, fmt.Errorf("netwerk: dienst wijzigen: %w", err)
+		return fmt.Errorf("netwerk: dienst wijzigen: %w", err)
 	}
 	if err := s.schrijfKinderen(ctx, tx, d); err != nil {
-		return Dienst{}, err
+		return err
 	}
-	gms := slices.Concat(oud[0].Gemeenten, d.Gemeenten)
+	gms := slices.Concat(waren, d.Gemeenten)
 	slices.Sort(gms)
-	return d, s.logDienst(ctx, tx, "dienst.wijzigen", audit.Wijzigen, d.ID, slices.Compact(gms))
+	return s.logDienst(ctx, tx, "dienst.wijzigen", audit.Wijzigen, d.ID, slices.Compact(gms))
 }
 
 // Gecontroleerd records that service id was checked on day (its data are still right).

@@ -133,6 +133,3 @@ func (s *server) kaartInstellingen(w http.ResponseWriter, r *http.Request) {
 	d.Page.Fout = true
 	s.staff.Render(w, r, http.StatusUnprocessableEntity, "kaartbeheer", d)
 }
-
-// importUitslag is what the page shows after an upload (filled in by the import, part 2).
-type importUitslag struct{}

@@ -34,6 +34,9 @@ type Deps struct {
 	Netwerk *netwerk.Service
 }
 
+// MaxImport is the body limit of the import upload: a sociale kaart of a few thousand services fits.
+const MaxImport = 4 << 20
+
 type server struct {
 	kit   *web.Kit
 	net   *netwerk.Service
@@ -78,6 +81,7 @@ func (s *server) routes() []web.Route {
 		{Pattern: "POST /beheer/{gemeente}/locaties/{id}/verwijderen", Access: web.InGemeente, Permissie: p, Handler: s.locatieVerwijder},
 		{Pattern: "GET /beheer/{gemeente}/sociale-kaart", Access: web.InGemeente, Permissie: p, Handler: s.kaartBeheer},
 		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.kaartInstellingen},
+		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/import", Access: web.InGemeente, Permissie: p, MaxBody: MaxImport, Handler: s.kaartImport},
 	}
 }
 

@@ -1,7 +1,9 @@
 package netwerkweb_test
 
 import (
+	"bytes"
 	"context"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -192,5 +194,46 @@ func TestMatrix(t *testing.T) {
 	o := nieuweOmgeving(t, storetest.OpenTest(t))
 	if n := o.Matrix(t, o.part.Routes); n == 0 {
 		t.Fatal("no requests")
+	}
+}
+
+func (o *omgeving) upload(t *testing.T, pad, c, naam, inhoud string, status int) webtest.Antwoord {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, err := mw.CreateFormFile("bestand", naam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.Write([]byte(inhoud))
+	mw.Close()
+	a := o.DoeBody("POST", pad, c, &body, map[string]string{"Content-Type": mw.FormDataContentType()})
+	if a.Status != status {
+		t.Fatalf("upload %s: status %d, want %d\n%s", naam, a.Status, status, a.Body)
+	}
+	return a
+}
+
+func TestImportPagina(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t))
+	c := o.SessieAls("beheerder")
+	pad := "/beheer/" + eigen + "/sociale-kaart/import"
+	a := o.upload(t, pad, c, "kaart.csv", "organisatie;dienst;behoeften;bron;gecontroleerd_op\nA;B;geld;x;2026-01-01\n;C;voedsel;x;2026-01-01\n", 422)
+	webtest.Bevat(t, a, "kaart.csv is niet geïmporteerd: er is niets opgeslagen", "regel 2, kolom behoeften: ‘geld’ is geen onderwerp",
+		"regel 3, kolom organisatie: Vul de naam van de organisatie in.", "<title>Fout:")
+	a = o.upload(t, pad, c, "kaart.json", `{"services":[{"name":"Voedselpakket","status":"active","assured_date":"2026-01-10","bron":"Website",`+
+		`"organization":{"name":"Voedselbank Voorbeeld","description":""},"attributes":[{"taxonomy_term":{"code":"voedsel","name":"Voedsel","taxonomy":"zeker-behoeften"}}],`+
+		`"service_at_locations":[{"id":"x","location":{"id":"","location_type":"physical","name":"Uitgifte","bron":"Website",`+
+		`"addresses":[{"address_1":"Voorbeeldweg 4","city":"Exloo","postal_code":"9999 ZX","country":"NL","address_type":"physical"}]},`+
+		`"schedules":[{"freq":"WEEKLY","byday":"FR","opens_at":"13:00","closes_at":"15:00"}]}]}]}`, 200)
+	webtest.Bevat(t, a, "kaart.json is geïmporteerd: 1 diensten (1 nieuw), 1 locaties (1 nieuw), 1 nieuwe partners", "Voedselpakket")
+	k, err := o.net.Kaart(ctx(t), eigen)
+	if err != nil || len(k.Items) != 1 || k.Items[0].Locaties[0].Openingstijden.String() != "vr 13:00-15:00" {
+		t.Errorf("kaart after the upload: %+v %v", k.Items, err)
+	}
+	o.upload(t, pad, c, "kaart.txt", "", 422)
+	a = o.Doe("POST", pad, c, url.Values{}, nil)
+	if a.Status != 422 || !strings.Contains(a.Body, "We konden het bestand niet lezen") {
+		t.Errorf("a form without a file: %d", a.Status)
 	}
 }
