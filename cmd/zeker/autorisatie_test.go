@@ -47,6 +47,12 @@ var toegangTabel = map[string]string{
 	"/":                        "publiek",
 	"GET /api/v1/openapi.yaml": "publiek",
 
+	// The public sociale kaart and its open data (netwerkweb).
+	"GET /sociale-kaart/{$}":                       "publiek",
+	"GET /sociale-kaart/{gemeente}":                "publiek",
+	"GET /sociale-kaart/{gemeente}/open-data.json": "publiek",
+	"GET /sociale-kaart/{gemeente}/open-data.csv":  "publiek",
+
 	// Login.
 	"GET /login":       "publiek",
 	"POST /login":      "publiek",

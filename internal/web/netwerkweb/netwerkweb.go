@@ -26,7 +26,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
-//go:embed templates/staff/*.html
+//go:embed templates/staff/*.html templates/inwoner/*.html
 var templateFS embed.FS
 
 // Deps are the services of the part.
@@ -38,9 +38,10 @@ type Deps struct {
 const MaxImport = 4 << 20
 
 type server struct {
-	kit   *web.Kit
-	net   *netwerk.Service
-	staff *web.Pages
+	kit     *web.Kit
+	net     *netwerk.Service
+	staff   *web.Pages
+	inwoner *web.Pages
 }
 
 // New parses the pages and returns the part.
@@ -58,6 +59,10 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 		"dagNaam":      netwerk.DagNaam,
 		"rolOpties":    rolOpties,
 	}})
+	if err != nil {
+		return web.Part{}, err
+	}
+	s.inwoner, err = kit.Pages(web.Templates{FS: templateFS, Dir: "templates/inwoner", Funcs: inwonerFuncs})
 	if err != nil {
 		return web.Part{}, err
 	}
@@ -82,6 +87,12 @@ func (s *server) routes() []web.Route {
 		{Pattern: "GET /beheer/{gemeente}/sociale-kaart", Access: web.InGemeente, Permissie: p, Handler: s.kaartBeheer},
 		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.kaartInstellingen},
 		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/import", Access: web.InGemeente, Permissie: p, MaxBody: MaxImport, Handler: s.kaartImport},
+
+		// The public sociale kaart and its open data (web.SocialeKaartURL gives the address).
+		{Pattern: "GET /sociale-kaart/{$}", Access: web.Open, Handler: s.kaarten},
+		{Pattern: "GET /sociale-kaart/{gemeente}", Access: web.Open, Handler: s.kaart},
+		{Pattern: "GET /sociale-kaart/{gemeente}/open-data.json", Access: web.Open, Handler: s.exportJSON},
+		{Pattern: "GET /sociale-kaart/{gemeente}/open-data.csv", Access: web.Open, Handler: s.exportCSV},
 	}
 }
 
