@@ -41,7 +41,11 @@ func catalogus(t testing.TB) *regels.Catalogus {
 	return cat
 }
 
-func nieuw(t *testing.T, db *store.DB, cat *regels.Catalogus) *omgeving {
+func nieuw(t *testing.T, db *store.DB, cat *regels.Catalogus) *omgeving { return nieuwMet(t, db, cat) }
+
+func nieuwB(b *testing.B, db *store.DB) *omgeving { return nieuwMet(b, db, nil) }
+
+func nieuwMet(t testing.TB, db *store.DB, cat *regels.Catalogus) *omgeving {
 	t.Helper()
 	if _, err := tenant.ZaaiStandaard(t.Context(), db, nu); err != nil {
 		t.Fatal(err)
