@@ -47,6 +47,12 @@ var toegangTabel = map[string]string{
 	"/":                        "publiek",
 	"GET /api/v1/openapi.yaml": "publiek",
 
+	// The public sociale kaart and its open data (netwerkweb).
+	"GET /sociale-kaart/{$}":                       "publiek",
+	"GET /sociale-kaart/{gemeente}":                "publiek",
+	"GET /sociale-kaart/{gemeente}/open-data.json": "publiek",
+	"GET /sociale-kaart/{gemeente}/open-data.csv":  "publiek",
+
 	// Login.
 	"GET /login":       "publiek",
 	"POST /login":      "publiek",
@@ -83,6 +89,23 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/partners/{id}":              "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/partners/{id}/lidmaatschap": "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/partners/{id}/samenvoegen":  "beheerder systeembeheerder",
+
+	// The sociale kaart: what partners offer (netwerkweb).
+	"GET /beheer/{gemeente}/partners/{id}/aanbod":          "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/partners/{id}/diensten/nieuw":  "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/partners/{id}/diensten/nieuw": "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/partners/{id}/locaties/nieuw":  "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/partners/{id}/locaties/nieuw": "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/diensten/{id}":                 "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/diensten/{id}":                "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/diensten/{id}/gecontroleerd":  "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/diensten/{id}/verwijderen":    "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/locaties/{id}":                 "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/locaties/{id}":                "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/locaties/{id}/verwijderen":    "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/sociale-kaart":                 "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/sociale-kaart/instellingen":   "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/sociale-kaart/import":         "beheerder systeembeheerder",
 
 	"POST /beheer/{gemeente}/audit":        "beheerder",
 	"POST /beheer/{gemeente}/audit.csv":    "beheerder",

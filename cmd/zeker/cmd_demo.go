@@ -105,6 +105,9 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		if sleutels, err = maakDemoPartners(ctx, d, codes, log); err != nil {
 			return err
 		}
+		if err := maakDemoNetwerk(ctx, d, log); err != nil {
+			return err
+		}
 		if *huishoudens > 0 {
 			laadBevolking(ctx, d, codes, *huishoudens, log)
 		}

@@ -136,6 +136,34 @@ func TestDemoEndToEnd(t *testing.T) {
 	if resp, _ := get("/readyz"); resp.StatusCode != 200 {
 		t.Errorf("/readyz: %d", resp.StatusCode)
 	}
+	// The sociale kaart of each gemeente has the partners its plan names, with fictitious contact only.
+	for gm, wil := range map[string][]string{
+		"GM0175": {"Voor Elkaar", "Samen Doen Team", "Humanitas", "SchuldHulpMaatje", "Raad en Recht", "Gemeentelijke Kredietbank Drenthe (GKB)", "Vechtdal Wonen", "Zilveren Kruis"},
+		"GM0147": {"Sociaal Hus", "Wijkracht", "Jeugdfonds Sport &amp; Cultuur", "Regionale Organisatie Zelfstandigen (ROZ)", "Menzis", "Humanitas"},
+		"GM1969": {"Sociaal Werk de Schans", "Stichting Leergeld Westerkwartier", "Humanitas", "SchuldHulpMaatje", "Wold &amp; Waard"},
+		"GM1681": {"Alliantie van Kracht"},
+	} {
+		resp, body := get("/sociale-kaart/" + gm)
+		if resp.StatusCode != 200 {
+			t.Fatalf("sociale kaart %s: %d", gm, resp.StatusCode)
+		}
+		for _, w := range wil {
+			if !strings.Contains(body, "Door "+w) {
+				t.Errorf("sociale kaart %s lacks %q", gm, w)
+			}
+		}
+		// Every website and e-mail of a partner is on the reserved domain; the gemeente's own website
+		// (the footer, from the tenant) is the one other link.
+		for _, m := range regexp.MustCompile(`href="(?:https?://|mailto:)([^"/]+)`).FindAllStringSubmatch(body, -1) {
+			host := m[1][strings.LastIndexByte(m[1], '@')+1:]
+			if !strings.HasSuffix(host, ".voorbeeld.example") && !strings.HasPrefix(host, "www.") {
+				t.Errorf("sociale kaart %s links to %s: not a reserved demo domain", gm, host)
+			}
+		}
+		if strings.Contains(body, `href="tel:`+"0") {
+			t.Errorf("sociale kaart %s shows a phone number", gm)
+		}
+	}
 	// The start page sends to the login page first.
 	resp, body = get("/beheer/GM1681/")
 	if resp.Request.URL.Path != "/login" || !strings.Contains(body, "Inloggen voor medewerkers") {

@@ -71,6 +71,10 @@ func TestBrowserStaff(t *testing.T) {
 		{"partner-nieuw", basis + "/partners/nieuw"},
 		{"partner", basis + "/partners/" + woon},
 		{"partner-gedeeld", basis + "/partners/" + gedeeld},
+		{"partner-aanbod", basis + "/partners/" + woon + "/aanbod"},
+		{"dienst-nieuw", basis + "/partners/" + woon + "/diensten/nieuw"},
+		{"locatie-nieuw", basis + "/partners/" + woon + "/locaties/nieuw"},
+		{"sociale-kaart-beheer", basis + "/sociale-kaart"},
 		{"gebruikers", basis + "/gebruikers?sorteer=rol"},
 		{"gebruiker", basis + "/gebruikers/" + id},
 		{"gebruiker-nieuw", basis + "/gebruikers/nieuw"},
@@ -113,6 +117,26 @@ func TestBrowserStaff(t *testing.T) {
 		t.Error("no error summary for a website without its source")
 	}
 	b.CheckAxe(t, ctx, "partner-fout")
+	// A service and a location of a partner, and their pages after saving.
+	ga(basis + "/partners/" + woon + "/locaties/nieuw")
+	webtest.Do(t, ctx, chromedp.SetValue(chromedp.CSS("#naam"), "Kantoor"), chromedp.SetValue(chromedp.CSS("#straat"), "Voorbeeldstraat"),
+		chromedp.SetValue(chromedp.CSS("#huisnummer"), "1"), chromedp.SetValue(chromedp.CSS("#postcode"), "9999 ZZ"),
+		chromedp.SetValue(chromedp.CSS("#plaats"), "Exloo"), chromedp.SetValue(chromedp.CSS("#bron"), "browser test"))
+	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
+	b.CheckAxe(t, ctx, "partner-aanbod-locatie")
+	ga(basis + "/partners/" + woon + "/diensten/nieuw")
+	webtest.Do(t, ctx, chromedp.SetValue(chromedp.CSS("#naam"), "Huurspreekuur"), chromedp.Click(chromedp.CSS("#behoeften-wonen")),
+		chromedp.SetValue(chromedp.CSS("#bron"), "browser test"))
+	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
+	if h := tekst("h1"); h != "Huurspreekuur" {
+		t.Errorf("after saving a service the heading is %q", h)
+	}
+	b.CheckAxe(t, ctx, "dienst")
+	ga("/sociale-kaart/" + eigen)
+	if !strings.Contains(tekst("main"), "Huurspreekuur") {
+		t.Error("the new service is not on the public sociale kaart")
+	}
+	b.CheckAxe(t, ctx, "sociale-kaart")
 	ga(basis + "/sleutels/nieuw")
 	webtest.Do(t, ctx, chromedp.SetValue(chromedp.CSS("#naam"), "Browser"), chromedp.SetValue(chromedp.CSS("#partner"), woon),
 		chromedp.Click(chromedp.CSS("#permissie-signalen\\.aanleveren")))

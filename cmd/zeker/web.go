@@ -12,6 +12,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/netwerk"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/scan"
@@ -23,6 +24,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/web/beheerweb"
 	"github.com/zeker-platform/zeker/internal/web/checkweb"
 	"github.com/zeker-platform/zeker/internal/web/monitorweb"
+	"github.com/zeker-platform/zeker/internal/web/netwerkweb"
 	"github.com/zeker-platform/zeker/internal/web/partnerweb"
 	"github.com/zeker-platform/zeker/internal/web/scanweb"
 	"github.com/zeker-platform/zeker/internal/web/signalenweb"
@@ -113,11 +115,19 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	ns, err := netwerk.New(netwerk.Config{DB: db, Audit: d.audit, Partners: partners, Catalogus: cat, Klok: d.nu})
+	if err != nil {
+		return nil, nil, err
+	}
+	nw, err := netwerkweb.New(kit, netwerkweb.Deps{Netwerk: ns})
+	if err != nil {
+		return nil, nil, err
+	}
 	mon, err := monitorweb.New(kit, monitorweb.Deps{Catalogus: cat})
 	if err != nil {
 		return nil, nil, err
 	}
-	parts := []web.Part{check, beheer, pw, sig, sc, mon}
+	parts := []web.Part{check, beheer, pw, nw, sig, sc, mon}
 	if d.zaken != nil {
 		zk, err := zakenweb.New(kit, zakenweb.Deps{Zaken: d.zaken, Vroegsignaal: vroegsignaalVoorZaak(d.sig)})
 		if err != nil {
@@ -140,11 +150,12 @@ func nieuwePartners(db *store.DB, al *audit.Log, as *auth.Service, sig *opslag.S
 }
 
 // verhuizers are what moves when two partners are merged: every part that holds a partner id adds
-// its Verhuizer here (zaken and netwerk will).
+// its Verhuizer here (zaken will).
 func verhuizers(as *auth.Service, sig *opslag.Store) []partner.Verhuizer {
 	return []partner.Verhuizer{
 		{Naam: "API-sleutels", Verhuizen: as.VerhuisSleutels},
 		{Naam: "signalen", Verhuizen: sig.VerhuisSignalen},
+		{Naam: "diensten en locaties van de sociale kaart", Verhuizen: netwerk.VerhuisAanbod},
 	}
 }
 

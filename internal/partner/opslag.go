@@ -103,6 +103,18 @@ func periodeFouten(f Fouten, van, tot time.Time) {
 // another partner already has is refused (Fouten "kvk", naming that partner), so the beheerder makes
 // that one a member instead of creating a second entity for one organisation.
 func (s *Service) Maak(ctx context.Context, n Nieuw) (Organisatie, error) {
+	var o Organisatie
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		o, err = s.MaakTx(ctx, tx, n)
+		return err
+	})
+	return o, err
+}
+
+// MaakTx is Maak inside the caller's transaction: an import that makes partners and what they offer
+// all or nothing (internal/netwerk).
+func (s *Service) MaakTx(ctx context.Context, tx *sql.Tx, n Nieuw) (Organisatie, error) {
 	n.Naam, n.KvK, n.Contact = strings.TrimSpace(n.Naam), NormaliseerKvK(n.KvK), n.Contact.Normaliseer()
 	f := n.Contact.Valideer()
 	if f == nil {
@@ -124,10 +136,13 @@ func (s *Service) Maak(ctx context.Context, n Nieuw) (Organisatie, error) {
 		return Organisatie{}, fmt.Errorf("partner: id %q is geen UUID: %w", n.ID, errs.Invalid)
 	}
 	if n.KvK != "" && f["kvk"] == "" {
-		if o, err := s.ZoekKvK(ctx, n.KvK); err == nil {
-			f["kvk"] = "Er is al een partner met dit KvK-nummer: " + o.Naam + ". Maak die partner lid van de gemeente in plaats van een nieuwe te maken."
-		} else if !errors.Is(err, errs.NotFound) {
-			return Organisatie{}, err
+		var naam string
+		err := tx.QueryRowContext(ctx, `SELECT o.naam FROM partner_organisatie k
+			JOIN partner_organisatie o ON o.id = COALESCE(k.samengevoegd_in, k.id) WHERE k.kvk = $1`, n.KvK).Scan(&naam)
+		if err == nil {
+			f["kvk"] = "Er is al een partner met dit KvK-nummer: " + naam + ". Maak die partner lid van de gemeente in plaats van een nieuwe te maken."
+		} else if !errors.Is(store.MapError(err), errs.NotFound) {
+			return Organisatie{}, fmt.Errorf("partner: kvk: %w", err)
 		}
 	}
 	if len(f) > 0 {
@@ -135,28 +150,43 @@ func (s *Service) Maak(ctx context.Context, n Nieuw) (Organisatie, error) {
 	}
 	nu := s.klok().UTC().Truncate(time.Microsecond)
 	o := Organisatie{ID: n.ID, Naam: n.Naam, KvK: n.KvK, Contact: n.Contact, Aangemaakt: nu, Gewijzigd: nu}
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		c, a := &o.Contact, &o.Contact.Adres
-		if _, err := tx.ExecContext(ctx, `INSERT INTO partner_organisatie (id, naam, kvk, website, website_bron, telefoon, telefoon_bron,
-			adres_straat, adres_huisnummer, adres_postcode, adres_plaats, adres_bron, aangemaakt, gewijzigd)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`, o.ID, o.Naam, o.KvK, c.Website, c.WebsiteBron,
-			c.Telefoon, c.TelefoonBron, a.Straat, a.Huisnummer, a.Postcode, a.Plaats, c.AdresBron, nu); err != nil {
-			return err
+	c, a := &o.Contact, &o.Contact.Adres
+	if _, err := tx.ExecContext(ctx, `INSERT INTO partner_organisatie (id, naam, kvk, website, website_bron, telefoon, telefoon_bron,
+		adres_straat, adres_huisnummer, adres_postcode, adres_plaats, adres_bron, aangemaakt, gewijzigd)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`, o.ID, o.Naam, o.KvK, c.Website, c.WebsiteBron,
+		c.Telefoon, c.TelefoonBron, a.Straat, a.Huisnummer, a.Postcode, a.Plaats, c.AdresBron, nu); err != nil {
+		if errors.Is(store.MapError(err), errs.Conflict) && n.KvK != "" {
+			return Organisatie{}, Fouten{"kvk": "Er is al een partner met dit KvK-nummer."}
 		}
-		if err := s.lid(ctx, tx, o.ID, n.Gemeente, n.Van, n.Tot, n.Door, nu); err != nil {
-			return err
-		}
-		return s.log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: n.Gemeente, Verwerkingsactiviteit: Activiteit,
-			Operatie: "partner.maken", Actie: audit.Aanmaken, Object: "partner/" + o.ID})
-	})
-	if errors.Is(err, errs.Conflict) && n.KvK != "" {
-		return Organisatie{}, Fouten{"kvk": "Er is al een partner met dit KvK-nummer."}
+		return Organisatie{}, fmt.Errorf("partner: maken: %w", err)
 	}
-	if err != nil {
+	if err := s.lid(ctx, tx, o.ID, n.Gemeente, n.Van, n.Tot, n.Door, nu); err != nil {
+		return Organisatie{}, fmt.Errorf("partner: maken: %w", err)
+	}
+	if err := s.log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: n.Gemeente, Verwerkingsactiviteit: Activiteit,
+		Operatie: "partner.maken", Actie: audit.Aanmaken, Object: "partner/" + o.ID}); err != nil {
 		return Organisatie{}, fmt.Errorf("partner: maken: %w", err)
 	}
 	o.Lidmaatschappen = []Lidmaatschap{{PartnerID: o.ID, Gemeente: n.Gemeente, Van: n.Van, Tot: n.Tot, VerleendDoor: n.Door, VerleendOp: nu}}
 	return o, nil
+}
+
+// MaakLidTx makes partner id (active, checked by the caller) a member of gemeente from van through tot
+// inside the caller's transaction, with its audit row.
+func (s *Service) MaakLidTx(ctx context.Context, tx *sql.Tx, id, gemeente string, van, tot time.Time, door int64) error {
+	f := Fouten{}
+	periodeFouten(f, van, tot)
+	if van.IsZero() {
+		f["van"] = "Vul de eerste dag van het lidmaatschap in."
+	}
+	if len(f) > 0 {
+		return f
+	}
+	if err := s.lid(ctx, tx, id, gemeente, van, tot, door, s.klok().UTC().Truncate(time.Microsecond)); err != nil {
+		return fmt.Errorf("partner: lidmaatschap: %w", err)
+	}
+	return s.log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: Activiteit,
+		Operatie: "partner.lid.maken", Actie: audit.Wijzigen, Object: "partner/" + id, Detail: "van " + DagTekst(van) + " tot en met " + orOpen(tot)})
 }
 
 func (s *Service) lid(ctx context.Context, tx *sql.Tx, id, gemeente string, van, tot time.Time, door int64, nu time.Time) error {

@@ -324,6 +324,15 @@ func GeldigePostcode(p string) bool {
 	return true
 }
 
+// WebsiteFout checks a website a public page links to: an absolute http(s) URL without user info. It
+// returns the reason in plain Dutch, or "" when the address is fine. The sociale kaart (internal/netwerk)
+// checks the websites of services and locations with it.
+func WebsiteFout(s string) string { return websiteFout(s) }
+
+// TelefoonFout checks a phone number residents see: digits, spaces, dashes, parentheses, a leading +;
+// 8 to 15 digits. It returns the reason in plain Dutch, or "".
+func TelefoonFout(s string) string { return telefoonFout(s) }
+
 func websiteFout(s string) string {
 	if r := tekstFout(s, 500); r != "" {
 		return r

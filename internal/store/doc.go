@@ -57,7 +57,9 @@
 //	0700–0799  internal/register (0700 renames the scan_ household tables of 0100 to register_)
 //	0800–0899  internal/partner (0800 the partner entity and a partner per existing API key; 0801 gives
 //	           existing signals their partner, so it reads signalen's 0200 and the platform's audit_log)
-//	0900–0999  free; claim a range here first
+//	0900–0999  internal/netwerk, for its tables that reference the partner (0900 the sociale kaart:
+//	           services, locations, opening hours, settings). They must run after the partner range, which
+//	           netwerk's own 0500–0599 would not: the runner applies versions in ascending order
 //
 // The runner applies every version that is not yet in schema_migrations, in ascending order, even when a
 // higher version is already applied (a new platform migration 0005 after signalen's 0200). So a migration

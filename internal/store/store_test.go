@@ -337,6 +337,9 @@ func TestEveryTableHasGemeente(t *testing.T) {
 		"login_failures": true, "api_credentials": true,
 		// An organisation that works for several gemeenten; no personal data (its memberships carry the gemeente).
 		"partner_organisatie": true,
+		// What a partner offers and where (internal/netwerk, the sociale kaart): published by the organisation,
+		// no personal data; the gemeenten where a service is offered are netwerk_dienst_gemeente's rows.
+		"netwerk_dienst": true, "netwerk_locatie": true, "netwerk_dienst_locatie": true,
 	}
 	schema, err := storetest.OpenTest(t).Schema(t.Context())
 	if err != nil {

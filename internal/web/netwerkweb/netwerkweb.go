@@ -1,0 +1,207 @@
+// Package netwerkweb is the web part of the network (internal/netwerk): the beheerder's pages for what
+// a partner offers on the sociale kaart (services, locations, opening hours, the regelingen it carries
+// out or helps with, when it was last checked), the gemeente's overview of its sociale kaart with stale
+// entries, its setting and the import of an existing sociale kaart; and the public sociale kaart of
+// every gemeente (search and filter by need and village, without JavaScript, Dutch and English) with its
+// open-data exports (HSDS-shaped JSON and CSV).
+//
+// Rights follow partnerweb: a service offered in several gemeenten, and a location where such services
+// are offered, are changed only by someone who may manage partners in each of those gemeenten; a
+// beheerder of one gemeente sees them read-only.
+package netwerkweb
+
+import (
+	"embed"
+	"errors"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/errs"
+	"github.com/zeker-platform/zeker/internal/netwerk"
+	"github.com/zeker-platform/zeker/internal/partner"
+	"github.com/zeker-platform/zeker/internal/tenant"
+	"github.com/zeker-platform/zeker/internal/web"
+)
+
+//go:embed templates/staff/*.html templates/inwoner/*.html
+var templateFS embed.FS
+
+// Deps are the services of the part.
+type Deps struct {
+	Netwerk *netwerk.Service
+}
+
+// MaxImport is the body limit of the import upload: a sociale kaart of a few thousand services fits.
+const MaxImport = 4 << 20
+
+type server struct {
+	kit     *web.Kit
+	net     *netwerk.Service
+	staff   *web.Pages
+	inwoner *web.Pages
+}
+
+// New parses the pages and returns the part.
+func New(kit *web.Kit, deps Deps) (web.Part, error) {
+	if deps.Netwerk == nil {
+		return web.Part{}, errors.New("netwerkweb: geen netwerk")
+	}
+	s := &server{kit: kit, net: deps.Netwerk}
+	var err error
+	s.staff, err = kit.Pages(web.Templates{FS: templateFS, Dir: "templates/staff", Staff: true, Gedeeld: []string{"gedeeld"}, Funcs: map[string]any{
+		"dagNL":        dagNL,
+		"dagInvoer":    partner.DagTekst,
+		"behoefteNaam": netwerk.BehoefteNaam,
+		"statusNaam":   netwerk.StatusNaam,
+		"dagNaam":      netwerk.DagNaam,
+		"rolOpties":    rolOpties,
+	}})
+	if err != nil {
+		return web.Part{}, err
+	}
+	s.inwoner, err = kit.Pages(web.Templates{FS: templateFS, Dir: "templates/inwoner", Funcs: inwonerFuncs})
+	if err != nil {
+		return web.Part{}, err
+	}
+	return web.Part{Name: "netwerk", Routes: s.routes(), Menu: menu}, nil
+}
+
+func (s *server) routes() []web.Route {
+	p := auth.PartnersBeheren
+	return []web.Route{
+		{Pattern: "GET /beheer/{gemeente}/partners/{id}/aanbod", Access: web.InGemeente, Permissie: p, Handler: s.aanbod},
+		{Pattern: "GET /beheer/{gemeente}/partners/{id}/diensten/nieuw", Access: web.InGemeente, Permissie: p, Handler: s.dienstNieuw},
+		{Pattern: "POST /beheer/{gemeente}/partners/{id}/diensten/nieuw", Access: web.InGemeente, Permissie: p, Handler: s.dienstNieuwPost},
+		{Pattern: "GET /beheer/{gemeente}/partners/{id}/locaties/nieuw", Access: web.InGemeente, Permissie: p, Handler: s.locatieNieuw},
+		{Pattern: "POST /beheer/{gemeente}/partners/{id}/locaties/nieuw", Access: web.InGemeente, Permissie: p, Handler: s.locatieNieuwPost},
+		{Pattern: "GET /beheer/{gemeente}/diensten/{id}", Access: web.InGemeente, Permissie: p, Handler: s.dienstPagina},
+		{Pattern: "POST /beheer/{gemeente}/diensten/{id}", Access: web.InGemeente, Permissie: p, Handler: s.dienstWijzig},
+		{Pattern: "POST /beheer/{gemeente}/diensten/{id}/gecontroleerd", Access: web.InGemeente, Permissie: p, Handler: s.dienstGecontroleerd},
+		{Pattern: "POST /beheer/{gemeente}/diensten/{id}/verwijderen", Access: web.InGemeente, Permissie: p, Handler: s.dienstVerwijder},
+		{Pattern: "GET /beheer/{gemeente}/locaties/{id}", Access: web.InGemeente, Permissie: p, Handler: s.locatiePagina},
+		{Pattern: "POST /beheer/{gemeente}/locaties/{id}", Access: web.InGemeente, Permissie: p, Handler: s.locatieWijzig},
+		{Pattern: "POST /beheer/{gemeente}/locaties/{id}/verwijderen", Access: web.InGemeente, Permissie: p, Handler: s.locatieVerwijder},
+		{Pattern: "GET /beheer/{gemeente}/sociale-kaart", Access: web.InGemeente, Permissie: p, Handler: s.kaartBeheer},
+		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.kaartInstellingen},
+		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/import", Access: web.InGemeente, Permissie: p, MaxBody: MaxImport, Handler: s.kaartImport},
+
+		// The public sociale kaart and its open data (web.SocialeKaartURL gives the address).
+		{Pattern: "GET /sociale-kaart/{$}", Access: web.Open, Handler: s.kaarten},
+		{Pattern: "GET /sociale-kaart/{gemeente}", Access: web.Open, Handler: s.kaart},
+		{Pattern: "GET /sociale-kaart/{gemeente}/open-data.json", Access: web.Open, Handler: s.exportJSON},
+		{Pattern: "GET /sociale-kaart/{gemeente}/open-data.csv", Access: web.Open, Handler: s.exportCSV},
+	}
+}
+
+var menu = []web.MenuItem{
+	{Titel: "Sociale kaart", Uitleg: "Wat partners aanbieden voor inwoners: diensten, locaties, openingstijden; verouderde gegevens; importeren.",
+		Pad: "/sociale-kaart", Permissie: auth.PartnersBeheren, Volgorde: 36},
+}
+
+// meldingen are the confirmations after a change (?klaar=…), from this fixed list only.
+var meldingen = map[string]string{
+	"dienst":        "De dienst is opgeslagen.",
+	"gecontroleerd": "De dienst is gemarkeerd als vandaag gecontroleerd.",
+	"verwijderd":    "De dienst is verwijderd.",
+	"locatie":       "De locatie is opgeslagen.",
+	"locatieweg":    "De locatie is verwijderd.",
+	"instellingen":  "De instelling is opgeslagen.",
+}
+
+// pagina fills the layout of a staff page; false when the request has been answered.
+func (s *server) pagina(w http.ResponseWriter, r *http.Request, p *web.StaffPage, titel string) (tenant.Gemeente, bool) {
+	g, err := s.kit.Gemeente(r)
+	if err != nil {
+		s.kit.InternalError(w, r, err)
+		return g, false
+	}
+	s.kit.VulStaff(p, r, titel, &g)
+	p.Melding = meldingen[r.URL.Query().Get("klaar")]
+	return g, true
+}
+
+// partnerVan returns the partner of the URL when it is (or was) a member of gm and not merged; else 404.
+func (s *server) partnerVan(w http.ResponseWriter, r *http.Request, gm, id string) (partner.Organisatie, bool) {
+	o, err := s.net.Partners().Haal(r.Context(), id)
+	if err == nil {
+		if _, lid := o.Lid(gm); !lid || o.SamengevoegdIn != "" {
+			err = errs.NotFound
+		}
+	}
+	if errors.Is(err, errs.NotFound) {
+		s.kit.StaffError(w, r, http.StatusNotFound, "Deze partner bestaat niet in deze gemeente.")
+		return o, false
+	}
+	if err != nil {
+		s.kit.InternalError(w, r, err)
+		return o, false
+	}
+	return o, true
+}
+
+// nietMag returns the gemeenten of gms where the user may not manage partners.
+func nietMag(r *http.Request, gms []string) []string {
+	a := web.ActorUit(r.Context())
+	var uit []string
+	for _, gm := range gms {
+		if !auth.Mag(a, gm, auth.PartnersBeheren) && !slices.Contains(uit, gm) {
+			uit = append(uit, gm)
+		}
+	}
+	return uit
+}
+
+// voegFoutenToe puts the service's field problems on the form, in the order of velden, then the rest.
+func voegFoutenToe(f *web.FieldErrors, err error, velden ...string) bool {
+	var nf netwerk.Fouten
+	if !errors.As(err, &nf) {
+		return false
+	}
+	for _, v := range velden {
+		if r, ok := nf[v]; ok {
+			f.Add(v, r)
+		}
+	}
+	var rest []string
+	for k := range nf {
+		if !slices.Contains(velden, k) {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	for _, k := range rest {
+		f.Add(k, nf[k])
+	}
+	return true
+}
+
+var maanden = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+	"oktober", "november", "december"}
+
+// dagNL writes a day as "2 maart 2026"; "" for zero.
+func dagNL(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format("2") + " " + maanden[d.Month()-1] + " " + d.Format("2006")
+}
+
+func leesFormulier(w http.ResponseWriter, r *http.Request, k *web.Kit) bool {
+	if err := r.ParseForm(); err != nil {
+		k.StaffError(w, r, http.StatusBadRequest, "We konden het formulier niet lezen. Probeer het opnieuw.")
+		return false
+	}
+	return true
+}
+
+func trim(s string) string { return strings.TrimSpace(s) }
+
+// rolOpties are the choices of a regeling on the service form, with rol chosen.
+func rolOpties(rol string) []web.Optie {
+	return []web.Optie{{Waarde: "", Label: "Nee", Gekozen: rol == ""},
+		{Waarde: string(netwerk.Uitvoeren), Label: "Voert de regeling uit", Gekozen: rol == string(netwerk.Uitvoeren)},
+		{Waarde: string(netwerk.Aanvragen), Label: "Helpt inwoners aanvragen", Gekozen: rol == string(netwerk.Aanvragen)}}
+}
