@@ -29,7 +29,7 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	res, err := s.evalueer(a, "", l)
+	res, err := s.evalueer(a, alleAntwoorden, l)
 	if err != nil {
 		s.kit.Log().Warn("check: evaluatie", "err", err)
 		s.fout(w, r, http.StatusBadRequest, "fout.code")
@@ -54,8 +54,8 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	p.landelijk = s.landelijkeUitkomsten(a, l)
-	tot, onb := res.TotaalPerJaar()
+	p.landelijk = res.Landelijk
+	tot, onb := res.TotaalPerMaand()
 	p.totaal, p.totaalOnbekend, p.totaalNul = bedragTekst(tot, l), onb, tot == 0
 	p.antwoorden = s.antwoordOverzicht(r.Context(), a, l)
 	// The token is base64url (leesToken decoded it); QueryEscape keeps it as it is.
@@ -119,25 +119,30 @@ func (s *server) antwoordOverzicht(ctx context.Context, a *Antwoorden, l *web.Ta
 	for i, k := range a.LeeftijdKind {
 		out = append(out, antwoordRegel{l.T("overzicht.kind", "n", i+1), l.T("overzicht.jaar", "n", k)})
 	}
-	ink := func(i Ink) string {
+	datum := truncDag(s.nu())
+	ink := func(i Ink, geb string) string {
 		if i.Onbekend {
 			return l.T("antwoord.weetniet")
 		}
 		if len(i.Regels) == 0 {
 			return l.T("soort.geen")
 		}
+		netto, ok := s.nettoInkomen(a, i, geb, datum)
 		txt := ""
 		for j, r := range i.Regels {
 			if j > 0 {
 				txt += "; "
 			}
 			txt += l.T("soort."+r.Soort) + ": " + bedragTekst(geld.Bedrag(r.Cent), l)
+			if a.Bruto && ok && j < len(netto.Regels) {
+				txt += " " + l.T("overzicht.basis.bruto", "netto", bedragTekst(geld.Bedrag(netto.Regels[j].Cent), l))
+			}
 		}
 		return txt
 	}
-	out = append(out, antwoordRegel{l.T("overzicht.inkomen"), ink(a.InkAanvrager)})
+	out = append(out, antwoordRegel{l.T("overzicht.inkomen"), ink(a.InkAanvrager, a.GebAanvrager)})
 	if a.Partner {
-		out = append(out, antwoordRegel{l.T("overzicht.inkomen.partner"), ink(a.InkPartner)})
+		out = append(out, antwoordRegel{l.T("overzicht.inkomen.partner"), ink(a.InkPartner, a.GebPartner)})
 	}
 	if a.beantwoord(stapVermogen) {
 		v := l.T("antwoord.weetniet")

@@ -22,7 +22,7 @@ func veiligeURL(u string) bool {
 // start-up.
 type resultaatLabels struct {
 	Titel, Kop, Intro, GeenAanvraag                                            string
-	TotaalKop, TotaalGeen, TotaalPerJaar                                       string
+	TotaalKop, TotaalGeen, TotaalUitleg                                        string
 	IntermediairKop, IntermediairUitleg                                        string
 	RechtKop, OnzekerKop, OnzekerUitleg, GeenRechtKop                          string
 	LandelijkKop, LandelijkUitleg                                              string
@@ -44,7 +44,7 @@ func nieuweResultaatLabels(l *web.Taal) *resultaatLabels {
 	}
 	lb := &resultaatLabels{
 		Titel: l.T("resultaat.titel"), Kop: l.T(kop), GeenAanvraag: l.T("resultaat.geenaanvraag"),
-		TotaalKop: l.T("resultaat.totaal.kop"), TotaalGeen: l.T("resultaat.totaal.geen"), TotaalPerJaar: l.T("resultaat.totaal.perjaar"),
+		TotaalKop: l.T("resultaat.totaal.kop"), TotaalGeen: l.T("resultaat.totaal.geen"), TotaalUitleg: l.T("resultaat.totaal.uitleg"),
 		IntermediairKop: l.T("resultaat.intermediair.kop"), IntermediairUitleg: l.T("resultaat.intermediair.uitleg"),
 		RechtKop: l.T("resultaat.recht.kop"), OnzekerKop: l.T("resultaat.onzeker.kop"), OnzekerUitleg: l.T("resultaat.onzeker.uitleg"),
 		GeenRechtKop: l.T("resultaat.geenrecht.kop"), LandelijkKop: l.T("resultaat.landelijk.kop"), LandelijkUitleg: l.T("resultaat.landelijk.uitleg"),
@@ -61,7 +61,7 @@ func nieuweResultaatLabels(l *web.Taal) *resultaatLabels {
 	lb.Oordeel[regels.Recht] = l.T("oordeel.recht")
 	lb.Oordeel[regels.Onzeker] = l.T("oordeel.onzeker")
 	lb.Oordeel[regels.GeenRecht] = l.T("oordeel.geenrecht")
-	for _, p := range []regels.Periode{regels.Eenmalig, regels.PerJaar, regels.PerMaand} {
+	for _, p := range []regels.Periode{regels.Eenmalig, regels.PerJaar, regels.PerMaand, regels.PerKwartaal} {
 		lb.Periode[p] = l.T("periode." + string(p))
 	}
 	rijk := *lb
@@ -99,20 +99,12 @@ func (p *resultaatPagina) schrijf(b *bytes.Buffer) {
 	b.WriteString("</p></div>\n</div>\n\n<section class=\"zeker-totaal\" aria-labelledby=\"totaal-kop\">\n  <h2 class=\"utrecht-heading-2\" id=\"totaal-kop\">")
 	web.Esc(b, lb.TotaalKop)
 	b.WriteString("</h2>\n  ")
-	if p.totaalNul {
-		b.WriteString(`<p class="utrecht-paragraph" id="totaal">`)
-		web.Esc(b, lb.TotaalGeen)
-		b.WriteString("</p>\n")
-	} else {
-		b.WriteString(`<p class="utrecht-paragraph"><strong class="zeker-totaal__bedrag" id="totaal">`)
-		web.Esc(b, p.totaal)
-		b.WriteString("</strong> ")
-		web.Esc(b, lb.TotaalPerJaar)
-		b.WriteString("</p>\n")
-	}
-	if p.totaalOnbekend > 0 {
-		b.WriteString(`  <p class="utrecht-paragraph">`)
-		web.Esc(b, l.T("resultaat.totaal.onbekend", "n", p.totaalOnbekend))
+	b.WriteString(`<p class="utrecht-paragraph" id="totaal">`)
+	web.Esc(b, p.totaalZin())
+	b.WriteString("</p>\n")
+	if !p.totaalNul {
+		b.WriteString(`  <p class="utrecht-paragraph utrecht-paragraph--small">`)
+		web.Esc(b, lb.TotaalUitleg)
 		b.WriteString("</p>\n")
 	}
 	b.WriteString("</section>\n")
@@ -244,6 +236,21 @@ func (p *resultaatPagina) schrijf(b *bytes.Buffer) {
 	bw := &p.res.Ontvangstbewijs
 	web.Esc(b, l.T("resultaat.bewijs", "datum", p.res.Peildatum, "engine", bw.EngineVersie, "hash", bw.PakketHash))
 	b.WriteString("</p>\n")
+}
+
+// totaalZin is the one sentence with the total per month of the gemeente's and the national
+// regelingen: "ongeveer" when every amount is known, "minstens" when some are not.
+func (p *resultaatPagina) totaalZin() string {
+	l := p.l
+	switch {
+	case p.totaalNul && p.totaalOnbekend == 0:
+		return p.lb.TotaalGeen
+	case p.totaalNul:
+		return l.T("resultaat.totaal.alleenonbekend", "n", p.totaalOnbekend)
+	case p.totaalOnbekend > 0:
+		return l.T("resultaat.totaal.minstens", "bedrag", p.totaal, "n", p.totaalOnbekend)
+	}
+	return l.T("resultaat.totaal.ongeveer", "bedrag", p.totaal)
 }
 
 // schrijfAntwoorden writes the answers as an NL Design System data list.

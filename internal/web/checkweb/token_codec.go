@@ -89,6 +89,7 @@ func (a *Antwoorden) appendBinary(b []byte) []byte {
 	if w.optioneel(a.Huur != nil) {
 		w.int(*a.Huur)
 	}
+	w.bool(a.Bruto)
 	return w.b
 }
 
@@ -188,8 +189,9 @@ func (r *lezer) ink(i *Ink) {
 	}
 }
 
-// unmarshalBinary reads the binary form into a; a must be zero.
-func (a *Antwoorden) unmarshalBinary(b []byte) error {
+// unmarshalBinary reads the binary form into a; a must be zero. metBruto is false for codes of the
+// form before Antwoorden.Bruto (associated data tokenAADv2), which end after Huur.
+func (a *Antwoorden) unmarshalBinary(b []byte, metBruto bool) error {
 	r := &lezer{b: b}
 	a.Versie = r.klein()
 	a.Gemaakt = r.int()
@@ -232,6 +234,9 @@ func (a *Antwoorden) unmarshalBinary(b []byte) error {
 	if r.bool() {
 		v := r.int()
 		a.Huur = &v
+	}
+	if metBruto {
+		a.Bruto = r.bool()
 	}
 	if r.err != nil {
 		return r.err
