@@ -29,7 +29,9 @@ const (
 
 // The order of stappen breaks ties between optional steps that settle as many outcomes: vermogen before
 // wonen, because assets above the huurtoeslag limit settle the huurtoeslag and then wonen is not asked.
-var stappen = []string{stapHuishouden, stapLeeftijd, stapInkomen, stapVermogen, stapWonen, stapOntvangt, stapSituatie}
+var stappen = [aantalStappen]string{stapHuishouden, stapLeeftijd, stapInkomen, stapVermogen, stapWonen, stapOntvangt, stapSituatie}
+
+const aantalStappen = 7
 
 func vasteStap(s string) bool { return s == stapHuishouden || s == stapLeeftijd || s == stapInkomen }
 
@@ -78,7 +80,19 @@ type Antwoorden struct {
 	Wonen        string   `json:"wo,omitempty"` // huur, koop, inwonend or weet_niet (check_wonen.go)
 	Huur         *int64   `json:"hu,omitempty"` // kale huur per month in cents; nil = "ik weet het niet" or not renting
 	Bruto        bool     `json:"br,omitempty"` // the income amounts are gross per month (check_bruto.go)
+	// Gevraagd marks the questions of the ontvangt and situatie steps that were on screen when the
+	// step was answered (a step shows only its questions that matter): a result then never calls a
+	// fact unknown whose question was not asked.
+	Gevraagd uint8 `json:"gv,omitempty"`
 }
+
+// The bits of Antwoorden.Gevraagd.
+const (
+	gvOntvangt uint8 = 1 << iota
+	gvLaag
+	gvStudent
+	gvSchuld
+)
 
 // Ink is one person's income as answered.
 type Ink struct {

@@ -43,7 +43,16 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	g, _ := s.gemeente(r.Context(), a.Gemeente)
-	p := &resultaatPagina{l: l, lb: lb, ander: a.Ander, res: res, gemeente: g, contactTekst: g.Contact.Tekst}
+	p := &resultaatPagina{l: l, lb: lb, a: a, ander: a.Ander, res: res, gemeente: g, contactTekst: g.Contact.Tekst, teksten: s.woorden}
+	stapURLs := map[string]string{}
+	p.stapURL = func(stap string) string {
+		if u, ok := stapURLs[stap]; ok {
+			return u
+		}
+		u := s.stapURL(a, stap, l)
+		stapURLs[stap] = u
+		return u
+	}
 	if l.Code != "nl" && g.Contact.TekstEN != "" {
 		p.contactTekst = g.Contact.TekstEN
 	}
@@ -79,6 +88,19 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 		Inhoud:      p.schrijf,
 	})
 	s.kit.StuurPagina(w, http.StatusOK, buf)
+}
+
+// stapURL is the address of step stap for the answers a: every answer kept, the step shown with its
+// earlier answer, and after it the steps still open, then the result. "" when the code cannot be made.
+func (s *server) stapURL(a *Antwoorden, stap string, l *web.Taal) string {
+	b := *a
+	b.Huidig = stap
+	b.Pad = slices.DeleteFunc(slices.Clone(a.Pad), func(x string) bool { return x == stap })
+	t, err := s.token.seal(&b)
+	if err != nil {
+		return ""
+	}
+	return "/check/stap?lang=" + l.Code + "&t=" + url.QueryEscape(t)
 }
 
 type antwoordRegel struct{ Vraag, Antwoord string }

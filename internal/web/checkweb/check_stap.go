@@ -65,7 +65,7 @@ func (s *server) checkStapPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a, err := s.leesToken(r.Context(), r.PostForm.Get("t"))
-	if err != nil || !slices.Contains(stappen, a.Huidig) {
+	if err != nil || !slices.Contains(stappen[:], a.Huidig) {
 		if err == nil {
 			err = errTokenOngeldig
 		}
@@ -473,6 +473,13 @@ func leesVermogen(f url.Values, a *Antwoorden, d *stapData, l *web.Taal) {
 }
 
 func leesOntvangt(f url.Values, a *Antwoorden, d *stapData, l *web.Taal) {
+	a.Gevraagd &^= gvOntvangt | gvLaag
+	if f.Has("ontvangt-vraag") {
+		a.Gevraagd |= gvOntvangt
+	}
+	if f.Has("laag-jaren") {
+		a.Gevraagd |= gvLaag
+	}
 	a.Ontvangt = a.Ontvangt[:0]
 	for _, o := range f["ontvangt"] {
 		if o != "" && len(o) <= 64 && len(a.Ontvangt) < huishouden.MaxOntvangsten && !slices.Contains(a.Ontvangt, o) {
@@ -497,6 +504,13 @@ func leesOntvangt(f url.Values, a *Antwoorden, d *stapData, l *web.Taal) {
 
 func leesSituatie(f url.Values, a *Antwoorden, d *stapData, l *web.Taal) {
 	ja, nee := true, false
+	a.Gevraagd &^= gvStudent | gvSchuld
+	if f.Has("student-vraag") {
+		a.Gevraagd |= gvStudent
+	}
+	if f.Has("schuld-vraag") {
+		a.Gevraagd |= gvSchuld
+	}
 	if f.Has("student") {
 		switch f.Get("student") {
 		case "ja":

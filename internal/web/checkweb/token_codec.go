@@ -90,6 +90,7 @@ func (a *Antwoorden) appendBinary(b []byte) []byte {
 		w.int(*a.Huur)
 	}
 	w.bool(a.Bruto)
+	w.int(int64(a.Gevraagd))
 	return w.b
 }
 
@@ -190,7 +191,7 @@ func (r *lezer) ink(i *Ink) {
 }
 
 // unmarshalBinary reads the binary form into a; a must be zero. metBruto is false for codes of the
-// form before Antwoorden.Bruto (associated data tokenAADv2), which end after Huur.
+// form before Antwoorden.Bruto and Gevraagd (associated data tokenAADv2), which end after Huur.
 func (a *Antwoorden) unmarshalBinary(b []byte, metBruto bool) error {
 	r := &lezer{b: b}
 	a.Versie = r.klein()
@@ -237,6 +238,11 @@ func (a *Antwoorden) unmarshalBinary(b []byte, metBruto bool) error {
 	}
 	if metBruto {
 		a.Bruto = r.bool()
+		g := r.int()
+		if g < 0 || g > 255 {
+			return errCodec
+		}
+		a.Gevraagd = uint8(g)
 	}
 	if r.err != nil {
 		return r.err

@@ -30,6 +30,8 @@ func vulAlles(t *testing.T, v reflect.Value, n *int) {
 		v.SetBool(true)
 	case reflect.Int, reflect.Int64:
 		v.SetInt(int64(*n) * 1_000_003)
+	case reflect.Uint8:
+		v.SetUint(uint64(*n%255 + 1))
 	default:
 		t.Fatalf("vulAlles: kind %s of Antwoorden is not handled; extend the codec and this test", v.Kind())
 	}
@@ -141,7 +143,7 @@ func TestTokenV2Code(t *testing.T) {
 	}
 	want := Antwoorden{Versie: 1, Gemaakt: 1768471200, Gemeente: "GM0147", Klaar: []string{"huishouden"}, InkAanvrager: Ink{Regels: []InkRegel{{Soort: "loon", Cent: 180000}}}}
 	plain := want.appendBinary(nil)
-	plain = plain[:len(plain)-1] // the v2 form ends after Huur
+	plain = plain[:len(plain)-2] // the v2 form ends after Huur: no Bruto, no Gevraagd
 	nonce := make([]byte, k.aead.NonceSize())
 	rand.Read(nonce)
 	code := base64.RawURLEncoding.EncodeToString(k.aead.Seal(nonce, nonce, plain, tokenAADv2))

@@ -1,0 +1,208 @@
+package checkweb
+
+import (
+	"html"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The 16 walks of issue 15 (docs/wandelingen.md): four households in each of the four gemeenten, on
+// 1 December 2026, answered through the pages the way a resident without JavaScript does. Each
+// household answers only the steps the check asks, with what the walk says; a step the walk says it
+// must not be asked fails the test.
+
+// wandelingDatum is the walks' reference date (the scenario files' datum).
+var wandelingDatum = time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+
+var wandelingGemeenten = []string{"GM1681", "GM1969", "GM0175", "GM0147"}
+
+type wandeling struct {
+	naam string
+	// antwoorden per step; a step without answers must not be asked.
+	antwoorden map[string]url.Values
+	// nietGevraagd are form fields that must not be on any page of the walk (questions that cannot
+	// matter for this household).
+	nietGevraagd []string
+}
+
+var wandelingen = []wandeling{
+	{naam: "1 alleenstaande op bijstand", antwoorden: map[string]url.Values{
+		stapHuishouden: {"partner": {"nee"}, "kinderen": {"0"}, "medebewoners": {"0"}},
+		stapLeeftijd:   {"a-dag": {"15"}, "a-maand": {"6"}, "a-jaar": {"1979"}},
+		stapInkomen:    {"basis": {"netto"}, "a-soort-1": {"bijstand"}, "a-bedrag-1": {"1348"}},
+		stapVermogen:   {"vermogen": {"300"}},
+		stapWonen:      {"wonen": {"huur"}, "huur": {"600"}},
+		stapOntvangt:   {"ontvangt": {"bijstand"}, "laag-jaren": {"6"}},
+		stapSituatie:   {"student-vraag": {"1"}, "student": {"nee"}, "schuld-vraag": {"1"}, "schuld": {"nee"}},
+	}, nietGevraagd: []string{`name="kind-1"`}},
+	{naam: "2 werkend gezin", antwoorden: map[string]url.Values{
+		stapHuishouden: {"partner": {"ja"}, "kinderen": {"2"}, "medebewoners": {"0"}},
+		stapLeeftijd:   {"a-dag": {"10"}, "a-maand": {"3"}, "a-jaar": {"1988"}, "p-dag": {"22"}, "p-maand": {"9"}, "p-jaar": {"1990"}, "kind-1": {"8"}, "kind-2": {"14"}},
+		stapInkomen:    {"basis": {"netto"}, "a-soort-1": {"loon"}, "a-bedrag-1": {"1600"}, "p-soort-1": {"loon"}, "p-bedrag-1": {"730"}},
+		stapVermogen:   {"vermogen": {"1500"}},
+		stapWonen:      {"wonen": {"huur"}, "huur": {"780"}},
+		stapOntvangt:   {"laag-weet-niet": {"ja"}},
+		stapSituatie:   {"student-vraag": {"1"}, "student": {"nee"}, "schuld-vraag": {"1"}, "schuld": {"nee"}},
+	}},
+	{naam: "3 AOW-paar", antwoorden: map[string]url.Values{
+		stapHuishouden: {"partner": {"ja"}, "kinderen": {"0"}, "medebewoners": {"0"}},
+		stapLeeftijd:   {"a-dag": {"1"}, "a-maand": {"8"}, "a-jaar": {"1950"}, "p-dag": {"1"}, "p-maand": {"10"}, "p-jaar": {"1952"}},
+		stapInkomen:    {"basis": {"netto"}, "a-soort-1": {"aow"}, "a-bedrag-1": {"1050"}, "a-soort-2": {"pensioen"}, "a-bedrag-2": {"150"}, "p-soort-1": {"aow"}, "p-bedrag-1": {"1050"}},
+		stapVermogen:   {"vermogen": {"15000"}},
+		stapWonen:      {"wonen": {"huur"}, "huur": {"700"}},
+		stapOntvangt:   {"laag-weet-niet": {"ja"}},
+		stapSituatie:   {"student-vraag": {"1"}, "student": {"nee"}, "schuld-vraag": {"1"}, "schuld": {"nee"}},
+	}, nietGevraagd: []string{`name="kind-1"`, `id="ontvangt-kindpakket"`, `id="ontvangt-kindregelingen"`}},
+	{naam: "4 weet het niet", antwoorden: map[string]url.Values{
+		stapHuishouden: {"partner": {"nee"}, "kinderen": {"1"}, "medebewoners": {"0"}},
+		stapLeeftijd:   {"a-dag": {"14"}, "a-maand": {"2"}, "a-jaar": {"1995"}, "kind-1": {"5"}},
+		stapInkomen:    {"basis": {"netto"}, "a-soort-1": {"weet_niet"}},
+		stapVermogen:   {"vermogen-weet-niet": {"ja"}},
+		stapWonen:      {"wonen": {"weet_niet"}},
+		stapOntvangt:   {"laag-weet-niet": {"ja"}},
+		stapSituatie:   {"student-vraag": {"1"}, "student": {"nee"}, "schuld-vraag": {"1"}, "schuld": {"weet_niet"}},
+	}},
+}
+
+// loop walks w in gemeente gm in language taal (voor: "zelf" or "ander") up to the result page; it
+// returns the flow on the result page and the steps asked, in order.
+func (w wandeling) loop(t *testing.T, s *testSrv, gm, taal, voor string) (*flow, []string) {
+	t.Helper()
+	*s.klok = wandelingDatum
+	f := &flow{T: t, H: s.Handler(), Taal: taal}
+	f.Post("/check/start", url.Values{"gemeente": {gm}, "voor": {voor}, "lang": {taal}})
+	var gevraagd []string
+	for i := 0; f.Stap() != "" && i < 12; i++ {
+		st := f.Stap()
+		for _, niet := range w.nietGevraagd {
+			if strings.Contains(f.Body, niet) {
+				t.Errorf("%s %s: step %s asks %s, which cannot matter for this household", gm, w.naam, st, niet)
+			}
+		}
+		v, ok := w.antwoorden[st]
+		if !ok {
+			t.Fatalf("%s %s: step %s asked, the walk has no answer for it", gm, w.naam, st)
+		}
+		gevraagd = append(gevraagd, st)
+		// As a browser does: only the fields on the page are sent.
+		op := url.Values{}
+		for k, vs := range v {
+			if strings.Contains(f.Body, `name="`+k+`"`) {
+				op[k] = append([]string(nil), vs...)
+			}
+		}
+		f.Antwoord(op)
+		if f.Status == 422 {
+			t.Fatalf("%s %s: step %s refused the answers", gm, w.naam, st)
+		}
+	}
+	if f.Resultaat == "" {
+		t.Fatalf("%s %s: no result page", gm, w.naam)
+	}
+	if dir := os.Getenv("ZEKER_WANDELINGEN"); dir != "" {
+		naam := gm + "-" + strings.Fields(w.naam)[0] + "-" + taal + "-" + voor + ".html"
+		os.WriteFile(filepath.Join(dir, naam), []byte(f.Body), 0o644)
+	}
+	return f, gevraagd
+}
+
+var (
+	tagRe       = regexp.MustCompile(`<[^>]*>`)
+	overzichtRe = regexp.MustCompile(`(?s)<section[^>]*id="overzicht"[^>]*>.*?</section>`)
+)
+
+// woorden counts the whitespace-separated words of the text of an HTML fragment.
+func woorden(fragment string) int {
+	return len(strings.Fields(html.UnescapeString(tagRe.ReplaceAllString(fragment, " "))))
+}
+
+// TestWandelingen walks the four households in the four gemeenten, in Dutch and English, for the
+// resident and for an intermediary, and checks the result page: the overview is one element of at
+// most 150 words; every unknown fact links to its step; no fact the resident answered is called
+// unknown; no known contradicting pair stands in one regeling.
+func TestWandelingen(t *testing.T) {
+	s := testServer(t, testConfig{})
+	for _, gm := range wandelingGemeenten {
+		for _, w := range wandelingen {
+			for _, taal := range []string{"nl", "en"} {
+				for _, voor := range []string{"zelf", "ander"} {
+					f, gevraagd := w.loop(t, s, gm, taal, voor)
+					naam := gm + " " + w.naam + " " + taal + " " + voor
+					m := overzichtRe.FindAllString(f.Body, -1)
+					if len(m) != 1 {
+						t.Errorf("%s: %d elements #overzicht, want 1", naam, len(m))
+						continue
+					}
+					if n := woorden(m[0]); n > 150 {
+						t.Errorf("%s: overview has %d words, want at most 150:\n%s", naam, n, html.UnescapeString(tagRe.ReplaceAllString(m[0], " ")))
+					}
+					controleerOnbekend(t, naam, f.Body, gevraagd)
+					controleerTegenspraak(t, naam, f.Body)
+				}
+			}
+		}
+	}
+}
+
+var (
+	onbekendRe = regexp.MustCompile(`(?s)<span class="zeker-onbekend" data-stap="([a-z]+)">(.*?)</span>`)
+	artikelRe  = regexp.MustCompile(`(?s)<article .*?</article>`)
+)
+
+// controleerOnbekend: every sentence about an unknown fact of the resident links to the step that
+// asks it, and a fact whose step the walk answered with a value is not called unknown.
+func controleerOnbekend(t *testing.T, naam, body string, gevraagd []string) {
+	t.Helper()
+	for _, m := range onbekendRe.FindAllStringSubmatch(body, -1) {
+		if !strings.Contains(m[2], `href="/check/stap?`) {
+			t.Errorf("%s: unknown fact without a link to its step: %s", naam, m[2])
+		}
+	}
+	// Sentences of the engine that call a fact unknown, per step, in both languages.
+	onbekend := map[string][]string{
+		stapLeeftijd: {"Wij weten uw leeftijd niet", "We do not know your age", "Wij weten de leeftijd van uw cliënt niet"},
+		stapVermogen: {"Wij weten niet hoeveel spaargeld", "We do not know how much"},
+		stapOntvangt: {"Wij weten niet hoe lang u al een laag inkomen", "Wij weten niet hoe lang uw cliënt al een laag inkomen", "how long you have had a low income", "how long your client has had a low income"},
+		stapSituatie: {"Wij weten niet of u studeert", "Wij weten niet of uw cliënt studeert", "whether you are studying", "whether your client is studying"},
+	}
+	tekst := html.UnescapeString(body)
+	for st, zinnen := range onbekend {
+		for _, z := range zinnen {
+			if !strings.Contains(tekst, z) {
+				continue
+			}
+			// Said only when the resident answered "Ik weet het niet" (then with a link to change it).
+			if !slices.Contains(gevraagd, st) {
+				t.Errorf("%s: the result says %q, but step %s was never asked", naam, z, st)
+			}
+		}
+	}
+}
+
+// tegenspraak are pairs of phrases that must not stand in one regeling's block.
+var tegenspraak = [][2]*regexp.Regexp{
+	{regexp.MustCompile(`hoeft geen papieren`), regexp.MustCompile(`papieren[^.]*(niet gepubliceerd|staat niet in)`)},
+	{regexp.MustCompile(`(?i)no papers? (are )?needed|do not need to send any papers`), regexp.MustCompile(`(?i)papers[^.]*not published`)},
+}
+
+var grensRe = regexp.MustCompile(`De grens is (€ [0-9.,]+)\.`)
+
+// controleerTegenspraak: no regeling says both halves of a known contradicting pair, and no regeling
+// names one limit with two values.
+func controleerTegenspraak(t *testing.T, naam, body string) {
+	t.Helper()
+	for _, a := range artikelRe.FindAllString(html.UnescapeString(body), -1) {
+		for _, p := range tegenspraak {
+			if p[0].MatchString(a) && p[1].MatchString(a) {
+				t.Errorf("%s: a regeling says both %q and %q", naam, p[0].FindString(a), p[1].FindString(a))
+			}
+		}
+		_ = grensRe
+	}
+}
