@@ -198,8 +198,8 @@ func (p *resultaatPagina) aanvragen(b *bytes.Buffer, u *regels.Uitkomst, lb *res
 var zinStap = map[string]string{
 	"leeftijd.onbekend": stapLeeftijd, "kinderen.onbekend": stapLeeftijd,
 	"inkomen.onbekend": stapInkomen, "toetsingsinkomen.onbekend": stapInkomen,
-	"vermogen.onbekend":     stapVermogen,
-	"ontvangt.onbekend":     stapOntvangt, "ontvangt.sinds_onbekend": stapOntvangt, "laag_inkomen.onbekend": stapOntvangt,
+	"vermogen.onbekend": stapVermogen,
+	"ontvangt.onbekend": stapOntvangt, "ontvangt.sinds_onbekend": stapOntvangt, "laag_inkomen.onbekend": stapOntvangt,
 	"schuldsanering.onbekend": stapSituatie, "student.onbekend": stapSituatie,
 	"huurtoeslag.wonen.onbekend": stapWonen, "huurtoeslag.huur.onbekend": stapWonen,
 }

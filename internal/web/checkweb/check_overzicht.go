@@ -16,8 +16,8 @@ import (
 func (p *resultaatPagina) schrijfOverzicht(b *bytes.Buffer) {
 	l, lb := p.l, p.lb
 	type regel struct {
-		u   *regels.Uitkomst
-		lb  *resultaatLabels
+		u    *regels.Uitkomst
+		lb   *resultaatLabels
 		jaar geld.Bedrag
 	}
 	var recht, onzeker []regel
