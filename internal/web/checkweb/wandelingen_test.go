@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -40,7 +41,7 @@ var wandelingen = []wandeling{
 		stapWonen:      {"wonen": {"huur"}, "huur": {"600"}},
 		stapOntvangt:   {"ontvangt": {"bijstand"}, "laag-jaren": {"6"}},
 		stapSituatie:   {"student-vraag": {"1"}, "student": {"nee"}, "schuld-vraag": {"1"}, "schuld": {"nee"}},
-	}, nietGevraagd: []string{`name="kind-1"`}},
+	}, nietGevraagd: []string{`name="kind-1"`, `id="ontvangt-kindpakket"`, `id="ontvangt-jeugdfonds_sport_cultuur"`, `id="ontvangt-kindregelingen"`}},
 	{naam: "2 werkend gezin", antwoorden: map[string]url.Values{
 		stapHuishouden: {"partner": {"ja"}, "kinderen": {"2"}, "medebewoners": {"0"}},
 		stapLeeftijd:   {"a-dag": {"10"}, "a-maand": {"3"}, "a-jaar": {"1988"}, "p-dag": {"22"}, "p-maand": {"9"}, "p-jaar": {"1990"}, "kind-1": {"8"}, "kind-2": {"14"}},
@@ -73,13 +74,24 @@ var wandelingen = []wandeling{
 // loop walks w in gemeente gm in language taal (voor: "zelf" or "ander") up to the result page; it
 // returns the flow on the result page and the steps asked, in order.
 func (w wandeling) loop(t *testing.T, s *testSrv, gm, taal, voor string) (*flow, []string) {
+	f, gevraagd, _ := w.loopMetVoortgang(t, s, gm, taal, voor)
+	return f, gevraagd
+}
+
+var voortgangRe = regexp.MustCompile(`id="voortgang">([^<]*)`)
+
+// loopMetVoortgang is loop that also returns the progress line of every step page.
+func (w wandeling) loopMetVoortgang(t *testing.T, s *testSrv, gm, taal, voor string) (*flow, []string, []string) {
 	t.Helper()
 	*s.klok = wandelingDatum
 	f := &flow{T: t, H: s.Handler(), Taal: taal}
 	f.Post("/check/start", url.Values{"gemeente": {gm}, "voor": {voor}, "lang": {taal}})
-	var gevraagd []string
+	var gevraagd, voortgang []string
 	for i := 0; f.Stap() != "" && i < 12; i++ {
 		st := f.Stap()
+		if m := voortgangRe.FindStringSubmatch(f.Body); m != nil {
+			voortgang = append(voortgang, html.UnescapeString(m[1]))
+		}
 		for _, niet := range w.nietGevraagd {
 			if strings.Contains(f.Body, niet) {
 				t.Errorf("%s %s: step %s asks %s, which cannot matter for this household", gm, w.naam, st, niet)
@@ -109,7 +121,7 @@ func (w wandeling) loop(t *testing.T, s *testSrv, gm, taal, voor string) (*flow,
 		naam := gm + "-" + strings.Fields(w.naam)[0] + "-" + taal + "-" + voor + ".html"
 		os.WriteFile(filepath.Join(dir, naam), []byte(f.Body), 0o644)
 	}
-	return f, gevraagd
+	return f, gevraagd, voortgang
 }
 
 var (
@@ -204,5 +216,76 @@ func controleerTegenspraak(t *testing.T, naam, body string) {
 			}
 		}
 		_ = grensRe
+	}
+}
+
+// TestWandelingenVragen: the check asks what settles the outcome and nothing else — the steps asked in
+// each walk (docs/wandelingen.md), the progress line tells how many questions are left, and a
+// household without children is asked nothing about children.
+func TestWandelingenVragen(t *testing.T) {
+	s := testServer(t, testConfig{})
+	vast := "huishouden,leeftijd,inkomen,"
+	want := map[string][4]string{
+		// The ontvangt step (benefits, years of low income) is asked where it settles an outcome: Borne's
+		// individuele inkomenstoeslag asks 36 months of low income; the other packs have not published
+		// their reference period, so the answer cannot settle anything there.
+		"GM1681": {"vermogen,wonen", "vermogen,wonen", "vermogen,wonen", "vermogen,wonen"},
+		"GM1969": {"vermogen,wonen,situatie", "vermogen,wonen,situatie", "vermogen,wonen", "vermogen,wonen,situatie"},
+		"GM0175": {"vermogen,wonen", "vermogen,wonen", "vermogen,wonen", "vermogen,wonen"},
+		"GM0147": {"vermogen,situatie,wonen,ontvangt", "vermogen,situatie,wonen", "vermogen,wonen,situatie", "vermogen,situatie,wonen,ontvangt"},
+	}
+	for _, gm := range wandelingGemeenten {
+		for i, w := range wandelingen {
+			_, gevraagd, voortgang := w.loopMetVoortgang(t, s, gm, "nl", "zelf")
+			if got := strings.Join(gevraagd, ","); got != vast+want[gm][i] {
+				t.Errorf("%s %s: steps %s, want %s", gm, w.naam, got, vast+want[gm][i])
+			}
+			// The progress line: "Vraag n · nog ongeveer k vragen", k the steps still asked after it.
+			for j, v := range voortgang {
+				rest := len(gevraagd) - j - 1
+				var wantV string
+				switch rest {
+				case 0:
+					wantV = "Vraag " + strconv.Itoa(j+1) + " · waarschijnlijk de laatste vraag"
+				case 1:
+					wantV = "Vraag " + strconv.Itoa(j+1) + " · nog ongeveer 1 vraag"
+				default:
+					wantV = "Vraag " + strconv.Itoa(j+1) + " · nog ongeveer " + strconv.Itoa(rest) + " vragen"
+				}
+				// Up to the income step the line is an estimate (what the income settles is not known
+				// yet); from then on it is exact in every walk.
+				if j >= 3 && !strings.HasPrefix(v, wantV) {
+					t.Errorf("%s %s step %d: progress %q, want %q", gm, w.naam, j+1, v, wantV)
+				}
+			}
+		}
+	}
+}
+
+// TestOnbekendNaarStap: the link beside an unknown fact opens its step with the earlier answer; after
+// answering it, the result no longer calls the fact unknown.
+func TestOnbekendNaarStap(t *testing.T) {
+	s := testServer(t, testConfig{})
+	f, _ := wandelingen[3].loop(t, s, "GM0175", "nl", "zelf")
+	if !strings.Contains(html.UnescapeString(f.Body), "Wij weten niet hoeveel spaargeld en bezit u hebt.") {
+		t.Fatal("walk 4 does not call the savings unknown")
+	}
+	m := regexp.MustCompile(`<span class="zeker-onbekend" data-stap="vermogen">[^<]*<a [^>]*href="([^"]+)"`).FindStringSubmatch(f.Body)
+	if m == nil {
+		t.Fatal("no link to the vermogen step beside the unknown savings")
+	}
+	f.Resultaat = ""
+	f.Get(html.UnescapeString(m[1]))
+	if f.Stap() != stapVermogen || !strings.Contains(f.Body, `name="vermogen-weet-niet" value="ja" checked`) {
+		t.Fatalf("the link opens step %q, want vermogen with the earlier answer", f.Stap())
+	}
+	f.Antwoord(url.Values{"vermogen": {"200"}})
+	for i := 0; f.Resultaat == "" && f.Stap() != "" && i < 6; i++ {
+		f.Antwoord(url.Values{"wonen": {"weet_niet"}, "laag-weet-niet": {"ja"}, "schuld-vraag": {"1"}, "schuld": {"weet_niet"}})
+	}
+	body := html.UnescapeString(f.Body)
+	if f.Resultaat == "" || strings.Contains(body, "Wij weten niet hoeveel spaargeld") || !strings.Contains(body, "Uw spaargeld en bezit is samen € 200.") {
+		i := strings.Index(body, "spaargeld")
+		t.Errorf("after answering the savings the result still calls them unknown (or no result: %q): %s", f.Resultaat, body[max(0, i-100):min(len(body), i+200)])
 	}
 }
