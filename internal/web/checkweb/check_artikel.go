@@ -3,6 +3,7 @@ package checkweb
 import (
 	"bytes"
 	"slices"
+	"strings"
 
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/web"
@@ -43,9 +44,13 @@ func (p *resultaatPagina) artikel(b *bytes.Buffer, u *regels.Uitkomst, lb *resul
 		web.Esc(b, s)
 		b.WriteString("</p>\n")
 	}
-	par("", u.Omschrijving)
+	par(" zeker-omschrijving", u.Omschrijving)
 	if !geenRecht {
-		b.WriteString(`<p class="utrecht-paragraph zeker-bedrag">`)
+		if u.Bedrag != nil {
+			b.WriteString(`<p class="utrecht-paragraph zeker-bedrag">`)
+		} else {
+			b.WriteString(`<p class="utrecht-paragraph zeker-bedrag zeker-bedrag--onbekend">`)
+		}
 		if u.Bedrag != nil {
 			b.WriteString("<strong>")
 			p.bedragMetPeriode(b, u, lb)
@@ -166,6 +171,15 @@ func (p *resultaatPagina) artikel(b *bytes.Buffer, u *regels.Uitkomst, lb *resul
 	b.WriteString("</details>\n</article>\n")
 }
 
+// uitvoerder names who carries out u: the pack's executing organisation, the gemeente by its name when
+// the pack says "gemeente" or nothing.
+func (p *resultaatPagina) uitvoerder(u *regels.Uitkomst) string {
+	if u.Uitvoerder == "" || strings.EqualFold(u.Uitvoerder, "gemeente") {
+		return p.l.T("resultaat.uitvoerder.gemeente", "gemeente", p.gemeente.Naam)
+	}
+	return u.Uitvoerder
+}
+
 // aanvragen writes the one line "where to apply": the executing organisation with the pack's
 // application link (the deep link, with its own address written out on paper), or via an
 // intermediary.
@@ -177,10 +191,7 @@ func (p *resultaatPagina) aanvragen(b *bytes.Buffer, u *regels.Uitkomst, lb *res
 	if a.AlleenViaIntermediair {
 		web.Esc(b, lb.ViaIntermediair)
 	} else {
-		uitvoerder := u.Uitvoerder
-		if uitvoerder == "" {
-			uitvoerder = p.gemeente.Naam
-		}
+		uitvoerder := p.uitvoerder(u)
 		web.Esc(b, p.l.T("resultaat.aanvragen", "uitvoerder", uitvoerder))
 	}
 	if veiligeURL(a.Link) {

@@ -79,10 +79,7 @@ func (p *resultaatPagina) overdrachtRij(b *bytes.Buffer, u *regels.Uitkomst, lb 
 	if a.AlleenViaIntermediair {
 		web.Esc(b, lb.ViaIntermediair)
 	} else {
-		uitvoerder := u.Uitvoerder
-		if uitvoerder == "" {
-			uitvoerder = p.gemeente.Naam
-		}
+		uitvoerder := p.uitvoerder(u)
 		web.Esc(b, uitvoerder)
 	}
 	if veiligeURL(a.Link) {

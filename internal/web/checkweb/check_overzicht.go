@@ -116,10 +116,7 @@ func (p *resultaatPagina) schrijfOverzicht(b *bytes.Buffer) {
 		if u.Aanvragen.AlleenViaIntermediair {
 			web.Esc(b, l.T("kort.eerst.via", "regeling", u.Naam))
 		} else {
-			uitvoerder := u.Uitvoerder
-			if uitvoerder == "" {
-				uitvoerder = p.gemeente.Naam
-			}
+			uitvoerder := p.uitvoerder(u)
 			web.Esc(b, l.T("kort.eerst.aanvragen", "regeling", u.Naam, "uitvoerder", uitvoerder))
 		}
 		if veiligeURL(u.Aanvragen.Link) {

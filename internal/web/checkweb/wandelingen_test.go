@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/zeker-platform/zeker/internal/regels"
 )
 
 // The 16 walks of issue 15 (docs/wandelingen.md): four households in each of the four gemeenten, on
@@ -30,6 +32,9 @@ type wandeling struct {
 	// nietGevraagd are form fields that must not be on any page of the walk (questions that cannot
 	// matter for this household).
 	nietGevraagd []string
+	// anders are outcomes (gemeente → regeling → oordeel) where the check differs from the scenario
+	// file because it asked a question the scenario leaves unanswered.
+	anders map[string]map[string]string
 }
 
 var wandelingen = []wandeling{
@@ -59,7 +64,10 @@ var wandelingen = []wandeling{
 		stapWonen:      {"wonen": {"huur"}, "huur": {"700"}},
 		stapOntvangt:   {"laag-weet-niet": {"ja"}},
 		stapSituatie:   {"student-vraag": {"1"}, "student": {"nee"}, "schuld-vraag": {"1"}, "schuld": {"nee"}},
-	}, nietGevraagd: []string{`name="kind-1"`, `id="ontvangt-kindpakket"`, `id="ontvangt-kindregelingen"`}},
+	}, nietGevraagd: []string{`name="kind-1"`, `id="ontvangt-kindpakket"`, `id="ontvangt-kindregelingen"`},
+		// Borne's studietoeslag has no upper age in the pack, so the check asks this couple whether
+		// they study (the scenario leaves it open: "studeren niet gevraagd"); they do not.
+		anders: map[string]map[string]string{"GM0147": {"studietoeslag": "geen recht"}}},
 	{naam: "4 weet het niet", antwoorden: map[string]url.Values{
 		stapHuishouden: {"partner": {"nee"}, "kinderen": {"1"}, "medebewoners": {"0"}},
 		stapLeeftijd:   {"a-dag": {"14"}, "a-maand": {"2"}, "a-jaar": {"1995"}, "kind-1": {"5"}},
@@ -156,6 +164,9 @@ func TestWandelingen(t *testing.T) {
 					}
 					controleerOnbekend(t, naam, f.Body, gevraagd)
 					controleerTegenspraak(t, naam, f.Body)
+					if taal == "nl" && voor == "zelf" {
+						vergelijkWandeling(t, naam, uitkomstenOpPagina(f.Body), verwachteUitkomsten(t, gm, w))
+					}
 				}
 			}
 		}
@@ -287,5 +298,59 @@ func TestOnbekendNaarStap(t *testing.T) {
 	if f.Resultaat == "" || strings.Contains(body, "Wij weten niet hoeveel spaargeld") || !strings.Contains(body, "Uw spaargeld en bezit is samen € 200.") {
 		i := strings.Index(body, "spaargeld")
 		t.Errorf("after answering the savings the result still calls them unknown (or no result: %q): %s", f.Resultaat, body[max(0, i-100):min(len(body), i+200)])
+	}
+}
+
+var oordeelRe = regexp.MustCompile(`<article [^>]*id="regeling-([a-z0-9_]+)" data-oordeel="([a-z ]+)"`)
+
+// uitkomstenOpPagina reads ✔ / ? / ✖ per regeling from a result page.
+func uitkomstenOpPagina(body string) map[string]string {
+	out := map[string]string{}
+	for _, m := range oordeelRe.FindAllStringSubmatch(body, -1) {
+		out[m[1]] = m[2]
+	}
+	return out
+}
+
+// verwachteUitkomsten reads the outcomes of walk w in gemeente gm from its scenario file beside the pack
+// (regelpakketten/<gm>/scenarios/wandeling-<n>-*.yaml, the table of docs/wandelingen.md).
+func verwachteUitkomsten(t testing.TB, gm string, w wandeling) map[string]string {
+	t.Helper()
+	nr := strings.Fields(w.naam)[0]
+	pad, _ := filepath.Glob(filepath.Join("..", "..", "..", "regelpakketten", gm, "scenarios", "wandeling-"+nr+"-*.yaml"))
+	if len(pad) != 1 {
+		t.Fatalf("%s walk %s: %d scenario files", gm, nr, len(pad))
+	}
+	src, err := os.ReadFile(pad[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := regels.LeesScenario(pad[0], src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for id, v := range sc.Verwacht {
+		out[id] = v.Oordeel
+	}
+	for id, o := range w.anders[gm] {
+		out[id] = o
+	}
+	return out
+}
+
+// vergelijkWandeling compares the outcomes on the page with the scenario's: every regeling of the pack
+// as the scenario says; the national regelingen are on the page beside them.
+func vergelijkWandeling(t testing.TB, naam string, got, want map[string]string) {
+	t.Helper()
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s: %s shows %q, the scenario says %q", naam, id, got[id], w)
+		}
+	}
+	for id := range got {
+		if _, ok := want[id]; !ok && !regels.LandelijkeRegeling(id) {
+			t.Errorf("%s: %s on the page is not in the scenario", naam, id)
+		}
 	}
 }
