@@ -212,6 +212,8 @@ func controleerOnbekend(t *testing.T, naam, body string, gevraagd []string) {
 var tegenspraak = [][2]*regexp.Regexp{
 	{regexp.MustCompile(`hoeft geen papieren`), regexp.MustCompile(`papieren[^.]*(niet gepubliceerd|staat niet in)`)},
 	{regexp.MustCompile(`(?i)no papers? (are )?needed|do not need to send any papers`), regexp.MustCompile(`(?i)papers[^.]*not published`)},
+	// Savings: none allowed beside "a small amount is allowed".
+	{regexp.MustCompile(`De grens is € 0\.`), regexp.MustCompile(`Zoveel spaargeld mag altijd`)},
 }
 
 var grensRe = regexp.MustCompile(`De grens is (€ [0-9.,]+)\.`)
@@ -226,7 +228,15 @@ func controleerTegenspraak(t *testing.T, naam, body string) {
 				t.Errorf("%s: a regeling says both %q and %q", naam, p[0].FindString(a), p[1].FindString(a))
 			}
 		}
-		_ = grensRe
+		// One limit, one value: "De grens is € …" (a limit of savings or income) with two amounts in
+		// one regeling is the same parameter shown twice with different values.
+		if gs := grensRe.FindAllStringSubmatch(a, -1); len(gs) > 1 {
+			for _, g := range gs[1:] {
+				if g[1] != gs[0][1] {
+					t.Errorf("%s: a regeling names its limit as %s and as %s", naam, gs[0][1], g[1])
+				}
+			}
+		}
 	}
 }
 
