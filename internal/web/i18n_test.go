@@ -57,8 +57,8 @@ func TestTaalT(t *testing.T) {
 		args  []any
 		want  string
 	}{
-		{"nl", false, "stap.voortgang", []any{"n", 2, "totaal", 5}, "Stap 2 van 5"},
-		{"en", false, "stap.voortgang", []any{"n", 2, "totaal", 5}, "Step 2 of 5"},
+		{"nl", false, "stap.voortgang", []any{"n", 2, "rest", 5}, "Vraag 2 · nog ongeveer 5 vragen"},
+		{"en", false, "stap.voortgang", []any{"n", 2, "rest", 5}, "Question 2 · about 5 more questions"},
 		{"nl", true, "vraag.partner", nil, "Woont uw cliënt samen met een partner?"},
 		{"en", true, "vraag.partner", nil, "Does your client live with a partner?"},
 		{"xx", false, "knop.vorige", nil, "Vorige"},

@@ -76,7 +76,8 @@ func (o *opnemer) Errorf(format string, args ...any) {
 func (o *opnemer) Cleanup(f func()) { o.cleanup = append(o.cleanup, f) }
 
 // huishoudenScenario is one household as a resident would answer, with the outcome the result page
-// must show per regeling.
+// must show per regeling: the gemeente's and the national ones (zorgtoeslag, huurtoeslag,
+// kindgebonden budget, kinderbijslag).
 type huishoudenScenario struct {
 	naam            string
 	partner         bool
@@ -95,30 +96,30 @@ var browserScenarios = []huishoudenScenario{
 		naam: "alleenstaande-bijstand", gebA: [3]string{"5", "5", "1980"}, soortA: "bijstand", bedragA: "1300",
 		vermogen: "200", ontvangt: []string{"bijstand"}, laagJaren: "5",
 		want: map[string]map[string]string{
-			"GM0147": {"bijzondere_bijstand": "recht", "individuele_inkomenstoeslag": "recht", "collectieve_zorgverzekering": "recht", "kindpakket": "geen recht", "jeugdfonds_sport_cultuur": "geen recht", "sociaal_fonds": "recht", "kwijtschelding": "recht", "studietoeslag": "geen recht", "mini_maatwerkbudget": "onzeker", "huurtoeslag": "recht", "alleenverdieners": "geen recht", "jongeren_perspectief_fonds": "onzeker", "duurzame_gebruiksgoederen": "recht"},
-			"GM0175": {"bijzondere_bijstand": "recht", "individuele_inkomenstoeslag": "onzeker", "collectieve_zorgverzekering": "recht", "kindregelingen": "geen recht", "participatie_volwassenen": "recht", "kwijtschelding": "onzeker", "huurtoeslag": "recht"},
-			"GM1681": {"bijzondere_bijstand": "onzeker", "individuele_inkomenstoeslag": "onzeker", "maatwerkbudget_noodfonds": "onzeker", "huurtoeslag": "recht", "meedoen_webwinkel": "onzeker", "tegemoetkoming_chronisch_ziek": "onzeker", "kwijtschelding": "onzeker"},
-			"GM1969": {"bijzondere_bijstand": "recht", "collectieve_zorgverzekering": "recht", "individuele_inkomenstoeslag": "onzeker", "kindpakket": "geen recht", "huurtoeslag": "recht", "tegemoetkoming_belastingen": "recht", "proeftuin_digitale_inclusie": "onzeker", "participatiefonds": "recht", "zonnecarport": "recht", "maatwerk": "onzeker"},
+			"GM0147": {"bijzondere_bijstand": "recht", "individuele_inkomenstoeslag": "recht", "collectieve_zorgverzekering": "recht", "kindpakket": "geen recht", "jeugdfonds_sport_cultuur": "geen recht", "sociaal_fonds": "recht", "kwijtschelding": "recht", "studietoeslag": "geen recht", "mini_maatwerkbudget": "onzeker", "huurtoeslag": "recht", "alleenverdieners": "geen recht", "jongeren_perspectief_fonds": "onzeker", "duurzame_gebruiksgoederen": "recht", "zorgtoeslag": "recht", "kindgebonden_budget": "geen recht", "kinderbijslag": "geen recht"},
+			"GM0175": {"bijzondere_bijstand": "recht", "individuele_inkomenstoeslag": "onzeker", "collectieve_zorgverzekering": "recht", "kindregelingen": "geen recht", "participatie_volwassenen": "recht", "kwijtschelding": "onzeker", "huurtoeslag": "recht", "zorgtoeslag": "recht", "kindgebonden_budget": "geen recht", "kinderbijslag": "geen recht"},
+			"GM1681": {"bijzondere_bijstand": "onzeker", "individuele_inkomenstoeslag": "onzeker", "maatwerkbudget_noodfonds": "onzeker", "huurtoeslag": "recht", "meedoen_webwinkel": "onzeker", "tegemoetkoming_chronisch_ziek": "onzeker", "kwijtschelding": "onzeker", "zorgtoeslag": "recht", "kindgebonden_budget": "geen recht", "kinderbijslag": "geen recht"},
+			"GM1969": {"bijzondere_bijstand": "recht", "collectieve_zorgverzekering": "recht", "individuele_inkomenstoeslag": "onzeker", "kindpakket": "geen recht", "huurtoeslag": "recht", "tegemoetkoming_belastingen": "recht", "proeftuin_digitale_inclusie": "onzeker", "participatiefonds": "recht", "zonnecarport": "recht", "maatwerk": "onzeker", "zorgtoeslag": "recht", "kindgebonden_budget": "geen recht", "kinderbijslag": "geen recht"},
 		},
 	},
 	{
 		naam: "gezin-laag-inkomen", partner: true, kinderen: []string{"6", "12"}, gebA: [3]string{"1", "3", "1985"}, gebP: [3]string{"2", "4", "1987"},
 		soortA: "loon", bedragA: "1800", soortP: "geen", vermogen: "500", laagJaren: "1",
 		want: map[string]map[string]string{
-			"GM0147": {"bijzondere_bijstand": "recht", "individuele_inkomenstoeslag": "geen recht", "collectieve_zorgverzekering": "recht", "kindpakket": "recht", "jeugdfonds_sport_cultuur": "recht", "sociaal_fonds": "recht", "kwijtschelding": "recht", "studietoeslag": "geen recht", "mini_maatwerkbudget": "onzeker", "huurtoeslag": "recht", "duurzame_gebruiksgoederen": "recht", "jongeren_perspectief_fonds": "onzeker", "alleenverdieners": "onzeker"},
-			"GM0175": {"bijzondere_bijstand": "recht", "individuele_inkomenstoeslag": "onzeker", "collectieve_zorgverzekering": "recht", "kindregelingen": "recht", "participatie_volwassenen": "recht", "kwijtschelding": "onzeker", "huurtoeslag": "recht"},
-			"GM1681": {"bijzondere_bijstand": "onzeker", "individuele_inkomenstoeslag": "onzeker", "maatwerkbudget_noodfonds": "onzeker", "huurtoeslag": "recht", "tegemoetkoming_chronisch_ziek": "onzeker", "kwijtschelding": "onzeker", "meedoen_webwinkel": "onzeker"},
-			"GM1969": {"bijzondere_bijstand": "recht", "collectieve_zorgverzekering": "recht", "individuele_inkomenstoeslag": "onzeker", "kindpakket": "recht", "huurtoeslag": "recht", "participatiefonds": "recht", "tegemoetkoming_belastingen": "recht", "maatwerk": "onzeker", "zonnecarport": "recht", "proeftuin_digitale_inclusie": "onzeker"},
+			"GM0147": {"bijzondere_bijstand": "recht", "individuele_inkomenstoeslag": "geen recht", "collectieve_zorgverzekering": "recht", "kindpakket": "recht", "jeugdfonds_sport_cultuur": "recht", "sociaal_fonds": "recht", "kwijtschelding": "recht", "studietoeslag": "geen recht", "mini_maatwerkbudget": "onzeker", "huurtoeslag": "recht", "duurzame_gebruiksgoederen": "recht", "jongeren_perspectief_fonds": "onzeker", "alleenverdieners": "onzeker", "zorgtoeslag": "recht", "kindgebonden_budget": "recht", "kinderbijslag": "recht"},
+			"GM0175": {"bijzondere_bijstand": "recht", "individuele_inkomenstoeslag": "onzeker", "collectieve_zorgverzekering": "recht", "kindregelingen": "recht", "participatie_volwassenen": "recht", "kwijtschelding": "onzeker", "huurtoeslag": "recht", "zorgtoeslag": "recht", "kindgebonden_budget": "recht", "kinderbijslag": "recht"},
+			"GM1681": {"bijzondere_bijstand": "onzeker", "individuele_inkomenstoeslag": "onzeker", "maatwerkbudget_noodfonds": "onzeker", "huurtoeslag": "recht", "tegemoetkoming_chronisch_ziek": "onzeker", "kwijtschelding": "onzeker", "meedoen_webwinkel": "onzeker", "zorgtoeslag": "recht", "kindgebonden_budget": "recht", "kinderbijslag": "recht"},
+			"GM1969": {"bijzondere_bijstand": "recht", "collectieve_zorgverzekering": "recht", "individuele_inkomenstoeslag": "onzeker", "kindpakket": "recht", "huurtoeslag": "recht", "participatiefonds": "recht", "tegemoetkoming_belastingen": "recht", "maatwerk": "onzeker", "zonnecarport": "recht", "proeftuin_digitale_inclusie": "onzeker", "zorgtoeslag": "recht", "kindgebonden_budget": "recht", "kinderbijslag": "recht"},
 		},
 	},
 	{
 		naam: "hoog-inkomen", partner: true, kinderen: []string{"10"}, gebA: [3]string{"1", "3", "1975"}, gebP: [3]string{"2", "4", "1976"},
 		soortA: "loon", bedragA: "5000", soortP: "loon", bedragP: "3000", vermogen: "50000", laagJaren: "0",
 		want: map[string]map[string]string{
-			"GM0147": {"bijzondere_bijstand": "onzeker", "individuele_inkomenstoeslag": "geen recht", "collectieve_zorgverzekering": "geen recht", "kindpakket": "geen recht", "jeugdfonds_sport_cultuur": "geen recht", "sociaal_fonds": "geen recht", "kwijtschelding": "onzeker", "studietoeslag": "geen recht", "mini_maatwerkbudget": "onzeker", "huurtoeslag": "geen recht", "alleenverdieners": "geen recht", "duurzame_gebruiksgoederen": "onzeker", "jongeren_perspectief_fonds": "onzeker"},
-			"GM0175": {"bijzondere_bijstand": "geen recht", "individuele_inkomenstoeslag": "geen recht", "collectieve_zorgverzekering": "geen recht", "kindregelingen": "geen recht", "participatie_volwassenen": "geen recht", "kwijtschelding": "onzeker", "huurtoeslag": "geen recht"},
-			"GM1681": {"bijzondere_bijstand": "onzeker", "individuele_inkomenstoeslag": "geen recht", "maatwerkbudget_noodfonds": "onzeker", "huurtoeslag": "geen recht", "meedoen_webwinkel": "onzeker", "kwijtschelding": "onzeker", "tegemoetkoming_chronisch_ziek": "geen recht"},
-			"GM1969": {"bijzondere_bijstand": "onzeker", "collectieve_zorgverzekering": "geen recht", "individuele_inkomenstoeslag": "geen recht", "kindpakket": "geen recht", "huurtoeslag": "geen recht", "zonnecarport": "onzeker", "proeftuin_digitale_inclusie": "onzeker", "maatwerk": "onzeker", "tegemoetkoming_belastingen": "geen recht", "participatiefonds": "geen recht"},
+			"GM0147": {"bijzondere_bijstand": "onzeker", "individuele_inkomenstoeslag": "geen recht", "collectieve_zorgverzekering": "geen recht", "kindpakket": "geen recht", "jeugdfonds_sport_cultuur": "geen recht", "sociaal_fonds": "geen recht", "kwijtschelding": "onzeker", "studietoeslag": "geen recht", "mini_maatwerkbudget": "onzeker", "huurtoeslag": "geen recht", "alleenverdieners": "geen recht", "duurzame_gebruiksgoederen": "onzeker", "jongeren_perspectief_fonds": "onzeker", "zorgtoeslag": "geen recht", "kindgebonden_budget": "geen recht", "kinderbijslag": "recht"},
+			"GM0175": {"bijzondere_bijstand": "geen recht", "individuele_inkomenstoeslag": "geen recht", "collectieve_zorgverzekering": "geen recht", "kindregelingen": "geen recht", "participatie_volwassenen": "geen recht", "kwijtschelding": "onzeker", "huurtoeslag": "geen recht", "zorgtoeslag": "geen recht", "kindgebonden_budget": "geen recht", "kinderbijslag": "recht"},
+			"GM1681": {"bijzondere_bijstand": "onzeker", "individuele_inkomenstoeslag": "geen recht", "maatwerkbudget_noodfonds": "onzeker", "huurtoeslag": "geen recht", "meedoen_webwinkel": "onzeker", "kwijtschelding": "onzeker", "tegemoetkoming_chronisch_ziek": "geen recht", "zorgtoeslag": "geen recht", "kindgebonden_budget": "geen recht", "kinderbijslag": "recht"},
+			"GM1969": {"bijzondere_bijstand": "onzeker", "collectieve_zorgverzekering": "geen recht", "individuele_inkomenstoeslag": "geen recht", "kindpakket": "geen recht", "huurtoeslag": "geen recht", "zonnecarport": "onzeker", "proeftuin_digitale_inclusie": "onzeker", "maatwerk": "onzeker", "tegemoetkoming_belastingen": "geen recht", "participatiefonds": "geen recht", "zorgtoeslag": "geen recht", "kindgebonden_budget": "geen recht", "kinderbijslag": "recht"},
 		},
 	},
 }
@@ -323,11 +324,13 @@ func TestBrowserIntermediair(t *testing.T) {
 	sc := browserScenarios[1]
 	ctx, got := doeCheck(b, t, sc, runOpts{gemeente: "GM0147", voor: "ander", axe: true, shot: "intermediair"})
 	vergelijk(t, got, sc.want["GM0147"])
+	// The client's first name goes on the printout through a field of the page only.
+	webtest.Do(t, ctx, chromedp.SendKeys(chromedp.CSS("#clientnaam"), "Sam"))
 	txt, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Samenvatting voor de overdracht", "uw cliënt", "Antwoorden over uw cliënt"} {
+	for _, want := range []string{"Samenvatting voor de overdracht", "uw cliënt", "Antwoorden over uw cliënt", "Overdracht: wat aanvragen, met welke papieren, waar"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("hand-over page misses %q", want)
 		}
@@ -356,9 +359,20 @@ func TestBrowserOverigePaginas(t *testing.T) {
 	b.Screenshot(t, ctx, "desktop-stap-fouten")
 	webtest.NaarVolgende(t, ctx, chromedp.Click(chromedp.CSS(".zeker-bewaar a")))
 	b.CheckAxe(t, ctx, "bewaar")
+	link, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#code")))
+	if err != nil {
+		t.Fatal(err)
+	}
 	webtest.NaarVolgende(t, ctx, chromedp.Click(chromedp.CSS("#bewaar-link")))
 	if !webtest.Has(t, ctx, "#stap-huishouden") {
 		t.Error("the resume link did not return to the step")
+	}
+	// The whole saved link pasted into the resume field works as the bare code does.
+	webtest.Do(t, ctx, chromedp.Navigate(b.Base+"/check/verder"), chromedp.WaitReady(chromedp.CSS("#code")))
+	webtest.Do(t, ctx, chromedp.SendKeys(chromedp.CSS("#code"), link))
+	webtest.Submit(t, ctx, "main form button[type=submit]")
+	if !webtest.Has(t, ctx, "#stap-huishouden") {
+		t.Error("the whole link pasted into the resume field did not return to the step")
 	}
 	for _, p := range []string{"/check/verder", "/check/verder?code=kapot", "/?lang=en", "/bestaat-niet",
 		"/toegankelijkheid", "/toegankelijkheid?lang=en&voor=ander", "/privacy", "/privacy?lang=en", "/privacy?voor=ander"} {

@@ -14,8 +14,9 @@ import (
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
-// The steps of the check, in order. The first three are always asked (nothing can be decided without
-// them); the others only when the engine says an answer there can change an outcome.
+// The steps of the check. The first three are always asked, in this order (nothing can be decided
+// without them); the others only when the engine says an answer there can change an outcome, the one
+// whose questions are open in the most outcomes first (volgendeStappen).
 const (
 	stapHuishouden = "huishouden"
 	stapLeeftijd   = "leeftijd"
@@ -26,16 +27,20 @@ const (
 	stapSituatie   = "situatie"
 )
 
-// stapWonen comes after stapVermogen: assets above the huurtoeslag limit settle the huurtoeslag
-// indication, and then the wonen step is not asked.
-var stappen = []string{stapHuishouden, stapLeeftijd, stapInkomen, stapVermogen, stapWonen, stapOntvangt, stapSituatie}
+// The order of stappen breaks ties between optional steps that settle as many outcomes: vermogen before
+// wonen, because assets above the huurtoeslag limit settle the huurtoeslag and then wonen is not asked.
+var stappen = [aantalStappen]string{stapHuishouden, stapLeeftijd, stapInkomen, stapVermogen, stapWonen, stapOntvangt, stapSituatie}
+
+const aantalStappen = 7
 
 func vasteStap(s string) bool { return s == stapHuishouden || s == stapLeeftijd || s == stapInkomen }
 
 // stapVragen maps the engine's questions to the step that asks them. The engine's "gemeente" question
 // is one only the gemeente can answer; no step asks it. VraagWonen comes from the national huurtoeslag
-// indication (regels.Huurtoeslag), not from the rule packs (see wonenGevraagd).
+// (Resultaat.Landelijk), not from the rule packs.
 var stapVragen = map[string][]regels.Vraag{
+	stapLeeftijd: {regels.VraagGeboortedatumAanvrager, regels.VraagGeboortedatumPartner, regels.VraagGeboortedatumKinderen, regels.VraagGeboortedatumMedebewoners},
+	stapInkomen:  {regels.VraagInkomenAanvrager, regels.VraagInkomenPartner},
 	stapVermogen: {regels.VraagVermogen},
 	stapWonen:    {regels.VraagWonen},
 	stapOntvangt: {regels.VraagOntvangt, regels.VraagOntvangtSinds, regels.VraagLaagInkomenSinds},
@@ -74,7 +79,20 @@ type Antwoorden struct {
 	Schuld       *bool    `json:"ss,omitempty"` // nil = "ik weet het niet"
 	Wonen        string   `json:"wo,omitempty"` // huur, koop, inwonend or weet_niet (check_wonen.go)
 	Huur         *int64   `json:"hu,omitempty"` // kale huur per month in cents; nil = "ik weet het niet" or not renting
+	Bruto        bool     `json:"br,omitempty"` // the income amounts are gross per month (check_bruto.go)
+	// Gevraagd marks the questions of the ontvangt and situatie steps that were on screen when the
+	// step was answered (a step shows only its questions that matter): a result then never calls a
+	// fact unknown whose question was not asked.
+	Gevraagd uint8 `json:"gv,omitempty"`
 }
+
+// The bits of Antwoorden.Gevraagd.
+const (
+	gvOntvangt uint8 = 1 << iota
+	gvLaag
+	gvStudent
+	gvSchuld
+)
 
 // Ink is one person's income as answered.
 type Ink struct {
@@ -82,7 +100,7 @@ type Ink struct {
 	Regels   []InkRegel `json:"r,omitempty"`
 }
 
-// InkRegel is one source of income, net per month in cents.
+// InkRegel is one source of income per month in cents: net, or gross when Antwoorden.Bruto.
 type InkRegel struct {
 	Soort string `json:"s"`
 	Cent  int64  `json:"b"`
@@ -98,17 +116,38 @@ func (a *Antwoorden) markeer(stap string) {
 	}
 }
 
-// huishouden builds the engine's household from the answers. Steps not (yet) answered, and steps
-// after tot when tot is not "", stay unknown.
-func (a *Antwoorden) huishouden(datum time.Time, tot string) *huishouden.Huishouden {
-	telt := func(stap string) bool {
-		if !a.beantwoord(stap) {
-			return false
+// stapVan is the step that asks question v, or "" (the gemeente's question).
+func stapVan(v regels.Vraag) string {
+	for st, vs := range stapVragen {
+		if slices.Contains(vs, v) {
+			return st
 		}
-		if tot == "" {
-			return true
-		}
-		return slices.Index(stappen, stap) <= slices.Index(stappen, tot)
+	}
+	return ""
+}
+
+// Which answers count when the engine evaluates: all answered steps (the result page), or only the
+// steps shown before the current one (choosing the next step: a step answered earlier and left by
+// "Vorige" is asked again when it still matters).
+const (
+	alleAntwoorden = false
+	totHier        = true
+)
+
+func (a *Antwoorden) telt(stap string, alleenPad bool) bool {
+	if !a.beantwoord(stap) {
+		return false
+	}
+	return !alleenPad || slices.Contains(a.Pad, stap)
+}
+
+// huishouden builds the engine's household from the answers. Steps not (yet) answered, and with
+// alleenPad steps not on the path before the current one, stay unknown.
+func (s *server) huishouden(a *Antwoorden, datum time.Time, alleenPad bool) *huishouden.Huishouden {
+	telt := func(stap string) bool { return a.telt(stap, alleenPad) }
+	netto := func(ink Ink, geb string) Ink {
+		n, _ := s.nettoInkomen(a, ink, geb, datum)
+		return n
 	}
 	h := &huishouden.Huishouden{Gemeente: a.Gemeente}
 	aanvrager := huishouden.Persoon{Rol: huishouden.Aanvrager}
@@ -117,7 +156,7 @@ func (a *Antwoorden) huishouden(datum time.Time, tot string) *huishouden.Huishou
 			aanvrager.Geboortedatum = &d
 		}
 	}
-	inkomen(&aanvrager, a.InkAanvrager, telt(stapInkomen))
+	inkomen(&aanvrager, netto(a.InkAanvrager, a.GebAanvrager), telt(stapInkomen))
 	var schuld *bool
 	if telt(stapSituatie) {
 		aanvrager.Student = a.Student
@@ -132,7 +171,7 @@ func (a *Antwoorden) huishouden(datum time.Time, tot string) *huishouden.Huishou
 				p.Geboortedatum = &d
 			}
 		}
-		inkomen(&p, a.InkPartner, telt(stapInkomen))
+		inkomen(&p, netto(a.InkPartner, a.GebPartner), telt(stapInkomen))
 		h.Personen = append(h.Personen, p)
 	}
 	for i := range a.Kinderen {
@@ -191,34 +230,57 @@ func truncDag(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// evalueer runs the engine on the answers (up to and including step tot, or all when tot is "").
-func (s *server) evalueer(a *Antwoorden, tot string, l *web.Taal) (*regels.Resultaat, error) {
+// evalueer runs the engine on the answers (see huishouden for alleenPad).
+func (s *server) evalueer(a *Antwoorden, alleenPad bool, l *web.Taal) (*regels.Resultaat, error) {
 	datum := truncDag(s.nu())
-	h := a.huishouden(datum, tot)
+	h := s.huishouden(a, datum, alleenPad)
 	if err := h.Valideer(datum); err != nil {
 		return nil, err
 	}
 	return s.cat.EvalueerMet(h, datum, regels.Weergave{Taal: l.Code, Intermediair: a.Ander, Teksten: s.teksten})
 }
 
-// openStappen lists the optional steps after stap whose questions are still open once the answers up
-// to stap are known. When the engine cannot evaluate, every later step is asked (the safe side).
-func (s *server) openStappen(a *Antwoorden, stap string, l *web.Taal) []string {
-	i := slices.Index(stappen, stap)
-	res, err := s.evalueer(a, stap, l)
+// openStappen lists the steps still to ask after the steps on the path (a.Pad), the current one
+// excluded: the fixed steps not yet shown, then every optional step whose questions are open in an
+// outcome (of the gemeente's or the national regelingen), the step open in the most outcomes first.
+// When the engine cannot evaluate, every step not yet shown is asked (the safe side).
+func (s *server) openStappen(a *Antwoorden, l *web.Taal) []string {
+	res, err := s.evalueer(a, totHier, l)
 	var open []string
-	for _, st := range stappen[i+1:] {
-		if st == stapWonen {
-			if s.wonenGevraagd(a, stap) {
-				open = append(open, st)
-			}
+	tel := map[string]int{}
+	for _, st := range stappen {
+		if st == a.Huidig || slices.Contains(a.Pad, st) {
 			continue
 		}
-		if vasteStap(st) || err != nil || vraagtIets(res.Vragen, stapVragen[st]) {
+		if vasteStap(st) || err != nil {
+			open = append(open, st)
+			continue
+		}
+		if n := openIn(res, stapVragen[st]); n > 0 {
+			tel[st] = n
 			open = append(open, st)
 		}
 	}
+	// The fixed steps come first in stappen; only the optional ones after them are ordered.
+	i := 0
+	for i < len(open) && vasteStap(open[i]) {
+		i++
+	}
+	slices.SortStableFunc(open[i:], func(x, y string) int { return tel[y] - tel[x] })
 	return open
+}
+
+// openIn counts the onzeker outcomes of res, gemeente's and national, that one of vs would settle.
+func openIn(res *regels.Resultaat, vs []regels.Vraag) int {
+	n := 0
+	for _, us := range [2][]regels.Uitkomst{res.Regelingen, res.Landelijk} {
+		for i := range us {
+			if us[i].Oordeel == regels.Onzeker && vraagtIets(us[i].Vragen, vs) {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 func vraagtIets(open []regels.Vraag, stap []regels.Vraag) bool {

@@ -30,7 +30,7 @@ func (s *server) checkBewaar(w http.ResponseWriter, r *http.Request) {
 	if s.kit.Config().BehindTLS || r.TLS != nil {
 		scheme = "https"
 	}
-	d := &bewaarData{Code: t, Link: scheme + "://" + r.Host + "/check/verder?" + url.Values{"code": {t}, "lang": {l.Code}}.Encode()}
+	d := &bewaarData{Code: hervatCode(t), Link: scheme + "://" + r.Host + "/check/verder?" + url.Values{"code": {t}, "lang": {l.Code}}.Encode()}
 	d.Thema, d.VoetContact = web.ThemaKlasse(a.Gemeente), s.voetContact(r.Context(), l, a.Gemeente)
 	s.kit.VulPagina(&d.Page, l, l.T("bewaar.titel"), "/check/bewaar?"+url.Values{"t": {t}}.Encode())
 	s.pages.Render(w, r, http.StatusOK, "bewaar", d)
@@ -39,21 +39,27 @@ func (s *server) checkBewaar(w http.ResponseWriter, r *http.Request) {
 // checkVerder resumes a check from a code: a form without a code, the step or result with one.
 func (s *server) checkVerder(w http.ResponseWriter, r *http.Request) {
 	l := s.kit.Taal(r, false)
-	code := strings.Join(strings.Fields(r.URL.Query().Get("code")), "")
-	d := &bewaarData{Code: code}
+	invoer := r.URL.Query().Get("code")
+	d := &bewaarData{Code: strings.TrimSpace(invoer)}
 	if r.URL.Query().Has("code") {
-		a, err := s.leesToken(r.Context(), code)
-		if err == nil {
-			doel := "/check/stap?"
-			if a.Huidig == "" {
-				doel = "/check/resultaat?"
+		// The whole link, the bare code or the grouped code; spaces and, for the grouped code,
+		// case do not matter (check_hervat.go). An expired code says so; anything else is damaged.
+		key := "fout.code.leeg"
+		for _, code := range tokensUit(invoer) {
+			a, err := s.leesToken(r.Context(), code)
+			if err == nil {
+				doel := "/check/stap?"
+				if a.Huidig == "" {
+					doel = "/check/resultaat?"
+				}
+				http.Redirect(w, r, doel+url.Values{"t": {code}, "lang": {l.Code}}.Encode(), http.StatusSeeOther)
+				return
 			}
-			http.Redirect(w, r, doel+url.Values{"t": {code}, "lang": {l.Code}}.Encode(), http.StatusSeeOther)
-			return
-		}
-		key := "fout.code.veld"
-		if err == errTokenVerlopen {
-			key = "fout.codeverlopen"
+			if err == errTokenVerlopen {
+				key = "fout.codeverlopen"
+				break
+			}
+			key = "fout.code.veld"
 		}
 		d.FoutTekst = l.T(key)
 		d.Fouten = []web.FieldError{{ID: "code", Bericht: d.FoutTekst}}

@@ -29,7 +29,7 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	res, err := s.evalueer(a, "", l)
+	res, err := s.evalueer(a, alleAntwoorden, l)
 	if err != nil {
 		s.kit.Log().Warn("check: evaluatie", "err", err)
 		s.fout(w, r, http.StatusBadRequest, "fout.code")
@@ -43,7 +43,16 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	g, _ := s.gemeente(r.Context(), a.Gemeente)
-	p := &resultaatPagina{l: l, lb: lb, ander: a.Ander, res: res, gemeente: g, contactTekst: g.Contact.Tekst}
+	p := &resultaatPagina{l: l, lb: lb, a: a, ander: a.Ander, res: res, gemeente: g, contactTekst: g.Contact.Tekst, teksten: s.woorden}
+	stapURLs := map[string]string{}
+	p.stapURL = func(stap string) string {
+		if u, ok := stapURLs[stap]; ok {
+			return u
+		}
+		u := s.stapURL(a, stap, l)
+		stapURLs[stap] = u
+		return u
+	}
 	if l.Code != "nl" && g.Contact.TekstEN != "" {
 		p.contactTekst = g.Contact.TekstEN
 	}
@@ -54,8 +63,8 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	p.landelijk = s.landelijkeUitkomsten(a, l)
-	tot, onb := res.TotaalPerJaar()
+	p.landelijk = res.Landelijk
+	tot, onb := res.TotaalPerMaand()
 	p.totaal, p.totaalOnbekend, p.totaalNul = bedragTekst(tot, l), onb, tot == 0
 	p.antwoorden = s.antwoordOverzicht(r.Context(), a, l)
 	// The token is base64url (leesToken decoded it); QueryEscape keeps it as it is.
@@ -79,6 +88,19 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 		Inhoud:      p.schrijf,
 	})
 	s.kit.StuurPagina(w, http.StatusOK, buf)
+}
+
+// stapURL is the address of step stap for the answers a: every answer kept, the step shown with its
+// earlier answer, and after it the steps still open, then the result. "" when the code cannot be made.
+func (s *server) stapURL(a *Antwoorden, stap string, l *web.Taal) string {
+	b := *a
+	b.Huidig = stap
+	b.Pad = slices.DeleteFunc(slices.Clone(a.Pad), func(x string) bool { return x == stap })
+	t, err := s.token.seal(&b)
+	if err != nil {
+		return ""
+	}
+	return "/check/stap?lang=" + l.Code + "&t=" + url.QueryEscape(t)
 }
 
 type antwoordRegel struct{ Vraag, Antwoord string }
@@ -119,25 +141,30 @@ func (s *server) antwoordOverzicht(ctx context.Context, a *Antwoorden, l *web.Ta
 	for i, k := range a.LeeftijdKind {
 		out = append(out, antwoordRegel{l.T("overzicht.kind", "n", i+1), l.T("overzicht.jaar", "n", k)})
 	}
-	ink := func(i Ink) string {
+	datum := truncDag(s.nu())
+	ink := func(i Ink, geb string) string {
 		if i.Onbekend {
 			return l.T("antwoord.weetniet")
 		}
 		if len(i.Regels) == 0 {
 			return l.T("soort.geen")
 		}
+		netto, ok := s.nettoInkomen(a, i, geb, datum)
 		txt := ""
 		for j, r := range i.Regels {
 			if j > 0 {
 				txt += "; "
 			}
 			txt += l.T("soort."+r.Soort) + ": " + bedragTekst(geld.Bedrag(r.Cent), l)
+			if a.Bruto && ok && j < len(netto.Regels) {
+				txt += " " + l.T("overzicht.basis.bruto", "netto", bedragTekst(geld.Bedrag(netto.Regels[j].Cent), l))
+			}
 		}
 		return txt
 	}
-	out = append(out, antwoordRegel{l.T("overzicht.inkomen"), ink(a.InkAanvrager)})
+	out = append(out, antwoordRegel{l.T("overzicht.inkomen"), ink(a.InkAanvrager, a.GebAanvrager)})
 	if a.Partner {
-		out = append(out, antwoordRegel{l.T("overzicht.inkomen.partner"), ink(a.InkPartner)})
+		out = append(out, antwoordRegel{l.T("overzicht.inkomen.partner"), ink(a.InkPartner, a.GebPartner)})
 	}
 	if a.beantwoord(stapVermogen) {
 		v := l.T("antwoord.weetniet")

@@ -11,8 +11,14 @@ import (
 // The result page is written here in Go instead of with html/template: it is the hot path of the check
 // (the load target is p99 ≤ 50 ms at 100 concurrent clients), and html/template pays a reflective call
 // and an escaper for every value, hundreds per page. The layout around it comes from base.html through
-// a skelet (skelet.go). The rule: every text goes through esc, every URL through escURL, and links to
-// outside must be http(s); everything else written here is a constant.
+// a skelet (skelet.go). The rule: every text goes through web.Esc, every URL through web.EscURL, and
+// links to outside must be http(s); everything else written here is a constant.
+//
+// The page reads top down: the overview (#overzicht, check_overzicht.go: what you can get with the
+// total per month, what may be possible and the one question that settles most of it, what to do
+// first), then one short block per regeling (its amount, what is still open with a link to the step
+// that asks it, where to apply, one source) with the reasons and the legal terms folded in <details>,
+// then the contact, the answers and, for an intermediary, the hand-over sheet (check_overdracht.go).
 
 func veiligeURL(u string) bool {
 	return len(u) > 8 && (u[:8] == "https://" || u[:7] == "http://")
@@ -21,15 +27,16 @@ func veiligeURL(u string) bool {
 // resultaatLabels are the fixed texts of the result page in one language and voice, looked up once at
 // start-up.
 type resultaatLabels struct {
-	Titel, Kop, Intro, GeenAanvraag                                            string
-	TotaalKop, TotaalGeen, TotaalPerJaar                                       string
+	Titel, Kop, GeenAanvraag                                                   string
+	TotaalGeen, TotaalUitleg                                                   string
 	IntermediairKop, IntermediairUitleg                                        string
 	RechtKop, OnzekerKop, OnzekerUitleg, GeenRechtKop                          string
 	LandelijkKop, LandelijkUitleg                                              string
 	ContactKop, Telefoon, Email, Adres, Website, Openingstijden                string
-	AntwoordenKop, ActiesKop, Printen, Bewaar, Wijzig, Opnieuw                 string
+	AntwoordenKop, ActiesKop, Printen, Bewaar, Wijzig, Opnieuw, Kaart          string
 	BedragOnbekend, AlleenVia, Waarom, Bron, Doen, Ambtshalve, ViaIntermediair string
-	AanvraagLink, Documenten, GeenDocumenten, Grondslag                        string
+	AanvraagLink, Documenten, GeenDocumenten, Grondslag, Details, Open         string
+	WaaromNiet, VraagBeantwoorden, AntwoordVeranderen, NietGevraagd, Aanvragen string
 	Oordeel                                                                    [3]string // per regels.Oordeel
 	Periode                                                                    map[regels.Periode]string
 	// Rijk are the same labels for a national regeling: the amount is worked out by the Rijk, and
@@ -44,24 +51,27 @@ func nieuweResultaatLabels(l *web.Taal) *resultaatLabels {
 	}
 	lb := &resultaatLabels{
 		Titel: l.T("resultaat.titel"), Kop: l.T(kop), GeenAanvraag: l.T("resultaat.geenaanvraag"),
-		TotaalKop: l.T("resultaat.totaal.kop"), TotaalGeen: l.T("resultaat.totaal.geen"), TotaalPerJaar: l.T("resultaat.totaal.perjaar"),
+		TotaalGeen: l.T("resultaat.totaal.geen"), TotaalUitleg: l.T("resultaat.totaal.uitleg"),
 		IntermediairKop: l.T("resultaat.intermediair.kop"), IntermediairUitleg: l.T("resultaat.intermediair.uitleg"),
 		RechtKop: l.T("resultaat.recht.kop"), OnzekerKop: l.T("resultaat.onzeker.kop"), OnzekerUitleg: l.T("resultaat.onzeker.uitleg"),
 		GeenRechtKop: l.T("resultaat.geenrecht.kop"), LandelijkKop: l.T("resultaat.landelijk.kop"), LandelijkUitleg: l.T("resultaat.landelijk.uitleg"),
 		ContactKop: l.T("resultaat.contact.kop"), Telefoon: l.T("resultaat.contact.telefoon"), Email: l.T("resultaat.contact.email"),
 		Adres: l.T("resultaat.contact.adres"), Website: l.T("resultaat.contact.website"), Openingstijden: l.T("resultaat.contact.openingstijden"),
 		AntwoordenKop: l.T(antwoorden), ActiesKop: l.T("resultaat.acties.kop"), Printen: l.T("resultaat.printen"),
-		Bewaar: l.T("resultaat.bewaar"), Wijzig: l.T("resultaat.wijzig"), Opnieuw: l.T("resultaat.opnieuw"),
+		Bewaar: l.T("resultaat.bewaar"), Wijzig: l.T("resultaat.wijzig"), Opnieuw: l.T("resultaat.opnieuw"), Kaart: l.T("kaart.link"),
 		BedragOnbekend: l.T("resultaat.bedrag.onbekend"), AlleenVia: l.T("resultaat.alleenvia"), Waarom: l.T("resultaat.waarom"),
 		Bron: l.T("resultaat.bron"), Doen: l.T("resultaat.doen"), Ambtshalve: l.T("resultaat.ambtshalve"),
 		ViaIntermediair: l.T("resultaat.viaintermediair"), AanvraagLink: l.T("resultaat.aanvragen.link"),
 		Documenten: l.T("resultaat.documenten"), GeenDocumenten: l.T("resultaat.geendocumenten"), Grondslag: l.T("resultaat.grondslag"),
+		Details: l.T("resultaat.details"), Open: l.T("resultaat.open"), WaaromNiet: l.T("resultaat.waaromniet"),
+		VraagBeantwoorden: l.T("resultaat.vraag.beantwoorden"), AntwoordVeranderen: l.T("resultaat.vraag.veranderen"),
+		NietGevraagd: l.T("resultaat.vraag.nietgevraagd"), Aanvragen: l.T("resultaat.aanvragen.kort"),
 		Periode: map[regels.Periode]string{},
 	}
 	lb.Oordeel[regels.Recht] = l.T("oordeel.recht")
 	lb.Oordeel[regels.Onzeker] = l.T("oordeel.onzeker")
 	lb.Oordeel[regels.GeenRecht] = l.T("oordeel.geenrecht")
-	for _, p := range []regels.Periode{regels.Eenmalig, regels.PerJaar, regels.PerMaand} {
+	for _, p := range []regels.Periode{regels.Eenmalig, regels.PerJaar, regels.PerMaand, regels.PerKwartaal} {
 		lb.Periode[p] = l.T("periode." + string(p))
 	}
 	rijk := *lb
@@ -74,9 +84,10 @@ func nieuweResultaatLabels(l *web.Taal) *resultaatLabels {
 type resultaatPagina struct {
 	l                   *web.Taal
 	lb                  *resultaatLabels
+	a                   *Antwoorden
 	ander               bool
 	res                 *regels.Resultaat
-	landelijk           []regels.Uitkomst // national indications (huurtoeslag), shown apart from the gemeente's
+	landelijk           []regels.Uitkomst // the national regelingen, shown apart from the gemeente's
 	contactTekst        string
 	gemeente            tenant.Gemeente // name and contact, from the tenant register
 	alleenVia           []string        // regelingen that only an intermediary can apply for, in intermediary mode
@@ -85,6 +96,10 @@ type resultaatPagina struct {
 	totaalNul           bool
 	antwoorden          []antwoordRegel
 	bewaarURL, terugURL string
+	// stapURL returns the address of the step that asks stap, with every answer kept and the result
+	// as the next page when nothing else is open; "" when it cannot be made.
+	stapURL func(stap string) string
+	teksten *regels.Teksten // words een_van's alternatives one by one
 }
 
 // schrijf writes the content of the result page (what base.html puts in <main>).
@@ -92,30 +107,12 @@ func (p *resultaatPagina) schrijf(b *bytes.Buffer) {
 	l, lb, g := p.l, p.lb, &p.gemeente
 	b.WriteString("\n<h1 class=\"utrecht-heading-1\">")
 	web.Esc(b, lb.Kop)
-	b.WriteString("</h1>\n<p class=\"utrecht-paragraph utrecht-paragraph--lead\">")
+	b.WriteString("</h1>\n<p class=\"utrecht-paragraph\">")
 	web.Esc(b, l.T("resultaat.intro", "gemeente", g.Naam))
-	b.WriteString("</p>\n<div class=\"utrecht-alert utrecht-alert--info zeker-let-op\">\n  <div class=\"utrecht-alert__content\"><p class=\"utrecht-paragraph\">")
+	b.WriteString(" ")
 	web.Esc(b, lb.GeenAanvraag)
-	b.WriteString("</p></div>\n</div>\n\n<section class=\"zeker-totaal\" aria-labelledby=\"totaal-kop\">\n  <h2 class=\"utrecht-heading-2\" id=\"totaal-kop\">")
-	web.Esc(b, lb.TotaalKop)
-	b.WriteString("</h2>\n  ")
-	if p.totaalNul {
-		b.WriteString(`<p class="utrecht-paragraph" id="totaal">`)
-		web.Esc(b, lb.TotaalGeen)
-		b.WriteString("</p>\n")
-	} else {
-		b.WriteString(`<p class="utrecht-paragraph"><strong class="zeker-totaal__bedrag" id="totaal">`)
-		web.Esc(b, p.totaal)
-		b.WriteString("</strong> ")
-		web.Esc(b, lb.TotaalPerJaar)
-		b.WriteString("</p>\n")
-	}
-	if p.totaalOnbekend > 0 {
-		b.WriteString(`  <p class="utrecht-paragraph">`)
-		web.Esc(b, l.T("resultaat.totaal.onbekend", "n", p.totaalOnbekend))
-		b.WriteString("</p>\n")
-	}
-	b.WriteString("</section>\n")
+	b.WriteString("</p>\n")
+	p.schrijfOverzicht(b)
 
 	if p.ander && len(p.alleenVia) > 0 {
 		b.WriteString("\n<div class=\"utrecht-alert utrecht-alert--warning\">\n  <div class=\"utrecht-alert__content\">\n    <h2 class=\"utrecht-heading-2\">")
@@ -147,7 +144,7 @@ func (p *resultaatPagina) schrijf(b *bytes.Buffer) {
 		}
 		for i := range p.res.Regelingen {
 			if u := &p.res.Regelingen[i]; u.Oordeel == o {
-				schrijfArtikel(b, u, l, lb, p.ander)
+				p.artikel(b, u, lb)
 			}
 		}
 	}
@@ -162,16 +159,51 @@ func (p *resultaatPagina) schrijf(b *bytes.Buffer) {
 		web.Esc(b, lb.LandelijkUitleg)
 		b.WriteString("</p>\n")
 		for i := range p.landelijk {
-			schrijfArtikel(b, &p.landelijk[i], l, lb.Rijk, p.ander)
+			p.artikel(b, &p.landelijk[i], lb.Rijk)
 		}
 	}
 
-	b.WriteString("\n<section class=\"zeker-contact utrecht-spotlight-section utrecht-spotlight-section--info\" aria-labelledby=\"contact-kop\">\n  <h2 class=\"utrecht-heading-2\" id=\"contact-kop\">")
+	p.schrijfContact(b)
+	b.WriteString("\n<section class=\"zeker-antwoorden\" aria-labelledby=\"antwoorden-kop\">\n  <h2 class=\"utrecht-heading-2\" id=\"antwoorden-kop\">")
+	web.Esc(b, lb.AntwoordenKop)
+	b.WriteString("</h2>\n  ")
+	schrijfAntwoorden(b, p.antwoorden)
+	b.WriteString("\n</section>\n")
+	if p.ander {
+		p.schrijfOverdracht(b)
+	}
+	b.WriteString("\n<section class=\"zeker-acties zeker-niet-printen\" aria-labelledby=\"acties-kop\">\n  <h2 class=\"utrecht-heading-2\" id=\"acties-kop\">")
+	web.Esc(b, lb.ActiesKop)
+	b.WriteString("</h2>\n  <p class=\"utrecht-paragraph\">")
+	web.Esc(b, lb.Printen)
+	b.WriteString("</p>\n  <ul class=\"utrecht-unordered-list\">\n")
+	link := func(href, tekst string) {
+		b.WriteString(`    <li class="utrecht-unordered-list__item"><a class="utrecht-link utrecht-link--html-a" href="`)
+		web.EscURL(b, href)
+		b.WriteString(`">`)
+		web.Esc(b, tekst)
+		b.WriteString("</a></li>\n")
+	}
+	link(p.bewaarURL, lb.Bewaar)
+	if p.terugURL != "" {
+		link(p.terugURL, lb.Wijzig)
+	}
+	link("/?lang="+l.Code, lb.Opnieuw)
+	link(web.SocialeKaartURL(p.gemeente.Code, l.Code), lb.Kaart) // the partners near the resident (netwerk)
+	b.WriteString("  </ul>\n</section>\n<p class=\"utrecht-paragraph utrecht-paragraph--small zeker-bewijs\">")
+	bw := &p.res.Ontvangstbewijs
+	web.Esc(b, l.T("resultaat.bewijs", "datum", p.res.Peildatum, "engine", bw.EngineVersie, "hash", bw.PakketHash))
+	b.WriteString("</p>\n")
+}
+
+// schrijfContact writes the gemeente's contact from the tenant register.
+func (p *resultaatPagina) schrijfContact(b *bytes.Buffer) {
+	lb, c := p.lb, &p.gemeente.Contact
+	b.WriteString("\n<section class=\"zeker-contact utrecht-spotlight-section utrecht-spotlight-section--info\" id=\"contact\" aria-labelledby=\"contact-kop\">\n  <h2 class=\"utrecht-heading-2\" id=\"contact-kop\">")
 	web.Esc(b, lb.ContactKop)
 	b.WriteString("</h2>\n  <p class=\"utrecht-paragraph\">")
 	web.Esc(b, p.contactTekst)
 	b.WriteString("</p>\n  <ul class=\"utrecht-unordered-list\">\n")
-	c := &g.Contact
 	if c.Telefoon != "" {
 		b.WriteString(`    <li class="utrecht-unordered-list__item">`)
 		web.Esc(b, lb.Telefoon)
@@ -219,31 +251,22 @@ func (p *resultaatPagina) schrijf(b *bytes.Buffer) {
 		}
 		b.WriteString("</li>\n")
 	}
-	b.WriteString("  </ul>\n</section>\n\n<section class=\"zeker-antwoorden\" aria-labelledby=\"antwoorden-kop\">\n  <h2 class=\"utrecht-heading-2\" id=\"antwoorden-kop\">")
-	web.Esc(b, lb.AntwoordenKop)
-	b.WriteString("</h2>\n  ")
-	schrijfAntwoorden(b, p.antwoorden)
-	b.WriteString("\n</section>\n\n<section class=\"zeker-acties zeker-niet-printen\" aria-labelledby=\"acties-kop\">\n  <h2 class=\"utrecht-heading-2\" id=\"acties-kop\">")
-	web.Esc(b, lb.ActiesKop)
-	b.WriteString("</h2>\n  <p class=\"utrecht-paragraph\">")
-	web.Esc(b, lb.Printen)
-	b.WriteString("</p>\n  <ul class=\"utrecht-unordered-list\">\n")
-	link := func(href, tekst string) {
-		b.WriteString(`    <li class="utrecht-unordered-list__item"><a class="utrecht-link utrecht-link--html-a" href="`)
-		web.EscURL(b, href)
-		b.WriteString(`">`)
-		web.Esc(b, tekst)
-		b.WriteString("</a></li>\n")
+	b.WriteString("  </ul>\n</section>\n")
+}
+
+// totaalZin is the one sentence with the total per month of the gemeente's and the national
+// regelingen: "ongeveer" when every amount is known, "minstens" when some are not.
+func (p *resultaatPagina) totaalZin() string {
+	l := p.l
+	switch {
+	case p.totaalNul && p.totaalOnbekend == 0:
+		return p.lb.TotaalGeen
+	case p.totaalNul:
+		return l.T("resultaat.totaal.alleenonbekend", "n", p.totaalOnbekend)
+	case p.totaalOnbekend > 0:
+		return l.T("resultaat.totaal.minstens", "bedrag", p.totaal)
 	}
-	link(p.bewaarURL, lb.Bewaar)
-	if p.terugURL != "" {
-		link(p.terugURL, lb.Wijzig)
-	}
-	link("/?lang="+l.Code, lb.Opnieuw)
-	b.WriteString("  </ul>\n</section>\n<p class=\"utrecht-paragraph utrecht-paragraph--small zeker-bewijs\">")
-	bw := &p.res.Ontvangstbewijs
-	web.Esc(b, l.T("resultaat.bewijs", "datum", p.res.Peildatum, "engine", bw.EngineVersie, "hash", bw.PakketHash))
-	b.WriteString("</p>\n")
+	return l.T("resultaat.totaal.ongeveer", "bedrag", p.totaal)
 }
 
 // schrijfAntwoorden writes the answers as an NL Design System data list.
@@ -265,154 +288,40 @@ func li(b *bytes.Buffer, s string) {
 	b.WriteString("</li>")
 }
 
-// schrijfArtikel writes one regeling: ✔ / ? / ✖, the amount, the reason per criterion with its source,
-// and what to do.
-func schrijfArtikel(b *bytes.Buffer, u *regels.Uitkomst, l *web.Taal, lb *resultaatLabels, ander bool) {
-	teken, klasse := "✖", "nee"
-	switch u.Oordeel {
-	case regels.Recht:
-		teken, klasse = "✔", "ok"
-	case regels.Onzeker:
-		teken, klasse = "?", "onzeker"
+// bedragMetPeriode writes "€ 350 per jaar", or nothing when the amount is unknown.
+func (p *resultaatPagina) bedragMetPeriode(b *bytes.Buffer, u *regels.Uitkomst, lb *resultaatLabels) bool {
+	if u.Bedrag == nil {
+		return false
 	}
-	geenRecht := u.Oordeel == regels.GeenRecht
-	b.WriteString(`<article class="zeker-regeling zeker-regeling--` + klasse + `" id="regeling-`)
-	web.Esc(b, u.ID)
-	b.WriteString(`" data-oordeel="`)
-	web.Esc(b, u.Oordeel.String())
-	b.WriteString(`" aria-labelledby="regeling-`)
-	web.Esc(b, u.ID)
-	b.WriteString("-kop\">\n<h3 class=\"utrecht-heading-3 zeker-regeling__kop\" id=\"regeling-")
-	web.Esc(b, u.ID)
-	b.WriteString(`-kop"><span class="zeker-teken" aria-hidden="true">` + teken + `</span> `)
-	web.Esc(b, u.Naam)
-	b.WriteString(` <span class="zeker-oordeel">(`)
-	web.Esc(b, lb.Oordeel[u.Oordeel])
-	b.WriteString(")</span></h3>\n")
-	p := func(class, s string) {
-		if s == "" {
-			return
-		}
-		b.WriteString(`<p class="utrecht-paragraph` + class + `">`)
-		web.Esc(b, s)
-		b.WriteString("</p>\n")
-	}
-	p("", u.Omschrijving)
-	if !geenRecht {
-		b.WriteString(`<p class="utrecht-paragraph zeker-bedrag">`)
-		if u.Bedrag != nil {
-			b.WriteString("<strong>")
-			web.Esc(b, bedragTekst(*u.Bedrag, l))
-			b.WriteString("</strong> ")
-			web.Esc(b, lb.Periode[u.Periode])
-		} else {
-			web.Esc(b, lb.BedragOnbekend)
-		}
-		if u.Lening != nil && u.Lening.AflossingPerMaand != nil && u.BedragUitleg == "" {
-			b.WriteString("<br>")
-			web.Esc(b, l.T("resultaat.aflossing", "bedrag", bedragTekst(*u.Lening.AflossingPerMaand, l)))
-		}
-		b.WriteString("</p>\n")
-		p(" utrecht-paragraph--small", u.BedragUitleg)
-	}
-	alleenVia := u.Aanvragen.AlleenViaIntermediair
-	if ander && alleenVia {
-		b.WriteString(`<p class="utrecht-paragraph"><strong class="zeker-label">`)
-		web.Esc(b, lb.AlleenVia)
-		b.WriteString("</strong></p>\n")
-	}
-	b.WriteString(`<h4 class="utrecht-heading-4">`)
-	web.Esc(b, lb.Waarom)
-	b.WriteString("</h4>\n" + `<ul class="utrecht-unordered-list zeker-criteria">`)
-	for i := range u.Criteria {
-		c := &u.Criteria[i]
-		b.WriteString(`<li class="utrecht-unordered-list__item zeker-criterium--`)
-		web.Esc(b, c.Uitkomst)
-		b.WriteString(`">`)
-		web.Esc(b, c.Tekst)
-		if !c.Bron.Leeg() {
-			b.WriteString(` <span class="zeker-bron">(`)
-			web.Esc(b, lb.Bron)
-			b.WriteString(": ")
-			schrijfBron(b, &c.Bron)
-			b.WriteString(")</span>")
-		}
-		b.WriteString("</li>\n")
-	}
-	b.WriteString("</ul>\n")
-	p("", u.Uitleg)
-	if !geenRecht {
-		a := &u.Aanvragen
-		b.WriteString(`<h4 class="utrecht-heading-4">`)
-		web.Esc(b, lb.Doen)
-		b.WriteString("</h4>\n" + `<ul class="utrecht-unordered-list">`)
-		if u.Ambtshalve {
-			li(b, lb.Ambtshalve)
-		}
-		if alleenVia {
-			li(b, lb.ViaIntermediair)
-		} else {
-			uitvoerder := u.Uitvoerder
-			if uitvoerder == "" {
-				uitvoerder = "gemeente"
-			}
-			b.WriteString(`<li class="utrecht-unordered-list__item">`)
-			web.Esc(b, l.T("resultaat.aanvragen", "uitvoerder", uitvoerder))
-			if veiligeURL(a.Link) {
-				b.WriteString(` <a class="utrecht-link utrecht-link--html-a" href="`)
-				web.EscURL(b, a.Link)
-				b.WriteString(`" rel="noreferrer">`)
-				web.Esc(b, lb.AanvraagLink)
-				b.WriteString("</a>")
-			}
-			b.WriteString("</li>")
-		}
-		if len(a.Documenten) > 0 {
-			b.WriteString(`<li class="utrecht-unordered-list__item">`)
-			web.Esc(b, lb.Documenten)
-			b.WriteString(`<ul class="utrecht-unordered-list">`)
-			for _, d := range a.Documenten {
-				li(b, d)
-			}
-			b.WriteString("</ul></li>")
-		} else {
-			li(b, lb.GeenDocumenten)
-		}
-		if a.Beslistermijn != "" {
-			li(b, l.T("resultaat.beslistermijn", "termijn", a.Beslistermijn))
-		}
-		if a.Toelichting != "" {
-			li(b, a.Toelichting)
-		}
-		b.WriteString("</ul>\n")
-	}
-	if !u.Grondslag.Leeg() {
-		b.WriteString(`<p class="utrecht-paragraph utrecht-paragraph--small">`)
-		web.Esc(b, lb.Grondslag)
-		b.WriteString(": ")
-		schrijfBron(b, &u.Grondslag)
-		b.WriteString("</p>\n")
-	}
-	b.WriteString("</article>\n")
+	web.Esc(b, bedragTekst(*u.Bedrag, p.l))
+	b.WriteString(" ")
+	web.Esc(b, lb.Periode[u.Periode])
+	return true
 }
 
-// schrijfBron writes bron as regels.Bron.String does ("tekst, sectie (url)"), escaped, without building
-// the string first.
+// schrijfBron writes bron as one link (or text): "tekst, sectie".
 func schrijfBron(b *bytes.Buffer, bron *regels.Bron) {
+	link := veiligeURL(bron.URL)
+	if link {
+		b.WriteString(`<a class="utrecht-link utrecht-link--html-a" href="`)
+		web.EscURL(b, bron.URL)
+		b.WriteString(`" rel="noreferrer">`)
+	}
 	web.Esc(b, bron.Tekst)
 	if bron.Tekst != "" && bron.Sectie != "" {
 		b.WriteString(", ")
 	}
 	web.Esc(b, bron.Sectie)
-	leeg := bron.Tekst == "" && bron.Sectie == ""
-	if bron.URL != "" {
-		b.WriteString(" (")
-		web.Esc(b, bron.URL)
-		b.WriteString(")")
-		leeg = false
+	if bron.Tekst == "" && bron.Sectie == "" {
+		switch {
+		case bron.NL != "":
+			b.WriteString("landelijke parameter ")
+			web.Esc(b, bron.NL)
+		case link:
+			web.Esc(b, bron.URL)
+		}
 	}
-	if leeg && bron.NL != "" {
-		b.WriteString("landelijke parameter ")
-		web.Esc(b, bron.NL)
+	if link {
+		b.WriteString("</a>")
 	}
 }

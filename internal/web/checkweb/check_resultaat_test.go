@@ -11,6 +11,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/web"
+	"github.com/zeker-platform/zeker/internal/web/webtest"
 )
 
 func TestEsc(t *testing.T) {
@@ -50,15 +51,16 @@ func TestArtikelEscapet(t *testing.T) {
 		Criteria:  []regels.Criterium{{Uitkomst: "ja", Tekst: "<i>t</i>", Bron: regels.Bron{Tekst: "a & b", URL: "https://example.org/?a=1&b=<2>"}}},
 		Grondslag: regels.Bron{Tekst: "art. 1 <x>"}}
 	var b bytes.Buffer
-	schrijfArtikel(&b, u, l, lb, false)
+	p := &resultaatPagina{l: l, lb: lb, a: &Antwoorden{}, stapURL: func(string) string { return "" }}
+	p.artikel(&b, u, lb)
 	got := b.String()
 	for _, bad := range []string{"<script>", "<b>", "<i>", "<u>", "<x>", "<2>", "javascript:"} {
 		if strings.Contains(got, bad) {
 			t.Errorf("article contains %q unescaped", bad)
 		}
 	}
-	for _, want := range []string{"&lt;b&gt;naam&lt;/b&gt;", "a &amp; b (https://example.org/?a=1&amp;b=&lt;2&gt;)", "€ 123,45", "per jaar",
-		`data-oordeel="recht"`, "&lt;u&gt;loonstrook&lt;/u&gt;", "art. 1 &lt;x&gt;", "✔"} {
+	for _, want := range []string{"&lt;b&gt;naam&lt;/b&gt;", "&lt;i&gt;t&lt;/i&gt;", "€ 123,45", "per jaar",
+		`data-oordeel="recht"`, "&lt;u&gt;loonstrook&lt;/u&gt;", "art. 1 &lt;x&gt;", "✔", "<details"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("article misses %q:\n%s", want, got)
 		}
@@ -113,6 +115,20 @@ func TestResultaatHuurtoeslag(t *testing.T) {
 		}
 		if c.oordeel == "onzeker" && !strings.Contains(landelijk, "Het Rijk rekent het uit") {
 			t.Errorf("%v: huurtoeslag does not say who works out the amount", c.wonen)
+		}
+	}
+}
+
+// TestResultaatLinktSocialeKaart: the result page links the gemeente's sociale kaart ("hulp bij uw
+// geldzaken in uw buurt"), in the page's language.
+func TestResultaatLinktSocialeKaart(t *testing.T) {
+	s := testServer(t, testConfig{})
+	for _, lang := range []string{"nl", "en"} {
+		f := &webtest.Check{T: t, H: s.Handler(), Taal: lang}
+		f.NaarResultaat("GM0175")
+		want := map[string]string{"nl": `href="/sociale-kaart/GM0175"`, "en": `href="/sociale-kaart/GM0175?lang=en"`}[lang]
+		if strings.Count(f.Body, want) != 1 {
+			t.Errorf("%s: the result page does not link the sociale kaart (%s)", lang, want)
 		}
 	}
 }

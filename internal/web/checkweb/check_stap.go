@@ -21,7 +21,7 @@ type stapData struct {
 	Stap          string
 	Token         string
 	Nummer        int
-	Totaal        int
+	Rest          int // steps still to ask after this one, as far as the answers so far tell
 	Gemeente      string
 	Fouten        []web.FieldError
 	FoutBij       map[string]string
@@ -65,7 +65,7 @@ func (s *server) checkStapPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a, err := s.leesToken(r.Context(), r.PostForm.Get("t"))
-	if err != nil || !slices.Contains(stappen, a.Huidig) {
+	if err != nil || !slices.Contains(stappen[:], a.Huidig) {
 		if err == nil {
 			err = errTokenOngeldig
 		}
@@ -105,17 +105,17 @@ func (s *server) checkStapPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a.markeer(a.Huidig)
-	if h := a.huishouden(datum, ""); h.Valideer(datum) != nil {
+	if h := s.huishouden(a, datum, alleAntwoorden); h.Valideer(datum) != nil {
 		// The form limits should make this impossible; say so plainly rather than fail.
 		s.kit.Log().Warn("check: antwoorden geven geen geldig huishouden", "stap", a.Huidig)
 		d.fout("stap-vraag", l.T("fout.huishouden"))
 		s.renderStap(w, r, a, l, d, r.PostForm)
 		return
 	}
-	open := s.openStappen(a, a.Huidig, l)
 	a.Pad = append(a.Pad, a.Huidig)
+	a.Huidig = ""
+	open := s.openStappen(a, l)
 	if len(open) == 0 {
-		a.Huidig = ""
 		t, err := s.token.seal(a)
 		if err != nil {
 			s.fout(w, r, http.StatusInternalServerError, "fout.intern")
@@ -147,7 +147,7 @@ func (s *server) renderStap(w http.ResponseWriter, r *http.Request, a *Antwoorde
 	d.Thema, d.VoetContact = web.ThemaKlasse(a.Gemeente), s.voetContact(r.Context(), l, a.Gemeente)
 	d.Kinderen = seqN(a.Kinderen)
 	d.Nummer = len(a.Pad) + 1
-	d.Totaal = d.Nummer + len(s.openStappen(a, a.Huidig, l))
+	d.Rest = len(s.openStappen(a, l))
 	d.BewaarURL = "/check/bewaar?" + url.Values{"t": {t}, "lang": {l.Code}}.Encode()
 	d.W = waarden(a)
 	d.Aangevinkt = map[string]bool{}
@@ -177,8 +177,7 @@ func (s *server) renderStap(w http.ResponseWriter, r *http.Request, a *Antwoorde
 			d.Soorten = append(d.Soorten, checkOptie{string(so), l.T("soort." + string(so))})
 		}
 	case stapOntvangt, stapSituatie:
-		vorige := stappen[slices.Index(stappen, a.Huidig)-1]
-		res, err := s.evalueer(a, vorige, l)
+		res, err := s.evalueer(a, totHier, l)
 		if err != nil {
 			d.VraagOntvangt, d.VraagLaag, d.VraagStudent, d.VraagSchuld = true, true, true, true
 		} else {
@@ -193,8 +192,12 @@ func (s *server) renderStap(w http.ResponseWriter, r *http.Request, a *Antwoorde
 				d.VraagOntvangt, d.VraagLaag = true, true
 			}
 			d.Regelingen = append(d.Regelingen, checkOptie{"bijstand", l.T("ontvangt.bijstand")})
+			// Only schemes the household could have: a household without children is not asked
+			// about children's schemes. One already ticked stays.
 			for _, u := range res.Regelingen {
-				d.Regelingen = append(d.Regelingen, checkOptie{u.ID, u.Naam})
+				if u.Oordeel != regels.GeenRecht || d.Aangevinkt[u.ID] {
+					d.Regelingen = append(d.Regelingen, checkOptie{u.ID, u.Naam})
+				}
 			}
 		}
 	}
@@ -239,6 +242,10 @@ func waarden(a *Antwoorden) map[string]string {
 			n := strconv.Itoa(i + 1)
 			w[p+"-soort-"+n], w[p+"-bedrag-"+n] = r.Soort, bedragInvoer(r.Cent)
 		}
+	}
+	w["basis"] = "netto"
+	if a.Bruto {
+		w["basis"] = "bruto"
 	}
 	if a.beantwoord(stapInkomen) {
 		inkVelden("a", a.InkAanvrager)
@@ -423,10 +430,32 @@ func geldigeSoort(s string) bool {
 }
 
 func leesInkomen(f url.Values, a *Antwoorden, d *stapData, l *web.Taal) {
+	switch f.Get("basis") {
+	case "bruto":
+		a.Bruto = true
+	case "netto", "":
+		a.Bruto = false // net is what the question asked before the choice, and the default
+	default:
+		d.fout("basis-netto", l.T("fout.kies"))
+	}
 	a.InkAanvrager = leesInk(f, "a", d, l)
 	a.InkPartner = Ink{}
 	if a.Partner {
 		a.InkPartner = leesInk(f, "p", d, l)
+	}
+	if !a.Bruto {
+		return
+	}
+	// An own business or "other" income has no payslip to go from gross to net.
+	for _, p := range []struct {
+		veld string
+		ink  Ink
+	}{{"a", a.InkAanvrager}, {"p", a.InkPartner}} {
+		for i, r := range p.ink.Regels {
+			if !brutoMag(r.Soort) {
+				d.fout(p.veld+"-soort-"+strconv.Itoa(i+1), l.T("fout.bruto.soort"))
+			}
+		}
 	}
 }
 
@@ -444,6 +473,13 @@ func leesVermogen(f url.Values, a *Antwoorden, d *stapData, l *web.Taal) {
 }
 
 func leesOntvangt(f url.Values, a *Antwoorden, d *stapData, l *web.Taal) {
+	a.Gevraagd &^= gvOntvangt | gvLaag
+	if f.Has("ontvangt-vraag") {
+		a.Gevraagd |= gvOntvangt
+	}
+	if f.Has("laag-jaren") {
+		a.Gevraagd |= gvLaag
+	}
 	a.Ontvangt = a.Ontvangt[:0]
 	for _, o := range f["ontvangt"] {
 		if o != "" && len(o) <= 64 && len(a.Ontvangt) < huishouden.MaxOntvangsten && !slices.Contains(a.Ontvangt, o) {
@@ -468,6 +504,13 @@ func leesOntvangt(f url.Values, a *Antwoorden, d *stapData, l *web.Taal) {
 
 func leesSituatie(f url.Values, a *Antwoorden, d *stapData, l *web.Taal) {
 	ja, nee := true, false
+	a.Gevraagd &^= gvStudent | gvSchuld
+	if f.Has("student-vraag") {
+		a.Gevraagd |= gvStudent
+	}
+	if f.Has("schuld-vraag") {
+		a.Gevraagd |= gvSchuld
+	}
 	if f.Has("student") {
 		switch f.Get("student") {
 		case "ja":

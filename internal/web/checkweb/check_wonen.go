@@ -2,7 +2,6 @@ package checkweb
 
 import (
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/zeker-platform/zeker/internal/geld"
@@ -12,8 +11,8 @@ import (
 )
 
 // The wonen step asks whether the household rents and the kale huur. Only the national huurtoeslag
-// indication (regels.Huurtoeslag) depends on it, so it is asked only when that indication names
-// regels.VraagWonen for the answers so far.
+// depends on it, so it is asked only when the huurtoeslag names regels.VraagWonen for the answers so far
+// (openStappen).
 
 // The answers of the question "Huurt u uw woning?".
 const (
@@ -83,39 +82,16 @@ func wonenWaarden(a *Antwoorden, w map[string]string) {
 	}
 }
 
-// wonenGevraagd reports whether the wonen step can change an outcome, given the answers up to and
-// including step tot: the huurtoeslag indication names VraagWonen. When the indication cannot be
-// made (a date outside the national data), there is nothing the answer could change.
-func (s *server) wonenGevraagd(a *Antwoorden, tot string) bool {
-	datum := truncDag(s.nu())
-	h := a.huishouden(datum, tot)
-	if h.Valideer(datum) != nil {
-		return true // the safe side, as openStappen does when the engine cannot evaluate
-	}
-	u, err := regels.Huurtoeslag(h, datum, regels.Weergave{Teksten: s.teksten})
-	if err != nil {
-		return false
-	}
-	return slices.Contains(u.Vragen, regels.VraagWonen)
-}
-
-// landelijkeUitkomsten returns the national indications for the answers at the check's reference
-// date, in the page's language and voice: today only huurtoeslag. On an error (a date outside the
-// national data, answers that do not make a household) it logs and returns nil, and the result page
-// shows the municipal regelingen only.
+// landelijkeUitkomsten returns the national regelingen (zorgtoeslag, huurtoeslag, kindgebonden
+// budget, kinderbijslag) for all the answers, in the page's language and voice: Resultaat.Landelijk of
+// the one evaluation. On an error (answers that do not make a household) it logs and returns nil.
 func (s *server) landelijkeUitkomsten(a *Antwoorden, l *web.Taal) []regels.Uitkomst {
-	datum := truncDag(s.nu())
-	h := a.huishouden(datum, "")
-	if err := h.Valideer(datum); err != nil {
-		s.kit.Log().Warn("check: huurtoeslag: antwoorden geven geen geldig huishouden", "fout", err)
-		return nil
-	}
-	u, err := regels.Huurtoeslag(h, datum, regels.Weergave{Taal: l.Code, Intermediair: a.Ander, Teksten: s.teksten})
+	res, err := s.evalueer(a, alleAntwoorden, l)
 	if err != nil {
-		s.kit.Log().Warn("check: huurtoeslag niet bepaald", "datum", datum.Format("2006-01-02"), "fout", err)
+		s.kit.Log().Warn("check: landelijke regelingen niet bepaald", "fout", err)
 		return nil
 	}
-	return []regels.Uitkomst{u}
+	return res.Landelijk
 }
 
 // woonAntwoorden gives the lines "Wonen" and "Kale huur per maand" of the answers overview, when the

@@ -192,9 +192,9 @@ func TestLandelijkeUitkomsten(t *testing.T) {
 		t.Run(tt.naam, func(t *testing.T) {
 			a := basis
 			a.Wonen, a.Huur, a.Ander = tt.wonen, tt.huur, tt.l.Ander
-			us := s.landelijkeUitkomsten(&a, tt.l)
-			if len(us) != 1 || us[0].ID != "huurtoeslag" {
-				t.Fatalf("got %+v", us)
+			us := huurtoeslagVan(s.landelijkeUitkomsten(&a, tt.l))
+			if len(us) != 1 {
+				t.Fatalf("no huurtoeslag among the national regelingen")
 			}
 			if us[0].Oordeel != tt.oordeel {
 				t.Errorf("oordeel %s, want %s", us[0].Oordeel, tt.oordeel)
@@ -219,7 +219,17 @@ func TestLandelijkeUitkomsten(t *testing.T) {
 	if got := woonAntwoorden(&a, nl); got != nil {
 		t.Errorf("unanswered: %v", got)
 	}
-	if us := s.landelijkeUitkomsten(&a, nl); len(us) != 1 || len(us[0].Vragen) == 0 || us[0].Vragen[0] != regels.VraagWonen {
-		t.Errorf("unanswered: %+v", us)
+	if us := huurtoeslagVan(s.landelijkeUitkomsten(&a, nl)); len(us) != 1 || len(us[0].Vragen) == 0 || us[0].Vragen[0] != regels.VraagWonen {
+		t.Errorf("unanswered: huurtoeslag %+v", us)
 	}
+}
+
+// huurtoeslagVan picks the huurtoeslag out of the national regelingen.
+func huurtoeslagVan(us []regels.Uitkomst) []regels.Uitkomst {
+	for _, u := range us {
+		if u.ID == "huurtoeslag" {
+			return []regels.Uitkomst{u}
+		}
+	}
+	return nil
 }

@@ -52,6 +52,7 @@ type server struct {
 	pages     *web.Pages
 	labels    map[labelSleutel]*resultaatLabels // fixed texts of the result page, per language and voice
 	teksten   *regels.Teksten                   // nil: the engine's own catalogue
+	woorden   *regels.Teksten                   // teksten, or the engine's own catalogue: never nil
 	// voet keeps the footer entry with a gemeente's contact per language, voice and gemeente
 	// (voetSleutel → voetWaarde), rendered again when the tenant's contact changes.
 	voet sync.Map
@@ -93,6 +94,11 @@ func nieuw(kit *web.Kit, cfg Config, deps Deps) (*server, error) {
 	s := &server{kit: kit, cfg: cfg, cat: deps.Catalogus, token: tk, pages: pages, gemeenten: deps.Gemeenten, metPakket: map[string]bool{}, teksten: deps.Teksten}
 	for _, g := range deps.Catalogus.Gemeenten() {
 		s.metPakket[g.Code] = true
+	}
+	if s.woorden = deps.Teksten; s.woorden == nil {
+		if s.woorden, err = regels.StandaardTeksten(); err != nil {
+			return nil, fmt.Errorf("checkweb: teksten: %w", err)
+		}
 	}
 	if len(s.metPakket) == 0 {
 		return nil, errors.New("checkweb: de regelcatalogus heeft geen gemeenten")

@@ -19,9 +19,11 @@ var (
 	errTokenVerlopen = errors.New("web: de code is verlopen")
 )
 
-// tokenAAD binds a token to its purpose and format version: v2 binary, v1 JSON.
+// tokenAAD binds a token to its purpose and format version: v3 binary with Bruto, v2 binary without
+// it, v1 JSON.
 var (
-	tokenAAD   = []byte("zeker-check-v2")
+	tokenAAD   = []byte("zeker-check-v3")
+	tokenAADv2 = []byte("zeker-check-v2")
 	tokenAADv1 = []byte("zeker-check-v1")
 )
 
@@ -64,11 +66,16 @@ func (k *tokenSleutel) open(s string, a *Antwoorden) error {
 		return errTokenOngeldig
 	}
 	n := k.aead.NonceSize()
-	if plain, err := k.aead.Open(nil, raw[:n], raw[n:], tokenAAD); err == nil {
-		if a.unmarshalBinary(plain) != nil {
-			return errTokenOngeldig
+	for _, v := range []struct {
+		aad      []byte
+		metBruto bool
+	}{{tokenAAD, true}, {tokenAADv2, false}} {
+		if plain, err := k.aead.Open(nil, raw[:n], raw[n:], v.aad); err == nil {
+			if a.unmarshalBinary(plain, v.metBruto) != nil {
+				return errTokenOngeldig
+			}
+			return nil
 		}
-		return nil
 	}
 	// A code from before the binary form.
 	plain, err := k.aead.Open(nil, raw[:n], raw[n:], tokenAADv1)

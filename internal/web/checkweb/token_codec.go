@@ -89,6 +89,8 @@ func (a *Antwoorden) appendBinary(b []byte) []byte {
 	if w.optioneel(a.Huur != nil) {
 		w.int(*a.Huur)
 	}
+	w.bool(a.Bruto)
+	w.int(int64(a.Gevraagd))
 	return w.b
 }
 
@@ -188,8 +190,9 @@ func (r *lezer) ink(i *Ink) {
 	}
 }
 
-// unmarshalBinary reads the binary form into a; a must be zero.
-func (a *Antwoorden) unmarshalBinary(b []byte) error {
+// unmarshalBinary reads the binary form into a; a must be zero. metBruto is false for codes of the
+// form before Antwoorden.Bruto and Gevraagd (associated data tokenAADv2), which end after Huur.
+func (a *Antwoorden) unmarshalBinary(b []byte, metBruto bool) error {
 	r := &lezer{b: b}
 	a.Versie = r.klein()
 	a.Gemaakt = r.int()
@@ -232,6 +235,14 @@ func (a *Antwoorden) unmarshalBinary(b []byte) error {
 	if r.bool() {
 		v := r.int()
 		a.Huur = &v
+	}
+	if metBruto {
+		a.Bruto = r.bool()
+		g := r.int()
+		if g < 0 || g > 255 {
+			return errCodec
+		}
+		a.Gevraagd = uint8(g)
 	}
 	if r.err != nil {
 		return r.err
