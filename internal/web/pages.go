@@ -418,3 +418,19 @@ func MenuURL(gm string, m MenuItem) string {
 	}
 	return "/beheer/" + gm + m.Pad
 }
+
+// GemeentePagina fills the layout of a staff page of the gemeente in the URL (the guard has checked
+// that it exists), with the confirmation of ?klaar=… from meldingen, a part's fixed list (never user
+// input). False when the request has been answered (the gemeente could not be read).
+func (k *Kit) GemeentePagina(w http.ResponseWriter, r *http.Request, p *StaffPage, titel string, meldingen map[string]string) (tenant.Gemeente, bool) {
+	g, err := k.Gemeente(r)
+	if err != nil {
+		k.InternalError(w, r, err)
+		return g, false
+	}
+	k.VulStaff(p, r, titel, &g)
+	if m, ok := meldingen[r.URL.Query().Get("klaar")]; ok {
+		p.Melding = m
+	}
+	return g, true
+}

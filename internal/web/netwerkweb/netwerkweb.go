@@ -113,14 +113,7 @@ var meldingen = map[string]string{
 
 // pagina fills the layout of a staff page; false when the request has been answered.
 func (s *server) pagina(w http.ResponseWriter, r *http.Request, p *web.StaffPage, titel string) (tenant.Gemeente, bool) {
-	g, err := s.kit.Gemeente(r)
-	if err != nil {
-		s.kit.InternalError(w, r, err)
-		return g, false
-	}
-	s.kit.VulStaff(p, r, titel, &g)
-	p.Melding = meldingen[r.URL.Query().Get("klaar")]
-	return g, true
+	return s.kit.GemeentePagina(w, r, p, titel, meldingen)
 }
 
 // partnerVan returns the partner of the URL when it is (or was) a member of gm and not merged; else 404.

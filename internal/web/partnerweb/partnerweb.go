@@ -85,14 +85,7 @@ var meldingen = map[string]string{
 
 // pagina fills the layout; false when the request has been answered.
 func (s *server) pagina(w http.ResponseWriter, r *http.Request, p *web.StaffPage, titel string) (tenant.Gemeente, bool) {
-	g, err := s.kit.Gemeente(r)
-	if err != nil {
-		s.kit.InternalError(w, r, err)
-		return g, false
-	}
-	s.kit.VulStaff(p, r, titel, &g)
-	p.Melding = meldingen[r.URL.Query().Get("klaar")]
-	return g, true
+	return s.kit.GemeentePagina(w, r, p, titel, meldingen)
 }
 
 // partnerVan returns the partner of the URL if it is (or was) a member of gemeente gm and not merged;

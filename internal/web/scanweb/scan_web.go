@@ -116,16 +116,8 @@ func (s *server) scanMenu(r *http.Request, gm, hier string) scanMenu {
 
 // scanPagina fills the layout of a scan page; false when the request has been answered.
 func (s *server) scanPagina(w http.ResponseWriter, r *http.Request, p *web.StaffPage, titel string) (string, bool) {
-	g, err := s.kit.Gemeente(r)
-	if err != nil {
-		s.kit.InternalError(w, r, err)
-		return "", false
-	}
-	s.kit.VulStaff(p, r, titel, &g)
-	if m, ok := scanMeldingen[r.URL.Query().Get("klaar")]; ok {
-		p.Melding = m
-	}
-	return g.Code, true
+	g, ok := s.kit.GemeentePagina(w, r, p, titel, scanMeldingen)
+	return g.Code, ok
 }
 
 // scanMeldingen are the confirmations after a POST (fixed texts, never user input).

@@ -99,16 +99,8 @@ var menu = []web.MenuItem{
 
 // signalenPagina fills the layout of a vroegsignalering page; false when the request has been answered.
 func (s *server) signalenPagina(w http.ResponseWriter, r *http.Request, p *web.StaffPage, titel string) (string, bool) {
-	g, err := s.kit.Gemeente(r)
-	if err != nil {
-		s.kit.InternalError(w, r, err)
-		return "", false
-	}
-	s.kit.VulStaff(p, r, titel, &g)
-	if m, ok := signalenMeldingen()[r.URL.Query().Get("klaar")]; ok {
-		p.Melding = m
-	}
-	return g.Code, true
+	g, ok := s.kit.GemeentePagina(w, r, p, titel, signalenMeldingen())
+	return g.Code, ok
 }
 
 // signalenMeldingen are the confirmations after a change (?klaar=…), from this fixed list only.

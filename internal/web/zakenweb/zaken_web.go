@@ -95,16 +95,8 @@ var menu = []web.MenuItem{
 
 // pagina fills the layout of a zaken page; false when the request has been answered.
 func (s *server) pagina(w http.ResponseWriter, r *http.Request, p *web.StaffPage, titel string) (string, bool) {
-	g, err := s.kit.Gemeente(r)
-	if err != nil {
-		s.kit.InternalError(w, r, err)
-		return "", false
-	}
-	s.kit.VulStaff(p, r, titel, &g)
-	if m, ok := meldingen[r.URL.Query().Get("klaar")]; ok {
-		p.Melding = m
-	}
-	return g.Code, true
+	g, ok := s.kit.GemeentePagina(w, r, p, titel, meldingen)
+	return g.Code, ok
 }
 
 // meldingen are the confirmations after a change (?klaar=…), from this fixed list only.
