@@ -120,6 +120,8 @@ var toegangTabel = map[string]string{
 	"GET /beheer/{gemeente}/scan/watals":                    "beleidsmedewerker",
 	"GET /beheer/{gemeente}/scan/watals.csv":                "beleidsmedewerker",
 	"GET /beheer/{gemeente}/scan/voorstellen":               "consulent",
+	"GET /beheer/{gemeente}/scan/instellingen":              "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/scan/instellingen":             "beheerder systeembeheerder",
 	"GET /beheer/{gemeente}/scan/voorstellen/{id}":          "consulent",
 	"POST /beheer/{gemeente}/scan/voorstellen/{id}/besluit": "consulent",
 

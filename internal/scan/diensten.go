@@ -43,3 +43,20 @@ func (d *Diensten) Beslis(ctx context.Context, gemeente string, id int64, b Besl
 func (d *Diensten) LaadPopulatie(ctx context.Context, gemeente string, datum time.Time) (*register.Populatie, error) {
 	return register.LaadPopulatie(ctx, d.DB, gemeente, datum, d.Catalogus.Params())
 }
+
+// BewaarInstellingen returns how long the gemeente keeps its imported household snapshots
+// (internal/register; the defaults when it chose none).
+func (d *Diensten) BewaarInstellingen(ctx context.Context, gemeente string) (register.Instellingen, error) {
+	return register.LeesInstellingen(ctx, d.DB, gemeente)
+}
+
+// ZetBewaarInstellingen stores them; a bad value is refused with the field and the reason.
+func (d *Diensten) ZetBewaarInstellingen(ctx context.Context, gemeente string, i register.Instellingen) error {
+	return register.ZetInstellingen(ctx, d.DB, gemeente, i)
+}
+
+// Imports returns the gemeente's newest import rounds of household data (internal/register), aborted
+// ones included, newest first.
+func (d *Diensten) Imports(ctx context.Context, gemeente string, maxAantal int) ([]register.Import, error) {
+	return register.Imports(ctx, d.DB, gemeente, maxAantal)
+}

@@ -82,6 +82,19 @@ func TestBrowserScan(t *testing.T) {
 	}
 	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
 	b.CheckAxe(t, ctx, "voorstel-fout")
+
+	// The beheerder's retention of the household data (with the list of import rounds), with and
+	// without a field error.
+	laadPopulatie(t, o.DB, eigen, 20, datum)
+	login("beheerder@test.zeker.test")
+	ga("/beheer/" + eigen + "/scan/instellingen")
+	b.CheckAxe(t, ctx, "scan-instellingen")
+	webtest.Do(t, ctx, chromedp.SetValue(chromedp.CSS("#dagen"), "nul"))
+	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
+	if !webtest.Has(t, ctx, "#dagen-fout") {
+		t.Error("no field error for the retention in days")
+	}
+	b.CheckAxe(t, ctx, "scan-instellingen-fout")
 }
 
 // kopjesHeel fails when a table header may break a word in the middle: the layout's root sets

@@ -68,6 +68,8 @@ func (s *server) routes() []web.Route {
 		{Pattern: "GET /beheer/{gemeente}/scan/watals.csv", Access: web.InGemeente, Permissie: auth.MonitorSimuleren, Activiteit: "scan.uitvoeren", Handler: s.scanWatAlsCSV},
 		{Pattern: "GET /beheer/{gemeente}/scan/voorstellen", Access: web.InGemeente, Permissie: auth.ScanBeoordelen, Activiteit: "scan.beoordelen", Handler: s.scanVoorstellen},
 		{Pattern: "GET /beheer/{gemeente}/scan/voorstellen/{id}", Access: web.InGemeente, Permissie: auth.ScanBeoordelen, Activiteit: "scan.beoordelen", Handler: s.scanVoorstel},
+		{Pattern: "GET /beheer/{gemeente}/scan/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.scanInstellingen},
+		{Pattern: "POST /beheer/{gemeente}/scan/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.scanInstellingenPost},
 		{Pattern: "POST /beheer/{gemeente}/scan/voorstellen/{id}/besluit", Access: web.InGemeente, Permissie: auth.ScanBeoordelen, Activiteit: "scan.beoordelen", Handler: s.scanBesluit},
 	}
 }
@@ -77,13 +79,14 @@ var menu = []web.MenuItem{
 	{Titel: "Scan: bereik en niet-gebruik", Uitleg: "Wie heeft recht op een regeling maar krijgt die niet: bereik per doelgroep en dorp, bereiklijst.", Pad: "/scan", Permissie: auth.MonitorLezen, Volgorde: 100},
 	{Titel: "Wat als", Uitleg: "Een inkomensgrens of bedrag veranderen en zien wie er recht bij krijgt en wat het kost.", Pad: "/scan/watals", Permissie: auth.MonitorSimuleren, Volgorde: 110},
 	{Titel: "Voorstellen ambtshalve", Uitleg: "Voorstellen om een regeling zonder aanvraag toe te kennen: goedkeuren of afwijzen.", Pad: "/scan/voorstellen", Permissie: auth.ScanBeoordelen, Volgorde: 120},
+	{Titel: "Bewaartermijn huishoudgegevens", Uitleg: "Hoe lang ingelezen huishoudgegevens bewaard blijven; de tellingen zonder persoonsgegevens blijven voor de monitor.", Pad: "/scan/instellingen", Permissie: auth.GemeenteInstellen, Volgorde: 125},
 }
 
 // scanMenu is the sub-navigation of the scan pages, with only the parts the user may use.
 type scanMenu struct {
-	Basis                          string // /beheer/{gemeente}/scan
-	Hier                           string
-	Overzicht, WatAls, Voorstellen bool
+	Basis                                        string // /beheer/{gemeente}/scan
+	Hier                                         string
+	Overzicht, WatAls, Voorstellen, Instellingen bool
 }
 
 // HTML renders the menu; the texts and URLs are fixed or built from a checked gemeente code.
@@ -104,6 +107,7 @@ func (m scanMenu) HTML() template.HTML {
 	item(m.Overzicht, "overzicht", "", "Bereik en niet-gebruik")
 	item(m.WatAls, "watals", "/watals", "Wat als")
 	item(m.Voorstellen, "voorstellen", "/voorstellen", "Voorstellen ambtshalve")
+	item(m.Instellingen, "instellingen", "/instellingen", "Bewaartermijn huishoudgegevens")
 	b.WriteString(`</ul></nav>`)
 	return template.HTML(b.String()) //nolint:gosec // escaped above
 }
@@ -111,7 +115,8 @@ func (m scanMenu) HTML() template.HTML {
 func (s *server) scanMenu(r *http.Request, gm, hier string) scanMenu {
 	a := web.ActorUit(r.Context())
 	return scanMenu{Basis: "/beheer/" + gm + "/scan", Hier: hier, Overzicht: auth.Mag(a, gm, auth.MonitorLezen),
-		WatAls: auth.Mag(a, gm, auth.MonitorSimuleren), Voorstellen: auth.Mag(a, gm, auth.ScanBeoordelen)}
+		WatAls: auth.Mag(a, gm, auth.MonitorSimuleren), Voorstellen: auth.Mag(a, gm, auth.ScanBeoordelen),
+		Instellingen: auth.Mag(a, gm, auth.GemeenteInstellen)}
 }
 
 // scanPagina fills the layout of a scan page; false when the request has been answered.
@@ -122,10 +127,11 @@ func (s *server) scanPagina(w http.ResponseWriter, r *http.Request, p *web.Staff
 
 // scanMeldingen are the confirmations after a POST (fixed texts, never user input).
 var scanMeldingen = map[string]string{
-	"scan":        "De scan is uitgevoerd. Hieronder staat de nieuwe uitslag.",
-	"taak":        "De scan staat klaar als achtergrondtaak. De voortgang staat onder Taken; vernieuw de pagina om hem te volgen.",
-	"goedgekeurd": "Het voorstel is goedgekeurd. De gemeente kent de regeling nu toe; Zeker doet dat niet zelf.",
-	"afgewezen":   "Het voorstel is afgewezen.",
+	"scan":         "De scan is uitgevoerd. Hieronder staat de nieuwe uitslag.",
+	"taak":         "De scan staat klaar als achtergrondtaak. De voortgang staat onder Taken; vernieuw de pagina om hem te volgen.",
+	"instellingen": "De bewaartermijn van de huishoudgegevens is opgeslagen.",
+	"goedgekeurd":  "Het voorstel is goedgekeurd. De gemeente kent de regeling nu toe; Zeker doet dat niet zelf.",
+	"afgewezen":    "Het voorstel is afgewezen.",
 }
 
 func procentTekst(deel, geheel int) string {
