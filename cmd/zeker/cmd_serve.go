@@ -15,6 +15,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/regels"
@@ -310,7 +311,7 @@ func waarschuwKalender(log *slog.Logger, nu time.Time) {
 		log.Error("tijdzone", "fout", err)
 		return
 	}
-	if tot := termijn.GelijkgesteldBekendTot(); !termijn.DatumVan(nu, zone).PlusMaanden(6).Voor(tot) {
+	if tot := termijn.GelijkgesteldBekendTot(); !datum.Van(nu, zone).PlusMaanden(6).Voor(tot) {
 		log.Warn("de met feestdagen gelijkgestelde dagen (Algemene termijnenwet art. 3 lid 3) zijn bekend tot en met "+tot.String()+
 			"; voeg het volgende besluit uit de Staatscourant toe in internal/termijn/gelijkgesteld.go", "bekend_tot", tot.String())
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/zeker-platform/zeker/internal/apiv1"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/text"
 )
@@ -63,6 +64,6 @@ func FuzzParseVerzoek(f *testing.F) {
 			}
 		}
 		// Validation of what was read never panics either.
-		signalen.BeoordeelBatch(v.Signalen, signalen.NieuweDatum(2026, 3, 2))
+		signalen.BeoordeelBatch(v.Signalen, datum.Nieuw(2026, 3, 2))
 	})
 }

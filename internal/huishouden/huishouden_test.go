@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/zeker-platform/zeker/internal/datum"
 )
 
 var peildatum = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -104,12 +106,13 @@ func TestAlleFoutenTegelijk(t *testing.T) {
 }
 
 func TestLeeftijdOp29Februari(t *testing.T) {
-	p := Persoon{Geboortedatum: &Datum{time.Date(2008, 2, 29, 0, 0, 0, 0, time.UTC)}}
+	geboren := datum.Nieuw(2008, 2, 29)
+	p := Persoon{Geboortedatum: &geboren}
 	for _, tt := range []struct {
 		d    string
 		want int
 	}{{"2026-02-28", 17}, {"2026-03-01", 18}, {"2028-02-29", 20}} {
-		got, _ := p.Leeftijd(MustDatum(tt.d).Time)
+		got, _ := p.Leeftijd(datum.Moet(tt.d).Tijd())
 		if got != tt.want {
 			t.Errorf("leeftijd op %s = %d, want %d", tt.d, got, tt.want)
 		}

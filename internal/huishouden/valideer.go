@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 )
 
@@ -117,7 +118,7 @@ func typeNaam(t reflect.Type) string {
 	switch {
 	case t == reflect.TypeFor[geld.Bedrag]():
 		return "een bedrag"
-	case t == reflect.TypeFor[Datum]():
+	case t == reflect.TypeFor[datum.Datum]():
 		return "een datum (jjjj-mm-dd)"
 	}
 	switch t.Kind() {
@@ -175,7 +176,7 @@ func (h *Huishouden) Valideer(datum time.Time) error {
 			add(pad+".rol", "%q is geen rol (aanvrager, partner, kind of medebewoner)", p.Rol)
 		}
 		if p.Geboortedatum != nil {
-			g := p.Geboortedatum.Time
+			g := p.Geboortedatum.Tijd()
 			switch {
 			case g.After(datum):
 				add(pad+".geboortedatum", "%s ligt na de peildatum %s", p.Geboortedatum, datum.Format(time.DateOnly))
@@ -230,11 +231,11 @@ func (h *Huishouden) Valideer(datum time.Time) error {
 		if strings.TrimSpace(o.Regeling) == "" {
 			add(pad+".regeling", "ontbreekt")
 		}
-		if o.Sinds != nil && o.Sinds.After(datum) {
+		if o.Sinds != nil && o.Sinds.Tijd().After(datum) {
 			add(pad+".sinds", "%s ligt na de peildatum %s", o.Sinds, datum.Format(time.DateOnly))
 		}
 	}
-	if h.LaagInkomenSinds != nil && h.LaagInkomenSinds.After(datum) {
+	if h.LaagInkomenSinds != nil && h.LaagInkomenSinds.Tijd().After(datum) {
 		add("laag_inkomen_sinds", "%s ligt na de peildatum %s", h.LaagInkomenSinds, datum.Format(time.DateOnly))
 	}
 	if len(fs) > 0 {
@@ -275,7 +276,7 @@ func (p *Persoon) Leeftijd(datum time.Time) (jaren int, ok bool) {
 	if p.Geboortedatum == nil {
 		return 0, false
 	}
-	return leeftijd(p.Geboortedatum.Time, datum), true
+	return leeftijd(p.Geboortedatum.Tijd(), datum), true
 }
 
 // InkomenPerMaand returns the person's total net income per month; ok is false when unknown.

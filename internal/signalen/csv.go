@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/text"
 )
@@ -147,10 +148,10 @@ func csvSignaal(rec []string, kolom map[string]int, i int) (Signaal, *Fout) {
 	}
 	for _, d := range []struct {
 		naam string
-		doel *Datum
+		doel *datum.Datum
 	}{{"ontstaansdatum", &s.Ontstaansdatum}, {"signaaldatum", &s.Signaaldatum}, {"geboortedatum", &s.Inwoner.Geboortedatum}} {
 		if t := veld(d.naam); t != "" {
-			v, err := ParseDatum(t)
+			v, err := datum.Parse(t)
 			if err != nil {
 				return fout(d.naam, "De datum klopt niet. Schrijf JJJJ-MM-DD.")
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 )
@@ -130,6 +131,6 @@ func FuzzLeesCSV(f *testing.F) {
 		if len(got.Signalen) != len(got.Indexen) || got.Aantal != len(got.Signalen)+len(got.Fouten) || got.Aantal > signalen.MaxBatch {
 			t.Fatalf("counts: %d = %d + %d", got.Aantal, len(got.Signalen), len(got.Fouten))
 		}
-		signalen.BeoordeelBatch(got.Signalen, signalen.NieuweDatum(2026, 3, 1))
+		signalen.BeoordeelBatch(got.Signalen, datum.Nieuw(2026, 3, 1))
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zeker-platform/zeker/internal/bsn"
+	"github.com/zeker-platform/zeker/internal/datum"
 )
 
 // MaxBatch is the largest number of signals in one delivery (API request or file).
@@ -85,7 +86,7 @@ func (s *Signaal) Normaliseer() {
 // Valideer checks one signal against the intake rules and returns every problem found (nil when the
 // signal is valid). vandaag is the municipality's current date (injected, so tests fix it); no date may
 // lie after it. index is the signal's position in its batch and is copied into each Fout.
-func (s *Signaal) Valideer(index int, vandaag Datum) []Fout {
+func (s *Signaal) Valideer(index int, vandaag datum.Datum) []Fout {
 	var fouten []Fout
 	fout := func(veld, reden string) { fouten = append(fouten, Fout{index, veld, reden}) }
 
@@ -101,7 +102,7 @@ func (s *Signaal) Valideer(index int, vandaag Datum) []Fout {
 	if s.Bedrag < 0 {
 		fout("bedrag", "Het bedrag mag niet negatief zijn.")
 	}
-	datum := func(veld string, d Datum, verplicht bool) {
+	datum := func(veld string, d datum.Datum, verplicht bool) {
 		switch {
 		case d.IsZero():
 			if verplicht {
@@ -204,7 +205,7 @@ type Beoordeling struct {
 
 // BeoordeelBatch normalises and validates every signal of a batch. A signal whose (reference) appears
 // twice in the same batch is refused the second time: the partner must send one version.
-func BeoordeelBatch(batch []Signaal, vandaag Datum) Beoordeling {
+func BeoordeelBatch(batch []Signaal, vandaag datum.Datum) Beoordeling {
 	b := Beoordeling{Geldig: make([]Signaal, 0, len(batch)), Indexen: make([]int, 0, len(batch))}
 	gezien := make(map[string]int, len(batch))
 	for i := range batch {

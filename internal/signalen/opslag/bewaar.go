@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/ddas"
 )
@@ -166,7 +167,7 @@ func (s *Store) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error) 
 		if err != nil {
 			return res, err
 		}
-		tellingen = append(tellingen, signalen.TelZaak(&w.z, sigs, datum(w.eerste), w.bereikt == 1, w.tijdig == 1)...)
+		tellingen = append(tellingen, signalen.TelZaak(&w.z, sigs, leesDatum(w.eerste), w.bereikt == 1, w.tijdig == 1)...)
 		for _, tabel := range []string{"signalen_contactpoging", "signalen_notitie", "signalen_signaal"} {
 			r, err := tx.ExecContext(ctx, `DELETE FROM `+tabel+` WHERE gemeente = $1 AND zaak_id = $2`, gemeente, w.z.ID)
 			if err != nil {
@@ -219,7 +220,7 @@ func (p plusScanner) Scan(dest ...any) error { return p.r.Scan(append(dest, p.ex
 
 // DDASInvoer loads what the DDAS export of a gemeente needs: the zaken whose matching period starts in
 // [van, tot], with their signals and contact attempts. Reading them is audited (personal data: BSN).
-func (s *Store) DDASInvoer(ctx context.Context, gemeente string, van, tot signalen.Datum) ([]ddas.Zaak, error) {
+func (s *Store) DDASInvoer(ctx context.Context, gemeente string, van, tot datum.Datum) ([]ddas.Zaak, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+zaakKolommen+` FROM signalen_zaak WHERE gemeente = $1
 		AND periode_start >= $2 AND periode_start <= $3 ORDER BY id`, gemeente, van.String(), tot.String())
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/store"
@@ -226,7 +227,7 @@ func (s *Store) bestaandeReferenties(ctx context.Context, tx *sql.Tx, gemeente, 
 // laadHistorie gives the Groepeerder the zaken of the current period and the signals it needs for the
 // opeenvolgend and repeat rules, and returns the loaded zaken with a copy to detect changes.
 func (s *Store) laadHistorie(ctx context.Context, tx *sql.Tx, g *signalen.Groepeerder, inst signalen.Instellingen,
-	gemeente string, vandaag signalen.Datum, ont []signalen.Ontvangen) (map[*signalen.Zaak]signalen.Zaak, error) {
+	gemeente string, vandaag datum.Datum, ont []signalen.Ontvangen) (map[*signalen.Zaak]signalen.Zaak, error) {
 	start, _ := inst.Periode.Vak(vandaag)
 	rows, err := tx.QueryContext(ctx, `SELECT `+zaakKolommen+` FROM signalen_zaak
 		WHERE gemeente = $1 AND periode_start = $2 AND (status = 'open' OR automatisch = 1)`, gemeente, start.String())
@@ -264,7 +265,7 @@ func (s *Store) laadHistorie(ctx context.Context, tx *sql.Tx, g *signalen.Groepe
 			rows.Close()
 			return nil, fmt.Errorf("opslag: lees eerder signaal: %w", err)
 		}
-		o.Ontvangen, o.Status, in.Geboortedatum = datum(ontv), signalen.Signaalstatus(status), datum(geb)
+		o.Ontvangen, o.Status, in.Geboortedatum = leesDatum(ontv), signalen.Signaalstatus(status), leesDatum(geb)
 		g.KenSignaal(&o)
 	}
 	rows.Close()

@@ -24,6 +24,7 @@ import (
 	_ "time/tzdata" // the municipality's zone must load on hosts without zoneinfo
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/store"
@@ -87,7 +88,7 @@ func New(cfg Config) (*Store, error) {
 }
 
 // Vandaag is the municipality's current date.
-func (s *Store) Vandaag() signalen.Datum { return signalen.DatumVan(s.klok(), s.zone) }
+func (s *Store) Vandaag() datum.Datum { return datum.Van(s.klok(), s.zone) }
 
 func b2i(b bool) int {
 	if b {
@@ -96,10 +97,10 @@ func b2i(b bool) int {
 	return 0
 }
 
-func datum(s string) signalen.Datum {
-	d, err := signalen.ParseDatum(s)
+func leesDatum(s string) datum.Datum {
+	d, err := datum.Parse(s)
 	if err != nil {
-		return signalen.Datum{}
+		return datum.Datum{}
 	}
 	return d
 }
@@ -186,8 +187,8 @@ func scanZaak(r scanner, z *signalen.Zaak) error {
 		return err
 	}
 	z.Beoordelen = beoordelen == 1
-	z.Geboortedatum, z.PeriodeStart, z.PeriodeEinde, z.Matchingsdatum = datum(geb), datum(ps), datum(pe), datum(md)
-	z.EersteOntvangst, z.CrisisDeadline, z.DatumOpgepakt, z.Afgesloten = datum(eo), datum(cd), datum(dop), datum(af)
+	z.Geboortedatum, z.PeriodeStart, z.PeriodeEinde, z.Matchingsdatum = leesDatum(geb), leesDatum(ps), leesDatum(pe), leesDatum(md)
+	z.EersteOntvangst, z.CrisisDeadline, z.DatumOpgepakt, z.Afgesloten = leesDatum(eo), leesDatum(cd), leesDatum(dop), leesDatum(af)
 	z.Bedrag, z.Bekend, z.Crisis, z.Opeenvolgend, z.AutomatischGesloten = geld.Bedrag(bedrag), bekend == 1, crisis == 1, opeenv == 1, auto == 1
 	z.Status, z.Resultaat = signalen.ZaakStatus(status), signalen.Eindresultaat(res)
 	return nil

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 )
@@ -138,10 +139,10 @@ func (s *Store) Werklijst(ctx context.Context, gemeente string, f Filter) ([]sig
 		// Age ≥ van ⇔ born on or before today minus van years; age ≤ tot ⇔ born after today minus (tot+1) years.
 		where = append(where, "z.geboortedatum <> ''")
 		if f.LeeftijdVan > 0 {
-			where = append(where, "z.geboortedatum <= "+arg(signalen.NieuweDatum(vandaag.Jaar()-f.LeeftijdVan, vandaag.Maand(), vandaag.Dag()).String()))
+			where = append(where, "z.geboortedatum <= "+arg(datum.Nieuw(vandaag.Jaar()-f.LeeftijdVan, vandaag.Maand(), vandaag.Dag()).String()))
 		}
 		if f.LeeftijdTot > 0 {
-			where = append(where, "z.geboortedatum > "+arg(signalen.NieuweDatum(vandaag.Jaar()-f.LeeftijdTot-1, vandaag.Maand(), vandaag.Dag()).String()))
+			where = append(where, "z.geboortedatum > "+arg(datum.Nieuw(vandaag.Jaar()-f.LeeftijdTot-1, vandaag.Maand(), vandaag.Dag()).String()))
 		}
 	}
 	w := strings.Join(where, " AND ")
@@ -322,9 +323,9 @@ func (s *Store) signalenVan(ctx context.Context, q queryer, gemeente, cond, staa
 			&in.Telefoon, &in.Email, &o.PartnerNaam); err != nil {
 			return nil, fmt.Errorf("opslag: signaal: %w", err)
 		}
-		o.PartnerType, o.Bedrag, o.Ontstaansdatum, o.Signaaldatum, o.Ontvangen = signalen.PartnerType(pt), geld.Bedrag(bedrag), datum(od), datum(sd), datum(ov)
+		o.PartnerType, o.Bedrag, o.Ontstaansdatum, o.Signaaldatum, o.Ontvangen = signalen.PartnerType(pt), geld.Bedrag(bedrag), leesDatum(od), leesDatum(sd), leesDatum(ov)
 		o.Crisis, o.CrisisSoort, o.WarmeOverdracht, o.Status = crisis == 1, signalen.CrisisSoort(cs), warm == 1, signalen.Signaalstatus(st)
-		o.Koppeling.Methode, in.Geboortedatum = signalen.Methode(me), datum(geb)
+		o.Koppeling.Methode, in.Geboortedatum = signalen.Methode(me), leesDatum(geb)
 		out = append(out, o)
 	}
 	return out, rows.Err()
@@ -348,7 +349,7 @@ func (s *Store) contactpogingen(ctx context.Context, gemeente, cond string, args
 		if err := rows.Scan(&c.ID, &c.ZaakID, &soort, &bereikt, &d, &dd, &c.Toelichting); err != nil {
 			return nil, fmt.Errorf("opslag: contactpoging: %w", err)
 		}
-		c.Soort, c.Bereikt, c.Datum, c.Dagdeel = signalen.Contactsoort(soort), bereikt == 1, datum(d), signalen.Dagdeel(dd)
+		c.Soort, c.Bereikt, c.Datum, c.Dagdeel = signalen.Contactsoort(soort), bereikt == 1, leesDatum(d), signalen.Dagdeel(dd)
 		out = append(out, c)
 	}
 	return out, rows.Err()

@@ -99,7 +99,7 @@ func (s *Store) RegistreerContact(ctx context.Context, gemeente string, id int64
 			gemeente, id).Scan(&eerste, &bereikt, &opTijd); err != nil {
 			return fmt.Errorf("opslag: zaak %d: %w", id, err)
 		}
-		e := datum(eerste)
+		e := leesDatum(eerste)
 		if e.IsZero() || c.Datum.Voor(e) {
 			e = c.Datum
 		}

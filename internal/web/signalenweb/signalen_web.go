@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/signalen"
@@ -142,7 +143,7 @@ var maandenLang = [...]string{"januari", "februari", "maart", "april", "mei", "j
 	"oktober", "november", "december"}
 
 // datumNL writes a date as "ma 2 mrt 2026"; "—" for an unknown date.
-func datumNL(d signalen.Datum) string {
+func datumNL(d datum.Datum) string {
 	if d.IsZero() {
 		return "—"
 	}

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/errs"
-	"github.com/zeker-platform/zeker/internal/termijn"
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/zaken"
 )
@@ -146,7 +146,7 @@ func (s *server) vanVroegsignaal(w http.ResponseWriter, r *http.Request) {
 	}
 	aanvaard := s.zaken.Vandaag()
 	if a := strings.TrimSpace(r.PostForm.Get("aanvaard")); a != "" {
-		if aanvaard, err = termijn.ParseDatum(a); err != nil {
+		if aanvaard, err = datum.Parse(a); err != nil {
 			s.kit.StaffError(w, r, http.StatusUnprocessableEntity, "Schrijf de datum waarop de inwoner het aanbod aanvaardde als JJJJ-MM-DD.")
 			return
 		}

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/zeker-platform/zeker/internal/auth"
-	"github.com/zeker-platform/zeker/internal/termijn"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/zaken"
 )
@@ -74,15 +74,15 @@ func (f formulier) versie(naam string) int {
 }
 
 // datum reads a date field; wrong text is an error at the field (verplicht: empty too).
-func (f formulier) datum(naam string, verplicht bool) termijn.Datum {
+func (f formulier) datum(naam string, verplicht bool) datum.Datum {
 	t := f.tekst(naam)
 	if t == "" {
 		if verplicht {
 			f.d.Add(naam, "Vul de datum in (JJJJ-MM-DD).")
 		}
-		return termijn.Datum{}
+		return datum.Datum{}
 	}
-	v, err := termijn.ParseDatum(t)
+	v, err := datum.Parse(t)
 	if err != nil {
 		f.d.Add(naam, "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-02.")
 	}
