@@ -102,7 +102,7 @@ func (s *Signaal) Valideer(index int, vandaag datum.Datum) []Fout {
 	if s.Bedrag < 0 {
 		fout("bedrag", "Het bedrag mag niet negatief zijn.")
 	}
-	datum := func(veld string, d datum.Datum, verplicht bool) {
+	datumVeld := func(veld string, d datum.Datum, verplicht bool) {
 		switch {
 		case d.IsZero():
 			if verplicht {
@@ -114,8 +114,8 @@ func (s *Signaal) Valideer(index int, vandaag datum.Datum) []Fout {
 			fout(veld, "De datum is te ver terug.")
 		}
 	}
-	datum("ontstaansdatum", s.Ontstaansdatum, true)
-	datum("signaaldatum", s.Signaaldatum, true)
+	datumVeld("ontstaansdatum", s.Ontstaansdatum, true)
+	datumVeld("signaaldatum", s.Signaaldatum, true)
 	if !s.Ontstaansdatum.IsZero() && !s.Signaaldatum.IsZero() && s.Signaaldatum.Voor(s.Ontstaansdatum) {
 		fout("signaaldatum", "De signaaldatum ligt voor de datum waarop de achterstand ontstond.")
 	}
@@ -131,7 +131,7 @@ func (s *Signaal) Valideer(index int, vandaag datum.Datum) []Fout {
 	if in.BSN != "" && !IsBSN(in.BSN) {
 		fout("inwoner.bsn", "Het BSN klopt niet. Een BSN heeft 9 cijfers en moet voldoen aan de elfproef.")
 	}
-	datum("inwoner.geboortedatum", in.Geboortedatum, false)
+	datumVeld("inwoner.geboortedatum", in.Geboortedatum, false)
 	a := &in.Adres
 	if a.Postcode != "" {
 		if _, ok := NormaliseerPostcode(a.Postcode); !ok {
