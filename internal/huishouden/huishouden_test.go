@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/datum"
 )
 
@@ -70,12 +71,12 @@ func TestFoutenMetPad(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Parse([]byte(tt.json), peildatum)
-			var fs Fouten
+			var fs errs.Fields
 			if !errors.As(err, &fs) {
-				t.Fatalf("err = %v, want Fouten", err)
+				t.Fatalf("err = %v, want errs.Fields", err)
 			}
 			for _, f := range fs {
-				if f.Pad == tt.pad && strings.Contains(f.Reden, tt.want) {
+				if f.Path == tt.pad && strings.Contains(f.Reason, tt.want) {
 					return
 				}
 			}
@@ -99,7 +100,7 @@ func TestVeertigKinderen(t *testing.T) {
 
 func TestAlleFoutenTegelijk(t *testing.T) {
 	_, err := Parse([]byte(`{"gemeente":"X","personen":[{"rol":"aanvrager","geboortedatum":"2030-01-01","inkomens":[{"soort":"loon","bedrag_per_maand":-1}]}]}`), peildatum)
-	var fs Fouten
+	var fs errs.Fields
 	if !errors.As(err, &fs) || len(fs) != 3 {
 		t.Errorf("got %v, want 3 problems at once", err)
 	}
@@ -134,12 +135,12 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		var fs Fouten
+		var fs errs.Fields
 		if !errors.As(err, &fs) || len(fs) == 0 {
-			t.Fatalf("fout %T zonder Fouten: %v", err, err)
+			t.Fatalf("fout %T zonder errs.Fields: %v", err, err)
 		}
 		for _, f := range fs {
-			if f.Pad == "" || f.Reden == "" {
+			if f.Path == "" || f.Reason == "" {
 				t.Fatalf("fout zonder pad of reden: %#v", f)
 			}
 		}

@@ -51,15 +51,8 @@ type Vroegsignaal struct {
 	BSNs         []string // of the residents of the signals
 }
 
-// FoutVeld is an input error at a named field of the intake form.
-type FoutVeld struct {
-	Veld, Bericht string
-}
-
-func (f *FoutVeld) Error() string { return "zaken: " + f.Veld + ": " + f.Bericht }
-func (f *FoutVeld) Unwrap() error { return errs.Invalid }
-
-func fout(veld, bericht string) error { return &FoutVeld{Veld: veld, Bericht: bericht} }
+// fout is an input error at a named field of the intake form (errs.Fields, so errs.Invalid).
+func fout(veld, bericht string) error { return fmt.Errorf("zaken: %w", errs.FieldError(veld, bericht)) }
 
 // OpenZaak is ErrOpenZaak with the id of the household's open zaak.
 type OpenZaak struct{ ID int64 }
