@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/errs"
 )
 
 var peildatum = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
