@@ -127,10 +127,10 @@ type SignaalFout struct {
 
 func signaalFout(f signalen.Fout) SignaalFout {
 	pad := "signalen[" + strconv.Itoa(f.Index) + "]"
-	if f.Veld != "" && f.Veld != "signaal" {
-		pad += "." + f.Veld
+	if f.Path != "" && f.Path != "signaal" {
+		pad += "." + f.Path
 	}
-	return SignaalFout{Index: f.Index, Veld: f.Veld, Pad: pad, Reden: f.Reden}
+	return SignaalFout{Index: f.Index, Veld: f.Path, Pad: pad, Reden: f.Reason}
 }
 
 func schrijf(w http.ResponseWriter, status int, v any) {

@@ -46,7 +46,7 @@ func FuzzParseVerzoek(f *testing.F) {
 		}
 		afgewezen := map[int]bool{}
 		for _, f := range v.Fouten {
-			if f.Index < 0 || f.Index >= v.Aantal || gezien[f.Index] || f.Reden == "" || f.Veld == "" || text.Check(f.Veld) != nil {
+			if f.Index < 0 || f.Index >= v.Aantal || gezien[f.Index] || f.Reason == "" || f.Path == "" || text.Check(f.Path) != nil {
 				t.Fatalf("bad fout %+v", f)
 			}
 			afgewezen[f.Index] = true

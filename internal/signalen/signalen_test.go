@@ -115,10 +115,10 @@ func TestValideer(t *testing.T) {
 			s.Normaliseer()
 			var got []string
 			for _, f := range s.Valideer(7, vandaag) {
-				if f.Index != 7 || f.Reden == "" {
+				if f.Index != 7 || f.Reason == "" {
 					t.Errorf("fout %+v: want index 7 and a reason", f)
 				}
-				got = append(got, f.Veld)
+				got = append(got, f.Path)
 			}
 			if !slices.Equal(got, tc.velden) {
 				t.Errorf("velden = %v, want %v", got, tc.velden)
@@ -136,7 +136,7 @@ func TestBeoordeelBatch(t *testing.T) {
 	if len(got.Geldig) != 1 || got.Indexen[0] != 0 || got.Afgewezen != 2 {
 		t.Fatalf("geldig %d (indexen %v), afgewezen %d; want 1 ([0]), 2", len(got.Geldig), got.Indexen, got.Afgewezen)
 	}
-	if got.Fouten[0].Index != 1 || got.Fouten[0].Veld != "inwoner.bsn" || got.Fouten[1].Index != 2 || got.Fouten[1].Veld != "referentie" {
+	if got.Fouten[0].Index != 1 || got.Fouten[0].Path != "inwoner.bsn" || got.Fouten[1].Index != 2 || got.Fouten[1].Path != "referentie" {
 		t.Errorf("fouten = %+v", got.Fouten)
 	}
 }

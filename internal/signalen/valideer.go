@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/bsn"
 	"github.com/zeker-platform/zeker/internal/datum"
 )
@@ -12,16 +13,21 @@ import (
 // MaxBatch is the largest number of signals in one delivery (API request or file).
 const MaxBatch = 50000
 
-// Fout is why one signal of a batch was refused: its position in the batch (0-based), the field,
-// and a short B1 Dutch reason for the partner's staff. A Fout never contains the field's value, so it
-// can be logged and returned without leaking a BSN.
+// Fout is why one signal of a batch was refused: its position in the batch (0-based) and the field
+// with a short B1 Dutch reason for the partner's staff (errs.Field, Path relative to the signal, such
+// as "inwoner.bsn"). A Fout never contains the field's value, so it can be logged and returned without
+// leaking a BSN.
 type Fout struct {
-	Index int    `json:"index"`
-	Veld  string `json:"veld"`
-	Reden string `json:"reden"`
+	Index int `json:"index"`
+	errs.Field
 }
 
-func (f Fout) Error() string { return fmt.Sprintf("signaal %d: %s: %s", f.Index, f.Veld, f.Reden) }
+// nieuweFout is the Fout of field veld of signal index.
+func nieuweFout(index int, veld, reden string) Fout {
+	return Fout{Index: index, Field: errs.Field{Path: veld, Reason: reden}}
+}
+
+func (f Fout) Error() string { return fmt.Sprintf("signaal %d: %s: %s", f.Index, f.Path, f.Reason) }
 
 // IsBSN reports whether s is a BSN that passes the 11-proef (package bsn).
 func IsBSN(s string) bool { return bsn.Geldig(s) }
@@ -88,7 +94,7 @@ func (s *Signaal) Normaliseer() {
 // lie after it. index is the signal's position in its batch and is copied into each Fout.
 func (s *Signaal) Valideer(index int, vandaag datum.Datum) []Fout {
 	var fouten []Fout
-	fout := func(veld, reden string) { fouten = append(fouten, Fout{index, veld, reden}) }
+	fout := func(veld, reden string) { fouten = append(fouten, nieuweFout(index, veld, reden)) }
 
 	switch {
 	case s.Referentie == "":
@@ -214,7 +220,7 @@ func BeoordeelBatch(batch []Signaal, vandaag datum.Datum) Beoordeling {
 		f := s.Valideer(i, vandaag)
 		if s.Referentie != "" {
 			if _, ok := gezien[s.Referentie]; ok {
-				f = append(f, Fout{i, "referentie", "Dit kenmerk staat al eerder in deze levering."})
+				f = append(f, nieuweFout(i, "referentie", "Dit kenmerk staat al eerder in deze levering."))
 			} else {
 				gezien[s.Referentie] = i
 			}

@@ -64,7 +64,7 @@ func TestOntvangstEnBatchregel(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Opgeslagen != 3 || got.Afgewezen != 1 || got.Fouten[0].Index != 2 || got.Fouten[0].Veld != "inwoner.bsn" ||
+			if got.Opgeslagen != 3 || got.Afgewezen != 1 || got.Fouten[0].Index != 2 || got.Fouten[0].Path != "inwoner.bsn" ||
 				len(got.NietGekoppeld) != 1 || got.NietGekoppeld[0] != 3 || got.NieuweZaken != 3 {
 				t.Fatalf("ontvangst = %+v", got)
 			}
