@@ -10,8 +10,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/text"
 )
@@ -125,7 +125,9 @@ func csvSignaal(rec []string, kolom map[string]int, i int) (Signaal, *Fout) {
 		}
 		return strings.TrimSpace(rec[k])
 	}
-	fout := func(v, reden string) (Signaal, *Fout) { return Signaal{}, &Fout{Index: i, Field: errs.Field{Path: v, Reason: reden}} }
+	fout := func(v, reden string) (Signaal, *Fout) {
+		return Signaal{}, &Fout{Index: i, Field: errs.Field{Path: v, Reason: reden}}
+	}
 	// Every cell is text from outside: checked once here, so a NUL byte, another control character or
 	// broken UTF-8 in one row refuses that row instead of failing the whole delivery in the database. A
 	// quoted line break or tab inside a cell is valid CSV and was always accepted, so cells are checked
