@@ -85,7 +85,7 @@ type diensten struct {
 	cat   *regels.Catalogus
 	audit *audit.Log
 	auth  *auth.Service
-	sig   *opslag.Store
+	sig   *opslag.Service
 	// partners are the partner organisations; merging moves their keys (auth) and signals (sig).
 	partners *partner.Service
 }
@@ -218,12 +218,12 @@ func serve(ctx context.Context, o serveOpties) error {
 	var runner *jobs.Runner
 	if o.workers > 0 {
 		runner = jobs.NewRunner(db, jobs.Config{Workers: o.workers, ShutdownGrace: o.shutdown, Logger: log})
-		(&scan.Diensten{DB: db, Catalogus: cat, Audit: al}).Registreer(runner)
+		(&scan.Service{DB: db, Catalogus: cat, Audit: al}).Registreer(runner)
 		actief, err := actieveGemeenten(ctx, db)
 		if err != nil {
 			return err
 		}
-		(&register.Diensten{DB: db, Audit: al}).Registreer(runner, actief)
+		(&register.Service{DB: db, Audit: al}).Registreer(runner, actief)
 		sig.RegistreerJobs(runner, actief)
 		zk.RegistreerJobs(runner, actief)
 		runner.Handle(jobOpruimen, func(ctx context.Context, run *jobs.Run) error {

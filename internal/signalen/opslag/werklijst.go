@@ -93,7 +93,7 @@ const StatusAlle signalen.ZaakStatus = "alle"
 // order: crisis first with the earliest deadline, then meervoudig, households with minor children,
 // higher amount, older), and the total number of zaken that match the filter. The list shows no personal data beyond wijk and woonplaats,
 // so it is not audited; opening a zaak is (Zaak).
-func (s *Store) Werklijst(ctx context.Context, gemeente string, f Filter) ([]signalen.Zaak, int, error) {
+func (s *Service) Werklijst(ctx context.Context, gemeente string, f Filter) ([]signalen.Zaak, int, error) {
 	volgorde, ok := f.Sortering.orderBy()
 	if !ok {
 		return nil, 0, fmt.Errorf("opslag: onbekende sortering %q", f.Sortering)
@@ -217,7 +217,7 @@ type Notitie struct {
 // of them, in order of receipt), its most recent contact attempts and notes. Showing the signals is a
 // processing of the residents' data: it writes one audit row with the BSNs of the residents on this
 // page (hashed), or the household when none of them has a BSN. A negative vanaf is an error.
-func (s *Store) Zaak(ctx context.Context, gemeente string, id int64, vanaf int) (ZaakDetail, error) {
+func (s *Service) Zaak(ctx context.Context, gemeente string, id int64, vanaf int) (ZaakDetail, error) {
 	var d ZaakDetail
 	if vanaf < 0 {
 		return d, fmt.Errorf("%w: vanaf %d is negatief", signalen.ErrOngeldigeInvoer, vanaf)
@@ -275,7 +275,7 @@ func (s *Store) Zaak(ctx context.Context, gemeente string, id int64, vanaf int) 
 }
 
 // AantalTerBeoordeling counts the open zaken of gemeente marked for review (signalen.Zaak.Beoordelen).
-func (s *Store) AantalTerBeoordeling(ctx context.Context, gemeente string) (int, error) {
+func (s *Service) AantalTerBeoordeling(ctx context.Context, gemeente string) (int, error) {
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM signalen_zaak WHERE gemeente = $1 AND beoordelen = 1 AND status = $2`,
 		gemeente, string(signalen.ZaakOpen)).Scan(&n); err != nil {
@@ -300,7 +300,7 @@ const signaalKolommen = `id, zaak_id, partner, referentie, partnertype, bedrag_c
 
 // signalenVan reads the signals of gemeente matching cond (which uses $2...), ordered by zaak and id;
 // staart is appended after the ORDER BY (a LIMIT and OFFSET of numbers, never outside text).
-func (s *Store) signalenVan(ctx context.Context, q queryer, gemeente, cond, staart string, args ...any) ([]signalen.Ontvangen, error) {
+func (s *Service) signalenVan(ctx context.Context, q queryer, gemeente, cond, staart string, args ...any) ([]signalen.Ontvangen, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+signaalKolommen+`,
 		COALESCE((SELECT p.naam FROM partner_organisatie p WHERE p.id = signalen_signaal.partner), partner)
 		FROM signalen_signaal WHERE gemeente = $1 AND `+cond+
@@ -331,7 +331,7 @@ func (s *Store) signalenVan(ctx context.Context, q queryer, gemeente, cond, staa
 	return out, rows.Err()
 }
 
-func (s *Store) contactpogingen(ctx context.Context, gemeente, cond string, args ...any) ([]signalen.Contactpoging, error) {
+func (s *Service) contactpogingen(ctx context.Context, gemeente, cond string, args ...any) ([]signalen.Contactpoging, error) {
 	// The most recent MaxContactNotities, shown oldest first.
 	rows, err := s.db.QueryContext(ctx, `SELECT id, zaak_id, soort, bereikt, datum, dagdeel, toelichting FROM (
 		SELECT id, zaak_id, soort, bereikt, datum, dagdeel, toelichting FROM signalen_contactpoging
@@ -358,7 +358,7 @@ func (s *Store) contactpogingen(ctx context.Context, gemeente, cond string, args
 // Terugkoppeling returns what partner (an id) may learn about its signal ref in gemeente: opgepakt,
 // niet opgepakt, or nog niet opgepakt — never the reason. ErrNietGevonden when the partner has no such
 // signal there (also when another partner has, whatever its name).
-func (s *Store) Terugkoppeling(ctx context.Context, gemeente, partner, ref string) (signalen.Terugkoppeling, error) {
+func (s *Service) Terugkoppeling(ctx context.Context, gemeente, partner, ref string) (signalen.Terugkoppeling, error) {
 	var st string
 	err := s.db.QueryRowContext(ctx, `SELECT status FROM signalen_signaal WHERE gemeente = $1 AND partner = $2 AND referentie = $3`,
 		gemeente, partner, ref).Scan(&st)
@@ -378,7 +378,7 @@ func (s *Store) Terugkoppeling(ctx context.Context, gemeente, partner, ref strin
 // logZaak writes one audit row for one processing of zaak z: with the BSNs of the residents it
 // concerns (hashed by the audit log, one row however many), or the household when there is none.
 // tx may be a transaction (nil: its own).
-func (s *Store) logZaak(ctx context.Context, tx *sql.Tx, z *signalen.Zaak, bsns []string, operatie string, actie audit.Actie) error {
+func (s *Service) logZaak(ctx context.Context, tx *sql.Tx, z *signalen.Zaak, bsns []string, operatie string, actie audit.Actie) error {
 	v := audit.Verwerking{Gemeente: z.Gemeente, Verwerkingsactiviteit: activiteitBehandelen, Operatie: operatie, Actie: actie,
 		Resultaat: audit.OK, Object: "vroegsignaalzaak/" + strconv.FormatInt(z.ID, 10)}
 	switch uniek := slices.Compact(slices.Sorted(slices.Values(bsns))); len(uniek) {

@@ -48,7 +48,7 @@ type sigOmgeving struct {
 	T      testing.TB
 	pid    map[string]string // partner name → id: Woonco and Energieco are members of sigGM, Andersco of sigAnder
 	DB     *store.DB
-	st     *opslag.Store
+	st     *opslag.Service
 	Audit  *audit.Log
 	H      http.Handler
 	x      *signalen.Index
@@ -95,7 +95,7 @@ func nieuweSigOmgeving(t testing.TB, db *store.DB) *sigOmgeving {
 		}
 		o.pid[naam] = p.ID
 	}
-	part, err := New(kit, Deps{Store: st, Partners: ps, Zoeker: func(context.Context, string) (signalen.Zoeker, error) { return o.x, nil }})
+	part, err := New(kit, Deps{Signalen: st, Partners: ps, Zoeker: func(context.Context, string) (signalen.Zoeker, error) { return o.x, nil }})
 	if err != nil {
 		t.Fatal(err)
 	}
