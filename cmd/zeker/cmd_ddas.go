@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
-	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/signalen/ddas"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/tenant"
@@ -58,11 +58,11 @@ func runDDAS(ctx context.Context, e env, args []string) error {
 	if err := tenant.ValideerCode(*gemeente); err != nil {
 		return usagef("%v", err)
 	}
-	van, err := signalen.ParseDatum(*vanS)
+	van, err := datum.Parse(*vanS)
 	if err != nil {
 		return usagef("--van: %v", err)
 	}
-	tot, err := signalen.ParseDatum(*totS)
+	tot, err := datum.Parse(*totS)
 	if err != nil {
 		return usagef("--tot: %v", err)
 	}

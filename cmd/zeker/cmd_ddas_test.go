@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
-	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/signalen/ddas"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/store"
@@ -53,7 +53,7 @@ func TestDDASExport(t *testing.T) {
 	}
 	pop := synth.Populatie(100)
 	if _, err := st.Ontvang(ctx, opslag.Levering{Gemeente: "GM0175", PartnerID: "p",
-		Signalen: synth.Signalen(pop, 150, "cli", signalen.NieuweDatum(2026, 2, 10), 5)}, synth.Index(pop)); err != nil {
+		Signalen: synth.Signalen(pop, 150, "cli", datum.Nieuw(2026, 2, 10), 5)}, synth.Index(pop)); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

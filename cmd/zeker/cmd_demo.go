@@ -16,6 +16,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/register"
@@ -207,7 +208,7 @@ func laadGemeente(ctx context.Context, d *diensten, params *nl.Parameters, gm st
 
 // bewonersVan returns the residents of the gemeente's stored households (synth.Bewoners), or, when the
 // demo loaded none (--huishoudens 0), synthetic residents without households.
-func bewonersVan(ctx context.Context, d *diensten, gm string, vandaag signalen.Datum) ([]synth.Inwoner, error) {
+func bewonersVan(ctx context.Context, d *diensten, gm string, vandaag datum.Datum) ([]synth.Inwoner, error) {
 	var recs []*register.Record
 	ind := register.StandaardIndeling()
 	err := register.Huishoudens(ctx, d.db, gm, func(gegevens string) error {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/regels"
@@ -84,7 +85,7 @@ type diensten struct {
 	cat   *regels.Catalogus
 	audit *audit.Log
 	auth  *auth.Service
-	sig   *opslag.Store
+	sig   *opslag.Service
 	// partners are the partner organisations; merging moves their keys (auth) and signals (sig).
 	partners *partner.Service
 }
@@ -217,12 +218,12 @@ func serve(ctx context.Context, o serveOpties) error {
 	var runner *jobs.Runner
 	if o.workers > 0 {
 		runner = jobs.NewRunner(db, jobs.Config{Workers: o.workers, ShutdownGrace: o.shutdown, Logger: log})
-		(&scan.Diensten{DB: db, Catalogus: cat, Audit: al}).Registreer(runner)
+		(&scan.Service{DB: db, Catalogus: cat, Audit: al}).Registreer(runner)
 		actief, err := actieveGemeenten(ctx, db)
 		if err != nil {
 			return err
 		}
-		(&register.Diensten{DB: db, Audit: al}).Registreer(runner, actief)
+		(&register.Service{DB: db, Audit: al}).Registreer(runner, actief)
 		sig.RegistreerJobs(runner, actief)
 		zk.RegistreerJobs(runner, actief)
 		runner.Handle(jobOpruimen, func(ctx context.Context, run *jobs.Run) error {
@@ -310,7 +311,7 @@ func waarschuwKalender(log *slog.Logger, nu time.Time) {
 		log.Error("tijdzone", "fout", err)
 		return
 	}
-	if tot := termijn.GelijkgesteldBekendTot(); !termijn.DatumVan(nu, zone).PlusMaanden(6).Voor(tot) {
+	if tot := termijn.GelijkgesteldBekendTot(); !datum.Van(nu, zone).PlusMaanden(6).Voor(tot) {
 		log.Warn("de met feestdagen gelijkgestelde dagen (Algemene termijnenwet art. 3 lid 3) zijn bekend tot en met "+tot.String()+
 			"; voeg het volgende besluit uit de Staatscourant toe in internal/termijn/gelijkgesteld.go", "bekend_tot", tot.String())
 	}

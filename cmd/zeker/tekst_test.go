@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
@@ -29,7 +30,7 @@ func TestTekstAanDeRandEindTotEind(t *testing.T) {
 		}
 		ctx := audit.WithActor(t.Context(), audit.Actor{Soort: audit.ActorSysteem, ID: "test", Naam: "test"})
 		sig := signalen.Signaal{Referentie: "T-1", PartnerType: signalen.PartnerType("Huur"), Bedrag: geld.Euro(500),
-			Ontstaansdatum: signalen.NieuweDatum(2026, 1, 2), Signaaldatum: signalen.NieuweDatum(2026, 1, 10),
+			Ontstaansdatum: datum.Nieuw(2026, 1, 2), Signaaldatum: datum.Nieuw(2026, 1, 10),
 			Inwoner: signalen.Inwoner{BSN: synth.BSNs()[0], Voorletters: "T.", Achternaam: "Testpersoon",
 				Adres: signalen.Adres{Postcode: "9531AA", Huisnummer: 1, Woonplaats: "Borger"}}}
 		if res, err := st.Ontvang(ctx, opslag.Levering{Gemeente: eigen, PartnerID: o.Partner("Test", eigen), Signalen: []signalen.Signaal{sig}}, signalen.NieuweIndex()); err != nil || res.Opgeslagen != 1 {

@@ -49,7 +49,7 @@ type webDiensten struct {
 	cat   *regels.Catalogus
 	audit *audit.Log
 	auth  *auth.Service
-	sig   *opslag.Store
+	sig   *opslag.Service
 	zaken *zaken.Service // nil: no zaken pages
 	// partners: nil builds one on db; either way merging moves the keys of auth and the signals of sig.
 	partners *partner.Service
@@ -103,11 +103,11 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 			return zakenweb.ZaakURL(gm, z), "", nil
 		}
 	}
-	sig, err := signalenweb.New(kit, signalenweb.Deps{Store: d.sig, Zoeker: d.zoeker, Partners: partners, ZaakBij: zaakBij})
+	sig, err := signalenweb.New(kit, signalenweb.Deps{Signalen: d.sig, Zoeker: d.zoeker, Partners: partners, ZaakBij: zaakBij})
 	if err != nil {
 		return nil, nil, err
 	}
-	sc, err := scanweb.New(kit, scanweb.Deps{Scan: &scan.Diensten{DB: db, Catalogus: cat, Audit: d.audit}, Jobs: queue})
+	sc, err := scanweb.New(kit, scanweb.Deps{Scan: &scan.Service{DB: db, Catalogus: cat, Audit: d.audit}, Jobs: queue})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -145,13 +145,13 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 }
 
 // nieuwePartners builds the partner register with the parts that hold partner ids as its movers.
-func nieuwePartners(db *store.DB, al *audit.Log, as *auth.Service, sig *opslag.Store) (*partner.Service, error) {
+func nieuwePartners(db *store.DB, al *audit.Log, as *auth.Service, sig *opslag.Service) (*partner.Service, error) {
 	return partner.New(partner.Config{DB: db, Audit: al, Verhuizers: verhuizers(as, sig)})
 }
 
 // verhuizers are what moves when two partners are merged: every part that holds a partner id adds
 // its Verhuizer here (zaken will).
-func verhuizers(as *auth.Service, sig *opslag.Store) []partner.Verhuizer {
+func verhuizers(as *auth.Service, sig *opslag.Service) []partner.Verhuizer {
 	return []partner.Verhuizer{
 		{Naam: "API-sleutels", Verhuizen: as.VerhuisSleutels},
 		{Naam: "signalen", Verhuizen: sig.VerhuisSignalen},
@@ -162,7 +162,7 @@ func verhuizers(as *auth.Service, sig *opslag.Store) []partner.Verhuizer {
 // vroegsignaalVoorZaak reads what a zaak takes from a vroegsignaalzaak: the household, the first
 // receipt (the clock of Wgs art. 4 lid 1 onder b), the crisis kind of art. 4 lid 2 and all its signals
 // (read page by page; each page is a read in the processing log, as on the vroegsignaalzaak's page).
-func vroegsignaalVoorZaak(st *opslag.Store) func(ctx context.Context, gm string, id int64) (zaken.Vroegsignaal, error) {
+func vroegsignaalVoorZaak(st *opslag.Service) func(ctx context.Context, gm string, id int64) (zaken.Vroegsignaal, error) {
 	return func(ctx context.Context, gm string, id int64) (zaken.Vroegsignaal, error) {
 		var v zaken.Vroegsignaal
 		for vanaf := 0; ; vanaf += opslag.SignalenPerPagina {

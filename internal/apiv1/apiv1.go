@@ -48,7 +48,7 @@ const MaxBody = 64 << 20
 // Deps are what the API needs. Signalen and Auth are required.
 type Deps struct {
 	Auth     *auth.Service
-	Signalen *opslag.Store
+	Signalen *opslag.Service
 	// Zoeker returns the resident register of a gemeente for matching (BRP extract or household data).
 	// Nil, or a nil result: signals are stored unmatched and grouped by their own address.
 	Zoeker func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
@@ -127,10 +127,10 @@ type SignaalFout struct {
 
 func signaalFout(f signalen.Fout) SignaalFout {
 	pad := "signalen[" + strconv.Itoa(f.Index) + "]"
-	if f.Veld != "" && f.Veld != "signaal" {
-		pad += "." + f.Veld
+	if f.Path != "" && f.Path != "signaal" {
+		pad += "." + f.Path
 	}
-	return SignaalFout{Index: f.Index, Veld: f.Veld, Pad: pad, Reden: f.Reden}
+	return SignaalFout{Index: f.Index, Veld: f.Path, Pad: pad, Reden: f.Reason}
 }
 
 func schrijf(w http.ResponseWriter, status int, v any) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/zeker-platform/zeker/internal/apiv1"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 	"github.com/zeker-platform/zeker/internal/synth"
@@ -16,7 +17,7 @@ import (
 // BenchmarkParseVerzoek50000 measures reading a full delivery body (50,000 signals, about 17 MB).
 func BenchmarkParseVerzoek50000(b *testing.B) {
 	pop := synth.Populatie(50000)
-	body, err := json.Marshal(map[string]any{"gemeente": "GM0175", "signalen": synth.Signalen(pop, signalen.MaxBatch, "b", signalen.NieuweDatum(2026, 3, 2), 1)})
+	body, err := json.Marshal(map[string]any{"gemeente": "GM0175", "signalen": synth.Signalen(pop, signalen.MaxBatch, "b", datum.Nieuw(2026, 3, 2), 1)})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -43,7 +44,7 @@ func BenchmarkPostSignalen50000(b *testing.B) {
 			for b.Loop() {
 				i++
 				b.StopTimer()
-				body, _ := json.Marshal(map[string]any{"gemeente": "GM0175", "signalen": synth.Signalen(pop, signalen.MaxBatch, fmt.Sprint("run", i), signalen.NieuweDatum(2026, 3, 2), uint64(i))})
+				body, _ := json.Marshal(map[string]any{"gemeente": "GM0175", "signalen": synth.Signalen(pop, signalen.MaxBatch, fmt.Sprint("run", i), datum.Nieuw(2026, 3, 2), uint64(i))})
 				b.StartTimer()
 				req, _ := http.NewRequest("POST", o.srv.URL+"/api/v1/signalen", bytes.NewReader(body))
 				req.Header.Set("Authorization", "Bearer "+o.ommen)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/text"
@@ -147,12 +148,12 @@ func signaalVan(m map[string]any, bedrag geld.Bedrag) (signalen.Signaal, []plek)
 	tekst := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
 	waar := func(m map[string]any, k string) bool { b, _ := m[k].(bool); return b }
 	var fouten []plek
-	datum := func(m map[string]any, k, pad string) signalen.Datum {
+	datum := func(m map[string]any, k, pad string) datum.Datum {
 		s := tekst(m, k)
 		if s == "" {
-			return signalen.Datum{}
+			return datum.Datum{}
 		}
-		d, err := signalen.ParseDatum(s)
+		d, err := datum.Parse(s)
 		if err != nil {
 			fouten = append(fouten, plek{pad, "De datum klopt niet. Schrijf JJJJ-MM-DD."})
 		}

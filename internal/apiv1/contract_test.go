@@ -316,7 +316,7 @@ func TestBedragAPI(t *testing.T) {
 			}
 			continue
 		}
-		if len(v.Signalen) != 0 || len(v.Fouten) != 1 || v.Fouten[0].Veld != "bedrag" || !strings.Contains(v.Fouten[0].Reden, tt.reden) {
+		if len(v.Signalen) != 0 || len(v.Fouten) != 1 || v.Fouten[0].Path != "bedrag" || !strings.Contains(v.Fouten[0].Reason, tt.reden) {
 			t.Errorf("bedrag %s: fouten %+v, want one on bedrag saying %q", tt.bedrag, v.Fouten, tt.reden)
 		}
 	}

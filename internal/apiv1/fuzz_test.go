@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/zeker-platform/zeker/internal/apiv1"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/text"
 )
@@ -45,7 +46,7 @@ func FuzzParseVerzoek(f *testing.F) {
 		}
 		afgewezen := map[int]bool{}
 		for _, f := range v.Fouten {
-			if f.Index < 0 || f.Index >= v.Aantal || gezien[f.Index] || f.Reden == "" || f.Veld == "" || text.Check(f.Veld) != nil {
+			if f.Index < 0 || f.Index >= v.Aantal || gezien[f.Index] || f.Reason == "" || f.Path == "" || text.Check(f.Path) != nil {
 				t.Fatalf("bad fout %+v", f)
 			}
 			afgewezen[f.Index] = true
@@ -63,6 +64,6 @@ func FuzzParseVerzoek(f *testing.F) {
 			}
 		}
 		// Validation of what was read never panics either.
-		signalen.BeoordeelBatch(v.Signalen, signalen.NieuweDatum(2026, 3, 2))
+		signalen.BeoordeelBatch(v.Signalen, datum.Nieuw(2026, 3, 2))
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/signalen"
 )
 
@@ -180,7 +181,7 @@ func (c *contract) leesSignalen(dec *json.Decoder, v *Verzoek) error {
 				if veld == "" {
 					veld = "signaal"
 				}
-				v.Fouten = append(v.Fouten, signalen.Fout{Index: i, Veld: veld, Reden: f.reden})
+				v.Fouten = append(v.Fouten, signalen.Fout{Index: i, Field: errs.Field{Path: veld, Reason: f.reden}})
 			}
 			continue
 		}

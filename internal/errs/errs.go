@@ -4,6 +4,10 @@
 // (web.Kit.Error) and the API to a status code. Nothing else needs to know where an error came from.
 //
 // The list is the same as in DESIGN.md; a new kind is added here and in both mappings at once.
+//
+// Input errors that name a field use one shape everywhere: Fields, a list of Field (a path and a plain
+// Dutch reason), which is an Invalid. Domain validators return it, the web kit shows it
+// (web.FieldErrors.AddFields), and a part maps a path to its form field where the two differ.
 package errs
 
 import "errors"

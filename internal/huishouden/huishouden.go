@@ -5,10 +5,7 @@
 package huishouden
 
 import (
-	"fmt"
-	"strings"
-	"time"
-
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 )
 
@@ -23,7 +20,7 @@ type Huishouden struct {
 	Ontvangt   []Ontvangst  `json:"ontvangt,omitempty"` // schemes and benefits already received
 	// LaagInkomenSinds is since when the household has had a low income (for the individuele
 	// inkomenstoeslag: "langdurig laag inkomen"); nil = unknown. Bijstand since a date implies it.
-	LaagInkomenSinds *Datum `json:"laag_inkomen_sinds,omitempty"`
+	LaagInkomenSinds *datum.Datum `json:"laag_inkomen_sinds,omitempty"`
 }
 
 // Rol is a person's place in the household.
@@ -39,12 +36,12 @@ const (
 
 // Persoon is one member of the household.
 type Persoon struct {
-	Rol             Rol       `json:"rol"`
-	Geboortedatum   *Datum    `json:"geboortedatum"` // nil = unknown
-	Student         *bool     `json:"student,omitempty"`
-	Schuldsanering  *bool     `json:"schuldsanering,omitempty"` // in a debt-restructuring scheme (WSNP or minnelijk)
-	Inkomens        []Inkomen `json:"inkomens,omitempty"`
-	InkomenOnbekend bool      `json:"inkomen_onbekend,omitempty"` // the resident does not know this person's income
+	Rol             Rol          `json:"rol"`
+	Geboortedatum   *datum.Datum `json:"geboortedatum"` // nil = unknown
+	Student         *bool        `json:"student,omitempty"`
+	Schuldsanering  *bool        `json:"schuldsanering,omitempty"` // in a debt-restructuring scheme (WSNP or minnelijk)
+	Inkomens        []Inkomen    `json:"inkomens,omitempty"`
+	InkomenOnbekend bool         `json:"inkomen_onbekend,omitempty"` // the resident does not know this person's income
 	// HuurBetaalt marks a medebewoner who pays a commercial rent (then not a kostendeler, art. 19a Pw).
 	HuurBetaalt bool `json:"commerciele_huur,omitempty"`
 }
@@ -92,65 +89,8 @@ type Wonen struct {
 
 // Ontvangst is a scheme or benefit the household already receives.
 type Ontvangst struct {
-	Regeling string `json:"regeling"`        // "bijstand", or a regeling id of the rule pack ("iit", "czm", …)
-	Sinds    *Datum `json:"sinds,omitempty"` // nil = unknown since when
-}
-
-// Datum is a calendar date (no time of day), written as "2006-01-02" in JSON.
-type Datum struct{ time.Time }
-
-// NieuweDatum returns the date y-m-d.
-func NieuweDatum(y int, m time.Month, d int) Datum {
-	return Datum{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
-}
-
-// ParseDatum reads "2006-01-02".
-func ParseDatum(s string) (Datum, error) {
-	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
-	if err != nil {
-		return Datum{}, fmt.Errorf("geen geldige datum %q (schrijf jjjj-mm-dd, bijvoorbeeld 1985-04-12)", s)
-	}
-	return Datum{t}, nil
-}
-
-// MustDatum is ParseDatum for constants in tests.
-func MustDatum(s string) Datum {
-	d, err := ParseDatum(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
-// String gives "2006-01-02".
-func (d Datum) String() string { return d.Format(time.DateOnly) }
-
-// MarshalJSON writes "2006-01-02" (time.Time's own RFC 3339 form would be promoted otherwise).
-func (d Datum) MarshalJSON() ([]byte, error) { return []byte(`"` + d.String() + `"`), nil }
-
-// UnmarshalJSON reads "2006-01-02".
-func (d *Datum) UnmarshalJSON(p []byte) error {
-	s := string(p)
-	if s == "null" {
-		return nil
-	}
-	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
-		return fmt.Errorf("geen geldige datum %s (schrijf \"jjjj-mm-dd\")", s)
-	}
-	return d.UnmarshalText([]byte(s[1 : len(s)-1]))
-}
-
-// MarshalText writes "2006-01-02".
-func (d Datum) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
-
-// UnmarshalText reads "2006-01-02".
-func (d *Datum) UnmarshalText(p []byte) error {
-	v, err := ParseDatum(string(p))
-	if err != nil {
-		return err
-	}
-	*d = v
-	return nil
+	Regeling string       `json:"regeling"`        // "bijstand", or a regeling id of the rule pack ("iit", "czm", …)
+	Sinds    *datum.Datum `json:"sinds,omitempty"` // nil = unknown since when
 }
 
 // Aanvrager returns the applicant, or nil.

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/errs"
 )
 
 var peildatum = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -68,12 +71,12 @@ func TestFoutenMetPad(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Parse([]byte(tt.json), peildatum)
-			var fs Fouten
+			var fs errs.Fields
 			if !errors.As(err, &fs) {
-				t.Fatalf("err = %v, want Fouten", err)
+				t.Fatalf("err = %v, want errs.Fields", err)
 			}
 			for _, f := range fs {
-				if f.Pad == tt.pad && strings.Contains(f.Reden, tt.want) {
+				if f.Path == tt.pad && strings.Contains(f.Reason, tt.want) {
 					return
 				}
 			}
@@ -97,19 +100,20 @@ func TestVeertigKinderen(t *testing.T) {
 
 func TestAlleFoutenTegelijk(t *testing.T) {
 	_, err := Parse([]byte(`{"gemeente":"X","personen":[{"rol":"aanvrager","geboortedatum":"2030-01-01","inkomens":[{"soort":"loon","bedrag_per_maand":-1}]}]}`), peildatum)
-	var fs Fouten
+	var fs errs.Fields
 	if !errors.As(err, &fs) || len(fs) != 3 {
 		t.Errorf("got %v, want 3 problems at once", err)
 	}
 }
 
 func TestLeeftijdOp29Februari(t *testing.T) {
-	p := Persoon{Geboortedatum: &Datum{time.Date(2008, 2, 29, 0, 0, 0, 0, time.UTC)}}
+	geboren := datum.Nieuw(2008, 2, 29)
+	p := Persoon{Geboortedatum: &geboren}
 	for _, tt := range []struct {
 		d    string
 		want int
 	}{{"2026-02-28", 17}, {"2026-03-01", 18}, {"2028-02-29", 20}} {
-		got, _ := p.Leeftijd(MustDatum(tt.d).Time)
+		got, _ := p.Leeftijd(datum.Moet(tt.d).Tijd())
 		if got != tt.want {
 			t.Errorf("leeftijd op %s = %d, want %d", tt.d, got, tt.want)
 		}
@@ -131,12 +135,12 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		var fs Fouten
+		var fs errs.Fields
 		if !errors.As(err, &fs) || len(fs) == 0 {
-			t.Fatalf("fout %T zonder Fouten: %v", err, err)
+			t.Fatalf("fout %T zonder errs.Fields: %v", err, err)
 		}
 		for _, f := range fs {
-			if f.Pad == "" || f.Reden == "" {
+			if f.Path == "" || f.Reason == "" {
 				t.Fatalf("fout zonder pad of reden: %#v", f)
 			}
 		}

@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/zeker-platform/zeker/internal/errs"
 )
 
 // encoding/json names no path for an error from a value's own UnmarshalJSON (dates, amounts) or for an
@@ -25,10 +27,10 @@ var (
 
 // zoekFout walks raw, the JSON for a value of type t at path pad, and returns the first problem in it.
 // ok is false when every part decodes on its own (then the caller keeps encoding/json's own message).
-func zoekFout(raw []byte, t reflect.Type, pad string) (f Fout, ok bool) {
+func zoekFout(raw []byte, t reflect.Type, pad string) (f errs.Field, ok bool) {
 	raw = bytes.TrimSpace(raw)
 	if string(raw) == "null" {
-		return Fout{}, false // null leaves a Go value as it is, as encoding/json does
+		return errs.Field{}, false // null leaves a Go value as it is, as encoding/json does
 	}
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
@@ -41,25 +43,25 @@ func zoekFout(raw []byte, t reflect.Type, pad string) (f Fout, ok bool) {
 		return zoekInLijst(raw, t, pad)
 	}
 	if err := json.Unmarshal(raw, reflect.New(t).Interface()); err != nil {
-		return Fout{Pad: padOfWortel(pad), Reden: reden(err)}, true
+		return errs.Field{Path: padOfWortel(pad), Reason: reden(err)}, true
 	}
-	return Fout{}, false
+	return errs.Field{}, false
 }
 
-func zoekInObject(raw []byte, t reflect.Type, pad string) (Fout, bool) {
+func zoekInObject(raw []byte, t reflect.Type, pad string) (errs.Field, bool) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	if _, err := dec.Token(); err != nil { // '{'
-		return Fout{}, false
+		return errs.Field{}, false
 	}
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return Fout{}, false
+			return errs.Field{}, false
 		}
 		sleutel, _ := tok.(string)
 		var waarde json.RawMessage
 		if err := dec.Decode(&waarde); err != nil {
-			return Fout{}, false
+			return errs.Field{}, false
 		}
 		veldPad := padMetSleutel(pad, sleutel)
 		veld, gevonden := jsonVeld(t, sleutel)
@@ -68,13 +70,13 @@ func zoekInObject(raw []byte, t reflect.Type, pad string) (Fout, bool) {
 			if s := lijkendVeld(t, sleutel); s != "" {
 				r += fmt.Sprintf(" (bedoelt u %q?)", s)
 			}
-			return Fout{Pad: veldPad, Reden: r}, true
+			return errs.Field{Path: veldPad, Reason: r}, true
 		}
 		if f, ok := zoekFout(waarde, veld.Type, veldPad); ok {
 			return f, true
 		}
 	}
-	return Fout{}, false
+	return errs.Field{}, false
 }
 
 var eenvoudigeSleutel = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
@@ -91,21 +93,21 @@ func padMetSleutel(pad, sleutel string) string {
 	return pad + "." + sleutel
 }
 
-func zoekInLijst(raw []byte, t reflect.Type, pad string) (Fout, bool) {
+func zoekInLijst(raw []byte, t reflect.Type, pad string) (errs.Field, bool) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	if _, err := dec.Token(); err != nil { // '['
-		return Fout{}, false
+		return errs.Field{}, false
 	}
 	for i := 0; dec.More(); i++ {
 		var waarde json.RawMessage
 		if err := dec.Decode(&waarde); err != nil {
-			return Fout{}, false
+			return errs.Field{}, false
 		}
 		if f, ok := zoekFout(waarde, t.Elem(), fmt.Sprintf("%s[%d]", pad, i)); ok {
 			return f, true
 		}
 	}
-	return Fout{}, false
+	return errs.Field{}, false
 }
 
 // jsonVeld finds the struct field for a JSON key the way encoding/json does: the exact tag name first,

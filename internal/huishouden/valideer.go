@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/geld"
 )
 
@@ -24,24 +26,9 @@ const (
 	maxJSON           = 1 << 20
 )
 
-// Fout is one problem in a household, at a JSON path such as "personen[1].geboortedatum".
-type Fout struct {
-	Pad   string `json:"pad"`
-	Reden string `json:"reden"`
-}
-
-func (f Fout) Error() string { return f.Pad + ": " + f.Reden }
-
-// Fouten is every problem found in a household. It is the error type of Parse and Valideer.
-type Fouten []Fout
-
-func (fs Fouten) Error() string {
-	parts := make([]string, len(fs))
-	for i, f := range fs {
-		parts[i] = f.Error()
-	}
-	return "ongeldig huishouden: " + strings.Join(parts, "; ")
-}
+// ongeldig is the error of Parse, Decode and Valideer: every problem found, each at a JSON path such
+// as "personen[1].geboortedatum" (errs.Fields, so errors.Is(err, errs.Invalid) and errors.As give the list).
+func ongeldig(fs errs.Fields) error { return fmt.Errorf("ongeldig huishouden: %w", fs) }
 
 var (
 	gemeenteRe = regexp.MustCompile(`^GM[0-9]{4}$`)
@@ -49,7 +36,7 @@ var (
 )
 
 // Parse reads a household from JSON and validates it at the given reference date. Unknown fields
-// are errors (a typo must not silently become "unknown"). The error, if any, is Fouten.
+// are errors (a typo must not silently become "unknown"). The error, if any, holds errs.Fields.
 func Parse(data []byte, datum time.Time) (*Huishouden, error) {
 	h, err := Decode(data)
 	if err != nil {
@@ -65,30 +52,30 @@ func Parse(data []byte, datum time.Time) (*Huishouden, error) {
 // the gemeente from a flag, before Valideer).
 func Decode(data []byte) (*Huishouden, error) {
 	if len(data) > maxJSON {
-		return nil, Fouten{{Pad: "$", Reden: fmt.Sprintf("het bestand is groter dan %d bytes", maxJSON)}}
+		return nil, ongeldig(errs.Fields{{Path: "$", Reason: fmt.Sprintf("het bestand is groter dan %d bytes", maxJSON)}})
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var h Huishouden
 	if err := dec.Decode(&h); err != nil {
-		return nil, Fouten{jsonFout(err, data)}
+		return nil, ongeldig(errs.Fields{jsonFout(err, data)})
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, Fouten{{Pad: "$", Reden: "na het huishouden staat nog meer tekst"}}
+		return nil, ongeldig(errs.Fields{{Path: "$", Reason: "na het huishouden staat nog meer tekst"}})
 	}
 	return &h, nil
 }
 
-func jsonFout(err error, data []byte) Fout {
+func jsonFout(err error, data []byte) errs.Field {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &se):
 		regel, kolom := plek(data, int(se.Offset)-1) // Offset counts the offending byte
-		return Fout{Pad: syntaxPad(data), Reden: fmt.Sprintf("geen geldige JSON op regel %d, kolom %d: %v", regel, kolom, se)}
+		return errs.Field{Path: syntaxPad(data), Reason: fmt.Sprintf("geen geldige JSON op regel %d, kolom %d: %v", regel, kolom, se)}
 	case errors.Is(err, io.EOF):
-		return Fout{Pad: "$", Reden: "leeg bestand"}
+		return errs.Field{Path: "$", Reason: "leeg bestand"}
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return Fout{Pad: syntaxPad(data), Reden: "geen geldige JSON: het bestand houdt halverwege op"}
+		return errs.Field{Path: syntaxPad(data), Reason: "geen geldige JSON: het bestand houdt halverwege op"}
 	}
 	// A type error, an unknown field or an error of a date or amount: find the value and its path.
 	if f, ok := zoekFout(data, reflect.TypeFor[Huishouden](), ""); ok {
@@ -96,9 +83,9 @@ func jsonFout(err error, data []byte) Fout {
 	}
 	msg := err.Error()
 	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		return Fout{Pad: "$", Reden: "onbekend veld " + f}
+		return errs.Field{Path: "$", Reason: "onbekend veld " + f}
 	}
-	return Fout{Pad: "$", Reden: strings.TrimPrefix(msg, "json: ")}
+	return errs.Field{Path: "$", Reason: strings.TrimPrefix(msg, "json: ")}
 }
 
 // plek turns a byte offset into a line and column (both from 1).
@@ -117,7 +104,7 @@ func typeNaam(t reflect.Type) string {
 	switch {
 	case t == reflect.TypeFor[geld.Bedrag]():
 		return "een bedrag"
-	case t == reflect.TypeFor[Datum]():
+	case t == reflect.TypeFor[datum.Datum]():
 		return "een datum (jjjj-mm-dd)"
 	}
 	switch t.Kind() {
@@ -135,11 +122,11 @@ func typeNaam(t reflect.Type) string {
 	return t.String()
 }
 
-// Valideer checks the household at the reference date and returns Fouten listing every problem.
+// Valideer checks the household at the reference date and returns the errs.Fields of every problem.
 func (h *Huishouden) Valideer(datum time.Time) error {
-	var fs Fouten
+	var fs errs.Fields
 	add := func(pad, format string, args ...any) {
-		fs = append(fs, Fout{Pad: pad, Reden: fmt.Sprintf(format, args...)})
+		fs = append(fs, errs.Field{Path: pad, Reason: fmt.Sprintf(format, args...)})
 	}
 
 	switch {
@@ -175,7 +162,7 @@ func (h *Huishouden) Valideer(datum time.Time) error {
 			add(pad+".rol", "%q is geen rol (aanvrager, partner, kind of medebewoner)", p.Rol)
 		}
 		if p.Geboortedatum != nil {
-			g := p.Geboortedatum.Time
+			g := p.Geboortedatum.Tijd()
 			switch {
 			case g.After(datum):
 				add(pad+".geboortedatum", "%s ligt na de peildatum %s", p.Geboortedatum, datum.Format(time.DateOnly))
@@ -230,15 +217,15 @@ func (h *Huishouden) Valideer(datum time.Time) error {
 		if strings.TrimSpace(o.Regeling) == "" {
 			add(pad+".regeling", "ontbreekt")
 		}
-		if o.Sinds != nil && o.Sinds.After(datum) {
+		if o.Sinds != nil && o.Sinds.Tijd().After(datum) {
 			add(pad+".sinds", "%s ligt na de peildatum %s", o.Sinds, datum.Format(time.DateOnly))
 		}
 	}
-	if h.LaagInkomenSinds != nil && h.LaagInkomenSinds.After(datum) {
+	if h.LaagInkomenSinds != nil && h.LaagInkomenSinds.Tijd().After(datum) {
 		add("laag_inkomen_sinds", "%s ligt na de peildatum %s", h.LaagInkomenSinds, datum.Format(time.DateOnly))
 	}
 	if len(fs) > 0 {
-		return fs
+		return ongeldig(fs)
 	}
 	return nil
 }
@@ -275,7 +262,7 @@ func (p *Persoon) Leeftijd(datum time.Time) (jaren int, ok bool) {
 	if p.Geboortedatum == nil {
 		return 0, false
 	}
-	return leeftijd(p.Geboortedatum.Time, datum), true
+	return leeftijd(p.Geboortedatum.Tijd(), datum), true
 }
 
 // InkomenPerMaand returns the person's total net income per month; ok is false when unknown.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/regels"
@@ -140,9 +141,9 @@ type Curve struct {
 var ErrArmoedeval = errors.New("armoedeval")
 
 // huishoudenVan builds the household of a type at a date in a gemeente.
-func huishoudenVan(t Huishoudtype, gemeente string, datum time.Time) *huishouden.Huishouden {
-	geb := func(jaren int) *huishouden.Datum {
-		d := huishouden.Datum{Time: datum.AddDate(-jaren, 0, -1)}
+func huishoudenVan(t Huishoudtype, gemeente string, peil time.Time) *huishouden.Huishouden {
+	geb := func(jaren int) *datum.Datum {
+		d := datum.Van(peil.AddDate(-jaren, 0, -1), nil)
 		return &d
 	}
 	h := &huishouden.Huishouden{Gemeente: gemeente, Vermogen: &t.Vermogen, Ontvangt: []huishouden.Ontvangst{}}
@@ -181,23 +182,23 @@ func Armoedeval(pk *regels.Pakket, params *nl.Parameters, o ArmoedevalOpties) (*
 	if o.MaxPct > 400 || o.Stap < 100 {
 		return nil, fmt.Errorf("%w: kies een stap van minstens € 1 en een bereik tot hoogstens 400%% van het minimumloon", ErrArmoedeval)
 	}
-	datum := o.Datum
+	peil := o.Datum
 	if o.Uurloon <= 0 {
-		_, uur, _, err := params.Minimumloon(datum)
+		_, uur, _, err := params.Minimumloon(peil)
 		if err != nil || uur <= 0 {
-			return nil, fmt.Errorf("%w: het minimumuurloon op %s is niet bekend (%v); geef het uurloon zelf op", ErrArmoedeval, datum.Format(time.DateOnly), err)
+			return nil, fmt.Errorf("%w: het minimumuurloon op %s is niet bekend (%v); geef het uurloon zelf op", ErrArmoedeval, peil.Format(time.DateOnly), err)
 		}
 		o.Uurloon = uur
 	}
-	l := params.Landelijk(datum)
+	l := params.Landelijk(peil)
 	if l.Belasting == nil || l.Toeslagen == nil {
-		return nil, fmt.Errorf("%w: voor %s zijn er geen landelijke bedragen (belasting en toeslagen: %s)", ErrArmoedeval, datum.Format(time.DateOnly), params.LandelijkePeriode())
+		return nil, fmt.Errorf("%w: voor %s zijn er geen landelijke bedragen (belasting en toeslagen: %s)", ErrArmoedeval, peil.Format(time.DateOnly), params.LandelijkePeriode())
 	}
-	h := huishoudenVan(o.Type, pk.Gemeente, datum)
-	if err := h.Valideer(datum); err != nil {
+	h := huishoudenVan(o.Type, pk.Gemeente, peil)
+	if err := h.Valideer(peil); err != nil {
 		return nil, fmt.Errorf("%w: huishoudtype %s: %v", ErrArmoedeval, o.Type.ID, err)
 	}
-	f, err := regels.Afleiden(h, datum, params)
+	f, err := regels.Afleiden(h, peil, params)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrArmoedeval, err)
 	}
@@ -208,8 +209,8 @@ func Armoedeval(pk *regels.Pakket, params *nl.Parameters, o ArmoedevalOpties) (*
 	for _, k := range o.Type.Kinderen {
 		r.kind12 = r.kind12 || k < 12
 	}
-	c := &Curve{Type: o.Type, Gemeente: pk.Gemeente, Peildatum: datum.Format(time.DateOnly), Uurloon: o.Uurloon,
-		Minimumloon36: Maandloon36(o.Uurloon), Norm: f.NormInclVT, Bewijs: pk.Bewijs(datum), vakantiegeld: l.Belasting.Vakantiegeld}
+	c := &Curve{Type: o.Type, Gemeente: pk.Gemeente, Peildatum: peil.Format(time.DateOnly), Uurloon: o.Uurloon,
+		Minimumloon36: Maandloon36(o.Uurloon), Norm: f.NormInclVT, Bewijs: pk.Bewijs(peil), vakantiegeld: l.Belasting.Vakantiegeld}
 	for _, rg := range pk.Regelingen {
 		c.Regelingen = append(c.Regelingen, Component{ID: rg.ID, Naam: rg.Naam, Landelijk: rg.Landelijk()})
 	}

@@ -116,9 +116,9 @@ func (s *Service) Importeer(ctx context.Context, r io.Reader, opt ImportOpties) 
 				opt.Formaat, res.Diensten, res.NieuweDiensten, res.Locaties, res.NieuweLocaties, res.NieuwePartners, res.NieuweLeden)})
 	})
 	if err != nil {
-		var f Fouten
+		var f errs.Fields
 		if errors.As(err, &f) { // a conflict found only while writing (an id taken meanwhile)
-			return ImportResultaat{}, ImportFouten{{Plek: "bestand", Reden: f.Error()}}
+			return ImportResultaat{}, ImportFouten{{Plek: "bestand", Reden: "netwerk: " + f.Error()}}
 		}
 		return ImportResultaat{}, fmt.Errorf("netwerk: import: %w", err)
 	}
@@ -223,8 +223,8 @@ func (s *Service) maakPlan(ctx context.Context, in []invoer, opt ImportOpties) (
 			fout(i, "kvk", r)
 			return nil, nil
 		}
-		for veld, reden := range n.Contact.Valideer() {
-			fout(i, "organisatie "+veld, reden)
+		if f := n.Contact.Valideer(); len(f) > 0 {
+			fout(i, "organisatie "+f[0].Path, f[0].Reason)
 			return nil, nil
 		}
 		p.partners = append(p.partners, n)
@@ -322,11 +322,11 @@ func (s *Service) maakPlan(ctx context.Context, in []invoer, opt ImportOpties) (
 		d = d.Normaliseer()
 		f := d.Valideer()
 		if f == nil {
-			f = Fouten{}
+			f = errs.Fields{}
 		}
-		s.controleer(d, op.o, op.locaties, f)
-		for _, k := range sorteerSleutels(f) {
-			fout(i, veldNaam(i, k, k), f[k])
+		s.controleer(d, op.o, op.locaties, &f)
+		for _, x := range sorteerVelden(f) {
+			fout(i, veldNaam(i, x.Path, x.Path), x.Reason)
 		}
 		if oud != nil {
 			p.wijzig = append(p.wijzig, d)
@@ -357,8 +357,8 @@ func (s *Service) planLocatie(ctx context.Context, i invoer, il invoerLocatie, o
 		return "location." + jsonLocatieVelden[k]
 	}
 	if f := l.Valideer(); f != nil {
-		for _, k := range sorteerSleutels(f) {
-			fout(i, lveld(k), f[k])
+		for _, x := range sorteerVelden(f) {
+			fout(i, lveld(x.Path), x.Reason)
 		}
 		return "", false
 	}
@@ -403,7 +403,7 @@ func (s *Service) planLocatie(ctx context.Context, i invoer, il invoerLocatie, o
 	return l.ID, true
 }
 
-// veldNaam is the name in the file (column or key) of a Fouten key.
+// veldNaam is the name in the file (column or key) of an errs.Fields path.
 func veldNaam(i invoer, key, standaard string) string {
 	if strings.HasPrefix(key, "regeling.") {
 		key = "regelingen"
@@ -417,11 +417,13 @@ func veldNaam(i invoer, key, standaard string) string {
 	return standaard
 }
 
-func sorteerSleutels(f Fouten) []string {
-	ks := make([]string, 0, len(f))
-	for k := range f {
-		ks = append(ks, k)
+// sorteerVelden returns the problems ordered by path, one per path (the first), as the file's
+// report lists them.
+func sorteerVelden(f errs.Fields) errs.Fields {
+	var uit errs.Fields
+	for _, x := range f {
+		uit.Set(x.Path, x.Reason)
 	}
-	slices.Sort(ks)
-	return ks
+	slices.SortStableFunc(uit, func(a, b errs.Field) int { return strings.Compare(a.Path, b.Path) })
+	return uit
 }

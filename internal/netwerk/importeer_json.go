@@ -12,7 +12,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/partner"
 )
 
-// jsonVelden maps the keys of Fouten to the keys of an HSDS service.
+// jsonVelden maps the paths of errs.Fields to the keys of an HSDS service.
 var jsonVelden = map[string]string{"naam": "name", "beschrijving": "description", "behoeften": "attributes", "voorwie": "eligibility_description",
 	"minleeftijd": "minimum_age", "maxleeftijd": "maximum_age", "aanmelden": "application_process", "kosten": "fees_description",
 	"website": "url", "email": "email", "telefoon": "phones", "status": "status", "bron": "bron", "gecontroleerd": "assured_date", "id": "id",

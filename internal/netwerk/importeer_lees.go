@@ -62,7 +62,7 @@ type invoer struct {
 	Org      invoerOrg
 	Dienst   Dienst // no partner and no gemeenten yet; regelingen carry their gemeente ("" : the import's)
 	Locaties []invoerLocatie
-	velden   map[string]string // Fouten key of Dienst/Locatie → the column or key in the file
+	velden   map[string]string // errs.Fields path of Dienst/Locatie → the column or key in the file
 }
 
 type invoerOrg struct {
@@ -81,7 +81,7 @@ var CSVKolommen = []string{"organisatie_id", "organisatie", "kvk", "organisatie_
 	"regelingen", "status", "bron", "gecontroleerd_op", "locatie_id", "locatie", "locatie_soort", "straat", "huisnummer", "postcode",
 	"plaats", "locatie_url", "toegankelijkheid", "locatie_bron", "openingstijden"}
 
-// csvVelden maps the keys of Fouten to the CSV columns.
+// csvVelden maps the paths of errs.Fields to the CSV columns.
 var csvVelden = map[string]string{"naam": "dienst", "beschrijving": "beschrijving", "behoeften": "behoeften", "voorwie": "voor_wie",
 	"minleeftijd": "min_leeftijd", "maxleeftijd": "max_leeftijd", "aanmelden": "aanmelden", "kosten": "kosten", "website": "website",
 	"email": "email", "telefoon": "telefoon", "status": "status", "bron": "bron", "gecontroleerd": "gecontroleerd_op", "id": "dienst_id",

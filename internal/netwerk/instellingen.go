@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/errs"
 )
 
 // VerhuisAanbod is the partner.Verhuizer of the sociale kaart: when partner van is merged into naar,
@@ -42,7 +43,7 @@ func (s *Service) VerouderdNaMaanden(ctx context.Context, gemeente string) (int,
 // ZetVerouderdNaMaanden stores gemeente's setting (1 to MaxVerouderdNaMaanden months).
 func (s *Service) ZetVerouderdNaMaanden(ctx context.Context, gemeente string, n int) error {
 	if n < 1 || n > MaxVerouderdNaMaanden {
-		return Fouten{"maanden": fmt.Sprintf("Kies een aantal maanden van 1 tot en met %d.", MaxVerouderdNaMaanden)}
+		return ongeldig(errs.Fields{{Path: "maanden", Reason: fmt.Sprintf("Kies een aantal maanden van 1 tot en met %d.", MaxVerouderdNaMaanden)}})
 	}
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO netwerk_instellingen (gemeente, verouderd_na_maanden, gewijzigd) VALUES ($1, $2, $3)

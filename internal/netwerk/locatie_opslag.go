@@ -29,20 +29,20 @@ func (s *Service) maakLocatieTx(ctx context.Context, tx *sql.Tx, gemeente string
 	if l.ID == "" {
 		l.ID = partner.NieuwID()
 	} else if !partner.GeldigID(l.ID) {
-		return Locatie{}, Fouten{"id": "Een id is een UUID in kleine letters; laat het leeg voor een nieuwe locatie."}
+		return Locatie{}, ongeldig(errs.Fields{{Path: "id", Reason: "Een id is een UUID in kleine letters; laat het leeg voor een nieuwe locatie."}})
 	}
 	f := l.Valideer()
 	if f == nil {
-		f = Fouten{}
+		f = errs.Fields{}
 	}
 	if o, err := s.partners.Haal(ctx, l.PartnerID); err != nil || o.SamengevoegdIn != "" {
 		if err != nil && !errors.Is(err, errs.NotFound) {
 			return Locatie{}, err
 		}
-		f.zet("partner", "Deze partner bestaat niet (meer).")
+		f.Set("partner", "Deze partner bestaat niet (meer).")
 	}
 	if len(f) > 0 {
-		return Locatie{}, f
+		return Locatie{}, ongeldig(f)
 	}
 	return l, s.schrijfNieuweLocatie(ctx, tx, gemeente, l)
 }
@@ -55,7 +55,7 @@ func (s *Service) schrijfNieuweLocatie(ctx context.Context, tx *sql.Tx, gemeente
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`, l.ID, l.PartnerID, l.Naam, string(l.Soort),
 		a.Straat, a.Huisnummer, a.Postcode, a.Plaats, l.URL, l.Toegankelijkheid, l.Bron, nu); err != nil {
 		if errors.Is(store.MapError(err), errs.Conflict) {
-			return Fouten{"id": "Er is al een locatie met dit id."}
+			return ongeldig(errs.Fields{{Path: "id", Reason: "Er is al een locatie met dit id."}})
 		}
 		return fmt.Errorf("netwerk: locatie maken: %w", err)
 	}
@@ -86,7 +86,7 @@ func (s *Service) wijzigLocatieTx(ctx context.Context, tx *sql.Tx, gemeente stri
 	l = l.Normaliseer()
 	l.PartnerID, l.Aangemaakt = oud[0].PartnerID, oud[0].Aangemaakt
 	if f := l.Valideer(); f != nil {
-		return Locatie{}, f
+		return Locatie{}, ongeldig(f)
 	}
 	return l, s.schrijfGewijzigdeLocatie(ctx, tx, gemeente, l)
 }

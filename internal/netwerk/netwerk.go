@@ -187,36 +187,9 @@ const (
 	Virtueel LocatieSoort = "virtual"
 )
 
-// Fouten are the problems of an input per field (the field names of the forms and of the CSV columns),
-// each with a reason in plain Dutch. As an error it is of kind errs.Invalid.
-type Fouten map[string]string
-
-func (f Fouten) Error() string {
-	ks := make([]string, 0, len(f))
-	for k := range f {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	var b strings.Builder
-	for _, k := range ks {
-		if b.Len() > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(k + ": " + f[k])
-	}
-	return "netwerk: " + b.String()
-}
-
-// Is makes Fouten an errs.Invalid.
-func (f Fouten) Is(target error) bool { return target == errs.Invalid }
-
-func (f Fouten) zet(veld, reden string) {
-	if reden != "" {
-		if _, ok := f[veld]; !ok {
-			f[veld] = reden
-		}
-	}
-}
+// ongeldig is the error of an input with problems: errs.Fields (per field of the forms and of the
+// CSV columns, each with a reason in plain Dutch), so of kind errs.Invalid, with "netwerk: " before it.
+func ongeldig(f errs.Fields) error { return fmt.Errorf("netwerk: %w", f) }
 
 // Maximum lengths.
 const (
@@ -277,54 +250,54 @@ func (d Dienst) Normaliseer() Dienst {
 
 // Valideer checks a service (after Normaliseer) and returns its problems per field; nil when there are
 // none. Whether its gemeenten, regelingen and locations exist is the Service's check.
-func (d Dienst) Valideer() Fouten {
-	f := Fouten{}
+func (d Dienst) Valideer() errs.Fields {
+	var f errs.Fields
 	if d.Naam == "" {
-		f["naam"] = "Vul de naam van de dienst in, bijvoorbeeld ‘Hulp bij geldzaken’."
+		f.Set("naam", "Vul de naam van de dienst in, bijvoorbeeld ‘Hulp bij geldzaken’.")
 	}
-	f.zet("naam", tekstFout(d.Naam, MaxNaam, false))
-	f.zet("beschrijving", tekstFout(d.Beschrijving, MaxTekst, true))
-	f.zet("voorwie", tekstFout(d.VoorWie, MaxTekst, true))
-	f.zet("aanmelden", tekstFout(d.Aanmelden, MaxTekst, true))
-	f.zet("kosten", tekstFout(d.Kosten, MaxKort, false))
+	f.Set("naam", tekstFout(d.Naam, MaxNaam, false))
+	f.Set("beschrijving", tekstFout(d.Beschrijving, MaxTekst, true))
+	f.Set("voorwie", tekstFout(d.VoorWie, MaxTekst, true))
+	f.Set("aanmelden", tekstFout(d.Aanmelden, MaxTekst, true))
+	f.Set("kosten", tekstFout(d.Kosten, MaxKort, false))
 	if len(d.Behoeften) == 0 {
-		f["behoeften"] = "Kies ten minste één onderwerp waar de dienst bij helpt."
+		f.Set("behoeften", "Kies ten minste één onderwerp waar de dienst bij helpt.")
 	}
 	for _, b := range d.Behoeften {
 		if BehoefteNaam(b) == "" {
-			f.zet("behoeften", fmt.Sprintf("‘%s’ is geen onderwerp van de sociale kaart. Kies uit: %s.", b, behoefteLijst()))
+			f.Set("behoeften", fmt.Sprintf("‘%s’ is geen onderwerp van de sociale kaart. Kies uit: %s.", b, behoefteLijst()))
 		}
 	}
-	f.zet("minleeftijd", leeftijdFout(d.MinLeeftijd))
-	f.zet("maxleeftijd", leeftijdFout(d.MaxLeeftijd))
+	f.Set("minleeftijd", leeftijdFout(d.MinLeeftijd))
+	f.Set("maxleeftijd", leeftijdFout(d.MaxLeeftijd))
 	if d.MinLeeftijd != nil && d.MaxLeeftijd != nil && *d.MaxLeeftijd < *d.MinLeeftijd {
-		f.zet("maxleeftijd", "De hoogste leeftijd is lager dan de laagste.")
+		f.Set("maxleeftijd", "De hoogste leeftijd is lager dan de laagste.")
 	}
 	if d.Website != "" {
-		f.zet("website", partner.WebsiteFout(d.Website))
+		f.Set("website", partner.WebsiteFout(d.Website))
 	}
 	if d.Email != "" {
-		f.zet("email", emailFout(d.Email))
+		f.Set("email", emailFout(d.Email))
 	}
 	if d.Telefoon != "" {
-		f.zet("telefoon", partner.TelefoonFout(d.Telefoon))
+		f.Set("telefoon", partner.TelefoonFout(d.Telefoon))
 	}
 	if !slices.Contains(Statussen, d.Status) {
-		f["status"] = "Kies een status: actief, tijdelijk gesloten, niet actief of opgeheven."
+		f.Set("status", "Kies een status: actief, tijdelijk gesloten, niet actief of opgeheven.")
 	}
 	if d.Bron == "" {
-		f["bron"] = "Vul de bron in, bijvoorbeeld ‘website van de organisatie, bekeken op 2 maart 2026’."
+		f.Set("bron", "Vul de bron in, bijvoorbeeld ‘website van de organisatie, bekeken op 2 maart 2026’.")
 	}
-	f.zet("bron", tekstFout(d.Bron, MaxKort, false))
+	f.Set("bron", tekstFout(d.Bron, MaxKort, false))
 	if d.GecontroleerdOp.IsZero() {
-		f["gecontroleerd"] = "Vul in wanneer de gegevens voor het laatst zijn gecontroleerd, als jaar-maand-dag."
+		f.Set("gecontroleerd", "Vul in wanneer de gegevens voor het laatst zijn gecontroleerd, als jaar-maand-dag.")
 	}
 	if len(d.Gemeenten) == 0 {
-		f["gemeenten"] = "Kies ten minste één gemeente waar de dienst wordt aangeboden."
+		f.Set("gemeenten", "Kies ten minste één gemeente waar de dienst wordt aangeboden.")
 	}
 	for _, r := range d.Regelingen {
 		if r.Rol != Uitvoeren && r.Rol != Aanvragen {
-			f.zet("regeling."+r.Regeling, "Kies ‘voert uit’ of ‘helpt aanvragen’.")
+			f.Set("regeling."+r.Regeling, "Kies ‘voert uit’ of ‘helpt aanvragen’.")
 		}
 	}
 	if len(f) == 0 {
@@ -354,43 +327,43 @@ func (l Locatie) Normaliseer() Locatie {
 
 // Valideer checks a location (after Normaliseer): a physical one has a whole address, a virtual one a
 // website.
-func (l Locatie) Valideer() Fouten {
-	f := Fouten{}
+func (l Locatie) Valideer() errs.Fields {
+	var f errs.Fields
 	if l.Naam == "" {
-		f["naam"] = "Vul de naam van de locatie in, bijvoorbeeld ‘Dorpshuis De Voorbeeld’."
+		f.Set("naam", "Vul de naam van de locatie in, bijvoorbeeld ‘Dorpshuis De Voorbeeld’.")
 	}
-	f.zet("naam", tekstFout(l.Naam, MaxNaam, false))
-	f.zet("toegankelijkheid", tekstFout(l.Toegankelijkheid, MaxTekst, true))
+	f.Set("naam", tekstFout(l.Naam, MaxNaam, false))
+	f.Set("toegankelijkheid", tekstFout(l.Toegankelijkheid, MaxTekst, true))
 	switch l.Soort {
 	case Fysiek:
 		if l.Adres.Leeg() {
-			f["straat"] = "Vul het adres in: straat, huisnummer, postcode en plaats."
+			f.Set("straat", "Vul het adres in: straat, huisnummer, postcode en plaats.")
 		}
 		c := partner.Contact{Adres: l.Adres, AdresBron: "x"}
-		for veld, reden := range c.Valideer() {
-			if veld != "adresbron" {
-				f.zet(veld, reden)
+		for _, x := range c.Valideer() {
+			if x.Path != "adresbron" {
+				f.Set(x.Path, x.Reason)
 			}
 		}
 		if l.URL != "" {
-			f.zet("url", "Een locatie met een adres heeft geen webadres; maak daarvoor een online locatie.")
+			f.Set("url", "Een locatie met een adres heeft geen webadres; maak daarvoor een online locatie.")
 		}
 	case Virtueel:
 		if l.URL == "" {
-			f["url"] = "Vul het webadres in waar inwoners deze dienst online vinden."
+			f.Set("url", "Vul het webadres in waar inwoners deze dienst online vinden.")
 		} else {
-			f.zet("url", partner.WebsiteFout(l.URL))
+			f.Set("url", partner.WebsiteFout(l.URL))
 		}
 		if !l.Adres.Leeg() {
-			f.zet("straat", "Een online locatie heeft geen adres; laat het adres leeg.")
+			f.Set("straat", "Een online locatie heeft geen adres; laat het adres leeg.")
 		}
 	default:
-		f["soort"] = "Kies een gebouw (met adres) of online (met webadres)."
+		f.Set("soort", "Kies een gebouw (met adres) of online (met webadres).")
 	}
 	if l.Bron == "" {
-		f["bron"] = "Vul de bron in, bijvoorbeeld ‘website van de organisatie, bekeken op 2 maart 2026’."
+		f.Set("bron", "Vul de bron in, bijvoorbeeld ‘website van de organisatie, bekeken op 2 maart 2026’.")
 	}
-	f.zet("bron", tekstFout(l.Bron, MaxKort, false))
+	f.Set("bron", tekstFout(l.Bron, MaxKort, false))
 	if len(f) == 0 {
 		return nil
 	}

@@ -163,15 +163,15 @@ func TestDienstenEnLocaties(t *testing.T) {
 		_, err := o.net.MaakDienst(ctx, netwerk.Dienst{PartnerID: p, Behoeften: []netwerk.Behoefte{"geld"}, Website: "ftp://x",
 			Email: "geen mail", Telefoon: "bel maar", MinLeeftijd: leeftijd(30), MaxLeeftijd: leeftijd(12), Gemeenten: []string{"GM0147"},
 			Regelingen: []netwerk.RegelingRol{{Gemeente: "GM1969", Regeling: "bestaat_niet", Rol: netwerk.Uitvoeren}}})
-		var f netwerk.Fouten
+		var f errs.Fields
 		if !errors.As(err, &f) || !errors.Is(err, errs.Invalid) {
 			t.Fatalf("bad service: %v", err)
 		}
 		for veld, deel := range map[string]string{"naam": "Vul de naam", "behoeften": "‘geld’ is geen onderwerp", "website": "https://",
 			"email": "e-mailadres", "telefoon": "cijfers", "maxleeftijd": "lager dan de laagste", "bron": "Vul de bron",
 			"gecontroleerd": "gecontroleerd", "gemeenten": "geen lid van GM0147", "regeling.bestaat_niet": "niet aangeboden"} {
-			if !strings.Contains(f[veld], deel) {
-				t.Errorf("field %s: %q, want it to contain %q", veld, f[veld], deel)
+			if !strings.Contains(f.Reason(veld), deel) {
+				t.Errorf("field %s: %q, want it to contain %q", veld, f.Reason(veld), deel)
 			}
 		}
 

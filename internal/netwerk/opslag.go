@@ -298,34 +298,34 @@ func (s *Service) GemeentenVanLocatie(ctx context.Context, id string) ([]string,
 // controleer checks what Valideer cannot, against the partner o and its locations ls: the partner is
 // active, every gemeente of the area is one of its memberships (ended ones are refused: the service
 // would show nowhere), every regeling is in that gemeente's pack, every location is the partner's.
-func (s *Service) controleer(d Dienst, o partner.Organisatie, ls []Locatie, f Fouten) {
+func (s *Service) controleer(d Dienst, o partner.Organisatie, ls []Locatie, f *errs.Fields) {
 	if o.ID == "" || o.SamengevoegdIn != "" {
-		f.zet("partner", "Deze partner bestaat niet (meer).")
+		f.Set("partner", "Deze partner bestaat niet (meer).")
 		return
 	}
 	vandaag := s.Vandaag()
 	for _, gm := range d.Gemeenten {
 		l, ok := o.Lid(gm)
 		if !ok || (!l.Tot.IsZero() && l.Tot.Before(vandaag)) {
-			f.zet("gemeenten", o.Naam+" is geen lid van "+gm+". Een dienst kan alleen worden aangeboden in een gemeente waar de partner lid is.")
+			f.Set("gemeenten", o.Naam+" is geen lid van "+gm+". Een dienst kan alleen worden aangeboden in een gemeente waar de partner lid is.")
 		}
 	}
 	for _, r := range d.Regelingen {
 		veld := "regeling." + r.Regeling
 		if !slices.Contains(d.Gemeenten, r.Gemeente) {
-			f.zet(veld, "De regeling hoort bij "+r.Gemeente+", maar de dienst wordt daar niet aangeboden.")
+			f.Set(veld, "De regeling hoort bij "+r.Gemeente+", maar de dienst wordt daar niet aangeboden.")
 			continue
 		}
 		if s.cat == nil {
 			continue
 		}
 		if !slices.ContainsFunc(s.Regelingen(r.Gemeente), func(x Regeling) bool { return x.ID == r.Regeling }) {
-			f.zet(veld, "‘"+r.Regeling+"’ is geen regeling van "+r.Gemeente+".")
+			f.Set(veld, "‘"+r.Regeling+"’ is geen regeling van "+r.Gemeente+".")
 		}
 	}
 	for _, dl := range d.Locaties {
 		if !slices.ContainsFunc(ls, func(l Locatie) bool { return l.ID == dl.LocatieID }) {
-			f.zet("locaties", "Deze locatie is niet van "+o.Naam+".")
+			f.Set("locaties", "Deze locatie is niet van "+o.Naam+".")
 		}
 	}
 }
@@ -360,19 +360,19 @@ func (s *Service) maakDienstTx(ctx context.Context, tx *sql.Tx, d Dienst) (Diens
 	if d.ID == "" {
 		d.ID = partner.NieuwID()
 	} else if !partner.GeldigID(d.ID) {
-		return Dienst{}, Fouten{"id": "Een id is een UUID in kleine letters, zoals 3f2b…-….; laat het leeg voor een nieuwe dienst."}
+		return Dienst{}, ongeldig(errs.Fields{{Path: "id", Reason: "Een id is een UUID in kleine letters, zoals 3f2b…-….; laat het leeg voor een nieuwe dienst."}})
 	}
 	f := d.Valideer()
 	if f == nil {
-		f = Fouten{}
+		f = errs.Fields{}
 	}
 	o, ls, err := s.partnerEnLocaties(ctx, tx, d.PartnerID)
 	if err != nil {
 		return Dienst{}, err
 	}
-	s.controleer(d, o, ls, f)
+	s.controleer(d, o, ls, &f)
 	if len(f) > 0 {
-		return Dienst{}, f
+		return Dienst{}, ongeldig(f)
 	}
 	return d, s.schrijfNieuweDienst(ctx, tx, d)
 }
@@ -384,7 +384,7 @@ func (s *Service) schrijfNieuweDienst(ctx context.Context, tx *sql.Tx, d Dienst)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO netwerk_dienst (`+dienstKolommen+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)`, dienstArgs(d, nu)...); err != nil {
 		if errors.Is(store.MapError(err), errs.Conflict) {
-			return Fouten{"id": "Er is al een dienst met dit id."}
+			return ongeldig(errs.Fields{{Path: "id", Reason: "Er is al een dienst met dit id."}})
 		}
 		return fmt.Errorf("netwerk: dienst maken: %w", err)
 	}
@@ -470,15 +470,15 @@ func (s *Service) wijzigDienstTx(ctx context.Context, tx *sql.Tx, d Dienst) (Die
 	d.PartnerID, d.Aangemaakt = oud[0].PartnerID, oud[0].Aangemaakt
 	f := d.Valideer()
 	if f == nil {
-		f = Fouten{}
+		f = errs.Fields{}
 	}
 	o, ls, err := s.partnerEnLocaties(ctx, tx, d.PartnerID)
 	if err != nil {
 		return Dienst{}, err
 	}
-	s.controleer(d, o, ls, f)
+	s.controleer(d, o, ls, &f)
 	if len(f) > 0 {
-		return Dienst{}, f
+		return Dienst{}, ongeldig(f)
 	}
 	return d, s.schrijfGewijzigdeDienst(ctx, tx, d, oud[0].Gemeenten)
 }

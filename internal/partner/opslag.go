@@ -93,9 +93,9 @@ func scanOrganisatie(row interface{ Scan(...any) error }) (Organisatie, error) {
 	return o, err
 }
 
-func periodeFouten(f Fouten, van, tot time.Time) {
+func periodeFouten(f *errs.Fields, van, tot time.Time) {
 	if !tot.IsZero() && tot.Before(van) {
-		f["tot"] = "De einddatum ligt voor de begindatum. Kies een datum op of na " + van.Format("2-1-2006") + "."
+		f.Set("tot", "De einddatum ligt voor de begindatum. Kies een datum op of na "+van.Format("2-1-2006")+".")
 	}
 }
 
@@ -118,35 +118,35 @@ func (s *Service) MaakTx(ctx context.Context, tx *sql.Tx, n Nieuw) (Organisatie,
 	n.Naam, n.KvK, n.Contact = strings.TrimSpace(n.Naam), NormaliseerKvK(n.KvK), n.Contact.Normaliseer()
 	f := n.Contact.Valideer()
 	if f == nil {
-		f = Fouten{}
+		f = errs.Fields{}
 	}
 	if r := ValideerNaam(n.Naam); r != "" {
-		f["naam"] = r
+		f.Set("naam", r)
 	}
 	if r := ValideerKvK(n.KvK); r != "" {
-		f["kvk"] = r
+		f.Set("kvk", r)
 	}
 	if n.Van.IsZero() {
 		n.Van = s.Vandaag()
 	}
-	periodeFouten(f, n.Van, n.Tot)
+	periodeFouten(&f, n.Van, n.Tot)
 	if n.ID == "" {
 		n.ID = NieuwID()
 	} else if !GeldigID(n.ID) {
 		return Organisatie{}, fmt.Errorf("partner: id %q is geen UUID: %w", n.ID, errs.Invalid)
 	}
-	if n.KvK != "" && f["kvk"] == "" {
+	if n.KvK != "" && !f.Has("kvk") {
 		var naam string
 		err := tx.QueryRowContext(ctx, `SELECT o.naam FROM partner_organisatie k
 			JOIN partner_organisatie o ON o.id = COALESCE(k.samengevoegd_in, k.id) WHERE k.kvk = $1`, n.KvK).Scan(&naam)
 		if err == nil {
-			f["kvk"] = "Er is al een partner met dit KvK-nummer: " + naam + ". Maak die partner lid van de gemeente in plaats van een nieuwe te maken."
+			f.Set("kvk", "Er is al een partner met dit KvK-nummer: "+naam+". Maak die partner lid van de gemeente in plaats van een nieuwe te maken.")
 		} else if !errors.Is(store.MapError(err), errs.NotFound) {
 			return Organisatie{}, fmt.Errorf("partner: kvk: %w", err)
 		}
 	}
 	if len(f) > 0 {
-		return Organisatie{}, f
+		return Organisatie{}, ongeldig(f)
 	}
 	nu := s.klok().UTC().Truncate(time.Microsecond)
 	o := Organisatie{ID: n.ID, Naam: n.Naam, KvK: n.KvK, Contact: n.Contact, Aangemaakt: nu, Gewijzigd: nu}
@@ -156,7 +156,7 @@ func (s *Service) MaakTx(ctx context.Context, tx *sql.Tx, n Nieuw) (Organisatie,
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`, o.ID, o.Naam, o.KvK, c.Website, c.WebsiteBron,
 		c.Telefoon, c.TelefoonBron, a.Straat, a.Huisnummer, a.Postcode, a.Plaats, c.AdresBron, nu); err != nil {
 		if errors.Is(store.MapError(err), errs.Conflict) && n.KvK != "" {
-			return Organisatie{}, Fouten{"kvk": "Er is al een partner met dit KvK-nummer."}
+			return Organisatie{}, ongeldig(errs.Fields{{Path: "kvk", Reason: "Er is al een partner met dit KvK-nummer."}})
 		}
 		return Organisatie{}, fmt.Errorf("partner: maken: %w", err)
 	}
@@ -174,13 +174,13 @@ func (s *Service) MaakTx(ctx context.Context, tx *sql.Tx, n Nieuw) (Organisatie,
 // MaakLidTx makes partner id (active, checked by the caller) a member of gemeente from van through tot
 // inside the caller's transaction, with its audit row.
 func (s *Service) MaakLidTx(ctx context.Context, tx *sql.Tx, id, gemeente string, van, tot time.Time, door int64) error {
-	f := Fouten{}
-	periodeFouten(f, van, tot)
+	f := errs.Fields{}
+	periodeFouten(&f, van, tot)
 	if van.IsZero() {
-		f["van"] = "Vul de eerste dag van het lidmaatschap in."
+		f.Set("van", "Vul de eerste dag van het lidmaatschap in.")
 	}
 	if len(f) > 0 {
-		return f
+		return ongeldig(f)
 	}
 	if err := s.lid(ctx, tx, id, gemeente, van, tot, door, s.klok().UTC().Truncate(time.Microsecond)); err != nil {
 		return fmt.Errorf("partner: lidmaatschap: %w", err)
@@ -208,13 +208,13 @@ func (s *Service) lid(ctx context.Context, tx *sql.Tx, id, gemeente string, van,
 // MaakLid makes partner id a member of gemeente from van through tot (tot zero: open), or changes the
 // period of its membership there (ending it is setting tot). A merged partner cannot become a member.
 func (s *Service) MaakLid(ctx context.Context, id, gemeente string, van, tot time.Time, door int64) error {
-	f := Fouten{}
+	f := errs.Fields{}
 	if van.IsZero() {
-		f["van"] = "Vul de eerste dag van het lidmaatschap in."
+		f.Set("van", "Vul de eerste dag van het lidmaatschap in.")
 	}
-	periodeFouten(f, van, tot)
+	periodeFouten(&f, van, tot)
 	if len(f) > 0 {
-		return f
+		return ongeldig(f)
 	}
 	o, err := s.Haal(ctx, id)
 	if err != nil {
@@ -388,13 +388,13 @@ func (s *Service) Wijzig(ctx context.Context, id, naam, kvk string, c Contact) e
 	naam, kvk, c = strings.TrimSpace(naam), NormaliseerKvK(kvk), c.Normaliseer()
 	f := c.Valideer()
 	if f == nil {
-		f = Fouten{}
+		f = errs.Fields{}
 	}
 	if r := ValideerNaam(naam); r != "" {
-		f["naam"] = r
+		f.Set("naam", r)
 	}
 	if r := ValideerKvK(kvk); r != "" {
-		f["kvk"] = r
+		f.Set("kvk", r)
 	}
 	o, err := s.Haal(ctx, id)
 	if err != nil {
@@ -403,13 +403,13 @@ func (s *Service) Wijzig(ctx context.Context, id, naam, kvk string, c Contact) e
 	if o.SamengevoegdIn != "" {
 		return fmt.Errorf("partner: %s is samengevoegd met een andere partner: %w", id, errs.Conflict)
 	}
-	if kvk != "" && f["kvk"] == "" {
+	if kvk != "" && !f.Has("kvk") {
 		if ander, err := s.ZoekKvK(ctx, kvk); err == nil && ander.ID != id {
-			f["kvk"] = "Een andere partner heeft dit KvK-nummer al: " + ander.Naam + ". Zijn het dezelfde organisatie? Voeg ze dan samen."
+			f.Set("kvk", "Een andere partner heeft dit KvK-nummer al: "+ander.Naam+". Zijn het dezelfde organisatie? Voeg ze dan samen.")
 		}
 	}
 	if len(f) > 0 {
-		return f
+		return ongeldig(f)
 	}
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		a := &c.Adres
@@ -428,7 +428,7 @@ func (s *Service) Wijzig(ctx context.Context, id, naam, kvk string, c Contact) e
 		return nil
 	})
 	if errors.Is(err, errs.Conflict) {
-		return Fouten{"kvk": "Een andere partner heeft dit KvK-nummer al."}
+		return ongeldig(errs.Fields{{Path: "kvk", Reason: "Een andere partner heeft dit KvK-nummer al."}})
 	}
 	if err != nil {
 		return fmt.Errorf("partner: wijzigen: %w", err)

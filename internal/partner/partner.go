@@ -168,26 +168,9 @@ func GeldigID(s string) bool {
 	return true
 }
 
-// Fouten are the problems of an input, per field (the field names of the form), each with a reason in
-// plain Dutch. As an error it is of kind errs.Invalid.
-type Fouten map[string]string
-
-func (f Fouten) Error() string {
-	var b strings.Builder
-	for _, k := range []string{"naam", "kvk", "website", "websitebron", "telefoon", "telefoonbron", "straat", "huisnummer",
-		"postcode", "plaats", "adresbron", "van", "tot"} {
-		if r, ok := f[k]; ok {
-			if b.Len() > 0 {
-				b.WriteString("; ")
-			}
-			b.WriteString(k + ": " + r)
-		}
-	}
-	return "partner: " + b.String()
-}
-
-// Is makes Fouten an errs.Invalid.
-func (f Fouten) Is(target error) bool { return target == errs.Invalid }
+// ongeldig is the error of an input with problems: errs.Fields (per field of the form, each with a
+// reason in plain Dutch), so of kind errs.Invalid, with "partner: " before its message.
+func ongeldig(f errs.Fields) error { return fmt.Errorf("partner: %w", f) }
 
 // Maximum lengths of the text fields.
 const (
@@ -239,15 +222,9 @@ func ValideerNaam(s string) string {
 // Valideer checks a contact and returns its problems per form field (nil when there are none). Every
 // item that is filled in needs its source; a source without its item is refused too, so nothing is
 // half-said on a public page.
-func (c Contact) Valideer() Fouten {
-	f := Fouten{}
-	zet := func(veld, reden string) {
-		if reden != "" {
-			if _, ok := f[veld]; !ok {
-				f[veld] = reden
-			}
-		}
-	}
+func (c Contact) Valideer() errs.Fields {
+	var f errs.Fields
+	zet := f.Set
 	if c.Website != "" {
 		zet("website", websiteFout(c.Website))
 	}

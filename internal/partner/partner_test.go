@@ -76,8 +76,8 @@ func TestValideer(t *testing.T) {
 		t.Run(tc.naam, func(t *testing.T) {
 			f := tc.c.Normaliseer().Valideer()
 			var got []string
-			for k := range f {
-				got = append(got, k)
+			for _, x := range f {
+				got = append(got, x.Path)
 			}
 			if g := strings.Join(sorted(got), " "); g != tc.velden {
 				t.Errorf("fields with problems = %q, want %q (%v)", g, tc.velden, f)
@@ -146,13 +146,13 @@ func TestMaakEnLid(t *testing.T) {
 
 		// Same KvK: refused, naming the existing partner.
 		_, err = s.Maak(ctx, partner.Nieuw{Naam: "Kopie", KvK: "12345678", Gemeente: "GM0175"})
-		var f partner.Fouten
-		if !errors.As(err, &f) || !strings.Contains(f["kvk"], "Woonstichting Voorbeeld") || !errors.Is(err, errs.Invalid) {
+		var f errs.Fields
+		if !errors.As(err, &f) || !strings.Contains(f.Reason("kvk"), "Woonstichting Voorbeeld") || !errors.Is(err, errs.Invalid) {
 			t.Errorf("same KvK: %v", err)
 		}
 		// Bad input: every field named.
 		_, err = s.Maak(ctx, partner.Nieuw{Naam: " ", KvK: "12", Gemeente: "GM0175", Van: dag("2026-05-01"), Tot: dag("2026-04-01")})
-		if !errors.As(err, &f) || f["naam"] == "" || f["kvk"] == "" || f["tot"] == "" {
+		if !errors.As(err, &f) || f.Reason("naam") == "" || f.Reason("kvk") == "" || f.Reason("tot") == "" {
 			t.Errorf("bad input: %v", err)
 		}
 

@@ -274,7 +274,7 @@ func Afleiden(h *huishouden.Huishouden, datum time.Time, params *nl.Parameters) 
 	// Age and AOW of the aanvrager.
 	if j, ok := aanvrager.Leeftijd(datum); ok {
 		f.LeeftijdAanvrager, f.LeeftijdBekend = j, true
-		aow, err := params.AOWBereikt(aanvrager.Geboortedatum.Time, datum)
+		aow, err := params.AOWBereikt(aanvrager.Geboortedatum.Tijd(), datum)
 		if err != nil {
 			return f, fmt.Errorf("%w: %w", ErrFeiten, err)
 		}
@@ -292,7 +292,7 @@ func Afleiden(h *huishouden.Huishouden, datum time.Time, params *nl.Parameters) 
 	if partner != nil {
 		if j, ok := partner.Leeftijd(datum); ok {
 			q.LeeftijdPartner = j
-			aow, err := params.AOWBereikt(partner.Geboortedatum.Time, datum)
+			aow, err := params.AOWBereikt(partner.Geboortedatum.Tijd(), datum)
 			if err != nil {
 				return f, fmt.Errorf("%w: %w", ErrFeiten, err)
 			}
@@ -356,7 +356,7 @@ func Afleiden(h *huishouden.Huishouden, datum time.Time, params *nl.Parameters) 
 		}
 		m := -1
 		if o.Sinds != nil {
-			m = maandenTussen(o.Sinds.Time, datum)
+			m = maandenTussen(o.Sinds.Tijd(), datum)
 		}
 		f.Ontvangt[f.AantalOntvangt] = Ontvangen{Regeling: o.Regeling, Maanden: m}
 		f.AantalOntvangt++
@@ -364,10 +364,10 @@ func Afleiden(h *huishouden.Huishouden, datum time.Time, params *nl.Parameters) 
 
 	// Long-term low income: stated, or implied by bijstand since a date (bijstand is a low income).
 	if h.LaagInkomenSinds != nil {
-		f.LaagInkomenMaanden = maandenTussen(h.LaagInkomenSinds.Time, datum)
+		f.LaagInkomenMaanden = maandenTussen(h.LaagInkomenSinds.Tijd(), datum)
 	}
 	if o, ok := h.OntvangtRegeling("bijstand"); ok && o.Sinds != nil {
-		f.LaagInkomenMaanden = max(f.LaagInkomenMaanden, maandenTussen(o.Sinds.Time, datum))
+		f.LaagInkomenMaanden = max(f.LaagInkomenMaanden, maandenTussen(o.Sinds.Tijd(), datum))
 	}
 
 	// Schuldsanering: yes if anyone is in it; no only if every adult said no.

@@ -7,20 +7,21 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 )
 
 func htHuishouden(partner bool, kinderen int, soort huishouden.WoonSoort, huur, vermogen string) *huishouden.Huishouden {
-	geb := huishouden.MustDatum("1985-04-12")
+	geb := datum.Moet("1985-04-12")
 	h := &huishouden.Huishouden{Gemeente: "GM0175", Wonen: huishouden.Wonen{Soort: soort}}
 	h.Personen = append(h.Personen, huishouden.Persoon{Rol: huishouden.Aanvrager, Geboortedatum: &geb})
 	if partner {
 		h.Personen = append(h.Personen, huishouden.Persoon{Rol: huishouden.Partner, Geboortedatum: &geb})
 	}
 	for range kinderen {
-		k := huishouden.MustDatum("2018-06-01")
+		k := datum.Moet("2018-06-01")
 		h.Personen = append(h.Personen, huishouden.Persoon{Rol: huishouden.Kind, Geboortedatum: &k})
 	}
 	if huur != "" {

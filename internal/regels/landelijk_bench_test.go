@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
@@ -18,12 +19,12 @@ func landelijkOpzet(b *testing.B) (Feiten, []*Regeling) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	datum := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
-	geb, k1, k2 := huishouden.MustDatum("1990-01-01"), huishouden.MustDatum("2017-09-01"), huishouden.MustDatum("2012-02-01")
+	peil := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	geb, k1, k2 := datum.Moet("1990-01-01"), datum.Moet("2017-09-01"), datum.Moet("2012-02-01")
 	huur := geld.Euro(700)
 	h := &huishouden.Huishouden{Gemeente: "GM1969", Vermogen: new(geld.Bedrag), Wonen: huishouden.Wonen{Soort: huishouden.Huur, HuurPerMaand: &huur},
 		Personen: []huishouden.Persoon{{Rol: huishouden.Aanvrager, Geboortedatum: &geb}, {Rol: huishouden.Kind, Geboortedatum: &k1}, {Rol: huishouden.Kind, Geboortedatum: &k2}}}
-	f, err := Afleiden(h, datum, params)
+	f, err := Afleiden(h, peil, params)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -75,13 +76,13 @@ func BenchmarkLandelijkVerklaar(b *testing.B) {
 // toetsingsinkomen estimated by inverting the payslip.
 func BenchmarkAfleidenLandelijk(b *testing.B) {
 	params := nl.MustLoad()
-	datum := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
-	geb := huishouden.MustDatum("1990-01-01")
+	peil := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	geb := datum.Moet("1990-01-01")
 	h := &huishouden.Huishouden{Gemeente: "GM1969", Personen: []huishouden.Persoon{{Rol: huishouden.Aanvrager, Geboortedatum: &geb,
 		Inkomens: []huishouden.Inkomen{{Soort: huishouden.Loon, BedragPerMaand: geld.Euro(1900)}}}}}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Afleiden(h, datum, params); err != nil {
+		if _, err := Afleiden(h, peil, params); err != nil {
 			b.Fatal(err)
 		}
 	}

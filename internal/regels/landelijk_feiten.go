@@ -65,7 +65,7 @@ func (f *Feiten) landelijkeFeiten(h *huishouden.Huishouden, aanvrager, partner *
 		p := &h.Personen[i]
 		aow := false
 		if p.Geboortedatum != nil {
-			aow, _ = params.AOWBereikt(p.Geboortedatum.Time, datum)
+			aow, _ = params.AOWBereikt(p.Geboortedatum.Tijd(), datum)
 		}
 		bruto, geschat, ok := brutoJaar(b, p, aow, alleen)
 		switch p {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 
 	"github.com/zeker-platform/zeker/internal/huishouden"
@@ -19,10 +20,10 @@ func TestLandelijkInElkPakket(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	datum := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	peil := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	h := htHuishouden(false, 0, huishouden.Koop, "", "0")
 	for _, g := range cat.Gemeenten() {
-		pk, err := cat.Pakket(g.Code, datum)
+		pk, err := cat.Pakket(g.Code, peil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -40,7 +41,7 @@ func TestLandelijkInElkPakket(t *testing.T) {
 			t.Fatalf("%s: no national regelingen in the pack", g.Code)
 		}
 		h.Gemeente = g.Code
-		f, err := Afleiden(h, datum, cat.Params())
+		f, err := Afleiden(h, peil, cat.Params())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +59,7 @@ func TestLandelijkInElkPakket(t *testing.T) {
 		if len(q.Regelingen) != len(pk.Regelingen) || q.Regeling(HuurtoeslagID) == nil {
 			t.Errorf("%s: the what-if copy has %d regelingen, want %d with huurtoeslag", g.Code, len(q.Regelingen), len(pk.Regelingen))
 		}
-		res, err := cat.Evalueer(h, datum)
+		res, err := cat.Evalueer(h, peil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -94,16 +95,16 @@ func TestLandelijkeBedragen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	datum := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
-	geb, kind := huishouden.MustDatum("1990-01-01"), huishouden.MustDatum("2017-09-01")
+	peil := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	geb, kind := datum.Moet("1990-01-01"), datum.Moet("2017-09-01")
 	huur := geld.Euro(700)
 	h := &huishouden.Huishouden{Gemeente: "GM1969", Vermogen: new(geld.Bedrag), Wonen: huishouden.Wonen{Soort: huishouden.Huur, HuurPerMaand: &huur},
 		Personen: []huishouden.Persoon{{Rol: huishouden.Aanvrager, Geboortedatum: &geb}, {Rol: huishouden.Kind, Geboortedatum: &kind}}}
-	pk, err := cat.Pakket(h.Gemeente, datum)
+	pk, err := cat.Pakket(h.Gemeente, peil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := Afleiden(h, datum, cat.Params())
+	f, err := Afleiden(h, peil, cat.Params())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
@@ -103,7 +104,7 @@ func compileTest(t testing.TB) *Pakket {
 	return p
 }
 
-func datum(s string) time.Time { return huishouden.MustDatum(s).Time }
+func opDatum(s string) time.Time { return datum.Moet(s).Tijd() }
 
 func ptr[T any](v T) *T { return &v }
 
@@ -111,7 +112,7 @@ func ptr[T any](v T) *T { return &v }
 func alleenstaande(geboren string, inkomen string) *huishouden.Huishouden {
 	return &huishouden.Huishouden{
 		Gemeente: "GM9999",
-		Personen: []huishouden.Persoon{{Rol: huishouden.Aanvrager, Geboortedatum: ptr(huishouden.MustDatum(geboren)),
+		Personen: []huishouden.Persoon{{Rol: huishouden.Aanvrager, Geboortedatum: ptr(datum.Moet(geboren)),
 			Inkomens: []huishouden.Inkomen{{Soort: huishouden.Loon, BedragPerMaand: geld.MustParse(inkomen)}}}},
 		Vermogen: ptr(geld.Bedrag(0)),
 		Ontvangt: []huishouden.Ontvangst{},
@@ -136,7 +137,7 @@ func evalueer(t testing.TB, p *Pakket, h *huishouden.Huishouden, d time.Time) ma
 
 func TestInkomensgrensPrecies(t *testing.T) {
 	p := compileTest(t)
-	norm, err := nl.MustLoad().Norm(nl.NormVraag{Leefvorm: nl.Alleenstaande, LeeftijdAanvrager: 40}, datum("2026-01-01"))
+	norm, err := nl.MustLoad().Norm(nl.NormVraag{Leefvorm: nl.Alleenstaande, LeeftijdAanvrager: 40}, opDatum("2026-01-01"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +155,7 @@ func TestInkomensgrensPrecies(t *testing.T) {
 		{grens - 1, Recht},
 	}
 	for _, tt := range tests {
-		got := evalueer(t, p, alleenstaande("1986-05-05", tt.inkomen.Decimal()), datum("2026-01-01"))["meedoen"]
+		got := evalueer(t, p, alleenstaande("1986-05-05", tt.inkomen.Decimal()), opDatum("2026-01-01"))["meedoen"]
 		if got.Oordeel != tt.want {
 			t.Errorf("inkomen %v: %v, want %v (%v)", tt.inkomen, got.Oordeel, tt.want, criteriaTekst(got))
 		}
@@ -166,7 +167,7 @@ func TestInkomensgrensPrecies(t *testing.T) {
 
 func TestTraceNoemtGetallen(t *testing.T) {
 	p := compileTest(t)
-	u := evalueer(t, p, alleenstaande("1986-05-05", "1512"), datum("2026-01-01"))["meedoen"]
+	u := evalueer(t, p, alleenstaande("1986-05-05", "1512"), opDatum("2026-01-01"))["meedoen"]
 	var ink string
 	for _, c := range u.Criteria {
 		if strings.Contains(c.Tekst, "inkomen") {
@@ -184,7 +185,7 @@ func TestOnbekendIsOnzeker(t *testing.T) {
 	p := compileTest(t)
 	h := alleenstaande("1986-05-05", "1000")
 	h.Vermogen = nil
-	u := evalueer(t, p, h, datum("2026-01-01"))["meedoen"]
+	u := evalueer(t, p, h, opDatum("2026-01-01"))["meedoen"]
 	if u.Oordeel != Onzeker {
 		t.Fatalf("oordeel %v, want onzeker", u.Oordeel)
 	}
@@ -194,13 +195,13 @@ func TestOnbekendIsOnzeker(t *testing.T) {
 	// An unknown fact must not hide a known "no": too high an income is geen recht even with unknown assets.
 	h2 := alleenstaande("1986-05-05", "5000")
 	h2.Vermogen = nil
-	if got := evalueer(t, p, h2, datum("2026-01-01"))["meedoen"].Oordeel; got != GeenRecht {
+	if got := evalueer(t, p, h2, opDatum("2026-01-01"))["meedoen"].Oordeel; got != GeenRecht {
 		t.Errorf("hoog inkomen, onbekend vermogen: %v, want geen recht", got)
 	}
 	// Unknown partner income.
 	h3 := alleenstaande("1986-05-05", "1000")
-	h3.Personen = append(h3.Personen, huishouden.Persoon{Rol: huishouden.Partner, Geboortedatum: ptr(huishouden.MustDatum("1987-01-01")), InkomenOnbekend: true})
-	u3 := evalueer(t, p, h3, datum("2026-01-01"))["meedoen"]
+	h3.Personen = append(h3.Personen, huishouden.Persoon{Rol: huishouden.Partner, Geboortedatum: ptr(datum.Moet("1987-01-01")), InkomenOnbekend: true})
+	u3 := evalueer(t, p, h3, opDatum("2026-01-01"))["meedoen"]
 	if u3.Oordeel != Onzeker || !u3.Kort.Vragen.Heeft(VraagInkomenPartner) {
 		t.Errorf("partner onbekend inkomen: %v %v", u3.Oordeel, u3.Vragen)
 	}
@@ -208,7 +209,7 @@ func TestOnbekendIsOnzeker(t *testing.T) {
 
 func TestLeeftijdsgrens(t *testing.T) {
 	p := compileTest(t)
-	d := datum("2026-01-01")
+	d := opDatum("2026-01-01")
 	// IIT needs 21: born 2005-01-01 is 21 on the reference date; born 2005-01-02 is still 20.
 	leeftijdCriterium := func(geboren string) Criterium {
 		u := evalueer(t, p, alleenstaande(geboren, "300"), d)["iit"]
@@ -227,11 +228,11 @@ func TestLeeftijdsgrens(t *testing.T) {
 
 func TestKindpakketEenVanEnPerKind(t *testing.T) {
 	p := compileTest(t)
-	d := datum("2026-01-01")
+	d := opDatum("2026-01-01")
 	h := alleenstaande("1986-05-05", "5000")
 	h.Personen = append(h.Personen,
-		huishouden.Persoon{Rol: huishouden.Kind, Geboortedatum: ptr(huishouden.MustDatum("2015-06-01"))}, // 10
-		huishouden.Persoon{Rol: huishouden.Kind, Geboortedatum: ptr(huishouden.MustDatum("2023-06-01"))}, // 2
+		huishouden.Persoon{Rol: huishouden.Kind, Geboortedatum: ptr(datum.Moet("2015-06-01"))}, // 10
+		huishouden.Persoon{Rol: huishouden.Kind, Geboortedatum: ptr(datum.Moet("2023-06-01"))}, // 2
 	)
 	h.Personen[0].Schuldsanering = ptr(false)
 	if got := evalueer(t, p, h, d)["kindpakket"].Oordeel; got != GeenRecht {
@@ -250,10 +251,10 @@ func TestKindpakketEenVanEnPerKind(t *testing.T) {
 
 func TestGrensMetKinderen(t *testing.T) {
 	p := compileTest(t)
-	d := datum("2026-01-01")
+	d := opDatum("2026-01-01")
 	// Alleenstaande ouder: norm excl. VT 1331.42 on 2026-01-01; 130% = 1730.846 → 1730.85.
 	h := alleenstaande("1986-05-05", "1730.85")
-	h.Personen = append(h.Personen, huishouden.Persoon{Rol: huishouden.Kind, Geboortedatum: ptr(huishouden.MustDatum("2015-06-01"))})
+	h.Personen = append(h.Personen, huishouden.Persoon{Rol: huishouden.Kind, Geboortedatum: ptr(datum.Moet("2015-06-01"))})
 	if got := evalueer(t, p, h, d)["meedoen"].Oordeel; got != Recht {
 		t.Errorf("ouder op 130%%: %v, want recht", got)
 	}
@@ -265,16 +266,16 @@ func TestGrensMetKinderen(t *testing.T) {
 
 func TestIITAmbtshalveEnLeefvorm(t *testing.T) {
 	p := compileTest(t)
-	d := datum("2026-01-01")
+	d := opDatum("2026-01-01")
 	h := alleenstaande("1986-05-05", "1331.42")
 	h.Personen[0].Inkomens[0].Soort = huishouden.Bijstand
-	h.Ontvangt = []huishouden.Ontvangst{{Regeling: "bijstand", Sinds: ptr(huishouden.MustDatum("2021-03-01"))}}
+	h.Ontvangt = []huishouden.Ontvangst{{Regeling: "bijstand", Sinds: ptr(datum.Moet("2021-03-01"))}}
 	u := evalueer(t, p, h, d)["iit"]
 	if u.Oordeel != Recht || *u.Bedrag != geld.Euro(400) || !u.Ambtshalve {
 		t.Errorf("iit: %v %v ambtshalve=%v, want recht € 400 ambtshalve", u.Oordeel, u.Bedrag, u.Ambtshalve)
 	}
 	// Bijstand for 35 months: not yet long enough.
-	h.Ontvangt[0].Sinds = ptr(huishouden.MustDatum("2023-02-01"))
+	h.Ontvangt[0].Sinds = ptr(datum.Moet("2023-02-01"))
 	if u := evalueer(t, p, h, d)["iit"]; u.Oordeel != GeenRecht {
 		t.Errorf("35 maanden: %v, want geen recht", u.Oordeel)
 	}
@@ -282,7 +283,7 @@ func TestIITAmbtshalveEnLeefvorm(t *testing.T) {
 
 func TestLeningEnOnbekendBedrag(t *testing.T) {
 	p := compileTest(t)
-	us := evalueer(t, p, alleenstaande("1986-05-05", "1200"), datum("2026-01-01"))
+	us := evalueer(t, p, alleenstaande("1986-05-05", "1200"), opDatum("2026-01-01"))
 	bb := us["bijzondere_bijstand"]
 	if bb.Lening == nil || bb.Lening.AflossingPerMaand == nil || *bb.Lening.AflossingPerMaand != geld.Euro(60) {
 		t.Errorf("lening: %+v, want aflossing € 60 (5%% of 1200)", bb.Lening)
@@ -295,7 +296,7 @@ func TestLeningEnOnbekendBedrag(t *testing.T) {
 
 func TestGlijdendeSchaal(t *testing.T) {
 	p := compileTest(t)
-	d := datum("2026-01-01")
+	d := opDatum("2026-01-01")
 	tests := []struct {
 		inkomen string
 		want    geld.Bedrag
@@ -322,23 +323,23 @@ func TestNormWisseltOp1Juli(t *testing.T) {
 	p := compileTest(t)
 	// 30 June 2026: excl. VT 1331.42 → 120% = 1597.70; 1 July 2026: 1348.49 → 1618.188 → 1618.19.
 	h := alleenstaande("1986-05-05", "1610")
-	if got := evalueer(t, p, h, datum("2026-06-30"))["meedoen"].Oordeel; got != GeenRecht {
+	if got := evalueer(t, p, h, opDatum("2026-06-30"))["meedoen"].Oordeel; got != GeenRecht {
 		t.Errorf("30 juni: %v, want geen recht", got)
 	}
-	if got := evalueer(t, p, h, datum("2026-07-01"))["meedoen"].Oordeel; got != Recht {
+	if got := evalueer(t, p, h, opDatum("2026-07-01"))["meedoen"].Oordeel; got != Recht {
 		t.Errorf("1 juli: %v, want recht", got)
 	}
 }
 
 func TestKostendelersnormVerlaagtGrens(t *testing.T) {
 	p := compileTest(t)
-	d := datum("2026-01-01")
+	d := opDatum("2026-01-01")
 	h := alleenstaande("1986-05-05", "1300")
 	if got := evalueer(t, p, h, d)["meedoen"].Oordeel; got != Recht {
 		t.Fatalf("zonder medebewoner: %v", got)
 	}
 	// With one kostendeler of 30 the norm is 50% of the gehuwdennorm, so 1300 is above 120% of it.
-	h.Personen = append(h.Personen, huishouden.Persoon{Rol: huishouden.Medebewoner, Geboortedatum: ptr(huishouden.MustDatum("1995-01-01"))})
+	h.Personen = append(h.Personen, huishouden.Persoon{Rol: huishouden.Medebewoner, Geboortedatum: ptr(datum.Moet("1995-01-01"))})
 	if got := evalueer(t, p, h, d)["meedoen"].Oordeel; got != GeenRecht {
 		t.Errorf("met kostendeler: %v, want geen recht", got)
 	}
@@ -403,11 +404,11 @@ func TestOverlappendePakketten(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := c.Pakket("GM9999", datum("2025-07-01"))
+	p, err := c.Pakket("GM9999", opDatum("2025-07-01"))
 	if err != nil || p.Bestand != "GM9999/2025-07-01.yaml" {
 		t.Errorf("pakket op 1 juli: %v %v", p, err)
 	}
-	if _, err := c.Pakket("GM9999", datum("2024-12-31")); !errors.Is(err, ErrGeenPakket) {
+	if _, err := c.Pakket("GM9999", opDatum("2024-12-31")); !errors.Is(err, ErrGeenPakket) {
 		t.Errorf("voor het eerste pakket: %v, want ErrGeenPakket", err)
 	}
 }
@@ -415,7 +416,7 @@ func TestOverlappendePakketten(t *testing.T) {
 func TestEvalueerAlloceertNiet(t *testing.T) {
 	p := compileTest(t)
 	h := alleenstaande("1986-05-05", "1200")
-	f, err := Afleiden(h, datum("2026-01-01"), nl.MustLoad())
+	f, err := Afleiden(h, opDatum("2026-01-01"), nl.MustLoad())
 	if err != nil {
 		t.Fatal(err)
 	}

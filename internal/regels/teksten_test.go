@@ -283,7 +283,7 @@ func TestZelfdeDataAndereTaal(t *testing.T) {
 
 // TestTraceAlsData: a criterion carries its kind, its numbers in cents and its question.
 func TestTraceAlsData(t *testing.T) {
-	d := datum("2026-01-01")
+	d := opDatum("2026-01-01")
 	p := compileTest(t)
 	h := alleenstaande("1990-01-01", "900")
 	if err := h.Valideer(d); err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 )
@@ -84,7 +85,7 @@ func compileUitbreiding(t *testing.T) *Pakket {
 
 func stel(a, b string) *huishouden.Huishouden {
 	h := alleenstaande("1980-01-01", a)
-	p := huishouden.Persoon{Rol: huishouden.Partner, Geboortedatum: ptr(huishouden.MustDatum("1982-01-01"))}
+	p := huishouden.Persoon{Rol: huishouden.Partner, Geboortedatum: ptr(datum.Moet("1982-01-01"))}
 	if b != "" {
 		p.Inkomens = []huishouden.Inkomen{{Soort: huishouden.Loon, BedragPerMaand: geld.MustParse(b)}}
 	} else {
@@ -97,7 +98,7 @@ func stel(a, b string) *huishouden.Huishouden {
 // The norm for a single adult of 21 to AOW age on 2026-07-01 without vakantietoeslag is € 1.348,49.
 func TestKwijtscheldingLandelijkeBerekening(t *testing.T) {
 	p := compileUitbreiding(t)
-	d := datum("2026-12-01")
+	d := opDatum("2026-12-01")
 	tests := []struct {
 		naam, inkomen, vermogen string
 		oordeel                 Oordeel
@@ -148,7 +149,7 @@ func TestKwijtscheldingLandelijkeBerekening(t *testing.T) {
 
 func TestKwijtscheldingOndergrens(t *testing.T) {
 	p := compileUitbreiding(t)
-	d := datum("2026-12-01")
+	d := opDatum("2026-12-01")
 	// 90% of € 1.348,49 = € 1.213,64 (half up).
 	h := alleenstaande("1980-01-01", "1213.64")
 	h.Vermogen = ptr(geld.MustParse("1213.64"))
@@ -180,7 +181,7 @@ func TestKwijtscheldingOndergrens(t *testing.T) {
 
 func TestEenVerdiener(t *testing.T) {
 	p := compileUitbreiding(t)
-	d := datum("2026-12-01")
+	d := opDatum("2026-12-01")
 	tests := []struct {
 		naam    string
 		h       *huishouden.Huishouden
@@ -212,7 +213,7 @@ func TestEenVerdiener(t *testing.T) {
 
 func TestInNaturaPlaatsenEerder(t *testing.T) {
 	p := compileUitbreiding(t)
-	d := datum("2026-12-01")
+	d := opDatum("2026-12-01")
 	us := evalueer(t, p, alleenstaande("1980-01-01", "1000"), d)
 
 	w := us["witgoed"]

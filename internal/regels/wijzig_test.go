@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
@@ -35,10 +36,10 @@ func TestWijzig(t *testing.T) {
 		t.Errorf("original limit = %v, want 120%%", got)
 	}
 	// A household at 140% of the norm: no right before, a right of € 500 after.
-	geb := huishouden.MustDatum("1980-01-01")
+	geb := datum.Moet("1980-01-01")
 	var vermogen geld.Bedrag
 	h := &huishouden.Huishouden{Gemeente: "GM9999", Vermogen: &vermogen, Personen: []huishouden.Persoon{{Rol: huishouden.Aanvrager, Geboortedatum: &geb}}}
-	f, err := Afleiden(h, datum("2026-01-01"), nl.MustLoad())
+	f, err := Afleiden(h, opDatum("2026-01-01"), nl.MustLoad())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -152,7 +152,7 @@ func verwijderSnapshot(ctx context.Context, db *store.DB, gemeente string, impor
 // JobBewaartermijn is the job kind of the daily retention run of one gemeente's household register.
 const JobBewaartermijn = "register.bewaartermijn"
 
-func (d *Diensten) bewaartermijnJob(ctx context.Context, run *jobs.Run) error {
+func (d *Service) bewaartermijnJob(ctx context.Context, run *jobs.Run) error {
 	if run.Gemeente == "" {
 		return jobs.Permanent(fmt.Errorf("register: %s zonder gemeente", JobBewaartermijn))
 	}

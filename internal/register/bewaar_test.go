@@ -173,7 +173,7 @@ func TestBewaartermijnJob(t *testing.T) {
 		importeerOp(t, db, snapshotCSV(2), nu.AddDate(0, 0, -800))
 		importeerOp(t, db, snapshotCSV(1), nu.AddDate(0, 0, -700))
 		runner := jobs.NewRunner(db, jobs.Config{Clock: func() time.Time { return nu }})
-		(&register.Diensten{DB: db, Nu: func() time.Time { return nu }}).Registreer(runner, []string{"GM0175"})
+		(&register.Service{DB: db, Nu: func() time.Time { return nu }}).Registreer(runner, []string{"GM0175"})
 		if err := runner.SchedulePeriodic(t.Context()); err != nil {
 			t.Fatal(err)
 		}

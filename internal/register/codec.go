@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	bsnpkg "github.com/zeker-platform/zeker/internal/bsn"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 )
@@ -143,7 +144,7 @@ func (ind *Indeling) ParseRij(regel int, rij []string) (*Record, error) {
 			return fout(kBSN, "%q is geen geldig BSN (9 cijfers, elfproef)", bsn)
 		}
 		if s := ind.veld(rij, kGeb); s != "" {
-			d, err := huishouden.ParseDatum(s)
+			d, err := datum.Parse(s)
 			if err != nil {
 				return fout(kGeb, "%v", err)
 			}
@@ -185,7 +186,7 @@ func (ind *Indeling) ParseRij(regel int, rij []string) (*Record, error) {
 				return nil, fout(kk.k, "persoon %d: %q is geen geldig BSN (9 cijfers, elfproef)", i+1, bsn)
 			}
 			if g := strings.TrimSpace(delen[1]); g != "" {
-				d, err := huishouden.ParseDatum(g)
+				d, err := datum.Parse(g)
 				if err != nil {
 					return nil, fout(kk.k, "persoon %d: %v", i+1, err)
 				}
@@ -232,7 +233,7 @@ func (ind *Indeling) ParseRij(regel int, rij []string) (*Record, error) {
 			}
 			o := huishouden.Ontvangst{Regeling: naam}
 			if heeft && strings.TrimSpace(sinds) != "" {
-				d, err := huishouden.ParseDatum(sinds)
+				d, err := datum.Parse(sinds)
 				if err != nil {
 					return nil, fout(kOntvangt, "%s: %v", naam, err)
 				}
@@ -245,7 +246,7 @@ func (ind *Indeling) ParseRij(regel int, rij []string) (*Record, error) {
 		}
 	}
 	if s := ind.veld(rij, kLaagInkomen); s != "" {
-		d, err := huishouden.ParseDatum(s)
+		d, err := datum.Parse(s)
 		if err != nil {
 			return nil, fout(kLaagInkomen, "%v", err)
 		}

@@ -9,7 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/zeker-platform/zeker/internal/huishouden"
+	"errors"
+	"github.com/zeker-platform/zeker/internal/errs"
 )
 
 // Schrijver writes records in an import format, one at a time.
@@ -88,12 +89,12 @@ func (rec *Record) Valideer(regel int, datum time.Time, gemeente string) error {
 	if err == nil {
 		return nil
 	}
-	if fs, ok := err.(huishouden.Fouten); ok && len(fs) > 0 {
+	if fs := (errs.Fields{}); errors.As(err, &fs) && len(fs) > 0 {
 		redenen := make([]string, len(fs))
 		for i, f := range fs {
-			redenen[i] = f.Reden
+			redenen[i] = f.Reason
 		}
-		return &RijFout{Regel: regel, Kolom: kolomVanPad(rec, fs[0].Pad), Reden: strings.Join(redenen, "; ")}
+		return &RijFout{Regel: regel, Kolom: kolomVanPad(rec, fs[0].Path), Reden: strings.Join(redenen, "; ")}
 	}
 	return &RijFout{Regel: regel, Reden: err.Error()}
 }

@@ -24,8 +24,8 @@ type ImportTaak struct {
 	Afgewezen   string `json:"afgewezen"` // file for rejected rows (with SkipInvalid)
 }
 
-// Diensten is what the register's jobs need.
-type Diensten struct {
+// Service is what the register's jobs need.
+type Service struct {
 	DB    *store.DB
 	Audit *audit.Log
 	Nu    func() time.Time // the retention job's clock; nil: time.Now
@@ -33,7 +33,7 @@ type Diensten struct {
 
 // Registreer adds the register's job handlers to a runner and schedules the retention job
 // (JobBewaartermijn) once a day for each of gemeenten; the server passes the active gemeenten.
-func (d *Diensten) Registreer(r *jobs.Runner, gemeenten []string) {
+func (d *Service) Registreer(r *jobs.Runner, gemeenten []string) {
 	r.Handle(JobImport, d.importJob)
 	r.Handle(JobBewaartermijn, d.bewaartermijnJob)
 	for _, g := range gemeenten {
@@ -41,7 +41,7 @@ func (d *Diensten) Registreer(r *jobs.Runner, gemeenten []string) {
 	}
 }
 
-func (d *Diensten) importJob(ctx context.Context, run *jobs.Run) error {
+func (d *Service) importJob(ctx context.Context, run *jobs.Run) error {
 	var t ImportTaak
 	if err := run.Decode(&t); err != nil {
 		return err
@@ -92,7 +92,7 @@ func resID(r *ImportResultaat) int64 {
 	return r.ID
 }
 
-func (d *Diensten) log(ctx context.Context, gemeente, activiteit, operatie string, actie audit.Actie, aantal int, res audit.Resultaat, object string) error {
+func (d *Service) log(ctx context.Context, gemeente, activiteit, operatie string, actie audit.Actie, aantal int, res audit.Resultaat, object string) error {
 	if d.Audit == nil {
 		return nil
 	}

@@ -20,19 +20,19 @@ type ScanTaak struct {
 	Datum string `json:"datum"` // reference date, jjjj-mm-dd; default today
 }
 
-// Diensten is what the scan jobs need.
-type Diensten struct {
+// Service is what the scan jobs need.
+type Service struct {
 	DB        *store.DB
 	Catalogus *regels.Catalogus
 	Audit     *audit.Log
 }
 
 // Registreer adds the scan's job handlers to a runner.
-func (d *Diensten) Registreer(r *jobs.Runner) {
+func (d *Service) Registreer(r *jobs.Runner) {
 	r.Handle(JobScan, d.scanJob)
 }
 
-func (d *Diensten) scanJob(ctx context.Context, run *jobs.Run) error {
+func (d *Service) scanJob(ctx context.Context, run *jobs.Run) error {
 	var t ScanTaak
 	if err := run.Decode(&t); err != nil {
 		return err
@@ -76,7 +76,7 @@ func Voer(ctx context.Context, db *store.DB, cat *regels.Catalogus, gemeente str
 	return Scan(ctx, pop, pk)
 }
 
-func (d *Diensten) log(ctx context.Context, gemeente, activiteit, operatie string, actie audit.Actie, aantal int, res audit.Resultaat, object string) error {
+func (d *Service) log(ctx context.Context, gemeente, activiteit, operatie string, actie audit.Actie, aantal int, res audit.Resultaat, object string) error {
 	if d.Audit == nil {
 		return nil
 	}

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/text"
 )
@@ -94,7 +96,7 @@ func LeesCSV(r io.Reader) (CSVLevering, error) {
 				// A broken quote can swallow the rest of the file: stop rather than guess.
 				return out, fmt.Errorf("signalen: regel %d is geen geldige CSV", pe.Line)
 			}
-			out.Fouten = append(out.Fouten, Fout{Index: i, Veld: "regel", Reden: "Deze regel kunnen we niet lezen."})
+			out.Fouten = append(out.Fouten, nieuweFout(i, "regel", "Deze regel kunnen we niet lezen."))
 			continue
 		}
 		s, f := csvSignaal(rec, kolom, i)
@@ -123,7 +125,9 @@ func csvSignaal(rec []string, kolom map[string]int, i int) (Signaal, *Fout) {
 		}
 		return strings.TrimSpace(rec[k])
 	}
-	fout := func(v, reden string) (Signaal, *Fout) { return Signaal{}, &Fout{Index: i, Veld: v, Reden: reden} }
+	fout := func(v, reden string) (Signaal, *Fout) {
+		return Signaal{}, &Fout{Index: i, Field: errs.Field{Path: v, Reason: reden}}
+	}
 	// Every cell is text from outside: checked once here, so a NUL byte, another control character or
 	// broken UTF-8 in one row refuses that row instead of failing the whole delivery in the database. A
 	// quoted line break or tab inside a cell is valid CSV and was always accepted, so cells are checked
@@ -147,10 +151,10 @@ func csvSignaal(rec []string, kolom map[string]int, i int) (Signaal, *Fout) {
 	}
 	for _, d := range []struct {
 		naam string
-		doel *Datum
+		doel *datum.Datum
 	}{{"ontstaansdatum", &s.Ontstaansdatum}, {"signaaldatum", &s.Signaaldatum}, {"geboortedatum", &s.Inwoner.Geboortedatum}} {
 		if t := veld(d.naam); t != "" {
-			v, err := ParseDatum(t)
+			v, err := datum.Parse(t)
 			if err != nil {
 				return fout(d.naam, "De datum klopt niet. Schrijf JJJJ-MM-DD.")
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 )
@@ -26,7 +27,7 @@ func TestLeesCSV(t *testing.T) {
 	}
 	var velden []string
 	for _, f := range got.Fouten {
-		velden = append(velden, f.Veld)
+		velden = append(velden, f.Path)
 	}
 	if strings.Join(velden, ",") != "huisnummer,bedrag,ontstaansdatum,crisis" {
 		t.Errorf("fouten velden = %v", velden)
@@ -90,7 +91,7 @@ func TestLeesCSVBedrag(t *testing.T) {
 			}
 			continue
 		}
-		if len(got.Fouten) != 1 || got.Fouten[0].Index != 0 || got.Fouten[0].Veld != "bedrag" || !strings.Contains(got.Fouten[0].Reden, tt.reden) || len(got.Signalen) != 1 {
+		if len(got.Fouten) != 1 || got.Fouten[0].Index != 0 || got.Fouten[0].Path != "bedrag" || !strings.Contains(got.Fouten[0].Reason, tt.reden) || len(got.Signalen) != 1 {
 			t.Errorf("%s: fouten %+v, %d signalen; want one fout on bedrag of row 0 saying %q", tt.bedrag, got.Fouten, len(got.Signalen), tt.reden)
 		}
 	}
@@ -112,7 +113,7 @@ func TestLeesCSVTekst(t *testing.T) {
 		t.Fatalf("signalen %+v, fouten %+v", got.Signalen, got.Fouten)
 	}
 	for i, want := range []struct{ veld, reden string }{{"achternaam", "nul-teken"}, {"straat", "UTF-8"}, {"achternaam", "stuurteken"}} {
-		if f := got.Fouten[i]; f.Index != i || f.Veld != want.veld || !strings.Contains(f.Reden, want.reden) {
+		if f := got.Fouten[i]; f.Index != i || f.Path != want.veld || !strings.Contains(f.Reason, want.reden) {
 			t.Errorf("fout %d = %+v, want %s: %s", i, f, want.veld, want.reden)
 		}
 	}
@@ -130,6 +131,6 @@ func FuzzLeesCSV(f *testing.F) {
 		if len(got.Signalen) != len(got.Indexen) || got.Aantal != len(got.Signalen)+len(got.Fouten) || got.Aantal > signalen.MaxBatch {
 			t.Fatalf("counts: %d = %d + %d", got.Aantal, len(got.Signalen), len(got.Fouten))
 		}
-		signalen.BeoordeelBatch(got.Signalen, signalen.NieuweDatum(2026, 3, 1))
+		signalen.BeoordeelBatch(got.Signalen, datum.Nieuw(2026, 3, 1))
 	})
 }

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
+
+	"github.com/zeker-platform/zeker/internal/datum"
 )
 
 // Groepeerder places incoming signals into vroegsignaalzaken: one zaak per household per matching
@@ -18,7 +20,7 @@ type Groepeerder struct {
 	adres map[string][]adresSignaal
 	// partner holds the last receipt date of a taken-in signal per household and partner (for
 	// "herhaalde melding").
-	partner map[string]Datum
+	partner map[string]datum.Datum
 	// bekend holds households that had a vroegsignaalzaak before.
 	bekend map[string]bool
 	// inwoners holds the residents (Ontvangen.InwonerSleutel) of each zaak, to bound a grouping at
@@ -28,7 +30,7 @@ type Groepeerder struct {
 }
 
 type adresSignaal struct {
-	ontvangen Datum
+	ontvangen datum.Datum
 	zaak      *Zaak // nil for history loaded without its zaak
 }
 
@@ -40,13 +42,13 @@ func NieuweGroepeerder(inst Instellingen) *Groepeerder {
 	if inst.MaxInwonersPerAdres <= 0 {
 		inst.MaxInwonersPerAdres = StandaardMaxInwonersPerAdres
 	}
-	return &Groepeerder{inst: inst, zaken: map[string]*Zaak{}, adres: map[string][]adresSignaal{}, partner: map[string]Datum{},
+	return &Groepeerder{inst: inst, zaken: map[string]*Zaak{}, adres: map[string][]adresSignaal{}, partner: map[string]datum.Datum{},
 		bekend: map[string]bool{}, inwoners: map[*Zaak]map[string]bool{}, perID: map[int64]*Zaak{}}
 }
 
 // HistorieVanaf returns the earliest receipt date the Groepeerder needs history from when placing
 // signals received on or after d.
-func (g *Groepeerder) HistorieVanaf(d Datum) Datum {
+func (g *Groepeerder) HistorieVanaf(d datum.Datum) datum.Datum {
 	vanaf := d.PlusMaanden(-OpeenvolgendMaanden)
 	if h := d.PlusDagen(-g.inst.HerhaalDagen); h.Voor(vanaf) {
 		vanaf = h
@@ -91,7 +93,9 @@ func (g *Groepeerder) KenSignaal(o *Ontvangen) {
 	}
 }
 
-func zaakSleutel(huishouden string, start Datum) string { return huishouden + "|" + start.String() }
+func zaakSleutel(huishouden string, start datum.Datum) string {
+	return huishouden + "|" + start.String()
+}
 
 func (g *Groepeerder) woontIn(z *Zaak, inwoner string) {
 	m := g.inwoners[z]
@@ -208,7 +212,7 @@ func (g *Groepeerder) Plaats(o *Ontvangen) (z *Zaak, nieuw bool) {
 			z.Crisis = true
 		}
 		if z.AutomatischGesloten {
-			z.Status, z.Resultaat, z.Afgesloten, z.AutomatischGesloten = ZaakOpen, "", Datum{}, false
+			z.Status, z.Resultaat, z.Afgesloten, z.AutomatischGesloten = ZaakOpen, "", datum.Datum{}, false
 		}
 		if !z.DatumOpgepakt.IsZero() {
 			// The household is already being helped in this period: the new signal is picked up too.
@@ -254,7 +258,7 @@ func (g *Groepeerder) status(o *Ontvangen) Signaalstatus {
 	return StatusNogNietOpgepakt
 }
 
-func (g *Groepeerder) eerderOpAdres(adres string, ontvangen Datum, z *Zaak) bool {
+func (g *Groepeerder) eerderOpAdres(adres string, ontvangen datum.Datum, z *Zaak) bool {
 	if adres == "" {
 		return false
 	}

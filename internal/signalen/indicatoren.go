@@ -3,6 +3,8 @@ package signalen
 import (
 	"slices"
 	"strconv"
+
+	"github.com/zeker-platform/zeker/internal/datum"
 )
 
 // Telling is one anonymous count for the indicators: per month (of receipt), a kind of count and a key.
@@ -109,7 +111,7 @@ func BerekenIndicatoren(tellingen []Telling, inwoners int) Indicatoren {
 
 // TelZaak returns the tellingen of one zaak and its signals. It is the rule the store's SQL follows
 // for live data, and what retention keeps when it deletes the zaak.
-func TelZaak(z *Zaak, signalenVanZaak []Ontvangen, eersteContact Datum, bereikt, crisisOpTijd bool) []Telling {
+func TelZaak(z *Zaak, signalenVanZaak []Ontvangen, eersteContact datum.Datum, bereikt, crisisOpTijd bool) []Telling {
 	maand := z.EersteOntvangst.MaandSleutel()
 	out := []Telling{{Maand: maand, Soort: TellingZaken, Aantal: 1}}
 	if bereikt {

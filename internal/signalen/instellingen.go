@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 )
 
@@ -19,7 +20,7 @@ const (
 )
 
 // Vak returns the first and last day of the period that holds d. Weeks start on Monday.
-func (p Periode) Vak(d Datum) (start, einde Datum) {
+func (p Periode) Vak(d datum.Datum) (start, einde datum.Datum) {
 	switch p {
 	case PeriodeWeek:
 		terug := (int(d.Weekdag()) + 6) % 7
@@ -27,10 +28,10 @@ func (p Periode) Vak(d Datum) (start, einde Datum) {
 		return start, start.PlusDagen(6)
 	case PeriodeKwartaal:
 		m := ((d.Maand()-1)/3)*3 + 1
-		start = NieuweDatum(d.Jaar(), m, 1)
+		start = datum.Nieuw(d.Jaar(), m, 1)
 		return start, start.PlusMaanden(3).PlusDagen(-1)
 	default:
-		start = NieuweDatum(d.Jaar(), d.Maand(), 1)
+		start = datum.Nieuw(d.Jaar(), d.Maand(), 1)
 		return start, start.PlusMaanden(1).PlusDagen(-1)
 	}
 }
@@ -173,6 +174,6 @@ func (b Bewaartermijnen) Controleer() error {
 
 // VernietigVanaf returns the first date on which the personal data of a zaak closed on afgesloten
 // with outcome r may no longer be kept.
-func (b Bewaartermijnen) VernietigVanaf(r Eindresultaat, afgesloten Datum) Datum {
+func (b Bewaartermijnen) VernietigVanaf(r Eindresultaat, afgesloten datum.Datum) datum.Datum {
 	return afgesloten.PlusMaanden(b.Maanden(r))
 }

@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+
+	"github.com/zeker-platform/zeker/internal/datum"
 )
 
 // Match is what the municipality's own administration (BRP extract, household data) knows about the
@@ -14,7 +16,7 @@ type Match struct {
 	HuishoudenID         string
 	Adres                Adres // the registered address (BRP), authoritative over the partner's
 	Wijk                 string
-	Geboortedatum        Datum
+	Geboortedatum        datum.Datum
 	MinderjarigeKinderen int
 	// Bekend marks a household already known to the team: an open case or an earlier vroegsignaalzaak.
 	Bekend bool

@@ -1,6 +1,7 @@
 package signalen
 
 import (
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 )
 
@@ -12,8 +13,8 @@ type Signaal struct {
 	Referentie      string      `json:"referentie"`
 	PartnerType     PartnerType `json:"partnertype"`
 	Bedrag          geld.Bedrag `json:"bedrag"`
-	Ontstaansdatum  Datum       `json:"ontstaansdatum"`
-	Signaaldatum    Datum       `json:"signaaldatum"`
+	Ontstaansdatum  datum.Datum `json:"ontstaansdatum"`
+	Signaaldatum    datum.Datum `json:"signaaldatum"`
 	Crisis          bool        `json:"crisis"`
 	CrisisSoort     CrisisSoort `json:"crisissoort,omitempty"`
 	WarmeOverdracht bool        `json:"warmeOverdracht"`
@@ -22,14 +23,14 @@ type Signaal struct {
 
 // Inwoner is the resident a signal is about.
 type Inwoner struct {
-	BSN           string `json:"bsn,omitempty"`
-	Voorletters   string `json:"voorletters,omitempty"`
-	Voorvoegsel   string `json:"voorvoegsel,omitempty"`
-	Achternaam    string `json:"achternaam,omitempty"`
-	Geboortedatum Datum  `json:"geboortedatum,omitzero"`
-	Adres         Adres  `json:"adres"`
-	Telefoon      string `json:"telefoon,omitempty"`
-	Email         string `json:"email,omitempty"`
+	BSN           string      `json:"bsn,omitempty"`
+	Voorletters   string      `json:"voorletters,omitempty"`
+	Voorvoegsel   string      `json:"voorvoegsel,omitempty"`
+	Achternaam    string      `json:"achternaam,omitempty"`
+	Geboortedatum datum.Datum `json:"geboortedatum,omitzero"`
+	Adres         Adres       `json:"adres"`
+	Telefoon      string      `json:"telefoon,omitempty"`
+	Email         string      `json:"email,omitempty"`
 }
 
 // Adres is a Dutch address. Postcode is normalised to "1234AB"; Toevoeging holds huisletter and

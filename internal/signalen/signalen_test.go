@@ -7,13 +7,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/synth"
 )
 
-func d(s string) signalen.Datum {
-	v, err := signalen.ParseDatum(s)
+func d(s string) datum.Datum {
+	v, err := datum.Parse(s)
 	if err != nil {
 		panic(err)
 	}
@@ -96,7 +97,7 @@ func TestValideer(t *testing.T) {
 		{"toekomst", func(s *signalen.Signaal) { s.Signaaldatum = d("2026-03-02") }, []string{"signaaldatum"}},
 		{"vandaag mag", func(s *signalen.Signaal) { s.Signaaldatum = vandaag }, nil},
 		{"signaal voor ontstaan", func(s *signalen.Signaal) { s.Signaaldatum = d("2026-01-01") }, []string{"signaaldatum"}},
-		{"geen ontstaansdatum", func(s *signalen.Signaal) { s.Ontstaansdatum = signalen.Datum{} }, []string{"ontstaansdatum"}},
+		{"geen ontstaansdatum", func(s *signalen.Signaal) { s.Ontstaansdatum = datum.Datum{} }, []string{"ontstaansdatum"}},
 		{"negatief bedrag", func(s *signalen.Signaal) { s.Bedrag = -1 }, []string{"bedrag"}},
 		{"nul bedrag", func(s *signalen.Signaal) { s.Bedrag = 0 }, nil},
 		{"onbekend type", func(s *signalen.Signaal) { s.PartnerType = "huur" }, []string{"partnertype"}},
@@ -114,10 +115,10 @@ func TestValideer(t *testing.T) {
 			s.Normaliseer()
 			var got []string
 			for _, f := range s.Valideer(7, vandaag) {
-				if f.Index != 7 || f.Reden == "" {
+				if f.Index != 7 || f.Reason == "" {
 					t.Errorf("fout %+v: want index 7 and a reason", f)
 				}
-				got = append(got, f.Veld)
+				got = append(got, f.Path)
 			}
 			if !slices.Equal(got, tc.velden) {
 				t.Errorf("velden = %v, want %v", got, tc.velden)
@@ -135,7 +136,7 @@ func TestBeoordeelBatch(t *testing.T) {
 	if len(got.Geldig) != 1 || got.Indexen[0] != 0 || got.Afgewezen != 2 {
 		t.Fatalf("geldig %d (indexen %v), afgewezen %d; want 1 ([0]), 2", len(got.Geldig), got.Indexen, got.Afgewezen)
 	}
-	if got.Fouten[0].Index != 1 || got.Fouten[0].Veld != "inwoner.bsn" || got.Fouten[1].Index != 2 || got.Fouten[1].Veld != "referentie" {
+	if got.Fouten[0].Index != 1 || got.Fouten[0].Path != "inwoner.bsn" || got.Fouten[1].Index != 2 || got.Fouten[1].Path != "referentie" {
 		t.Errorf("fouten = %+v", got.Fouten)
 	}
 }
@@ -224,7 +225,7 @@ func TestDatumJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"ontstaansdatum":"2026-01-31","bedrag":"12,50"}`), &s); err != nil {
 		t.Fatal(err)
 	}
-	if s.Ontstaansdatum != signalen.NieuweDatum(2026, time.January, 31) || s.Bedrag != 1250 {
+	if s.Ontstaansdatum != datum.Nieuw(2026, time.January, 31) || s.Bedrag != 1250 {
 		t.Errorf("got %v %v", s.Ontstaansdatum, s.Bedrag)
 	}
 	if err := json.Unmarshal([]byte(`{"ontstaansdatum":"31-01-2026"}`), &s); err == nil {

@@ -6,21 +6,28 @@ import (
 	"unicode/utf8"
 
 	"github.com/zeker-platform/zeker/internal/bsn"
+	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/errs"
 )
 
 // MaxBatch is the largest number of signals in one delivery (API request or file).
 const MaxBatch = 50000
 
-// Fout is why one signal of a batch was refused: its position in the batch (0-based), the field,
-// and a short B1 Dutch reason for the partner's staff. A Fout never contains the field's value, so it
-// can be logged and returned without leaking a BSN.
+// Fout is why one signal of a batch was refused: its position in the batch (0-based) and the field
+// with a short B1 Dutch reason for the partner's staff (errs.Field, Path relative to the signal, such
+// as "inwoner.bsn"). A Fout never contains the field's value, so it can be logged and returned without
+// leaking a BSN.
 type Fout struct {
-	Index int    `json:"index"`
-	Veld  string `json:"veld"`
-	Reden string `json:"reden"`
+	Index int `json:"index"`
+	errs.Field
 }
 
-func (f Fout) Error() string { return fmt.Sprintf("signaal %d: %s: %s", f.Index, f.Veld, f.Reden) }
+// nieuweFout is the Fout of field veld of signal index.
+func nieuweFout(index int, veld, reden string) Fout {
+	return Fout{Index: index, Field: errs.Field{Path: veld, Reason: reden}}
+}
+
+func (f Fout) Error() string { return fmt.Sprintf("signaal %d: %s: %s", f.Index, f.Path, f.Reason) }
 
 // IsBSN reports whether s is a BSN that passes the 11-proef (package bsn).
 func IsBSN(s string) bool { return bsn.Geldig(s) }
@@ -85,9 +92,9 @@ func (s *Signaal) Normaliseer() {
 // Valideer checks one signal against the intake rules and returns every problem found (nil when the
 // signal is valid). vandaag is the municipality's current date (injected, so tests fix it); no date may
 // lie after it. index is the signal's position in its batch and is copied into each Fout.
-func (s *Signaal) Valideer(index int, vandaag Datum) []Fout {
+func (s *Signaal) Valideer(index int, vandaag datum.Datum) []Fout {
 	var fouten []Fout
-	fout := func(veld, reden string) { fouten = append(fouten, Fout{index, veld, reden}) }
+	fout := func(veld, reden string) { fouten = append(fouten, nieuweFout(index, veld, reden)) }
 
 	switch {
 	case s.Referentie == "":
@@ -101,7 +108,7 @@ func (s *Signaal) Valideer(index int, vandaag Datum) []Fout {
 	if s.Bedrag < 0 {
 		fout("bedrag", "Het bedrag mag niet negatief zijn.")
 	}
-	datum := func(veld string, d Datum, verplicht bool) {
+	datumVeld := func(veld string, d datum.Datum, verplicht bool) {
 		switch {
 		case d.IsZero():
 			if verplicht {
@@ -113,8 +120,8 @@ func (s *Signaal) Valideer(index int, vandaag Datum) []Fout {
 			fout(veld, "De datum is te ver terug.")
 		}
 	}
-	datum("ontstaansdatum", s.Ontstaansdatum, true)
-	datum("signaaldatum", s.Signaaldatum, true)
+	datumVeld("ontstaansdatum", s.Ontstaansdatum, true)
+	datumVeld("signaaldatum", s.Signaaldatum, true)
 	if !s.Ontstaansdatum.IsZero() && !s.Signaaldatum.IsZero() && s.Signaaldatum.Voor(s.Ontstaansdatum) {
 		fout("signaaldatum", "De signaaldatum ligt voor de datum waarop de achterstand ontstond.")
 	}
@@ -130,7 +137,7 @@ func (s *Signaal) Valideer(index int, vandaag Datum) []Fout {
 	if in.BSN != "" && !IsBSN(in.BSN) {
 		fout("inwoner.bsn", "Het BSN klopt niet. Een BSN heeft 9 cijfers en moet voldoen aan de elfproef.")
 	}
-	datum("inwoner.geboortedatum", in.Geboortedatum, false)
+	datumVeld("inwoner.geboortedatum", in.Geboortedatum, false)
 	a := &in.Adres
 	if a.Postcode != "" {
 		if _, ok := NormaliseerPostcode(a.Postcode); !ok {
@@ -204,7 +211,7 @@ type Beoordeling struct {
 
 // BeoordeelBatch normalises and validates every signal of a batch. A signal whose (reference) appears
 // twice in the same batch is refused the second time: the partner must send one version.
-func BeoordeelBatch(batch []Signaal, vandaag Datum) Beoordeling {
+func BeoordeelBatch(batch []Signaal, vandaag datum.Datum) Beoordeling {
 	b := Beoordeling{Geldig: make([]Signaal, 0, len(batch)), Indexen: make([]int, 0, len(batch))}
 	gezien := make(map[string]int, len(batch))
 	for i := range batch {
@@ -213,7 +220,7 @@ func BeoordeelBatch(batch []Signaal, vandaag Datum) Beoordeling {
 		f := s.Valideer(i, vandaag)
 		if s.Referentie != "" {
 			if _, ok := gezien[s.Referentie]; ok {
-				f = append(f, Fout{i, "referentie", "Dit kenmerk staat al eerder in deze levering."})
+				f = append(f, nieuweFout(i, "referentie", "Dit kenmerk staat al eerder in deze levering."))
 			} else {
 				gezien[s.Referentie] = i
 			}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 )
 
@@ -19,7 +20,7 @@ type Ontvangen struct {
 	Partner  string // the partner's id (internal/partner): from its API credential or chosen at an upload
 	// PartnerNaam is the partner's name as it is now, for pages (filled when read from storage).
 	PartnerNaam string
-	Ontvangen   Datum // date of receipt by the municipality
+	Ontvangen   datum.Datum // date of receipt by the municipality
 	Status      Signaalstatus
 	Koppeling   Koppeling
 	ZaakID      int64
@@ -43,7 +44,7 @@ func (o *Ontvangen) Actief() bool {
 }
 
 // CrisisDeadline is the last day for the first conversation: receipt + 3 working days.
-func (o *Ontvangen) CrisisDeadline() Datum { return PlusWerkdagen(o.Ontvangen, CrisisWerkdagen) }
+func (o *Ontvangen) CrisisDeadline() datum.Datum { return PlusWerkdagen(o.Ontvangen, CrisisWerkdagen) }
 
 // ZaakStatus is open or gesloten.
 type ZaakStatus string
@@ -64,20 +65,20 @@ type Zaak struct {
 	HuishoudenID    string
 	Wijk            string
 	Woonplaats      string
-	Geboortedatum   Datum // of the resident of the first signal, for the age filter
+	Geboortedatum   datum.Datum // of the resident of the first signal, for the age filter
 	// MinderjarigeKinderen in the household (from the match); raises priority.
 	MinderjarigeKinderen int
 	Bekend               bool // household already known (open case or earlier zaak)
-	PeriodeStart         Datum
-	PeriodeEinde         Datum
-	Matchingsdatum       Datum // the day the first signal was matched into this zaak
-	EersteOntvangst      Datum
+	PeriodeStart         datum.Datum
+	PeriodeEinde         datum.Datum
+	Matchingsdatum       datum.Datum // the day the first signal was matched into this zaak
+	EersteOntvangst      datum.Datum
 	Aantal               int         // active signals
 	AantalTotaal         int         // all signals, also those closed by rule
 	Bedrag               geld.Bedrag // sum of active signals
 	PartnerBits          int64       // set of partner types of all its signals (PartnerType.Bit)
 	Crisis               bool
-	CrisisDeadline       Datum
+	CrisisDeadline       datum.Datum
 	Opeenvolgend         bool
 	Status               ZaakStatus
 	// AutomatischGesloten marks a zaak closed by the threshold or repeat rule, not by a person; a
@@ -88,8 +89,8 @@ type Zaak struct {
 	Beoordelen    bool
 	Beoordeling   string
 	Resultaat     Eindresultaat
-	DatumOpgepakt Datum
-	Afgesloten    Datum
+	DatumOpgepakt datum.Datum
+	Afgesloten    datum.Datum
 	Behandelaar   string
 }
 
@@ -97,10 +98,10 @@ type Zaak struct {
 func (z *Zaak) Meervoudig() bool { return z.Aantal >= 2 }
 
 // Wachtdagen is the number of days since the first signal arrived.
-func (z *Zaak) Wachtdagen(vandaag Datum) int { return z.EersteOntvangst.DagenTot(vandaag) }
+func (z *Zaak) Wachtdagen(vandaag datum.Datum) int { return z.EersteOntvangst.DagenTot(vandaag) }
 
 // TermijnVerlopen reports whether a crisis zaak is still open after its deadline without being picked up.
-func (z *Zaak) TermijnVerlopen(vandaag Datum) bool {
+func (z *Zaak) TermijnVerlopen(vandaag datum.Datum) bool {
 	return z.Crisis && z.DatumOpgepakt.IsZero() && vandaag.Na(z.CrisisDeadline)
 }
 
@@ -112,7 +113,7 @@ var (
 )
 
 // Oppakken records that the municipality took up the zaak on d (DDAS datumOpgepakt).
-func (z *Zaak) Oppakken(d Datum, behandelaar string) error {
+func (z *Zaak) Oppakken(d datum.Datum, behandelaar string) error {
 	if z.Status == ZaakGesloten {
 		return ErrZaakGesloten
 	}
@@ -131,13 +132,13 @@ type Contactpoging struct {
 	ZaakID      int64
 	Soort       Contactsoort
 	Bereikt     bool
-	Datum       Datum
+	Datum       datum.Datum
 	Dagdeel     Dagdeel // may be empty when unknown
 	Toelichting string  // free text for the case worker; never exported
 }
 
 // Controleer validates a contact attempt for zaak z on date vandaag.
-func (c Contactpoging) Controleer(z *Zaak, vandaag Datum) error {
+func (c Contactpoging) Controleer(z *Zaak, vandaag datum.Datum) error {
 	switch {
 	case !c.Soort.Geldig():
 		return fmt.Errorf("%w: kies een soort contact", ErrOngeldigeInvoer)
@@ -156,7 +157,7 @@ func (c Contactpoging) Controleer(z *Zaak, vandaag Datum) error {
 }
 
 // RegistreerContact adds a contact attempt: the first one also marks the zaak as picked up.
-func (z *Zaak) RegistreerContact(c Contactpoging, vandaag Datum) error {
+func (z *Zaak) RegistreerContact(c Contactpoging, vandaag datum.Datum) error {
 	if z.Status == ZaakGesloten {
 		return ErrZaakGesloten
 	}
@@ -170,7 +171,7 @@ func (z *Zaak) RegistreerContact(c Contactpoging, vandaag Datum) error {
 }
 
 // Sluit closes the zaak with outcome r on date d. Closing requires a DDAS outcome.
-func (z *Zaak) Sluit(r Eindresultaat, d Datum) error {
+func (z *Zaak) Sluit(r Eindresultaat, d datum.Datum) error {
 	if z.Status == ZaakGesloten && !z.AutomatischGesloten {
 		return ErrZaakGesloten
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/register"
@@ -51,7 +52,7 @@ func Populatie(n int) []Inwoner {
 			HuishoudenID:         fmt.Sprintf("H%07d", h),
 			Adres:                Adres(h),
 			Wijk:                 wijken[h/3%len(wijken)],
-			Geboortedatum:        signalen.NieuweDatum(1950+h%55, time.Month(1+h%12), 1+h%28),
+			Geboortedatum:        datum.Nieuw(1950+h%55, time.Month(1+h%12), 1+h%28),
 			MinderjarigeKinderen: []int{0, 0, 1, 2, 0, 3}[h%6],
 		}}
 		in.Match.Adres.Woonplaats = woonplaatsen[h%len(woonplaatsen)]
@@ -76,7 +77,7 @@ func Index(pop []Inwoner) *signalen.Index {
 // in four; always the resident's address), with references "ref-<prefix>-<i>", dated up to
 // and including vandaag. About 1 in 25 is a crisis signal; amounts €20-€2,500; a fixed seed makes the
 // output reproducible.
-func Signalen(pop []Inwoner, n int, prefix string, vandaag signalen.Datum, seed uint64) []signalen.Signaal {
+func Signalen(pop []Inwoner, n int, prefix string, vandaag datum.Datum, seed uint64) []signalen.Signaal {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	types := signalen.PartnerTypes()
 	out := make([]signalen.Signaal, n)
@@ -117,7 +118,7 @@ func Signalen(pop []Inwoner, n int, prefix string, vandaag signalen.Datum, seed 
 // the household's own woonplaats, which is also its wijk), birth date and number of minor children at
 // vandaag. A BSN that an earlier person already has (a population larger than the test range reuses
 // BSNs) is left out, so a BSN names one resident; such a resident is found by address only.
-func Bewoners(recs []*register.Record, vandaag signalen.Datum) []Inwoner {
+func Bewoners(recs []*register.Record, vandaag datum.Datum) []Inwoner {
 	var out []Inwoner
 	gezien := map[string]bool{}
 	for k, rec := range recs {
@@ -125,7 +126,7 @@ func Bewoners(recs []*register.Record, vandaag signalen.Datum) []Inwoner {
 		adres.Woonplaats = rec.H.Woonplaats
 		kinderen := 0
 		for _, p := range rec.H.Personen {
-			if p.Rol == huishouden.Kind && p.Geboortedatum != nil && datum(p.Geboortedatum).LeeftijdOp(vandaag) < 18 {
+			if p.Rol == huishouden.Kind && p.Geboortedatum != nil && p.Geboortedatum.LeeftijdOp(vandaag) < 18 {
 				kinderen++
 			}
 		}
@@ -138,7 +139,7 @@ func Bewoners(recs []*register.Record, vandaag signalen.Datum) []Inwoner {
 				MinderjarigeKinderen: kinderen,
 			}}
 			if p.Geboortedatum != nil {
-				in.Match.Geboortedatum = datum(p.Geboortedatum)
+				in.Match.Geboortedatum = (*p.Geboortedatum)
 			}
 			if i < len(rec.BSN) && rec.BSN[i] != "" && !gezien[rec.BSN[i]] {
 				gezien[rec.BSN[i]] = true
@@ -160,11 +161,7 @@ func huishoudenNummer(rec *register.Record, k int) int {
 	return k
 }
 
-func datum(d *huishouden.Datum) signalen.Datum {
-	return signalen.NieuweDatum(d.Year(), d.Month(), d.Day())
-}
-
-func minderjarig(in Inwoner, vandaag signalen.Datum) bool {
+func minderjarig(in Inwoner, vandaag datum.Datum) bool {
 	g := in.Match.Geboortedatum
 	return !g.IsZero() && g.LeeftijdOp(vandaag) < 18
 }

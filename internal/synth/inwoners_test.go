@@ -4,8 +4,8 @@ import (
 	"testing"
 
 	"github.com/zeker-platform/zeker/internal/bsn"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/register"
-	"github.com/zeker-platform/zeker/internal/signalen"
 )
 
 // TestSignalenOverHuishoudens: the signals are about the persons of the generated households, with
@@ -13,7 +13,7 @@ import (
 func TestSignalenOverHuishoudens(t *testing.T) {
 	var recs []*register.Record
 	genereer(t, "GM0175", 1, 400, func(r *register.Record) { recs = append(recs, r) })
-	vandaag := signalen.NieuweDatum(2026, 1, 1)
+	vandaag := datum.Nieuw(2026, 1, 1)
 	pop := Bewoners(recs, vandaag)
 	prof, _ := ProfielVan("GM0175")
 	dorpen := map[string]bool{}

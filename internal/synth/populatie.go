@@ -9,6 +9,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/regels"
@@ -288,17 +289,17 @@ func (g *generator) nextBSN() string {
 	return b
 }
 
-func (g *generator) geboren(jaren int) *huishouden.Datum {
+func (g *generator) geboren(jaren int) *datum.Datum {
 	d := g.o.Datum.AddDate(-jaren, 0, -g.r.IntN(365))
-	v := huishouden.Datum{Time: time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)}
+	v := datum.Nieuw(d.Year(), d.Month(), d.Day())
 	return &v
 }
 
-func (g *generator) maandenGeleden(m int) *huishouden.Datum {
+func (g *generator) maandenGeleden(m int) *datum.Datum {
 	d := g.o.Datum.AddDate(0, -m, 0)
-	v := huishouden.Datum{Time: time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)}
-	if v.After(g.o.Datum) {
-		v.Time = v.AddDate(0, -1, 0)
+	v := datum.Nieuw(d.Year(), d.Month(), 1)
+	if v.Tijd().After(g.o.Datum) {
+		v = v.PlusMaanden(-1)
 	}
 	return &v
 }

@@ -4,8 +4,8 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/register"
-	"github.com/zeker-platform/zeker/internal/termijn"
 	"github.com/zeker-platform/zeker/internal/zaken"
 )
 
@@ -19,9 +19,9 @@ type ZaakScenario struct {
 	Crisis        bool
 	CrisisSoort   zaken.CrisisSoort
 	Status        zaken.Status // the status to reach
-	EersteGesprek termijn.Datum
-	Besluit       termijn.Datum
-	Einde         termijn.Datum
+	EersteGesprek datum.Datum
+	Besluit       datum.Datum
+	Einde         datum.Datum
 	Grond         zaken.Weigeringsgrond
 	Reden         zaken.EindeReden
 	Toelichting   string
@@ -31,7 +31,7 @@ type ZaakScenario struct {
 // Zaken returns per status of zaken.Statussen per dorp at most two scenarios (so every state is in the
 // demo), over the households recs of a gemeente with a BSN, deterministic for a seed. Dates are relative
 // to vandaag: open zaken have deadlines in the past, near and far, so the worklist shows every marking.
-func Zaken(recs []*register.Record, vandaag termijn.Datum, zone *time.Location, seed uint64) []ZaakScenario {
+func Zaken(recs []*register.Record, vandaag datum.Datum, zone *time.Location, seed uint64) []ZaakScenario {
 	r := rand.New(rand.NewPCG(seed, 17))
 	var metBSN []*register.Record
 	for _, rec := range recs {
@@ -42,7 +42,7 @@ func Zaken(recs []*register.Record, vandaag termijn.Datum, zone *time.Location, 
 			}
 		}
 	}
-	moment := func(d termijn.Datum) time.Time {
+	moment := func(d datum.Datum) time.Time {
 		t, _ := time.ParseInLocation(time.DateOnly, d.String(), zone)
 		return t.Add(time.Duration(9+r.IntN(7)) * time.Hour)
 	}

@@ -1,5 +1,5 @@
-// Package termijn is the one calendar for legal terms in Zeker: the calendar date (Datum), the days
-// that are not working days, and the end of a term counted in working days, calendar days or weeks
+// Package termijn is the one calendar for legal terms in Zeker: over the calendar date of internal/datum, the
+// days that are not working days, and the end of a term counted in working days, calendar days or weeks
 // under the Algemene termijnenwet (Atw, BWBR0002448). Vroegsignalering (internal/signalen), zaken
 // (internal/zaken) and, later, aanvragen all count their deadlines here, so a holiday or an equated day
 // is one fact in one place.

@@ -1,11 +1,15 @@
 package termijn
 
-import "time"
+import (
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/datum"
+)
 
 // GelijkgesteldeDag is a day the Crown equated with an algemeen erkende feestdag for the application of
 // the Atw (art. 3 lid 3), with the decree that did so.
 type GelijkgesteldeDag struct {
-	Datum Datum
+	Datum datum.Datum
 	Bron  string // the decree and its Staatscourant publication
 }
 
@@ -19,27 +23,27 @@ const (
 )
 
 var gelijkgesteld = []GelijkgesteldeDag{
-	{NieuweDatum(2023, time.April, 28), bron2023},
-	{NieuweDatum(2023, time.May, 19), bron2023},
-	{NieuweDatum(2024, time.May, 10), bron2023},
-	{NieuweDatum(2024, time.December, 27), bron2023},
-	{NieuweDatum(2025, time.May, 30), bron2023},
-	{NieuweDatum(2026, time.January, 2), bron2026},
-	{NieuweDatum(2026, time.May, 15), bron2026},
-	{NieuweDatum(2027, time.May, 7), bron2026},
-	{NieuweDatum(2028, time.April, 28), bron2026},
-	{NieuweDatum(2028, time.May, 26), bron2026},
+	{datum.Nieuw(2023, time.April, 28), bron2023},
+	{datum.Nieuw(2023, time.May, 19), bron2023},
+	{datum.Nieuw(2024, time.May, 10), bron2023},
+	{datum.Nieuw(2024, time.December, 27), bron2023},
+	{datum.Nieuw(2025, time.May, 30), bron2023},
+	{datum.Nieuw(2026, time.January, 2), bron2026},
+	{datum.Nieuw(2026, time.May, 15), bron2026},
+	{datum.Nieuw(2027, time.May, 7), bron2026},
+	{datum.Nieuw(2028, time.April, 28), bron2026},
+	{datum.Nieuw(2028, time.May, 26), bron2026},
 }
 
 // gelijkgesteldVanaf and gelijkgesteldTot bound the years the decrees above cover: before and after
 // them no equated day is known.
 var (
-	gelijkgesteldVanaf = NieuweDatum(2023, time.January, 1)
-	gelijkgesteldTot   = NieuweDatum(2028, time.December, 31)
+	gelijkgesteldVanaf = datum.Nieuw(2023, time.January, 1)
+	gelijkgesteldTot   = datum.Nieuw(2028, time.December, 31)
 )
 
 // Gelijkgesteld reports whether d is an equated day (Atw art. 3 lid 3) and by which decree.
-func Gelijkgesteld(d Datum) (GelijkgesteldeDag, bool) {
+func Gelijkgesteld(d datum.Datum) (GelijkgesteldeDag, bool) {
 	if d.Voor(gelijkgesteldVanaf) || d.Na(gelijkgesteldTot) {
 		return GelijkgesteldeDag{}, false
 	}
@@ -58,4 +62,4 @@ func GelijkgesteldeDagen() []GelijkgesteldeDag {
 
 // GelijkgesteldBekendTot is the last day for which the equated days are known: after it the calendar
 // counts without them (see the package doc).
-func GelijkgesteldBekendTot() Datum { return gelijkgesteldTot }
+func GelijkgesteldBekendTot() datum.Datum { return gelijkgesteldTot }

@@ -3,10 +3,12 @@ package termijn
 import (
 	"fmt"
 	"time"
+
+	"github.com/zeker-platform/zeker/internal/datum"
 )
 
 // Pasen returns Easter Sunday of year y (Gregorian computus, Meeus/Jones/Butcher).
-func Pasen(y int) Datum {
+func Pasen(y int) datum.Datum {
 	a := y % 19
 	b := y / 100
 	c := y % 100
@@ -21,16 +23,16 @@ func Pasen(y int) Datum {
 	m := (a + 11*h + 22*l) / 451
 	maand := (h + l - 7*m + 114) / 31
 	dag := (h+l-7*m+114)%31 + 1
-	return NieuweDatum(y, time.Month(maand), dag)
+	return datum.Nieuw(y, time.Month(maand), dag)
 }
 
 // Koningsdag returns the day the King's birthday is celebrated in year y: 27 April, or Saturday 26
 // April when the 27th is a Sunday, as it is celebrated. Atw art. 3 lid 1 names "de dag waarop de
 // verjaardag van de Koning wordt gevierd", so the holiday is the day of the celebration.
-func Koningsdag(y int) Datum {
-	kd := NieuweDatum(y, time.April, 27)
+func Koningsdag(y int) datum.Datum {
+	kd := datum.Nieuw(y, time.April, 27)
 	if kd.Weekdag() == time.Sunday {
-		kd = NieuweDatum(y, time.April, 26)
+		kd = datum.Nieuw(y, time.April, 26)
 	}
 	return kd
 }
@@ -38,7 +40,7 @@ func Koningsdag(y int) Datum {
 // Feestdag reports whether d is an algemeen erkende feestdag in the sense of the Atw, and its name:
 // the days of art. 3 lid 1, Goede Vrijdag (lid 2) and the days equated by decree (lid 3, Gelijkgesteld).
 // Eerste Paas- and Pinksterdag are Sundays, and named as such.
-func Feestdag(d Datum) (string, bool) {
+func Feestdag(d datum.Datum) (string, bool) {
 	y, m, dag := d.Jaar(), d.Maand(), d.Dag()
 	switch {
 	case m == time.January && dag == 1:
@@ -75,7 +77,7 @@ func Feestdag(d Datum) (string, bool) {
 
 // IsWerkdag reports whether d is a working day: not a Saturday, Sunday or Atw holiday (equated days
 // included).
-func IsWerkdag(d Datum) bool {
+func IsWerkdag(d datum.Datum) bool {
 	if w := d.Weekdag(); w == time.Saturday || w == time.Sunday {
 		return false
 	}
@@ -84,7 +86,7 @@ func IsWerkdag(d Datum) bool {
 }
 
 // WaaromGeenWerkdag names why d is not a working day ("zaterdag", "Hemelvaartsdag"…); "" for a working day.
-func WaaromGeenWerkdag(d Datum) string {
+func WaaromGeenWerkdag(d datum.Datum) string {
 	switch d.Weekdag() {
 	case time.Saturday:
 		return "zaterdag"
@@ -100,7 +102,7 @@ func WaaromGeenWerkdag(d Datum) string {
 
 // PlusWerkdagen returns the n-th working day after d (d itself does not count, as in a term that
 // starts the day after receipt). n ≤ 0 returns d.
-func PlusWerkdagen(d Datum, n int) Datum {
+func PlusWerkdagen(d datum.Datum, n int) datum.Datum {
 	for n > 0 {
 		d = d.PlusDagen(1)
 		if IsWerkdag(d) {
@@ -112,7 +114,7 @@ func PlusWerkdagen(d Datum, n int) Datum {
 
 // WerkdagenTussen returns the number of working days after van up to and including tot (0 when tot is
 // not after van).
-func WerkdagenTussen(van, tot Datum) int {
+func WerkdagenTussen(van, tot datum.Datum) int {
 	n := 0
 	for d := van.PlusDagen(1); !d.Na(tot); d = d.PlusDagen(1) {
 		if IsWerkdag(d) {
@@ -123,7 +125,7 @@ func WerkdagenTussen(van, tot Datum) int {
 }
 
 // VolgendeWerkdag returns d when it is a working day, else the first working day after it.
-func VolgendeWerkdag(d Datum) Datum {
+func VolgendeWerkdag(d datum.Datum) datum.Datum {
 	for !IsWerkdag(d) {
 		d = d.PlusDagen(1)
 	}

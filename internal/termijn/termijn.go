@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/zeker-platform/zeker/internal/datum"
 )
 
 // Eenheid is the unit a term is counted in.
@@ -79,17 +81,17 @@ func (t Termijn) dagen() int {
 // Uitkomst is the end of a term and how it was found.
 type Uitkomst struct {
 	// Einde is the last day of the term: the deadline is met on or before it.
-	Einde Datum
+	Einde datum.Datum
 	// Onverlengd is the day the count alone gives, before Atw arts. 1 and 2 (equal to Einde when nothing
 	// was extended; for working days always equal).
-	Onverlengd Datum
+	Onverlengd datum.Datum
 	// Verlenging says why the term was extended, with the article; "" when it was not.
 	Verlenging string
 }
 
 // Bereken returns the end of term t that starts after day start (start itself does not count). See the
 // package doc for the rules (Atw arts. 1, 2 and 4).
-func Bereken(start Datum, t Termijn) (Uitkomst, error) {
+func Bereken(start datum.Datum, t Termijn) (Uitkomst, error) {
 	if err := t.Controleer(); err != nil {
 		return Uitkomst{}, err
 	}
@@ -125,7 +127,7 @@ func Bereken(start Datum, t Termijn) (Uitkomst, error) {
 }
 
 // Einde is Bereken without the explanation.
-func Einde(start Datum, t Termijn) (Datum, error) {
+func Einde(start datum.Datum, t Termijn) (datum.Datum, error) {
 	u, err := Bereken(start, t)
 	return u.Einde, err
 }

@@ -6,11 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/termijn"
 )
 
-func d(s string) termijn.Datum {
-	v, err := termijn.ParseDatum(s)
+func d(s string) datum.Datum {
+	v, err := datum.Parse(s)
 	if err != nil {
 		panic(err)
 	}
@@ -103,8 +104,8 @@ func TestDagVanEenMoment(t *testing.T) {
 		{time.Date(2026, 6, 30, 22, 30, 0, 0, time.UTC), "2026-07-01"}, // 00:30 CEST
 		{time.Date(2026, 6, 30, 21, 59, 0, 0, time.UTC), "2026-06-30"},
 	} {
-		if got := termijn.DatumVan(tc.nu, zone); got != d(tc.want) {
-			t.Errorf("DatumVan(%s) = %s, want %s", tc.nu, got, tc.want)
+		if got := datum.Van(tc.nu, zone); got != d(tc.want) {
+			t.Errorf("datum.Van(%s) = %s, want %s", tc.nu, got, tc.want)
 		}
 	}
 }
@@ -193,7 +194,7 @@ func TestBerekenOngeldig(t *testing.T) {
 		{"2026-03-02", termijn.Termijn{Aantal: 3, Eenheid: "maanden"}, "onbekende eenheid"},
 		{"", termijn.Termijn{Aantal: 3, Eenheid: termijn.Weken}, "geen begindatum"},
 	} {
-		var start termijn.Datum
+		var start datum.Datum
 		if tc.start != "" {
 			start = d(tc.start)
 		}

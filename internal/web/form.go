@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/text"
 )
 
@@ -26,6 +27,23 @@ func (v *FieldErrors) Add(id, bericht string) {
 	}
 	v.Fouten = append(v.Fouten, FieldError{id, bericht})
 	v.FoutBij[id] = bericht
+}
+
+// AddFields adds the problems of a domain validation (errs.Fields) whose path is one of ids, in the
+// order of ids (the form's order); with no ids, all of them in their own order. A part whose form ids
+// differ from the domain's paths maps them itself.
+func (v *FieldErrors) AddFields(fs errs.Fields, ids ...string) {
+	if len(ids) == 0 {
+		for _, f := range fs {
+			v.Add(f.Path, f.Reason)
+		}
+		return
+	}
+	for _, id := range ids {
+		if fs.Has(id) {
+			v.Add(id, fs.Reason(id))
+		}
+	}
 }
 
 // Optie is one choice of a select or radio group.

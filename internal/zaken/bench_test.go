@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 	"github.com/zeker-platform/zeker/internal/termijn"
@@ -70,7 +71,7 @@ func BenchmarkWerklijst(b *testing.B) {
 func vulZaken(b *testing.B, db *store.DB, gm string, n int) {
 	b.Helper()
 	r := rand.New(rand.NewPCG(1, uint64(len(gm))))
-	basis := termijn.NieuweDatum(2026, time.January, 5)
+	basis := datum.Nieuw(2026, time.January, 5)
 	nu := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	const blok = 500
 	ph := func(k int) string {

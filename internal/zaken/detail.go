@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/store"
-	"github.com/zeker-platform/zeker/internal/termijn"
 )
 
 // Regie is the household's regisseur and the version of its plan.
@@ -94,7 +94,7 @@ type Doel struct {
 	ID           int64
 	Domein       Domein
 	Omschrijving string
-	Streefdatum  termijn.Datum
+	Streefdatum  datum.Datum
 	Acties       []Actie
 }
 
@@ -105,8 +105,8 @@ type Actie struct {
 	Omschrijving string
 	Wie          Wie
 	WieNaam      string
-	Datum        termijn.Datum // by when; zero = no date
-	Gedaan       termijn.Datum // zero = open
+	Datum        datum.Datum // by when; zero = no date
+	Gedaan       datum.Datum // zero = open
 }
 
 // Gebeurtenis is a line of the timeline.
@@ -123,7 +123,7 @@ type ZaakKort struct {
 	ID      int64
 	Status  Status
 	Gestart time.Time
-	Einde   termijn.Datum
+	Einde   datum.Datum
 }
 
 // Detail is a zaak with everything its page shows.
@@ -163,11 +163,11 @@ func scanZaak(r scanner, z *Zaak) error {
 		return err
 	}
 	z.Kanaal, z.Route, z.Status, z.CrisisSoort, z.Weigeringsgrond = Kanaal(kanaal), Route(route), Status(status), CrisisSoort(cs), Weigeringsgrond(grond)
-	z.Crisis, z.Startdatum, z.AanbodAanvaard = crisis == 1, datum(start), datum(aanv)
-	z.EersteGesprekTermijn.Datum, z.EersteGesprekTermijn.Wettelijk, z.EersteGesprek = datum(egd), datum(egw), datum(eg)
-	z.BesluitTermijn.Datum, z.BesluitTermijn.Wettelijk, z.BesluitDatum, z.Einde = datum(bd), datum(bw), datum(bdat), datum(einde)
+	z.Crisis, z.Startdatum, z.AanbodAanvaard = crisis == 1, leesDatum(start), leesDatum(aanv)
+	z.EersteGesprekTermijn.Datum, z.EersteGesprekTermijn.Wettelijk, z.EersteGesprek = leesDatum(egd), leesDatum(egw), leesDatum(eg)
+	z.BesluitTermijn.Datum, z.BesluitTermijn.Wettelijk, z.BesluitDatum, z.Einde = leesDatum(bd), leesDatum(bw), leesDatum(bdat), leesDatum(einde)
 	if vd != geenDeadline {
-		z.VolgendeDeadline = datum(vd)
+		z.VolgendeDeadline = leesDatum(vd)
 	}
 	z.Gestart, z.Aangemaakt = z.Gestart.UTC(), z.Aangemaakt.UTC()
 	return nil
@@ -240,7 +240,7 @@ func personen(ctx context.Context, q queryer, gemeente string, id int64) ([]Pers
 		if err := rows.Scan(&p.BSN, &p.Rol, &geb); err != nil {
 			return nil, fmt.Errorf("zaken: personen: %w", err)
 		}
-		p.Geboortedatum = datum(geb)
+		p.Geboortedatum = leesDatum(geb)
 		out = append(out, p)
 	}
 	return out, rows.Err()
@@ -261,7 +261,7 @@ func signalen(ctx context.Context, q queryer, gemeente string, id int64) ([]Sign
 		if err := rows.Scan(&sg.Partner, &sg.PartnerType, &bedrag, &od, &sg.CrisisSoort); err != nil {
 			return nil, fmt.Errorf("zaken: signalen: %w", err)
 		}
-		sg.Bedrag, sg.Ontstaansdatum = geld.Bedrag(bedrag), datum(od)
+		sg.Bedrag, sg.Ontstaansdatum = geld.Bedrag(bedrag), leesDatum(od)
 		out = append(out, sg)
 	}
 	return out, rows.Err()
@@ -299,7 +299,7 @@ func doelen(ctx context.Context, q queryer, gemeente, huishouden string) ([]Doel
 			rows.Close()
 			return nil, fmt.Errorf("zaken: doelen: %w", err)
 		}
-		d.Domein, d.Streefdatum = Domein(dom), datum(sd)
+		d.Domein, d.Streefdatum = Domein(dom), leesDatum(sd)
 		plek[d.ID] = len(out)
 		out = append(out, d)
 	}
@@ -319,7 +319,7 @@ func doelen(ctx context.Context, q queryer, gemeente, huishouden string) ([]Doel
 		if err := rows.Scan(&a.ID, &a.DoelID, &a.Omschrijving, &wie, &a.WieNaam, &dt, &gd); err != nil {
 			return nil, fmt.Errorf("zaken: acties: %w", err)
 		}
-		a.Wie, a.Datum, a.Gedaan = Wie(wie), datum(dt), datum(gd)
+		a.Wie, a.Datum, a.Gedaan = Wie(wie), leesDatum(dt), leesDatum(gd)
 		if i, ok := plek[a.DoelID]; ok {
 			out[i].Acties = append(out[i].Acties, a)
 		}
@@ -366,7 +366,7 @@ func andere(ctx context.Context, q queryer, gemeente, huishouden string, id int6
 		if err := rows.Scan(&k.ID, &st, &k.Gestart, &e); err != nil {
 			return nil, fmt.Errorf("zaken: andere zaken: %w", err)
 		}
-		k.Status, k.Einde = Status(st), datum(e)
+		k.Status, k.Einde = Status(st), leesDatum(e)
 		out = append(out, k)
 	}
 	return out, rows.Err()

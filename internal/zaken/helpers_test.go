@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/register"
@@ -47,8 +48,8 @@ func op(s string) time.Time {
 	return t
 }
 
-func d(s string) termijn.Datum {
-	v, err := termijn.ParseDatum(s)
+func d(s string) datum.Datum {
+	v, err := datum.Parse(s)
 	if err != nil {
 		panic(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/termijn"
 )
 
@@ -180,7 +181,7 @@ func vergelijk(wet, lokaal termijn.Termijn) string {
 
 // bereken returns the deadline of a legal term and an optional local one from start: the earlier end
 // applies, and the explanation says which and why.
-func bereken(start termijn.Datum, wet termijn.Termijn, artikel string, lokaal LokaleTermijn) (Deadline, error) {
+func bereken(start datum.Datum, wet termijn.Termijn, artikel string, lokaal LokaleTermijn) (Deadline, error) {
 	w, err := termijn.Bereken(start, wet)
 	if err != nil {
 		return Deadline{}, err
@@ -212,7 +213,7 @@ func bereken(start termijn.Datum, wet termijn.Termijn, artikel string, lokaal Lo
 }
 
 // EersteGesprekTermijn returns the deadline of the first conversation for a zaak that starts on start.
-func (in Instellingen) EersteGesprekTermijn(start termijn.Datum, crisis bool) (Deadline, error) {
+func (in Instellingen) EersteGesprekTermijn(start datum.Datum, crisis bool) (Deadline, error) {
 	if crisis {
 		return bereken(start, WettelijkCrisis, ArtikelCrisis, in.Crisis)
 	}
@@ -220,7 +221,7 @@ func (in Instellingen) EersteGesprekTermijn(start termijn.Datum, crisis bool) (D
 }
 
 // BesluitTermijn returns the deadline of the beschikking after a first conversation on gesprek.
-func (in Instellingen) BesluitTermijn(gesprek termijn.Datum) (Deadline, error) {
+func (in Instellingen) BesluitTermijn(gesprek datum.Datum) (Deadline, error) {
 	d, err := bereken(gesprek, WettelijkBesluit, ArtikelBesluit, in.Besluit)
 	if err == nil && in.Besluit.Termijn.IsNul() {
 		d.Uitleg += " Er is geen termijn uit de verordening ingesteld; dit is de wettelijke maximumtermijn."

@@ -11,10 +11,10 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/bsn"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/store"
-	"github.com/zeker-platform/zeker/internal/termijn"
 )
 
 // Medewerker is the case worker who does something: their user id and display name.
@@ -44,22 +44,15 @@ type Vroegsignaal struct {
 	ID           int64
 	HuishoudenID string // the register's id of the household ("" when the signals matched none)
 	Woonplaats   string
-	Ontvangen    termijn.Datum // the first receipt of a signal: the clock of Wgs art. 4 lid 1 onder b
+	Ontvangen    datum.Datum // the first receipt of a signal: the clock of Wgs art. 4 lid 1 onder b
 	Crisis       bool
 	CrisisSoort  CrisisSoort // when the signal named a bedreigende situatie of art. 4 lid 2
 	Signalen     []Signaal
 	BSNs         []string // of the residents of the signals
 }
 
-// FoutVeld is an input error at a named field of the intake form.
-type FoutVeld struct {
-	Veld, Bericht string
-}
-
-func (f *FoutVeld) Error() string { return "zaken: " + f.Veld + ": " + f.Bericht }
-func (f *FoutVeld) Unwrap() error { return errs.Invalid }
-
-func fout(veld, bericht string) error { return &FoutVeld{Veld: veld, Bericht: bericht} }
+// fout is an input error at a named field of the intake form (errs.Fields, so errs.Invalid).
+func fout(veld, bericht string) error { return fmt.Errorf("zaken: %w", errs.FieldError(veld, bericht)) }
 
 // OpenZaak is ErrOpenZaak with the id of the household's open zaak.
 type OpenZaak struct{ ID int64 }
@@ -103,7 +96,7 @@ func (s *Service) Start(ctx context.Context, gemeente string, h Hulpvraag, door 
 		return 0, err
 	}
 	z := Zaak{Gemeente: gemeente, HuishoudenID: rec.ID, Woonplaats: rec.H.Woonplaats, Kanaal: h.Kanaal, Route: h.Route,
-		Gestart: h.Gestart.UTC(), Startdatum: termijn.DatumVan(h.Gestart, s.zone), Crisis: h.Crisis, CrisisSoort: h.CrisisSoort}
+		Gestart: h.Gestart.UTC(), Startdatum: datum.Van(h.Gestart, s.zone), Crisis: h.Crisis, CrisisSoort: h.CrisisSoort}
 	var personen []Persoon
 	for i, p := range rec.H.Personen {
 		pp := Persoon{Rol: string(p.Rol)}
@@ -111,7 +104,7 @@ func (s *Service) Start(ctx context.Context, gemeente string, h Hulpvraag, door 
 			pp.BSN = rec.BSN[i]
 		}
 		if p.Geboortedatum != nil {
-			pp.Geboortedatum = termijn.DatumVan(p.Geboortedatum.Time, nil)
+			pp.Geboortedatum = datum.Van(p.Geboortedatum.Tijd(), nil)
 		}
 		personen = append(personen, pp)
 	}
@@ -129,7 +122,7 @@ func (s *Service) Start(ctx context.Context, gemeente string, h Hulpvraag, door 
 // the clock runs from the receipt of the signal (Wgs art. 4 lid 1 onder b), the signals come along and
 // the link is kept both ways (Zaak.VroegsignaalzaakID; ZaakVanVroegsignaal). A second click finds the
 // zaak already made (ErrOpenZaak or errs.Conflict with its id).
-func (s *Service) VanVroegsignaal(ctx context.Context, gemeente string, v Vroegsignaal, route Route, aanvaard termijn.Datum, door Medewerker) (int64, error) {
+func (s *Service) VanVroegsignaal(ctx context.Context, gemeente string, v Vroegsignaal, route Route, aanvaard datum.Datum, door Medewerker) (int64, error) {
 	if v.ID <= 0 || v.Ontvangen.IsZero() {
 		return 0, fmt.Errorf("%w: vroegsignaalzaak zonder id of ontvangstdatum", errs.Invalid)
 	}
@@ -165,7 +158,7 @@ func (s *Service) VanVroegsignaal(ctx context.Context, gemeente string, v Vroegs
 			pp.BSN = rec.BSN[i]
 		}
 		if p.Geboortedatum != nil {
-			pp.Geboortedatum = termijn.DatumVan(p.Geboortedatum.Time, nil)
+			pp.Geboortedatum = datum.Van(p.Geboortedatum.Tijd(), nil)
 		}
 		personen = append(personen, pp)
 	}

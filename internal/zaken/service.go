@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/termijn"
 )
@@ -65,15 +66,15 @@ func New(cfg Config) (*Service, error) {
 func (s *Service) Nu() time.Time { return s.klok() }
 
 // Vandaag is the current date in Europe/Amsterdam.
-func (s *Service) Vandaag() termijn.Datum { return termijn.DatumVan(s.klok(), s.zone) }
+func (s *Service) Vandaag() datum.Datum { return datum.Van(s.klok(), s.zone) }
 
 // Zone is Europe/Amsterdam.
 func (s *Service) Zone() *time.Location { return s.zone }
 
-func datum(v string) termijn.Datum {
-	d, err := termijn.ParseDatum(v)
+func leesDatum(v string) datum.Datum {
+	d, err := datum.Parse(v)
 	if err != nil {
-		return termijn.Datum{}
+		return datum.Datum{}
 	}
 	return d
 }
@@ -230,7 +231,7 @@ func (s *Service) herbereken(ctx context.Context, tx *sql.Tx, gemeente string, i
 	rows.Close()
 	var n int
 	for _, k := range starts {
-		dl, err := in.EersteGesprekTermijn(datum(k.dag), k.crisis == 1)
+		dl, err := in.EersteGesprekTermijn(leesDatum(k.dag), k.crisis == 1)
 		if err != nil {
 			return 0, fmt.Errorf("zaken: herbereken start %s: %w", k.dag, err)
 		}
@@ -245,7 +246,7 @@ func (s *Service) herbereken(ctx context.Context, tx *sql.Tx, gemeente string, i
 		n += int(m)
 	}
 	for _, g := range gesprekken {
-		dl, err := in.BesluitTermijn(datum(g))
+		dl, err := in.BesluitTermijn(leesDatum(g))
 		if err != nil {
 			return 0, fmt.Errorf("zaken: herbereken gesprek %s: %w", g, err)
 		}

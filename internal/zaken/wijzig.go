@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zeker-platform/zeker/internal/audit"
-	"github.com/zeker-platform/zeker/internal/termijn"
+	"github.com/zeker-platform/zeker/internal/datum"
 )
 
 // wijzig runs one change of zaak id in a transaction: it reads the zaak, refuses a stale form (versie is
@@ -48,7 +48,7 @@ func (s *Service) wijzig(ctx context.Context, gemeente string, id int64, versie 
 }
 
 // datumTussen checks a date entered on a form: not before van, not after today.
-func (s *Service) datumTussen(veld string, d, van termijn.Datum, wat string) error {
+func (s *Service) datumTussen(veld string, d, van datum.Datum, wat string) error {
 	switch {
 	case d.IsZero():
 		return fout(veld, "Vul de datum in (JJJJ-MM-DD).")
@@ -74,7 +74,7 @@ func tekstVeld(veld, t string, verplicht bool, wat string) (string, error) {
 // EersteGesprek records the first conversation (Wgs art. 4 lid 1) held on op. When the resident forwent
 // further help in it (afzien, art. 4a lid 2) the zaak ends without a beschikking; otherwise the deadline
 // of the beschikking starts (art. 4a lid 3).
-func (s *Service) EersteGesprek(ctx context.Context, gemeente string, id int64, versie int, op termijn.Datum, afzien bool, toelichting string, door Medewerker) error {
+func (s *Service) EersteGesprek(ctx context.Context, gemeente string, id int64, versie int, op datum.Datum, afzien bool, toelichting string, door Medewerker) error {
 	t, err := tekstVeld("gesprek-toelichting", toelichting, false, "")
 	if err != nil {
 		return err
@@ -121,7 +121,7 @@ func (s *Service) EersteGesprek(ctx context.Context, gemeente string, id int64, 
 // Beschikking is the decision after the first conversation (Wgs art. 4a lid 1).
 type Beschikking struct {
 	Soort       string // BesluitPlan or BesluitWeigering
-	Datum       termijn.Datum
+	Datum       datum.Datum
 	Grond       Weigeringsgrond // for a weigering: one the gemeente allows
 	Toelichting string          // the motivering; required for a weigering
 }
@@ -181,7 +181,7 @@ func (s *Service) Besluit(ctx context.Context, gemeente string, id int64, versie
 
 // Beeindig ends an open zaak early with a beëindigingsbeschikking (Wgs art. 4a lid 6): a reason from
 // the list and its motivering are required.
-func (s *Service) Beeindig(ctx context.Context, gemeente string, id int64, versie int, reden EindeReden, op termijn.Datum, toelichting string, door Medewerker) error {
+func (s *Service) Beeindig(ctx context.Context, gemeente string, id int64, versie int, reden EindeReden, op datum.Datum, toelichting string, door Medewerker) error {
 	if !reden.Geldig() {
 		return fout("reden", "Kies de reden van de beëindiging.")
 	}
@@ -206,7 +206,7 @@ func (s *Service) Beeindig(ctx context.Context, gemeente string, id int64, versi
 }
 
 // Rond af ends a zaak whose plan van aanpak is done.
-func (s *Service) RondAf(ctx context.Context, gemeente string, id int64, versie int, op termijn.Datum, toelichting string, door Medewerker) error {
+func (s *Service) RondAf(ctx context.Context, gemeente string, id int64, versie int, op datum.Datum, toelichting string, door Medewerker) error {
 	t, err := tekstVeld("afrond-toelichting", toelichting, false, "")
 	if err != nil {
 		return err
@@ -297,7 +297,7 @@ func (s *Service) DraagRegieOver(ctx context.Context, gemeente string, id int64,
 type NieuwDoel struct {
 	Domein       Domein
 	Omschrijving string
-	Streefdatum  termijn.Datum // optional
+	Streefdatum  datum.Datum // optional
 }
 
 // VoegDoelToe adds a goal to the household's plan.
@@ -330,8 +330,8 @@ type NieuweActie struct {
 	DoelID       int64
 	Omschrijving string
 	Wie          Wie
-	WieNaam      string        // the volunteer's or case worker's name (optional)
-	Datum        termijn.Datum // by when (optional)
+	WieNaam      string      // the volunteer's or case worker's name (optional)
+	Datum        datum.Datum // by when (optional)
 }
 
 // VoegActieToe adds an action to a goal of the household's plan.

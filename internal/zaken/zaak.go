@@ -4,9 +4,9 @@ import (
 	"errors"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/geld"
-	"github.com/zeker-platform/zeker/internal/termijn"
 )
 
 // Errors. Each wraps a kind of internal/errs, so the web maps them to a status.
@@ -244,8 +244,8 @@ func (r EindeReden) Geldig() bool {
 
 // Deadline is a stored deadline: the day that applies, the law's, and why.
 type Deadline struct {
-	Datum     termijn.Datum // applies (the stricter of the law's and the gemeente's)
-	Wettelijk termijn.Datum
+	Datum     datum.Datum // applies (the stricter of the law's and the gemeente's)
+	Wettelijk datum.Datum
 	Uitleg    string // the article, the local term if it applies, an Atw extension
 }
 
@@ -253,14 +253,14 @@ type Deadline struct {
 type Persoon struct {
 	BSN           string
 	Rol           string
-	Geboortedatum termijn.Datum
+	Geboortedatum datum.Datum
 }
 
 // Signaal is an arrears signal that came along from a vroegsignaalzaak.
 type Signaal struct {
 	Partner, PartnerType string
 	Bedrag               geld.Bedrag
-	Ontstaansdatum       termijn.Datum
+	Ontstaansdatum       datum.Datum
 	CrisisSoort          string // the vroegsignalering's crisis kind, "" when none
 }
 
@@ -272,23 +272,23 @@ type Zaak struct {
 	Woonplaats           string
 	Kanaal               Kanaal
 	Route                Route
-	Gestart              time.Time     // the moment the clock started (UTC)
-	Startdatum           termijn.Datum // its day in Europe/Amsterdam
-	VroegsignaalzaakID   int64         // the vroegsignaalzaak it came from (kanaal vroegsignalering), else 0
-	AanbodAanvaard       termijn.Datum // vroegsignalering: when the resident accepted the offer
+	Gestart              time.Time   // the moment the clock started (UTC)
+	Startdatum           datum.Datum // its day in Europe/Amsterdam
+	VroegsignaalzaakID   int64       // the vroegsignaalzaak it came from (kanaal vroegsignalering), else 0
+	AanbodAanvaard       datum.Datum // vroegsignalering: when the resident accepted the offer
 	Crisis               bool
 	CrisisSoort          CrisisSoort
 	Status               Status
 	EersteGesprekTermijn Deadline
-	EersteGesprek        termijn.Datum // held on; zero = not yet
-	BesluitTermijn       Deadline      // set once the first conversation is held
-	Besluit              string        // "", "plan" or "weigering"
-	BesluitDatum         termijn.Datum
+	EersteGesprek        datum.Datum // held on; zero = not yet
+	BesluitTermijn       Deadline    // set once the first conversation is held
+	Besluit              string      // "", "plan" or "weigering"
+	BesluitDatum         datum.Datum
 	Weigeringsgrond      Weigeringsgrond
-	Einde                termijn.Datum
+	Einde                datum.Datum
 	EindeReden           string
 	EindeToelichting     string
-	VolgendeDeadline     termijn.Datum // zero when no deadline is open
+	VolgendeDeadline     datum.Datum // zero when no deadline is open
 	Aangemaakt           time.Time
 	Door                 string
 	Versie               int

@@ -14,9 +14,9 @@ import (
 )
 
 func veldVan(err error) string {
-	var f *zaken.FoutVeld
-	if errors.As(err, &f) {
-		return f.Veld
+	var f errs.Fields
+	if errors.As(err, &f) && len(f) > 0 {
+		return f[0].Path
 	}
 	return ""
 }

@@ -14,6 +14,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/signalen"
@@ -22,7 +23,7 @@ import (
 
 // UitHuishoudens reads the gemeente's stored households into an in-memory index. vandaag decides
 // who counts as a minor child.
-func UitHuishoudens(ctx context.Context, db *store.DB, gemeente string, vandaag signalen.Datum) (*signalen.Index, error) {
+func UitHuishoudens(ctx context.Context, db *store.DB, gemeente string, vandaag datum.Datum) (*signalen.Index, error) {
 	x := signalen.NieuweIndex()
 	ind := register.StandaardIndeling()
 	err := register.Huishoudens(ctx, db, gemeente, func(gegevens string) error {
@@ -40,10 +41,10 @@ func UitHuishoudens(ctx context.Context, db *store.DB, gemeente string, vandaag 
 }
 
 // VoegToe adds the persons with a BSN of one household record to x.
-func VoegToe(x *signalen.Index, rec *register.Record, vandaag signalen.Datum) {
+func VoegToe(x *signalen.Index, rec *register.Record, vandaag datum.Datum) {
 	kinderen := 0
 	for _, p := range rec.H.Personen {
-		if p.Rol == huishouden.Kind && p.Geboortedatum != nil && datum(p.Geboortedatum).LeeftijdOp(vandaag) < 18 {
+		if p.Rol == huishouden.Kind && p.Geboortedatum != nil && p.Geboortedatum.LeeftijdOp(vandaag) < 18 {
 			kinderen++
 		}
 	}
@@ -59,12 +60,8 @@ func VoegToe(x *signalen.Index, rec *register.Record, vandaag signalen.Datum) {
 			MinderjarigeKinderen: kinderen,
 		}
 		if p.Geboortedatum != nil {
-			m.Geboortedatum = datum(p.Geboortedatum)
+			m.Geboortedatum = *p.Geboortedatum
 		}
 		x.VoegToe(rec.BSN[i], m)
 	}
-}
-
-func datum(d *huishouden.Datum) signalen.Datum {
-	return signalen.NieuweDatum(d.Year(), d.Month(), d.Day())
 }

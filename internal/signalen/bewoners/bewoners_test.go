@@ -5,10 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/register"
-	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/bewoners"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 	"github.com/zeker-platform/zeker/internal/synth"
@@ -48,7 +48,7 @@ func TestUitHuishoudens(t *testing.T) {
 	if _, err := register.Importeer(ctx, db, &buf, register.ImportOpties{Gemeente: "GM0175", Formaat: "csv", Datum: peil}); err != nil {
 		t.Fatal(err)
 	}
-	vandaag := signalen.NieuweDatum(2026, time.March, 1)
+	vandaag := datum.Nieuw(2026, time.March, 1)
 	x, err := bewoners.UitHuishoudens(ctx, db, "GM0175", vandaag)
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +57,7 @@ func TestUitHuishoudens(t *testing.T) {
 	for _, r := range recs {
 		kinderen := 0
 		for _, p := range r.H.Personen {
-			if p.Rol == huishouden.Kind && p.Geboortedatum != nil && signalen.NieuweDatum(p.Geboortedatum.Year(), p.Geboortedatum.Month(), p.Geboortedatum.Day()).LeeftijdOp(vandaag) < 18 {
+			if p.Rol == huishouden.Kind && p.Geboortedatum != nil && p.Geboortedatum.LeeftijdOp(vandaag) < 18 {
 				kinderen++
 			}
 		}

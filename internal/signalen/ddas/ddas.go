@@ -22,6 +22,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 )
@@ -130,7 +131,7 @@ type Invoer struct {
 	CodeGegevensleverancier string
 	Gemeentecode            string
 	Organisatie             Organisatie
-	Van, Tot                signalen.Datum
+	Van, Tot                datum.Datum
 	Aangeleverd             time.Time
 	Zaken                   []Zaak
 }

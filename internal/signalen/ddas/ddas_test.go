@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/ddas"
@@ -65,7 +66,7 @@ func TestSchemaHerkomst(t *testing.T) {
 func bouw(t testing.TB, n int) ddas.Invoer {
 	pop := synth.Populatie(2000)
 	x := synth.Index(pop)
-	vandaag := signalen.NieuweDatum(2026, time.March, 31)
+	vandaag := datum.Nieuw(2026, time.March, 31)
 	sigs := synth.Signalen(pop, n, "t", vandaag, 1)
 	inst := signalen.StandaardInstellingen()
 	inst.Drempelbedrag = geld.Euro(75)
@@ -75,7 +76,7 @@ func bouw(t testing.TB, n int) ddas.Invoer {
 	for i, s := range sigs {
 		if i%3 == 0 {
 			s.Inwoner.BSN = "" // address-only client in the DDAS message
-			s.Inwoner.Geboortedatum = signalen.NieuweDatum(1980, time.May, 1)
+			s.Inwoner.Geboortedatum = datum.Nieuw(1980, time.May, 1)
 		}
 		k, err := signalen.Koppel(t.Context(), x, &s)
 		if err != nil {
@@ -95,7 +96,7 @@ func bouw(t testing.TB, n int) ddas.Invoer {
 		Gemeentecode:            "GM0175",
 		Organisatie: ddas.Organisatie{Naam: "Gemeente Ommen", Contactpersonen: []ddas.Contactpersoon{
 			{Naam: "Team Vroegsignalering", Email: "vroegsignalering@example.org"}}},
-		Van:         signalen.NieuweDatum(2026, time.January, 1),
+		Van:         datum.Nieuw(2026, time.January, 1),
 		Tot:         vandaag,
 		Aangeleverd: time.Date(2026, time.April, 1, 9, 30, 0, 0, time.UTC),
 	}
@@ -221,7 +222,7 @@ func TestHeleEuros(t *testing.T) {
 
 func TestBerichtZonderZaken(t *testing.T) {
 	in := ddas.Invoer{CodeGegevensleverancier: "ZEKER", Gemeentecode: "GM0175",
-		Van: signalen.NieuweDatum(2026, 1, 1), Tot: signalen.NieuweDatum(2026, 3, 31), Aangeleverd: time.Now()}
+		Van: datum.Nieuw(2026, 1, 1), Tot: datum.Nieuw(2026, 3, 31), Aangeleverd: time.Now()}
 	bs, err := ddas.Berichten(in, 0)
 	if err != nil || len(bs) != 1 || len(bs[0].Leveringen) != 0 {
 		t.Fatalf("got %d berichten, err %v", len(bs), err)
@@ -231,7 +232,7 @@ func TestBerichtZonderZaken(t *testing.T) {
 	if err := ddas.Valideer(sch, p); err != nil {
 		t.Error(err)
 	}
-	in.Tot = signalen.NieuweDatum(2025, 1, 1)
+	in.Tot = datum.Nieuw(2025, 1, 1)
 	if _, err := ddas.Berichten(in, 0); err == nil {
 		t.Error("tot before van: want error")
 	}
@@ -240,7 +241,7 @@ func TestBerichtZonderZaken(t *testing.T) {
 // TestGrootteGrens checks the national limit itself: 50,001 signals make two messages of 50,000 and 1.
 func TestGrootteGrens(t *testing.T) {
 	in := ddas.Invoer{CodeGegevensleverancier: "ZEKER", Gemeentecode: "GM0175",
-		Van: signalen.NieuweDatum(2026, 1, 1), Tot: signalen.NieuweDatum(2026, 3, 31), Aangeleverd: time.Now()}
+		Van: datum.Nieuw(2026, 1, 1), Tot: datum.Nieuw(2026, 3, 31), Aangeleverd: time.Now()}
 	for i := range ddas.MaxSignalen + 1 {
 		in.Zaken = append(in.Zaken, ddas.Zaak{
 			Zaak:     signalen.Zaak{ID: int64(i + 1), Status: signalen.ZaakOpen},

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/ddas"
 )
@@ -13,7 +14,7 @@ import (
 // Tellingen returns the anonymous counts of a gemeente for months van..tot (YYYY-MM, inclusive): those
 // of the live data plus those kept after retention deleted personal data. The SQL follows
 // signalen.TelZaak, which retention uses; a test checks both give the same indicators.
-func (s *Store) Tellingen(ctx context.Context, gemeente, van, tot string) ([]signalen.Telling, error) {
+func (s *Service) Tellingen(ctx context.Context, gemeente, van, tot string) ([]signalen.Telling, error) {
 	var out []signalen.Telling
 	lees := func(q string, f func(r *sql.Rows) (signalen.Telling, error)) error {
 		rows, err := s.db.QueryContext(ctx, q, gemeente, van, tot)
@@ -93,7 +94,7 @@ func (s *Store) Tellingen(ctx context.Context, gemeente, van, tot string) ([]sig
 }
 
 // Indicatoren computes the monthly indicators of a gemeente for months van..tot (YYYY-MM).
-func (s *Store) Indicatoren(ctx context.Context, gemeente, van, tot string) (signalen.Indicatoren, error) {
+func (s *Service) Indicatoren(ctx context.Context, gemeente, van, tot string) (signalen.Indicatoren, error) {
 	ts, err := s.Tellingen(ctx, gemeente, van, tot)
 	if err != nil {
 		return signalen.Indicatoren{}, err
@@ -114,7 +115,7 @@ type Opgeruimd struct {
 // term (per outcome, from the gemeente's settings, counted from the closing date) has ended, with
 // their signals, contact attempts and notes. Before deleting, their anonymous counts are added to
 // signalen_telling, so the indicators do not change. Open zaken are never deleted. Run it daily.
-func (s *Store) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error) {
+func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error) {
 	var res Opgeruimd
 	vandaag := s.Vandaag()
 	inst, _, err := s.Instellingen(ctx, gemeente)
@@ -166,7 +167,7 @@ func (s *Store) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error) 
 		if err != nil {
 			return res, err
 		}
-		tellingen = append(tellingen, signalen.TelZaak(&w.z, sigs, datum(w.eerste), w.bereikt == 1, w.tijdig == 1)...)
+		tellingen = append(tellingen, signalen.TelZaak(&w.z, sigs, leesDatum(w.eerste), w.bereikt == 1, w.tijdig == 1)...)
 		for _, tabel := range []string{"signalen_contactpoging", "signalen_notitie", "signalen_signaal"} {
 			r, err := tx.ExecContext(ctx, `DELETE FROM `+tabel+` WHERE gemeente = $1 AND zaak_id = $2`, gemeente, w.z.ID)
 			if err != nil {
@@ -219,7 +220,7 @@ func (p plusScanner) Scan(dest ...any) error { return p.r.Scan(append(dest, p.ex
 
 // DDASInvoer loads what the DDAS export of a gemeente needs: the zaken whose matching period starts in
 // [van, tot], with their signals and contact attempts. Reading them is audited (personal data: BSN).
-func (s *Store) DDASInvoer(ctx context.Context, gemeente string, van, tot signalen.Datum) ([]ddas.Zaak, error) {
+func (s *Service) DDASInvoer(ctx context.Context, gemeente string, van, tot datum.Datum) ([]ddas.Zaak, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+zaakKolommen+` FROM signalen_zaak WHERE gemeente = $1
 		AND periode_start >= $2 AND periode_start <= $3 ORDER BY id`, gemeente, van.String(), tot.String())
 	if err != nil {

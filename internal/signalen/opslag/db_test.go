@@ -16,7 +16,7 @@ import (
 // testDB is one migrated database under test with a movable clock and its audit log.
 type testDB struct {
 	naam  string
-	store *opslag.Store
+	store *opslag.Service
 	db    *sql.DB
 	sdb   *store.DB
 	log   *audit.Log

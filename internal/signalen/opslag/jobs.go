@@ -14,7 +14,7 @@ const JobBewaartermijn = "signalen.bewaartermijn"
 
 // RegistreerJobs registers the retention handler on r and keeps it scheduled once a day for each of
 // gemeenten. The server calls it at start with the active gemeenten.
-func (s *Store) RegistreerJobs(r *jobs.Runner, gemeenten []string) {
+func (s *Service) RegistreerJobs(r *jobs.Runner, gemeenten []string) {
 	r.Handle(JobBewaartermijn, func(ctx context.Context, run *jobs.Run) error {
 		if run.Gemeente == "" {
 			return jobs.Permanent(fmt.Errorf("opslag: %s zonder gemeente", JobBewaartermijn))

@@ -24,6 +24,7 @@ import (
 	_ "time/tzdata" // the municipality's zone must load on hosts without zoneinfo
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/store"
@@ -43,7 +44,7 @@ const (
 	activiteitOpschonen   = "bewaartermijn.opschonen"
 )
 
-// Config configures a Store.
+// Config configures a Service.
 type Config struct {
 	DB *store.DB
 	// Audit receives a row for every processing of personal data. Required.
@@ -54,8 +55,8 @@ type Config struct {
 	Zone *time.Location
 }
 
-// Store is the vroegsignalering storage.
-type Store struct {
+// Service is the vroegsignalering storage (the domain's storage service; docs/architecture.md, Naming).
+type Service struct {
 	sdb     *store.DB
 	db      *sql.DB
 	dialect store.Dialect
@@ -64,15 +65,15 @@ type Store struct {
 	log     *audit.Log
 }
 
-// New checks cfg and returns a Store.
-func New(cfg Config) (*Store, error) {
+// New checks cfg and returns a Service.
+func New(cfg Config) (*Service, error) {
 	if cfg.DB == nil {
 		return nil, errors.New("opslag: geen database")
 	}
 	if cfg.Audit == nil {
 		return nil, errors.New("opslag: geen audit-log: elke verwerking van persoonsgegevens moet worden vastgelegd")
 	}
-	s := &Store{sdb: cfg.DB, db: cfg.DB.SQL(), dialect: cfg.DB.Dialect(), klok: cfg.Klok, zone: cfg.Zone, log: cfg.Audit}
+	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), dialect: cfg.DB.Dialect(), klok: cfg.Klok, zone: cfg.Zone, log: cfg.Audit}
 	if s.klok == nil {
 		s.klok = time.Now
 	}
@@ -87,7 +88,7 @@ func New(cfg Config) (*Store, error) {
 }
 
 // Vandaag is the municipality's current date.
-func (s *Store) Vandaag() signalen.Datum { return signalen.DatumVan(s.klok(), s.zone) }
+func (s *Service) Vandaag() datum.Datum { return datum.Van(s.klok(), s.zone) }
 
 func b2i(b bool) int {
 	if b {
@@ -96,10 +97,10 @@ func b2i(b bool) int {
 	return 0
 }
 
-func datum(s string) signalen.Datum {
-	d, err := signalen.ParseDatum(s)
+func leesDatum(s string) datum.Datum {
+	d, err := datum.Parse(s)
 	if err != nil {
-		return signalen.Datum{}
+		return datum.Datum{}
 	}
 	return d
 }
@@ -111,11 +112,11 @@ type queryer interface {
 }
 
 // Instellingen returns the gemeente's settings, or the documented defaults when none are stored.
-func (s *Store) Instellingen(ctx context.Context, gemeente string) (signalen.Instellingen, int, error) {
+func (s *Service) Instellingen(ctx context.Context, gemeente string) (signalen.Instellingen, int, error) {
 	return s.instellingen(ctx, s.db, gemeente)
 }
 
-func (s *Store) instellingen(ctx context.Context, q queryer, gemeente string) (signalen.Instellingen, int, error) {
+func (s *Service) instellingen(ctx context.Context, q queryer, gemeente string) (signalen.Instellingen, int, error) {
 	inst := signalen.StandaardInstellingen()
 	inst.Zone = s.zone
 	var drempel int64
@@ -142,7 +143,7 @@ func (s *Store) instellingen(ctx context.Context, q queryer, gemeente string) (s
 }
 
 // ZetInstellingen stores the gemeente's settings and its number of residents (for per-1,000 figures).
-func (s *Store) ZetInstellingen(ctx context.Context, gemeente string, inst signalen.Instellingen, inwoners int) error {
+func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, inst signalen.Instellingen, inwoners int) error {
 	if err := inst.Controleer(); err != nil {
 		return err
 	}
@@ -186,8 +187,8 @@ func scanZaak(r scanner, z *signalen.Zaak) error {
 		return err
 	}
 	z.Beoordelen = beoordelen == 1
-	z.Geboortedatum, z.PeriodeStart, z.PeriodeEinde, z.Matchingsdatum = datum(geb), datum(ps), datum(pe), datum(md)
-	z.EersteOntvangst, z.CrisisDeadline, z.DatumOpgepakt, z.Afgesloten = datum(eo), datum(cd), datum(dop), datum(af)
+	z.Geboortedatum, z.PeriodeStart, z.PeriodeEinde, z.Matchingsdatum = leesDatum(geb), leesDatum(ps), leesDatum(pe), leesDatum(md)
+	z.EersteOntvangst, z.CrisisDeadline, z.DatumOpgepakt, z.Afgesloten = leesDatum(eo), leesDatum(cd), leesDatum(dop), leesDatum(af)
 	z.Bedrag, z.Bekend, z.Crisis, z.Opeenvolgend, z.AutomatischGesloten = geld.Bedrag(bedrag), bekend == 1, crisis == 1, opeenv == 1, auto == 1
 	z.Status, z.Resultaat = signalen.ZaakStatus(status), signalen.Eindresultaat(res)
 	return nil
@@ -200,7 +201,7 @@ func scanZaak(r scanner, z *signalen.Zaak) error {
 // blok returns how many rows of kolommen columns go in one multi-row statement. The SQLite driver
 // matches each parameter against every argument (quadratic in parameters per statement), so SQLite gets
 // about 240 parameters per statement (measured best of 60–500); PostgreSQL 500 rows (under its 65,535 parameters).
-func (s *Store) blok(kolommen int) int {
+func (s *Service) blok(kolommen int) int {
 	if s.dialect == store.SQLite {
 		return max(1, 240/kolommen)
 	}
@@ -208,7 +209,7 @@ func (s *Store) blok(kolommen int) int {
 }
 
 // ph returns the placeholder for parameter n (1-based).
-func (s *Store) ph(n int) string {
+func (s *Service) ph(n int) string {
 	if s.dialect == store.SQLite {
 		return "?"
 	}
@@ -216,7 +217,7 @@ func (s *Store) ph(n int) string {
 }
 
 // plaatshouders writes "(p, p, ...), (...)" groups for a multi-row statement whose parameters start after start.
-func (s *Store) plaatshouders(sb *strings.Builder, rijen, kolommen, start int) {
+func (s *Service) plaatshouders(sb *strings.Builder, rijen, kolommen, start int) {
 	n := start
 	for r := 0; r < rijen; r++ {
 		if r > 0 {
@@ -235,7 +236,7 @@ func (s *Store) plaatshouders(sb *strings.Builder, rijen, kolommen, start int) {
 }
 
 // inLijst returns the placeholders n parameters after start: "p, p, ...".
-func (s *Store) inLijst(n, start int) string {
+func (s *Service) inLijst(n, start int) string {
 	var sb strings.Builder
 	for i := 0; i < n; i++ {
 		if i > 0 {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/signalen"
@@ -19,8 +20,8 @@ import (
 
 var maart = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC) // Monday
 
-func d(s string) signalen.Datum {
-	v, err := signalen.ParseDatum(s)
+func d(s string) datum.Datum {
+	v, err := datum.Parse(s)
 	if err != nil {
 		panic(err)
 	}
@@ -39,7 +40,7 @@ func testIndex() *signalen.Index {
 	bsns := synth.BSNs()
 	for i := 0; i < 10; i++ {
 		x.VoegToe(bsns[i], signalen.Match{InwonerID: fmt.Sprint("I", i), HuishoudenID: fmt.Sprint("H", i), Wijk: []string{"Noord", "Zuid"}[i%2],
-			MinderjarigeKinderen: i % 3, Geboortedatum: signalen.NieuweDatum(1960+i*5, 6, 1),
+			MinderjarigeKinderen: i % 3, Geboortedatum: datum.Nieuw(1960+i*5, 6, 1),
 			Adres: signalen.Adres{Postcode: "9101AA", Huisnummer: i + 1, Woonplaats: "Zandhoven"}})
 	}
 	return x
@@ -63,7 +64,7 @@ func TestOntvangstEnBatchregel(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Opgeslagen != 3 || got.Afgewezen != 1 || got.Fouten[0].Index != 2 || got.Fouten[0].Veld != "inwoner.bsn" ||
+			if got.Opgeslagen != 3 || got.Afgewezen != 1 || got.Fouten[0].Index != 2 || got.Fouten[0].Path != "inwoner.bsn" ||
 				len(got.NietGekoppeld) != 1 || got.NietGekoppeld[0] != 3 || got.NieuweZaken != 3 {
 				t.Fatalf("ontvangst = %+v", got)
 			}

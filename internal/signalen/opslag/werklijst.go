@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 )
@@ -92,7 +93,7 @@ const StatusAlle signalen.ZaakStatus = "alle"
 // order: crisis first with the earliest deadline, then meervoudig, households with minor children,
 // higher amount, older), and the total number of zaken that match the filter. The list shows no personal data beyond wijk and woonplaats,
 // so it is not audited; opening a zaak is (Zaak).
-func (s *Store) Werklijst(ctx context.Context, gemeente string, f Filter) ([]signalen.Zaak, int, error) {
+func (s *Service) Werklijst(ctx context.Context, gemeente string, f Filter) ([]signalen.Zaak, int, error) {
 	volgorde, ok := f.Sortering.orderBy()
 	if !ok {
 		return nil, 0, fmt.Errorf("opslag: onbekende sortering %q", f.Sortering)
@@ -138,10 +139,10 @@ func (s *Store) Werklijst(ctx context.Context, gemeente string, f Filter) ([]sig
 		// Age ≥ van ⇔ born on or before today minus van years; age ≤ tot ⇔ born after today minus (tot+1) years.
 		where = append(where, "z.geboortedatum <> ''")
 		if f.LeeftijdVan > 0 {
-			where = append(where, "z.geboortedatum <= "+arg(signalen.NieuweDatum(vandaag.Jaar()-f.LeeftijdVan, vandaag.Maand(), vandaag.Dag()).String()))
+			where = append(where, "z.geboortedatum <= "+arg(datum.Nieuw(vandaag.Jaar()-f.LeeftijdVan, vandaag.Maand(), vandaag.Dag()).String()))
 		}
 		if f.LeeftijdTot > 0 {
-			where = append(where, "z.geboortedatum > "+arg(signalen.NieuweDatum(vandaag.Jaar()-f.LeeftijdTot-1, vandaag.Maand(), vandaag.Dag()).String()))
+			where = append(where, "z.geboortedatum > "+arg(datum.Nieuw(vandaag.Jaar()-f.LeeftijdTot-1, vandaag.Maand(), vandaag.Dag()).String()))
 		}
 	}
 	w := strings.Join(where, " AND ")
@@ -216,7 +217,7 @@ type Notitie struct {
 // of them, in order of receipt), its most recent contact attempts and notes. Showing the signals is a
 // processing of the residents' data: it writes one audit row with the BSNs of the residents on this
 // page (hashed), or the household when none of them has a BSN. A negative vanaf is an error.
-func (s *Store) Zaak(ctx context.Context, gemeente string, id int64, vanaf int) (ZaakDetail, error) {
+func (s *Service) Zaak(ctx context.Context, gemeente string, id int64, vanaf int) (ZaakDetail, error) {
 	var d ZaakDetail
 	if vanaf < 0 {
 		return d, fmt.Errorf("%w: vanaf %d is negatief", signalen.ErrOngeldigeInvoer, vanaf)
@@ -274,7 +275,7 @@ func (s *Store) Zaak(ctx context.Context, gemeente string, id int64, vanaf int) 
 }
 
 // AantalTerBeoordeling counts the open zaken of gemeente marked for review (signalen.Zaak.Beoordelen).
-func (s *Store) AantalTerBeoordeling(ctx context.Context, gemeente string) (int, error) {
+func (s *Service) AantalTerBeoordeling(ctx context.Context, gemeente string) (int, error) {
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM signalen_zaak WHERE gemeente = $1 AND beoordelen = 1 AND status = $2`,
 		gemeente, string(signalen.ZaakOpen)).Scan(&n); err != nil {
@@ -299,7 +300,7 @@ const signaalKolommen = `id, zaak_id, partner, referentie, partnertype, bedrag_c
 
 // signalenVan reads the signals of gemeente matching cond (which uses $2...), ordered by zaak and id;
 // staart is appended after the ORDER BY (a LIMIT and OFFSET of numbers, never outside text).
-func (s *Store) signalenVan(ctx context.Context, q queryer, gemeente, cond, staart string, args ...any) ([]signalen.Ontvangen, error) {
+func (s *Service) signalenVan(ctx context.Context, q queryer, gemeente, cond, staart string, args ...any) ([]signalen.Ontvangen, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+signaalKolommen+`,
 		COALESCE((SELECT p.naam FROM partner_organisatie p WHERE p.id = signalen_signaal.partner), partner)
 		FROM signalen_signaal WHERE gemeente = $1 AND `+cond+
@@ -322,15 +323,15 @@ func (s *Store) signalenVan(ctx context.Context, q queryer, gemeente, cond, staa
 			&in.Telefoon, &in.Email, &o.PartnerNaam); err != nil {
 			return nil, fmt.Errorf("opslag: signaal: %w", err)
 		}
-		o.PartnerType, o.Bedrag, o.Ontstaansdatum, o.Signaaldatum, o.Ontvangen = signalen.PartnerType(pt), geld.Bedrag(bedrag), datum(od), datum(sd), datum(ov)
+		o.PartnerType, o.Bedrag, o.Ontstaansdatum, o.Signaaldatum, o.Ontvangen = signalen.PartnerType(pt), geld.Bedrag(bedrag), leesDatum(od), leesDatum(sd), leesDatum(ov)
 		o.Crisis, o.CrisisSoort, o.WarmeOverdracht, o.Status = crisis == 1, signalen.CrisisSoort(cs), warm == 1, signalen.Signaalstatus(st)
-		o.Koppeling.Methode, in.Geboortedatum = signalen.Methode(me), datum(geb)
+		o.Koppeling.Methode, in.Geboortedatum = signalen.Methode(me), leesDatum(geb)
 		out = append(out, o)
 	}
 	return out, rows.Err()
 }
 
-func (s *Store) contactpogingen(ctx context.Context, gemeente, cond string, args ...any) ([]signalen.Contactpoging, error) {
+func (s *Service) contactpogingen(ctx context.Context, gemeente, cond string, args ...any) ([]signalen.Contactpoging, error) {
 	// The most recent MaxContactNotities, shown oldest first.
 	rows, err := s.db.QueryContext(ctx, `SELECT id, zaak_id, soort, bereikt, datum, dagdeel, toelichting FROM (
 		SELECT id, zaak_id, soort, bereikt, datum, dagdeel, toelichting FROM signalen_contactpoging
@@ -348,7 +349,7 @@ func (s *Store) contactpogingen(ctx context.Context, gemeente, cond string, args
 		if err := rows.Scan(&c.ID, &c.ZaakID, &soort, &bereikt, &d, &dd, &c.Toelichting); err != nil {
 			return nil, fmt.Errorf("opslag: contactpoging: %w", err)
 		}
-		c.Soort, c.Bereikt, c.Datum, c.Dagdeel = signalen.Contactsoort(soort), bereikt == 1, datum(d), signalen.Dagdeel(dd)
+		c.Soort, c.Bereikt, c.Datum, c.Dagdeel = signalen.Contactsoort(soort), bereikt == 1, leesDatum(d), signalen.Dagdeel(dd)
 		out = append(out, c)
 	}
 	return out, rows.Err()
@@ -357,7 +358,7 @@ func (s *Store) contactpogingen(ctx context.Context, gemeente, cond string, args
 // Terugkoppeling returns what partner (an id) may learn about its signal ref in gemeente: opgepakt,
 // niet opgepakt, or nog niet opgepakt — never the reason. ErrNietGevonden when the partner has no such
 // signal there (also when another partner has, whatever its name).
-func (s *Store) Terugkoppeling(ctx context.Context, gemeente, partner, ref string) (signalen.Terugkoppeling, error) {
+func (s *Service) Terugkoppeling(ctx context.Context, gemeente, partner, ref string) (signalen.Terugkoppeling, error) {
 	var st string
 	err := s.db.QueryRowContext(ctx, `SELECT status FROM signalen_signaal WHERE gemeente = $1 AND partner = $2 AND referentie = $3`,
 		gemeente, partner, ref).Scan(&st)
@@ -377,7 +378,7 @@ func (s *Store) Terugkoppeling(ctx context.Context, gemeente, partner, ref strin
 // logZaak writes one audit row for one processing of zaak z: with the BSNs of the residents it
 // concerns (hashed by the audit log, one row however many), or the household when there is none.
 // tx may be a transaction (nil: its own).
-func (s *Store) logZaak(ctx context.Context, tx *sql.Tx, z *signalen.Zaak, bsns []string, operatie string, actie audit.Actie) error {
+func (s *Service) logZaak(ctx context.Context, tx *sql.Tx, z *signalen.Zaak, bsns []string, operatie string, actie audit.Actie) error {
 	v := audit.Verwerking{Gemeente: z.Gemeente, Verwerkingsactiviteit: activiteitBehandelen, Operatie: operatie, Actie: actie,
 		Resultaat: audit.OK, Object: "vroegsignaalzaak/" + strconv.FormatInt(z.ID, 10)}
 	switch uniek := slices.Compact(slices.Sorted(slices.Values(bsns))); len(uniek) {

@@ -13,7 +13,7 @@ import (
 )
 
 // wijzig loads zaak id of gemeente inside a transaction, lets f change it, and saves the workflow fields.
-func (s *Store) wijzig(ctx context.Context, gemeente string, id int64, operatie string, f func(tx *sql.Tx, z *signalen.Zaak) error) error {
+func (s *Service) wijzig(ctx context.Context, gemeente string, id int64, operatie string, f func(tx *sql.Tx, z *signalen.Zaak) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("opslag: begin: %w", err)
@@ -74,14 +74,14 @@ func (s *Store) wijzig(ctx context.Context, gemeente string, id int64, operatie 
 
 // Oppakken records that behandelaar took up the zaak today (DDAS datumOpgepakt); its waiting signals
 // become "Opgepakt".
-func (s *Store) Oppakken(ctx context.Context, gemeente string, id int64, behandelaar string) error {
+func (s *Service) Oppakken(ctx context.Context, gemeente string, id int64, behandelaar string) error {
 	vandaag := s.Vandaag()
 	return s.wijzig(ctx, gemeente, id, "vroegsignaalzaak.oppakken", func(_ *sql.Tx, z *signalen.Zaak) error { return z.Oppakken(vandaag, behandelaar) })
 }
 
 // RegistreerContact adds a contact attempt (by door) and keeps the indicator fields of the zaak up to
 // date: first attempt, days to it, reached, and for a crisis whether it was reached within 3 working days.
-func (s *Store) RegistreerContact(ctx context.Context, gemeente string, id int64, c signalen.Contactpoging, door string) (int64, error) {
+func (s *Service) RegistreerContact(ctx context.Context, gemeente string, id int64, c signalen.Contactpoging, door string) (int64, error) {
 	vandaag := s.Vandaag()
 	var nieuw int64
 	err := s.wijzig(ctx, gemeente, id, "vroegsignaalzaak.contactpoging", func(tx *sql.Tx, z *signalen.Zaak) error {
@@ -99,7 +99,7 @@ func (s *Store) RegistreerContact(ctx context.Context, gemeente string, id int64
 			gemeente, id).Scan(&eerste, &bereikt, &opTijd); err != nil {
 			return fmt.Errorf("opslag: zaak %d: %w", id, err)
 		}
-		e := datum(eerste)
+		e := leesDatum(eerste)
 		if e.IsZero() || c.Datum.Voor(e) {
 			e = c.Datum
 		}
@@ -119,7 +119,7 @@ func (s *Store) RegistreerContact(ctx context.Context, gemeente string, id int64
 }
 
 // Notitie adds a case worker's note to a zaak.
-func (s *Store) Notitie(ctx context.Context, gemeente string, id int64, tekst, door string) error {
+func (s *Service) Notitie(ctx context.Context, gemeente string, id int64, tekst, door string) error {
 	if tekst == "" || len(tekst) > 10000 {
 		return fmt.Errorf("%w: een notitie heeft 1 tot 10.000 tekens", signalen.ErrOngeldigeInvoer)
 	}
@@ -135,7 +135,7 @@ func (s *Store) Notitie(ctx context.Context, gemeente string, id int64, tekst, d
 
 // Sluit closes a zaak with a DDAS outcome (required). Its signals that were waiting or picked up get
 // the status that goes with the outcome.
-func (s *Store) Sluit(ctx context.Context, gemeente string, id int64, r signalen.Eindresultaat) error {
+func (s *Service) Sluit(ctx context.Context, gemeente string, id int64, r signalen.Eindresultaat) error {
 	vandaag := s.Vandaag()
 	return s.wijzig(ctx, gemeente, id, "vroegsignaalzaak.afsluiten", func(tx *sql.Tx, z *signalen.Zaak) error {
 		if err := z.Sluit(r, vandaag); err != nil {

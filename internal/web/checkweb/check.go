@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/huishouden"
@@ -143,16 +144,16 @@ func (a *Antwoorden) telt(stap string, alleenPad bool) bool {
 
 // huishouden builds the engine's household from the answers. Steps not (yet) answered, and with
 // alleenPad steps not on the path before the current one, stay unknown.
-func (s *server) huishouden(a *Antwoorden, datum time.Time, alleenPad bool) *huishouden.Huishouden {
+func (s *server) huishouden(a *Antwoorden, peil time.Time, alleenPad bool) *huishouden.Huishouden {
 	telt := func(stap string) bool { return a.telt(stap, alleenPad) }
 	netto := func(ink Ink, geb string) Ink {
-		n, _ := s.nettoInkomen(a, ink, geb, datum)
+		n, _ := s.nettoInkomen(a, ink, geb, peil)
 		return n
 	}
 	h := &huishouden.Huishouden{Gemeente: a.Gemeente}
 	aanvrager := huishouden.Persoon{Rol: huishouden.Aanvrager}
 	if telt(stapLeeftijd) {
-		if d, err := huishouden.ParseDatum(a.GebAanvrager); err == nil {
+		if d, err := datum.Parse(a.GebAanvrager); err == nil {
 			aanvrager.Geboortedatum = &d
 		}
 	}
@@ -167,7 +168,7 @@ func (s *server) huishouden(a *Antwoorden, datum time.Time, alleenPad bool) *hui
 	if a.Partner {
 		p := huishouden.Persoon{Rol: huishouden.Partner, Schuldsanering: schuld}
 		if telt(stapLeeftijd) {
-			if d, err := huishouden.ParseDatum(a.GebPartner); err == nil {
+			if d, err := datum.Parse(a.GebPartner); err == nil {
 				p.Geboortedatum = &d
 			}
 		}
@@ -178,7 +179,7 @@ func (s *server) huishouden(a *Antwoorden, datum time.Time, alleenPad bool) *hui
 		k := huishouden.Persoon{Rol: huishouden.Kind}
 		if telt(stapLeeftijd) && i < len(a.LeeftijdKind) {
 			// The form asks a child's age in years; half a year past the birthday is the middle.
-			d := huishouden.Datum{Time: truncDag(datum).AddDate(-a.LeeftijdKind[i], -6, 0)}
+			d := datum.Van(truncDag(peil).AddDate(-a.LeeftijdKind[i], -6, 0), nil)
 			k.Geboortedatum = &d
 		}
 		h.Personen = append(h.Personen, k)
@@ -186,7 +187,7 @@ func (s *server) huishouden(a *Antwoorden, datum time.Time, alleenPad bool) *hui
 	for range a.Medebewoners {
 		// The question asks for adults of 21 or older; the day after the 21st birthday is the
 		// youngest such adult.
-		d := huishouden.Datum{Time: truncDag(datum).AddDate(-21, 0, -1)}
+		d := datum.Van(truncDag(peil).AddDate(-21, 0, -1), nil)
 		h.Personen = append(h.Personen, huishouden.Persoon{Rol: huishouden.Medebewoner, Geboortedatum: &d})
 	}
 	if telt(stapVermogen) && a.Vermogen != nil {
@@ -198,9 +199,9 @@ func (s *server) huishouden(a *Antwoorden, datum time.Time, alleenPad bool) *hui
 	}
 	if telt(stapOntvangt) {
 		h.Ontvangt = []huishouden.Ontvangst{}
-		var sinds *huishouden.Datum
+		var sinds *datum.Datum
 		if a.LaagJaren != nil {
-			d := huishouden.Datum{Time: truncDag(datum).AddDate(-*a.LaagJaren, 0, 0)}
+			d := datum.Van(truncDag(peil).AddDate(-*a.LaagJaren, 0, 0), nil)
 			sinds = &d
 			h.LaagInkomenSinds = &d
 		}
@@ -232,12 +233,12 @@ func truncDag(t time.Time) time.Time {
 
 // evalueer runs the engine on the answers (see huishouden for alleenPad).
 func (s *server) evalueer(a *Antwoorden, alleenPad bool, l *web.Taal) (*regels.Resultaat, error) {
-	datum := truncDag(s.nu())
-	h := s.huishouden(a, datum, alleenPad)
-	if err := h.Valideer(datum); err != nil {
+	peil := truncDag(s.nu())
+	h := s.huishouden(a, peil, alleenPad)
+	if err := h.Valideer(peil); err != nil {
 		return nil, err
 	}
-	return s.cat.EvalueerMet(h, datum, regels.Weergave{Taal: l.Code, Intermediair: a.Ander, Teksten: s.teksten})
+	return s.cat.EvalueerMet(h, peil, regels.Weergave{Taal: l.Code, Intermediair: a.Ander, Teksten: s.teksten})
 }
 
 // openStappen lists the steps still to ask after the steps on the path (a.Pad), the current one

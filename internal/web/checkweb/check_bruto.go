@@ -3,6 +3,7 @@ package checkweb
 import (
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/huishouden"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
@@ -62,15 +63,15 @@ func nettoVanBruto(b *nl.Belastingjaar, rs []InkRegel, aow, alleen bool) ([]InkR
 
 // nettoInkomen is one person's income as net per month: as answered, or derived from the gross
 // answer. geb is the person's birth date ("" unknown: not yet at the AOW age).
-func (s *server) nettoInkomen(a *Antwoorden, ink Ink, geb string, datum time.Time) (Ink, bool) {
+func (s *server) nettoInkomen(a *Antwoorden, ink Ink, geb string, peil time.Time) (Ink, bool) {
 	if !a.Bruto || ink.Onbekend {
 		return ink, true
 	}
 	aow := false
-	if d, err := huishouden.ParseDatum(geb); err == nil {
-		aow, _ = s.cat.Params().AOWBereikt(d.Time, datum)
+	if d, err := datum.Parse(geb); err == nil {
+		aow, _ = s.cat.Params().AOWBereikt(d.Tijd(), peil)
 	}
-	rs, ok := nettoVanBruto(s.cat.Params().Landelijk(datum).Belasting, ink.Regels, aow, !a.Partner)
+	rs, ok := nettoVanBruto(s.cat.Params().Landelijk(peil).Belasting, ink.Regels, aow, !a.Partner)
 	if !ok {
 		return Ink{Onbekend: true}, false
 	}

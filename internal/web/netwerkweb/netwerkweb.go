@@ -149,25 +149,19 @@ func nietMag(r *http.Request, gms []string) []string {
 
 // voegFoutenToe puts the service's field problems on the form, in the order of velden, then the rest.
 func voegFoutenToe(f *web.FieldErrors, err error, velden ...string) bool {
-	var nf netwerk.Fouten
+	var nf errs.Fields
 	if !errors.As(err, &nf) {
 		return false
 	}
-	for _, v := range velden {
-		if r, ok := nf[v]; ok {
-			f.Add(v, r)
-		}
-	}
+	f.AddFields(nf, velden...)
 	var rest []string
-	for k := range nf {
-		if !slices.Contains(velden, k) {
-			rest = append(rest, k)
+	for _, x := range nf {
+		if !slices.Contains(velden, x.Path) && !slices.Contains(rest, x.Path) {
+			rest = append(rest, x.Path)
 		}
 	}
 	slices.Sort(rest)
-	for _, k := range rest {
-		f.Add(k, nf[k])
-	}
+	f.AddFields(nf, rest...)
 	return true
 }
 

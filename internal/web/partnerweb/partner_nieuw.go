@@ -122,14 +122,14 @@ func (s *server) partnerLidPost(w http.ResponseWriter, r *http.Request) {
 			web.TerugNaar(w, r, "/beheer/"+g.Code+"/partners/"+o.ID, "lid")
 			return
 		}
-		var pf partner.Fouten
+		var pf errs.Fields
 		if !errors.As(err, &pf) {
 			s.kit.InternalError(w, r, err)
 			return
 		}
 		for _, v := range []string{"van", "tot"} {
-			if m, ok := pf[v]; ok {
-				d.Add("lid"+v, m)
+			if pf.Has(v) {
+				d.Add("lid"+v, pf.Reason(v))
 			}
 		}
 	}

@@ -137,15 +137,11 @@ func leesPeriode(f *web.FieldErrors, van, tot string) (time.Time, time.Time) {
 
 // voegFoutenToe puts the service's field problems on the form, in the form's order.
 func voegFoutenToe(f *web.FieldErrors, err error, velden ...string) bool {
-	var pf partner.Fouten
+	var pf errs.Fields
 	if !errors.As(err, &pf) {
 		return false
 	}
-	for _, v := range velden {
-		if r, ok := pf[v]; ok {
-			f.Add(v, r)
-		}
-	}
+	f.AddFields(pf, velden...)
 	return true
 }
 

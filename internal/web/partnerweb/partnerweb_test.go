@@ -22,7 +22,7 @@ const eigen, ander = webtest.Eigen, webtest.Ander
 
 type omgeving struct {
 	*webtest.Omgeving
-	st *opslag.Store
+	st *opslag.Service
 }
 
 func nieuweOmgeving(t *testing.T, db *store.DB) *omgeving {

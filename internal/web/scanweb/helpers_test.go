@@ -26,7 +26,7 @@ type staffOmgeving struct{ *webtest.Omgeving }
 func nieuweStaffOmgeving(t *testing.T, db *store.DB) *staffOmgeving {
 	t.Helper()
 	o := &staffOmgeving{webtest.NieuweOmgeving(t, db, webtest.Opties{})}
-	part, err := New(o.Kit, Deps{Scan: &scan.Diensten{DB: db, Catalogus: webtest.Catalogus(t), Audit: o.Audit}, Jobs: jobs.NewQueue(db)})
+	part, err := New(o.Kit, Deps{Scan: &scan.Service{DB: db, Catalogus: webtest.Catalogus(t), Audit: o.Audit}, Jobs: jobs.NewQueue(db)})
 	if err != nil {
 		t.Fatal(err)
 	}

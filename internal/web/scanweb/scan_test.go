@@ -82,7 +82,7 @@ func TestScanPaginas(t *testing.T) {
 		t.Fatalf("POST scan als taak: %d %s", a.Status, a.Loc)
 	}
 	runner := jobs.NewRunner(db, jobs.Config{})
-	(&scan.Diensten{DB: db, Catalogus: webtest.Catalogus(t), Audit: o.Audit}).Registreer(runner)
+	(&scan.Service{DB: db, Catalogus: webtest.Catalogus(t), Audit: o.Audit}).Registreer(runner)
 	if ran, err := runner.RunOnce(t.Context()); !ran || err != nil {
 		t.Fatalf("RunOnce = %v, %v", ran, err)
 	}

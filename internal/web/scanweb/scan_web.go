@@ -30,14 +30,14 @@ var templateFS embed.FS
 
 // Deps are the services of the scan pages.
 type Deps struct {
-	Scan *scan.Diensten
+	Scan *scan.Service
 	// Jobs queues a scan in the background and lists the recent ones.
 	Jobs *jobs.Queue
 }
 
 type server struct {
 	kit   *web.Kit
-	scan  *scan.Diensten
+	scan  *scan.Service
 	cat   *regels.Catalogus
 	jobs  *jobs.Queue
 	pages *web.Pages

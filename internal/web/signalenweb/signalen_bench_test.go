@@ -11,6 +11,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
@@ -33,14 +34,14 @@ func BenchmarkSignalenWerklijst(b *testing.B) {
 		o.nu = time.Date(2026, time.February, 10, 9, 0, 0, 0, time.UTC)
 		o.mu.Unlock()
 		if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, PartnerID: "p",
-			Signalen: synth.Signalen(pop, 50000, "feb", signalen.NieuweDatum(2026, 2, 10), 1)}, o.x); err != nil {
+			Signalen: synth.Signalen(pop, 50000, "feb", datum.Nieuw(2026, 2, 10), 1)}, o.x); err != nil {
 			b.Fatal(err)
 		}
 		o.mu.Lock()
 		o.nu = sigNu
 		o.mu.Unlock()
 		if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, PartnerID: "q",
-			Signalen: synth.Signalen(pop, 50000, "mrt", signalen.NieuweDatum(2026, 3, 2), 2)}, o.x); err != nil {
+			Signalen: synth.Signalen(pop, 50000, "mrt", datum.Nieuw(2026, 3, 2), 2)}, o.x); err != nil {
 			b.Fatal(err)
 		}
 		// The store query alone, as a baseline in the same run (the machine's load varies).
@@ -117,7 +118,7 @@ func BenchmarkSignalenZaakPagina(b *testing.B) {
 	sigs := make([]signalen.Signaal, n)
 	for i := range sigs {
 		sigs[i] = signalen.Signaal{Referentie: "z-" + strconv.Itoa(i), PartnerType: signalen.PartnerTypes()[i%len(signalen.PartnerTypes())],
-			Bedrag: geld.Euro(int64(100 + i%900)), Ontstaansdatum: signalen.NieuweDatum(2026, 1, 10), Signaaldatum: signalen.NieuweDatum(2026, 2, 25),
+			Bedrag: geld.Euro(int64(100 + i%900)), Ontstaansdatum: datum.Nieuw(2026, 1, 10), Signaaldatum: datum.Nieuw(2026, 2, 25),
 			Inwoner: signalen.Inwoner{BSN: bsns[100+i%signalen.MaxInwonersPerAdresGrens], Voorletters: "T.", Achternaam: "Testpersoon" + strconv.Itoa(i%1000),
 				Telefoon: "0600000000", Adres: signalen.Adres{Postcode: "8011ZZ", Huisnummer: 1, Woonplaats: "Ommen"}}}
 	}

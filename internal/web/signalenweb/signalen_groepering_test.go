@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
@@ -26,7 +27,7 @@ func adresSignalen(prefix string, offset, n int) []signalen.Signaal {
 	out := make([]signalen.Signaal, n)
 	for i := range n {
 		out[i] = signalen.Signaal{Referentie: fmt.Sprintf("%s-%d", prefix, i), PartnerType: signalen.PartnerHuur, Bedrag: geld.Euro(100),
-			Ontstaansdatum: signalen.NieuweDatum(2026, 1, 10), Signaaldatum: signalen.NieuweDatum(2026, 2, 25),
+			Ontstaansdatum: datum.Nieuw(2026, 1, 10), Signaaldatum: datum.Nieuw(2026, 2, 25),
 			Inwoner: signalen.Inwoner{BSN: bsns[offset+i], Voorletters: "T.", Achternaam: fmt.Sprintf("Testpersoon%d", offset+i),
 				Telefoon: "0600000000", Adres: signalen.Adres{Postcode: "8011ZZ", Huisnummer: 1, Woonplaats: "Ommen"}}}
 	}

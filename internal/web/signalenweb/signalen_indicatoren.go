@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/chart"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/web"
 )
@@ -70,9 +71,9 @@ type resultaatRij struct {
 }
 
 // leesPeriode reads van and tot (YYYY-MM) from the query; default the last 12 months up to this month.
-func leesPeriode(q url.Values, vandaag signalen.Datum, v *web.FieldErrors) (van, tot string) {
+func leesPeriode(q url.Values, vandaag datum.Datum, v *web.FieldErrors) (van, tot string) {
 	tot = vandaag.MaandSleutel()
-	van = signalen.NieuweDatum(vandaag.Jaar(), vandaag.Maand()-11, 1).MaandSleutel()
+	van = datum.Nieuw(vandaag.Jaar(), vandaag.Maand()-11, 1).MaandSleutel()
 	maand := func(id, s string, def string) string {
 		if s == "" {
 			return def

@@ -18,6 +18,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/signalen"
@@ -47,7 +48,7 @@ type sigOmgeving struct {
 	T      testing.TB
 	pid    map[string]string // partner name → id: Woonco and Energieco are members of sigGM, Andersco of sigAnder
 	DB     *store.DB
-	st     *opslag.Store
+	st     *opslag.Service
 	Audit  *audit.Log
 	H      http.Handler
 	x      *signalen.Index
@@ -94,7 +95,7 @@ func nieuweSigOmgeving(t testing.TB, db *store.DB) *sigOmgeving {
 		}
 		o.pid[naam] = p.ID
 	}
-	part, err := New(kit, Deps{Store: st, Partners: ps, Zoeker: func(context.Context, string) (signalen.Zoeker, error) { return o.x, nil }})
+	part, err := New(kit, Deps{Signalen: st, Partners: ps, Zoeker: func(context.Context, string) (signalen.Zoeker, error) { return o.x, nil }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +130,7 @@ func sigIndex() *signalen.Index {
 	for i := 0; i < 10; i++ {
 		x.VoegToe(bsns[i], signalen.Match{InwonerID: fmt.Sprint("I", i), HuishoudenID: fmt.Sprint("H", i),
 			Wijk: []string{"Centrum", "Vilsteren"}[i%2], MinderjarigeKinderen: []int{0, 2}[i%2],
-			Geboortedatum: signalen.NieuweDatum(1950+i*6, 6, 1),
+			Geboortedatum: datum.Nieuw(1950+i*6, 6, 1),
 			Adres:         signalen.Adres{Postcode: "8011AA", Huisnummer: i + 1, Woonplaats: "Ommen"}})
 	}
 	return x
@@ -137,7 +138,7 @@ func sigIndex() *signalen.Index {
 
 func sigSignaal(ref string, pt signalen.PartnerType, euro int64, bewoner int) signalen.Signaal {
 	return signalen.Signaal{Referentie: ref, PartnerType: pt, Bedrag: geld.Euro(euro),
-		Ontstaansdatum: signalen.NieuweDatum(2026, 1, 10), Signaaldatum: signalen.NieuweDatum(2026, 2, 25),
+		Ontstaansdatum: datum.Nieuw(2026, 1, 10), Signaaldatum: datum.Nieuw(2026, 2, 25),
 		Inwoner: signalen.Inwoner{BSN: synth.BSNs()[bewoner], Voorletters: "T.", Achternaam: fmt.Sprintf("Testpersoon%d", bewoner),
 			Telefoon: "0600000000", Adres: signalen.Adres{Postcode: "8011AA", Huisnummer: bewoner + 1, Woonplaats: "Ommen"}}}
 }
@@ -340,7 +341,7 @@ func TestSignalenWerklijstPaging(t *testing.T) {
 	o.x = synth.Index(pop)
 	ctx := audit.WithActor(context.Background(), audit.Actor{Soort: audit.ActorSysteem, ID: "test"})
 	if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, PartnerID: "p",
-		Signalen: synth.Signalen(pop, 300, "pg", signalen.NieuweDatum(2026, 3, 2), 7)}, o.x); err != nil {
+		Signalen: synth.Signalen(pop, 300, "pg", datum.Nieuw(2026, 3, 2), 7)}, o.x); err != nil {
 		t.Fatal(err)
 	}
 	ids := o.zaken(sigGM)
@@ -748,7 +749,7 @@ func TestSignalenIndicatoren(t *testing.T) {
 		}
 		ids := o.zaken(sigGM)
 		if _, err := o.st.RegistreerContact(ctx, sigGM, ids[0], signalen.Contactpoging{Soort: signalen.ContactHuisbezoek, Bereikt: true,
-			Datum: signalen.NieuweDatum(2026, 3, 2)}, "test"); err != nil {
+			Datum: datum.Nieuw(2026, 3, 2)}, "test"); err != nil {
 			t.Fatal(err)
 		}
 		if err := o.st.Sluit(ctx, sigGM, ids[0], signalen.ResultaatVervolghulpFinancieel); err != nil {
@@ -807,7 +808,7 @@ func TestSignalenWerklijstMeerDan(t *testing.T) {
 	o.x = synth.Index(pop)
 	ctx := audit.WithActor(context.Background(), audit.Actor{Soort: audit.ActorSysteem, ID: "test"})
 	if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, PartnerID: "p",
-		Signalen: synth.Signalen(pop, 15000, "md", signalen.NieuweDatum(2026, 3, 2), 3)}, o.x); err != nil {
+		Signalen: synth.Signalen(pop, 15000, "md", datum.Nieuw(2026, 3, 2), 3)}, o.x); err != nil {
 		t.Fatal(err)
 	}
 	_, n, err := o.st.Werklijst(ctx, sigGM, opslag.Filter{Status: opslag.StatusAlle})

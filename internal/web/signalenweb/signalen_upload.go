@@ -210,14 +210,14 @@ func (s *server) signalenBestandPost(w http.ResponseWriter, r *http.Request) {
 	gebruikt := map[string]int{}
 	for _, f := range fouten {
 		n := regel(f.Index)
-		id := fmt.Sprintf("regel-%d-%s", n, strings.ReplaceAll(f.Veld, ".", "-"))
+		id := fmt.Sprintf("regel-%d-%s", n, strings.ReplaceAll(f.Path, ".", "-"))
 		if k := gebruikt[id]; k > 0 {
 			gebruikt[id]++
 			id = fmt.Sprintf("%s-%d", id, k+1) // two problems with one field of one row
 		} else {
 			gebruikt[id] = 1
 		}
-		res.Fouten = append(res.Fouten, regelFout{Regel: n, ID: id, Veld: f.Veld, Reden: f.Reden})
+		res.Fouten = append(res.Fouten, regelFout{Regel: n, ID: id, Veld: f.Path, Reden: f.Reason})
 	}
 	res.InSamenvatting = min(len(res.Fouten), maxSamenvatting)
 	for _, f := range res.Fouten[:res.InSamenvatting] {

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/signalen"
@@ -31,7 +32,7 @@ var templateFS embed.FS
 
 // Deps are the services of the vroegsignalering pages.
 type Deps struct {
-	Store *opslag.Store
+	Signalen *opslag.Service
 	// Zoeker returns the resident register of a gemeente for matching uploaded signals (BRP extract or
 	// household data). Nil, or a nil result: signals are stored unmatched and grouped by their own address.
 	Zoeker func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
@@ -46,7 +47,7 @@ type Deps struct {
 // server is the vroegsignalering part: its services and parsed pages.
 type server struct {
 	kit      *web.Kit
-	store    *opslag.Store
+	store    *opslag.Service
 	zoeker   func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
 	partners *partner.Service
 	zaakBij  func(ctx context.Context, gemeente string, vroegsignaalzaak int64) (bestaand, start string, err error)
@@ -56,13 +57,13 @@ type server struct {
 // New parses the pages (each with signalen_gedeeld.html) and returns the part; it fails on any
 // template error, so a broken page never ships.
 func New(kit *web.Kit, deps Deps) (web.Part, error) {
-	if deps.Store == nil {
+	if deps.Signalen == nil {
 		return web.Part{}, errors.New("signalenweb: geen opslag")
 	}
 	if deps.Partners == nil {
 		return web.Part{}, errors.New("signalenweb: geen partners")
 	}
-	s := &server{kit: kit, store: deps.Store, zoeker: deps.Zoeker, partners: deps.Partners, zaakBij: deps.ZaakBij}
+	s := &server{kit: kit, store: deps.Signalen, zoeker: deps.Zoeker, partners: deps.Partners, zaakBij: deps.ZaakBij}
 	var err error
 	s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true, Gedeeld: []string{"signalen_gedeeld"}, Funcs: signalenFuncs})
 	if err != nil {
@@ -142,7 +143,7 @@ var maandenLang = [...]string{"januari", "februari", "maart", "april", "mei", "j
 	"oktober", "november", "december"}
 
 // datumNL writes a date as "ma 2 mrt 2026"; "—" for an unknown date.
-func datumNL(d signalen.Datum) string {
+func datumNL(d datum.Datum) string {
 	if d.IsZero() {
 		return "—"
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/web"
@@ -366,7 +367,7 @@ func opties(paren [][2]string, gekozen string) []web.Optie {
 	return out
 }
 
-func werklijstRijVan(z *signalen.Zaak, gm string, nr int, vandaag signalen.Datum) werklijstRij {
+func werklijstRijVan(z *signalen.Zaak, gm string, nr int, vandaag datum.Datum) werklijstRij {
 	rij := werklijstRij{
 		Nr: nr, ID: z.ID, URL: zaakURL(gm, z.ID), Crisis: z.Crisis, Wachtdagen: z.Wachtdagen(vandaag),
 		Ontvangen: datumNL(z.EersteOntvangst), Aantal: z.Aantal, Meervoudig: z.Meervoudig(), Opeenvolgend: z.Opeenvolgend,

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/store"
@@ -122,7 +123,7 @@ func TestSignalenWerklijstSorteringPaging(t *testing.T) {
 		o.x = synth.Index(pop)
 		ctx := audit.WithActor(context.Background(), audit.Actor{Soort: audit.ActorSysteem, ID: "test"})
 		if _, err := o.st.Ontvang(ctx, opslag.Levering{Gemeente: sigGM, PartnerID: "p",
-			Signalen: synth.Signalen(pop, 300, "pg", signalen.NieuweDatum(2026, 3, 2), 7)}, o.x); err != nil {
+			Signalen: synth.Signalen(pop, 300, "pg", datum.Nieuw(2026, 3, 2), 7)}, o.x); err != nil {
 			t.Fatal(err)
 		}
 		basis := "/beheer/" + sigGM + "/signalen"

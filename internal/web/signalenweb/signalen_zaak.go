@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/web"
@@ -347,7 +348,7 @@ func (s *server) signalenContact(w http.ResponseWriter, r *http.Request) {
 		}
 		if f.Datum == "" {
 			d.Add("datum", "Vul de datum van de contactpoging in.")
-		} else if dt, err := signalen.ParseDatum(f.Datum); err != nil {
+		} else if dt, err := datum.Parse(f.Datum); err != nil {
 			d.Add("datum", "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-02.")
 		} else {
 			c.Datum = dt

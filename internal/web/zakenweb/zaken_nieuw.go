@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/errs"
-	"github.com/zeker-platform/zeker/internal/termijn"
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/zaken"
 )
@@ -93,18 +93,18 @@ func (s *server) nieuwPost(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(d.Fouten) == 0 {
 		id, err := s.zaken.Start(r.Context(), gm, h, medewerker(r))
-		var fv *zaken.FoutVeld
+		var fv errs.Fields
 		var open *zaken.OpenZaak
 		switch {
 		case err == nil:
 			web.TerugNaar(w, r, zaakURL(gm, id), "aangemeld")
 			return
-		case errors.As(err, &fv):
-			veld := fv.Veld
+		case errors.As(err, &fv) && len(fv) > 0:
+			veld := fv[0].Path
 			if veld == "gestart" {
 				veld = "datum"
 			}
-			d.Add(veld, fv.Bericht)
+			d.Add(veld, fv[0].Reason)
 		case errors.As(err, &open):
 			d.Add("bsn", "Dit huishouden heeft al een open zaak: zaak "+strconv.FormatInt(open.ID, 10)+". Er komt geen tweede; werk in die zaak verder.")
 		default:
@@ -146,7 +146,7 @@ func (s *server) vanVroegsignaal(w http.ResponseWriter, r *http.Request) {
 	}
 	aanvaard := s.zaken.Vandaag()
 	if a := strings.TrimSpace(r.PostForm.Get("aanvaard")); a != "" {
-		if aanvaard, err = termijn.ParseDatum(a); err != nil {
+		if aanvaard, err = datum.Parse(a); err != nil {
 			s.kit.StaffError(w, r, http.StatusUnprocessableEntity, "Schrijf de datum waarop de inwoner het aanbod aanvaardde als JJJJ-MM-DD.")
 			return
 		}
@@ -156,15 +156,15 @@ func (s *server) vanVroegsignaal(w http.ResponseWriter, r *http.Request) {
 		route = zaken.Schuldhulp
 	}
 	nieuw, err := s.zaken.VanVroegsignaal(r.Context(), gm, v, route, aanvaard, medewerker(r))
-	var fv *zaken.FoutVeld
+	var fv errs.Fields
 	var open *zaken.OpenZaak
 	switch {
 	case err == nil:
 		web.TerugNaar(w, r, zaakURL(gm, nieuw), "aangemeld")
 	case errors.Is(err, errs.Conflict) && nieuw > 0:
 		web.TerugNaar(w, r, zaakURL(gm, nieuw), "bestond")
-	case errors.As(err, &fv):
-		s.kit.StaffError(w, r, http.StatusUnprocessableEntity, fv.Bericht)
+	case errors.As(err, &fv) && len(fv) > 0:
+		s.kit.StaffError(w, r, http.StatusUnprocessableEntity, fv[0].Reason)
 	case errors.As(err, &open):
 		s.kit.StaffError(w, r, http.StatusConflict, "Dit huishouden heeft al een open zaak: zaak "+strconv.FormatInt(open.ID, 10)+
 			". Werk in die zaak verder; de signalen staan op de vroegsignaalzaak.")

@@ -12,12 +12,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 	"github.com/zeker-platform/zeker/internal/synth"
-	"github.com/zeker-platform/zeker/internal/termijn"
 	"github.com/zeker-platform/zeker/internal/web/webtest"
 	"github.com/zeker-platform/zeker/internal/zaken"
 )
@@ -49,7 +49,7 @@ func nieuweOmgeving(t testing.TB, db *store.DB, nu time.Time) *zkOmgeving {
 		if id != 77 {
 			return zaken.Vroegsignaal{}, zaken.ErrNietGevonden
 		}
-		return zaken.Vroegsignaal{ID: 77, HuishoudenID: o.recs[3].ID, Ontvangen: termijn.DatumVan(klok(), nil).PlusDagen(-2),
+		return zaken.Vroegsignaal{ID: 77, HuishoudenID: o.recs[3].ID, Ontvangen: datum.Van(klok(), nil).PlusDagen(-2),
 			Signalen: []zaken.Signaal{{Partner: "Woonco", PartnerType: "Huur", Bedrag: 98_700}}}, nil
 	}
 	part, err := New(o.Kit, Deps{Zaken: zk, Vroegsignaal: vs})

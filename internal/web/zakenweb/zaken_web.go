@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/termijn"
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/zaken"
@@ -157,7 +158,7 @@ var dagenKort = [...]string{"zo", "ma", "di", "wo", "do", "vr", "za"}
 var maandenKort = [...]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}
 
 // datumNL writes "ma 2 mrt 2026"; "—" for no date.
-func datumNL(d termijn.Datum) string {
+func datumNL(d datum.Datum) string {
 	if d.IsZero() {
 		return "—"
 	}
@@ -193,7 +194,7 @@ type termijnStaat struct {
 	Uitleg string
 }
 
-func staat(deadline, vandaag termijn.Datum, uitleg string) termijnStaat {
+func staat(deadline, vandaag datum.Datum, uitleg string) termijnStaat {
 	t := termijnStaat{Datum: datumNL(deadline), Uitleg: uitleg}
 	switch {
 	case deadline.IsZero():

@@ -7,7 +7,8 @@ import (
 	"strings"
 
 	"github.com/zeker-platform/zeker/internal/auth"
-	"github.com/zeker-platform/zeker/internal/termijn"
+	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/zaken"
 )
@@ -32,14 +33,14 @@ func (s *server) wijzig(w http.ResponseWriter, r *http.Request, klaar string, do
 	}
 	f := formulier{d: d, r: r}
 	err := do(gm, id, f)
-	var fv *zaken.FoutVeld
+	var fv errs.Fields
 	switch {
 	case err == nil && len(d.Fouten) == 0:
 		web.TerugNaar(w, r, zaakURL(gm, id), klaar)
 	case err == nil:
 		s.toonZaak(w, r, http.StatusUnprocessableEntity, d)
-	case errors.As(err, &fv):
-		d.Add(fv.Veld, fv.Bericht)
+	case errors.As(err, &fv) && len(fv) > 0:
+		d.Add(fv[0].Path, fv[0].Reason)
 		s.toonZaak(w, r, http.StatusUnprocessableEntity, d)
 	case errors.Is(err, zaken.ErrVerouderd):
 		d.Form = nil
@@ -74,15 +75,15 @@ func (f formulier) versie(naam string) int {
 }
 
 // datum reads a date field; wrong text is an error at the field (verplicht: empty too).
-func (f formulier) datum(naam string, verplicht bool) termijn.Datum {
+func (f formulier) datum(naam string, verplicht bool) datum.Datum {
 	t := f.tekst(naam)
 	if t == "" {
 		if verplicht {
 			f.d.Add(naam, "Vul de datum in (JJJJ-MM-DD).")
 		}
-		return termijn.Datum{}
+		return datum.Datum{}
 	}
-	v, err := termijn.ParseDatum(t)
+	v, err := datum.Parse(t)
 	if err != nil {
 		f.d.Add(naam, "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-02.")
 	}

@@ -12,51 +12,51 @@ import (
 // on d's database, catalogue and processing log.
 
 // LaatsteSamenvatting returns the summary of the gemeente's latest stored scan (errs.NotFound: none).
-func (d *Diensten) LaatsteSamenvatting(ctx context.Context, gemeente string) (*Samenvatting, error) {
+func (d *Service) LaatsteSamenvatting(ctx context.Context, gemeente string) (*Samenvatting, error) {
 	return LaatsteSamenvatting(ctx, d.DB, gemeente)
 }
 
 // Voer scans the gemeente's imported households at datum.
-func (d *Diensten) Voer(ctx context.Context, gemeente string, datum time.Time) (*Uitslag, error) {
+func (d *Service) Voer(ctx context.Context, gemeente string, datum time.Time) (*Uitslag, error) {
 	return Voer(ctx, d.DB, d.Catalogus, gemeente, datum, nil)
 }
 
 // SlaOp stores the summary of a scan and returns its id.
-func (d *Diensten) SlaOp(ctx context.Context, u *Uitslag) (int64, error) { return u.SlaOp(ctx, d.DB) }
+func (d *Service) SlaOp(ctx context.Context, u *Uitslag) (int64, error) { return u.SlaOp(ctx, d.DB) }
 
 // Voorstellen lists ambtshalve proposals.
-func (d *Diensten) Voorstellen(ctx context.Context, f VoorstelFilter) ([]*Voorstel, error) {
+func (d *Service) Voorstellen(ctx context.Context, f VoorstelFilter) ([]*Voorstel, error) {
 	return Voorstellen(ctx, d.DB, f)
 }
 
 // HaalVoorstel returns one proposal (and logs the read).
-func (d *Diensten) HaalVoorstel(ctx context.Context, gemeente string, id int64) (*Voorstel, error) {
+func (d *Service) HaalVoorstel(ctx context.Context, gemeente string, id int64) (*Voorstel, error) {
 	return HaalVoorstel(ctx, d.DB, d.Audit, gemeente, id)
 }
 
 // Beslis records a consulent's decision on a proposal.
-func (d *Diensten) Beslis(ctx context.Context, gemeente string, id int64, b Besluit) (*Voorstel, error) {
+func (d *Service) Beslis(ctx context.Context, gemeente string, id int64, b Besluit) (*Voorstel, error) {
 	return Beslis(ctx, d.DB, d.Audit, gemeente, id, b)
 }
 
 // LaadPopulatie loads the gemeente's imported households (internal/register) for a what-if at datum.
-func (d *Diensten) LaadPopulatie(ctx context.Context, gemeente string, datum time.Time) (*register.Populatie, error) {
+func (d *Service) LaadPopulatie(ctx context.Context, gemeente string, datum time.Time) (*register.Populatie, error) {
 	return register.LaadPopulatie(ctx, d.DB, gemeente, datum, d.Catalogus.Params())
 }
 
 // BewaarInstellingen returns how long the gemeente keeps its imported household snapshots
 // (internal/register; the defaults when it chose none).
-func (d *Diensten) BewaarInstellingen(ctx context.Context, gemeente string) (register.Instellingen, error) {
+func (d *Service) BewaarInstellingen(ctx context.Context, gemeente string) (register.Instellingen, error) {
 	return register.LeesInstellingen(ctx, d.DB, gemeente)
 }
 
 // ZetBewaarInstellingen stores them; a bad value is refused with the field and the reason.
-func (d *Diensten) ZetBewaarInstellingen(ctx context.Context, gemeente string, i register.Instellingen) error {
+func (d *Service) ZetBewaarInstellingen(ctx context.Context, gemeente string, i register.Instellingen) error {
 	return register.ZetInstellingen(ctx, d.DB, gemeente, i)
 }
 
 // Imports returns the gemeente's newest import rounds of household data (internal/register), aborted
 // ones included, newest first.
-func (d *Diensten) Imports(ctx context.Context, gemeente string, maxAantal int) ([]register.Import, error) {
+func (d *Service) Imports(ctx context.Context, gemeente string, maxAantal int) ([]register.Import, error) {
 	return register.Imports(ctx, d.DB, gemeente, maxAantal)
 }
