@@ -115,9 +115,9 @@ func TestVerwijzingInvoer(t *testing.T) {
 		elders := o.partner(t, "Elders", "GM1681")
 		gisteren := nu.Add(-24 * time.Hour)
 		cases := []struct {
-			naam  string
+			naam   string
 			wijzig func(*netwerk.NieuweVerwijzing)
-			veld  string
+			veld   string
 		}{
 			{"geen naam", func(n *netwerk.NieuweVerwijzing) { n.Inwoner.Naam = " " }, "naam"},
 			{"onbereikbaar", func(n *netwerk.NieuweVerwijzing) { n.Inwoner.Telefoon = "" }, "telefoon"},
