@@ -107,6 +107,18 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/sociale-kaart/instellingen":   "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/sociale-kaart/import":         "beheerder systeembeheerder",
 
+	// Referrals (netwerkweb): case workers and partner users; within the route the handler narrows a
+	// partner user to its own partner's referrals (TestVerwijzingenPartnerGrens).
+	"GET /beheer/{gemeente}/verwijzingen":                 "consulent intermediair",
+	"GET /beheer/{gemeente}/verwijzingen/nieuw":           "consulent intermediair",
+	"POST /beheer/{gemeente}/verwijzingen/nieuw":          "consulent intermediair",
+	"GET /beheer/{gemeente}/verwijzingen/{id}":            "consulent intermediair",
+	"POST /beheer/{gemeente}/verwijzingen/{id}/antwoord":  "consulent intermediair",
+	"POST /beheer/{gemeente}/verwijzingen/{id}/intrekken": "consulent intermediair",
+	"POST /beheer/{gemeente}/verwijzingen/instellingen":   "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/partners/{id}/medewerkers":    "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/partners/{id}/medewerkers":   "beheerder systeembeheerder",
+
 	"POST /beheer/{gemeente}/audit":        "beheerder",
 	"POST /beheer/{gemeente}/audit.csv":    "beheerder",
 	"GET /beheer/{gemeente}/instellingen":  "beheerder systeembeheerder",

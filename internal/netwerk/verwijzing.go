@@ -259,7 +259,7 @@ func (n *NieuweVerwijzing) valideer(nu time.Time) Fouten {
 		f.zet("grondslag", "Kies de grondslag: toestemming van de inwoner of een wettelijke taak.")
 	}
 	if n.Contactmoment != nil && n.Contactmoment.Before(nu) {
-		f.zet("contactmoment", "Het contactmoment ligt in het verleden. Kies een moment vanaf nu.")
+		f.zet("contact_dag", "Het contactmoment ligt in het verleden. Kies een moment vanaf nu.")
 	}
 	f.zet("contact_waar", tekstFout(n.ContactWaar, MaxKort, false))
 	if len(f) == 0 {

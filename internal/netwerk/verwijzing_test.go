@@ -131,7 +131,7 @@ func TestVerwijzingInvoer(t *testing.T) {
 				n.Richting, n.Bron, n.Grondslag, n.Artikel = netwerk.NaarGemeente, netwerk.BronCheck, netwerk.WettelijkeTaak, "wgs-8a"
 			}, "grondslag"},
 			{"zonder zaak", func(n *netwerk.NieuweVerwijzing) { n.BronID = 0 }, "bron"},
-			{"contactmoment voorbij", func(n *netwerk.NieuweVerwijzing) { n.Contactmoment = &gisteren }, "contactmoment"},
+			{"contactmoment voorbij", func(n *netwerk.NieuweVerwijzing) { n.Contactmoment = &gisteren }, "contact_dag"},
 			{"partner van een andere gemeente", func(n *netwerk.NieuweVerwijzing) { n.PartnerID = elders }, "partner"},
 		}
 		for _, c := range cases {

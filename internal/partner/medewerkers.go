@@ -109,3 +109,11 @@ func VerhuisMedewerkers(ctx context.Context, tx *sql.Tx, van, naar string) (int6
 	}
 	return res.RowsAffected()
 }
+
+// Aangenomen is when the invitation was redeemed; zero when not (yet).
+func (m Medewerker) Aangenomen() time.Time {
+	if m.Gebruikt == nil {
+		return time.Time{}
+	}
+	return *m.Gebruikt
+}

@@ -32,6 +32,8 @@ var templateFS embed.FS
 // Deps are the services of the part.
 type Deps struct {
 	Netwerk *netwerk.Service
+	// Bronnen links referrals to zaken and vroegsignaalzaken; zero: no check and no links.
+	Bronnen Bronnen
 }
 
 // MaxImport is the body limit of the import upload: a sociale kaart of a few thousand services fits.
@@ -42,6 +44,7 @@ type server struct {
 	net     *netwerk.Service
 	staff   *web.Pages
 	inwoner *web.Pages
+	bronnen Bronnen
 }
 
 // New parses the pages and returns the part.
@@ -49,7 +52,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Netwerk == nil {
 		return web.Part{}, errors.New("netwerkweb: geen netwerk")
 	}
-	s := &server{kit: kit, net: deps.Netwerk}
+	s := &server{kit: kit, net: deps.Netwerk, bronnen: deps.Bronnen}
 	var err error
 	s.staff, err = kit.Pages(web.Templates{FS: templateFS, Dir: "templates/staff", Staff: true, Gedeeld: []string{"gedeeld"}, Funcs: map[string]any{
 		"dagNL":        dagNL,
@@ -58,6 +61,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 		"statusNaam":   netwerk.StatusNaam,
 		"dagNaam":      netwerk.DagNaam,
 		"rolOpties":    rolOpties,
+		"vstatusNaam":  netwerk.VStatusNaam,
 	}})
 	if err != nil {
 		return web.Part{}, err
@@ -71,6 +75,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 
 func (s *server) routes() []web.Route {
 	p := auth.PartnersBeheren
+	v, a := auth.VerwijzingenMaken, netwerk.ActiviteitVerwijzen
 	return []web.Route{
 		{Pattern: "GET /beheer/{gemeente}/partners/{id}/aanbod", Access: web.InGemeente, Permissie: p, Handler: s.aanbod},
 		{Pattern: "GET /beheer/{gemeente}/partners/{id}/diensten/nieuw", Access: web.InGemeente, Permissie: p, Handler: s.dienstNieuw},
@@ -88,6 +93,16 @@ func (s *server) routes() []web.Route {
 		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.kaartInstellingen},
 		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/import", Access: web.InGemeente, Permissie: p, MaxBody: MaxImport, Handler: s.kaartImport},
 
+		// Referrals: case workers (consulent) and partner users (intermediair of a partner); the handler
+		// narrows to what the user may see (netwerk.Kijker), so another partner's referral is a 404.
+		{Pattern: "GET /beheer/{gemeente}/verwijzingen", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzingen},
+		{Pattern: "GET /beheer/{gemeente}/verwijzingen/nieuw", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzingNieuw},
+		{Pattern: "POST /beheer/{gemeente}/verwijzingen/nieuw", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzingNieuwPost},
+		{Pattern: "GET /beheer/{gemeente}/verwijzingen/{id}", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzing},
+		{Pattern: "POST /beheer/{gemeente}/verwijzingen/{id}/antwoord", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzingAntwoord},
+		{Pattern: "POST /beheer/{gemeente}/verwijzingen/{id}/intrekken", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzingIntrekken},
+		{Pattern: "POST /beheer/{gemeente}/verwijzingen/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.verwijzingInstellingen},
+
 		// The public sociale kaart and its open data (web.SocialeKaartURL gives the address).
 		{Pattern: "GET /sociale-kaart/{$}", Access: web.Open, Handler: s.kaarten},
 		{Pattern: "GET /sociale-kaart/{gemeente}", Access: web.Open, Handler: s.kaart},
@@ -99,6 +114,8 @@ func (s *server) routes() []web.Route {
 var menu = []web.MenuItem{
 	{Titel: "Sociale kaart", Uitleg: "Wat partners aanbieden voor inwoners: diensten, locaties, openingstijden; verouderde gegevens; importeren.",
 		Pad: "/sociale-kaart", Permissie: auth.PartnersBeheren, Volgorde: 36},
+	{Titel: "Verwijzingen", Uitleg: "Verwijzingen tussen de gemeente en partners: versturen, beantwoorden, de stand volgen; wat te laat is.",
+		Pad: "/verwijzingen", Permissie: auth.VerwijzingenMaken, Volgorde: 37},
 }
 
 // meldingen are the confirmations after a change (?klaar=…), from this fixed list only.
@@ -109,6 +126,9 @@ var meldingen = map[string]string{
 	"locatie":       "De locatie is opgeslagen.",
 	"locatieweg":    "De locatie is verwijderd.",
 	"instellingen":  "De instelling is opgeslagen.",
+	"verwezen":      "De verwijzing is verstuurd.",
+	"beantwoord":    "Het antwoord is opgeslagen. De verwijzer ziet de nieuwe stand.",
+	"ingetrokken":   "Vastgelegd: de inwoner heeft de toestemming ingetrokken. De ontvanger ziet de gegevens niet meer.",
 }
 
 // pagina fills the layout of a staff page; false when the request has been answered.
