@@ -160,7 +160,7 @@ func demoVerwijzingen(ctx context.Context, d *diensten, ns *netwerk.Service, zk 
 	// 5. From Humanitas to the gemeente, after a check done with the resident.
 	_, err = ns.Verwijs(ctx, netwerk.NieuweVerwijzing{Gemeente: gm, Richting: netwerk.NaarGemeente, PartnerID: demoHumanitas, Bron: netwerk.BronCheck,
 		Door: hum.ID, Inwoner: netwerk.Inwoner{Naam: "Demo-inwoner E. Visser", Email: "e.visser@voorbeeld.example"}, Behoefte: netwerk.Schuldhulp,
-		Vraag: "Check gedaan met de inwoner: betalingsachterstanden bij meerdere schuldeisers; wil een eerste gesprek schuldhulp.",
+		Vraag:     "Check gedaan met de inwoner: betalingsachterstanden bij meerdere schuldeisers; wil een eerste gesprek schuldhulp.",
 		Grondslag: netwerk.Toestemming, ToestemmingWat: "naam, e-mailadres en de vraag", ToestemmingOp: vandaag})
 	return err
 }
