@@ -23,6 +23,8 @@ type kaartBeheerData struct {
 	Partners     []partner.Organisatie // members today without any service here
 	Standaard    int
 	Max          int
+	// OpenVoorstellen is the number of partners' proposals waiting for a decision.
+	OpenVoorstellen int
 	// Referrals: within how many working days a receiver answers (0: not set) and its form.
 	Werkdagen    int
 	WerkdagenIn  string
@@ -66,6 +68,11 @@ func (s *server) vulKaartBeheer(r *http.Request, d *kaartBeheerData, gm string) 
 		return err
 	}
 	d.MaxWerkdagen = netwerk.MaxAntwoordWerkdagen
+	open, err := s.net.Voorstellen(ctx, gm, "", true)
+	if err != nil {
+		return err
+	}
+	d.OpenVoorstellen = len(open)
 	if d.WerkdagenIn == "" && d.Werkdagen > 0 {
 		d.WerkdagenIn = strconv.Itoa(d.Werkdagen)
 	}

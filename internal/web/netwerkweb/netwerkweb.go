@@ -92,6 +92,14 @@ func (s *server) routes() []web.Route {
 		{Pattern: "GET /beheer/{gemeente}/sociale-kaart", Access: web.InGemeente, Permissie: p, Handler: s.kaartBeheer},
 		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.kaartInstellingen},
 		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/import", Access: web.InGemeente, Permissie: p, MaxBody: MaxImport, Handler: s.kaartImport},
+		{Pattern: "GET /beheer/{gemeente}/sociale-kaart/voorstellen", Access: web.InGemeente, Permissie: p, Handler: s.voorstellen},
+		{Pattern: "GET /beheer/{gemeente}/sociale-kaart/voorstellen/{id}", Access: web.InGemeente, Permissie: p, Handler: s.voorstel},
+		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/voorstellen/{id}", Access: web.InGemeente, Permissie: p, Handler: s.voorstelBeoordeel},
+
+		// A partner user's own offer and its proposals (the handler narrows to the user's partner).
+		{Pattern: "GET /beheer/{gemeente}/aanbod", Access: web.InGemeente, Permissie: auth.AanbodVoorstellen, Handler: s.eigenAanbod},
+		{Pattern: "GET /beheer/{gemeente}/aanbod/{id}/voorstel", Access: web.InGemeente, Permissie: auth.AanbodVoorstellen, Handler: s.voorstelForm},
+		{Pattern: "POST /beheer/{gemeente}/aanbod/{id}/voorstel", Access: web.InGemeente, Permissie: auth.AanbodVoorstellen, Handler: s.voorstelPost},
 
 		// Referrals: case workers (consulent) and partner users (intermediair of a partner); the handler
 		// narrows to what the user may see (netwerk.Kijker), so another partner's referral is a 404.
@@ -116,6 +124,8 @@ var menu = []web.MenuItem{
 		Pad: "/sociale-kaart", Permissie: auth.PartnersBeheren, Volgorde: 36},
 	{Titel: "Verwijzingen", Uitleg: "Verwijzingen tussen de gemeente en partners: versturen, beantwoorden, de stand volgen; wat te laat is.",
 		Pad: "/verwijzingen", Permissie: auth.VerwijzingenMaken, Volgorde: 37},
+	{Titel: "Ons aanbod", Uitleg: "De diensten van je organisatie op de sociale kaart: een wijziging voorstellen aan de gemeente.",
+		Pad: "/aanbod", Permissie: auth.AanbodVoorstellen, Volgorde: 38},
 }
 
 // meldingen are the confirmations after a change (?klaar=…), from this fixed list only.
@@ -127,6 +137,8 @@ var meldingen = map[string]string{
 	"locatieweg":    "De locatie is verwijderd.",
 	"instellingen":  "De instelling is opgeslagen.",
 	"verwezen":      "De verwijzing is verstuurd.",
+	"voorgesteld":   "Het voorstel is ingediend. De gemeente bekijkt het; tot dan blijft de sociale kaart zoals hij is.",
+	"beoordeeld":    "Het besluit over het voorstel is opgeslagen.",
 	"beantwoord":    "Het antwoord is opgeslagen. De verwijzer ziet de nieuwe stand.",
 	"ingetrokken":   "Vastgelegd: de inwoner heeft de toestemming ingetrokken. De ontvanger ziet de gegevens niet meer.",
 }
