@@ -3,11 +3,15 @@
 // out or helps with, when it was last checked), the gemeente's overview of its sociale kaart with stale
 // entries, its setting and the import of an existing sociale kaart; and the public sociale kaart of
 // every gemeente (search and filter by need and village, without JavaScript, Dutch and English) with its
-// open-data exports (HSDS-shaped JSON and CSV).
+// open-data exports (HSDS-shaped JSON and CSV); the referrals between case workers and partners (list,
+// form, answer, consent withdrawal, the overdue term); a partner user's proposals for its own services
+// and the beheerder's decision on them.
 //
 // Rights follow partnerweb: a service offered in several gemeenten, and a location where such services
 // are offered, are changed only by someone who may manage partners in each of those gemeenten; a
-// beheerder of one gemeente sees them read-only.
+// beheerder of one gemeente sees them read-only. Referrals and proposals are narrowed within the route
+// to what the user may see: a partner user (an intermediair invited for a partner) only its own
+// partner's, in the gemeente of the URL; anything else is a 404.
 package netwerkweb
 
 import (
