@@ -18,7 +18,7 @@ import (
 
 // ActiviteitVerwijzen is the processing activity of referrals (personal data): every read and change
 // is in the processing log under it.
-const ActiviteitVerwijzen = "verwijzingen.maken"
+const ActiviteitVerwijzen = "netwerk.verwijzen"
 
 // MaxAntwoordWerkdagen is the largest number of working days a gemeente can set for an answer.
 const MaxAntwoordWerkdagen = 60
