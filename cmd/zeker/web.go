@@ -157,6 +157,7 @@ func verhuizers(as *auth.Service, sig *opslag.Store) []partner.Verhuizer {
 		{Naam: "signalen", Verhuizen: sig.VerhuisSignalen},
 		{Naam: "diensten en locaties van de sociale kaart", Verhuizen: netwerk.VerhuisAanbod},
 		{Naam: "verwijzingen", Verhuizen: netwerk.VerhuisVerwijzingen},
+		{Naam: "netwerkafspraken", Verhuizen: netwerk.VerhuisAfspraken},
 		{Naam: "medewerkers van de partner", Verhuizen: partner.VerhuisMedewerkers},
 	}
 }
