@@ -59,13 +59,15 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	s := &server{kit: kit, net: deps.Netwerk, bronnen: deps.Bronnen}
 	var err error
 	s.staff, err = kit.Pages(web.Templates{FS: templateFS, Dir: "templates/staff", Staff: true, Gedeeld: []string{"gedeeld"}, Funcs: map[string]any{
-		"dagNL":        dagNL,
-		"dagInvoer":    partner.DagTekst,
-		"behoefteNaam": netwerk.BehoefteNaam,
-		"statusNaam":   netwerk.StatusNaam,
-		"dagNaam":      netwerk.DagNaam,
-		"rolOpties":    rolOpties,
-		"vstatusNaam":  netwerk.VStatusNaam,
+		"dagNL":         dagNL,
+		"dagInvoer":     partner.DagTekst,
+		"behoefteNaam":  netwerk.BehoefteNaam,
+		"statusNaam":    netwerk.StatusNaam,
+		"dagNaam":       netwerk.DagNaam,
+		"rolOpties":     rolOpties,
+		"vstatusNaam":   netwerk.VStatusNaam,
+		"afspraakSoort": netwerk.AfspraakSoortNaam,
+		"plus1":         func(i int) int { return i + 1 },
 	}})
 	if err != nil {
 		return web.Part{}, err
@@ -100,6 +102,14 @@ func (s *server) routes() []web.Route {
 		{Pattern: "GET /beheer/{gemeente}/sociale-kaart/voorstellen/{id}", Access: web.InGemeente, Permissie: p, Handler: s.voorstel},
 		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/voorstellen/{id}", Access: web.InGemeente, Permissie: p, Handler: s.voorstelBeoordeel},
 
+		// Network agreements (armoedepact, covenants).
+		{Pattern: "GET /beheer/{gemeente}/afspraken", Access: web.InGemeente, Permissie: p, Handler: s.afspraken},
+		{Pattern: "GET /beheer/{gemeente}/afspraken/nieuw", Access: web.InGemeente, Permissie: p, Handler: s.afspraakNieuw},
+		{Pattern: "POST /beheer/{gemeente}/afspraken/nieuw", Access: web.InGemeente, Permissie: p, Handler: s.afspraakBewaar},
+		{Pattern: "GET /beheer/{gemeente}/afspraken/{id}", Access: web.InGemeente, Permissie: p, Handler: s.afspraak},
+		{Pattern: "POST /beheer/{gemeente}/afspraken/{id}", Access: web.InGemeente, Permissie: p, Handler: s.afspraakBewaar},
+		{Pattern: "POST /beheer/{gemeente}/afspraken/{id}/verwijderen", Access: web.InGemeente, Permissie: p, Handler: s.afspraakVerwijder},
+
 		// A partner user's own offer and its proposals (the handler narrows to the user's partner).
 		{Pattern: "GET /beheer/{gemeente}/aanbod", Access: web.InGemeente, Permissie: auth.AanbodVoorstellen, Handler: s.eigenAanbod},
 		{Pattern: "GET /beheer/{gemeente}/aanbod/{id}/voorstel", Access: web.InGemeente, Permissie: auth.AanbodVoorstellen, Handler: s.voorstelForm},
@@ -128,6 +138,8 @@ var menu = []web.MenuItem{
 		Pad: "/sociale-kaart", Permissie: auth.PartnersBeheren, Volgorde: 36},
 	{Titel: "Verwijzingen", Uitleg: "Verwijzingen tussen de gemeente en partners: versturen, beantwoorden, de stand volgen; wat te laat is.",
 		Pad: "/verwijzingen", Permissie: auth.VerwijzingenMaken, Volgorde: 37},
+	{Titel: "Netwerkafspraken", Uitleg: "Afspraken met partners: armoedepact, convenanten, het netwerk; periode, partners en indicatoren.",
+		Pad: "/afspraken", Permissie: auth.PartnersBeheren, Volgorde: 39},
 	{Titel: "Ons aanbod", Uitleg: "De diensten van je organisatie op de sociale kaart: een wijziging voorstellen aan de gemeente.",
 		Pad: "/aanbod", Permissie: auth.AanbodVoorstellen, Volgorde: 38},
 }
@@ -141,6 +153,8 @@ var meldingen = map[string]string{
 	"locatieweg":    "De locatie is verwijderd.",
 	"instellingen":  "De instelling is opgeslagen.",
 	"verwezen":      "De verwijzing is verstuurd.",
+	"afspraak":      "De afspraak is opgeslagen.",
+	"afspraakweg":   "De afspraak is verwijderd.",
 	"voorgesteld":   "Het voorstel is ingediend. De gemeente bekijkt het; tot dan blijft de sociale kaart zoals hij is.",
 	"beoordeeld":    "Het besluit over het voorstel is opgeslagen.",
 	"beantwoord":    "Het antwoord is opgeslagen. De verwijzer ziet de nieuwe stand.",
