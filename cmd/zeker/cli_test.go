@@ -15,10 +15,11 @@ import (
 // subopdrachten lists the second-level commands; TestHelpOpStdout walks them with every command of
 // commands(), so a new command is covered by being added there.
 var subopdrachten = map[string][]string{
-	"regels": {"lijst", "toon", "valideer", "grenzen"},
-	"user":   {"add", "passwd", "list", "role", "disable", "enable"},
-	"scan":   {"voorstellen", "beslis"},
-	"ddas":   {"export"},
+	"regels":    {"lijst", "toon", "valideer", "grenzen"},
+	"user":      {"add", "passwd", "list", "role", "disable", "enable"},
+	"scan":      {"voorstellen", "beslis"},
+	"ddas":      {"export"},
+	"importeer": {"sociale-kaart"},
 }
 
 // TestHelpOpStdout: the help of every command and subcommand, asked with --help, -h or "zeker help

@@ -109,6 +109,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		if err := maakDemoNetwerk(ctx, d, log); err != nil {
 			return err
 		}
+		accounts = append(accounts, demoPartnerGebruikers(ctx, d, log)...)
 		if *huishoudens > 0 {
 			laadBevolking(ctx, d, codes, *huishoudens, log)
 		}
@@ -117,6 +118,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		}
 		if *huishoudens > 0 {
 			laadZaken(ctx, d, codes, accounts, log)
+			laadVerwijzingen(ctx, d, log)
 		}
 		return nil
 	}

@@ -13,6 +13,7 @@ import (
 )
 
 const importUsage = `--gemeente GM0175 [--db …] [--datum 2026-01-01] [--formaat csv|json] [--skip-invalid [--afgewezen bestand]] bestand.csv|bestand.json
+       zeker importeer sociale-kaart --gemeente GM0175 … bestand (zie zeker importeer sociale-kaart --help)
 
 Leest huishoudens van de gemeente in (CSV of JSON, zie docs/import.md) en slaat ze op in de database.
 Elke rij wordt gecontroleerd; bij een fout staat er regel, kolom en reden. Zonder --skip-invalid wordt
@@ -21,6 +22,9 @@ foute naar --afgewezen (standaard <bestand>.afgewezen.csv of .jsonl). Nogmaals h
 verandert niets. De voortgang (rijen/s, resterende tijd) komt op stderr.`
 
 func runImport(ctx context.Context, e env, args []string) error {
+	if len(args) > 0 && args[0] == "sociale-kaart" {
+		return runImportKaart(ctx, e, args[1:])
+	}
 	fs := newFlagSet("importeer", importUsage, e)
 	gemeente := fs.String("gemeente", "", "gemeentecode (GM + 4 cijfers)")
 	dbDSN := dbFlag(fs)

@@ -252,6 +252,9 @@ func maakDemoNetwerk(ctx context.Context, d *diensten, log *slog.Logger) error {
 			}
 		}
 	}
+	if err := maakDemoAfspraken(ctx, ns, ps); err != nil {
+		return fmt.Errorf("demo: netwerkafspraken: %w", err)
+	}
 	log.Info("demo: sociale kaart gevuld", "partners", len(demoNetwerk))
 	return nil
 }

@@ -119,7 +119,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	nw, err := netwerkweb.New(kit, netwerkweb.Deps{Netwerk: ns})
+	nw, err := netwerkweb.New(kit, netwerkweb.Deps{Netwerk: ns, Bronnen: verwijsBronnen(d.zaken, d.sig)})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -156,6 +156,9 @@ func verhuizers(as *auth.Service, sig *opslag.Service) []partner.Verhuizer {
 		{Naam: "API-sleutels", Verhuizen: as.VerhuisSleutels},
 		{Naam: "signalen", Verhuizen: sig.VerhuisSignalen},
 		{Naam: "diensten en locaties van de sociale kaart", Verhuizen: netwerk.VerhuisAanbod},
+		{Naam: "verwijzingen", Verhuizen: netwerk.VerhuisVerwijzingen},
+		{Naam: "netwerkafspraken", Verhuizen: netwerk.VerhuisAfspraken},
+		{Naam: "medewerkers van de partner", Verhuizen: partner.VerhuisMedewerkers},
 	}
 }
 

@@ -33,6 +33,7 @@ const (
 	CheckIntermediair   Permissie = "check.intermediair"   // the check in intermediary mode, hand-over of results
 	FondsenAanvragen    Permissie = "fondsen.aanvragen"    // apply for funds that accept only intermediaries
 	VerwijzingenMaken   Permissie = "verwijzingen.maken"   // refer a resident to a partner
+	AanbodVoorstellen   Permissie = "aanbod.voorstellen"   // a partner user proposes changes to its own sociale-kaart entry
 	SignalenLezen       Permissie = "signalen.lezen"       // worklist and signal cases (personal data)
 	SignalenBehandelen  Permissie = "signalen.behandelen"  // contact attempts, outcomes, closing
 	SignalenAanleveren  Permissie = "signalen.aanleveren"  // deliver arrears signals (signaalpartner API)
@@ -70,7 +71,7 @@ var rolPermissies = map[Rol][]Permissie{
 		ZakenLezen, ZakenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, ImportUitvoeren, TakenLezen,
 	},
 	Intermediair: {
-		RegelsLezen, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken,
+		RegelsLezen, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken, AanbodVoorstellen,
 	},
 }
 
@@ -86,7 +87,7 @@ var SleutelPermissies = []Permissie{
 
 // AllePermissies lists every permission, in declaration order.
 var AllePermissies = []Permissie{
-	RegelsLezen, RegelsBeheren, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken,
+	RegelsLezen, RegelsBeheren, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken, AanbodVoorstellen,
 	SignalenLezen, SignalenBehandelen, SignalenAanleveren, SignalenTerugmelden, ZakenLezen, ZakenBehandelen,
 	ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, MonitorSimuleren, ImportUitvoeren, TakenLezen,
 	AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, PartnersBeheren, GemeenteInstellen, GemeentenBeheren,

@@ -48,3 +48,44 @@ func BenchmarkKaart(b *testing.B) {
 		_ = k.Zoek(netwerk.Filter{Behoefte: netwerk.Schuldhulp, Dorp: "Dorp 3", Zoek: "geldzaken"})
 	}
 }
+
+// BenchmarkVerwijzingen reads the list of one partner (the largest of 20) and of the gemeente among
+// 10,000 referrals of a gemeente: what one list page does (the list logs its read, as the page does).
+func BenchmarkVerwijzingen(b *testing.B) {
+	db := storetest.OpenTest(b)
+	o := nieuwB(b, db)
+	ctx := audit.WithActor(b.Context(), audit.Actor{Soort: audit.ActorSysteem, ID: "bench", Naam: "bench"})
+	var ps []string
+	for p := range 20 {
+		pr, err := o.ps.Maak(ctx, partner.Nieuw{Naam: fmt.Sprintf("Partner %d", p), Gemeente: "GM0175", Van: partner.Vandaag(nu).AddDate(-1, 0, 0)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ps = append(ps, pr.ID)
+	}
+	if err := o.net.ZetAntwoordWerkdagen(ctx, "GM0175", 5); err != nil {
+		b.Fatal(err)
+	}
+	for i := range 10000 {
+		if _, err := o.net.Verwijs(ctx, netwerk.NieuweVerwijzing{Gemeente: "GM0175", Richting: netwerk.NaarPartner, PartnerID: ps[i%20], Bron: netwerk.BronZaak,
+			BronID: int64(i + 1), Door: 1, Inwoner: netwerk.Inwoner{Naam: "Inwoner", Email: "a@voorbeeld.example"}, Behoefte: netwerk.Schuldhulp,
+			Vraag: "Hulp bij de post.", Grondslag: netwerk.WettelijkeTaak, Artikel: "wgs-3a"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Run("partner", func(b *testing.B) {
+		for b.Loop() {
+			vs, err := o.net.Verwijzingen(ctx, "GM0175", netwerk.Kijker{Partner: ps[0]}, netwerk.VFilter{Sorteer: "antwoord"})
+			if err != nil || len(vs) != 500 {
+				b.Fatalf("%d %v", len(vs), err)
+			}
+		}
+	})
+	b.Run("gemeente-te-laat", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := o.net.Verwijzingen(ctx, "GM0175", netwerk.Kijker{Gemeente: true}, netwerk.VFilter{TeLaat: true}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -24,6 +24,9 @@ type ImportOpties struct {
 	// location that is offered elsewhere too is changed only when it holds for all those gemeenten. Nil:
 	// everywhere (the CLI, tests).
 	MagBeheren func(gm string) bool
+	// Controleer only checks: the file and its plan against the database, every problem returned as
+	// for a real import, and nothing written (the result counts what would be).
+	Controleer bool
 }
 
 // ImportResultaat counts what an import wrote.
@@ -78,6 +81,9 @@ func (s *Service) Importeer(ctx context.Context, r io.Reader, opt ImportOpties) 
 	}
 	res := ImportResultaat{NieuwePartners: len(p.partners), NieuweLeden: len(p.leden), NieuweLocaties: len(p.locNieuw),
 		Locaties: len(p.locNieuw) + len(p.locWijzig), NieuweDiensten: len(p.nieuw), Diensten: len(p.nieuw) + len(p.wijzig)}
+	if opt.Controleer {
+		return res, nil
+	}
 	van := s.Vandaag()
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		for _, n := range p.partners {

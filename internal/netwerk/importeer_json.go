@@ -47,12 +47,59 @@ func LeesJSON(r io.Reader) ([]invoer, ImportFouten) {
 	}
 	var uit []invoer
 	var fouten ImportFouten
+	regels := serviceRegels(data)
 	for i, hs := range doc.Services {
-		in, f := leesHSDSService("services["+strconv.Itoa(i)+"]", hs)
+		plek := "services[" + strconv.Itoa(i) + "]"
+		if i < len(regels) {
+			plek = "regel " + strconv.Itoa(regels[i]) + ", " + plek
+		}
+		in, f := leesHSDSService(plek, hs)
 		fouten = append(fouten, f...)
 		uit = append(uit, in)
 	}
 	return uit, fouten
+}
+
+// serviceRegels returns the line on which each element of the document's "services" starts, so that
+// every problem of a service names its line as well as its place. The document has been decoded
+// already; on anything unexpected it returns what it found so far.
+func serviceRegels(data []byte) []int {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	regel := func(off int64) int {
+		for off < int64(len(data)) && strings.IndexByte(" \t\r\n,", data[off]) >= 0 {
+			off++
+		}
+		return bytes.Count(data[:off], []byte("\n")) + 1
+	}
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		if k != "services" {
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return nil
+			}
+			continue
+		}
+		if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+			return nil
+		}
+		var uit []int
+		for dec.More() {
+			uit = append(uit, regel(dec.InputOffset()))
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return uit
+			}
+		}
+		return uit
+	}
+	return nil
 }
 
 // jsonReden says in plain Dutch why the document could not be read, with the line where possible.

@@ -130,6 +130,9 @@ Fout,Slecht,geld,achttien,bestaat_niet=uitvoeren,misschien,,2-1-2026,Leek,ma 12:
 			{"json", `{"services": [{"name": "A", "status": "active", "assured_date": "2026-01-01", "bron": "x", "organization": {"name": "O", "description": ""},
 				"attributes": [{"value": "uitvoeren", "taxonomy_term": {"code": "GM0175/kindregelingen", "name": "", "taxonomy": "zeker-regelingen"}}]}]}`,
 				"de regeling ‘kindregelingen’ is van GM0175"},
+			{"json", "{\n  \"services\": [\n    {\"name\": \"A\", \"status\": \"active\", \"assured_date\": \"2026-01-01\", \"bron\": \"x\",\n     \"organization\": {\"name\": \"O\", \"description\": \"\"}},\n" +
+				"    {\"name\": \"B\", \"status\": \"active\", \"assured_date\": \"2026-13-01\", \"bron\": \"x\",\n     \"organization\": {\"name\": \"O\", \"description\": \"\"}}\n  ]\n}",
+				"regel 5, services[1], assured_date"},
 			{"xml", "<x/>", "kies csv of json"},
 		} {
 			_, err := importeer(t, o, "GM1969", tt.formaat, tt.data, nil)

@@ -11,11 +11,12 @@ import (
 )
 
 // VerhuisAanbod is the partner.Verhuizer of the sociale kaart: when partner van is merged into naar,
-// van's services and locations become naar's. Nothing can collide (names need not be unique).
+// van's services, locations and proposals become naar's. Nothing can collide (names need not be unique).
 func VerhuisAanbod(ctx context.Context, tx *sql.Tx, van, naar string) (int64, error) {
 	var n int64
 	for _, q := range []string{`UPDATE netwerk_dienst SET partner_id = $2 WHERE partner_id = $1`,
-		`UPDATE netwerk_locatie SET partner_id = $2 WHERE partner_id = $1`} {
+		`UPDATE netwerk_locatie SET partner_id = $2 WHERE partner_id = $1`,
+		`UPDATE netwerk_voorstel SET partner_id = $2 WHERE partner_id = $1`} {
 		res, err := tx.ExecContext(ctx, q, van, naar)
 		if err != nil {
 			return 0, fmt.Errorf("netwerk: verhuizen: %w", err)

@@ -1,21 +1,25 @@
-// Package netwerk is the network part of Zeker: the sociale kaart, and later the referrals between
-// case workers and partners with their legal ground and consent.
+// Package netwerk is the network part of Zeker: the sociale kaart, the referrals between the gemeente
+// and its partners, and partners' proposals for their own entries.
 //
-// This first slice is the sociale kaart. A partner (internal/partner: one organisation with an id,
-// memberships per gemeente) offers services (Dienst) at locations (Locatie), on the Open Referral HSDS
-// 3.0 shape: the partner is the HSDS organization, a Dienst a service, a Locatie a location, the link
-// between them with its opening hours a service_at_location. A service says what it offers in the
-// controlled vocabulary of Behoeften, for whom, where and when, how to reach it, which regelingen of
-// the gemeente's rule pack it carries out or helps residents apply for, where its data come from and
-// when they were last checked (HSDS assured_date); an entry not checked for the gemeente's
-// VerouderdNaMaanden shows as stale.
+// The sociale kaart: a partner (internal/partner: one organisation with an id, memberships per
+// gemeente) offers services (Dienst) at locations (Locatie), on the Open Referral HSDS 3.0 shape: the
+// partner is the HSDS organization, a Dienst a service, a Locatie a location, the link between them with
+// its opening hours a service_at_location. A service says what it offers in the controlled vocabulary of
+// Behoeften, for whom, where and when, how to reach it, which regelingen of the gemeente's rule pack it
+// carries out or helps residents apply for, where its data come from and when they were last checked
+// (HSDS assured_date); an entry not checked for the gemeente's VerouderdNaMaanden shows as stale.
 //
 // A service is offered in one or more gemeenten (HSDS service_area), each one where the partner is a
 // member; the sociale kaart of a gemeente lists the active services offered there by partners whose
 // membership is valid today. Import (CSV and JSON) and export (HSDS-shaped JSON and CSV) are in
 // importeer*.go and export.go; docs/netwerk.md is the reference of both formats.
 //
-// Storage is internal/store (migrations 0500–0599, both dialects). Nothing here is personal data.
+// Referrals (verwijzing*.go) carry personal data: the resident's name, how to reach them and the
+// question, with the legal ground; every read and change is in the processing log. A Kijker is who
+// reads: the gemeente's staff or one partner's user, who sees only its own partner's referrals.
+// Proposals (voorstel.go) are a partner user's changes to its own service, public only once approved.
+//
+// Storage is internal/store (migrations 0900–0999, both dialects).
 package netwerk
 
 import (

@@ -7,8 +7,9 @@
 //
 // Other parts hold the partner's id, never its name: API keys (internal/auth) belong to a partner and
 // act only in the gemeenten where its membership is valid today; signals (internal/signalen) are keyed
-// on (gemeente, partner id, referentie); zaken, referrals and the sociale kaart will refer to the same
-// id. Two partners that turn out to be one organisation are merged (VoegSamen): whatever the other
+// on (gemeente, partner id, referentie); referrals and the sociale kaart (internal/netwerk) refer to the
+// same id. A partner's users are people invited by a gemeente's beheerder for that partner
+// (medewerkers.go). Two partners that turn out to be one organisation are merged (VoegSamen): whatever the other
 // parts hold of the one moves to the other through their Verhuizer, in one transaction, with an audit
 // row per gemeente; the merged partner stays as a tombstone that points to the one it went into.
 //

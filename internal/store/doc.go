@@ -56,9 +56,11 @@
 //	0600–0699  free; claim a range here first
 //	0700–0799  internal/register (0700 renames the scan_ household tables of 0100 to register_)
 //	0800–0899  internal/partner (0800 the partner entity and a partner per existing API key; 0801 gives
-//	           existing signals their partner, so it reads signalen's 0200 and the platform's audit_log)
+//	           existing signals their partner, so it reads signalen's 0200 and the platform's audit_log;
+//	           0802 links invitations (0005) to a partner: its users)
 //	0900–0999  internal/netwerk, for its tables that reference the partner (0900 the sociale kaart:
-//	           services, locations, opening hours, settings). They must run after the partner range, which
+//	           services, locations, opening hours, settings; 0901 referrals with their status history
+//	           and the answer term; 0902 partners' proposals for their services). They must run after the partner range, which
 //	           netwerk's own 0500–0599 would not: the runner applies versions in ascending order
 //
 // The runner applies every version that is not yet in schema_migrations, in ascending order, even when a

@@ -340,6 +340,9 @@ func TestEveryTableHasGemeente(t *testing.T) {
 		// What a partner offers and where (internal/netwerk, the sociale kaart): published by the organisation,
 		// no personal data; the gemeenten where a service is offered are netwerk_dienst_gemeente's rows.
 		"netwerk_dienst": true, "netwerk_locatie": true, "netwerk_dienst_locatie": true,
+		// The partners and indicators of a network agreement (netwerk_afspraak carries the gemeente): what
+		// a gemeente agreed with organisations, no personal data; read only through their agreement.
+		"netwerk_afspraak_partner": true, "netwerk_afspraak_indicator": true,
 	}
 	schema, err := storetest.OpenTest(t).Schema(t.Context())
 	if err != nil {

@@ -23,6 +23,12 @@ type kaartBeheerData struct {
 	Partners     []partner.Organisatie // members today without any service here
 	Standaard    int
 	Max          int
+	// OpenVoorstellen is the number of partners' proposals waiting for a decision.
+	OpenVoorstellen int
+	// Referrals: within how many working days a receiver answers (0: not set) and its form.
+	Werkdagen    int
+	WerkdagenIn  string
+	MaxWerkdagen int
 	// Import: the result or the refusal of an upload (part of this page).
 	Import *importUitslag
 }
@@ -58,6 +64,18 @@ func (s *server) vulKaartBeheer(r *http.Request, d *kaartBeheerData, gm string) 
 		return err
 	}
 	d.Standaard, d.Max = netwerk.StandaardVerouderdNaMaanden, netwerk.MaxVerouderdNaMaanden
+	if d.Werkdagen, err = s.net.AntwoordWerkdagen(ctx, gm); err != nil {
+		return err
+	}
+	d.MaxWerkdagen = netwerk.MaxAntwoordWerkdagen
+	open, err := s.net.Voorstellen(ctx, gm, "", true)
+	if err != nil {
+		return err
+	}
+	d.OpenVoorstellen = len(open)
+	if d.WerkdagenIn == "" && d.Werkdagen > 0 {
+		d.WerkdagenIn = strconv.Itoa(d.Werkdagen)
+	}
 	d.MagInstellen = auth.Mag(web.ActorUit(ctx), gm, auth.GemeenteInstellen)
 	vandaag := s.net.Vandaag()
 	partners, err := s.net.Partners().VanGemeente(ctx, gm)
@@ -130,6 +148,35 @@ func (s *server) kaartInstellingen(w http.ResponseWriter, r *http.Request) {
 		s.kit.InternalError(w, r, err)
 		return
 	}
+	d.Page.Fout = true
+	s.staff.Render(w, r, http.StatusUnprocessableEntity, "kaartbeheer", d)
+}
+
+// verwijzingInstellingen stores within how many working days a receiver should answer a referral.
+func (s *server) verwijzingInstellingen(w http.ResponseWriter, r *http.Request) {
+	d := &kaartBeheerData{}
+	g, ok := s.pagina(w, r, &d.StaffPage, "Sociale kaart")
+	if !ok || !leesFormulier(w, r, s.kit) {
+		return
+	}
+	d.WerkdagenIn = trim(r.PostForm.Get("werkdagen"))
+	n, err := strconv.Atoi(d.WerkdagenIn)
+	if err != nil {
+		d.Add("werkdagen", "Vul een aantal werkdagen in met cijfers, bijvoorbeeld 5.")
+	} else if err := s.net.ZetAntwoordWerkdagen(r.Context(), g.Code, n); err != nil {
+		if !voegFoutenToe(&d.FieldErrors, err, "werkdagen") {
+			s.kit.InternalError(w, r, err)
+			return
+		}
+	} else {
+		web.TerugNaar(w, r, "/beheer/"+g.Code+"/sociale-kaart", "instellingen")
+		return
+	}
+	if err := s.vulKaartBeheer(r, d, g.Code); err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
+	d.Maanden = strconv.Itoa(d.VerouderdNa)
 	d.Page.Fout = true
 	s.staff.Render(w, r, http.StatusUnprocessableEntity, "kaartbeheer", d)
 }

@@ -3,11 +3,15 @@
 // out or helps with, when it was last checked), the gemeente's overview of its sociale kaart with stale
 // entries, its setting and the import of an existing sociale kaart; and the public sociale kaart of
 // every gemeente (search and filter by need and village, without JavaScript, Dutch and English) with its
-// open-data exports (HSDS-shaped JSON and CSV).
+// open-data exports (HSDS-shaped JSON and CSV); the referrals between case workers and partners (list,
+// form, answer, consent withdrawal, the overdue term); a partner user's proposals for its own services
+// and the beheerder's decision on them.
 //
 // Rights follow partnerweb: a service offered in several gemeenten, and a location where such services
 // are offered, are changed only by someone who may manage partners in each of those gemeenten; a
-// beheerder of one gemeente sees them read-only.
+// beheerder of one gemeente sees them read-only. Referrals and proposals are narrowed within the route
+// to what the user may see: a partner user (an intermediair invited for a partner) only its own
+// partner's, in the gemeente of the URL; anything else is a 404.
 package netwerkweb
 
 import (
@@ -32,6 +36,8 @@ var templateFS embed.FS
 // Deps are the services of the part.
 type Deps struct {
 	Netwerk *netwerk.Service
+	// Bronnen links referrals to zaken and vroegsignaalzaken; zero: no check and no links.
+	Bronnen Bronnen
 }
 
 // MaxImport is the body limit of the import upload: a sociale kaart of a few thousand services fits.
@@ -42,6 +48,7 @@ type server struct {
 	net     *netwerk.Service
 	staff   *web.Pages
 	inwoner *web.Pages
+	bronnen Bronnen
 }
 
 // New parses the pages and returns the part.
@@ -49,15 +56,18 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Netwerk == nil {
 		return web.Part{}, errors.New("netwerkweb: geen netwerk")
 	}
-	s := &server{kit: kit, net: deps.Netwerk}
+	s := &server{kit: kit, net: deps.Netwerk, bronnen: deps.Bronnen}
 	var err error
 	s.staff, err = kit.Pages(web.Templates{FS: templateFS, Dir: "templates/staff", Staff: true, Gedeeld: []string{"gedeeld"}, Funcs: map[string]any{
-		"dagNL":        dagNL,
-		"dagInvoer":    partner.DagTekst,
-		"behoefteNaam": netwerk.BehoefteNaam,
-		"statusNaam":   netwerk.StatusNaam,
-		"dagNaam":      netwerk.DagNaam,
-		"rolOpties":    rolOpties,
+		"dagNL":         dagNL,
+		"dagInvoer":     partner.DagTekst,
+		"behoefteNaam":  netwerk.BehoefteNaam,
+		"statusNaam":    netwerk.StatusNaam,
+		"dagNaam":       netwerk.DagNaam,
+		"rolOpties":     rolOpties,
+		"vstatusNaam":   netwerk.VStatusNaam,
+		"afspraakSoort": netwerk.AfspraakSoortNaam,
+		"plus1":         func(i int) int { return i + 1 },
 	}})
 	if err != nil {
 		return web.Part{}, err
@@ -71,6 +81,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 
 func (s *server) routes() []web.Route {
 	p := auth.PartnersBeheren
+	v, a := auth.VerwijzingenMaken, netwerk.ActiviteitVerwijzen
 	return []web.Route{
 		{Pattern: "GET /beheer/{gemeente}/partners/{id}/aanbod", Access: web.InGemeente, Permissie: p, Handler: s.aanbod},
 		{Pattern: "GET /beheer/{gemeente}/partners/{id}/diensten/nieuw", Access: web.InGemeente, Permissie: p, Handler: s.dienstNieuw},
@@ -87,6 +98,32 @@ func (s *server) routes() []web.Route {
 		{Pattern: "GET /beheer/{gemeente}/sociale-kaart", Access: web.InGemeente, Permissie: p, Handler: s.kaartBeheer},
 		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.kaartInstellingen},
 		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/import", Access: web.InGemeente, Permissie: p, MaxBody: MaxImport, Handler: s.kaartImport},
+		{Pattern: "GET /beheer/{gemeente}/sociale-kaart/voorstellen", Access: web.InGemeente, Permissie: p, Handler: s.voorstellen},
+		{Pattern: "GET /beheer/{gemeente}/sociale-kaart/voorstellen/{id}", Access: web.InGemeente, Permissie: p, Handler: s.voorstel},
+		{Pattern: "POST /beheer/{gemeente}/sociale-kaart/voorstellen/{id}", Access: web.InGemeente, Permissie: p, Handler: s.voorstelBeoordeel},
+
+		// Network agreements (armoedepact, covenants).
+		{Pattern: "GET /beheer/{gemeente}/afspraken", Access: web.InGemeente, Permissie: p, Handler: s.afspraken},
+		{Pattern: "GET /beheer/{gemeente}/afspraken/nieuw", Access: web.InGemeente, Permissie: p, Handler: s.afspraakNieuw},
+		{Pattern: "POST /beheer/{gemeente}/afspraken/nieuw", Access: web.InGemeente, Permissie: p, Handler: s.afspraakBewaar},
+		{Pattern: "GET /beheer/{gemeente}/afspraken/{id}", Access: web.InGemeente, Permissie: p, Handler: s.afspraak},
+		{Pattern: "POST /beheer/{gemeente}/afspraken/{id}", Access: web.InGemeente, Permissie: p, Handler: s.afspraakBewaar},
+		{Pattern: "POST /beheer/{gemeente}/afspraken/{id}/verwijderen", Access: web.InGemeente, Permissie: p, Handler: s.afspraakVerwijder},
+
+		// A partner user's own offer and its proposals (the handler narrows to the user's partner).
+		{Pattern: "GET /beheer/{gemeente}/aanbod", Access: web.InGemeente, Permissie: auth.AanbodVoorstellen, Handler: s.eigenAanbod},
+		{Pattern: "GET /beheer/{gemeente}/aanbod/{id}/voorstel", Access: web.InGemeente, Permissie: auth.AanbodVoorstellen, Handler: s.voorstelForm},
+		{Pattern: "POST /beheer/{gemeente}/aanbod/{id}/voorstel", Access: web.InGemeente, Permissie: auth.AanbodVoorstellen, Handler: s.voorstelPost},
+
+		// Referrals: case workers (consulent) and partner users (intermediair of a partner); the handler
+		// narrows to what the user may see (netwerk.Kijker), so another partner's referral is a 404.
+		{Pattern: "GET /beheer/{gemeente}/verwijzingen", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzingen},
+		{Pattern: "GET /beheer/{gemeente}/verwijzingen/nieuw", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzingNieuw},
+		{Pattern: "POST /beheer/{gemeente}/verwijzingen/nieuw", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzingNieuwPost},
+		{Pattern: "GET /beheer/{gemeente}/verwijzingen/{id}", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzing},
+		{Pattern: "POST /beheer/{gemeente}/verwijzingen/{id}/antwoord", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzingAntwoord},
+		{Pattern: "POST /beheer/{gemeente}/verwijzingen/{id}/intrekken", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzingIntrekken},
+		{Pattern: "POST /beheer/{gemeente}/verwijzingen/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.verwijzingInstellingen},
 
 		// The public sociale kaart and its open data (web.SocialeKaartURL gives the address).
 		{Pattern: "GET /sociale-kaart/{$}", Access: web.Open, Handler: s.kaarten},
@@ -99,6 +136,12 @@ func (s *server) routes() []web.Route {
 var menu = []web.MenuItem{
 	{Titel: "Sociale kaart", Uitleg: "Wat partners aanbieden voor inwoners: diensten, locaties, openingstijden; verouderde gegevens; importeren.",
 		Pad: "/sociale-kaart", Permissie: auth.PartnersBeheren, Volgorde: 36},
+	{Titel: "Verwijzingen", Uitleg: "Verwijzingen tussen de gemeente en partners: versturen, beantwoorden, de stand volgen; wat te laat is.",
+		Pad: "/verwijzingen", Permissie: auth.VerwijzingenMaken, Volgorde: 37},
+	{Titel: "Netwerkafspraken", Uitleg: "Afspraken met partners: armoedepact, convenanten, het netwerk; periode, partners en indicatoren.",
+		Pad: "/afspraken", Permissie: auth.PartnersBeheren, Volgorde: 39},
+	{Titel: "Ons aanbod", Uitleg: "De diensten van je organisatie op de sociale kaart: een wijziging voorstellen aan de gemeente.",
+		Pad: "/aanbod", Permissie: auth.AanbodVoorstellen, Volgorde: 38},
 }
 
 // meldingen are the confirmations after a change (?klaar=…), from this fixed list only.
@@ -109,6 +152,13 @@ var meldingen = map[string]string{
 	"locatie":       "De locatie is opgeslagen.",
 	"locatieweg":    "De locatie is verwijderd.",
 	"instellingen":  "De instelling is opgeslagen.",
+	"verwezen":      "De verwijzing is verstuurd.",
+	"afspraak":      "De afspraak is opgeslagen.",
+	"afspraakweg":   "De afspraak is verwijderd.",
+	"voorgesteld":   "Het voorstel is ingediend. De gemeente bekijkt het; tot dan blijft de sociale kaart zoals hij is.",
+	"beoordeeld":    "Het besluit over het voorstel is opgeslagen.",
+	"beantwoord":    "Het antwoord is opgeslagen. De verwijzer ziet de nieuwe stand.",
+	"ingetrokken":   "Vastgelegd: de inwoner heeft de toestemming ingetrokken. De ontvanger ziet de gegevens niet meer.",
 }
 
 // pagina fills the layout of a staff page; false when the request has been answered.

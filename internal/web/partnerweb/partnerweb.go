@@ -66,6 +66,9 @@ func (s *server) routes() []web.Route {
 		{Pattern: "POST /beheer/{gemeente}/partners/{id}", Access: web.InGemeente, Permissie: p, Handler: s.partnerWijzig},
 		{Pattern: "POST /beheer/{gemeente}/partners/{id}/lidmaatschap", Access: web.InGemeente, Permissie: p, Handler: s.partnerLidmaatschap},
 		{Pattern: "POST /beheer/{gemeente}/partners/{id}/samenvoegen", Access: web.InGemeente, Permissie: p, Handler: s.partnerSamenvoegen},
+		// Partner users: inviting people is the beheerder's right over users (gebruikers.beheren).
+		{Pattern: "GET /beheer/{gemeente}/partners/{id}/medewerkers", Access: web.InGemeente, Permissie: auth.GebruikersBeheren, Handler: s.partnerMedewerkers},
+		{Pattern: "POST /beheer/{gemeente}/partners/{id}/medewerkers", Access: web.InGemeente, Permissie: auth.GebruikersBeheren, Handler: s.partnerMedewerkerUitnodigen},
 	}
 }
 

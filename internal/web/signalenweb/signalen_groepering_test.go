@@ -85,6 +85,7 @@ func TestSignalenZaakGepagineerd(t *testing.T) {
 		if len(a.Body) > 150_000 {
 			t.Errorf("page is %d bytes, want at most 150,000", len(a.Body))
 		}
+		heeft(t, a, `href="/beheer/`+sigGM+`/verwijzingen/nieuw?vroegsignaal=`+strconv.FormatInt(z.ID, 10)+`"`)
 		bsns := synth.BSNs()[100:]
 		heeft(t, a, "Signaal 1 tot en met 50 van 1.000", "Pagina 1 van 20", "Inwoners bij de signalen op deze pagina",
 			bsns[0], bsns[49], "Ter beoordeling", signalen.RedenTeVeelInwoners(signalen.MaxInwonersPerAdresGrens),

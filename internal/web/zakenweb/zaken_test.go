@@ -145,6 +145,8 @@ func TestZakenPaginas(t *testing.T) {
 	// Crisis on Friday 6 March: 3 working days → Wednesday 11 March, red already (within 3 working days).
 	p := o.get(zaak, "consulent")
 	webtest.Bevat(t, p, "Zaak 1", "wo 11 mrt 2026", "3 werkdagen (Wgs artikel 4 lid 2)", "Nog 3 werkdagen", "Dreigende gedwongen woningontruiming")
+	// The link to the zaak's referrals (netwerkweb): its list and the referral form.
+	webtest.Bevat(t, p, `href="/beheer/`+gm+`/verwijzingen?zaak=1"`, `href="/beheer/`+gm+`/verwijzingen/nieuw?zaak=1"`)
 	if strings.Contains(p.Body, "utrecht-status-badge--danger") {
 		t.Error("red with 3 working days left")
 	}
