@@ -16,7 +16,7 @@ import (
 // verwijsBronnen connects referrals (netwerkweb) to the zaken and vroegsignaalzaken they start from.
 // Checking that one exists reads it the way its own page does (and logs that read): the case worker
 // refers from it.
-func verwijsBronnen(zk *zaken.Service, sig *opslag.Store) netwerkweb.Bronnen {
+func verwijsBronnen(zk *zaken.Service, sig *opslag.Service) netwerkweb.Bronnen {
 	return netwerkweb.Bronnen{
 		Bestaat: func(ctx context.Context, gm string, b netwerk.Bron, id int64) error {
 			var err error

@@ -71,24 +71,24 @@ func (a Afspraak) LooptOp(dag time.Time) bool {
 // MaxIndicatoren is the most indicators of one agreement.
 const MaxIndicatoren = 20
 
-func (a *Afspraak) valideer() Fouten {
-	f := Fouten{}
+func (a *Afspraak) valideer() errs.Fields {
+	f := errs.Fields{}
 	a.Naam, a.Omschrijving, a.Bron = strings.TrimSpace(a.Naam), strings.TrimSpace(a.Omschrijving), strings.TrimSpace(a.Bron)
 	if a.Naam == "" {
-		f.zet("naam", "Vul de naam van de afspraak in, bijvoorbeeld ‘Armoedepact Westerkwartier’.")
+		f.Set("naam", "Vul de naam van de afspraak in, bijvoorbeeld ‘Armoedepact Westerkwartier’.")
 	}
-	f.zet("naam", tekstFout(a.Naam, MaxNaam, false))
+	f.Set("naam", tekstFout(a.Naam, MaxNaam, false))
 	if AfspraakSoortNaam(a.Soort) == "" {
-		f.zet("soort", "Kies wat voor afspraak het is.")
+		f.Set("soort", "Kies wat voor afspraak het is.")
 	}
 	if !a.Van.IsZero() && !a.Tot.IsZero() && a.Tot.Before(a.Van) {
-		f.zet("tot", "De einddatum ligt voor de begindatum.")
+		f.Set("tot", "De einddatum ligt voor de begindatum.")
 	}
-	f.zet("omschrijving", tekstFout(a.Omschrijving, MaxTekst, true))
+	f.Set("omschrijving", tekstFout(a.Omschrijving, MaxTekst, true))
 	if a.Bron == "" {
-		f.zet("bron", "Vul de bron in: waar de afspraak staat, bijvoorbeeld het beleidsplan en de paragraaf.")
+		f.Set("bron", "Vul de bron in: waar de afspraak staat, bijvoorbeeld het beleidsplan en de paragraaf.")
 	}
-	f.zet("bron", tekstFout(a.Bron, MaxKort, false))
+	f.Set("bron", tekstFout(a.Bron, MaxKort, false))
 	a.Partners = slices.Clone(a.Partners) // the caller's slice stays as it was
 	slices.Sort(a.Partners)
 	a.Partners = slices.Compact(a.Partners)
@@ -98,20 +98,20 @@ func (a *Afspraak) valideer() Fouten {
 		veld := "indicator." + strconv.Itoa(i)
 		if x.Naam == "" {
 			if x.Streef != "" || x.Bron != "" {
-				f.zet(veld+".naam", "Vul de naam van de indicator in, of maak de regel leeg.")
+				f.Set(veld+".naam", "Vul de naam van de indicator in, of maak de regel leeg.")
 			}
 			continue
 		}
-		f.zet(veld+".naam", tekstFout(x.Naam, MaxKort, false))
-		f.zet(veld+".streef", tekstFout(x.Streef, MaxKort, false))
-		f.zet(veld+".bron", tekstFout(x.Bron, MaxKort, false))
+		f.Set(veld+".naam", tekstFout(x.Naam, MaxKort, false))
+		f.Set(veld+".streef", tekstFout(x.Streef, MaxKort, false))
+		f.Set(veld+".bron", tekstFout(x.Bron, MaxKort, false))
 		if x.Streef != "" && x.Bron == "" {
-			f.zet(veld+".bron", "Een streefwaarde heeft een bron: waar is hij afgesproken?")
+			f.Set(veld+".bron", "Een streefwaarde heeft een bron: waar is hij afgesproken?")
 		}
 		ind = append(ind, x)
 	}
 	if len(ind) > MaxIndicatoren {
-		f.zet("indicator.0.naam", fmt.Sprintf("Een afspraak heeft hoogstens %d indicatoren.", MaxIndicatoren))
+		f.Set("indicator.0.naam", fmt.Sprintf("Een afspraak heeft hoogstens %d indicatoren.", MaxIndicatoren))
 	}
 	a.Indicatoren = ind
 	if len(f) == 0 {
@@ -131,7 +131,7 @@ func (s *Service) BewaarAfspraak(ctx context.Context, a Afspraak) (Afspraak, err
 		}
 		for _, p := range a.Partners {
 			if !slices.ContainsFunc(leden, func(o partner.Organisatie) bool { return o.ID == p }) {
-				f = Fouten{"partners": "Een gekozen partner is geen partner van de gemeente."}
+				f = errs.Fields{{Path: "partners", Reason: "Een gekozen partner is geen partner van de gemeente."}}
 			}
 		}
 	}

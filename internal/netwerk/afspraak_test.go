@@ -38,8 +38,8 @@ func TestAfspraken(t *testing.T) {
 			a := goed
 			c.wijzig(&a)
 			_, err := o.net.BewaarAfspraak(ctx, a)
-			var f netwerk.Fouten
-			if !errors.As(err, &f) || f[c.veld] == "" {
+			var f errs.Fields
+			if !errors.As(err, &f) || !f.Has(c.veld) {
 				t.Errorf("%s: %v, want a problem at %s", naam, err, c.veld)
 			}
 		}

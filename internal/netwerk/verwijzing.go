@@ -1,12 +1,13 @@
 package netwerk
 
 import (
+	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/errs"
 	"net/mail"
 	"strings"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/partner"
-	"github.com/zeker-platform/zeker/internal/termijn"
 )
 
 // Referrals (verwijzingen) between the gemeente and a partner, both ways: a case worker refers a
@@ -131,7 +132,7 @@ type Verwijzing struct {
 	ContactWaar    string
 	Status         VStatus
 	StatusOp       time.Time
-	AntwoordVoor   termijn.Datum // zero: the gemeente set no term
+	AntwoordVoor   datum.Datum // zero: the gemeente set no term
 	Reden          string
 	// Verborgen: the resident withdrew consent and this viewer is the receiver; Inwoner, Vraag and
 	// ContactWaar are empty.
@@ -139,7 +140,7 @@ type Verwijzing struct {
 }
 
 // TeLaat reports whether the receiver has not answered and the last day for an answer is before today.
-func (v Verwijzing) TeLaat(vandaag termijn.Datum) bool {
+func (v Verwijzing) TeLaat(vandaag datum.Datum) bool {
 	return v.Status == Verstuurd && !v.AntwoordVoor.IsZero() && vandaag.Na(v.AntwoordVoor)
 }
 
@@ -192,76 +193,76 @@ type NieuweVerwijzing struct {
 }
 
 // valideer returns the problems of n per form field; nu is the current time.
-func (n *NieuweVerwijzing) valideer(nu time.Time) Fouten {
-	f := Fouten{}
+func (n *NieuweVerwijzing) valideer(nu time.Time) errs.Fields {
+	f := errs.Fields{}
 	n.Inwoner.Naam, n.Inwoner.Telefoon = strings.TrimSpace(n.Inwoner.Naam), strings.TrimSpace(n.Inwoner.Telefoon)
 	n.Inwoner.Email, n.Vraag = strings.TrimSpace(n.Inwoner.Email), strings.TrimSpace(n.Vraag)
 	n.ToestemmingWat, n.ContactWaar = strings.TrimSpace(n.ToestemmingWat), strings.TrimSpace(n.ContactWaar)
 	switch n.Richting {
 	case NaarPartner:
 		if (n.Bron != BronZaak && n.Bron != BronVroegsignaal) || n.BronID <= 0 {
-			f.zet("bron", "Een verwijzing naar een partner begint bij een zaak of een vroegsignaalzaak.")
+			f.Set("bron", "Een verwijzing naar een partner begint bij een zaak of een vroegsignaalzaak.")
 		}
 	case NaarGemeente:
 		if n.Bron != BronCheck && n.Bron != BronPartner {
-			f.zet("bron", "Kies of de verwijzing uit een check komt of uit het eigen werk van de partner.")
+			f.Set("bron", "Kies of de verwijzing uit een check komt of uit het eigen werk van de partner.")
 		}
 		n.BronID = 0
 	default:
-		f.zet("richting", "Onbekende richting.")
+		f.Set("richting", "Onbekende richting.")
 	}
 	if !partner.GeldigID(n.PartnerID) {
-		f.zet("partner", "Kies een partner.")
+		f.Set("partner", "Kies een partner.")
 	}
 	if n.Inwoner.Naam == "" {
-		f.zet("naam", "Vul de naam van de inwoner in.")
+		f.Set("naam", "Vul de naam van de inwoner in.")
 	}
-	f.zet("naam", tekstFout(n.Inwoner.Naam, MaxNaam, false))
+	f.Set("naam", tekstFout(n.Inwoner.Naam, MaxNaam, false))
 	if n.Inwoner.Telefoon != "" {
-		f.zet("telefoon", partner.TelefoonFout(n.Inwoner.Telefoon))
+		f.Set("telefoon", partner.TelefoonFout(n.Inwoner.Telefoon))
 	}
 	if n.Inwoner.Email != "" {
 		if a, err := mail.ParseAddress(n.Inwoner.Email); err != nil || a.Address != n.Inwoner.Email {
-			f.zet("email", "Vul een e-mailadres in zoals naam@voorbeeld.nl.")
+			f.Set("email", "Vul een e-mailadres in zoals naam@voorbeeld.nl.")
 		}
 	}
 	if n.Inwoner.Telefoon == "" && n.Inwoner.Email == "" && n.Contactmoment == nil {
-		f.zet("telefoon", "Vul een telefoonnummer of e-mailadres in, of plan een contactmoment, zodat de ontvanger de inwoner kan bereiken.")
+		f.Set("telefoon", "Vul een telefoonnummer of e-mailadres in, of plan een contactmoment, zodat de ontvanger de inwoner kan bereiken.")
 	}
 	if BehoefteNaam(n.Behoefte) == "" {
-		f.zet("behoefte", "Kies waarbij de inwoner hulp nodig heeft.")
+		f.Set("behoefte", "Kies waarbij de inwoner hulp nodig heeft.")
 	}
 	if n.Vraag == "" {
-		f.zet("vraag", "Schrijf op wat de ontvanger moet weten: de vraag van de inwoner.")
+		f.Set("vraag", "Schrijf op wat de ontvanger moet weten: de vraag van de inwoner.")
 	}
-	f.zet("vraag", tekstFout(n.Vraag, MaxTekst, true))
+	f.Set("vraag", tekstFout(n.Vraag, MaxTekst, true))
 	switch n.Grondslag {
 	case Toestemming:
 		if n.ToestemmingWat == "" {
-			f.zet("toestemming_wat", "Schrijf op voor welke gegevens de inwoner toestemming gaf.")
+			f.Set("toestemming_wat", "Schrijf op voor welke gegevens de inwoner toestemming gaf.")
 		}
-		f.zet("toestemming_wat", tekstFout(n.ToestemmingWat, MaxKort, false))
+		f.Set("toestemming_wat", tekstFout(n.ToestemmingWat, MaxKort, false))
 		switch {
 		case n.ToestemmingOp.IsZero():
-			f.zet("toestemming_op", "Vul de datum in waarop de inwoner toestemming gaf, zoals 2-3-2026.")
+			f.Set("toestemming_op", "Vul de datum in waarop de inwoner toestemming gaf, zoals 2-3-2026.")
 		case n.ToestemmingOp.After(partner.Vandaag(nu)):
-			f.zet("toestemming_op", "De datum van de toestemming ligt in de toekomst.")
+			f.Set("toestemming_op", "De datum van de toestemming ligt in de toekomst.")
 		}
 		n.Artikel = ""
 	case WettelijkeTaak:
 		if n.Richting == NaarGemeente {
-			f.zet("grondslag", "Een partner verwijst naar de gemeente alleen met toestemming van de inwoner.")
+			f.Set("grondslag", "Een partner verwijst naar de gemeente alleen met toestemming van de inwoner.")
 		} else if ArtikelTekst(n.Artikel) == "" {
-			f.zet("artikel", "Kies het artikel van de wettelijke taak.")
+			f.Set("artikel", "Kies het artikel van de wettelijke taak.")
 		}
 		n.ToestemmingWat, n.ToestemmingOp = "", time.Time{}
 	default:
-		f.zet("grondslag", "Kies de grondslag: toestemming van de inwoner of een wettelijke taak.")
+		f.Set("grondslag", "Kies de grondslag: toestemming van de inwoner of een wettelijke taak.")
 	}
 	if n.Contactmoment != nil && n.Contactmoment.Before(nu) {
-		f.zet("contact_dag", "Het contactmoment ligt in het verleden. Kies een moment vanaf nu.")
+		f.Set("contact_dag", "Het contactmoment ligt in het verleden. Kies een moment vanaf nu.")
 	}
-	f.zet("contact_waar", tekstFout(n.ContactWaar, MaxKort, false))
+	f.Set("contact_waar", tekstFout(n.ContactWaar, MaxKort, false))
 	if len(f) == 0 {
 		return nil
 	}

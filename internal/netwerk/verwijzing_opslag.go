@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"strconv"
 	"strings"
 	"time"
@@ -26,9 +27,9 @@ const MaxAntwoordWerkdagen = 60
 // MaxVerwijzingen is the most referrals one list shows (the newest by the chosen order).
 const MaxVerwijzingen = 500
 
-// VandaagDatum is today in Europe/Amsterdam as a termijn.Datum.
-func (s *Service) VandaagDatum() termijn.Datum {
-	d, _ := termijn.ParseDatum(partner.DagTekst(s.Vandaag()))
+// VandaagDatum is today in Europe/Amsterdam as a datum.Datum.
+func (s *Service) VandaagDatum() datum.Datum {
+	d, _ := datum.Parse(partner.DagTekst(s.Vandaag()))
 	return d
 }
 
@@ -50,7 +51,7 @@ func (s *Service) AntwoordWerkdagen(ctx context.Context, gemeente string) (int, 
 // made from then on; a referral keeps the last day it got when it was made.
 func (s *Service) ZetAntwoordWerkdagen(ctx context.Context, gemeente string, n int) error {
 	if n < 1 || n > MaxAntwoordWerkdagen {
-		return Fouten{"werkdagen": fmt.Sprintf("Kies een aantal werkdagen van 1 tot en met %d.", MaxAntwoordWerkdagen)}
+		return errs.Fields{{Path: "werkdagen", Reason: fmt.Sprintf("Kies een aantal werkdagen van 1 tot en met %d.", MaxAntwoordWerkdagen)}}
 	}
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO netwerk_verwijzing_instellingen (gemeente, antwoord_werkdagen, gewijzigd) VALUES ($1, $2, $3)
@@ -75,7 +76,7 @@ func (s *Service) Verwijs(ctx context.Context, n NieuweVerwijzing) (Verwijzing, 
 			return Verwijzing{}, err
 		}
 		if !lid {
-			f = Fouten{"partner": "Deze partner werkt vandaag niet samen met de gemeente."}
+			f = errs.Fields{{Path: "partner", Reason: "Deze partner werkt vandaag niet samen met de gemeente."}}
 		}
 	}
 	if f != nil {
@@ -157,7 +158,7 @@ func scanVerwijzing(row interface{ Scan(...any) error }) (Verwijzing, error) {
 		v.ToestemmingOp, _ = partner.ParseDag(op)
 	}
 	if antwoord != "" {
-		v.AntwoordVoor, _ = termijn.ParseDatum(antwoord)
+		v.AntwoordVoor, _ = datum.Parse(antwoord)
 	}
 	if ingetrokken.Valid {
 		t := ingetrokken.Time.UTC()
@@ -314,10 +315,10 @@ func (s *Service) haalVerwijzing(ctx context.Context, q querier, gemeente string
 func (s *Service) Beantwoord(ctx context.Context, gemeente string, id int64, k Kijker, st VStatus, toelichting string) error {
 	toelichting = strings.TrimSpace(toelichting)
 	if r := tekstFout(toelichting, MaxTekst, true); r != "" {
-		return Fouten{"toelichting": r}
+		return errs.Fields{{Path: "toelichting", Reason: r}}
 	}
 	if st == Afgewezen && toelichting == "" {
-		return Fouten{"toelichting": "Schrijf op waarom de verwijzing wordt afgewezen, zodat de verwijzer een andere weg kan zoeken."}
+		return errs.Fields{{Path: "toelichting", Reason: "Schrijf op waarom de verwijzing wordt afgewezen, zodat de verwijzer een andere weg kan zoeken."}}
 	}
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		v, err := s.haalVerwijzing(ctx, tx, gemeente, id, k)
@@ -332,7 +333,7 @@ func (s *Service) Beantwoord(ctx context.Context, gemeente string, id int64, k K
 			mag = mag || a == st
 		}
 		if !mag {
-			return Fouten{"status": "Dit antwoord past niet bij de stand van de verwijzing (" + VStatusNaam(v.Status) + ")."}
+			return errs.Fields{{Path: "status", Reason: "Dit antwoord past niet bij de stand van de verwijzing (" + VStatusNaam(v.Status) + ")."}}
 		}
 		nu := s.nu()
 		if _, err := tx.ExecContext(ctx, `UPDATE netwerk_verwijzing SET status = $3, status_op = $4, reden = $5 WHERE gemeente = $1 AND id = $2`,
@@ -359,7 +360,7 @@ func (s *Service) TrekToestemmingIn(ctx context.Context, gemeente string, id int
 			return fmt.Errorf("netwerk: de verwijzer legt het intrekken van verwijzing %d vast: %w", id, errs.Forbidden)
 		}
 		if v.Grondslag != Toestemming {
-			return Fouten{"intrekken": "Deze verwijzing rust op een wettelijke taak, niet op toestemming."}
+			return errs.Fields{{Path: "intrekken", Reason: "Deze verwijzing rust op een wettelijke taak, niet op toestemming."}}
 		}
 		if v.Ingetrokken != nil {
 			return nil

@@ -2,6 +2,7 @@ package netwerk_test
 
 import (
 	"errors"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"testing"
 	"time"
 
@@ -11,7 +12,6 @@ import (
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
-	"github.com/zeker-platform/zeker/internal/termijn"
 )
 
 func nieuweVerwijzing(gm, partnerID string) netwerk.NieuweVerwijzing {
@@ -138,8 +138,8 @@ func TestVerwijzingInvoer(t *testing.T) {
 			n := nieuweVerwijzing("GM0175", hum)
 			c.wijzig(&n)
 			_, err := o.net.Verwijs(ctx, n)
-			var f netwerk.Fouten
-			if !errors.As(err, &f) || f[c.veld] == "" {
+			var f errs.Fields
+			if !errors.As(err, &f) || !f.Has(c.veld) {
 				t.Errorf("%s: %v, want een fout bij %s", c.naam, err, c.veld)
 			}
 		}
@@ -160,15 +160,15 @@ func TestVerwijzingInvoer(t *testing.T) {
 }
 
 func TestVerwijzingTeLaat(t *testing.T) {
-	v := netwerk.Verwijzing{Status: netwerk.Verstuurd, AntwoordVoor: termijn.NieuweDatum(2026, 1, 20)}
-	if v.TeLaat(termijn.NieuweDatum(2026, 1, 20)) || !v.TeLaat(termijn.NieuweDatum(2026, 1, 21)) {
+	v := netwerk.Verwijzing{Status: netwerk.Verstuurd, AntwoordVoor: datum.Nieuw(2026, 1, 20)}
+	if v.TeLaat(datum.Nieuw(2026, 1, 20)) || !v.TeLaat(datum.Nieuw(2026, 1, 21)) {
 		t.Error("te laat: de dag zelf telt nog mee, de dag erna niet")
 	}
 	v.Status = netwerk.Geaccepteerd
-	if v.TeLaat(termijn.NieuweDatum(2026, 2, 1)) {
+	if v.TeLaat(datum.Nieuw(2026, 2, 1)) {
 		t.Error("een beantwoorde verwijzing is niet te laat")
 	}
-	if (netwerk.Verwijzing{Status: netwerk.Verstuurd}).TeLaat(termijn.NieuweDatum(2030, 1, 1)) {
+	if (netwerk.Verwijzing{Status: netwerk.Verstuurd}).TeLaat(datum.Nieuw(2030, 1, 1)) {
 		t.Error("zonder termijn is niets te laat")
 	}
 }

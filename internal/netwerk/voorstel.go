@@ -73,13 +73,13 @@ type Voorstel struct {
 }
 
 // pasToe returns d with w applied; the opening hours must be valid notation.
-func pasToe(d Dienst, w Wijziging) (Dienst, Fouten) {
+func pasToe(d Dienst, w Wijziging) (Dienst, errs.Fields) {
 	d.Naam, d.Beschrijving, d.Behoeften, d.VoorWie = w.Naam, w.Beschrijving, slices.Clone(w.Behoeften), w.VoorWie
 	d.Aanmelden, d.Kosten, d.Website, d.Email, d.Telefoon, d.Status = w.Aanmelden, w.Kosten, w.Website, w.Email, w.Telefoon, w.Status
 	open, err := ParseOpeningstijden(w.Openingstijden)
 	if err != nil {
 		r := strings.TrimSuffix(err.Error(), ": "+errs.Invalid.Error())
-		return d, Fouten{"openingstijden": strings.ToUpper(r[:1]) + r[1:]}
+		return d, errs.Fields{{Path: "openingstijden", Reason: strings.ToUpper(r[:1]) + r[1:]}}
 	}
 	d.Openingstijden = open
 	d = d.Normaliseer()
@@ -139,7 +139,7 @@ func (s *Service) StelVoor(ctx context.Context, gemeente, partnerID string, door
 		return Voorstel{}, f
 	}
 	if len(Verschillen(d, w)) == 0 {
-		return Voorstel{}, Fouten{"naam": "Dit voorstel verandert niets aan de dienst. Pas eerst iets aan."}
+		return Voorstel{}, errs.Fields{{Path: "naam", Reason: "Dit voorstel verandert niets aan de dienst. Pas eerst iets aan."}}
 	}
 	js, err := json.Marshal(w)
 	if err != nil {
@@ -229,10 +229,10 @@ func (s *Service) Voorstel(ctx context.Context, gemeente string, id int64) (Voor
 func (s *Service) Beoordeel(ctx context.Context, gemeente string, id int64, goed bool, reden string, door int64) error {
 	reden = strings.TrimSpace(reden)
 	if !goed && reden == "" {
-		return Fouten{"reden": "Schrijf op waarom het voorstel wordt afgewezen; de partner ziet de reden."}
+		return errs.Fields{{Path: "reden", Reason: "Schrijf op waarom het voorstel wordt afgewezen; de partner ziet de reden."}}
 	}
 	if r := tekstFout(reden, MaxTekst, true); r != "" {
-		return Fouten{"reden": r}
+		return errs.Fields{{Path: "reden", Reason: r}}
 	}
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		v, err := scanVoorstel(tx.QueryRowContext(ctx, `SELECT `+voorstelKolommen+` FROM netwerk_voorstel WHERE gemeente = $1 AND id = $2`, gemeente, id))

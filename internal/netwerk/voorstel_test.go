@@ -33,8 +33,8 @@ func TestVoorstel(t *testing.T) {
 		w.Beschrijving, w.Openingstijden = "Een vrijwilliger helpt thuis met de post.", "di 09:00-12:00"
 		slecht := w
 		slecht.Openingstijden = "dinsdagochtend"
-		var f netwerk.Fouten
-		if _, err := o.net.StelVoor(ctx, "GM0175", hum, 9, d.ID, slecht); !errors.As(err, &f) || f["openingstijden"] == "" {
+		var f errs.Fields
+		if _, err := o.net.StelVoor(ctx, "GM0175", hum, 9, d.ID, slecht); !errors.As(err, &f) || !f.Has("openingstijden") {
 			t.Errorf("slechte openingstijden: %v", err)
 		}
 		if _, err := o.net.StelVoor(ctx, "GM0175", ander, 9, d.ID, w); !errors.Is(err, errs.NotFound) {

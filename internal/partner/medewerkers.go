@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/store"
 )
 
@@ -41,7 +42,7 @@ func (s *Service) KoppelUitnodiging(ctx context.Context, invitation int64, id, g
 		return err
 	}
 	if !lid {
-		return Fouten{"partner": "Deze partner is vandaag geen lid van de gemeente; nodig pas uit als het lidmaatschap loopt."}
+		return errs.FieldError("partner", "Deze partner is vandaag geen lid van de gemeente; nodig pas uit als het lidmaatschap loopt.")
 	}
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO partner_uitnodiging (invitation_id, partner_id, gemeente) VALUES ($1, $2, $3)`,

@@ -2,6 +2,7 @@ package partner_test
 
 import (
 	"errors"
+	"github.com/zeker-platform/zeker/internal/errs"
 	"testing"
 	"time"
 
@@ -32,7 +33,7 @@ func TestMedewerkers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var f partner.Fouten
+		var f errs.Fields
 		if err := s.KoppelUitnodiging(ctx, u.ID, later.ID, "GM0175"); !errors.As(err, &f) {
 			t.Errorf("a partner that is no member today: %v", err)
 		}
