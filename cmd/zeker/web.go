@@ -85,7 +85,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	} else {
 		partners = partners.MetVerhuizers(verhuizers(d.auth, d.sig)...)
 	}
-	check, err := checkweb.New(kit, checkweb.Config{Sleutel: o.checkKey}, checkweb.Deps{Catalogus: cat, Gemeenten: gemeenten})
+	check, err := checkweb.New(kit, checkweb.Config{Sleutel: o.checkKey}, checkweb.Deps{Catalogus: cat, Gemeenten: gemeenten, Partners: nieuwePartnerGids(partners)})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -192,6 +192,7 @@ func (c *compiler) regeling(i int, r *rawRegeling) *Regeling {
 	if reg.Aanvragen.Documenten == nil {
 		reg.Aanvragen.Documenten = []string{}
 	}
+	c.aanvragen(at, r, reg)
 	if !idRe.MatchString(r.ID) {
 		c.fout(at("id"), "id %q: gebruik kleine letters, cijfers en _ (bijvoorbeeld bijzondere_bijstand)", r.ID)
 	}

@@ -59,6 +59,7 @@ type Regeling struct {
 
 	voorwaarden   []voorwaarde
 	ambtshalveAls []voorwaarde
+	partnerRegel  int // the line of aanvragen.partner, for ControleerPartners
 	bedrag        bedragRegel
 	landelijk     *landelijkeRegel // set for a national regeling (landelijk.go), nil for a pack's own
 }
@@ -92,9 +93,13 @@ type EerderBedrag struct {
 // the gemeente's pack: the catalogue adds the national regelingen to every pack (landelijk.go).
 func (r *Regeling) Landelijk() bool { return r.landelijk != nil }
 
-// Aanvragen is how a resident applies for a regeling.
+// Aanvragen is how a resident applies for a regeling: the page to apply (Link, with where that address
+// was published) or the partner that runs the scheme (Partner, a key of the partner entity: its name and
+// contact come from there, never from the pack). The gemeente's own contact is the tenant's.
 type Aanvragen struct {
 	Link                  string   `json:"link,omitempty"`
+	LinkBron              *Bron    `json:"link_bron,omitempty"`
+	Partner               string   `json:"partner,omitempty"`
 	Documenten            []string `json:"documenten"`
 	DocumentenEN          []string `json:"documenten_en,omitempty"`
 	AlleenViaIntermediair bool     `json:"alleen_via_intermediair"`

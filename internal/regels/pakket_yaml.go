@@ -79,6 +79,8 @@ type rawEerder struct {
 
 type rawAanvragen struct {
 	Link                  string          `yaml:"link"`
+	Bron                  *rawBron        `yaml:"bron"`
+	Partner               string          `yaml:"partner"`
 	Documenten            []string        `yaml:"documenten"`
 	DocumentenEN          []string        `yaml:"documenten_en"`
 	AlleenViaIntermediair bool            `yaml:"alleen_via_intermediair"`
