@@ -520,7 +520,12 @@ func (c *compiler) bedrag(path []any, id string, r *rawBedrag) bedragRegel {
 		}
 		return b
 	case "vast":
-		b.soort, b.bedrag = bedragVast, c.geld(at("bedrag"), r.Bedrag, "bedrag")
+		b.soort = bedragVast
+		if len(r.PerDatum) > 0 {
+			c.perDatum(path, id, r, &b)
+			return b
+		}
+		b.bedrag = c.geld(at("bedrag"), r.Bedrag, "bedrag")
 	case "per_kind":
 		b.soort, b.bedrag = bedragPerKind, c.geld(at("bedrag"), r.Bedrag, "bedrag")
 	case "per_persoon":

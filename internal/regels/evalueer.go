@@ -312,6 +312,10 @@ func (v *voorwaarde) inkomen(f *Feiten) (Tri, VraagSet) {
 func (b *bedragRegel) bereken(f *Feiten) (geld.Bedrag, bool) {
 	switch b.soort {
 	case bedragVast:
+		if len(b.perDatum) > 0 {
+			db, ok := b.opDatum(f.Datum)
+			return db.bedrag, ok
+		}
 		return b.bedrag, true
 	case bedragPerKind:
 		n, onb := f.kinderenInLeeftijd(b.lmin, b.lmax)

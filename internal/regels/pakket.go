@@ -230,9 +230,37 @@ type bedragRegel struct {
 	kvbOndergrens  geld.Percentage // kwijtschelding: the lowest share the law allows, used while kvb is unknown
 	normBasis      basis           // kwijtschelding: the norm with or without vakantiegeld
 	eerder         []EerderBedrag
+	perDatum       []datumBedrag // vast: amounts that change on a date inside the pack, by vanaf
 	nl             landelijkeSoort // bedragLandelijk: which national formula
 	reden, redenEN string
 	bron           Bron
+}
+
+// datumBedrag is one amount of a dated series: it applies from vanaf until the next one's vanaf.
+type datumBedrag struct {
+	vanaf  time.Time
+	bedrag geld.Bedrag
+	bron   Bron
+}
+
+// opDatum returns the amount of the dated series that applies on d; ok is false before the first.
+func (b *bedragRegel) opDatum(d time.Time) (datumBedrag, bool) {
+	for i := len(b.perDatum) - 1; i >= 0; i-- {
+		if !d.Before(b.perDatum[i].vanaf) {
+			return b.perDatum[i], true
+		}
+	}
+	return datumBedrag{}, false
+}
+
+// bronOp is the source of the amount that applies on d: the dated entry's own, or the amount's.
+func (b *bedragRegel) bronOp(d time.Time) Bron {
+	if len(b.perDatum) > 0 {
+		if db, ok := b.opDatum(d); ok {
+			return db.bron
+		}
+	}
+	return b.bron
 }
 
 // Regeling returns the regeling with id, or nil.

@@ -111,6 +111,14 @@ type rawVoorwaarde struct {
 	Bron             *rawBron        `yaml:"bron"`
 }
 
+// rawDatum is one amount of a dated series (bedrag soort vast with per_datum): it applies from vanaf
+// until the next one's vanaf.
+type rawDatum struct {
+	Vanaf  string   `yaml:"vanaf"`
+	Bedrag string   `yaml:"bedrag"`
+	Bron   *rawBron `yaml:"bron"`
+}
+
 type rawBedrag struct {
 	Soort              string      `yaml:"soort"`
 	Bedrag             string      `yaml:"bedrag"`
@@ -129,6 +137,7 @@ type rawBedrag struct {
 	Ondergrens         string      `yaml:"ondergrens"`
 	NormBasis          string      `yaml:"norm_basis"`
 	Eerder             []rawEerder `yaml:"eerder"`
+	PerDatum           []rawDatum  `yaml:"per_datum"`
 	Reden              string      `yaml:"reden"`
 	RedenEN            string      `yaml:"reden_en"`
 	Bron               *rawBron    `yaml:"bron"`

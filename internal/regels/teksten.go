@@ -114,6 +114,7 @@ const (
 
 	sBedragOnbekend
 	sBedragVast
+	sBedragVastVanaf
 	sBedragPerKind
 	sBedragPerKindOnbekend
 	sBedragPerPersoon
@@ -275,6 +276,7 @@ var sleutels = [aantalSleutels]sleutelDef{
 
 	sBedragOnbekend:                    {"bedrag.onbekend", nil},
 	sBedragVast:                        {"bedrag.vast", []plek{p("bedrag", wBedrag)}},
+	sBedragVastVanaf:                   {"bedrag.vast.vanaf", []plek{p("bedrag", wBedrag), p("dag", wGetal), p("maand", wGetal), p("jaar", wGetal)}},
 	sBedragPerKind:                     {"bedrag.per_kind", []plek{p("bedrag", wBedrag), p("van", wGetal), p("tot", wGetal), p("aantal", wGetal)}},
 	sBedragPerKindOnbekend:             {"bedrag.per_kind.onbekend", []plek{p("bedrag", wBedrag), p("van", wGetal), p("tot", wGetal)}},
 	sBedragPerPersoon:                  {"bedrag.per_persoon", []plek{p("bedrag", wBedrag), p("aantal", wGetal)}},
