@@ -230,7 +230,7 @@ type bedragRegel struct {
 	kvbOndergrens  geld.Percentage // kwijtschelding: the lowest share the law allows, used while kvb is unknown
 	normBasis      basis           // kwijtschelding: the norm with or without vakantiegeld
 	eerder         []EerderBedrag
-	perDatum       []datumBedrag // vast: amounts that change on a date inside the pack, by vanaf
+	perDatum       []datumBedrag   // vast: amounts that change on a date inside the pack, by vanaf
 	nl             landelijkeSoort // bedragLandelijk: which national formula
 	reden, redenEN string
 	bron           Bron
