@@ -68,6 +68,7 @@ func Compileer(bestand string, src []byte) (*Pakket, error) {
 	}
 	c := &compiler{bestand: bestand, root: root, raw: raw, bronnen: raw.Bronnen, termen: raw.OpenTermen}
 	p := c.pakket()
+	c.stem()
 	if len(c.fouten) > 0 {
 		return nil, joinFouten(c.fouten)
 	}
