@@ -464,6 +464,8 @@ func (c *compiler) voorwaarde(path []any, r *rawVoorwaarde) voorwaarde {
 		v.maanden, v.maandenBekend = c.maanden(at("min_maanden"), r.MinMaanden)
 	case vwEenVerdiener:
 		// No fields: it holds for a couple of whom exactly one partner has an income.
+	case vwKwijtVermogen:
+		c.kwijtVermogen(path, r, &v)
 	case vwSchuldsanering, vwStudent:
 		need(r.Waarde != nil, "waarde")
 		if r.Waarde != nil {

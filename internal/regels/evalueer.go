@@ -202,6 +202,9 @@ func (v *voorwaarde) evalueer(f *Feiten) (Tri, VraagSet) {
 		return triVan((f.Student == Ja) == v.waarde), 0
 	case vwEenVerdiener:
 		return eenVerdiener(f)
+	case vwKwijtVermogen:
+		t, q, _ := v.kwijtVermogen(f)
+		return t, q
 	case vwLandelijk:
 		return v.landelijk(f)
 	case vwBeoordeling:

@@ -126,6 +126,7 @@ const (
 	vwEenVan
 	vwBeoordeling
 	vwEenVerdiener
+	vwKwijtVermogen // kwijtschelding's asset test (kwijtschelding.go)
 	vwLandelijk // a condition of a national regeling (landelijk.go); never written in a pack
 )
 
@@ -133,7 +134,7 @@ var vwNamen = map[string]soortVW{
 	"leeftijd": vwLeeftijd, "aow_leeftijd": vwAOW, "leefvorm": vwLeefvorm, "kinderen": vwKinderen,
 	"inkomen": vwInkomen, "vermogen": vwVermogen, "ontvangt": vwOntvangt, "niet_ontvangt": vwNietOntvangt,
 	"laag_inkomen": vwLaagInkomen, "schuldsanering": vwSchuldsanering, "student": vwStudent, "een_van": vwEenVan,
-	"beoordeling": vwBeoordeling, "een_verdiener": vwEenVerdiener,
+	"beoordeling": vwBeoordeling, "een_verdiener": vwEenVerdiener, "kwijtschelding_vermogen": vwKwijtVermogen,
 }
 
 // String gives the kind as a pack writes it: "leeftijd", "aow_leeftijd", "een_van", …
@@ -188,6 +189,8 @@ type voorwaarde struct {
 	maanden       int
 	maandenBekend bool
 	sub           []voorwaarde
+	kvbOndergrens geld.Percentage // kwijtschelding_vermogen: the lowest share while grens is unknown
+	extra         Tri             // kwijtschelding_vermogen: whether the gemeente allows the extra balance
 	nl            landelijkeVW // vwLandelijk: which national condition
 	uitleg        string
 	uitlegEN      string

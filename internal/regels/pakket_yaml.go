@@ -106,6 +106,9 @@ type rawVoorwaarde struct {
 	MinMaanden       string          `yaml:"min_maanden"`
 	Waarde           *bool           `yaml:"waarde"`
 	Voorwaarden      []rawVoorwaarde `yaml:"voorwaarden"`
+	KostenVanBestaan string          `yaml:"kosten_van_bestaan"` // kwijtschelding_vermogen
+	Ondergrens       string          `yaml:"ondergrens"`         // kwijtschelding_vermogen
+	Extra            string          `yaml:"extra"`              // kwijtschelding_vermogen: $term ja|nee|onbekend
 	Uitleg           string          `yaml:"uitleg"`
 	UitlegEN         string          `yaml:"uitleg_en"`
 	Bron             *rawBron        `yaml:"bron"`

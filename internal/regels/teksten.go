@@ -110,6 +110,11 @@ const (
 	sEenVerdienerGeen
 	sEenVerdienerBeiden
 	sEenVerdienerEis
+	sKwijtVermogenAltijd
+	sKwijtVermogenHooguit
+	sKwijtVermogenDelen
+	sKwijtVermogenNormhuur
+	sKwijtVermogenPremie
 	sVermogenGrensNorm
 
 	sBedragOnbekend
@@ -272,6 +277,11 @@ var sleutels = [aantalSleutels]sleutelDef{
 	sEenVerdienerGeen:          {"een_verdiener.geen", nil},
 	sEenVerdienerBeiden:        {"een_verdiener.beiden", nil},
 	sEenVerdienerEis:           {"een_verdiener.eis", nil},
+	sKwijtVermogenAltijd:       {"kwijtschelding.vermogen.altijd", []plek{p("pct", wProcent), p("grens", wBedrag)}},
+	sKwijtVermogenHooguit:      {"kwijtschelding.vermogen.hooguit", []plek{p("grens", wBedrag), p("pct", wProcent)}},
+	sKwijtVermogenDelen:        {"kwijtschelding.vermogen.delen", []plek{p("kosten", wBedrag), p("huur", wBedrag), p("premie", wBedrag), p("extra", wBedrag)}},
+	sKwijtVermogenNormhuur:     {"kwijtschelding.vermogen.normhuur", nil},
+	sKwijtVermogenPremie:       {"kwijtschelding.vermogen.premie", nil},
 	sVermogenGrensNorm:         {"vermogen.grens.norm", []plek{p("grens", wProcent), p("bedrag", wBedrag)}},
 
 	sBedragOnbekend:                    {"bedrag.onbekend", nil},

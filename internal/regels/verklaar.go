@@ -376,6 +376,8 @@ func (v *voorwaarde) zinnen(f *Feiten, t Tri, wd *woorder) {
 		wd.zin(sEenVerdienerEis)
 	case vwBeoordeling:
 		wd.zin(sBeoordeling)
+	case vwKwijtVermogen:
+		v.kwijtVermogenZinnen(f, wd)
 	case vwEenVan:
 		wd.zin(sEenVanKop) // the alternatives follow as Criterium.Sub
 	}
