@@ -127,7 +127,7 @@ const (
 	vwBeoordeling
 	vwEenVerdiener
 	vwKwijtVermogen // kwijtschelding's asset test (kwijtschelding.go)
-	vwLandelijk // a condition of a national regeling (landelijk.go); never written in a pack
+	vwLandelijk     // a condition of a national regeling (landelijk.go); never written in a pack
 )
 
 var vwNamen = map[string]soortVW{
@@ -191,7 +191,7 @@ type voorwaarde struct {
 	sub           []voorwaarde
 	kvbOndergrens geld.Percentage // kwijtschelding_vermogen: the lowest share while grens is unknown
 	extra         Tri             // kwijtschelding_vermogen: whether the gemeente allows the extra balance
-	nl            landelijkeVW // vwLandelijk: which national condition
+	nl            landelijkeVW    // vwLandelijk: which national condition
 	uitleg        string
 	uitlegEN      string
 	bron          Bron
