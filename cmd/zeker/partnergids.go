@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/netwerk"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/web/checkweb"
 )
@@ -17,6 +18,9 @@ import (
 type partnerGids struct {
 	ps  *partner.Service
 	ttl time.Duration
+	// netwerk, when set, gives the opening hours (and an address the partner entity lacks) of the
+	// partner's first location on the sociale kaart.
+	netwerk *netwerk.Service
 
 	mu    sync.Mutex
 	cache map[string]gidsItem
@@ -54,9 +58,37 @@ func (g *partnerGids) PartnerContact(ctx context.Context, sleutel string) (check
 			naam, c = o.Naam, o.Contact
 		}
 	}
-	it = gidsItem{pc: checkweb.PartnerContact{Naam: naam, Telefoon: c.Telefoon, Adres: c.Adres.String(), Website: c.Website}, ok: true, sinds: nu}
+	pc := checkweb.PartnerContact{Naam: naam, Telefoon: c.Telefoon, Adres: c.Adres.String(), Website: c.Website}
+	g.locatie(ctx, b.ID, &pc)
+	it = gidsItem{pc: pc, ok: true, sinds: nu}
 	g.mu.Lock()
 	g.cache[sleutel] = it
 	g.mu.Unlock()
 	return it.pc, it.ok
+}
+
+// locatie adds the opening hours of the partner's first location with hours on the sociale kaart, and
+// that location's address when the partner entity has none.
+func (g *partnerGids) locatie(ctx context.Context, id string, pc *checkweb.PartnerContact) {
+	if g.netwerk == nil {
+		return
+	}
+	ds, err := g.netwerk.DienstenVan(ctx, id)
+	if err != nil {
+		return
+	}
+	for _, d := range ds {
+		for _, dl := range d.Locaties {
+			if len(dl.Openingstijden) == 0 {
+				continue
+			}
+			pc.Openingstijden = dl.Openingstijden.String()
+			if pc.Adres == "" {
+				if l, err := g.netwerk.Locatie(ctx, dl.LocatieID); err == nil {
+					pc.Adres = l.Adres.String()
+				}
+			}
+			return
+		}
+	}
 }

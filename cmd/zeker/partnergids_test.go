@@ -6,9 +6,11 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/netwerk"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 	"github.com/zeker-platform/zeker/internal/tenant"
+	"github.com/zeker-platform/zeker/regelpakketten"
 )
 
 // TestPartnerGids: the check gets a known partner's contact from the partner entity (a beheerder's edit
@@ -60,5 +62,55 @@ func TestPartnerGids(t *testing.T) {
 	}
 	if _, ok := g.PartnerContact(ctx, "bestaat-niet"); ok {
 		t.Error("an unknown key has a contact")
+	}
+}
+
+// TestPartnerGidsOpeningstijden: the opening hours come from the partner's location on the sociale kaart
+// (netwerk), and its address when the partner entity has none.
+func TestPartnerGidsOpeningstijden(t *testing.T) {
+	db := storetest.OpenTest(t)
+	if _, err := tenant.ZaaiStandaard(t.Context(), db, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	al, err := audit.New(db, []byte(strings.Repeat("k", 32)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := partner.New(partner.Config{DB: db, Audit: al})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := laadCatalogus(regelpakketten.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns, err := netwerk.New(netwerk.Config{DB: db, Audit: al, Partners: ps, Catalogus: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := audit.WithActor(t.Context(), audit.Actor{Soort: audit.ActorSysteem, ID: "test", Naam: "test"})
+	lg, _ := partner.BekendeSleutel("leergeld-westerkwartier")
+	if _, err := ps.Maak(ctx, partner.Nieuw{ID: lg.ID, Naam: lg.Naam, Contact: lg.Contact, Gemeente: "GM1969", Van: ps.Vandaag()}); err != nil {
+		t.Fatal(err)
+	}
+	loc, err := ns.MaakLocatie(ctx, "GM1969", netwerk.Locatie{PartnerID: lg.ID, Naam: "Leergeld Leek",
+		Adres: partner.Adres{Straat: "Voorbeeldstraat", Huisnummer: "2", Postcode: "9999 ZZ", Plaats: "Leek"}, Bron: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, err := netwerk.ParseOpeningstijden("do 13:00-16:00")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ns.MaakDienst(ctx, netwerk.Dienst{PartnerID: lg.ID, Naam: "Regelingen voor kinderen", Beschrijving: "Hulp voor kinderen.",
+		Behoeften: []netwerk.Behoefte{netwerk.Kinderen}, Bron: "test", GecontroleerdOp: ps.Vandaag(), Gemeenten: []string{"GM1969"},
+		Locaties: []netwerk.DienstLocatie{{LocatieID: loc.ID, Openingstijden: open}}}); err != nil {
+		t.Fatal(err)
+	}
+	g := nieuwePartnerGids(ps)
+	g.netwerk = ns
+	pc, ok := g.PartnerContact(ctx, "leergeld-westerkwartier")
+	if !ok || pc.Openingstijden != "do 13:00-16:00" || pc.Adres != "Voorbeeldstraat 2, 9999 ZZ Leek" || pc.Website != lg.Contact.Website {
+		t.Errorf("contact = %+v", pc)
 	}
 }
