@@ -18,8 +18,8 @@ func TestPakketPartnersGezaaid(t *testing.T) {
 		t.Fatal(err)
 	}
 	vs := cat.PartnerVerwijzingen()
-	if len(vs) < 5 {
-		t.Fatalf("%d partnerverwijzingen in de pakketten, want at least 5 (Jeugdfonds, Menzis, Zilveren Kruis, Sam&, Leergeld)", len(vs))
+	if len(vs) < 4 {
+		t.Fatalf("%d partnerverwijzingen in de pakketten, want at least 4 (Jeugdfonds, Menzis, Sam&, Leergeld)", len(vs))
 	}
 	for _, v := range vs {
 		b, ok := partner.BekendeSleutel(v.Partner)
