@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"html"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"net/http/httputil"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -14,8 +16,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/web/webtest"
 	"github.com/zeker-platform/zeker/internal/zaken"
 )
 
@@ -136,7 +140,14 @@ func TestDemoEndToEnd(t *testing.T) {
 	if resp, _ := get("/readyz"); resp.StatusCode != 200 {
 		t.Errorf("/readyz: %d", resp.StatusCode)
 	}
-	// The sociale kaart of each gemeente has the partners its plan names, with fictitious contact only.
+	// The sociale kaart of each gemeente has the partners its plan names, with fictitious contact only,
+	// except the published website of a partner that a rule pack refers to (internal/partner).
+	gepubliceerd := map[string]bool{}
+	for _, b := range partner.BekendePartners() {
+		if u, err := url.Parse(b.Contact.Website); err == nil && u.Host != "" {
+			gepubliceerd[u.Host] = true
+		}
+	}
 	for gm, wil := range map[string][]string{
 		"GM0175": {"Voor Elkaar", "Samen Doen Team", "Humanitas", "SchuldHulpMaatje", "Raad en Recht", "Gemeentelijke Kredietbank Drenthe (GKB)", "Vechtdal Wonen", "Zilveren Kruis"},
 		"GM0147": {"Sociaal Hus", "Wijkracht", "Jeugdfonds Sport &amp; Cultuur", "Regionale Organisatie Zelfstandigen (ROZ)", "Menzis", "Humanitas"},
@@ -156,7 +167,7 @@ func TestDemoEndToEnd(t *testing.T) {
 		// (the footer, from the tenant) is the one other link.
 		for _, m := range regexp.MustCompile(`href="(?:https?://|mailto:)([^"/]+)`).FindAllStringSubmatch(body, -1) {
 			host := m[1][strings.LastIndexByte(m[1], '@')+1:]
-			if !strings.HasSuffix(host, ".voorbeeld.example") && !strings.HasPrefix(host, "www.") {
+			if !strings.HasSuffix(host, ".voorbeeld.example") && !strings.HasPrefix(host, "www.") && !gepubliceerd[host] {
 				t.Errorf("sociale kaart %s links to %s: not a reserved demo domain", gm, host)
 			}
 		}
@@ -164,6 +175,9 @@ func TestDemoEndToEnd(t *testing.T) {
 			t.Errorf("sociale kaart %s shows a phone number", gm)
 		}
 	}
+	// The check names the partner that runs a regeling with its contact from the partner entity and its
+	// opening hours from the sociale kaart: Westerkwartier's kindpakket is Stichting Leergeld's.
+	demoCheckPartner(t, basis)
 	// The start page sends to the login page first.
 	resp, body = get("/beheer/GM1681/")
 	if resp.Request.URL.Path != "/login" || !strings.Contains(body, "Inloggen voor medewerkers") {
@@ -309,5 +323,40 @@ func TestServeDemoHelp(t *testing.T) {
 	err := run(t.Context(), []string{"serve", "--log-format", "xml"}, env{stdout: io.Discard, stderr: &errOut, getenv: func(string) string { return "" }})
 	if code := exitCode(err, &errOut); code != exitUsage {
 		t.Errorf("serve --log-format xml: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// demoCheckPartner walks the demo's check (through a proxy, as a browser without JavaScript) for a
+// working family with two children in Westerkwartier and checks the kindpakket's next step.
+func demoCheckPartner(t *testing.T, basis string) {
+	t.Helper()
+	doel, err := url.Parse(basis)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &webtest.Check{T: t, H: httputil.NewSingleHostReverseProxy(doel)}
+	f.Post("/check/start", url.Values{"gemeente": {"GM1969"}, "voor": {"zelf"}})
+	antwoorden := map[string]url.Values{
+		"huishouden": {"partner": {"ja"}, "kinderen": {"2"}, "medebewoners": {"0"}},
+		"leeftijd":   {"a-dag": {"10"}, "a-maand": {"3"}, "a-jaar": {"1988"}, "p-dag": {"22"}, "p-maand": {"9"}, "p-jaar": {"1990"}, "kind-1": {"8"}, "kind-2": {"14"}},
+		"inkomen":    {"basis": {"netto"}, "a-soort-1": {"loon"}, "a-bedrag-1": {"1600"}, "p-soort-1": {"loon"}, "p-bedrag-1": {"730"}},
+		"vermogen":   {"vermogen": {"1500"}},
+		"wonen":      {"wonen": {"huur"}, "huur": {"780"}},
+		"ontvangt":   {"laag-weet-niet": {"ja"}},
+		"situatie":   {"student-vraag": {"1"}, "student": {"nee"}, "schuld-vraag": {"1"}, "schuld": {"nee"}},
+	}
+	for i := 0; f.Stap() != "" && i < 10; i++ {
+		f.Antwoord(antwoorden[f.Stap()])
+	}
+	body := html.UnescapeString(f.Body)
+	i := strings.Index(body, `id="regeling-kindpakket" data-oordeel="recht"`)
+	if i < 0 {
+		t.Fatalf("demo check: no kindpakket ✔ for the working family in Westerkwartier (status %d)", f.Status)
+	}
+	art := body[i : i+strings.Index(body[i:], "</article>")]
+	for _, want := range []string{"bij Stichting Leergeld Westerkwartier.", `href="https://www.leergeld.nl"`, "do 13:00-16:00", "9999 ZZ"} {
+		if !strings.Contains(art, want) {
+			t.Errorf("demo check: the kindpakket misses %q:\n%s", want, art)
+		}
 	}
 }

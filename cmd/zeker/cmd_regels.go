@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/regelpakketten"
@@ -52,7 +53,17 @@ func laadCatalogus(fsys fs.FS) (*regels.Catalogus, error) {
 	if err != nil {
 		return nil, err
 	}
-	return regels.Laad(fsys, params)
+	cat, err := regels.Laad(fsys, params)
+	if err != nil {
+		return nil, err
+	}
+	return cat, controleerPartners(cat)
+}
+
+// controleerPartners refuses packs that refer to a partner Zeker does not know (internal/partner's
+// known partners), naming the pack's file and line.
+func controleerPartners(cat *regels.Catalogus) error {
+	return cat.ControleerPartners(func(s string) bool { _, ok := partner.BekendeSleutel(s); return ok })
 }
 
 func regelsLijst(e env, args []string) error {
@@ -239,6 +250,9 @@ func regelsGrenzen(e env, args []string) error {
 		return err
 	}
 	cat, err := regels.Laad(regelpakketten.FS, params)
+	if err == nil {
+		err = controleerPartners(cat)
+	}
 	if err != nil {
 		return err
 	}

@@ -192,6 +192,9 @@ func serve(ctx context.Context, o serveOpties) error {
 		return fmt.Errorf("landelijke parameters: %w", err)
 	}
 	cat, err := regels.LaadStandaard(params)
+	if err == nil {
+		err = controleerPartners(cat)
+	}
 	if err != nil {
 		return fmt.Errorf("regelpakketten: %w", err)
 	}

@@ -174,6 +174,17 @@ var demoNetwerk = []demoOrg{
 		bron:         "Beleidsplan Borger-Odoorn ‘Samen werken aan bestaanszekerheid’, Ontwikkelingen in de regio" + demoFictief, plaats: "Nieuw-Buinen", open: "wo 10:00-12:00"}}},
 }
 
+// bekendeMetID finds the known partner (internal/partner) with this id: the partners that rule packs
+// refer to by key are seeded with the same id here.
+func bekendeMetID(id string) (partner.Bekende, bool) {
+	for _, b := range partner.BekendePartners() {
+		if b.ID == id {
+			return b, true
+		}
+	}
+	return partner.Bekende{}, false
+}
+
 // slug makes a host name part of a partner's name: "Sam& voor alle kinderen" → "sam-voor-alle-kinderen".
 func slug(s string) string {
 	var b strings.Builder
@@ -209,10 +220,18 @@ func maakDemoNetwerk(ctx context.Context, d *diensten, log *slog.Logger) error {
 	loc := 300
 	for _, o := range demoNetwerk {
 		web := "https://" + slug(o.naam) + ".voorbeeld.example"
+		contact := partner.Contact{Website: web, WebsiteBron: demoBron}
+		if b, ok := bekendeMetID(o.id); ok {
+			// A partner a rule pack refers to: its published contact (internal/partner), and a
+			// fictitious address only because none is published.
+			contact = b.Contact
+			contact.Adres = partner.Adres{Straat: "Voorbeeldstraat", Huisnummer: o.id[len(o.id)-3:], Postcode: "9999 ZZ", Plaats: "Demodorp"}
+			contact.AdresBron = demoBron
+			web = contact.Website
+		}
 		bestaand, err := ps.Haal(ctx, o.id)
 		if errors.Is(err, errs.NotFound) {
-			bestaand, err = ps.Maak(ctx, partner.Nieuw{ID: o.id, Naam: o.naam, Gemeente: o.gemeenten[0], Van: van,
-				Contact: partner.Contact{Website: web, WebsiteBron: demoBron}})
+			bestaand, err = ps.Maak(ctx, partner.Nieuw{ID: o.id, Naam: o.naam, Gemeente: o.gemeenten[0], Van: van, Contact: contact})
 		}
 		if err != nil {
 			return fmt.Errorf("demo: partner %s: %w", o.naam, err)

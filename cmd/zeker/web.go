@@ -85,7 +85,8 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	} else {
 		partners = partners.MetVerhuizers(verhuizers(d.auth, d.sig)...)
 	}
-	check, err := checkweb.New(kit, checkweb.Config{Sleutel: o.checkKey}, checkweb.Deps{Catalogus: cat, Gemeenten: gemeenten})
+	gids := nieuwePartnerGids(partners)
+	check, err := checkweb.New(kit, checkweb.Config{Sleutel: o.checkKey}, checkweb.Deps{Catalogus: cat, Gemeenten: gemeenten, Partners: gids})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -119,6 +120,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	gids.netwerk = ns // opening hours of the partners that run regelingen, for the check
 	nw, err := netwerkweb.New(kit, netwerkweb.Deps{Netwerk: ns, Bronnen: verwijsBronnen(d.zaken, d.sig)})
 	if err != nil {
 		return nil, nil, err

@@ -21,6 +21,10 @@ type Huishouden struct {
 	// LaagInkomenSinds is since when the household has had a low income (for the individuele
 	// inkomenstoeslag: "langdurig laag inkomen"); nil = unknown. Bijstand since a date implies it.
 	LaagInkomenSinds *datum.Datum `json:"laag_inkomen_sinds,omitempty"`
+	// ZorgpremiePerMaand is the nominal premium of the household's basic health insurance per month,
+	// for everyone together (kwijtschelding deducts what is above the normpremie); nil = unknown. The
+	// resident check does not ask it (yet); `zeker check` and the scenarios may give it.
+	ZorgpremiePerMaand *geld.Bedrag `json:"zorgpremie_per_maand,omitempty"`
 }
 
 // Rol is a person's place in the household.

@@ -209,6 +209,9 @@ func (h *Huishouden) Valideer(datum time.Time) error {
 	if h.Wonen.HuurPerMaand != nil && *h.Wonen.HuurPerMaand < 0 {
 		add("wonen.huur_per_maand", "mag niet negatief zijn")
 	}
+	if h.ZorgpremiePerMaand != nil && *h.ZorgpremiePerMaand < 0 {
+		add("zorgpremie_per_maand", "mag niet negatief zijn")
+	}
 	if len(h.Ontvangt) > MaxOntvangsten {
 		add("ontvangt", "meer dan %d regelingen", MaxOntvangsten)
 	}

@@ -68,6 +68,7 @@ func Compileer(bestand string, src []byte) (*Pakket, error) {
 	}
 	c := &compiler{bestand: bestand, root: root, raw: raw, bronnen: raw.Bronnen, termen: raw.OpenTermen}
 	p := c.pakket()
+	c.stem()
 	if len(c.fouten) > 0 {
 		return nil, joinFouten(c.fouten)
 	}
@@ -192,6 +193,7 @@ func (c *compiler) regeling(i int, r *rawRegeling) *Regeling {
 	if reg.Aanvragen.Documenten == nil {
 		reg.Aanvragen.Documenten = []string{}
 	}
+	c.aanvragen(at, r, reg)
 	if !idRe.MatchString(r.ID) {
 		c.fout(at("id"), "id %q: gebruik kleine letters, cijfers en _ (bijvoorbeeld bijzondere_bijstand)", r.ID)
 	}
@@ -462,6 +464,8 @@ func (c *compiler) voorwaarde(path []any, r *rawVoorwaarde) voorwaarde {
 		v.maanden, v.maandenBekend = c.maanden(at("min_maanden"), r.MinMaanden)
 	case vwEenVerdiener:
 		// No fields: it holds for a couple of whom exactly one partner has an income.
+	case vwKwijtVermogen:
+		c.kwijtVermogen(path, r, &v)
 	case vwSchuldsanering, vwStudent:
 		need(r.Waarde != nil, "waarde")
 		if r.Waarde != nil {
@@ -519,7 +523,12 @@ func (c *compiler) bedrag(path []any, id string, r *rawBedrag) bedragRegel {
 		}
 		return b
 	case "vast":
-		b.soort, b.bedrag = bedragVast, c.geld(at("bedrag"), r.Bedrag, "bedrag")
+		b.soort = bedragVast
+		if len(r.PerDatum) > 0 {
+			c.perDatum(path, id, r, &b)
+			return b
+		}
+		b.bedrag = c.geld(at("bedrag"), r.Bedrag, "bedrag")
 	case "per_kind":
 		b.soort, b.bedrag = bedragPerKind, c.geld(at("bedrag"), r.Bedrag, "bedrag")
 	case "per_persoon":

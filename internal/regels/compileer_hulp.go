@@ -2,6 +2,7 @@ package regels
 
 import (
 	"strings"
+	"time"
 
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
@@ -90,6 +91,35 @@ func (c *compiler) kwijtschelding(path []any, id string, r *rawBedrag, b *bedrag
 	b.normBasis, _ = c.basis(at("norm_basis"), r.NormBasis)
 	if b.normBasis == basisOnbekend {
 		c.fout(at("norm_basis"), "regeling %s: bedrag kwijtschelding: norm_basis moet incl_vt of excl_vt zijn", id)
+	}
+}
+
+// perDatum compiles an amount that changes on a date inside the pack (soort vast with per_datum), such
+// as a national amount set per calendar year: each entry has its first day, amount and source, in
+// ascending order; the evaluation takes the one that applies on the reference date.
+func (c *compiler) perDatum(path []any, id string, r *rawBedrag, b *bedragRegel) {
+	at := func(rest ...any) []any { return append(append([]any{}, path...), rest...) }
+	if r.Bedrag != "" {
+		c.fout(at("bedrag"), "regeling %s: bedrag en per_datum samen: kies één van beide", id)
+	}
+	for j, e := range r.PerDatum {
+		d, err := time.Parse(time.DateOnly, e.Vanaf)
+		if err != nil {
+			c.fout(at("per_datum", j, "vanaf"), "regeling %s: per_datum %d: vanaf %q is geen datum (jjjj-mm-dd)", id, j+1, e.Vanaf)
+			continue
+		}
+		if n := len(b.perDatum); n > 0 && !d.After(b.perDatum[n-1].vanaf) {
+			c.fout(at("per_datum", j, "vanaf"), "regeling %s: per_datum %d: de datums moeten oplopen", id, j+1)
+		}
+		if e.Bron.leeg() {
+			c.fout(at("per_datum", j), "regeling %s: per_datum %d: bedrag zonder bron", id, j+1)
+		}
+		b.perDatum = append(b.perDatum, datumBedrag{vanaf: d, bedrag: c.geld(at("per_datum", j, "bedrag"), e.Bedrag, "bedrag"), bron: c.bron(at("per_datum", j, "bron"), e.Bron)})
+	}
+	if !r.Bron.leeg() {
+		b.bron = c.bron(at("bron"), r.Bron)
+	} else if len(b.perDatum) > 0 {
+		b.bron = b.perDatum[len(b.perDatum)-1].bron
 	}
 }
 

@@ -202,6 +202,9 @@ func (v *voorwaarde) evalueer(f *Feiten) (Tri, VraagSet) {
 		return triVan((f.Student == Ja) == v.waarde), 0
 	case vwEenVerdiener:
 		return eenVerdiener(f)
+	case vwKwijtVermogen:
+		t, q, _ := v.kwijtVermogen(f)
+		return t, q
 	case vwLandelijk:
 		return v.landelijk(f)
 	case vwBeoordeling:
@@ -312,6 +315,10 @@ func (v *voorwaarde) inkomen(f *Feiten) (Tri, VraagSet) {
 func (b *bedragRegel) bereken(f *Feiten) (geld.Bedrag, bool) {
 	switch b.soort {
 	case bedragVast:
+		if len(b.perDatum) > 0 {
+			db, ok := b.opDatum(f.Datum)
+			return db.bedrag, ok
+		}
 		return b.bedrag, true
 	case bedragPerKind:
 		n, onb := f.kinderenInLeeftijd(b.lmin, b.lmax)

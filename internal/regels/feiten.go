@@ -163,6 +163,15 @@ type Feiten struct {
 	VermogenBekend bool
 	Vermogensgrens geld.Bedrag // national asset limit (Pw art. 34) for the leefvorm at the date
 
+	// Kwijtschelding's asset test (kwijtschelding.go): the household's health premium, the normpremie
+	// the bijstandsnorm holds and the extra balance a gemeente may allow, for the leefvorm at the date.
+	Zorgpremie            geld.Bedrag
+	ZorgpremieBekend      bool
+	KwijtNormpremie       geld.Bedrag
+	KwijtNormpremieBekend bool
+	KwijtExtra            geld.Bedrag
+	KwijtExtraBekend      bool
+
 	Ontvangt       [maxOntvangsten]Ontvangen
 	AantalOntvangt int
 	OntvangtBekend bool // false when the household did not say which schemes it receives
@@ -400,6 +409,15 @@ func Afleiden(h *huishouden.Huishouden, datum time.Time, params *nl.Parameters) 
 		f.Wonen = WonenKoop
 	case huishouden.Inwonend:
 		f.Wonen = WonenInwonend
+	}
+	if h.ZorgpremiePerMaand != nil {
+		f.Zorgpremie, f.ZorgpremieBekend = *h.ZorgpremiePerMaand, true
+	}
+	if np, _, err := params.KwijtscheldingNormpremie(f.Leefvorm, datum); err == nil {
+		f.KwijtNormpremie, f.KwijtNormpremieBekend = np, true
+	}
+	if ex, _, err := params.KwijtscheldingExtraVermogen(f.Leefvorm, datum); err == nil {
+		f.KwijtExtra, f.KwijtExtraBekend = ex, true
 	}
 	return f, nil
 }

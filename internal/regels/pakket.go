@@ -59,6 +59,7 @@ type Regeling struct {
 
 	voorwaarden   []voorwaarde
 	ambtshalveAls []voorwaarde
+	partnerRegel  int // the line of aanvragen.partner, for ControleerPartners
 	bedrag        bedragRegel
 	landelijk     *landelijkeRegel // set for a national regeling (landelijk.go), nil for a pack's own
 }
@@ -92,9 +93,13 @@ type EerderBedrag struct {
 // the gemeente's pack: the catalogue adds the national regelingen to every pack (landelijk.go).
 func (r *Regeling) Landelijk() bool { return r.landelijk != nil }
 
-// Aanvragen is how a resident applies for a regeling.
+// Aanvragen is how a resident applies for a regeling: the page to apply (Link, with where that address
+// was published) or the partner that runs the scheme (Partner, a key of the partner entity: its name and
+// contact come from there, never from the pack). The gemeente's own contact is the tenant's.
 type Aanvragen struct {
 	Link                  string   `json:"link,omitempty"`
+	LinkBron              *Bron    `json:"link_bron,omitempty"`
+	Partner               string   `json:"partner,omitempty"`
 	Documenten            []string `json:"documenten"`
 	DocumentenEN          []string `json:"documenten_en,omitempty"`
 	AlleenViaIntermediair bool     `json:"alleen_via_intermediair"`
@@ -121,14 +126,15 @@ const (
 	vwEenVan
 	vwBeoordeling
 	vwEenVerdiener
-	vwLandelijk // a condition of a national regeling (landelijk.go); never written in a pack
+	vwKwijtVermogen // kwijtschelding's asset test (kwijtschelding.go)
+	vwLandelijk     // a condition of a national regeling (landelijk.go); never written in a pack
 )
 
 var vwNamen = map[string]soortVW{
 	"leeftijd": vwLeeftijd, "aow_leeftijd": vwAOW, "leefvorm": vwLeefvorm, "kinderen": vwKinderen,
 	"inkomen": vwInkomen, "vermogen": vwVermogen, "ontvangt": vwOntvangt, "niet_ontvangt": vwNietOntvangt,
 	"laag_inkomen": vwLaagInkomen, "schuldsanering": vwSchuldsanering, "student": vwStudent, "een_van": vwEenVan,
-	"beoordeling": vwBeoordeling, "een_verdiener": vwEenVerdiener,
+	"beoordeling": vwBeoordeling, "een_verdiener": vwEenVerdiener, "kwijtschelding_vermogen": vwKwijtVermogen,
 }
 
 // String gives the kind as a pack writes it: "leeftijd", "aow_leeftijd", "een_van", …
@@ -183,7 +189,9 @@ type voorwaarde struct {
 	maanden       int
 	maandenBekend bool
 	sub           []voorwaarde
-	nl            landelijkeVW // vwLandelijk: which national condition
+	kvbOndergrens geld.Percentage // kwijtschelding_vermogen: the lowest share while grens is unknown
+	extra         Tri             // kwijtschelding_vermogen: whether the gemeente allows the extra balance
+	nl            landelijkeVW    // vwLandelijk: which national condition
 	uitleg        string
 	uitlegEN      string
 	bron          Bron
@@ -225,9 +233,37 @@ type bedragRegel struct {
 	kvbOndergrens  geld.Percentage // kwijtschelding: the lowest share the law allows, used while kvb is unknown
 	normBasis      basis           // kwijtschelding: the norm with or without vakantiegeld
 	eerder         []EerderBedrag
+	perDatum       []datumBedrag   // vast: amounts that change on a date inside the pack, by vanaf
 	nl             landelijkeSoort // bedragLandelijk: which national formula
 	reden, redenEN string
 	bron           Bron
+}
+
+// datumBedrag is one amount of a dated series: it applies from vanaf until the next one's vanaf.
+type datumBedrag struct {
+	vanaf  time.Time
+	bedrag geld.Bedrag
+	bron   Bron
+}
+
+// opDatum returns the amount of the dated series that applies on d; ok is false before the first.
+func (b *bedragRegel) opDatum(d time.Time) (datumBedrag, bool) {
+	for i := len(b.perDatum) - 1; i >= 0; i-- {
+		if !d.Before(b.perDatum[i].vanaf) {
+			return b.perDatum[i], true
+		}
+	}
+	return datumBedrag{}, false
+}
+
+// bronOp is the source of the amount that applies on d: the dated entry's own, or the amount's.
+func (b *bedragRegel) bronOp(d time.Time) Bron {
+	if len(b.perDatum) > 0 {
+		if db, ok := b.opDatum(d); ok {
+			return db.bron
+		}
+	}
+	return b.bron
 }
 
 // Regeling returns the regeling with id, or nil.

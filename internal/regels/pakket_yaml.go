@@ -79,6 +79,8 @@ type rawEerder struct {
 
 type rawAanvragen struct {
 	Link                  string          `yaml:"link"`
+	Bron                  *rawBron        `yaml:"bron"`
+	Partner               string          `yaml:"partner"`
 	Documenten            []string        `yaml:"documenten"`
 	DocumentenEN          []string        `yaml:"documenten_en"`
 	AlleenViaIntermediair bool            `yaml:"alleen_via_intermediair"`
@@ -104,9 +106,20 @@ type rawVoorwaarde struct {
 	MinMaanden       string          `yaml:"min_maanden"`
 	Waarde           *bool           `yaml:"waarde"`
 	Voorwaarden      []rawVoorwaarde `yaml:"voorwaarden"`
+	KostenVanBestaan string          `yaml:"kosten_van_bestaan"` // kwijtschelding_vermogen
+	Ondergrens       string          `yaml:"ondergrens"`         // kwijtschelding_vermogen
+	Extra            string          `yaml:"extra"`              // kwijtschelding_vermogen: $term ja|nee|onbekend
 	Uitleg           string          `yaml:"uitleg"`
 	UitlegEN         string          `yaml:"uitleg_en"`
 	Bron             *rawBron        `yaml:"bron"`
+}
+
+// rawDatum is one amount of a dated series (bedrag soort vast with per_datum): it applies from vanaf
+// until the next one's vanaf.
+type rawDatum struct {
+	Vanaf  string   `yaml:"vanaf"`
+	Bedrag string   `yaml:"bedrag"`
+	Bron   *rawBron `yaml:"bron"`
 }
 
 type rawBedrag struct {
@@ -127,6 +140,7 @@ type rawBedrag struct {
 	Ondergrens         string      `yaml:"ondergrens"`
 	NormBasis          string      `yaml:"norm_basis"`
 	Eerder             []rawEerder `yaml:"eerder"`
+	PerDatum           []rawDatum  `yaml:"per_datum"`
 	Reden              string      `yaml:"reden"`
 	RedenEN            string      `yaml:"reden_en"`
 	Bron               *rawBron    `yaml:"bron"`

@@ -110,10 +110,16 @@ const (
 	sEenVerdienerGeen
 	sEenVerdienerBeiden
 	sEenVerdienerEis
+	sKwijtVermogenAltijd
+	sKwijtVermogenHooguit
+	sKwijtVermogenDelen
+	sKwijtVermogenNormhuur
+	sKwijtVermogenPremie
 	sVermogenGrensNorm
 
 	sBedragOnbekend
 	sBedragVast
+	sBedragVastVanaf
 	sBedragPerKind
 	sBedragPerKindOnbekend
 	sBedragPerPersoon
@@ -271,10 +277,16 @@ var sleutels = [aantalSleutels]sleutelDef{
 	sEenVerdienerGeen:          {"een_verdiener.geen", nil},
 	sEenVerdienerBeiden:        {"een_verdiener.beiden", nil},
 	sEenVerdienerEis:           {"een_verdiener.eis", nil},
+	sKwijtVermogenAltijd:       {"kwijtschelding.vermogen.altijd", []plek{p("pct", wProcent), p("grens", wBedrag)}},
+	sKwijtVermogenHooguit:      {"kwijtschelding.vermogen.hooguit", []plek{p("grens", wBedrag), p("pct", wProcent)}},
+	sKwijtVermogenDelen:        {"kwijtschelding.vermogen.delen", []plek{p("kosten", wBedrag), p("huur", wBedrag), p("premie", wBedrag), p("extra", wBedrag)}},
+	sKwijtVermogenNormhuur:     {"kwijtschelding.vermogen.normhuur", nil},
+	sKwijtVermogenPremie:       {"kwijtschelding.vermogen.premie", nil},
 	sVermogenGrensNorm:         {"vermogen.grens.norm", []plek{p("grens", wProcent), p("bedrag", wBedrag)}},
 
 	sBedragOnbekend:                    {"bedrag.onbekend", nil},
 	sBedragVast:                        {"bedrag.vast", []plek{p("bedrag", wBedrag)}},
+	sBedragVastVanaf:                   {"bedrag.vast.vanaf", []plek{p("bedrag", wBedrag), p("dag", wGetal), p("maand", wGetal), p("jaar", wGetal)}},
 	sBedragPerKind:                     {"bedrag.per_kind", []plek{p("bedrag", wBedrag), p("van", wGetal), p("tot", wGetal), p("aantal", wGetal)}},
 	sBedragPerKindOnbekend:             {"bedrag.per_kind.onbekend", []plek{p("bedrag", wBedrag), p("van", wGetal), p("tot", wGetal)}},
 	sBedragPerPersoon:                  {"bedrag.per_persoon", []plek{p("bedrag", wBedrag), p("aantal", wGetal)}},

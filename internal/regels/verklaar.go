@@ -109,7 +109,7 @@ func (r *Regeling) verklaar(f *Feiten, w Weergave, wd *woorder, crit []Criterium
 	u := Uitkomst{
 		ID: r.ID, Naam: r.Naam, Omschrijving: r.Omschrijving, Uitleg: r.Uitleg, Oordeel: k.Oordeel,
 		Periode: r.Periode, Uitvoerder: r.Uitvoerder, Aanvragen: r.Aanvragen, Grondslag: r.Grondslag,
-		Vragen: k.Vragen.Lijst(), Kort: k, BedragBron: r.bedrag.bron,
+		Vragen: k.Vragen.Lijst(), Kort: k, BedragBron: r.bedrag.bronOp(f.Datum),
 	}
 	if w.en() {
 		u.Naam = orNL(r.NaamEN, r.Naam)
@@ -376,6 +376,8 @@ func (v *voorwaarde) zinnen(f *Feiten, t Tri, wd *woorder) {
 		wd.zin(sEenVerdienerEis)
 	case vwBeoordeling:
 		wd.zin(sBeoordeling)
+	case vwKwijtVermogen:
+		v.kwijtVermogenZinnen(f, wd)
 	case vwEenVan:
 		wd.zin(sEenVanKop) // the alternatives follow as Criterium.Sub
 	}
@@ -445,6 +447,14 @@ func (b *bedragRegel) uitleg(f *Feiten, k Kort, wd *woorder) {
 		}
 		wd.zin(sBedragOnbekend)
 	case bedragVast:
+		if len(b.perDatum) > 0 {
+			if db, ok := b.opDatum(f.Datum); ok {
+				wd.zin(sBedragVastVanaf, bedragW(db.bedrag), getal(db.vanaf.Day()), getal(int(db.vanaf.Month())), getal(db.vanaf.Year()))
+			} else {
+				wd.zin(sBedragOnbekend)
+			}
+			return
+		}
 		wd.zin(sBedragVast, bedragW(b.bedrag))
 	case bedragPerKind:
 		n, onb := f.kinderenInLeeftijd(b.lmin, b.lmax)

@@ -116,7 +116,9 @@ const (
 	idAOWLeeftijd         = "aow.leeftijd"
 	idWMLUur              = "wml.uurloon_21plus"
 	idWMLMaand            = "wml.referentiemaandloon"
-	idVermogensgrens      = "pw.vermogensgrens." // + Leefvorm.Code()
+	idVermogensgrens      = "pw.vermogensgrens."                                 // + Leefvorm.Code()
+	idKwijtNormpremie     = "kwijtschelding.normpremie_zvw_in_bijstandsnorm_"    // + alleenstaande | echtgenoten
+	idKwijtExtra          = "kwijtschelding.vermogen.extra_financiele_middelen_" // + alleenstaande | alleenstaande_ouder | echtgenoten
 )
 
 // soortVan tells which ids the data file may hold and how their value is written. Unknown ids are an
@@ -128,7 +130,9 @@ func soortVan(id string) (soort, bool) {
 	case idAOWLeeftijd:
 		return soortLeeftijd, true
 	case idWMLUur, idWMLMaand,
-		idVermogensgrens + "alleenstaande", idVermogensgrens + "alleenstaande_ouder", idVermogensgrens + "gehuwden":
+		idVermogensgrens + "alleenstaande", idVermogensgrens + "alleenstaande_ouder", idVermogensgrens + "gehuwden",
+		idKwijtNormpremie + "alleenstaande", idKwijtNormpremie + "echtgenoten",
+		idKwijtExtra + "alleenstaande", idKwijtExtra + "alleenstaande_ouder", idKwijtExtra + "echtgenoten":
 		return soortBedrag, true
 	}
 	if rest, ok := strings.CutPrefix(id, "pw.norm."); ok {

@@ -20,6 +20,40 @@ func (p *Parameters) Vermogensgrens(l Leefvorm, datum time.Time) (geld.Bedrag, B
 	return w.bedrag, w.bron, nil
 }
 
+// KwijtscheldingNormpremie returns the health premium that the bijstandsnorm already holds (Leidraad
+// Invordering 2008 art. 26.2.19): for kwijtschelding only the premium above it is deducted. The source
+// gives it for a single person and for a couple, not for a single parent: that is an error.
+func (p *Parameters) KwijtscheldingNormpremie(l Leefvorm, datum time.Time) (geld.Bedrag, Bron, error) {
+	var code string
+	switch l {
+	case Alleenstaande:
+		code = "alleenstaande"
+	case Gehuwden:
+		code = "echtgenoten"
+	default:
+		return 0, Bron{}, fmt.Errorf("normpremie kwijtschelding: de bron geeft geen normpremie voor %s", l)
+	}
+	w, err := p.zoek(idKwijtNormpremie+code, dag(datum))
+	if err != nil {
+		return 0, Bron{}, fmt.Errorf("normpremie kwijtschelding: %w", err)
+	}
+	return w.bedrag, w.bron, nil
+}
+
+// KwijtscheldingExtraVermogen returns the extra bank balance a gemeente may allow for kwijtschelding
+// (art. 12 lid 2 d URIW) for the leefvorm.
+func (p *Parameters) KwijtscheldingExtraVermogen(l Leefvorm, datum time.Time) (geld.Bedrag, Bron, error) {
+	code := map[Leefvorm]string{Alleenstaande: "alleenstaande", AlleenstaandeOuder: "alleenstaande_ouder", Gehuwden: "echtgenoten"}[l]
+	if code == "" {
+		return 0, Bron{}, fmt.Errorf("extra vermogen kwijtschelding: onbekende leefvorm %d", int(l))
+	}
+	w, err := p.zoek(idKwijtExtra+code, dag(datum))
+	if err != nil {
+		return 0, Bron{}, fmt.Errorf("extra vermogen kwijtschelding: %w", err)
+	}
+	return w.bedrag, w.bron, nil
+}
+
 // KostendelerMinimumleeftijd returns the age from which a housemate counts as kostendelende
 // medebewoner (art. 19a Pw; 27 since 1 January 2023).
 func (p *Parameters) KostendelerMinimumleeftijd(datum time.Time) (int, Bron, error) {

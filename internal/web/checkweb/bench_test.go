@@ -9,13 +9,23 @@ import (
 
 // BenchmarkResultaat is the hot path of the load test: decrypt the token, evaluate with trace, render.
 // The client does not accept gzip; BenchmarkResultaatGzip is the same page for a browser, gzipped.
-func BenchmarkResultaat(b *testing.B) { benchResultaat(b, false) }
+func BenchmarkResultaat(b *testing.B) { benchResultaat(b, false, nil) }
 
 // BenchmarkResultaatGzip is BenchmarkResultaat with Accept-Encoding: gzip, as every browser sends.
-func BenchmarkResultaatGzip(b *testing.B) { benchResultaat(b, true) }
+func BenchmarkResultaatGzip(b *testing.B) { benchResultaat(b, true, nil) }
 
-func benchResultaat(b *testing.B, gz bool) {
-	s := testServer(b, testConfig{})
+// BenchmarkResultaatPartners is BenchmarkResultaat with the partners' contact looked up once per page
+// through a PartnerGids that answers from memory, as cmd/zeker's cached one does (Borne's Jeugdfonds
+// and Menzis run regelingen on this page).
+func BenchmarkResultaatPartners(b *testing.B) {
+	benchResultaat(b, false, &vastePartners{vragen: map[string]int{}, m: map[string]PartnerContact{
+		"jeugdfonds-sport-cultuur": {Naam: "Jeugdfonds Sport & Cultuur", Website: "https://www.jeugdfondssportencultuur.nl", Adres: "Voorbeeldstraat 113, 9999 ZZ Demodorp"},
+		"menzis":                   {Naam: "Menzis", Website: "https://www.gezondverzekerd.nl"},
+	}})
+}
+
+func benchResultaat(b *testing.B, gz bool, partners PartnerGids) {
+	s := testServer(b, testConfig{Partners: partners})
 	h := s.Handler()
 	f := &flow{T: b, H: h}
 	f.Post("/check/start", url.Values{"gemeente": {"GM0147"}, "voor": {"zelf"}})

@@ -171,18 +171,22 @@ func (p *resultaatPagina) artikel(b *bytes.Buffer, u *regels.Uitkomst, lb *resul
 	b.WriteString("</details>\n</article>\n")
 }
 
-// uitvoerder names who carries out u: the pack's executing organisation, the gemeente by its name when
-// the pack says "gemeente" or nothing.
+// uitvoerder names who carries out u: the partner that runs it (its name from the partner entity), the
+// pack's executing organisation, or the gemeente by its name when the pack says "gemeente" or nothing.
 func (p *resultaatPagina) uitvoerder(u *regels.Uitkomst) string {
+	if pc, ok := p.partners[u.Aanvragen.Partner]; ok && pc.Naam != "" {
+		return pc.Naam
+	}
 	if u.Uitvoerder == "" || strings.EqualFold(u.Uitvoerder, "gemeente") {
 		return p.l.T("resultaat.uitvoerder.gemeente", "gemeente", p.gemeente.Naam)
 	}
 	return u.Uitvoerder
 }
 
-// aanvragen writes the one line "where to apply": the executing organisation with the pack's
-// application link (the deep link, with its own address written out on paper), or via an
-// intermediary.
+// aanvragen writes "where to apply": the executing organisation with the pack's application link (the
+// real page, "Naar de aanvraag"), or via an intermediary; for a scheme a partner runs, the partner's
+// phone, address, opening hours and website where known (the gemeente's own contact is at the end of
+// the page, from the tenant).
 func (p *resultaatPagina) aanvragen(b *bytes.Buffer, u *regels.Uitkomst, lb *resultaatLabels) {
 	a := &u.Aanvragen
 	b.WriteString(`<p class="utrecht-paragraph zeker-doen"><strong>`)
@@ -202,6 +206,50 @@ func (p *resultaatPagina) aanvragen(b *bytes.Buffer, u *regels.Uitkomst, lb *res
 		b.WriteString("</a>")
 	}
 	b.WriteString("</p>\n")
+	if pc, ok := p.partners[a.Partner]; ok {
+		p.partnerContact(b, &pc, lb)
+	}
+}
+
+// partnerContact writes a partner's contact as a short list; nothing when nothing is known.
+func (p *resultaatPagina) partnerContact(b *bytes.Buffer, pc *PartnerContact, lb *resultaatLabels) {
+	if pc.Telefoon == "" && pc.Adres == "" && pc.Website == "" && pc.Openingstijden == "" {
+		return
+	}
+	b.WriteString(`<ul class="utrecht-unordered-list zeker-partner">`)
+	if pc.Telefoon != "" {
+		b.WriteString(`<li class="utrecht-unordered-list__item">`)
+		web.Esc(b, lb.Telefoon)
+		b.WriteString(`: <a class="utrecht-link utrecht-link--html-a utrecht-link--telephone" href="tel:`)
+		web.EscURL(b, pc.Telefoon)
+		b.WriteString(`">`)
+		web.Esc(b, pc.Telefoon)
+		b.WriteString("</a></li>")
+	}
+	if pc.Adres != "" {
+		b.WriteString(`<li class="utrecht-unordered-list__item">`)
+		web.Esc(b, lb.Adres)
+		b.WriteString(": ")
+		web.Esc(b, pc.Adres)
+		b.WriteString("</li>")
+	}
+	if pc.Openingstijden != "" {
+		b.WriteString(`<li class="utrecht-unordered-list__item">`)
+		web.Esc(b, lb.Openingstijden)
+		b.WriteString(": ")
+		web.Esc(b, pc.Openingstijden)
+		b.WriteString("</li>")
+	}
+	if veiligeURL(pc.Website) {
+		b.WriteString(`<li class="utrecht-unordered-list__item">`)
+		web.Esc(b, lb.Website)
+		b.WriteString(`: <a class="utrecht-link utrecht-link--html-a" href="`)
+		web.EscURL(b, pc.Website)
+		b.WriteString(`" rel="noreferrer">`)
+		web.Esc(b, pc.Website)
+		b.WriteString("</a></li>")
+	}
+	b.WriteString("</ul>\n")
 }
 
 // zinStap maps the engine's sentences that call a fact of the resident unknown to the step that asks

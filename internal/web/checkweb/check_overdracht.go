@@ -89,5 +89,20 @@ func (p *resultaatPagina) overdrachtRij(b *bytes.Buffer, u *regels.Uitkomst, lb 
 		web.Esc(b, lb.AanvraagLink)
 		b.WriteString("</a>")
 	}
+	if pc, ok := p.partners[a.Partner]; ok {
+		if pc.Telefoon != "" {
+			b.WriteString(" ")
+			web.Esc(b, lb.Telefoon)
+			b.WriteString(" ")
+			web.Esc(b, pc.Telefoon)
+		}
+		if veiligeURL(pc.Website) && pc.Website != a.Link {
+			b.WriteString(` <a class="utrecht-link utrecht-link--html-a" href="`)
+			web.EscURL(b, pc.Website)
+			b.WriteString(`" rel="noreferrer">`)
+			web.Esc(b, pc.Website)
+			b.WriteString("</a>")
+		}
+	}
 	b.WriteString("</td></tr>\n")
 }

@@ -64,6 +64,7 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.landelijk = res.Landelijk
+	p.partners = s.partnerContacten(r.Context(), res)
 	tot, onb := res.TotaalPerMaand()
 	p.totaal, p.totaalOnbekend, p.totaalNul = bedragTekst(tot, l), onb, tot == 0
 	p.antwoorden = s.antwoordOverzicht(r.Context(), a, l)
@@ -88,6 +89,32 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 		Inhoud:      p.schrijf,
 	})
 	s.kit.StuurPagina(w, http.StatusOK, buf)
+}
+
+// partnerContacten looks up, once per page, the partners that run the regelingen shown with a way to
+// apply (not ✖); nil when there are none.
+func (s *server) partnerContacten(ctx context.Context, res *regels.Resultaat) map[string]PartnerContact {
+	if s.partners == nil {
+		return nil
+	}
+	var m map[string]PartnerContact
+	for i := range res.Regelingen {
+		u := &res.Regelingen[i]
+		k := u.Aanvragen.Partner
+		if k == "" || u.Oordeel == regels.GeenRecht {
+			continue
+		}
+		if _, ok := m[k]; ok {
+			continue
+		}
+		if pc, ok := s.partners.PartnerContact(ctx, k); ok {
+			if m == nil {
+				m = map[string]PartnerContact{}
+			}
+			m[k] = pc
+		}
+	}
+	return m
 }
 
 // stapURL is the address of step stap for the answers a: every answer kept, the step shown with its

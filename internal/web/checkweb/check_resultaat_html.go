@@ -100,6 +100,8 @@ type resultaatPagina struct {
 	// as the next page when nothing else is open; "" when it cannot be made.
 	stapURL func(stap string) string
 	teksten *regels.Teksten // words een_van's alternatives one by one
+	// partners are the contacts of the partners that run regelingen on this page, by key.
+	partners map[string]PartnerContact
 }
 
 // schrijf writes the content of the result page (what base.html puts in <main>).

@@ -8,6 +8,7 @@
 package checkweb
 
 import (
+	"context"
 	"crypto/rand"
 	"errors"
 	"fmt"
@@ -39,6 +40,22 @@ type Deps struct {
 	// Teksten words the engine's explanation; nil is the catalogue that ships with Zeker
 	// (internal/regels/teksten). A language of the page catalogue needs a file in both.
 	Teksten *regels.Teksten
+	// Partners gives the contact of the partners that rule packs name as the ones who run a regeling
+	// (aanvragen.partner); nil shows the pack's executing organisation without contact.
+	Partners PartnerGids
+}
+
+// PartnerGids looks up a partner that a rule pack names by key. The check asks it once per partner of
+// a result page; the implementation (cmd/zeker/web.go, over internal/partner) keeps them in memory, so
+// the hot path does no database lookup per regeling.
+type PartnerGids interface {
+	PartnerContact(ctx context.Context, sleutel string) (PartnerContact, bool)
+}
+
+// PartnerContact is what the result page shows of the partner that runs a regeling: each item only
+// where it is known.
+type PartnerContact struct {
+	Naam, Telefoon, Adres, Website, Openingstijden string
 }
 
 // server is the check: its services and parsed pages. Handlers are its methods, one file per page.
@@ -52,6 +69,7 @@ type server struct {
 	pages     *web.Pages
 	labels    map[labelSleutel]*resultaatLabels // fixed texts of the result page, per language and voice
 	teksten   *regels.Teksten                   // nil: the engine's own catalogue
+	partners  PartnerGids                       // nil: no partner contact
 	woorden   *regels.Teksten                   // teksten, or the engine's own catalogue: never nil
 	// voet keeps the footer entry with a gemeente's contact per language, voice and gemeente
 	// (voetSleutel → voetWaarde), rendered again when the tenant's contact changes.
@@ -91,7 +109,7 @@ func nieuw(kit *web.Kit, cfg Config, deps Deps) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{kit: kit, cfg: cfg, cat: deps.Catalogus, token: tk, pages: pages, gemeenten: deps.Gemeenten, metPakket: map[string]bool{}, teksten: deps.Teksten}
+	s := &server{kit: kit, cfg: cfg, cat: deps.Catalogus, token: tk, pages: pages, gemeenten: deps.Gemeenten, metPakket: map[string]bool{}, teksten: deps.Teksten, partners: deps.Partners}
 	for _, g := range deps.Catalogus.Gemeenten() {
 		s.metPakket[g.Code] = true
 	}

@@ -30,6 +30,7 @@ type testConfig struct {
 	BehindTLS    bool
 	MaxBody      int64
 	CodeGeldig   time.Duration
+	Partners     PartnerGids
 }
 
 // testSrv is the check with its kit, mounted alone.
@@ -51,7 +52,7 @@ func testServer(t testing.TB, cfg testConfig) *testSrv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := nieuw(k, Config{Sleutel: cfg.CheckSleutel, CodeGeldig: cfg.CodeGeldig}, Deps{Catalogus: testCatalogus(t), Gemeenten: tenant.NewVast(tenant.Standaard())})
+	s, err := nieuw(k, Config{Sleutel: cfg.CheckSleutel, CodeGeldig: cfg.CodeGeldig}, Deps{Catalogus: testCatalogus(t), Gemeenten: tenant.NewVast(tenant.Standaard()), Partners: cfg.Partners})
 	if err != nil {
 		t.Fatal(err)
 	}
