@@ -52,6 +52,8 @@ var toegangTabel = map[string]string{
 	"GET /sociale-kaart/{gemeente}":                "publiek",
 	"GET /sociale-kaart/{gemeente}/open-data.json": "publiek",
 	"GET /sociale-kaart/{gemeente}/open-data.csv":  "publiek",
+	"GET /hulpvraag/{gemeente}":                    "publiek",
+	"POST /hulpvraag/{gemeente}":                   "publiek",
 
 	// Login.
 	"GET /login":       "publiek",
@@ -158,6 +160,7 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/zaken/{id}/actie":              "consulent",
 	"POST /beheer/{gemeente}/zaken/{id}/actie-gedaan":       "consulent",
 	"POST /beheer/{gemeente}/zaken/{id}/notitie":            "consulent",
+	"POST /beheer/{gemeente}/zaken/{id}/huishouden":         "consulent",
 	"GET /beheer/{gemeente}/zaken/instellingen":             "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/zaken/instellingen":            "beheerder systeembeheerder",
 

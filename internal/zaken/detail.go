@@ -138,6 +138,8 @@ type Detail struct {
 	Tijdlijn             []Gebeurtenis
 	AantalGebeurtenissen int
 	Andere               []ZaakKort
+	// Aanvraag is the resident's own online request, nil when the zaak started otherwise.
+	Aanvraag *Aanvraag
 }
 
 // MaxTijdlijn is how many timeline lines the zaak page shows (it says how many there are).
@@ -200,6 +202,14 @@ func (s *Service) Zaak(ctx context.Context, gemeente string, id int64) (Detail, 
 			return err
 		}
 		if d.Signalen, err = signalen(ctx, tx, gemeente, id); err != nil {
+			return err
+		}
+		if d.Aanvraag, err = aanvraag(ctx, tx, gemeente, id); err != nil {
+			return err
+		}
+		if d.Zaak.HuishoudenID == "" {
+			// No household yet (an online request): only the zaak's own timeline.
+			d.Tijdlijn, d.AantalGebeurtenissen, err = tijdlijnZaak(ctx, tx, gemeente, id)
 			return err
 		}
 		if d.Regie, err = regie(ctx, tx, gemeente, d.Zaak.HuishoudenID); err != nil {
@@ -350,6 +360,25 @@ func tijdlijn(ctx context.Context, q queryer, gemeente, huishouden string) ([]Ge
 	}
 	slices.Reverse(out)
 	return out, n, rows.Err()
+}
+
+func tijdlijnZaak(ctx context.Context, q queryer, gemeente string, id int64) ([]Gebeurtenis, int, error) {
+	rows, err := q.QueryContext(ctx, `SELECT tijd, zaak_id, soort, tekst, door FROM zaken_gebeurtenis WHERE gemeente = $1 AND zaak_id = $2
+		ORDER BY id LIMIT `+strconv.Itoa(MaxTijdlijn), gemeente, id)
+	if err != nil {
+		return nil, 0, fmt.Errorf("zaken: tijdlijn: %w", err)
+	}
+	defer rows.Close()
+	var out []Gebeurtenis
+	for rows.Next() {
+		var g Gebeurtenis
+		if err := rows.Scan(&g.Tijd, &g.ZaakID, &g.Soort, &g.Tekst, &g.Door); err != nil {
+			return nil, 0, fmt.Errorf("zaken: tijdlijn: %w", err)
+		}
+		g.Tijd = g.Tijd.UTC()
+		out = append(out, g)
+	}
+	return out, len(out), rows.Err()
 }
 
 func andere(ctx context.Context, q queryer, gemeente, huishouden string, id int64) ([]ZaakKort, error) {

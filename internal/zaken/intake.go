@@ -104,17 +104,7 @@ func (s *Service) Start(ctx context.Context, gemeente string, h Hulpvraag, door 
 	}
 	z := Zaak{Gemeente: gemeente, HuishoudenID: rec.ID, Woonplaats: rec.H.Woonplaats, Kanaal: h.Kanaal, Route: h.Route,
 		Gestart: h.Gestart.UTC(), Startdatum: termijn.DatumVan(h.Gestart, s.zone), Crisis: h.Crisis, CrisisSoort: h.CrisisSoort}
-	var personen []Persoon
-	for i, p := range rec.H.Personen {
-		pp := Persoon{Rol: string(p.Rol)}
-		if i < len(rec.BSN) {
-			pp.BSN = rec.BSN[i]
-		}
-		if p.Geboortedatum != nil {
-			pp.Geboortedatum = termijn.DatumVan(p.Geboortedatum.Time, nil)
-		}
-		personen = append(personen, pp)
-	}
+	personen := personenVan(rec)
 	tekst := h.Kanaal.Naam() + ", route " + strings.ToLower(h.Route.Naam()) + "."
 	if h.Crisis {
 		tekst += " Bedreigende situatie: " + strings.ToLower(h.CrisisSoort.Naam()) + "."
@@ -158,6 +148,14 @@ func (s *Service) VanVroegsignaal(ctx context.Context, gemeente string, v Vroegs
 	if !z.Crisis {
 		z.CrisisSoort = ""
 	}
+	personen := personenVan(rec)
+	tekst := fmt.Sprintf("Gestart vanuit vroegsignaalzaak %d: signaal ontvangen op %s, aanbod aanvaard op %s; %d signalen meegenomen.",
+		v.ID, v.Ontvangen, aanvaard, len(v.Signalen))
+	return s.maak(ctx, z, personen, v.Signalen, tekst, door)
+}
+
+// personenVan copies the persons of a register household: BSN, role, birth date.
+func personenVan(rec *register.Record) []Persoon {
 	var personen []Persoon
 	for i, p := range rec.H.Personen {
 		pp := Persoon{Rol: string(p.Rol)}
@@ -169,9 +167,7 @@ func (s *Service) VanVroegsignaal(ctx context.Context, gemeente string, v Vroegs
 		}
 		personen = append(personen, pp)
 	}
-	tekst := fmt.Sprintf("Gestart vanuit vroegsignaalzaak %d: signaal ontvangen op %s, aanbod aanvaard op %s; %d signalen meegenomen.",
-		v.ID, v.Ontvangen, aanvaard, len(v.Signalen))
-	return s.maak(ctx, z, personen, v.Signalen, tekst, door)
+	return personen
 }
 
 // huishouden finds the household by its id or by a person's BSN.

@@ -275,6 +275,9 @@ func (s *Service) logZaak(ctx context.Context, tx *sql.Tx, gemeente string, id i
 	switch len(uniek) {
 	case 0:
 		v.SubjectSoort, v.SubjectID = "huishouden", huishouden
+		if huishouden == "" { // an online request without a household yet
+			v.SubjectSoort, v.SubjectID = "aanvraag", strconv.FormatInt(id, 10)
+		}
 	case 1:
 		v.BSN = uniek[0]
 	default:

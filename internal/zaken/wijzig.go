@@ -239,6 +239,9 @@ func (s *Service) wijzigPlan(ctx context.Context, gemeente string, id int64, ver
 		if !z.Status.Open() {
 			return fmt.Errorf("%w: het plan wijzigt via een open zaak", ErrStatus)
 		}
+		if z.HuishoudenID == "" {
+			return fout("huishouden", "Koppel eerst het huishouden aan de zaak: het plan is van het huishouden.")
+		}
 		r, err := tx.ExecContext(ctx, `UPDATE zaken_huishouden SET versie = versie + 1 WHERE gemeente = $1 AND huishouden_id = $2 AND versie = $3`,
 			gemeente, z.HuishoudenID, versie)
 		if err != nil {

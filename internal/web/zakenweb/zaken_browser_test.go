@@ -52,6 +52,11 @@ func TestBrowserZaken(t *testing.T) {
 			t.Fatalf("%s: %d %s", stap.pad, a.Status, a.Body)
 		}
 	}
+	hv := "/hulpvraag/" + gm
+	if a := o.Doe(http.MethodPost, hv, "", url.Values{"naam": {"Test Inwoner"}, "telefoon": {"0612345678"}, "vraag": {"Rekeningen stapelen op"}}, nil); a.Status != 200 {
+		t.Fatalf("hulpvraag: %d", a.Status)
+	}
+	online := bs + "/3"
 	ts := httptest.NewServer(o.H)
 	t.Cleanup(ts.Close)
 	paginas := []struct {
@@ -74,6 +79,18 @@ func TestBrowserZaken(t *testing.T) {
 		}},
 		{"zaak-plan", 200, func() webtest.Antwoord { return o.get(plan, "consulent") }},
 		{"zaak-lezen", 200, func() webtest.Antwoord { return o.get(plan, "consulent") }},
+		{"hulpvraag", 200, func() webtest.Antwoord { return o.Doe(http.MethodGet, hv, "", nil, nil) }},
+		{"hulpvraag-en", 200, func() webtest.Antwoord { return o.Doe(http.MethodGet, hv+"?lang=en", "", nil, nil) }},
+		{"hulpvraag-fout", 422, func() webtest.Antwoord {
+			return o.Doe(http.MethodPost, hv, "", url.Values{"telefoon": {"12"}, "email": {"x"}, "vraag": {strings.Repeat("x", 1001)}}, nil)
+		}},
+		{"hulpvraag-ontvangen", 200, func() webtest.Antwoord {
+			return o.Doe(http.MethodPost, hv, "", url.Values{"naam": {"Test"}, "email": {"t@voorbeeld.nl"}, "crisis": {"water"}}, nil)
+		}},
+		{"zaak-online", 200, func() webtest.Antwoord { return o.get(online, "consulent") }},
+		{"zaak-online-fout", 422, func() webtest.Antwoord {
+			return o.post(online+"/huishouden", "consulent", url.Values{"versie": {"1"}, "koppel-bsn": {"123"}})
+		}},
 		{"instellingen", 200, func() webtest.Antwoord { return o.get(bs+"/instellingen", "beheerder") }},
 		{"instellingen-fout", 422, func() webtest.Antwoord {
 			return o.post(bs+"/instellingen", "beheerder", url.Values{"versie": {"0"}, "crisis-aantal": {"0"}, "crisis-eenheid": {"dagen"}, "bewaar-geweigerd": {"x"}})

@@ -23,7 +23,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/zaken"
 )
 
-//go:embed templates/*.html
+//go:embed templates/*.html templates/inwoner/*.html
 var templateFS embed.FS
 
 // Deps are the services of the zaken pages.
@@ -40,6 +40,9 @@ type server struct {
 	zaken        *zaken.Service
 	vroegsignaal func(ctx context.Context, gemeente string, id int64) (zaken.Vroegsignaal, error)
 	pages        *web.Pages
+	inwoner      *web.Pages // the resident's online request
+	// rate limits of the public form (hulpvraag.go)
+	pogingen, perAdres, perGemeente *begrenzer
 }
 
 // New parses the pages and returns the part; a template error fails it, so a broken page never ships.
@@ -47,9 +50,16 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Zaken == nil {
 		return web.Part{}, errors.New("zakenweb: geen zaken")
 	}
-	s := &server{kit: kit, zaken: deps.Zaken, vroegsignaal: deps.Vroegsignaal}
+	s := &server{kit: kit, zaken: deps.Zaken, vroegsignaal: deps.Vroegsignaal,
+		pogingen:    nieuweBegrenzer(hulpvraagPogingen, hulpvraagVenster),
+		perAdres:    nieuweBegrenzer(hulpvraagPerAdres, hulpvraagVenster),
+		perGemeente: nieuweBegrenzer(hulpvraagPerGemeente, hulpvraagVenster)}
 	var err error
 	s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true, Gedeeld: []string{"zaken_gedeeld"}, Funcs: funcs})
+	if err != nil {
+		return web.Part{}, err
+	}
+	s.inwoner, err = kit.Pages(web.Templates{FS: templateFS, Dir: "templates/inwoner"})
 	if err != nil {
 		return web.Part{}, err
 	}
@@ -68,6 +78,8 @@ func (s *server) routes() []web.Route {
 		return web.Route{Pattern: p, Access: web.InGemeente, Permissie: auth.ZakenBehandelen, Activiteit: activiteit, Handler: h}
 	}
 	return []web.Route{
+		{Pattern: "GET /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraag},
+		{Pattern: "POST /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraagPost},
 		lees("GET /beheer/{gemeente}/zaken", s.werklijst),
 		doe("GET /beheer/{gemeente}/zaken/nieuw", s.nieuw),
 		doe("POST /beheer/{gemeente}/zaken/nieuw", s.nieuwPost),
@@ -82,6 +94,7 @@ func (s *server) routes() []web.Route {
 		doe("POST /beheer/{gemeente}/zaken/{id}/actie", s.actie),
 		doe("POST /beheer/{gemeente}/zaken/{id}/actie-gedaan", s.actieGedaan),
 		doe("POST /beheer/{gemeente}/zaken/{id}/notitie", s.notitie),
+		doe("POST /beheer/{gemeente}/zaken/{id}/huishouden", s.koppel),
 		{Pattern: "GET /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingen},
 		{Pattern: "POST /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingenPost},
 	}
@@ -113,6 +126,7 @@ var meldingen = map[string]string{
 	"notitie":        "De notitie staat op de tijdlijn.",
 	"instellingen":   "De instellingen voor zaken zijn opgeslagen. De termijnen van open zaken zijn opnieuw berekend.",
 	"bestond":        "Er was al een zaak voor deze vroegsignaalzaak; dit is die zaak.",
+	"huishouden":     "Het huishouden is aan de zaak gekoppeld. De personen staan hieronder.",
 }
 
 // medewerker is the logged-in case worker as the domain records them.

@@ -33,6 +33,7 @@ func (s *server) wijzig(w http.ResponseWriter, r *http.Request, klaar string, do
 	f := formulier{d: d, r: r}
 	err := do(gm, id, f)
 	var fv *zaken.FoutVeld
+	var open *zaken.OpenZaak
 	switch {
 	case err == nil && len(d.Fouten) == 0:
 		web.TerugNaar(w, r, zaakURL(gm, id), klaar)
@@ -41,6 +42,9 @@ func (s *server) wijzig(w http.ResponseWriter, r *http.Request, klaar string, do
 	case errors.As(err, &fv):
 		d.Add(fv.Veld, fv.Bericht)
 		s.toonZaak(w, r, http.StatusUnprocessableEntity, d)
+	case errors.As(err, &open):
+		d.Add("koppel-bsn", "Dit huishouden heeft al een open zaak: zaak "+strconv.FormatInt(open.ID, 10)+". Werk in die zaak verder en beëindig deze zaak met reden Overig.")
+		s.toonZaak(w, r, http.StatusConflict, d)
 	case errors.Is(err, zaken.ErrVerouderd):
 		d.Form = nil
 		d.Add("zaak", "Iemand anders heeft deze zaak of het plan intussen gewijzigd. Hieronder staat de nieuwste stand; bekijk die en doe je wijziging zo nodig opnieuw.")
@@ -189,5 +193,19 @@ func (s *server) actieGedaan(w http.ResponseWriter, r *http.Request) {
 func (s *server) notitie(w http.ResponseWriter, r *http.Request) {
 	s.wijzig(w, r, "notitie", func(gm string, id int64, f formulier) error {
 		return s.zaken.Notitie(r.Context(), gm, id, f.tekst("notitie"), medewerker(r))
+	})
+}
+
+// koppel links an online request to a household of the register (a person's BSN in the form body, or
+// the household number).
+func (s *server) koppel(w http.ResponseWriter, r *http.Request) {
+	s.wijzig(w, r, "huishouden", func(gm string, id int64, f formulier) error {
+		err := s.zaken.KoppelHuishouden(r.Context(), gm, id, f.versie("versie"), f.tekst("koppel-huishouden"), f.tekst("koppel-bsn"), medewerker(r))
+		var fv *zaken.FoutVeld
+		if errors.As(err, &fv) && (fv.Veld == "bsn" || fv.Veld == "huishouden") {
+			f.d.Add("koppel-"+fv.Veld, fv.Bericht)
+			return nil
+		}
+		return err
 	})
 }

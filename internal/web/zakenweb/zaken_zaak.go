@@ -47,6 +47,9 @@ type zaakData struct {
 	Gronden, Redenen, Domeinen, Wies []web.Optie
 	Form                             map[string]string
 	Vandaag                          string
+	// an online request: what the resident wrote; no household until a case worker links one
+	Aanvraag         *zaken.Aanvraag
+	ZonderHuishouden bool
 }
 
 type persoonRij struct{ Rol, BSN, Geboortedatum string }
@@ -117,6 +120,7 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 		d.VroegsignaalID, d.VroegsignaalURL = z.VroegsignaalzaakID, "/beheer/"+gm+"/signalen/"+strconv.FormatInt(z.VroegsignaalzaakID, 10)
 	}
 	d.Huishouden, d.Woonplaats = z.HuishoudenID, z.Woonplaats
+	d.Aanvraag, d.ZonderHuishouden = det.Aanvraag, z.HuishoudenID == ""
 	d.Open, d.Aangemeld, d.Intake, d.Plan = z.Status.Open(), z.Status == zaken.Aangemeld, z.Status == zaken.Intake, z.Status == zaken.Plan
 	d.MagBehandelen = auth.Mag(a, gm, auth.ZakenBehandelen)
 	d.Versie, d.PlanVersie = z.Versie, det.Regie.Versie
