@@ -147,6 +147,7 @@ var toegangTabel = map[string]string{
 
 	// Zaken schuldhulp (internal/web/zakenweb).
 	"GET /beheer/{gemeente}/zaken":                          "consulent",
+	"GET /beheer/{gemeente}/zaken/wachtlijst":               "consulent",
 	"GET /beheer/{gemeente}/zaken/nieuw":                    "consulent",
 	"POST /beheer/{gemeente}/zaken/nieuw":                   "consulent",
 	"POST /beheer/{gemeente}/zaken/nieuw/vroegsignaal/{id}": "consulent",

@@ -238,6 +238,11 @@ func (s *Service) maak(ctx context.Context, z Zaak, personen []Persoon, sigs []S
 			}
 			return fmt.Errorf("zaken: zaak opslaan: %w", err)
 		}
+		if kt := kindTot(personen, s.Vandaag()); kt != "" {
+			if _, err := tx.ExecContext(ctx, `UPDATE zaken_zaak SET kind_tot = $1 WHERE gemeente = $2 AND id = $3`, kt, z.Gemeente, id); err != nil {
+				return fmt.Errorf("zaken: kinderen: %w", err)
+			}
+		}
 		var bsns []string
 		for _, p := range personen {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO zaken_persoon (gemeente, zaak_id, bsn, rol, geboortedatum) VALUES ($1, $2, $3, $4, $5)`,

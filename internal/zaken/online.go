@@ -48,6 +48,9 @@ type Ontvangst struct {
 	Gestart       time.Time
 	EersteGesprek Deadline
 	Crisis        bool
+	// VerwachtUiterlijk is the expected day of the first conversation from the waiting list (zero when
+	// the gemeente set no intake capacity); never later than shown as the legal deadline.
+	VerwachtUiterlijk termijn.Datum
 }
 
 // Controleer checks the request; the error names the field (FoutVeld).
@@ -143,6 +146,11 @@ func (s *Service) Online(ctx context.Context, gemeente string, a OnlineAanvraag)
 		if err != nil {
 			return err
 		}
+		if a.Kinderen {
+			if _, err := tx.ExecContext(ctx, `UPDATE zaken_zaak SET kind_tot = $1 WHERE gemeente = $2 AND id = $3`, KindOnbekend, gemeente, id); err != nil {
+				return fmt.Errorf("zaken: kinderen: %w", err)
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO zaken_aanvraag (gemeente, zaak_id, naam, telefoon, email, woonplaats, vraag, kinderen)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, gemeente, id, strings.TrimSpace(a.Naam), strings.TrimSpace(a.Telefoon),
 			strings.TrimSpace(a.Email), z.Woonplaats, strings.TrimSpace(a.Vraag), b2i(a.Kinderen)); err != nil {
@@ -159,7 +167,12 @@ func (s *Service) Online(ctx context.Context, gemeente string, a OnlineAanvraag)
 	if err != nil {
 		return Ontvangst{}, err
 	}
-	return Ontvangst{ZaakID: id, Gestart: z.Gestart, EersteGesprek: dl, Crisis: z.Crisis}, nil
+	o := Ontvangst{ZaakID: id, Gestart: z.Gestart, EersteGesprek: dl, Crisis: z.Crisis}
+	z.ID, z.Status, z.EersteGesprekTermijn = id, Aangemeld, dl
+	if w, _, ok, err := s.Plaats(ctx, z); err == nil && ok && !w.VerwachtUiterlijk.IsZero() && w.VerwachtUiterlijk.Voor(dl.Datum) {
+		o.VerwachtUiterlijk = w.VerwachtUiterlijk
+	}
+	return o, nil
 }
 
 // nieuweZaak inserts zaak z with the deadline of its first conversation (no household check).
@@ -237,12 +250,21 @@ func (s *Service) KoppelHuishouden(ctx context.Context, gemeente string, id int6
 		if rec.H.Woonplaats != "" {
 			woonplaats = rec.H.Woonplaats
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE zaken_zaak SET huishouden_id = $1, woonplaats = $2, versie = versie + 1
-			WHERE gemeente = $3 AND id = $4`, rec.ID, woonplaats, gemeente, id); err != nil {
+		personen := personenVan(rec)
+		// The register's birth dates decide; without a minor there, what the resident said stays.
+		kt := kindTot(personen, s.Vandaag())
+		if kt == "" {
+			err = tx.QueryRowContext(ctx, `SELECT kind_tot FROM zaken_zaak WHERE gemeente = $1 AND id = $2`, gemeente, id).Scan(&kt)
+			if err != nil {
+				return fmt.Errorf("zaken: kinderen: %w", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE zaken_zaak SET huishouden_id = $1, woonplaats = $2, kind_tot = $3, versie = versie + 1
+			WHERE gemeente = $4 AND id = $5`, rec.ID, woonplaats, kt, gemeente, id); err != nil {
 			return fmt.Errorf("zaken: huishouden koppelen: %w", err)
 		}
 		var bsns []string
-		for _, p := range personenVan(rec) {
+		for _, p := range personen {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO zaken_persoon (gemeente, zaak_id, bsn, rol, geboortedatum) VALUES ($1, $2, $3, $4, $5)`,
 				gemeente, id, p.BSN, p.Rol, p.Geboortedatum.String()); err != nil {
 				return fmt.Errorf("zaken: persoon opslaan: %w", err)

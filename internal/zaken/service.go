@@ -97,12 +97,13 @@ func (s *Service) Instellingen(ctx context.Context, gemeente string) (Instelling
 }
 
 func (s *Service) instellingen(ctx context.Context, q queryer, gemeente string) (Instellingen, error) {
-	var ea, ca, ba, bg, baf, bbe, bar, versie int
-	var ee, eb, ce, cb, be, bb, gronden string
+	var ea, ca, ba, bg, baf, bbe, bar, versie, cap, vk int
+	var ee, eb, ce, cb, be, bb, gronden, vb string
 	err := q.QueryRowContext(ctx, `SELECT eerste_gesprek_aantal, eerste_gesprek_eenheid, eerste_gesprek_bron, crisis_aantal,
 		crisis_eenheid, crisis_bron, beslis_aantal, beslis_eenheid, beslis_bron, weigeringsgronden, bewaar_geweigerd,
-		bewaar_afgezien, bewaar_beeindigd, bewaar_afgerond, versie FROM zaken_instellingen WHERE gemeente = $1`, gemeente).
-		Scan(&ea, &ee, &eb, &ca, &ce, &cb, &ba, &be, &bb, &gronden, &bg, &baf, &bbe, &bar, &versie)
+		bewaar_afgezien, bewaar_beeindigd, bewaar_afgerond, versie, intake_capaciteit, voorrang_kinderen, voorrang_bron
+		FROM zaken_instellingen WHERE gemeente = $1`, gemeente).
+		Scan(&ea, &ee, &eb, &ca, &ce, &cb, &ba, &be, &bb, &gronden, &bg, &baf, &bbe, &bar, &versie, &cap, &vk, &vb)
 	if errors.Is(err, sql.ErrNoRows) {
 		return StandaardInstellingen(gemeente), nil
 	}
@@ -110,7 +111,8 @@ func (s *Service) instellingen(ctx context.Context, q queryer, gemeente string) 
 		return Instellingen{}, fmt.Errorf("zaken: instellingen %s: %w", gemeente, store.MapError(err))
 	}
 	in := Instellingen{EersteGesprek: lokaal(ea, ee, eb), Crisis: lokaal(ca, ce, cb), Besluit: lokaal(ba, be, bb), Versie: versie,
-		Bewaren: map[Status]int{Geweigerd: bg, Afgezien: baf, Beeindigd: bbe, Afgerond: bar}}
+		Bewaren:    map[Status]int{Geweigerd: bg, Afgezien: baf, Beeindigd: bbe, Afgerond: bar},
+		Wachtlijst: Wachtlijstregel{IntakeCapaciteit: cap, VoorrangKinderen: vk == 1, VoorrangBron: vb}}
 	for _, g := range strings.Split(gronden, ",") {
 		if g != "" {
 			in.Weigeringsgronden = append(in.Weigeringsgronden, Weigeringsgrond(g))
@@ -152,17 +154,21 @@ func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, in Inste
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO zaken_instellingen (gemeente, eerste_gesprek_aantal, eerste_gesprek_eenheid,
 			eerste_gesprek_bron, crisis_aantal, crisis_eenheid, crisis_bron, beslis_aantal, beslis_eenheid, beslis_bron,
-			weigeringsgronden, bewaar_geweigerd, bewaar_afgezien, bewaar_beeindigd, bewaar_afgerond, versie)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1)
+			weigeringsgronden, bewaar_geweigerd, bewaar_afgezien, bewaar_beeindigd, bewaar_afgerond, versie,
+			intake_capaciteit, voorrang_kinderen, voorrang_bron)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17, $18)
 			ON CONFLICT (gemeente) DO UPDATE SET eerste_gesprek_aantal = excluded.eerste_gesprek_aantal,
 			eerste_gesprek_eenheid = excluded.eerste_gesprek_eenheid, eerste_gesprek_bron = excluded.eerste_gesprek_bron,
 			crisis_aantal = excluded.crisis_aantal, crisis_eenheid = excluded.crisis_eenheid, crisis_bron = excluded.crisis_bron,
 			beslis_aantal = excluded.beslis_aantal, beslis_eenheid = excluded.beslis_eenheid, beslis_bron = excluded.beslis_bron,
 			weigeringsgronden = excluded.weigeringsgronden, bewaar_geweigerd = excluded.bewaar_geweigerd,
 			bewaar_afgezien = excluded.bewaar_afgezien, bewaar_beeindigd = excluded.bewaar_beeindigd,
-			bewaar_afgerond = excluded.bewaar_afgerond, versie = zaken_instellingen.versie + 1`,
+			bewaar_afgerond = excluded.bewaar_afgerond, versie = zaken_instellingen.versie + 1,
+			intake_capaciteit = excluded.intake_capaciteit, voorrang_kinderen = excluded.voorrang_kinderen,
+			voorrang_bron = excluded.voorrang_bron`,
 			gemeente, ea, ee, eb, ca, ce, cb, ba, be, bb, strings.Join(gronden, ","),
-			in.Bewaren[Geweigerd], in.Bewaren[Afgezien], in.Bewaren[Beeindigd], in.Bewaren[Afgerond])
+			in.Bewaren[Geweigerd], in.Bewaren[Afgezien], in.Bewaren[Beeindigd], in.Bewaren[Afgerond],
+			in.Wachtlijst.IntakeCapaciteit, b2i(in.Wachtlijst.VoorrangKinderen), strings.TrimSpace(in.Wachtlijst.VoorrangBron))
 		if err != nil {
 			return fmt.Errorf("zaken: instellingen opslaan: %w", err)
 		}
@@ -319,6 +325,15 @@ func (s *Service) gebeurtenis(ctx context.Context, tx *sql.Tx, gemeente, huishou
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`, gemeente, huishouden, zaak, s.klok().UTC(), soort, tekst, door)
 	if err != nil {
 		return fmt.Errorf("zaken: tijdlijn: %w", err)
+	}
+	return nil
+}
+
+// logLijst writes one audit row for a list of zaken (no data subject).
+func (s *Service) logLijst(ctx context.Context, gemeente, operatie string, n int) error {
+	if err := s.log.Schrijf(ctx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: activiteit, Operatie: operatie,
+		Actie: audit.Lezen, Resultaat: audit.OK, Object: "werklijst", Aantal: n}); err != nil {
+		return fmt.Errorf("zaken: audit: %w", err)
 	}
 	return nil
 }

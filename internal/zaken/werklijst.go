@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/store"
 )
 
@@ -90,9 +89,8 @@ func (s *Service) Werklijst(ctx context.Context, gemeente string, f Filter) ([]R
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("zaken: werklijst: %w", err)
 	}
-	if err := s.log.Schrijf(ctx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: activiteit, Operatie: "zaak.werklijst",
-		Actie: audit.Lezen, Resultaat: audit.OK, Object: "werklijst", Aantal: len(out)}); err != nil {
-		return nil, 0, fmt.Errorf("zaken: audit: %w", err)
+	if err := s.logLijst(ctx, gemeente, "zaak.werklijst", len(out)); err != nil {
+		return nil, 0, err
 	}
 	return out, totaal, nil
 }

@@ -97,6 +97,7 @@ type hulpvraagData struct {
 	Ontvangen     string
 	Uiterlijk     string
 	CrisisTermijn bool
+	Verwacht      string // expected earlier than the deadline, from the waiting list
 	Max           map[string]int
 }
 
@@ -246,6 +247,9 @@ func (s *server) hulpvraagPost(w http.ResponseWriter, r *http.Request) {
 	d.Ontvangen = datumLang(l, termijn.DatumVan(o.Gestart, s.zaken.Zone())) + ", " + o.Gestart.In(s.zaken.Zone()).Format("15:04")
 	d.Uiterlijk = datumLang(l, o.EersteGesprek.Datum)
 	d.CrisisTermijn = o.Crisis
+	if !o.VerwachtUiterlijk.IsZero() {
+		d.Verwacht = datumLang(l, o.VerwachtUiterlijk)
+	}
 	d.Page.Titel = l.T("hulpvraag.ontvangen.titel")
 	s.inwoner.Render(w, r, http.StatusOK, "hulpvraag_ontvangen", d)
 }

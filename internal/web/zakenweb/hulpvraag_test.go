@@ -2,6 +2,7 @@ package zakenweb
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"net/http"
@@ -132,4 +133,35 @@ func FuzzHulpvraagFormulier(f *testing.F) {
 
 func ctxMetActor(t *testing.T) context.Context {
 	return audit.WithActor(t.Context(), audit.Actor{Soort: audit.ActorGebruiker, ID: "1", Naam: "Test"})
+}
+
+// TestWachtlijstPagina: the waiting list shows the order, the expected day beside the deadline, and
+// the zaak page its place; the settings page stores the capacity and refuses a bad one at its field.
+func TestWachtlijstPagina(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t), time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC))
+	b := basis(gm)
+	for i := range 3 {
+		f := url.Values{"bsn": {bsnVan(o.recs[i])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-03-09"}, "tijd": {"0" + strconv.Itoa(i+7) + ":00"}}
+		if a := o.post(b+"/nieuw", "consulent", f); a.Status != http.StatusSeeOther {
+			t.Fatalf("nieuw: %d", a.Status)
+		}
+	}
+	a := o.get(b+"/wachtlijst", "consulent")
+	if a.Status != 200 || !strings.Contains(a.Body, `id="aantal-wachtend">3<`) || !strings.Contains(a.Body, "Niet ingesteld") {
+		t.Fatalf("wachtlijst: %d", a.Status)
+	}
+	a = o.post(b+"/instellingen", "beheerder", url.Values{"versie": {"0"}, "intake-capaciteit": {"veel"}})
+	if a.Status != 422 || !strings.Contains(a.Body, "Intakecapaciteit: vul een aantal") {
+		t.Fatalf("capaciteit fout: %d", a.Status)
+	}
+	if a := o.post(b+"/instellingen", "beheerder", url.Values{"versie": {"0"}, "intake-capaciteit": {"2"}, "grond-eerder": {"1"}, "grond-fraude": {"1"}}); a.Status != http.StatusSeeOther {
+		t.Fatalf("capaciteit: %d %s", a.Status, a.Body)
+	}
+	a = o.get(b+"/wachtlijst", "consulent")
+	if !strings.Contains(a.Body, "2 eerste gesprekken per week") || !strings.Contains(a.Body, "ongeveer 2 weken") {
+		t.Errorf("wachtlijst met capaciteit: %s", a.Body)
+	}
+	if a := o.get(b+"/3", "consulent"); !strings.Contains(a.Body, "Plaats 3 van 3.") || !strings.Contains(a.Body, "ma 23 mrt 2026") {
+		t.Errorf("zaakpagina plaats: %s", a.Body)
+	}
 }

@@ -91,6 +91,7 @@ func TestBrowserZaken(t *testing.T) {
 		{"zaak-online-fout", 422, func() webtest.Antwoord {
 			return o.post(online+"/huishouden", "consulent", url.Values{"versie": {"1"}, "koppel-bsn": {"123"}})
 		}},
+		{"wachtlijst", 200, func() webtest.Antwoord { return o.get(bs+"/wachtlijst", "consulent") }},
 		{"instellingen", 200, func() webtest.Antwoord { return o.get(bs+"/instellingen", "beheerder") }},
 		{"instellingen-fout", 422, func() webtest.Antwoord {
 			return o.post(bs+"/instellingen", "beheerder", url.Values{"versie": {"0"}, "crisis-aantal": {"0"}, "crisis-eenheid": {"dagen"}, "bewaar-geweigerd": {"x"}})

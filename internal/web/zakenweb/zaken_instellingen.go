@@ -21,6 +21,9 @@ type instellingenData struct {
 	Termijnen []termijnVeld
 	Gronden   []grondVeld
 	Bewaren   []bewaarVeld
+	// the waiting list
+	Capaciteit, VoorrangBron string
+	VoorrangKinderen         bool
 }
 
 type termijnVeld struct {
@@ -97,6 +100,13 @@ func (s *server) toonInstellingen(w http.ResponseWriter, r *http.Request, status
 		}
 		d.Bewaren = append(d.Bewaren, v)
 	}
+	if c := in.Wachtlijst.IntakeCapaciteit; c > 0 {
+		d.Capaciteit = strconv.Itoa(c)
+	}
+	d.VoorrangKinderen, d.VoorrangBron = in.Wachtlijst.VoorrangKinderen, in.Wachtlijst.VoorrangBron
+	if form != nil {
+		d.Capaciteit, d.VoorrangKinderen, d.VoorrangBron = form["intake-capaciteit"], form["voorrang-kinderen"] == "1", form["voorrang-bron"]
+	}
 	d.Fout = len(d.Fouten) > 0
 	s.pages.Render(w, r, status, "zaken_instellingen", d)
 }
@@ -153,6 +163,20 @@ func (s *server) instellingenPost(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		in.Bewaren[st] = m
+	}
+	if c := form["intake-capaciteit"]; c != "" {
+		n, err := strconv.Atoi(c)
+		if err != nil || n < 0 || n > zaken.MaxCapaciteit {
+			d.Add("intake-capaciteit", "Intakecapaciteit: vul een aantal gesprekken per week in van 0 tot en met "+strconv.Itoa(zaken.MaxCapaciteit)+", of laat het leeg.")
+		}
+		in.Wachtlijst.IntakeCapaciteit = n
+	}
+	in.Wachtlijst.VoorrangKinderen, in.Wachtlijst.VoorrangBron = form["voorrang-kinderen"] == "1", form["voorrang-bron"]
+	switch {
+	case in.Wachtlijst.VoorrangKinderen && in.Wachtlijst.VoorrangBron == "":
+		d.Add("voorrang-bron", "Voorrangsregel: noem de bron (plan of beleidsregel) van de voorrang voor gezinnen met kinderen.")
+	case len([]rune(in.Wachtlijst.VoorrangBron)) > 1000:
+		d.Add("voorrang-bron", "Voorrangsregel: de bron is te lang (hoogstens 1.000 tekens).")
 	}
 	if len(d.Fouten) == 0 {
 		err := s.zaken.ZetInstellingen(r.Context(), gm, in)

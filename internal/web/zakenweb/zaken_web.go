@@ -81,6 +81,7 @@ func (s *server) routes() []web.Route {
 		{Pattern: "GET /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraag},
 		{Pattern: "POST /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraagPost},
 		lees("GET /beheer/{gemeente}/zaken", s.werklijst),
+		lees("GET /beheer/{gemeente}/zaken/wachtlijst", s.wachtlijst),
 		doe("GET /beheer/{gemeente}/zaken/nieuw", s.nieuw),
 		doe("POST /beheer/{gemeente}/zaken/nieuw", s.nieuwPost),
 		doe("POST /beheer/{gemeente}/zaken/nieuw/vroegsignaal/{id}", s.vanVroegsignaal),
@@ -102,6 +103,7 @@ func (s *server) routes() []web.Route {
 
 var menu = []web.MenuItem{
 	{Titel: "Zaken schuldhulp", Uitleg: "Werklijst van zaken met hun wettelijke termijnen, plan en regisseur.", Pad: "/zaken", Permissie: auth.ZakenLezen, Volgorde: 45},
+	{Titel: "Wachtlijst schuldhulp", Uitleg: "Wie wacht op het eerste gesprek, in volgorde, met de verwachte datum naast de termijn.", Pad: "/zaken/wachtlijst", Permissie: auth.ZakenLezen, Volgorde: 47},
 	{Titel: "Nieuwe zaak", Uitleg: "Een hulpvraag aan de balie, per telefoon of online vastleggen.", Pad: "/zaken/nieuw", Permissie: auth.ZakenBehandelen, Volgorde: 46},
 	{Titel: "Instellingen zaken", Uitleg: "Eigen termijnen, weigeringsgronden en bewaartermijnen.", Pad: "/zaken/instellingen", Permissie: auth.GemeenteInstellen, Volgorde: 91},
 }

@@ -50,6 +50,9 @@ type zaakData struct {
 	// an online request: what the resident wrote; no household until a case worker links one
 	Aanvraag         *zaken.Aanvraag
 	ZonderHuishouden bool
+	// Wachtlijst: the place on the waiting list while waiting for the first conversation ("" otherwise)
+	Wachtlijst string
+	NaTermijn  bool
 }
 
 type persoonRij struct{ Rol, BSN, Geboortedatum string }
@@ -130,6 +133,21 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 		d.EersteGesprek = staat(eg.Datum, vandaag, eg.Uitleg)
 	} else {
 		d.EersteGesprek = termijnStaat{Datum: datumNL(eg.Datum), Uitleg: eg.Uitleg}
+	}
+	if p, wl, ok, err := s.zaken.Plaats(ctx, z); err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	} else if ok {
+		d.Wachtlijst = "Plaats " + strconv.Itoa(p.Plaats) + " van " + strconv.Itoa(wl.Aantal) + "."
+		if p.Kinderen {
+			d.Wachtlijst += " Gezin met minderjarige kinderen" + map[bool]string{true: " (voorrang geldt nu).", false: "."}[wl.VoorrangActief]
+		}
+		if !p.VerwachtUiterlijk.IsZero() {
+			d.Wachtlijst += " Verwacht eerste gesprek uiterlijk " + datumNL(p.VerwachtUiterlijk) + " (ongeveer " + strconv.Itoa(p.WachtWeken) + " weken wachten)."
+		} else {
+			d.Wachtlijst += " De intakecapaciteit is niet ingesteld, dus er is geen verwachte datum."
+		}
+		d.NaTermijn = p.NaTermijn
 	}
 	if !eg.Wettelijk.IsZero() && eg.Wettelijk != eg.Datum {
 		d.EersteGesprek.Uitleg += " Wettelijke termijn tot en met " + datumNL(eg.Wettelijk) + "."
