@@ -162,6 +162,10 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/zaken/{id}/actie-gedaan":       "consulent",
 	"POST /beheer/{gemeente}/zaken/{id}/notitie":            "consulent",
 	"POST /beheer/{gemeente}/zaken/{id}/huishouden":         "consulent",
+	"POST /beheer/{gemeente}/zaken/{id}/nazorg":             "consulent",
+	"POST /beheer/{gemeente}/zaken/{id}/contactmoment":      "consulent",
+	"POST /beheer/{gemeente}/zaken/{id}/contact-gedaan":     "consulent",
+	"POST /beheer/{gemeente}/zaken/{id}/heropenen":          "consulent",
 	"GET /beheer/{gemeente}/zaken/instellingen":             "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/zaken/instellingen":            "beheerder systeembeheerder",
 

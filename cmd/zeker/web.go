@@ -129,7 +129,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	}
 	parts := []web.Part{check, beheer, pw, nw, sig, sc, mon}
 	if d.zaken != nil {
-		zk, err := zakenweb.New(kit, zakenweb.Deps{Zaken: d.zaken, Vroegsignaal: vroegsignaalVoorZaak(d.sig)})
+		zk, err := zakenweb.New(kit, zakenweb.Deps{Zaken: d.zaken, Vroegsignaal: vroegsignaalVoorZaak(d.sig), Partners: partners})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -150,12 +150,13 @@ func nieuwePartners(db *store.DB, al *audit.Log, as *auth.Service, sig *opslag.S
 }
 
 // verhuizers are what moves when two partners are merged: every part that holds a partner id adds
-// its Verhuizer here (zaken will).
+// its Verhuizer here.
 func verhuizers(as *auth.Service, sig *opslag.Store) []partner.Verhuizer {
 	return []partner.Verhuizer{
 		{Naam: "API-sleutels", Verhuizen: as.VerhuisSleutels},
 		{Naam: "signalen", Verhuizen: sig.VerhuisSignalen},
 		{Naam: "diensten en locaties van de sociale kaart", Verhuizen: netwerk.VerhuisAanbod},
+		{Naam: "nazorg en acties van zaken", Verhuizen: zaken.VerhuisPartner},
 	}
 }
 

@@ -49,6 +49,13 @@ func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error
 					return fmt.Errorf("zaken: bewaar %s: %w", tabel, err)
 				}
 			}
+			nz := `SELECT id FROM zaken_nazorg WHERE gemeente = $1 AND zaak_id IN (` + sel + `)`
+			if _, err := tx.ExecContext(ctx, `DELETE FROM zaken_contactmoment WHERE gemeente = $1 AND nazorg_id IN (`+nz+`)`, gemeente, string(st), grens); err != nil {
+				return fmt.Errorf("zaken: bewaar contactmomenten: %w", err)
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM zaken_nazorg WHERE gemeente = $1 AND zaak_id IN (`+sel+`)`, gemeente, string(st), grens); err != nil {
+				return fmt.Errorf("zaken: bewaar nazorg: %w", err)
+			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM zaken_gebeurtenis WHERE gemeente = $1 AND zaak_id IN (`+sel+`)`, gemeente, string(st), grens); err != nil {
 				return fmt.Errorf("zaken: bewaar tijdlijn: %w", err)
 			}

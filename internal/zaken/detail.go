@@ -68,10 +68,11 @@ const (
 	WieConsulent    Wie = "consulent"
 	WieVrijwilliger Wie = "vrijwilliger"
 	WieInwoner      Wie = "inwoner"
+	WiePartner      Wie = "partner" // a partner organisation, by its id (Actie.PartnerID)
 )
 
 // Wies lists them.
-func Wies() []Wie { return []Wie{WieConsulent, WieVrijwilliger, WieInwoner} }
+func Wies() []Wie { return []Wie{WieConsulent, WieVrijwilliger, WieInwoner, WiePartner} }
 
 // Geldig reports whether w is one of them.
 func (w Wie) Geldig() bool { return slices.Contains(Wies(), w) }
@@ -85,6 +86,8 @@ func (w Wie) Naam() string {
 		return "Vrijwilliger"
 	case WieInwoner:
 		return "De inwoner"
+	case WiePartner:
+		return "Partner"
 	}
 	return string(w)
 }
@@ -105,6 +108,7 @@ type Actie struct {
 	Omschrijving string
 	Wie          Wie
 	WieNaam      string
+	PartnerID    string        // when Wie is WiePartner
 	Datum        termijn.Datum // by when; zero = no date
 	Gedaan       termijn.Datum // zero = open
 }
@@ -140,6 +144,10 @@ type Detail struct {
 	Andere               []ZaakKort
 	// Aanvraag is the resident's own online request, nil when the zaak started otherwise.
 	Aanvraag *Aanvraag
+	// Nazorg of the zaak, newest first (the first is running when not Afgesloten).
+	Nazorg []Nazorg
+	// TerugvalTot is the last day the zaak can be reopened under the terugvalgarantie (zero: not).
+	TerugvalTot termijn.Datum
 }
 
 // MaxTijdlijn is how many timeline lines the zaak page shows (it says how many there are).
@@ -152,22 +160,23 @@ const MaxPlan = 200
 const zaakKolommen = `id, gemeente, huishouden_id, woonplaats, kanaal, route, gestart, startdatum, vroegsignaalzaak_id,
 	aanbod_aanvaard, crisis, crisissoort, status, eerste_gesprek_deadline, eerste_gesprek_wettelijk, eerste_gesprek_uitleg,
 	eerste_gesprek, besluit_deadline, besluit_wettelijk, besluit_uitleg, besluit, besluit_datum, weigeringsgrond, einde,
-	einde_reden, einde_toelichting, volgende_deadline, aangemaakt, door, versie`
+	einde_reden, einde_toelichting, volgende_deadline, aangemaakt, door, versie, heropend, heropend_op`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanZaak(r scanner, z *Zaak) error {
-	var kanaal, route, start, aanv, cs, status, egd, egw, eg, bd, bw, bdat, grond, einde, vd string
+	var kanaal, route, start, aanv, cs, status, egd, egw, eg, bd, bw, bdat, grond, einde, vd, hop string
 	var crisis int
 	if err := r.Scan(&z.ID, &z.Gemeente, &z.HuishoudenID, &z.Woonplaats, &kanaal, &route, &z.Gestart, &start, &z.VroegsignaalzaakID,
 		&aanv, &crisis, &cs, &status, &egd, &egw, &z.EersteGesprekTermijn.Uitleg, &eg, &bd, &bw, &z.BesluitTermijn.Uitleg, &z.Besluit,
-		&bdat, &grond, &einde, &z.EindeReden, &z.EindeToelichting, &vd, &z.Aangemaakt, &z.Door, &z.Versie); err != nil {
+		&bdat, &grond, &einde, &z.EindeReden, &z.EindeToelichting, &vd, &z.Aangemaakt, &z.Door, &z.Versie, &z.Heropend, &hop); err != nil {
 		return err
 	}
 	z.Kanaal, z.Route, z.Status, z.CrisisSoort, z.Weigeringsgrond = Kanaal(kanaal), Route(route), Status(status), CrisisSoort(cs), Weigeringsgrond(grond)
 	z.Crisis, z.Startdatum, z.AanbodAanvaard = crisis == 1, datum(start), datum(aanv)
 	z.EersteGesprekTermijn.Datum, z.EersteGesprekTermijn.Wettelijk, z.EersteGesprek = datum(egd), datum(egw), datum(eg)
 	z.BesluitTermijn.Datum, z.BesluitTermijn.Wettelijk, z.BesluitDatum, z.Einde = datum(bd), datum(bw), datum(bdat), datum(einde)
+	z.HeropendOp = datum(hop)
 	if vd != geenDeadline {
 		z.VolgendeDeadline = datum(vd)
 	}
@@ -221,7 +230,14 @@ func (s *Service) Zaak(ctx context.Context, gemeente string, id int64) (Detail, 
 		if d.Tijdlijn, d.AantalGebeurtenissen, err = tijdlijn(ctx, tx, gemeente, d.Zaak.HuishoudenID); err != nil {
 			return err
 		}
-		d.Andere, err = andere(ctx, tx, gemeente, d.Zaak.HuishoudenID, id)
+		if d.Andere, err = andere(ctx, tx, gemeente, d.Zaak.HuishoudenID, id); err != nil {
+			return err
+		}
+		if d.Nazorg, err = nazorgVan(ctx, tx, gemeente, id); err != nil {
+			return err
+		}
+		in, err := s.instellingen(ctx, tx, gemeente)
+		d.TerugvalTot = in.Terugval.TerugvalTot(d.Zaak)
 		return err
 	})
 	if err != nil {
@@ -317,7 +333,7 @@ func doelen(ctx context.Context, q queryer, gemeente, huishouden string) ([]Doel
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("zaken: doelen: %w", err)
 	}
-	rows, err = q.QueryContext(ctx, `SELECT id, doel_id, omschrijving, wie, wie_naam, datum, gedaan FROM zaken_actie
+	rows, err = q.QueryContext(ctx, `SELECT id, doel_id, omschrijving, wie, wie_naam, COALESCE(partner_id, ''), datum, gedaan FROM zaken_actie
 		WHERE gemeente = $1 AND huishouden_id = $2 ORDER BY doel_id, id LIMIT `+strconv.Itoa(MaxPlan), gemeente, huishouden)
 	if err != nil {
 		return nil, fmt.Errorf("zaken: acties: %w", err)
@@ -326,7 +342,7 @@ func doelen(ctx context.Context, q queryer, gemeente, huishouden string) ([]Doel
 	for rows.Next() {
 		var a Actie
 		var wie, dt, gd string
-		if err := rows.Scan(&a.ID, &a.DoelID, &a.Omschrijving, &wie, &a.WieNaam, &dt, &gd); err != nil {
+		if err := rows.Scan(&a.ID, &a.DoelID, &a.Omschrijving, &wie, &a.WieNaam, &a.PartnerID, &dt, &gd); err != nil {
 			return nil, fmt.Errorf("zaken: acties: %w", err)
 		}
 		a.Wie, a.Datum, a.Gedaan = Wie(wie), datum(dt), datum(gd)

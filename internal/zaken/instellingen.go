@@ -43,7 +43,9 @@ type Instellingen struct {
 	Bewaren map[Status]int
 	// Wachtlijst: the intake capacity and the priority rule (wachtlijst.go).
 	Wachtlijst Wachtlijstregel
-	Versie     int
+	// Terugval: the terugvalgarantie (nazorg.go).
+	Terugval Terugvalregel
+	Versie   int
 }
 
 // EindStatussen are the statuses that end a zaak, each with its own retention.
@@ -93,6 +95,12 @@ func (in Instellingen) Controleer() error {
 	}
 	if err := in.Wachtlijst.Controleer(); err != nil {
 		return err
+	}
+	if err := in.Terugval.Controleer(); err != nil {
+		return err
+	}
+	if m, b := in.Terugval.Maanden, in.Bewaren[Afgerond]; m > 0 && b > 0 && b < m {
+		return fmt.Errorf("%w: bewaartermijn afgerond: %d maanden is korter dan de terugvalperiode van %d maanden; dan is de zaak weg voordat de inwoner kan terugvallen", ErrOngeldig, b, m)
 	}
 	for _, g := range in.Weigeringsgronden {
 		if !g.Geldig() {

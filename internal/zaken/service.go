@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/termijn"
 )
@@ -31,6 +32,9 @@ type Config struct {
 	Audit *audit.Log
 	// Klok gives the current time; tests move it. Default time.Now.
 	Klok func() time.Time
+	// Partners is the partner register: nazorg and plan actions by a partner check that the partner is
+	// a member of the gemeente. Nil: those steps are refused.
+	Partners *partner.Service
 }
 
 // Service stores and runs the zaken of every gemeente.
@@ -40,6 +44,7 @@ type Service struct {
 	klok func() time.Time
 	zone *time.Location
 	log  *audit.Log
+	prt  *partner.Service
 }
 
 // New checks cfg and returns a Service.
@@ -54,7 +59,7 @@ func New(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), klok: cfg.Klok, zone: zone, log: cfg.Audit}
+	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), klok: cfg.Klok, zone: zone, log: cfg.Audit, prt: cfg.Partners}
 	if s.klok == nil {
 		s.klok = time.Now
 	}
@@ -97,13 +102,13 @@ func (s *Service) Instellingen(ctx context.Context, gemeente string) (Instelling
 }
 
 func (s *Service) instellingen(ctx context.Context, q queryer, gemeente string) (Instellingen, error) {
-	var ea, ca, ba, bg, baf, bbe, bar, versie, cap, vk int
-	var ee, eb, ce, cb, be, bb, gronden, vb string
+	var ea, ca, ba, bg, baf, bbe, bar, versie, cap, vk, tm int
+	var ee, eb, ce, cb, be, bb, gronden, vb, tb string
 	err := q.QueryRowContext(ctx, `SELECT eerste_gesprek_aantal, eerste_gesprek_eenheid, eerste_gesprek_bron, crisis_aantal,
 		crisis_eenheid, crisis_bron, beslis_aantal, beslis_eenheid, beslis_bron, weigeringsgronden, bewaar_geweigerd,
-		bewaar_afgezien, bewaar_beeindigd, bewaar_afgerond, versie, intake_capaciteit, voorrang_kinderen, voorrang_bron
-		FROM zaken_instellingen WHERE gemeente = $1`, gemeente).
-		Scan(&ea, &ee, &eb, &ca, &ce, &cb, &ba, &be, &bb, &gronden, &bg, &baf, &bbe, &bar, &versie, &cap, &vk, &vb)
+		bewaar_afgezien, bewaar_beeindigd, bewaar_afgerond, versie, intake_capaciteit, voorrang_kinderen, voorrang_bron,
+		terugval_maanden, terugval_bron FROM zaken_instellingen WHERE gemeente = $1`, gemeente).
+		Scan(&ea, &ee, &eb, &ca, &ce, &cb, &ba, &be, &bb, &gronden, &bg, &baf, &bbe, &bar, &versie, &cap, &vk, &vb, &tm, &tb)
 	if errors.Is(err, sql.ErrNoRows) {
 		return StandaardInstellingen(gemeente), nil
 	}
@@ -112,7 +117,8 @@ func (s *Service) instellingen(ctx context.Context, q queryer, gemeente string) 
 	}
 	in := Instellingen{EersteGesprek: lokaal(ea, ee, eb), Crisis: lokaal(ca, ce, cb), Besluit: lokaal(ba, be, bb), Versie: versie,
 		Bewaren:    map[Status]int{Geweigerd: bg, Afgezien: baf, Beeindigd: bbe, Afgerond: bar},
-		Wachtlijst: Wachtlijstregel{IntakeCapaciteit: cap, VoorrangKinderen: vk == 1, VoorrangBron: vb}}
+		Wachtlijst: Wachtlijstregel{IntakeCapaciteit: cap, VoorrangKinderen: vk == 1, VoorrangBron: vb},
+		Terugval:   Terugvalregel{Maanden: tm, Bron: tb}}
 	for _, g := range strings.Split(gronden, ",") {
 		if g != "" {
 			in.Weigeringsgronden = append(in.Weigeringsgronden, Weigeringsgrond(g))
@@ -155,8 +161,8 @@ func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, in Inste
 		_, err = tx.ExecContext(ctx, `INSERT INTO zaken_instellingen (gemeente, eerste_gesprek_aantal, eerste_gesprek_eenheid,
 			eerste_gesprek_bron, crisis_aantal, crisis_eenheid, crisis_bron, beslis_aantal, beslis_eenheid, beslis_bron,
 			weigeringsgronden, bewaar_geweigerd, bewaar_afgezien, bewaar_beeindigd, bewaar_afgerond, versie,
-			intake_capaciteit, voorrang_kinderen, voorrang_bron)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17, $18)
+			intake_capaciteit, voorrang_kinderen, voorrang_bron, terugval_maanden, terugval_bron)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17, $18, $19, $20)
 			ON CONFLICT (gemeente) DO UPDATE SET eerste_gesprek_aantal = excluded.eerste_gesprek_aantal,
 			eerste_gesprek_eenheid = excluded.eerste_gesprek_eenheid, eerste_gesprek_bron = excluded.eerste_gesprek_bron,
 			crisis_aantal = excluded.crisis_aantal, crisis_eenheid = excluded.crisis_eenheid, crisis_bron = excluded.crisis_bron,
@@ -165,10 +171,12 @@ func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, in Inste
 			bewaar_afgezien = excluded.bewaar_afgezien, bewaar_beeindigd = excluded.bewaar_beeindigd,
 			bewaar_afgerond = excluded.bewaar_afgerond, versie = zaken_instellingen.versie + 1,
 			intake_capaciteit = excluded.intake_capaciteit, voorrang_kinderen = excluded.voorrang_kinderen,
-			voorrang_bron = excluded.voorrang_bron`,
+			voorrang_bron = excluded.voorrang_bron, terugval_maanden = excluded.terugval_maanden,
+			terugval_bron = excluded.terugval_bron`,
 			gemeente, ea, ee, eb, ca, ce, cb, ba, be, bb, strings.Join(gronden, ","),
 			in.Bewaren[Geweigerd], in.Bewaren[Afgezien], in.Bewaren[Beeindigd], in.Bewaren[Afgerond],
-			in.Wachtlijst.IntakeCapaciteit, b2i(in.Wachtlijst.VoorrangKinderen), strings.TrimSpace(in.Wachtlijst.VoorrangBron))
+			in.Wachtlijst.IntakeCapaciteit, b2i(in.Wachtlijst.VoorrangKinderen), strings.TrimSpace(in.Wachtlijst.VoorrangBron),
+			in.Terugval.Maanden, strings.TrimSpace(in.Terugval.Bron))
 		if err != nil {
 			return fmt.Errorf("zaken: instellingen opslaan: %w", err)
 		}

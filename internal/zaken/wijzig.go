@@ -334,6 +334,7 @@ type NieuweActie struct {
 	Omschrijving string
 	Wie          Wie
 	WieNaam      string        // the volunteer's or case worker's name (optional)
+	PartnerID    string        // required when Wie is WiePartner: a partner of the gemeente
 	Datum        termijn.Datum // by when (optional)
 }
 
@@ -350,6 +351,13 @@ func (s *Service) VoegActieToe(ctx context.Context, gemeente string, id int64, v
 	if err != nil {
 		return err
 	}
+	var partnerID any // NULL unless a partner does it
+	if a.Wie == WiePartner {
+		if err := s.controleerPartner(ctx, gemeente, a.PartnerID, "actie-partner"); err != nil {
+			return err
+		}
+		partnerID = a.PartnerID
+	}
 	return s.wijzigPlan(ctx, gemeente, id, versie, "actie", door, func(tx *sql.Tx, z Zaak) (string, error) {
 		var doel string
 		err := tx.QueryRowContext(ctx, `SELECT omschrijving FROM zaken_doel WHERE gemeente = $1 AND huishouden_id = $2 AND id = $3`,
@@ -360,11 +368,14 @@ func (s *Service) VoegActieToe(ctx context.Context, gemeente string, id int64, v
 		if err := aantalPlan(ctx, tx, gemeente, z.HuishoudenID, "zaken_actie"); err != nil {
 			return "", err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO zaken_actie (gemeente, huishouden_id, doel_id, omschrijving, wie, wie_naam, datum, door)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, gemeente, z.HuishoudenID, a.DoelID, oms, string(a.Wie), naam, a.Datum.String(), door.Naam); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO zaken_actie (gemeente, huishouden_id, doel_id, omschrijving, wie, wie_naam, datum, door, partner_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, gemeente, z.HuishoudenID, a.DoelID, oms, string(a.Wie), naam, a.Datum.String(), door.Naam, partnerID); err != nil {
 			return "", fmt.Errorf("zaken: actie: %w", err)
 		}
 		wie := a.Wie.Naam()
+		if a.Wie == WiePartner {
+			wie += " " + a.PartnerID
+		}
 		if naam != "" {
 			wie += " (" + naam + ")"
 		}

@@ -40,7 +40,7 @@ func nieuweOmgeving(t testing.TB, db *store.DB, nu time.Time) *zkOmgeving {
 	*o.nu = nu
 	klok := func() time.Time { o.mu.Lock(); defer o.mu.Unlock(); return *o.nu }
 	o.Omgeving = webtest.NieuweOmgeving(t, db, webtest.Opties{Klok: klok, Nu: klok})
-	zk, err := zaken.New(zaken.Config{DB: db, Audit: o.Audit, Klok: klok})
+	zk, err := zaken.New(zaken.Config{DB: db, Audit: o.Audit, Klok: klok, Partners: o.Partners})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func nieuweOmgeving(t testing.TB, db *store.DB, nu time.Time) *zkOmgeving {
 		return zaken.Vroegsignaal{ID: 77, HuishoudenID: o.recs[3].ID, Ontvangen: termijn.DatumVan(klok(), nil).PlusDagen(-2),
 			Signalen: []zaken.Signaal{{Partner: "Woonco", PartnerType: "Huur", Bedrag: 98_700}}}, nil
 	}
-	part, err := New(o.Kit, Deps{Zaken: zk, Vroegsignaal: vs})
+	part, err := New(o.Kit, Deps{Zaken: zk, Vroegsignaal: vs, Partners: o.Partners})
 	if err != nil {
 		t.Fatal(err)
 	}

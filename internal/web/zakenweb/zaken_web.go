@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/termijn"
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/zaken"
@@ -33,6 +34,9 @@ type Deps struct {
 	// reads it from vroegsignalering; this part does not know that part). Nil: starting from a
 	// vroegsignaalzaak answers 404.
 	Vroegsignaal func(ctx context.Context, gemeente string, id int64) (zaken.Vroegsignaal, error)
+	// Partners lists the gemeente's partners for nazorg and plan actions by a partner, and gives their
+	// names (zaken stores only their ids). Nil: no partner can be chosen.
+	Partners *partner.Service
 }
 
 type server struct {
@@ -41,6 +45,7 @@ type server struct {
 	vroegsignaal func(ctx context.Context, gemeente string, id int64) (zaken.Vroegsignaal, error)
 	pages        *web.Pages
 	inwoner      *web.Pages // the resident's online request
+	partners     *partner.Service
 	// rate limits of the public form (hulpvraag.go)
 	pogingen, perAdres, perGemeente *begrenzer
 }
@@ -50,7 +55,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Zaken == nil {
 		return web.Part{}, errors.New("zakenweb: geen zaken")
 	}
-	s := &server{kit: kit, zaken: deps.Zaken, vroegsignaal: deps.Vroegsignaal,
+	s := &server{kit: kit, zaken: deps.Zaken, vroegsignaal: deps.Vroegsignaal, partners: deps.Partners,
 		pogingen:    nieuweBegrenzer(hulpvraagPogingen, hulpvraagVenster),
 		perAdres:    nieuweBegrenzer(hulpvraagPerAdres, hulpvraagVenster),
 		perGemeente: nieuweBegrenzer(hulpvraagPerGemeente, hulpvraagVenster)}
@@ -96,6 +101,10 @@ func (s *server) routes() []web.Route {
 		doe("POST /beheer/{gemeente}/zaken/{id}/actie-gedaan", s.actieGedaan),
 		doe("POST /beheer/{gemeente}/zaken/{id}/notitie", s.notitie),
 		doe("POST /beheer/{gemeente}/zaken/{id}/huishouden", s.koppel),
+		doe("POST /beheer/{gemeente}/zaken/{id}/nazorg", s.nazorg),
+		doe("POST /beheer/{gemeente}/zaken/{id}/contactmoment", s.contactmoment),
+		doe("POST /beheer/{gemeente}/zaken/{id}/contact-gedaan", s.contactGedaan),
+		doe("POST /beheer/{gemeente}/zaken/{id}/heropenen", s.heropenen),
 		{Pattern: "GET /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingen},
 		{Pattern: "POST /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingenPost},
 	}
@@ -129,6 +138,10 @@ var meldingen = map[string]string{
 	"instellingen":   "De instellingen voor zaken zijn opgeslagen. De termijnen van open zaken zijn opnieuw berekend.",
 	"bestond":        "Er was al een zaak voor deze vroegsignaalzaak; dit is die zaak.",
 	"huishouden":     "Het huishouden is aan de zaak gekoppeld. De personen staan hieronder.",
+	"nazorg":         "De nazorg is overgedragen aan de partner.",
+	"contactmoment":  "Het contactmoment is gepland.",
+	"contact-gedaan": "Het contactmoment is vastgelegd.",
+	"heropend":       "De zaak is heropend onder de terugvalgarantie. Alles van de zaak is er nog.",
 }
 
 // medewerker is the logged-in case worker as the domain records them.

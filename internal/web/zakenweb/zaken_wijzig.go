@@ -172,7 +172,7 @@ func (s *server) actie(w http.ResponseWriter, r *http.Request) {
 	s.wijzig(w, r, "actie", func(gm string, id int64, f formulier) error {
 		doel, _ := strconv.ParseInt(f.tekst("actie-doel"), 10, 64)
 		na := zaken.NieuweActie{DoelID: doel, Omschrijving: f.tekst("actie-omschrijving"), Wie: zaken.Wie(f.tekst("actie-wie")),
-			WieNaam: f.tekst("actie-naam"), Datum: f.datum("actie-datum", false)}
+			WieNaam: f.tekst("actie-naam"), Datum: f.datum("actie-datum", false), PartnerID: f.tekst("actie-partner")}
 		if f.fout() {
 			return nil
 		}

@@ -53,6 +53,16 @@ type zaakData struct {
 	// Wachtlijst: the place on the waiting list while waiting for the first conversation ("" otherwise)
 	Wachtlijst string
 	NaTermijn  bool
+	// nazorg and terugval
+	Afgesloten    bool // afgerond or beëindigd: nazorg can start
+	Nazorg        []nazorgRij
+	NazorgLoopt   bool
+	PartnerOpties []web.Optie // for nazorg
+	ActiePartners []web.Optie // for a plan action
+	OpenMomenten  []web.Optie
+	Terugval      string
+	KanHeropenen  bool
+	Heropend      string
 }
 
 type persoonRij struct{ Rol, BSN, Geboortedatum string }
@@ -206,11 +216,26 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 			d.Collegas = opties(c, d.veld("regisseur"))
 		}
 	}
+	namen, leden := s.partnerNamen(ctx, gm)
+	d.Afgesloten = z.Status == zaken.Afgerond || z.Status == zaken.Beeindigd
+	var open [][2]string
+	d.Nazorg, open = nazorgRijen(det.Nazorg, namen)
+	d.NazorgLoopt = len(d.Nazorg) > 0 && d.Nazorg[0].Lopend
+	d.OpenMomenten = opties(open, d.veld("moment"))
+	po := append([][2]string{{"", "Kies een partner"}}, leden...)
+	d.PartnerOpties, d.ActiePartners = opties(po, d.veld("nazorg-partner")), opties(po, d.veld("actie-partner"))
+	d.Terugval, d.KanHeropenen = terugvalTekst(z, det.TerugvalTot, vandaag, in)
+	if z.Heropend > 0 {
+		d.Heropend = strconv.Itoa(z.Heropend) + " keer heropend onder de terugvalgarantie, het laatst op " + datumNL(z.HeropendOp) + "."
+	}
 	doelOpties := [][2]string{{"", "Kies een doel"}}
 	for _, dl := range det.Doelen {
 		rij := doelRij{Domein: dl.Domein.Naam(), Omschrijving: dl.Omschrijving, Streefdatum: datumNL(dl.Streefdatum)}
 		for _, ac := range dl.Acties {
 			ar := actieRij{ID: ac.ID, Omschrijving: ac.Omschrijving, Wie: ac.Wie.Naam(), Datum: datumNL(ac.Datum)}
+			if ac.Wie == zaken.WiePartner {
+				ar.Wie += ": " + naamOf(namen, ac.PartnerID)
+			}
 			if ac.WieNaam != "" {
 				ar.Wie += " (" + ac.WieNaam + ")"
 			}
@@ -226,7 +251,7 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	}
 	d.DoelOpties = opties(doelOpties, d.veld("actie-doel"))
 	for _, g := range det.Tijdlijn {
-		rij := tijdRij{Tijd: web.Tijd(g.Tijd), Soort: g.Soort, Tekst: g.Tekst, Door: g.Door}
+		rij := tijdRij{Tijd: web.Tijd(g.Tijd), Soort: g.Soort, Tekst: metNamen(g.Tekst, namen), Door: g.Door}
 		if g.ZaakID > 0 && g.ZaakID != z.ID {
 			rij.Zaak = "zaak " + strconv.FormatInt(g.ZaakID, 10)
 		}
