@@ -20,8 +20,9 @@ type Filter struct {
 	Status     Status // "" or StatusOpen, StatusAlle, or one Status
 	Woonplaats string
 	Route      Route
-	Limiet     int // default 50, at most 500
-	Vanaf      int // offset
+	Team       int64 // 0: every team; GeenTeam: zaken without a team; else that team
+	Limiet     int   // default 50, at most 500
+	Vanaf      int   // offset
 }
 
 // Rij is a zaak as the worklist shows it: no names or BSNs.
@@ -57,6 +58,14 @@ func (s *Service) Werklijst(ctx context.Context, gemeente string, f Filter) ([]R
 			return nil, 0, fmt.Errorf("%w: onbekende route %q", ErrOngeldig, f.Route)
 		}
 		where = append(where, "z.route = "+arg(string(f.Route)))
+	}
+	switch {
+	case f.Team == GeenTeam:
+		where = append(where, "z.team_id = 0")
+	case f.Team > 0:
+		where = append(where, "z.team_id = "+arg(f.Team))
+	case f.Team < 0:
+		return nil, 0, fmt.Errorf("%w: onbekend team %d", ErrOngeldig, f.Team)
 	}
 	w := strings.Join(where, " AND ")
 	var totaal int

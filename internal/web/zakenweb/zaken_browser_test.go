@@ -92,6 +92,11 @@ func TestBrowserZaken(t *testing.T) {
 			return o.post(online+"/huishouden", "consulent", url.Values{"versie": {"1"}, "koppel-bsn": {"123"}})
 		}},
 		{"wachtlijst", 200, func() webtest.Antwoord { return o.get(bs+"/wachtlijst", "consulent") }},
+		{"teams", 200, func() webtest.Antwoord { return o.get(bs+"/teams", "teamleider") }},
+		{"teams-fout", 422, func() webtest.Antwoord { return o.post(bs+"/teams", "teamleider", url.Values{"team-naam": {""}}) }},
+		{"zaak-teamleider", 200, func() webtest.Antwoord { return o.get(plan, "teamleider") }},
+		{"zaak-regisseur", 200, func() webtest.Antwoord { return o.get(plan, "regisseur") }},
+		{"werklijst-team", 200, func() webtest.Antwoord { return o.get(bs+"?team=geen", "teamleider") }},
 		{"instellingen", 200, func() webtest.Antwoord { return o.get(bs+"/instellingen", "beheerder") }},
 		{"instellingen-fout", 422, func() webtest.Antwoord {
 			return o.post(bs+"/instellingen", "beheerder", url.Values{"versie": {"0"}, "crisis-aantal": {"0"}, "crisis-eenheid": {"dagen"}, "bewaar-geweigerd": {"x"}})

@@ -213,7 +213,7 @@ func TestZakenPaginas(t *testing.T) {
 	// Hand-over: only to a colleague who handles zaken here (the beheerder does not).
 	pv = eerste(t, planVersieRe, p.Body)
 	a = o.post(zaak+"/regie", "consulent", url.Values{"planversie": {pv}, "regisseur": {itoa(o.IDs["beheerder"])}, "regie-reden": {"Verlof"}})
-	webtest.Bevat(t, a, "Kies een collega die in deze gemeente zaken behandelt")
+	webtest.Bevat(t, a, "Kies een collega die in deze gemeente aan plannen van huishoudens werkt")
 	a = o.post(zaak+"/beeindigen", "consulent", url.Values{"versie": {eerste(t, versieRe, p.Body)}, "reden": {"Verhuisd"}, "einde-datum": {"2026-03-10"}})
 	webtest.Bevat(t, a, "Schrijf waarom de hulp eindigt")
 	if a := o.post(zaak+"/notitie", "consulent", url.Values{"notitie": {"Gebeld met de verhuurder."}}); a.Status != http.StatusSeeOther {

@@ -82,11 +82,20 @@ func (s *server) routes() []web.Route {
 	doe := func(p string, h http.HandlerFunc) web.Route {
 		return web.Route{Pattern: p, Access: web.InGemeente, Permissie: auth.ZakenBehandelen, Activiteit: activiteit, Handler: h}
 	}
+	plan := func(p string, h http.HandlerFunc) web.Route {
+		return web.Route{Pattern: p, Access: web.InGemeente, Permissie: auth.ZakenPlan, Activiteit: activiteit, Handler: h}
+	}
+	team := func(p string, h http.HandlerFunc) web.Route {
+		return web.Route{Pattern: p, Access: web.InGemeente, Permissie: auth.ZakenTeams, Activiteit: activiteit, Handler: h}
+	}
 	return []web.Route{
 		{Pattern: "GET /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraag},
 		{Pattern: "POST /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraagPost},
 		lees("GET /beheer/{gemeente}/zaken", s.werklijst),
 		lees("GET /beheer/{gemeente}/zaken/wachtlijst", s.wachtlijst),
+		lees("GET /beheer/{gemeente}/zaken/teams", s.teams),
+		team("POST /beheer/{gemeente}/zaken/teams", s.teamsPost),
+		team("POST /beheer/{gemeente}/zaken/{id}/team", s.zaakTeam),
 		doe("GET /beheer/{gemeente}/zaken/nieuw", s.nieuw),
 		doe("POST /beheer/{gemeente}/zaken/nieuw", s.nieuwPost),
 		doe("POST /beheer/{gemeente}/zaken/nieuw/vroegsignaal/{id}", s.vanVroegsignaal),
@@ -95,11 +104,11 @@ func (s *server) routes() []web.Route {
 		doe("POST /beheer/{gemeente}/zaken/{id}/besluit", s.besluit),
 		doe("POST /beheer/{gemeente}/zaken/{id}/beeindigen", s.beeindigen),
 		doe("POST /beheer/{gemeente}/zaken/{id}/afronden", s.afronden),
-		doe("POST /beheer/{gemeente}/zaken/{id}/regie", s.regie),
-		doe("POST /beheer/{gemeente}/zaken/{id}/doel", s.doel),
-		doe("POST /beheer/{gemeente}/zaken/{id}/actie", s.actie),
-		doe("POST /beheer/{gemeente}/zaken/{id}/actie-gedaan", s.actieGedaan),
-		doe("POST /beheer/{gemeente}/zaken/{id}/notitie", s.notitie),
+		plan("POST /beheer/{gemeente}/zaken/{id}/regie", s.regie),
+		plan("POST /beheer/{gemeente}/zaken/{id}/doel", s.doel),
+		plan("POST /beheer/{gemeente}/zaken/{id}/actie", s.actie),
+		plan("POST /beheer/{gemeente}/zaken/{id}/actie-gedaan", s.actieGedaan),
+		plan("POST /beheer/{gemeente}/zaken/{id}/notitie", s.notitie),
 		doe("POST /beheer/{gemeente}/zaken/{id}/huishouden", s.koppel),
 		doe("POST /beheer/{gemeente}/zaken/{id}/nazorg", s.nazorg),
 		doe("POST /beheer/{gemeente}/zaken/{id}/contactmoment", s.contactmoment),
@@ -113,6 +122,7 @@ func (s *server) routes() []web.Route {
 var menu = []web.MenuItem{
 	{Titel: "Zaken schuldhulp", Uitleg: "Werklijst van zaken met hun wettelijke termijnen, plan en regisseur.", Pad: "/zaken", Permissie: auth.ZakenLezen, Volgorde: 45},
 	{Titel: "Wachtlijst schuldhulp", Uitleg: "Wie wacht op het eerste gesprek, in volgorde, met de verwachte datum naast de termijn.", Pad: "/zaken/wachtlijst", Permissie: auth.ZakenLezen, Volgorde: 47},
+	{Titel: "Teams en termijnen", Uitleg: "De teams van schuldhulp en hoe hun termijnen ervoor staan.", Pad: "/zaken/teams", Permissie: auth.ZakenLezen, Volgorde: 48},
 	{Titel: "Nieuwe zaak", Uitleg: "Een hulpvraag aan de balie, per telefoon of online vastleggen.", Pad: "/zaken/nieuw", Permissie: auth.ZakenBehandelen, Volgorde: 46},
 	{Titel: "Instellingen zaken", Uitleg: "Eigen termijnen, weigeringsgronden en bewaartermijnen.", Pad: "/zaken/instellingen", Permissie: auth.GemeenteInstellen, Volgorde: 91},
 }
@@ -142,6 +152,9 @@ var meldingen = map[string]string{
 	"contactmoment":  "Het contactmoment is gepland.",
 	"contact-gedaan": "Het contactmoment is vastgelegd.",
 	"heropend":       "De zaak is heropend onder de terugvalgarantie. Alles van de zaak is er nog.",
+	"team":           "Het team van de zaak is vastgelegd.",
+	"team-nieuw":     "Het team is aangemaakt.",
+	"team-lid":       "De collega zit nu in het team.",
 }
 
 // medewerker is the logged-in case worker as the domain records them.

@@ -145,8 +145,8 @@ func (s *server) regie(w http.ResponseWriter, r *http.Request) {
 			return nil
 		}
 		g, err := s.kit.Auth().Gebruiker(r.Context(), uid)
-		if err != nil || !g.Actief || !auth.Mag(g.Actor(), gm, auth.ZakenBehandelen) {
-			f.d.Add("regisseur", "Kies een collega die in deze gemeente zaken behandelt.")
+		if err != nil || !g.Actief || !auth.Mag(g.Actor(), gm, auth.ZakenPlan) {
+			f.d.Add("regisseur", "Kies een collega die in deze gemeente aan plannen van huishoudens werkt.")
 			return nil
 		}
 		naam := g.Naam

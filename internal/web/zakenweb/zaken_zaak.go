@@ -63,6 +63,10 @@ type zaakData struct {
 	Terugval      string
 	KanHeropenen  bool
 	Heropend      string
+	// roles and teams
+	MagPlan, MagTeams bool
+	Team              string
+	TeamOpties        []web.Optie
 }
 
 type persoonRij struct{ Rol, BSN, Geboortedatum string }
@@ -135,7 +139,26 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	d.Huishouden, d.Woonplaats = z.HuishoudenID, z.Woonplaats
 	d.Aanvraag, d.ZonderHuishouden = det.Aanvraag, z.HuishoudenID == ""
 	d.Open, d.Aangemeld, d.Intake, d.Plan = z.Status.Open(), z.Status == zaken.Aangemeld, z.Status == zaken.Intake, z.Status == zaken.Plan
-	d.MagBehandelen = auth.Mag(a, gm, auth.ZakenBehandelen)
+	d.MagBehandelen, d.MagPlan, d.MagTeams = auth.Mag(a, gm, auth.ZakenBehandelen), auth.Mag(a, gm, auth.ZakenPlan), auth.Mag(a, gm, auth.ZakenTeams)
+	teamID, err := s.zaken.TeamVan(ctx, gm, z.ID)
+	if err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
+	if teams, err := s.zaken.Teams(ctx, gm); err == nil {
+		to := [][2]string{{"", "Geen team"}}
+		for _, t := range teams {
+			to = append(to, [2]string{strconv.FormatInt(t.ID, 10), t.Naam})
+			if t.ID == teamID {
+				d.Team = t.Naam
+			}
+		}
+		gekozen := strconv.FormatInt(teamID, 10)
+		if v, ok := d.Form["team"]; ok {
+			gekozen = v
+		}
+		d.TeamOpties = opties(to, gekozen)
+	}
 	d.Versie, d.PlanVersie = z.Versie, det.Regie.Versie
 	d.Vandaag = vandaag.String()
 	eg := z.EersteGesprekTermijn
@@ -201,11 +224,11 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	if !det.Regie.Sinds.IsZero() {
 		d.RegieSinds = web.Tijd(det.Regie.Sinds)
 	}
-	if d.MagBehandelen && d.Open {
+	if d.MagPlan && d.Open {
 		if gs, err := s.kit.Auth().Gebruikers(ctx, gm); err == nil {
 			c := [][2]string{{"", "Kies een collega"}}
 			for _, g := range gs {
-				if g.Actief && g.ID != det.Regie.RegisseurID && auth.Mag(g.Actor(), gm, auth.ZakenBehandelen) {
+				if g.Actief && g.ID != det.Regie.RegisseurID && auth.Mag(g.Actor(), gm, auth.ZakenPlan) {
 					naam := g.Naam
 					if naam == "" {
 						naam = g.Email
