@@ -150,6 +150,7 @@ var toegangTabel = map[string]string{
 	"GET /beheer/{gemeente}/zaken":                          "consulent schuldhulpverlener regisseur teamleider",
 	"GET /beheer/{gemeente}/zaken/wachtlijst":               "consulent schuldhulpverlener regisseur teamleider",
 	"GET /beheer/{gemeente}/zaken/teams":                    "consulent schuldhulpverlener regisseur teamleider",
+	"GET /beheer/{gemeente}/zaken/indicatoren.csv":          "consulent schuldhulpverlener regisseur teamleider",
 	"POST /beheer/{gemeente}/zaken/teams":                   "teamleider",
 	"GET /beheer/{gemeente}/zaken/nieuw":                    "consulent schuldhulpverlener",
 	"POST /beheer/{gemeente}/zaken/nieuw":                   "consulent schuldhulpverlener",

@@ -33,6 +33,7 @@ func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error
 		return res, err
 	}
 	vandaag := s.Vandaag()
+	defer s.ind.vergeet(gemeente)
 	err = s.sdb.Tx(ctx, func(tx *sql.Tx) error {
 		res = Opgeruimd{}
 		for _, st := range EindStatussen() {

@@ -206,6 +206,7 @@ func (s *Service) huishouden(ctx context.Context, gemeente, id, b string) (*regi
 
 // maak stores a new zaak with its persons and signals, in one transaction with its timeline and audit row.
 func (s *Service) maak(ctx context.Context, z Zaak, personen []Persoon, sigs []Signaal, tekst string, door Medewerker) (int64, error) {
+	defer s.ind.vergeet(z.Gemeente)
 	var id int64
 	err := s.sdb.Tx(ctx, func(tx *sql.Tx) error {
 		var open int64

@@ -140,6 +140,7 @@ func (s *Service) Online(ctx context.Context, gemeente string, a OnlineAanvraag)
 	}
 	var id int64
 	var dl Deadline
+	defer s.ind.vergeet(gemeente)
 	err := s.sdb.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
 		id, dl, err = s.nieuweZaak(ctx, tx, z, "Inwoner (online)")

@@ -45,6 +45,7 @@ type Service struct {
 	zone *time.Location
 	log  *audit.Log
 	prt  *partner.Service
+	ind  *indCache
 }
 
 // New checks cfg and returns a Service.
@@ -59,7 +60,7 @@ func New(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), klok: cfg.Klok, zone: zone, log: cfg.Audit, prt: cfg.Partners}
+	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), klok: cfg.Klok, zone: zone, log: cfg.Audit, prt: cfg.Partners, ind: &indCache{}}
 	if s.klok == nil {
 		s.klok = time.Now
 	}
@@ -149,6 +150,7 @@ func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, in Inste
 	ea, ee, eb := t(in.EersteGesprek)
 	ca, ce, cb := t(in.Crisis)
 	ba, be, bb := t(in.Besluit)
+	defer s.ind.vergeet(gemeente)
 	return s.sdb.Tx(ctx, func(tx *sql.Tx) error {
 		var huidig int
 		err := tx.QueryRowContext(ctx, `SELECT versie FROM zaken_instellingen WHERE gemeente = $1`, gemeente).Scan(&huidig)
@@ -208,6 +210,7 @@ func (s *Service) Herbereken(ctx context.Context, gemeente string) (int, error) 
 // herbereken writes the deadlines per distinct start day (and crisis flag) and per distinct day of the
 // first conversation: they depend on nothing else, so 100,000 open zaken cost a few hundred updates.
 func (s *Service) herbereken(ctx context.Context, tx *sql.Tx, gemeente string, in Instellingen) (int, error) {
+	s.ind.vergeet(gemeente)
 	type sleutel struct {
 		dag    string
 		crisis int
@@ -327,8 +330,10 @@ func bsnsVan(ctx context.Context, q queryer, gemeente string, id int64) ([]strin
 	return out, rows.Err()
 }
 
-// gebeurtenis adds a line to the household's timeline.
+// gebeurtenis adds a line to the household's timeline. Every change of a zaak writes one, so it also
+// drops the gemeente's cached indicators.
 func (s *Service) gebeurtenis(ctx context.Context, tx *sql.Tx, gemeente, huishouden string, zaak int64, soort, tekst, door string) error {
+	s.ind.vergeet(gemeente)
 	_, err := tx.ExecContext(ctx, `INSERT INTO zaken_gebeurtenis (gemeente, huishouden_id, zaak_id, tijd, soort, tekst, door)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`, gemeente, huishouden, zaak, s.klok().UTC(), soort, tekst, door)
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 // one audit row with the household's BSNs.
 func (s *Service) wijzig(ctx context.Context, gemeente string, id int64, versie int, operatie string, door Medewerker,
 	fn func(tx *sql.Tx, z Zaak) (string, error)) error {
+	defer s.ind.vergeet(gemeente) // after the commit too: a reader in between must not keep the old figures
 	return s.sdb.Tx(ctx, func(tx *sql.Tx) error {
 		z, err := leesZaak(ctx, tx, gemeente, id)
 		if err != nil {
@@ -27,6 +28,9 @@ func (s *Service) wijzig(ctx context.Context, gemeente string, id int64, versie 
 		}
 		tekst, err := fn(tx, z)
 		if err != nil {
+			return err
+		}
+		if err := zetDoorloop(ctx, tx, gemeente, id); err != nil {
 			return err
 		}
 		r, err := tx.ExecContext(ctx, `UPDATE zaken_zaak SET versie = versie + 1 WHERE gemeente = $1 AND id = $2 AND versie = $3`, gemeente, id, versie)
@@ -45,6 +49,23 @@ func (s *Service) wijzig(ctx context.Context, gemeente string, id int64, versie 
 		}
 		return s.logZaak(ctx, tx, gemeente, id, z.HuishoudenID, bsns, "zaak."+operatie, audit.Wijzigen)
 	})
+}
+
+// zetDoorloop writes the days from the first conversation to the end (-1 when either is missing), which
+// the indicators of Wgs art. 4 lid 3 add up (indicatoren.go).
+func zetDoorloop(ctx context.Context, tx *sql.Tx, gemeente string, id int64) error {
+	var eg, einde string
+	if err := tx.QueryRowContext(ctx, `SELECT eerste_gesprek, einde FROM zaken_zaak WHERE gemeente = $1 AND id = $2`, gemeente, id).Scan(&eg, &einde); err != nil {
+		return fmt.Errorf("zaken: doorlooptijd: %w", err)
+	}
+	dagen := -1
+	if g, e := datum(eg), datum(einde); !g.IsZero() && !e.IsZero() && !e.Voor(g) {
+		dagen = g.DagenTot(e)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE zaken_zaak SET doorloop_dagen = $1 WHERE gemeente = $2 AND id = $3`, dagen, gemeente, id); err != nil {
+		return fmt.Errorf("zaken: doorlooptijd: %w", err)
+	}
+	return nil
 }
 
 // datumTussen checks a date entered on a form: not before van, not after today.

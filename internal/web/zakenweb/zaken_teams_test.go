@@ -76,3 +76,35 @@ func TestTeamsEnRollen(t *testing.T) {
 		t.Errorf("regisseur voegt doel toe: %d %s", a.Status, a.Body)
 	}
 }
+
+// TestIndicatorenPagina: the zaken page shows the Wgs indicators of this year and all years, and the
+// CSV has a row per year and one for all years.
+func TestIndicatorenPagina(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t), time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC))
+	b := basis(gm)
+	f := url.Values{"bsn": {bsnVan(o.recs[0])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-01-05"}, "tijd": {"09:00"}}
+	a := o.post(b+"/nieuw", "consulent", f)
+	zaak := strings.Split(a.Loc, "?")[0]
+	for _, st := range []struct {
+		pad string
+		f   url.Values
+	}{
+		{"/eerste-gesprek", url.Values{"versie": {"1"}, "gesprek-datum": {"2026-01-20"}}},
+		{"/besluit", url.Values{"versie": {"2"}, "besluit-soort": {"plan"}, "besluit-datum": {"2026-01-27"}}},
+		{"/afronden", url.Values{"versie": {"3"}, "afrond-datum": {"2026-03-31"}}},
+	} {
+		if a := o.post(zaak+st.pad, "consulent", st.f); a.Status != http.StatusSeeOther {
+			t.Fatalf("%s: %d", st.pad, a.Status)
+		}
+	}
+	w := o.get(b, "teamleider")
+	webtest.Bevat(t, w, "Doorlooptijden en termijnen (Wgs)", "mediaan 10,0 weken, gemiddeld 10,0 weken (1 zaken)", "100,0% op tijd (1 van 1;", "Alle jaren")
+	c := o.get(b+"/indicatoren.csv", "teamleider")
+	if c.Status != 200 || !strings.HasPrefix(c.Hdr.Get("Content-Type"), "text/csv") {
+		t.Fatalf("csv: %d %s", c.Status, c.Hdr.Get("Content-Type"))
+	}
+	regels := strings.Split(strings.TrimSpace(c.Body), "\n")
+	if len(regels) != 3 || !strings.HasPrefix(regels[1], "2026,1,1,0,0,100.0,") || !strings.HasPrefix(regels[2], "alle,") || !strings.Contains(regels[1], ",1,10.0,10.0,") {
+		t.Errorf("csv: %q", regels)
+	}
+}

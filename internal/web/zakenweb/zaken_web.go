@@ -93,6 +93,7 @@ func (s *server) routes() []web.Route {
 		{Pattern: "POST /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraagPost},
 		lees("GET /beheer/{gemeente}/zaken", s.werklijst),
 		lees("GET /beheer/{gemeente}/zaken/wachtlijst", s.wachtlijst),
+		lees("GET /beheer/{gemeente}/zaken/indicatoren.csv", s.indicatorenCSV),
 		lees("GET /beheer/{gemeente}/zaken/teams", s.teams),
 		team("POST /beheer/{gemeente}/zaken/teams", s.teamsPost),
 		team("POST /beheer/{gemeente}/zaken/{id}/team", s.zaakTeam),

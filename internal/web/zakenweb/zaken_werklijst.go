@@ -23,6 +23,7 @@ type werklijstData struct {
 	Routes          []web.Optie
 	Woonplaatsen    []web.Optie
 	Teams           []web.Optie
+	Indicatoren     []indRij // this year and all years
 	Rijen           []werkRij
 	Paging          web.Paging
 	BewaarOntbreekt bool
@@ -172,6 +173,16 @@ func (s *server) werklijst(w http.ResponseWriter, r *http.Request) {
 	if in, err := s.zaken.Instellingen(ctx, gm); err == nil {
 		for _, e := range zaken.EindStatussen() {
 			d.BewaarOntbreekt = d.BewaarOntbreekt || in.Bewaren[e] <= 0
+		}
+	}
+	ind, err := s.zaken.IndicatorenPerJaar(ctx, gm)
+	if err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
+	for _, in := range ind {
+		if in.Jaar == vandaag.Jaar() || in.Jaar == 0 {
+			d.Indicatoren = append(d.Indicatoren, indRijVan(in))
 		}
 	}
 	d.Fout = len(d.Fouten) > 0
