@@ -319,6 +319,7 @@ func laadZaken(ctx context.Context, d *diensten, codes []string, accounts []auth
 				}
 			}
 		}
+		demoZakenExtra(ctx, d, zk, gm, door, accounts, log)
 		log.Info("demo: zaken gemaakt", "gemeente", gm, "zaken", gemaakt)
 	}
 }
