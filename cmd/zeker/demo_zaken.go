@@ -9,13 +9,15 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/errs"
+	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/zaken"
 )
 
 // The demo's newer parts of zaken, per gemeente, after the zaken in every status (laadZaken): demo
 // settings for the waiting list and the terugvalgarantie, residents' own online requests, a team with
-// the demo's debt-help accounts, nazorg by a demo partner for the completed zaken, and one relapse.
+// the demo's debt-help accounts, debts and a budget for the zaken with a plan, nazorg by a demo partner
+// for the completed zaken, and one relapse.
 
 // demoNazorgPartner is the demo partner that takes over nazorg (fictitious, like the other demo partners).
 var demoNazorgPartner = demoPartner{ID: "d3e0a000-0000-4000-8000-000000000003", Naam: "Steunpunt Thuisadministratie (demo)",
@@ -68,6 +70,32 @@ func demoZakenExtra(ctx context.Context, d *diensten, zk *zaken.Service, gm stri
 			if i%2 == 0 {
 				warn("team", zk.ZetTeam(ctx, gm, z.ID, z.Versie, team, door))
 			}
+		}
+	}
+
+	// A debt overview and a monthly budget for the zaken with a plan (synthetic amounts).
+	plannen, _, err := zk.Werklijst(ctx, gm, zaken.Filter{Status: zaken.Plan, Limiet: 10})
+	warn("schulden", err)
+	for _, z := range plannen {
+		v := z.Versie
+		for _, sc := range []zaken.Schuld{
+			{Schuldeiser: "Woonstichting Voorbeeldhuis (demo)", Bedrag: geld.Euro(1240), Soort: zaken.SchuldHuur, Status: zaken.SchuldBevestigd, Gestabiliseerd: true},
+			{Schuldeiser: "Energie Voorbeeld (demo)", Bedrag: geld.Euro(386), Soort: zaken.SchuldEnergie, Status: zaken.SchuldRegeling},
+			{Schuldeiser: "Telefoonwinkel Voorbeeld (demo)", Bedrag: geld.Euro(212), Soort: zaken.SchuldTelecom},
+		} {
+			if err := zk.VoegSchuldToe(ctx, gm, z.ID, v, sc, door); err != nil {
+				warn("schulden", err)
+				break
+			}
+			v++
+		}
+		for _, p := range []zaken.Budgetpost{{Inkomen: true, Omschrijving: "Uitkering (demo)", Bedrag: geld.Euro(1390)},
+			{Omschrijving: "Huur (demo)", Bedrag: geld.Euro(690)}, {Omschrijving: "Energie (demo)", Bedrag: geld.Euro(145)}} {
+			if err := zk.VoegBudgetpostToe(ctx, gm, z.ID, v, p, door); err != nil {
+				warn("budget", err)
+				break
+			}
+			v++
 		}
 	}
 

@@ -148,6 +148,8 @@ type Detail struct {
 	Nazorg []Nazorg
 	// TerugvalTot is the last day the zaak can be reopened under the terugvalgarantie (zero: not).
 	TerugvalTot termijn.Datum
+	// Overzicht is the debt overview and the monthly budget.
+	Overzicht Overzicht
 }
 
 // MaxTijdlijn is how many timeline lines the zaak page shows (it says how many there are).
@@ -214,6 +216,9 @@ func (s *Service) Zaak(ctx context.Context, gemeente string, id int64) (Detail, 
 			return err
 		}
 		if d.Aanvraag, err = aanvraag(ctx, tx, gemeente, id); err != nil {
+			return err
+		}
+		if d.Overzicht, err = overzicht(ctx, tx, gemeente, id); err != nil {
 			return err
 		}
 		if d.Zaak.HuishoudenID == "" {

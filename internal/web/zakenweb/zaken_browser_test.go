@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +53,16 @@ func TestBrowserZaken(t *testing.T) {
 			t.Fatalf("%s: %d %s", stap.pad, a.Status, a.Body)
 		}
 	}
+	for i, f := range []url.Values{
+		{"schuldeiser": {"Woonstichting Test"}, "schuld-bedrag": {"1250,00"}, "schuld-soort": {"huur"}, "schuld-stabiel": {"1"}},
+		{"post-soort": {"inkomen"}, "post-omschrijving": {"Loon"}, "post-bedrag": {"1800"}},
+	} {
+		f.Set("versie", strconv.Itoa(i+3))
+		pad := map[int]string{0: "/schuld", 1: "/budget"}[i]
+		if a := o.post(plan+pad, "consulent", f); a.Status != http.StatusSeeOther {
+			t.Fatalf("%s: %d %s", pad, a.Status, a.Body)
+		}
+	}
 	hv := "/hulpvraag/" + gm
 	if a := o.Doe(http.MethodPost, hv, "", url.Values{"naam": {"Test Inwoner"}, "telefoon": {"0612345678"}, "vraag": {"Rekeningen stapelen op"}}, nil); a.Status != 200 {
 		t.Fatalf("hulpvraag: %d", a.Status)
@@ -78,6 +89,9 @@ func TestBrowserZaken(t *testing.T) {
 			return o.post(aangemeld+"/beeindigen", "consulent", url.Values{"versie": {"0"}, "reden": {"Verhuisd"}, "einde-datum": {"2026-03-09"}, "einde-toelichting": {"x"}})
 		}},
 		{"zaak-plan", 200, func() webtest.Antwoord { return o.get(plan, "consulent") }},
+		{"zaak-schuld-fout", 422, func() webtest.Antwoord {
+			return o.post(plan+"/schuld", "consulent", url.Values{"versie": {"5"}, "schuld-bedrag": {"1.500"}})
+		}},
 		{"zaak-lezen", 200, func() webtest.Antwoord { return o.get(plan, "consulent") }},
 		{"hulpvraag", 200, func() webtest.Antwoord { return o.Doe(http.MethodGet, hv, "", nil, nil) }},
 		{"hulpvraag-en", 200, func() webtest.Antwoord { return o.Doe(http.MethodGet, hv+"?lang=en", "", nil, nil) }},

@@ -108,3 +108,38 @@ func TestIndicatorenPagina(t *testing.T) {
 		t.Errorf("csv: %q", regels)
 	}
 }
+
+// TestSchuldenPagina: the debt overview and the monthly budget through the forms, the amount in the one
+// notation of internal/geld (an ambiguous one refused at its field), and the CSV for the creditors.
+func TestSchuldenPagina(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t), time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC))
+	b := basis(gm)
+	a := o.post(b+"/nieuw", "consulent", url.Values{"bsn": {bsnVan(o.recs[0])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-03-09"}, "tijd": {"09:00"}})
+	zaak := strings.Split(a.Loc, "?")[0]
+	a = o.post(zaak+"/schuld", "schuldhulpverlener", url.Values{"versie": {"1"}, "schuldeiser": {"Woonstichting Test"}, "schuld-bedrag": {"1.500"}, "schuld-soort": {"huur"}})
+	if a.Status != 422 || !strings.Contains(a.Body, "dubbelzinnig") {
+		t.Fatalf("dubbelzinnig bedrag: %d", a.Status)
+	}
+	for i, f := range []url.Values{
+		{"schuldeiser": {"Woonstichting Test"}, "schuld-bedrag": {"1.500,00"}, "schuld-soort": {"huur"}, "schuld-status": {"bevestigd"}, "schuld-stabiel": {"1"}},
+		{"schuldeiser": {"=CMD()"}, "schuld-bedrag": {"89,95"}, "schuld-soort": {"telecom"}},
+	} {
+		f.Set("versie", strconv.Itoa(i+1))
+		if a := o.post(zaak+"/schuld", "schuldhulpverlener", f); a.Status != http.StatusSeeOther {
+			t.Fatalf("schuld %d: %d %s", i, a.Status, a.Body)
+		}
+	}
+	if a := o.post(zaak+"/budget", "schuldhulpverlener", url.Values{"versie": {"3"}, "post-soort": {"inkomen"}, "post-omschrijving": {"Uitkering"}, "post-bedrag": {"1400"}}); a.Status != http.StatusSeeOther {
+		t.Fatalf("budget: %d %s", a.Status, a.Body)
+	}
+	if a := o.post(zaak+"/budget", "regisseur", url.Values{"versie": {"4"}}); a.Status != http.StatusForbidden {
+		t.Errorf("regisseur budget: %d", a.Status)
+	}
+	p := o.get(zaak, "consulent")
+	webtest.Bevat(t, p, `id="totaal-schuld">€ 1.589,95<`, "Gestabiliseerd: 1 van 2", `id="saldo">€ 1.400,00<`)
+	c := o.get(zaak+"/schulden.csv", "schuldhulpverlener")
+	if c.Status != 200 || !strings.Contains(c.Body, "Woonstichting Test,Huur,1500.00,Bevestigd door de schuldeiser,ja") || !strings.Contains(c.Body, "'=CMD()") ||
+		!strings.Contains(c.Body, "totaal open,,1589.95") {
+		t.Errorf("csv: %d %s", c.Status, c.Body)
+	}
+}

@@ -115,6 +115,10 @@ func (s *server) routes() []web.Route {
 		doe("POST /beheer/{gemeente}/zaken/{id}/contactmoment", s.contactmoment),
 		doe("POST /beheer/{gemeente}/zaken/{id}/contact-gedaan", s.contactGedaan),
 		doe("POST /beheer/{gemeente}/zaken/{id}/heropenen", s.heropenen),
+		doe("POST /beheer/{gemeente}/zaken/{id}/schuld", s.schuld),
+		doe("POST /beheer/{gemeente}/zaken/{id}/schuld-status", s.schuldStatus),
+		doe("POST /beheer/{gemeente}/zaken/{id}/budget", s.budget),
+		doe("GET /beheer/{gemeente}/zaken/{id}/schulden.csv", s.schuldenCSV),
 		{Pattern: "GET /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingen},
 		{Pattern: "POST /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingenPost},
 	}
@@ -154,6 +158,9 @@ var meldingen = map[string]string{
 	"contact-gedaan": "Het contactmoment is vastgelegd.",
 	"heropend":       "De zaak is heropend onder de terugvalgarantie. Alles van de zaak is er nog.",
 	"team":           "Het team van de zaak is vastgelegd.",
+	"schuld":         "De schuld staat in het overzicht.",
+	"schuld-status":  "De stand van de schuld is bijgewerkt.",
+	"budget":         "De post staat in het maandbudget.",
 	"team-nieuw":     "Het team is aangemaakt.",
 	"team-lid":       "De collega zit nu in het team.",
 }

@@ -63,6 +63,15 @@ type zaakData struct {
 	Terugval      string
 	KanHeropenen  bool
 	Heropend      string
+	// debts and budget
+	Schulden                     []schuldRij
+	SchuldOpties, SchuldSoorten  []web.Optie
+	SchuldStanden, NieuweStanden []web.Optie
+	Inkomen, Lasten              []postRij
+	TotaalSchuld, TotaalInkomen  string
+	TotaalLasten, Saldo          string
+	Gestabiliseerd               int
+	HeeftSchulden, HeeftBudget   bool
 	// roles and teams
 	MagPlan, MagTeams bool
 	Team              string
@@ -239,6 +248,7 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 			d.Collegas = opties(c, d.veld("regisseur"))
 		}
 	}
+	s.vulOverzicht(d, det.Overzicht)
 	namen, leden := s.partnerNamen(ctx, gm)
 	d.Afgesloten = z.Status == zaken.Afgerond || z.Status == zaken.Beeindigd
 	var open [][2]string
@@ -315,4 +325,37 @@ func (d *zaakData) veld(naam string) string {
 		return ""
 	}
 	return d.Form[naam]
+}
+
+// vulOverzicht fills the debts and the budget of the zaak page and the options of their forms.
+func (s *server) vulOverzicht(d *zaakData, o zaken.Overzicht) {
+	so := [][2]string{{"", "Kies een schuld"}}
+	for _, sc := range o.Schulden {
+		d.Schulden = append(d.Schulden, schuldRij{Schuldeiser: sc.Schuldeiser, Bedrag: sc.Bedrag.String(), Soort: sc.Soort.Naam(),
+			Status: sc.Status.Naam(), Gestabiliseerd: sc.Gestabiliseerd})
+		so = append(so, [2]string{strconv.FormatInt(sc.ID, 10), sc.Schuldeiser + ", " + sc.Bedrag.String()})
+	}
+	d.SchuldOpties = opties(so, d.veld("schuld"))
+	ss := [][2]string{{"", "Kies de soort"}}
+	for _, x := range zaken.SchuldSoorten() {
+		ss = append(ss, [2]string{string(x), x.Naam()})
+	}
+	d.SchuldSoorten = opties(ss, d.veld("schuld-soort"))
+	st := [][2]string{}
+	for _, x := range zaken.SchuldStatussen() {
+		st = append(st, [2]string{string(x), x.Naam()})
+	}
+	d.NieuweStanden = opties(st, d.veld("schuld-status"))
+	d.SchuldStanden = opties(append([][2]string{{"", "Kies de stand"}}, st...), d.veld("schuld-stand"))
+	for _, p := range o.Budget {
+		r := postRij{Omschrijving: p.Omschrijving, Bedrag: p.Bedrag.String()}
+		if p.Inkomen {
+			d.Inkomen = append(d.Inkomen, r)
+		} else {
+			d.Lasten = append(d.Lasten, r)
+		}
+	}
+	d.HeeftSchulden, d.HeeftBudget = len(o.Schulden) > 0, len(o.Budget) > 0
+	d.TotaalSchuld, d.Gestabiliseerd = o.TotaalSchuld.String(), o.Gestabiliseerd
+	d.TotaalInkomen, d.TotaalLasten, d.Saldo = o.Inkomen.String(), o.Lasten.String(), o.Saldo().String()
 }
