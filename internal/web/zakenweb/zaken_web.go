@@ -1,7 +1,10 @@
 // Package zakenweb is the pages of debt-help zaken for case workers and beheerders: the worklist of a
 // gemeente (zaken_werklijst.go), a new zaak at the desk or by phone and a zaak from a vroegsignaalzaak
 // (zaken_nieuw.go), the zaak page with its deadlines, decision, plan, regie and timeline
-// (zaken_zaak.go, zaken_wijzig.go) and the settings of the gemeente (zaken_instellingen.go). The rules
+// (zaken_zaak.go, zaken_wijzig.go), the settings of the gemeente (zaken_instellingen.go), the resident's
+// own online request (hulpvraag.go, a public page), the waiting list, teams, nazorg, debts and the Wgs
+// indicators (zaken_wachtlijst.go, zaken_teams.go, zaken_nazorg.go, zaken_schulden.go,
+// zaken_indicatoren.go). The rules
 // and the storage are internal/zaken; every route is a row of the part (routes below), so the kit's
 // guard checked the session and the permission in the gemeente of the URL before a handler runs, and
 // the audit actor is on the context: internal/zaken logs every read and change with it.
