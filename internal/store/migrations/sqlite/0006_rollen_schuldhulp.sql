@@ -1,6 +1,9 @@
 -- Platform (internal/auth): the debt-help roles schuldhulpverlener, regisseur and teamleider (issue 17).
--- The role CHECKs of user_roles (0001) and invitations (0005) get the new names. SQLite cannot change a
--- CHECK, so both tables are rebuilt with their rows; nothing references them.
+-- The role CHECK of user_roles (0001) gets the new names. SQLite cannot change a CHECK, so the table is
+-- rebuilt with its rows; nothing references it. invitations (0005) keeps its CHECK on SQLite: it is
+-- referenced with ON DELETE CASCADE (partner_uitnodiging, 0802), and dropping it inside a migration's
+-- transaction (foreign keys on) would delete those rows. So on SQLite an invitation carries one of the
+-- four first roles; the beheerder then sets the debt-help role on the user's page. PostgreSQL changes both.
 CREATE TABLE user_roles_nieuw (
     user_id  BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     gemeente TEXT   NOT NULL REFERENCES tenants (code),
@@ -11,21 +14,3 @@ INSERT INTO user_roles_nieuw (user_id, gemeente, role) SELECT user_id, gemeente,
 DROP TABLE user_roles;
 ALTER TABLE user_roles_nieuw RENAME TO user_roles;
 CREATE INDEX user_roles_gemeente ON user_roles (gemeente);
-
-CREATE TABLE invitations_nieuw (
-    id         INTEGER PRIMARY KEY,
-    gemeente   TEXT      NOT NULL REFERENCES tenants (code),
-    email      TEXT      NOT NULL,
-    name       TEXT      NOT NULL,
-    role       TEXT      NOT NULL CHECK (role IN ('beheerder', 'beleidsmedewerker', 'consulent', 'intermediair', 'schuldhulpverlener', 'regisseur', 'teamleider')),
-    code_hash  TEXT      NOT NULL UNIQUE,
-    created_by BIGINT    REFERENCES users (id) ON DELETE SET NULL,
-    created_at TIMESTAMP NOT NULL,
-    expires_at TIMESTAMP NOT NULL,
-    used_at    TIMESTAMP,
-    used_by    BIGINT    REFERENCES users (id) ON DELETE SET NULL
-);
-INSERT INTO invitations_nieuw SELECT id, gemeente, email, name, role, code_hash, created_by, created_at, expires_at, used_at, used_by FROM invitations;
-DROP TABLE invitations;
-ALTER TABLE invitations_nieuw RENAME TO invitations;
-CREATE INDEX invitations_gemeente ON invitations (gemeente, expires_at);
