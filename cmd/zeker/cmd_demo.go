@@ -262,7 +262,7 @@ func laadSignalen(ctx context.Context, d *diensten, codes []string, n int, log *
 // whose signals matched a household. Once: a gemeente that has zaken keeps them. A failure is logged and
 // skipped: the demo works without it.
 func laadZaken(ctx context.Context, d *diensten, codes []string, accounts []auth.DemoAccount, log *slog.Logger) {
-	zk, err := zaken.New(zaken.Config{DB: d.db, Audit: d.audit})
+	zk, err := zaken.New(zaken.Config{DB: d.db, Audit: d.audit, Partners: d.partners})
 	if err != nil {
 		log.Warn("demo: geen zaken", "fout", err)
 		return
@@ -322,6 +322,7 @@ func laadZaken(ctx context.Context, d *diensten, codes []string, accounts []auth
 				}
 			}
 		}
+		demoZakenExtra(ctx, d, zk, gm, door, accounts, log)
 		log.Info("demo: zaken gemaakt", "gemeente", gm, "zaken", gemaakt)
 	}
 }

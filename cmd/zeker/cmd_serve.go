@@ -212,7 +212,7 @@ func serve(ctx context.Context, o serveOpties) error {
 			return err
 		}
 	}
-	zk, err := zaken.New(zaken.Config{DB: db, Audit: al})
+	zk, err := zaken.New(zaken.Config{DB: db, Audit: al, Partners: d.partners})
 	if err != nil {
 		return fmt.Errorf("zaken: %w", err)
 	}

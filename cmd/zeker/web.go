@@ -131,7 +131,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	}
 	parts := []web.Part{check, beheer, pw, nw, sig, sc, mon}
 	if d.zaken != nil {
-		zk, err := zakenweb.New(kit, zakenweb.Deps{Zaken: d.zaken, Vroegsignaal: vroegsignaalVoorZaak(d.sig)})
+		zk, err := zakenweb.New(kit, zakenweb.Deps{Zaken: d.zaken, Vroegsignaal: vroegsignaalVoorZaak(d.sig), Partners: partners})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -152,7 +152,7 @@ func nieuwePartners(db *store.DB, al *audit.Log, as *auth.Service, sig *opslag.S
 }
 
 // verhuizers are what moves when two partners are merged: every part that holds a partner id adds
-// its Verhuizer here (zaken will).
+// its Verhuizer here.
 func verhuizers(as *auth.Service, sig *opslag.Service) []partner.Verhuizer {
 	return []partner.Verhuizer{
 		{Naam: "API-sleutels", Verhuizen: as.VerhuisSleutels},
@@ -161,6 +161,7 @@ func verhuizers(as *auth.Service, sig *opslag.Service) []partner.Verhuizer {
 		{Naam: "verwijzingen", Verhuizen: netwerk.VerhuisVerwijzingen},
 		{Naam: "netwerkafspraken", Verhuizen: netwerk.VerhuisAfspraken},
 		{Naam: "medewerkers van de partner", Verhuizen: partner.VerhuisMedewerkers},
+		{Naam: "nazorg en acties van zaken", Verhuizen: zaken.VerhuisPartner},
 	}
 }
 

@@ -627,7 +627,7 @@ func TestDemoAccounts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(accs) != 1+2*4 || accs[0].Email != "systeembeheerder@demo.zeker.test" || accs[1].Email != "beheerder.gm1681@demo.zeker.test" {
+		if len(accs) != 1+2*len(auth.Rollen) || accs[0].Email != "systeembeheerder@demo.zeker.test" || accs[1].Email != "beheerder.gm1681@demo.zeker.test" {
 			t.Fatalf("round %d: accounts = %+v", ronde, accs)
 		}
 		for _, a := range accs {

@@ -14,10 +14,14 @@ const (
 	Beleidsmedewerker Rol = "beleidsmedewerker" // regelingen, monitor, what-if, scans
 	Consulent         Rol = "consulent"         // signals, cases, scan proposals; works with personal data
 	Intermediair      Rol = "intermediair"      // partner helper: check with or for a resident, referrals, funds
+	// Debt help (zaken). The consulent keeps doing all of it; these roles split the work for a team.
+	Schuldhulpverlener Rol = "schuldhulpverlener" // the Wgs steps of a zaak (intake, decision, end, nazorg) and its plan
+	Regisseur          Rol = "regisseur"          // the household's plan across domains and the regie; no Wgs decisions
+	Teamleider         Rol = "teamleider"         // teams, the distribution of zaken, the team's deadlines; reads zaken
 )
 
 // Rollen lists the roles in a fixed order (for forms and tables).
-var Rollen = []Rol{Beheerder, Beleidsmedewerker, Consulent, Intermediair}
+var Rollen = []Rol{Beheerder, Beleidsmedewerker, Consulent, Intermediair, Schuldhulpverlener, Regisseur, Teamleider}
 
 // Geldig reports whether r is a known role.
 func (r Rol) Geldig() bool { return slices.Contains(Rollen, r) }
@@ -39,7 +43,9 @@ const (
 	SignalenAanleveren  Permissie = "signalen.aanleveren"  // deliver arrears signals (signaalpartner API)
 	SignalenTerugmelden Permissie = "signalen.terugmelden" // read the outcome category of own signals (partner API)
 	ZakenLezen          Permissie = "zaken.lezen"          // debt-help and support cases (personal data)
-	ZakenBehandelen     Permissie = "zaken.behandelen"     // plans, deadlines, decisions, budgets
+	ZakenBehandelen     Permissie = "zaken.behandelen"     // the Wgs steps: intake, first conversation, decision, end, nazorg, budgets
+	ZakenPlan           Permissie = "zaken.plan"           // the household's plan (goals, actions), notes and handing over the regie
+	ZakenTeams          Permissie = "zaken.teams"          // teams of case workers and which team has a zaak
 	ScanUitvoeren       Permissie = "scan.uitvoeren"       // load household data and run a population scan
 	ScanLezen           Permissie = "scan.lezen"           // outreach lists with residents (personal data)
 	ScanBeoordelen      Permissie = "scan.beoordelen"      // approve or reject ambtshalve proposals
@@ -68,11 +74,16 @@ var rolPermissies = map[Rol][]Permissie{
 	},
 	Consulent: {
 		RegelsLezen, CheckIntermediair, VerwijzingenMaken, SignalenLezen, SignalenBehandelen,
-		ZakenLezen, ZakenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, ImportUitvoeren, TakenLezen,
+		ZakenLezen, ZakenBehandelen, ZakenPlan, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, ImportUitvoeren, TakenLezen,
 	},
 	Intermediair: {
 		RegelsLezen, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken, AanbodVoorstellen,
 	},
+	// The debt-help roles hold zaken permissions only: a person who also works signals or scans gets
+	// the consulent role.
+	Schuldhulpverlener: {ZakenLezen, ZakenBehandelen, ZakenPlan},
+	Regisseur:          {ZakenLezen, ZakenPlan},
+	Teamleider:         {ZakenLezen, ZakenTeams},
 }
 
 // systeemPermissies are what a system administrator may do in every gemeente: manage the tenant and
@@ -88,7 +99,7 @@ var SleutelPermissies = []Permissie{
 // AllePermissies lists every permission, in declaration order.
 var AllePermissies = []Permissie{
 	RegelsLezen, RegelsBeheren, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken, AanbodVoorstellen,
-	SignalenLezen, SignalenBehandelen, SignalenAanleveren, SignalenTerugmelden, ZakenLezen, ZakenBehandelen,
+	SignalenLezen, SignalenBehandelen, SignalenAanleveren, SignalenTerugmelden, ZakenLezen, ZakenBehandelen, ZakenPlan, ZakenTeams,
 	ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, MonitorSimuleren, ImportUitvoeren, TakenLezen,
 	AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, PartnersBeheren, GemeenteInstellen, GemeentenBeheren,
 }
@@ -152,12 +163,19 @@ func GemeentenMet(a Actor, alle []string, p Permissie) []string {
 }
 
 // PermissieTabel returns the roles × permissions table in Markdown (rows: permissions; columns: the
-// four roles, system administrator, API credential). docs/platform.md contains it; a test keeps the
+// roles, system administrator, API credential). docs/platform.md contains it; a test keeps the
 // two equal.
 func PermissieTabel() string {
 	var sb strings.Builder
-	sb.WriteString("| permissie | beheerder | beleidsmedewerker | consulent | intermediair | systeembeheerder | API-sleutel (toe te kennen) |\n")
-	sb.WriteString("|---|:-:|:-:|:-:|:-:|:-:|:-:|\n")
+	sb.WriteString("| permissie |")
+	for _, r := range Rollen {
+		sb.WriteString(" " + string(r) + " |")
+	}
+	sb.WriteString(" systeembeheerder | API-sleutel (toe te kennen) |\n|---|")
+	for range Rollen {
+		sb.WriteString(":-:|")
+	}
+	sb.WriteString(":-:|:-:|\n")
 	vink := func(b bool) string {
 		if b {
 			return "✓"

@@ -126,3 +126,26 @@ func TestUitnodigingLimiet(t *testing.T) {
 		}
 	})
 }
+
+// TestUitnodigingSchuldhulpRollen: an invitation can carry each debt-help role on both dialects (the
+// role CHECK of invitations was widened by migration 0006; on SQLite the table is rebuilt).
+func TestUitnodigingSchuldhulpRollen(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		ctx := t.Context()
+		s, _ := opzet(t, db)
+		for i, rol := range []auth.Rol{auth.Schuldhulpverlener, auth.Regisseur, auth.Teamleider} {
+			email := string(rol) + "@example.org"
+			code, _, err := s.NodigUit(ctx, auth.NieuweUitnodiging{Gemeente: "GM1681", Email: email, Naam: "Rol Test", Rol: rol})
+			if err != nil {
+				t.Fatalf("invitation as %s: %v", rol, err)
+			}
+			g, _, _, err := s.Aanvaard(ctx, auth.Aanvaarden{Email: email, Code: code, Wachtwoord: "een nieuw lang wachtwoord", IP: "192.0.2." + string(rune('1'+i))})
+			if err != nil {
+				t.Fatalf("redeem as %s: %v", rol, err)
+			}
+			if g.Rollen["GM1681"] != rol {
+				t.Errorf("role after redeeming: %v, want %s", g.Rollen, rol)
+			}
+		}
+	})
+}

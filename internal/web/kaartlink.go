@@ -13,3 +13,13 @@ func SocialeKaartURL(gemeente, lang string) string {
 	}
 	return u
 }
+
+// HulpvraagURL is the address of gemeente's public form for a resident's own request for debt help
+// (served by the zaken part) in language lang; the catalogue's text for a link to it is "hulpvraag.link".
+func HulpvraagURL(gemeente, lang string) string {
+	u := "/hulpvraag/" + url.PathEscape(gemeente)
+	if lang != "" && lang != StandaardTaal {
+		u += "?lang=" + url.QueryEscape(lang)
+	}
+	return u
+}

@@ -32,10 +32,13 @@ func Tijd(t time.Time) string {
 func RolNaam(r auth.Rol) string { return rolNamen[r] }
 
 var rolNamen = map[auth.Rol]string{
-	auth.Beheerder:         "Beheerder",
-	auth.Beleidsmedewerker: "Beleidsmedewerker",
-	auth.Consulent:         "Consulent",
-	auth.Intermediair:      "Intermediair",
+	auth.Beheerder:          "Beheerder",
+	auth.Beleidsmedewerker:  "Beleidsmedewerker",
+	auth.Consulent:          "Consulent",
+	auth.Intermediair:       "Intermediair",
+	auth.Schuldhulpverlener: "Schuldhulpverlener",
+	auth.Regisseur:          "Regisseur (klantregisseur)",
+	auth.Teamleider:         "Teamleider schuldhulp",
 }
 
 // TaakNaam names a background-job kind in the words of the field (as its part registered it, see

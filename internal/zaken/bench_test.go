@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -17,12 +18,13 @@ import (
 )
 
 // BenchmarkWerklijst: the worklist with 100,000 zaken in the gemeente and 100,000 in another, 80% of
-// them open, spread over 12 villages and two routes: the first and the tenth page of 50 rows, open
-// zaken by nearest deadline, with and without a village filter, on SQLite and (with TEST_DATABASE_URL)
+// them open, spread over 12 villages, two routes and 8 teams: the first and the tenth page of 50 rows, open
+// zaken by nearest deadline, with and without a village or team filter, and the Wgs indicators, on SQLite and (with TEST_DATABASE_URL)
 // PostgreSQL. Each op is one page as the worklist reads it: the count, the rows and the audit row.
 //
 //	go test -run '^$' -bench Werklijst -benchtime 20x ./internal/zaken
 func BenchmarkWerklijst(b *testing.B) {
+	alleenIndicatoren := os.Getenv("ZAKEN_BENCH_IND") != ""
 	for _, d := range storetest.Dialects(b) {
 		db := storetest.Open(b, d)
 		log, err := audit.New(db, []byte("zaken-bench-sleutel-van-minstens-32-bytes!"), nil)
@@ -54,7 +56,12 @@ func BenchmarkWerklijst(b *testing.B) {
 			{"open/pagina10", zaken.Filter{Vanaf: 450}},
 			{"open+dorp/pagina1", zaken.Filter{Woonplaats: "Dorp 03"}},
 			{"open+dorp/pagina10", zaken.Filter{Woonplaats: "Dorp 03", Vanaf: 450}},
+			{"open+team/pagina1", zaken.Filter{Team: 3}},
+			{"open+team/pagina10", zaken.Filter{Team: 3, Vanaf: 450}},
 		} {
+			if alleenIndicatoren {
+				continue
+			}
 			b.Run(d.String()+"/"+tc.naam, func(b *testing.B) {
 				for b.Loop() {
 					rs, n, err := svc.Werklijst(ctx, "GM1681", tc.f)
@@ -64,6 +71,15 @@ func BenchmarkWerklijst(b *testing.B) {
 				}
 			})
 		}
+		// The Wgs indicators computed afresh (the page keeps them for IndicatorenBewaren; the CSV does not).
+		b.Run(d.String()+"/indicatoren", func(b *testing.B) {
+			for b.Loop() {
+				ind, err := svc.IndicatorenVers(ctx, "GM1681")
+				if err != nil || len(ind) < 2 || ind[len(ind)-1].Gesprekken.Beoordeeld == 0 {
+					b.Fatalf("%+v: %v", ind, err)
+				}
+			}
+		})
 	}
 }
 
@@ -83,14 +99,14 @@ func vulZaken(b *testing.B, db *store.DB, gm string, n int) {
 	for i := 0; i < n; i += blok {
 		var sb strings.Builder
 		sb.WriteString(`INSERT INTO zaken_zaak (gemeente, huishouden_id, woonplaats, kanaal, route, gestart, startdatum, status, open,
-			eerste_gesprek_deadline, volgende_deadline, aangemaakt) VALUES `)
+			eerste_gesprek_deadline, volgende_deadline, aangemaakt, team_id) VALUES `)
 		var args []any
 		for j := i; j < min(i+blok, n); j++ {
 			if j > i {
 				sb.WriteString(", ")
 			}
 			sb.WriteString("(")
-			for k := range 12 {
+			for k := range 13 {
 				if k > 0 {
 					sb.WriteString(", ")
 				}
@@ -108,7 +124,7 @@ func vulZaken(b *testing.B, db *store.DB, gm string, n int) {
 				route = "ondernemers"
 			}
 			args = append(args, gm, fmt.Sprintf("H%07d", j), fmt.Sprintf("Dorp %02d", r.IntN(12)), "balie", route, nu, start.String(),
-				status, open, dl, volgende, nu)
+				status, open, dl, volgende, nu, r.IntN(8)+1)
 		}
 		if _, err := db.Exec(b.Context(), sb.String(), args...); err != nil {
 			b.Fatal(err)

@@ -33,6 +33,7 @@ func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error
 		return res, err
 	}
 	vandaag := s.Vandaag()
+	defer s.ind.vergeet(gemeente)
 	err = s.sdb.Tx(ctx, func(tx *sql.Tx) error {
 		res = Opgeruimd{}
 		for _, st := range EindStatussen() {
@@ -44,10 +45,17 @@ func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error
 			// Closed on or before this day: the term of m months after closing has passed.
 			grens := vandaag.PlusMaanden(-m).String()
 			sel := `SELECT id FROM zaken_zaak WHERE gemeente = $1 AND status = $2 AND einde <> '' AND einde < $3`
-			for _, tabel := range []string{"zaken_persoon", "zaken_signaal"} {
+			for _, tabel := range []string{"zaken_persoon", "zaken_signaal", "zaken_aanvraag", "zaken_schuld", "zaken_budgetpost"} {
 				if _, err := tx.ExecContext(ctx, `DELETE FROM `+tabel+` WHERE gemeente = $1 AND zaak_id IN (`+sel+`)`, gemeente, string(st), grens); err != nil {
 					return fmt.Errorf("zaken: bewaar %s: %w", tabel, err)
 				}
+			}
+			nz := `SELECT id FROM zaken_nazorg WHERE gemeente = $1 AND zaak_id IN (` + sel + `)`
+			if _, err := tx.ExecContext(ctx, `DELETE FROM zaken_contactmoment WHERE gemeente = $1 AND nazorg_id IN (`+nz+`)`, gemeente, string(st), grens); err != nil {
+				return fmt.Errorf("zaken: bewaar contactmomenten: %w", err)
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM zaken_nazorg WHERE gemeente = $1 AND zaak_id IN (`+sel+`)`, gemeente, string(st), grens); err != nil {
+				return fmt.Errorf("zaken: bewaar nazorg: %w", err)
 			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM zaken_gebeurtenis WHERE gemeente = $1 AND zaak_id IN (`+sel+`)`, gemeente, string(st), grens); err != nil {
 				return fmt.Errorf("zaken: bewaar tijdlijn: %w", err)

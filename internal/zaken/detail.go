@@ -68,10 +68,11 @@ const (
 	WieConsulent    Wie = "consulent"
 	WieVrijwilliger Wie = "vrijwilliger"
 	WieInwoner      Wie = "inwoner"
+	WiePartner      Wie = "partner" // a partner organisation, by its id (Actie.PartnerID)
 )
 
 // Wies lists them.
-func Wies() []Wie { return []Wie{WieConsulent, WieVrijwilliger, WieInwoner} }
+func Wies() []Wie { return []Wie{WieConsulent, WieVrijwilliger, WieInwoner, WiePartner} }
 
 // Geldig reports whether w is one of them.
 func (w Wie) Geldig() bool { return slices.Contains(Wies(), w) }
@@ -85,6 +86,8 @@ func (w Wie) Naam() string {
 		return "Vrijwilliger"
 	case WieInwoner:
 		return "De inwoner"
+	case WiePartner:
+		return "Partner"
 	}
 	return string(w)
 }
@@ -105,6 +108,7 @@ type Actie struct {
 	Omschrijving string
 	Wie          Wie
 	WieNaam      string
+	PartnerID    string      // when Wie is WiePartner
 	Datum        datum.Datum // by when; zero = no date
 	Gedaan       datum.Datum // zero = open
 }
@@ -138,6 +142,14 @@ type Detail struct {
 	Tijdlijn             []Gebeurtenis
 	AantalGebeurtenissen int
 	Andere               []ZaakKort
+	// Aanvraag is the resident's own online request, nil when the zaak started otherwise.
+	Aanvraag *Aanvraag
+	// Nazorg of the zaak, newest first (the first is running when not Afgesloten).
+	Nazorg []Nazorg
+	// TerugvalTot is the last day the zaak can be reopened under the terugvalgarantie (zero: not).
+	TerugvalTot datum.Datum
+	// Overzicht is the debt overview and the monthly budget.
+	Overzicht Overzicht
 }
 
 // MaxTijdlijn is how many timeline lines the zaak page shows (it says how many there are).
@@ -150,22 +162,23 @@ const MaxPlan = 200
 const zaakKolommen = `id, gemeente, huishouden_id, woonplaats, kanaal, route, gestart, startdatum, vroegsignaalzaak_id,
 	aanbod_aanvaard, crisis, crisissoort, status, eerste_gesprek_deadline, eerste_gesprek_wettelijk, eerste_gesprek_uitleg,
 	eerste_gesprek, besluit_deadline, besluit_wettelijk, besluit_uitleg, besluit, besluit_datum, weigeringsgrond, einde,
-	einde_reden, einde_toelichting, volgende_deadline, aangemaakt, door, versie`
+	einde_reden, einde_toelichting, volgende_deadline, aangemaakt, door, versie, heropend, heropend_op`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanZaak(r scanner, z *Zaak) error {
-	var kanaal, route, start, aanv, cs, status, egd, egw, eg, bd, bw, bdat, grond, einde, vd string
+	var kanaal, route, start, aanv, cs, status, egd, egw, eg, bd, bw, bdat, grond, einde, vd, hop string
 	var crisis int
 	if err := r.Scan(&z.ID, &z.Gemeente, &z.HuishoudenID, &z.Woonplaats, &kanaal, &route, &z.Gestart, &start, &z.VroegsignaalzaakID,
 		&aanv, &crisis, &cs, &status, &egd, &egw, &z.EersteGesprekTermijn.Uitleg, &eg, &bd, &bw, &z.BesluitTermijn.Uitleg, &z.Besluit,
-		&bdat, &grond, &einde, &z.EindeReden, &z.EindeToelichting, &vd, &z.Aangemaakt, &z.Door, &z.Versie); err != nil {
+		&bdat, &grond, &einde, &z.EindeReden, &z.EindeToelichting, &vd, &z.Aangemaakt, &z.Door, &z.Versie, &z.Heropend, &hop); err != nil {
 		return err
 	}
 	z.Kanaal, z.Route, z.Status, z.CrisisSoort, z.Weigeringsgrond = Kanaal(kanaal), Route(route), Status(status), CrisisSoort(cs), Weigeringsgrond(grond)
 	z.Crisis, z.Startdatum, z.AanbodAanvaard = crisis == 1, leesDatum(start), leesDatum(aanv)
 	z.EersteGesprekTermijn.Datum, z.EersteGesprekTermijn.Wettelijk, z.EersteGesprek = leesDatum(egd), leesDatum(egw), leesDatum(eg)
 	z.BesluitTermijn.Datum, z.BesluitTermijn.Wettelijk, z.BesluitDatum, z.Einde = leesDatum(bd), leesDatum(bw), leesDatum(bdat), leesDatum(einde)
+	z.HeropendOp = leesDatum(hop)
 	if vd != geenDeadline {
 		z.VolgendeDeadline = leesDatum(vd)
 	}
@@ -202,6 +215,17 @@ func (s *Service) Zaak(ctx context.Context, gemeente string, id int64) (Detail, 
 		if d.Signalen, err = signalen(ctx, tx, gemeente, id); err != nil {
 			return err
 		}
+		if d.Aanvraag, err = aanvraag(ctx, tx, gemeente, id); err != nil {
+			return err
+		}
+		if d.Overzicht, err = overzicht(ctx, tx, gemeente, id); err != nil {
+			return err
+		}
+		if d.Zaak.HuishoudenID == "" {
+			// No household yet (an online request): only the zaak's own timeline.
+			d.Tijdlijn, d.AantalGebeurtenissen, err = tijdlijnZaak(ctx, tx, gemeente, id)
+			return err
+		}
 		if d.Regie, err = regie(ctx, tx, gemeente, d.Zaak.HuishoudenID); err != nil {
 			return err
 		}
@@ -211,7 +235,14 @@ func (s *Service) Zaak(ctx context.Context, gemeente string, id int64) (Detail, 
 		if d.Tijdlijn, d.AantalGebeurtenissen, err = tijdlijn(ctx, tx, gemeente, d.Zaak.HuishoudenID); err != nil {
 			return err
 		}
-		d.Andere, err = andere(ctx, tx, gemeente, d.Zaak.HuishoudenID, id)
+		if d.Andere, err = andere(ctx, tx, gemeente, d.Zaak.HuishoudenID, id); err != nil {
+			return err
+		}
+		if d.Nazorg, err = nazorgVan(ctx, tx, gemeente, id); err != nil {
+			return err
+		}
+		in, err := s.instellingen(ctx, tx, gemeente)
+		d.TerugvalTot = in.Terugval.TerugvalTot(d.Zaak)
 		return err
 	})
 	if err != nil {
@@ -307,7 +338,7 @@ func doelen(ctx context.Context, q queryer, gemeente, huishouden string) ([]Doel
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("zaken: doelen: %w", err)
 	}
-	rows, err = q.QueryContext(ctx, `SELECT id, doel_id, omschrijving, wie, wie_naam, datum, gedaan FROM zaken_actie
+	rows, err = q.QueryContext(ctx, `SELECT id, doel_id, omschrijving, wie, wie_naam, COALESCE(partner_id, ''), datum, gedaan FROM zaken_actie
 		WHERE gemeente = $1 AND huishouden_id = $2 ORDER BY doel_id, id LIMIT `+strconv.Itoa(MaxPlan), gemeente, huishouden)
 	if err != nil {
 		return nil, fmt.Errorf("zaken: acties: %w", err)
@@ -316,7 +347,7 @@ func doelen(ctx context.Context, q queryer, gemeente, huishouden string) ([]Doel
 	for rows.Next() {
 		var a Actie
 		var wie, dt, gd string
-		if err := rows.Scan(&a.ID, &a.DoelID, &a.Omschrijving, &wie, &a.WieNaam, &dt, &gd); err != nil {
+		if err := rows.Scan(&a.ID, &a.DoelID, &a.Omschrijving, &wie, &a.WieNaam, &a.PartnerID, &dt, &gd); err != nil {
 			return nil, fmt.Errorf("zaken: acties: %w", err)
 		}
 		a.Wie, a.Datum, a.Gedaan = Wie(wie), leesDatum(dt), leesDatum(gd)
@@ -350,6 +381,25 @@ func tijdlijn(ctx context.Context, q queryer, gemeente, huishouden string) ([]Ge
 	}
 	slices.Reverse(out)
 	return out, n, rows.Err()
+}
+
+func tijdlijnZaak(ctx context.Context, q queryer, gemeente string, id int64) ([]Gebeurtenis, int, error) {
+	rows, err := q.QueryContext(ctx, `SELECT tijd, zaak_id, soort, tekst, door FROM zaken_gebeurtenis WHERE gemeente = $1 AND zaak_id = $2
+		ORDER BY id LIMIT `+strconv.Itoa(MaxTijdlijn), gemeente, id)
+	if err != nil {
+		return nil, 0, fmt.Errorf("zaken: tijdlijn: %w", err)
+	}
+	defer rows.Close()
+	var out []Gebeurtenis
+	for rows.Next() {
+		var g Gebeurtenis
+		if err := rows.Scan(&g.Tijd, &g.ZaakID, &g.Soort, &g.Tekst, &g.Door); err != nil {
+			return nil, 0, fmt.Errorf("zaken: tijdlijn: %w", err)
+		}
+		g.Tijd = g.Tijd.UTC()
+		out = append(out, g)
+	}
+	return out, len(out), rows.Err()
 }
 
 func andere(ctx context.Context, q queryer, gemeente, huishouden string, id int64) ([]ZaakKort, error) {

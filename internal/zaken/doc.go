@@ -1,7 +1,9 @@
 // Package zaken is debt help (schuldhulpverlening, Wet gemeentelijke schuldhulpverlening, Wgs BWBR0031331)
 // for a household: the zaak from its start to its end, its legal deadlines, the decision, and one plan
-// and one regisseur per household, with a timeline of everything that happened. No HTTP: the pages are
-// internal/web/zakenweb.
+// and one regisseur per household, with a timeline of everything that happened. Also: the resident's own
+// online request (online.go), the waiting list (wachtlijst.go), nazorg by a partner and the
+// terugvalgarantie (nazorg.go), teams (team.go), the indicators of Wgs art. 4 lid 3 (indicatoren.go) and
+// the debt overview with the monthly budget (schulden.go). No HTTP: the pages are internal/web/zakenweb.
 //
 // # One word per concept
 //

@@ -9,6 +9,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/register"
@@ -26,6 +27,7 @@ type omgeving struct {
 	db   *store.DB
 	log  *audit.Log
 	svc  *zaken.Service
+	prt  *partner.Service
 	mu   *sync.Mutex
 	nu   *time.Time
 	recs map[string][]*register.Record // per gemeente
@@ -70,11 +72,16 @@ func omgevingen(t *testing.T, nu time.Time, n int, gemeenten ...string) []omgevi
 		if err != nil {
 			t.Fatal(err)
 		}
-		svc, err := zaken.New(zaken.Config{DB: db, Audit: log, Klok: klok})
+		prt, err := partner.New(partner.Config{DB: db, Audit: log, Klok: klok,
+			Verhuizers: []partner.Verhuizer{{Naam: "zaken", Verhuizen: zaken.VerhuisPartner}}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		o.log, o.svc = log, svc
+		svc, err := zaken.New(zaken.Config{DB: db, Audit: log, Klok: klok, Partners: prt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.log, o.svc, o.prt = log, svc, prt
 		for i, gm := range gemeenten {
 			o.recs[gm] = importeer(t, db, gm, n, uint64(i+1))
 		}

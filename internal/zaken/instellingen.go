@@ -42,7 +42,11 @@ type Instellingen struct {
 	Weigeringsgronden []Weigeringsgrond
 	// Bewaren is the retention per end status in months after closing; 0 (or absent) = not set.
 	Bewaren map[Status]int
-	Versie  int
+	// Wachtlijst: the intake capacity and the priority rule (wachtlijst.go).
+	Wachtlijst Wachtlijstregel
+	// Terugval: the terugvalgarantie (nazorg.go).
+	Terugval Terugvalregel
+	Versie   int
 }
 
 // EindStatussen are the statuses that end a zaak, each with its own retention.
@@ -63,6 +67,7 @@ func StandaardInstellingen(gemeente string) Instellingen {
 		in.Weigeringsgronden = []Weigeringsgrond{GrondGeenVerblijf} // "slechts één weigeringsgrond … het ontbreken van een verblijfsstatus"
 	case "GM0147": // Borne, beleidskader "Blik op morgen" (seed 003)
 		in.EersteGesprek = LokaleTermijn{termijn.Termijn{Aantal: 8, Eenheid: termijn.Weken}, "Borne, beleidskader Blik op morgen: \"de maximale termijn van acht weken tot aan het eerste gesprek. Dit is vastgelegd in de Verordening beslistermijn schuldhulpverlening.\""}
+		in.Wachtlijst = Wachtlijstregel{VoorrangKinderen: true, VoorrangBron: BronVoorrangBorne}
 	}
 	return in
 }
@@ -88,6 +93,15 @@ func (in Instellingen) Controleer() error {
 		if utf8.RuneCountInString(v.lt.Bron) > 1000 {
 			return fmt.Errorf("%w: termijn %s: de bron is te lang (hoogstens 1.000 tekens)", ErrOngeldig, v.naam)
 		}
+	}
+	if err := in.Wachtlijst.Controleer(); err != nil {
+		return err
+	}
+	if err := in.Terugval.Controleer(); err != nil {
+		return err
+	}
+	if m, b := in.Terugval.Maanden, in.Bewaren[Afgerond]; m > 0 && b > 0 && b < m {
+		return fmt.Errorf("%w: bewaartermijn afgerond: %d maanden is korter dan de terugvalperiode van %d maanden; dan is de zaak weg voordat de inwoner kan terugvallen", ErrOngeldig, b, m)
 	}
 	for _, g := range in.Weigeringsgronden {
 		if !g.Geldig() {

@@ -97,17 +97,7 @@ func (s *Service) Start(ctx context.Context, gemeente string, h Hulpvraag, door 
 	}
 	z := Zaak{Gemeente: gemeente, HuishoudenID: rec.ID, Woonplaats: rec.H.Woonplaats, Kanaal: h.Kanaal, Route: h.Route,
 		Gestart: h.Gestart.UTC(), Startdatum: datum.Van(h.Gestart, s.zone), Crisis: h.Crisis, CrisisSoort: h.CrisisSoort}
-	var personen []Persoon
-	for i, p := range rec.H.Personen {
-		pp := Persoon{Rol: string(p.Rol)}
-		if i < len(rec.BSN) {
-			pp.BSN = rec.BSN[i]
-		}
-		if p.Geboortedatum != nil {
-			pp.Geboortedatum = datum.Van(p.Geboortedatum.Tijd(), nil)
-		}
-		personen = append(personen, pp)
-	}
+	personen := personenVan(rec)
 	tekst := h.Kanaal.Naam() + ", route " + strings.ToLower(h.Route.Naam()) + "."
 	if h.Crisis {
 		tekst += " Bedreigende situatie: " + strings.ToLower(h.CrisisSoort.Naam()) + "."
@@ -151,6 +141,14 @@ func (s *Service) VanVroegsignaal(ctx context.Context, gemeente string, v Vroegs
 	if !z.Crisis {
 		z.CrisisSoort = ""
 	}
+	personen := personenVan(rec)
+	tekst := fmt.Sprintf("Gestart vanuit vroegsignaalzaak %d: signaal ontvangen op %s, aanbod aanvaard op %s; %d signalen meegenomen.",
+		v.ID, v.Ontvangen, aanvaard, len(v.Signalen))
+	return s.maak(ctx, z, personen, v.Signalen, tekst, door)
+}
+
+// personenVan copies the persons of a register household: BSN, role, birth date.
+func personenVan(rec *register.Record) []Persoon {
 	var personen []Persoon
 	for i, p := range rec.H.Personen {
 		pp := Persoon{Rol: string(p.Rol)}
@@ -162,9 +160,7 @@ func (s *Service) VanVroegsignaal(ctx context.Context, gemeente string, v Vroegs
 		}
 		personen = append(personen, pp)
 	}
-	tekst := fmt.Sprintf("Gestart vanuit vroegsignaalzaak %d: signaal ontvangen op %s, aanbod aanvaard op %s; %d signalen meegenomen.",
-		v.ID, v.Ontvangen, aanvaard, len(v.Signalen))
-	return s.maak(ctx, z, personen, v.Signalen, tekst, door)
+	return personen
 }
 
 // huishouden finds the household by its id or by a person's BSN.
@@ -203,6 +199,7 @@ func (s *Service) huishouden(ctx context.Context, gemeente, id, b string) (*regi
 
 // maak stores a new zaak with its persons and signals, in one transaction with its timeline and audit row.
 func (s *Service) maak(ctx context.Context, z Zaak, personen []Persoon, sigs []Signaal, tekst string, door Medewerker) (int64, error) {
+	defer s.ind.vergeet(z.Gemeente)
 	var id int64
 	err := s.sdb.Tx(ctx, func(tx *sql.Tx) error {
 		var open int64
@@ -234,6 +231,11 @@ func (s *Service) maak(ctx context.Context, z Zaak, personen []Persoon, sigs []S
 				return fmt.Errorf("%w: %v", ErrOpenZaak, err)
 			}
 			return fmt.Errorf("zaken: zaak opslaan: %w", err)
+		}
+		if kt := kindTot(personen, s.Vandaag()); kt != "" {
+			if _, err := tx.ExecContext(ctx, `UPDATE zaken_zaak SET kind_tot = $1 WHERE gemeente = $2 AND id = $3`, kt, z.Gemeente, id); err != nil {
+				return fmt.Errorf("zaken: kinderen: %w", err)
+			}
 		}
 		var bsns []string
 		for _, p := range personen {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/termijn"
 )
@@ -32,6 +33,9 @@ type Config struct {
 	Audit *audit.Log
 	// Klok gives the current time; tests move it. Default time.Now.
 	Klok func() time.Time
+	// Partners is the partner register: nazorg and plan actions by a partner check that the partner is
+	// a member of the gemeente. Nil: those steps are refused.
+	Partners *partner.Service
 }
 
 // Service stores and runs the zaken of every gemeente.
@@ -41,6 +45,8 @@ type Service struct {
 	klok func() time.Time
 	zone *time.Location
 	log  *audit.Log
+	prt  *partner.Service
+	ind  *indCache
 }
 
 // New checks cfg and returns a Service.
@@ -55,7 +61,7 @@ func New(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), klok: cfg.Klok, zone: zone, log: cfg.Audit}
+	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), klok: cfg.Klok, zone: zone, log: cfg.Audit, prt: cfg.Partners, ind: &indCache{}}
 	if s.klok == nil {
 		s.klok = time.Now
 	}
@@ -98,12 +104,13 @@ func (s *Service) Instellingen(ctx context.Context, gemeente string) (Instelling
 }
 
 func (s *Service) instellingen(ctx context.Context, q queryer, gemeente string) (Instellingen, error) {
-	var ea, ca, ba, bg, baf, bbe, bar, versie int
-	var ee, eb, ce, cb, be, bb, gronden string
+	var ea, ca, ba, bg, baf, bbe, bar, versie, cap, vk, tm int
+	var ee, eb, ce, cb, be, bb, gronden, vb, tb string
 	err := q.QueryRowContext(ctx, `SELECT eerste_gesprek_aantal, eerste_gesprek_eenheid, eerste_gesprek_bron, crisis_aantal,
 		crisis_eenheid, crisis_bron, beslis_aantal, beslis_eenheid, beslis_bron, weigeringsgronden, bewaar_geweigerd,
-		bewaar_afgezien, bewaar_beeindigd, bewaar_afgerond, versie FROM zaken_instellingen WHERE gemeente = $1`, gemeente).
-		Scan(&ea, &ee, &eb, &ca, &ce, &cb, &ba, &be, &bb, &gronden, &bg, &baf, &bbe, &bar, &versie)
+		bewaar_afgezien, bewaar_beeindigd, bewaar_afgerond, versie, intake_capaciteit, voorrang_kinderen, voorrang_bron,
+		terugval_maanden, terugval_bron FROM zaken_instellingen WHERE gemeente = $1`, gemeente).
+		Scan(&ea, &ee, &eb, &ca, &ce, &cb, &ba, &be, &bb, &gronden, &bg, &baf, &bbe, &bar, &versie, &cap, &vk, &vb, &tm, &tb)
 	if errors.Is(err, sql.ErrNoRows) {
 		return StandaardInstellingen(gemeente), nil
 	}
@@ -111,7 +118,9 @@ func (s *Service) instellingen(ctx context.Context, q queryer, gemeente string) 
 		return Instellingen{}, fmt.Errorf("zaken: instellingen %s: %w", gemeente, store.MapError(err))
 	}
 	in := Instellingen{EersteGesprek: lokaal(ea, ee, eb), Crisis: lokaal(ca, ce, cb), Besluit: lokaal(ba, be, bb), Versie: versie,
-		Bewaren: map[Status]int{Geweigerd: bg, Afgezien: baf, Beeindigd: bbe, Afgerond: bar}}
+		Bewaren:    map[Status]int{Geweigerd: bg, Afgezien: baf, Beeindigd: bbe, Afgerond: bar},
+		Wachtlijst: Wachtlijstregel{IntakeCapaciteit: cap, VoorrangKinderen: vk == 1, VoorrangBron: vb},
+		Terugval:   Terugvalregel{Maanden: tm, Bron: tb}}
 	for _, g := range strings.Split(gronden, ",") {
 		if g != "" {
 			in.Weigeringsgronden = append(in.Weigeringsgronden, Weigeringsgrond(g))
@@ -142,6 +151,7 @@ func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, in Inste
 	ea, ee, eb := t(in.EersteGesprek)
 	ca, ce, cb := t(in.Crisis)
 	ba, be, bb := t(in.Besluit)
+	defer s.ind.vergeet(gemeente)
 	return s.sdb.Tx(ctx, func(tx *sql.Tx) error {
 		var huidig int
 		err := tx.QueryRowContext(ctx, `SELECT versie FROM zaken_instellingen WHERE gemeente = $1`, gemeente).Scan(&huidig)
@@ -153,17 +163,23 @@ func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, in Inste
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO zaken_instellingen (gemeente, eerste_gesprek_aantal, eerste_gesprek_eenheid,
 			eerste_gesprek_bron, crisis_aantal, crisis_eenheid, crisis_bron, beslis_aantal, beslis_eenheid, beslis_bron,
-			weigeringsgronden, bewaar_geweigerd, bewaar_afgezien, bewaar_beeindigd, bewaar_afgerond, versie)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1)
+			weigeringsgronden, bewaar_geweigerd, bewaar_afgezien, bewaar_beeindigd, bewaar_afgerond, versie,
+			intake_capaciteit, voorrang_kinderen, voorrang_bron, terugval_maanden, terugval_bron)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17, $18, $19, $20)
 			ON CONFLICT (gemeente) DO UPDATE SET eerste_gesprek_aantal = excluded.eerste_gesprek_aantal,
 			eerste_gesprek_eenheid = excluded.eerste_gesprek_eenheid, eerste_gesprek_bron = excluded.eerste_gesprek_bron,
 			crisis_aantal = excluded.crisis_aantal, crisis_eenheid = excluded.crisis_eenheid, crisis_bron = excluded.crisis_bron,
 			beslis_aantal = excluded.beslis_aantal, beslis_eenheid = excluded.beslis_eenheid, beslis_bron = excluded.beslis_bron,
 			weigeringsgronden = excluded.weigeringsgronden, bewaar_geweigerd = excluded.bewaar_geweigerd,
 			bewaar_afgezien = excluded.bewaar_afgezien, bewaar_beeindigd = excluded.bewaar_beeindigd,
-			bewaar_afgerond = excluded.bewaar_afgerond, versie = zaken_instellingen.versie + 1`,
+			bewaar_afgerond = excluded.bewaar_afgerond, versie = zaken_instellingen.versie + 1,
+			intake_capaciteit = excluded.intake_capaciteit, voorrang_kinderen = excluded.voorrang_kinderen,
+			voorrang_bron = excluded.voorrang_bron, terugval_maanden = excluded.terugval_maanden,
+			terugval_bron = excluded.terugval_bron`,
 			gemeente, ea, ee, eb, ca, ce, cb, ba, be, bb, strings.Join(gronden, ","),
-			in.Bewaren[Geweigerd], in.Bewaren[Afgezien], in.Bewaren[Beeindigd], in.Bewaren[Afgerond])
+			in.Bewaren[Geweigerd], in.Bewaren[Afgezien], in.Bewaren[Beeindigd], in.Bewaren[Afgerond],
+			in.Wachtlijst.IntakeCapaciteit, b2i(in.Wachtlijst.VoorrangKinderen), strings.TrimSpace(in.Wachtlijst.VoorrangBron),
+			in.Terugval.Maanden, strings.TrimSpace(in.Terugval.Bron))
 		if err != nil {
 			return fmt.Errorf("zaken: instellingen opslaan: %w", err)
 		}
@@ -195,6 +211,7 @@ func (s *Service) Herbereken(ctx context.Context, gemeente string) (int, error) 
 // herbereken writes the deadlines per distinct start day (and crisis flag) and per distinct day of the
 // first conversation: they depend on nothing else, so 100,000 open zaken cost a few hundred updates.
 func (s *Service) herbereken(ctx context.Context, tx *sql.Tx, gemeente string, in Instellingen) (int, error) {
+	s.ind.vergeet(gemeente)
 	type sleutel struct {
 		dag    string
 		crisis int
@@ -276,6 +293,9 @@ func (s *Service) logZaak(ctx context.Context, tx *sql.Tx, gemeente string, id i
 	switch len(uniek) {
 	case 0:
 		v.SubjectSoort, v.SubjectID = "huishouden", huishouden
+		if huishouden == "" { // an online request without a household yet
+			v.SubjectSoort, v.SubjectID = "aanvraag", strconv.FormatInt(id, 10)
+		}
 	case 1:
 		v.BSN = uniek[0]
 	default:
@@ -311,12 +331,23 @@ func bsnsVan(ctx context.Context, q queryer, gemeente string, id int64) ([]strin
 	return out, rows.Err()
 }
 
-// gebeurtenis adds a line to the household's timeline.
+// gebeurtenis adds a line to the household's timeline. Every change of a zaak writes one, so it also
+// drops the gemeente's cached indicators.
 func (s *Service) gebeurtenis(ctx context.Context, tx *sql.Tx, gemeente, huishouden string, zaak int64, soort, tekst, door string) error {
+	s.ind.vergeet(gemeente)
 	_, err := tx.ExecContext(ctx, `INSERT INTO zaken_gebeurtenis (gemeente, huishouden_id, zaak_id, tijd, soort, tekst, door)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`, gemeente, huishouden, zaak, s.klok().UTC(), soort, tekst, door)
 	if err != nil {
 		return fmt.Errorf("zaken: tijdlijn: %w", err)
+	}
+	return nil
+}
+
+// logLijst writes one audit row for a list of zaken (no data subject).
+func (s *Service) logLijst(ctx context.Context, gemeente, operatie string, n int) error {
+	if err := s.log.Schrijf(ctx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: activiteit, Operatie: operatie,
+		Actie: audit.Lezen, Resultaat: audit.OK, Object: "werklijst", Aantal: n}); err != nil {
+		return fmt.Errorf("zaken: audit: %w", err)
 	}
 	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/store"
 )
 
@@ -21,8 +20,9 @@ type Filter struct {
 	Status     Status // "" or StatusOpen, StatusAlle, or one Status
 	Woonplaats string
 	Route      Route
-	Limiet     int // default 50, at most 500
-	Vanaf      int // offset
+	Team       int64 // 0: every team; GeenTeam: zaken without a team; else that team
+	Limiet     int   // default 50, at most 500
+	Vanaf      int   // offset
 }
 
 // Rij is a zaak as the worklist shows it: no names or BSNs.
@@ -59,6 +59,14 @@ func (s *Service) Werklijst(ctx context.Context, gemeente string, f Filter) ([]R
 		}
 		where = append(where, "z.route = "+arg(string(f.Route)))
 	}
+	switch {
+	case f.Team == GeenTeam:
+		where = append(where, "z.team_id = 0")
+	case f.Team > 0:
+		where = append(where, "z.team_id = "+arg(f.Team))
+	case f.Team < 0:
+		return nil, 0, fmt.Errorf("%w: onbekend team %d", ErrOngeldig, f.Team)
+	}
 	w := strings.Join(where, " AND ")
 	var totaal int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM zaken_zaak z WHERE `+w, args...).Scan(&totaal); err != nil {
@@ -90,9 +98,8 @@ func (s *Service) Werklijst(ctx context.Context, gemeente string, f Filter) ([]R
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("zaken: werklijst: %w", err)
 	}
-	if err := s.log.Schrijf(ctx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: activiteit, Operatie: "zaak.werklijst",
-		Actie: audit.Lezen, Resultaat: audit.OK, Object: "werklijst", Aantal: len(out)}); err != nil {
-		return nil, 0, fmt.Errorf("zaken: audit: %w", err)
+	if err := s.logLijst(ctx, gemeente, "zaak.werklijst", len(out)); err != nil {
+		return nil, 0, err
 	}
 	return out, totaal, nil
 }

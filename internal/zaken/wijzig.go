@@ -17,6 +17,7 @@ import (
 // one audit row with the household's BSNs.
 func (s *Service) wijzig(ctx context.Context, gemeente string, id int64, versie int, operatie string, door Medewerker,
 	fn func(tx *sql.Tx, z Zaak) (string, error)) error {
+	defer s.ind.vergeet(gemeente) // after the commit too: a reader in between must not keep the old figures
 	return s.sdb.Tx(ctx, func(tx *sql.Tx) error {
 		z, err := leesZaak(ctx, tx, gemeente, id)
 		if err != nil {
@@ -27,6 +28,9 @@ func (s *Service) wijzig(ctx context.Context, gemeente string, id int64, versie 
 		}
 		tekst, err := fn(tx, z)
 		if err != nil {
+			return err
+		}
+		if err := zetDoorloop(ctx, tx, gemeente, id); err != nil {
 			return err
 		}
 		r, err := tx.ExecContext(ctx, `UPDATE zaken_zaak SET versie = versie + 1 WHERE gemeente = $1 AND id = $2 AND versie = $3`, gemeente, id, versie)
@@ -45,6 +49,23 @@ func (s *Service) wijzig(ctx context.Context, gemeente string, id int64, versie 
 		}
 		return s.logZaak(ctx, tx, gemeente, id, z.HuishoudenID, bsns, "zaak."+operatie, audit.Wijzigen)
 	})
+}
+
+// zetDoorloop writes the days from the first conversation to the end (-1 when either is missing), which
+// the indicators of Wgs art. 4 lid 3 add up (indicatoren.go).
+func zetDoorloop(ctx context.Context, tx *sql.Tx, gemeente string, id int64) error {
+	var eg, einde string
+	if err := tx.QueryRowContext(ctx, `SELECT eerste_gesprek, einde FROM zaken_zaak WHERE gemeente = $1 AND id = $2`, gemeente, id).Scan(&eg, &einde); err != nil {
+		return fmt.Errorf("zaken: doorlooptijd: %w", err)
+	}
+	dagen := -1
+	if g, e := leesDatum(eg), leesDatum(einde); !g.IsZero() && !e.IsZero() && !e.Voor(g) {
+		dagen = g.DagenTot(e)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE zaken_zaak SET doorloop_dagen = $1 WHERE gemeente = $2 AND id = $3`, dagen, gemeente, id); err != nil {
+		return fmt.Errorf("zaken: doorlooptijd: %w", err)
+	}
+	return nil
 }
 
 // datumTussen checks a date entered on a form: not before van, not after today.
@@ -239,6 +260,9 @@ func (s *Service) wijzigPlan(ctx context.Context, gemeente string, id int64, ver
 		if !z.Status.Open() {
 			return fmt.Errorf("%w: het plan wijzigt via een open zaak", ErrStatus)
 		}
+		if z.HuishoudenID == "" {
+			return fout("huishouden", "Koppel eerst het huishouden aan de zaak: het plan is van het huishouden.")
+		}
 		r, err := tx.ExecContext(ctx, `UPDATE zaken_huishouden SET versie = versie + 1 WHERE gemeente = $1 AND huishouden_id = $2 AND versie = $3`,
 			gemeente, z.HuishoudenID, versie)
 		if err != nil {
@@ -331,6 +355,7 @@ type NieuweActie struct {
 	Omschrijving string
 	Wie          Wie
 	WieNaam      string      // the volunteer's or case worker's name (optional)
+	PartnerID    string      // required when Wie is WiePartner: a partner of the gemeente
 	Datum        datum.Datum // by when (optional)
 }
 
@@ -347,6 +372,13 @@ func (s *Service) VoegActieToe(ctx context.Context, gemeente string, id int64, v
 	if err != nil {
 		return err
 	}
+	var partnerID any // NULL unless a partner does it
+	if a.Wie == WiePartner {
+		if err := s.controleerPartner(ctx, gemeente, a.PartnerID, "actie-partner"); err != nil {
+			return err
+		}
+		partnerID = a.PartnerID
+	}
 	return s.wijzigPlan(ctx, gemeente, id, versie, "actie", door, func(tx *sql.Tx, z Zaak) (string, error) {
 		var doel string
 		err := tx.QueryRowContext(ctx, `SELECT omschrijving FROM zaken_doel WHERE gemeente = $1 AND huishouden_id = $2 AND id = $3`,
@@ -357,11 +389,14 @@ func (s *Service) VoegActieToe(ctx context.Context, gemeente string, id int64, v
 		if err := aantalPlan(ctx, tx, gemeente, z.HuishoudenID, "zaken_actie"); err != nil {
 			return "", err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO zaken_actie (gemeente, huishouden_id, doel_id, omschrijving, wie, wie_naam, datum, door)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, gemeente, z.HuishoudenID, a.DoelID, oms, string(a.Wie), naam, a.Datum.String(), door.Naam); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO zaken_actie (gemeente, huishouden_id, doel_id, omschrijving, wie, wie_naam, datum, door, partner_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, gemeente, z.HuishoudenID, a.DoelID, oms, string(a.Wie), naam, a.Datum.String(), door.Naam, partnerID); err != nil {
 			return "", fmt.Errorf("zaken: actie: %w", err)
 		}
 		wie := a.Wie.Naam()
+		if a.Wie == WiePartner {
+			wie += " " + a.PartnerID
+		}
 		if naam != "" {
 			wie += " (" + naam + ")"
 		}

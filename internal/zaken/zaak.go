@@ -289,6 +289,8 @@ type Zaak struct {
 	EindeReden           string
 	EindeToelichting     string
 	VolgendeDeadline     datum.Datum // zero when no deadline is open
+	Heropend             int         // reopenings under the terugvalgarantie
+	HeropendOp           datum.Datum // the last one
 	Aangemaakt           time.Time
 	Door                 string
 	Versie               int

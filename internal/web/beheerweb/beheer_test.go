@@ -213,7 +213,7 @@ func TestStaffGebruikersBeheren(t *testing.T) {
 		basis := "/beheer/" + eigen + "/gebruikers"
 
 		a := o.doe("GET", basis+"?sorteer=email&rol=consulent", c, nil, nil)
-		bevat(t, a, "consulent@test.zeker.test", "1 van 4 medewerkers")
+		bevat(t, a, "consulent@test.zeker.test", "1 van "+strconv.Itoa(len(auth.Rollen))+" medewerkers")
 		if strings.Contains(a.Body, "intermediair@test.zeker.test") {
 			t.Error("filter rol=consulent shows the intermediair")
 		}

@@ -192,6 +192,7 @@ func (p *resultaatPagina) schrijf(b *bytes.Buffer) {
 	}
 	link("/?lang="+l.Code, lb.Opnieuw)
 	link(web.SocialeKaartURL(p.gemeente.Code, l.Code), lb.Kaart) // the partners near the resident (netwerk)
+	link(web.HulpvraagURL(p.gemeente.Code, l.Code), l.T("hulpvraag.link"))
 	b.WriteString("  </ul>\n</section>\n<p class=\"utrecht-paragraph utrecht-paragraph--small zeker-bewijs\">")
 	bw := &p.res.Ontvangstbewijs
 	web.Esc(b, l.T("resultaat.bewijs", "datum", p.res.Peildatum, "engine", bw.EngineVersie, "hash", bw.PakketHash))

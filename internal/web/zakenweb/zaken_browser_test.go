@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +53,21 @@ func TestBrowserZaken(t *testing.T) {
 			t.Fatalf("%s: %d %s", stap.pad, a.Status, a.Body)
 		}
 	}
+	for i, f := range []url.Values{
+		{"schuldeiser": {"Woonstichting Test"}, "schuld-bedrag": {"1250,00"}, "schuld-soort": {"huur"}, "schuld-stabiel": {"1"}},
+		{"post-soort": {"inkomen"}, "post-omschrijving": {"Loon"}, "post-bedrag": {"1800"}},
+	} {
+		f.Set("versie", strconv.Itoa(i+3))
+		pad := map[int]string{0: "/schuld", 1: "/budget"}[i]
+		if a := o.post(plan+pad, "consulent", f); a.Status != http.StatusSeeOther {
+			t.Fatalf("%s: %d %s", pad, a.Status, a.Body)
+		}
+	}
+	hv := "/hulpvraag/" + gm
+	if a := o.Doe(http.MethodPost, hv, "", url.Values{"naam": {"Test Inwoner"}, "telefoon": {"0612345678"}, "vraag": {"Rekeningen stapelen op"}}, nil); a.Status != 200 {
+		t.Fatalf("hulpvraag: %d", a.Status)
+	}
+	online := bs + "/3"
 	ts := httptest.NewServer(o.H)
 	t.Cleanup(ts.Close)
 	paginas := []struct {
@@ -73,7 +89,28 @@ func TestBrowserZaken(t *testing.T) {
 			return o.post(aangemeld+"/beeindigen", "consulent", url.Values{"versie": {"0"}, "reden": {"Verhuisd"}, "einde-datum": {"2026-03-09"}, "einde-toelichting": {"x"}})
 		}},
 		{"zaak-plan", 200, func() webtest.Antwoord { return o.get(plan, "consulent") }},
+		{"zaak-schuld-fout", 422, func() webtest.Antwoord {
+			return o.post(plan+"/schuld", "consulent", url.Values{"versie": {"5"}, "schuld-bedrag": {"1.500"}})
+		}},
 		{"zaak-lezen", 200, func() webtest.Antwoord { return o.get(plan, "consulent") }},
+		{"hulpvraag", 200, func() webtest.Antwoord { return o.Doe(http.MethodGet, hv, "", nil, nil) }},
+		{"hulpvraag-en", 200, func() webtest.Antwoord { return o.Doe(http.MethodGet, hv+"?lang=en", "", nil, nil) }},
+		{"hulpvraag-fout", 422, func() webtest.Antwoord {
+			return o.Doe(http.MethodPost, hv, "", url.Values{"telefoon": {"12"}, "email": {"x"}, "vraag": {strings.Repeat("x", 1001)}}, nil)
+		}},
+		{"hulpvraag-ontvangen", 200, func() webtest.Antwoord {
+			return o.Doe(http.MethodPost, hv, "", url.Values{"naam": {"Test"}, "email": {"t@voorbeeld.nl"}, "crisis": {"water"}}, nil)
+		}},
+		{"zaak-online", 200, func() webtest.Antwoord { return o.get(online, "consulent") }},
+		{"zaak-online-fout", 422, func() webtest.Antwoord {
+			return o.post(online+"/huishouden", "consulent", url.Values{"versie": {"1"}, "koppel-bsn": {"123"}})
+		}},
+		{"wachtlijst", 200, func() webtest.Antwoord { return o.get(bs+"/wachtlijst", "consulent") }},
+		{"teams", 200, func() webtest.Antwoord { return o.get(bs+"/teams", "teamleider") }},
+		{"teams-fout", 422, func() webtest.Antwoord { return o.post(bs+"/teams", "teamleider", url.Values{"team-naam": {""}}) }},
+		{"zaak-teamleider", 200, func() webtest.Antwoord { return o.get(plan, "teamleider") }},
+		{"zaak-regisseur", 200, func() webtest.Antwoord { return o.get(plan, "regisseur") }},
+		{"werklijst-team", 200, func() webtest.Antwoord { return o.get(bs+"?team=geen", "teamleider") }},
 		{"instellingen", 200, func() webtest.Antwoord { return o.get(bs+"/instellingen", "beheerder") }},
 		{"instellingen-fout", 422, func() webtest.Antwoord {
 			return o.post(bs+"/instellingen", "beheerder", url.Values{"versie": {"0"}, "crisis-aantal": {"0"}, "crisis-eenheid": {"dagen"}, "bewaar-geweigerd": {"x"}})

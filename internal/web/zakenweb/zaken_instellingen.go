@@ -21,6 +21,11 @@ type instellingenData struct {
 	Termijnen []termijnVeld
 	Gronden   []grondVeld
 	Bewaren   []bewaarVeld
+	// the waiting list
+	Capaciteit, VoorrangBron string
+	VoorrangKinderen         bool
+	// the terugvalgarantie
+	TerugvalMaanden, TerugvalBron string
 }
 
 type termijnVeld struct {
@@ -97,6 +102,18 @@ func (s *server) toonInstellingen(w http.ResponseWriter, r *http.Request, status
 		}
 		d.Bewaren = append(d.Bewaren, v)
 	}
+	if c := in.Wachtlijst.IntakeCapaciteit; c > 0 {
+		d.Capaciteit = strconv.Itoa(c)
+	}
+	d.VoorrangKinderen, d.VoorrangBron = in.Wachtlijst.VoorrangKinderen, in.Wachtlijst.VoorrangBron
+	if m := in.Terugval.Maanden; m > 0 {
+		d.TerugvalMaanden = strconv.Itoa(m)
+	}
+	d.TerugvalBron = in.Terugval.Bron
+	if form != nil {
+		d.Capaciteit, d.VoorrangKinderen, d.VoorrangBron = form["intake-capaciteit"], form["voorrang-kinderen"] == "1", form["voorrang-bron"]
+		d.TerugvalMaanden, d.TerugvalBron = form["terugval-maanden"], form["terugval-bron"]
+	}
 	d.Fout = len(d.Fouten) > 0
 	s.pages.Render(w, r, status, "zaken_instellingen", d)
 }
@@ -153,6 +170,31 @@ func (s *server) instellingenPost(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		in.Bewaren[st] = m
+	}
+	if c := form["intake-capaciteit"]; c != "" {
+		n, err := strconv.Atoi(c)
+		if err != nil || n < 0 || n > zaken.MaxCapaciteit {
+			d.Add("intake-capaciteit", "Intakecapaciteit: vul een aantal gesprekken per week in van 0 tot en met "+strconv.Itoa(zaken.MaxCapaciteit)+", of laat het leeg.")
+		}
+		in.Wachtlijst.IntakeCapaciteit = n
+	}
+	in.Wachtlijst.VoorrangKinderen, in.Wachtlijst.VoorrangBron = form["voorrang-kinderen"] == "1", form["voorrang-bron"]
+	if m := form["terugval-maanden"]; m != "" {
+		n, err := strconv.Atoi(m)
+		if err != nil || n < 0 || n > zaken.MaxTerugvalMaanden {
+			d.Add("terugval-maanden", "Terugvalperiode: vul een aantal maanden in van 0 tot en met "+strconv.Itoa(zaken.MaxTerugvalMaanden)+", of laat het leeg.")
+		}
+		in.Terugval.Maanden = n
+	}
+	in.Terugval.Bron = form["terugval-bron"]
+	if in.Terugval.Maanden > 0 && in.Terugval.Bron == "" {
+		d.Add("terugval-bron", "Terugvalperiode: noem de bron (plan of beleidsregel) van de terugvalgarantie.")
+	}
+	switch {
+	case in.Wachtlijst.VoorrangKinderen && in.Wachtlijst.VoorrangBron == "":
+		d.Add("voorrang-bron", "Voorrangsregel: noem de bron (plan of beleidsregel) van de voorrang voor gezinnen met kinderen.")
+	case len([]rune(in.Wachtlijst.VoorrangBron)) > 1000:
+		d.Add("voorrang-bron", "Voorrangsregel: de bron is te lang (hoogstens 1.000 tekens).")
 	}
 	if len(d.Fouten) == 0 {
 		err := s.zaken.ZetInstellingen(r.Context(), gm, in)

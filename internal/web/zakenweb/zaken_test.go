@@ -40,7 +40,7 @@ func nieuweOmgeving(t testing.TB, db *store.DB, nu time.Time) *zkOmgeving {
 	*o.nu = nu
 	klok := func() time.Time { o.mu.Lock(); defer o.mu.Unlock(); return *o.nu }
 	o.Omgeving = webtest.NieuweOmgeving(t, db, webtest.Opties{Klok: klok, Nu: klok})
-	zk, err := zaken.New(zaken.Config{DB: db, Audit: o.Audit, Klok: klok})
+	zk, err := zaken.New(zaken.Config{DB: db, Audit: o.Audit, Klok: klok, Partners: o.Partners})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func nieuweOmgeving(t testing.TB, db *store.DB, nu time.Time) *zkOmgeving {
 		return zaken.Vroegsignaal{ID: 77, HuishoudenID: o.recs[3].ID, Ontvangen: datum.Van(klok(), nil).PlusDagen(-2),
 			Signalen: []zaken.Signaal{{Partner: "Woonco", PartnerType: "Huur", Bedrag: 98_700}}}, nil
 	}
-	part, err := New(o.Kit, Deps{Zaken: zk, Vroegsignaal: vs})
+	part, err := New(o.Kit, Deps{Zaken: zk, Vroegsignaal: vs, Partners: o.Partners})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func TestZakenPaginas(t *testing.T) {
 	// Hand-over: only to a colleague who handles zaken here (the beheerder does not).
 	pv = eerste(t, planVersieRe, p.Body)
 	a = o.post(zaak+"/regie", "consulent", url.Values{"planversie": {pv}, "regisseur": {itoa(o.IDs["beheerder"])}, "regie-reden": {"Verlof"}})
-	webtest.Bevat(t, a, "Kies een collega die in deze gemeente zaken behandelt")
+	webtest.Bevat(t, a, "Kies een collega die in deze gemeente aan plannen van huishoudens werkt")
 	a = o.post(zaak+"/beeindigen", "consulent", url.Values{"versie": {eerste(t, versieRe, p.Body)}, "reden": {"Verhuisd"}, "einde-datum": {"2026-03-10"}})
 	webtest.Bevat(t, a, "Schrijf waarom de hulp eindigt")
 	if a := o.post(zaak+"/notitie", "consulent", url.Values{"notitie": {"Gebeld met de verhuurder."}}); a.Status != http.StatusSeeOther {

@@ -1,7 +1,10 @@
 // Package zakenweb is the pages of debt-help zaken for case workers and beheerders: the worklist of a
 // gemeente (zaken_werklijst.go), a new zaak at the desk or by phone and a zaak from a vroegsignaalzaak
 // (zaken_nieuw.go), the zaak page with its deadlines, decision, plan, regie and timeline
-// (zaken_zaak.go, zaken_wijzig.go) and the settings of the gemeente (zaken_instellingen.go). The rules
+// (zaken_zaak.go, zaken_wijzig.go), the settings of the gemeente (zaken_instellingen.go), the resident's
+// own online request (hulpvraag.go, a public page), the waiting list, teams, nazorg, debts and the Wgs
+// indicators (zaken_wachtlijst.go, zaken_teams.go, zaken_nazorg.go, zaken_schulden.go,
+// zaken_indicatoren.go). The rules
 // and the storage are internal/zaken; every route is a row of the part (routes below), so the kit's
 // guard checked the session and the permission in the gemeente of the URL before a handler runs, and
 // the audit actor is on the context: internal/zaken logs every read and change with it.
@@ -19,12 +22,13 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/termijn"
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/zaken"
 )
 
-//go:embed templates/*.html
+//go:embed templates/*.html templates/inwoner/*.html
 var templateFS embed.FS
 
 // Deps are the services of the zaken pages.
@@ -34,6 +38,9 @@ type Deps struct {
 	// reads it from vroegsignalering; this part does not know that part). Nil: starting from a
 	// vroegsignaalzaak answers 404.
 	Vroegsignaal func(ctx context.Context, gemeente string, id int64) (zaken.Vroegsignaal, error)
+	// Partners lists the gemeente's partners for nazorg and plan actions by a partner, and gives their
+	// names (zaken stores only their ids). Nil: no partner can be chosen.
+	Partners *partner.Service
 }
 
 type server struct {
@@ -41,6 +48,10 @@ type server struct {
 	zaken        *zaken.Service
 	vroegsignaal func(ctx context.Context, gemeente string, id int64) (zaken.Vroegsignaal, error)
 	pages        *web.Pages
+	inwoner      *web.Pages // the resident's online request
+	partners     *partner.Service
+	// rate limits of the public form (hulpvraag.go)
+	pogingen, perAdres, perGemeente *begrenzer
 }
 
 // New parses the pages and returns the part; a template error fails it, so a broken page never ships.
@@ -48,9 +59,16 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Zaken == nil {
 		return web.Part{}, errors.New("zakenweb: geen zaken")
 	}
-	s := &server{kit: kit, zaken: deps.Zaken, vroegsignaal: deps.Vroegsignaal}
+	s := &server{kit: kit, zaken: deps.Zaken, vroegsignaal: deps.Vroegsignaal, partners: deps.Partners,
+		pogingen:    nieuweBegrenzer(hulpvraagPogingen, hulpvraagVenster),
+		perAdres:    nieuweBegrenzer(hulpvraagPerAdres, hulpvraagVenster),
+		perGemeente: nieuweBegrenzer(hulpvraagPerGemeente, hulpvraagVenster)}
 	var err error
 	s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true, Gedeeld: []string{"zaken_gedeeld"}, Funcs: funcs})
+	if err != nil {
+		return web.Part{}, err
+	}
+	s.inwoner, err = kit.Pages(web.Templates{FS: templateFS, Dir: "templates/inwoner"})
 	if err != nil {
 		return web.Part{}, err
 	}
@@ -68,8 +86,21 @@ func (s *server) routes() []web.Route {
 	doe := func(p string, h http.HandlerFunc) web.Route {
 		return web.Route{Pattern: p, Access: web.InGemeente, Permissie: auth.ZakenBehandelen, Activiteit: activiteit, Handler: h}
 	}
+	plan := func(p string, h http.HandlerFunc) web.Route {
+		return web.Route{Pattern: p, Access: web.InGemeente, Permissie: auth.ZakenPlan, Activiteit: activiteit, Handler: h}
+	}
+	team := func(p string, h http.HandlerFunc) web.Route {
+		return web.Route{Pattern: p, Access: web.InGemeente, Permissie: auth.ZakenTeams, Activiteit: activiteit, Handler: h}
+	}
 	return []web.Route{
+		{Pattern: "GET /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraag},
+		{Pattern: "POST /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraagPost},
 		lees("GET /beheer/{gemeente}/zaken", s.werklijst),
+		lees("GET /beheer/{gemeente}/zaken/wachtlijst", s.wachtlijst),
+		lees("GET /beheer/{gemeente}/zaken/indicatoren.csv", s.indicatorenCSV),
+		lees("GET /beheer/{gemeente}/zaken/teams", s.teams),
+		team("POST /beheer/{gemeente}/zaken/teams", s.teamsPost),
+		team("POST /beheer/{gemeente}/zaken/{id}/team", s.zaakTeam),
 		doe("GET /beheer/{gemeente}/zaken/nieuw", s.nieuw),
 		doe("POST /beheer/{gemeente}/zaken/nieuw", s.nieuwPost),
 		doe("POST /beheer/{gemeente}/zaken/nieuw/vroegsignaal/{id}", s.vanVroegsignaal),
@@ -78,11 +109,20 @@ func (s *server) routes() []web.Route {
 		doe("POST /beheer/{gemeente}/zaken/{id}/besluit", s.besluit),
 		doe("POST /beheer/{gemeente}/zaken/{id}/beeindigen", s.beeindigen),
 		doe("POST /beheer/{gemeente}/zaken/{id}/afronden", s.afronden),
-		doe("POST /beheer/{gemeente}/zaken/{id}/regie", s.regie),
-		doe("POST /beheer/{gemeente}/zaken/{id}/doel", s.doel),
-		doe("POST /beheer/{gemeente}/zaken/{id}/actie", s.actie),
-		doe("POST /beheer/{gemeente}/zaken/{id}/actie-gedaan", s.actieGedaan),
-		doe("POST /beheer/{gemeente}/zaken/{id}/notitie", s.notitie),
+		plan("POST /beheer/{gemeente}/zaken/{id}/regie", s.regie),
+		plan("POST /beheer/{gemeente}/zaken/{id}/doel", s.doel),
+		plan("POST /beheer/{gemeente}/zaken/{id}/actie", s.actie),
+		plan("POST /beheer/{gemeente}/zaken/{id}/actie-gedaan", s.actieGedaan),
+		plan("POST /beheer/{gemeente}/zaken/{id}/notitie", s.notitie),
+		doe("POST /beheer/{gemeente}/zaken/{id}/huishouden", s.koppel),
+		doe("POST /beheer/{gemeente}/zaken/{id}/nazorg", s.nazorg),
+		doe("POST /beheer/{gemeente}/zaken/{id}/contactmoment", s.contactmoment),
+		doe("POST /beheer/{gemeente}/zaken/{id}/contact-gedaan", s.contactGedaan),
+		doe("POST /beheer/{gemeente}/zaken/{id}/heropenen", s.heropenen),
+		doe("POST /beheer/{gemeente}/zaken/{id}/schuld", s.schuld),
+		doe("POST /beheer/{gemeente}/zaken/{id}/schuld-status", s.schuldStatus),
+		doe("POST /beheer/{gemeente}/zaken/{id}/budget", s.budget),
+		doe("GET /beheer/{gemeente}/zaken/{id}/schulden.csv", s.schuldenCSV),
 		{Pattern: "GET /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingen},
 		{Pattern: "POST /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingenPost},
 	}
@@ -90,6 +130,8 @@ func (s *server) routes() []web.Route {
 
 var menu = []web.MenuItem{
 	{Titel: "Zaken schuldhulp", Uitleg: "Werklijst van zaken met hun wettelijke termijnen, plan en regisseur.", Pad: "/zaken", Permissie: auth.ZakenLezen, Volgorde: 45},
+	{Titel: "Wachtlijst schuldhulp", Uitleg: "Wie wacht op het eerste gesprek, in volgorde, met de verwachte datum naast de termijn.", Pad: "/zaken/wachtlijst", Permissie: auth.ZakenLezen, Volgorde: 47},
+	{Titel: "Teams en termijnen", Uitleg: "De teams van schuldhulp en hoe hun termijnen ervoor staan.", Pad: "/zaken/teams", Permissie: auth.ZakenLezen, Volgorde: 48},
 	{Titel: "Nieuwe zaak", Uitleg: "Een hulpvraag aan de balie, per telefoon of online vastleggen.", Pad: "/zaken/nieuw", Permissie: auth.ZakenBehandelen, Volgorde: 46},
 	{Titel: "Instellingen zaken", Uitleg: "Eigen termijnen, weigeringsgronden en bewaartermijnen.", Pad: "/zaken/instellingen", Permissie: auth.GemeenteInstellen, Volgorde: 91},
 }
@@ -114,6 +156,17 @@ var meldingen = map[string]string{
 	"notitie":        "De notitie staat op de tijdlijn.",
 	"instellingen":   "De instellingen voor zaken zijn opgeslagen. De termijnen van open zaken zijn opnieuw berekend.",
 	"bestond":        "Er was al een zaak voor deze vroegsignaalzaak; dit is die zaak.",
+	"huishouden":     "Het huishouden is aan de zaak gekoppeld. De personen staan hieronder.",
+	"nazorg":         "De nazorg is overgedragen aan de partner.",
+	"contactmoment":  "Het contactmoment is gepland.",
+	"contact-gedaan": "Het contactmoment is vastgelegd.",
+	"heropend":       "De zaak is heropend onder de terugvalgarantie. Alles van de zaak is er nog.",
+	"team":           "Het team van de zaak is vastgelegd.",
+	"schuld":         "De schuld staat in het overzicht.",
+	"schuld-status":  "De stand van de schuld is bijgewerkt.",
+	"budget":         "De post staat in het maandbudget.",
+	"team-nieuw":     "Het team is aangemaakt.",
+	"team-lid":       "De collega zit nu in het team.",
 }
 
 // medewerker is the logged-in case worker as the domain records them.

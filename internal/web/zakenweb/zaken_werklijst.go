@@ -22,6 +22,8 @@ type werklijstData struct {
 	Statussen       []web.Optie
 	Routes          []web.Optie
 	Woonplaatsen    []web.Optie
+	Teams           []web.Optie
+	Indicatoren     []indRij // this year and all years
 	Rijen           []werkRij
 	Paging          web.Paging
 	BewaarOntbreekt bool
@@ -77,6 +79,33 @@ func (s *server) werklijst(w http.ResponseWriter, r *http.Request) {
 			d.Add("woonplaats", "Kies een dorp of woonplaats uit de lijst.")
 		}
 	}
+	teams, err := s.zaken.Teams(ctx, gm)
+	if err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
+	tm := [][2]string{{"", "Alle teams"}}
+	for _, t := range teams {
+		tm = append(tm, [2]string{strconv.FormatInt(t.ID, 10), t.Naam})
+	}
+	tm = append(tm, [2]string{"geen", "Zonder team"})
+	teamKeuze := q.Get("team")
+	switch teamKeuze {
+	case "":
+	case "geen":
+		f.Team = zaken.GeenTeam
+	default:
+		for _, t := range teams {
+			if strconv.FormatInt(t.ID, 10) == teamKeuze {
+				f.Team = t.ID
+			}
+		}
+		if f.Team == 0 {
+			d.Add("team", "Kies een team uit de lijst.")
+			teamKeuze = ""
+		}
+	}
+	d.Teams = opties(tm, teamKeuze)
 	vanaf, ok := web.LeesVanaf(q, "vanaf")
 	if !ok {
 		d.Add("status", "De waarde van vanaf in het adres klopt niet; de lijst begint bij de eerste zaak.")
@@ -127,8 +156,8 @@ func (s *server) werklijst(w http.ResponseWriter, r *http.Request) {
 	}
 	link := func(v int) string {
 		lq := url.Values{}
-		for _, k := range []string{"status", "route", "woonplaats"} {
-			if x := map[string]string{"status": string(f.Status), "route": string(f.Route), "woonplaats": f.Woonplaats}[k]; x != "" {
+		for _, k := range []string{"status", "route", "woonplaats", "team"} {
+			if x := map[string]string{"status": string(f.Status), "route": string(f.Route), "woonplaats": f.Woonplaats, "team": teamKeuze}[k]; x != "" {
 				lq.Set(k, x)
 			}
 		}
@@ -144,6 +173,16 @@ func (s *server) werklijst(w http.ResponseWriter, r *http.Request) {
 	if in, err := s.zaken.Instellingen(ctx, gm); err == nil {
 		for _, e := range zaken.EindStatussen() {
 			d.BewaarOntbreekt = d.BewaarOntbreekt || in.Bewaren[e] <= 0
+		}
+	}
+	ind, err := s.zaken.IndicatorenPerJaar(ctx, gm)
+	if err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
+	for _, in := range ind {
+		if in.Jaar == vandaag.Jaar() || in.Jaar == 0 {
+			d.Indicatoren = append(d.Indicatoren, indRijVan(in))
 		}
 	}
 	d.Fout = len(d.Fouten) > 0

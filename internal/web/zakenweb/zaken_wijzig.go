@@ -34,6 +34,7 @@ func (s *server) wijzig(w http.ResponseWriter, r *http.Request, klaar string, do
 	f := formulier{d: d, r: r}
 	err := do(gm, id, f)
 	var fv errs.Fields
+	var open *zaken.OpenZaak
 	switch {
 	case err == nil && len(d.Fouten) == 0:
 		web.TerugNaar(w, r, zaakURL(gm, id), klaar)
@@ -42,6 +43,9 @@ func (s *server) wijzig(w http.ResponseWriter, r *http.Request, klaar string, do
 	case errors.As(err, &fv) && len(fv) > 0:
 		d.Add(fv[0].Path, fv[0].Reason)
 		s.toonZaak(w, r, http.StatusUnprocessableEntity, d)
+	case errors.As(err, &open):
+		d.Add("koppel-bsn", "Dit huishouden heeft al een open zaak: zaak "+strconv.FormatInt(open.ID, 10)+". Werk in die zaak verder en beëindig deze zaak met reden Overig.")
+		s.toonZaak(w, r, http.StatusConflict, d)
 	case errors.Is(err, zaken.ErrVerouderd):
 		d.Form = nil
 		d.Add("zaak", "Iemand anders heeft deze zaak of het plan intussen gewijzigd. Hieronder staat de nieuwste stand; bekijk die en doe je wijziging zo nodig opnieuw.")
@@ -142,8 +146,8 @@ func (s *server) regie(w http.ResponseWriter, r *http.Request) {
 			return nil
 		}
 		g, err := s.kit.Auth().Gebruiker(r.Context(), uid)
-		if err != nil || !g.Actief || !auth.Mag(g.Actor(), gm, auth.ZakenBehandelen) {
-			f.d.Add("regisseur", "Kies een collega die in deze gemeente zaken behandelt.")
+		if err != nil || !g.Actief || !auth.Mag(g.Actor(), gm, auth.ZakenPlan) {
+			f.d.Add("regisseur", "Kies een collega die in deze gemeente aan plannen van huishoudens werkt.")
 			return nil
 		}
 		naam := g.Naam
@@ -169,7 +173,7 @@ func (s *server) actie(w http.ResponseWriter, r *http.Request) {
 	s.wijzig(w, r, "actie", func(gm string, id int64, f formulier) error {
 		doel, _ := strconv.ParseInt(f.tekst("actie-doel"), 10, 64)
 		na := zaken.NieuweActie{DoelID: doel, Omschrijving: f.tekst("actie-omschrijving"), Wie: zaken.Wie(f.tekst("actie-wie")),
-			WieNaam: f.tekst("actie-naam"), Datum: f.datum("actie-datum", false)}
+			WieNaam: f.tekst("actie-naam"), Datum: f.datum("actie-datum", false), PartnerID: f.tekst("actie-partner")}
 		if f.fout() {
 			return nil
 		}
@@ -190,5 +194,19 @@ func (s *server) actieGedaan(w http.ResponseWriter, r *http.Request) {
 func (s *server) notitie(w http.ResponseWriter, r *http.Request) {
 	s.wijzig(w, r, "notitie", func(gm string, id int64, f formulier) error {
 		return s.zaken.Notitie(r.Context(), gm, id, f.tekst("notitie"), medewerker(r))
+	})
+}
+
+// koppel links an online request to a household of the register (a person's BSN in the form body, or
+// the household number).
+func (s *server) koppel(w http.ResponseWriter, r *http.Request) {
+	s.wijzig(w, r, "huishouden", func(gm string, id int64, f formulier) error {
+		err := s.zaken.KoppelHuishouden(r.Context(), gm, id, f.versie("versie"), f.tekst("koppel-huishouden"), f.tekst("koppel-bsn"), medewerker(r))
+		var fv errs.Fields
+		if errors.As(err, &fv) && len(fv) > 0 && (fv[0].Path == "bsn" || fv[0].Path == "huishouden") {
+			f.d.Add("koppel-"+fv[0].Path, fv[0].Reason)
+			return nil
+		}
+		return err
 	})
 }

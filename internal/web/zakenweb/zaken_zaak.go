@@ -47,6 +47,35 @@ type zaakData struct {
 	Gronden, Redenen, Domeinen, Wies []web.Optie
 	Form                             map[string]string
 	Vandaag                          string
+	// an online request: what the resident wrote; no household until a case worker links one
+	Aanvraag         *zaken.Aanvraag
+	ZonderHuishouden bool
+	// Wachtlijst: the place on the waiting list while waiting for the first conversation ("" otherwise)
+	Wachtlijst string
+	NaTermijn  bool
+	// nazorg and terugval
+	Afgesloten    bool // afgerond or beëindigd: nazorg can start
+	Nazorg        []nazorgRij
+	NazorgLoopt   bool
+	PartnerOpties []web.Optie // for nazorg
+	ActiePartners []web.Optie // for a plan action
+	OpenMomenten  []web.Optie
+	Terugval      string
+	KanHeropenen  bool
+	Heropend      string
+	// debts and budget
+	Schulden                     []schuldRij
+	SchuldOpties, SchuldSoorten  []web.Optie
+	SchuldStanden, NieuweStanden []web.Optie
+	Inkomen, Lasten              []postRij
+	TotaalSchuld, TotaalInkomen  string
+	TotaalLasten, Saldo          string
+	Gestabiliseerd               int
+	HeeftSchulden, HeeftBudget   bool
+	// roles and teams
+	MagPlan, MagTeams bool
+	Team              string
+	TeamOpties        []web.Optie
 }
 
 type persoonRij struct{ Rol, BSN, Geboortedatum string }
@@ -117,8 +146,28 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 		d.VroegsignaalID, d.VroegsignaalURL = z.VroegsignaalzaakID, "/beheer/"+gm+"/signalen/"+strconv.FormatInt(z.VroegsignaalzaakID, 10)
 	}
 	d.Huishouden, d.Woonplaats = z.HuishoudenID, z.Woonplaats
+	d.Aanvraag, d.ZonderHuishouden = det.Aanvraag, z.HuishoudenID == ""
 	d.Open, d.Aangemeld, d.Intake, d.Plan = z.Status.Open(), z.Status == zaken.Aangemeld, z.Status == zaken.Intake, z.Status == zaken.Plan
-	d.MagBehandelen = auth.Mag(a, gm, auth.ZakenBehandelen)
+	d.MagBehandelen, d.MagPlan, d.MagTeams = auth.Mag(a, gm, auth.ZakenBehandelen), auth.Mag(a, gm, auth.ZakenPlan), auth.Mag(a, gm, auth.ZakenTeams)
+	teamID, err := s.zaken.TeamVan(ctx, gm, z.ID)
+	if err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
+	if teams, err := s.zaken.Teams(ctx, gm); err == nil {
+		to := [][2]string{{"", "Geen team"}}
+		for _, t := range teams {
+			to = append(to, [2]string{strconv.FormatInt(t.ID, 10), t.Naam})
+			if t.ID == teamID {
+				d.Team = t.Naam
+			}
+		}
+		gekozen := strconv.FormatInt(teamID, 10)
+		if v, ok := d.Form["team"]; ok {
+			gekozen = v
+		}
+		d.TeamOpties = opties(to, gekozen)
+	}
 	d.Versie, d.PlanVersie = z.Versie, det.Regie.Versie
 	d.Vandaag = vandaag.String()
 	eg := z.EersteGesprekTermijn
@@ -126,6 +175,21 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 		d.EersteGesprek = staat(eg.Datum, vandaag, eg.Uitleg)
 	} else {
 		d.EersteGesprek = termijnStaat{Datum: datumNL(eg.Datum), Uitleg: eg.Uitleg}
+	}
+	if p, wl, ok, err := s.zaken.Plaats(ctx, z); err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	} else if ok {
+		d.Wachtlijst = "Plaats " + strconv.Itoa(p.Plaats) + " van " + strconv.Itoa(wl.Aantal) + "."
+		if p.Kinderen {
+			d.Wachtlijst += " Gezin met minderjarige kinderen" + map[bool]string{true: " (voorrang geldt nu).", false: "."}[wl.VoorrangActief]
+		}
+		if !p.VerwachtUiterlijk.IsZero() {
+			d.Wachtlijst += " Verwacht eerste gesprek uiterlijk " + datumNL(p.VerwachtUiterlijk) + " (ongeveer " + strconv.Itoa(p.WachtWeken) + " weken wachten)."
+		} else {
+			d.Wachtlijst += " De intakecapaciteit is niet ingesteld, dus er is geen verwachte datum."
+		}
+		d.NaTermijn = p.NaTermijn
 	}
 	if !eg.Wettelijk.IsZero() && eg.Wettelijk != eg.Datum {
 		d.EersteGesprek.Uitleg += " Wettelijke termijn tot en met " + datumNL(eg.Wettelijk) + "."
@@ -169,11 +233,11 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	if !det.Regie.Sinds.IsZero() {
 		d.RegieSinds = web.Tijd(det.Regie.Sinds)
 	}
-	if d.MagBehandelen && d.Open {
+	if d.MagPlan && d.Open {
 		if gs, err := s.kit.Auth().Gebruikers(ctx, gm); err == nil {
 			c := [][2]string{{"", "Kies een collega"}}
 			for _, g := range gs {
-				if g.Actief && g.ID != det.Regie.RegisseurID && auth.Mag(g.Actor(), gm, auth.ZakenBehandelen) {
+				if g.Actief && g.ID != det.Regie.RegisseurID && auth.Mag(g.Actor(), gm, auth.ZakenPlan) {
 					naam := g.Naam
 					if naam == "" {
 						naam = g.Email
@@ -184,11 +248,27 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 			d.Collegas = opties(c, d.veld("regisseur"))
 		}
 	}
+	s.vulOverzicht(d, det.Overzicht)
+	namen, leden := s.partnerNamen(ctx, gm)
+	d.Afgesloten = z.Status == zaken.Afgerond || z.Status == zaken.Beeindigd
+	var open [][2]string
+	d.Nazorg, open = nazorgRijen(det.Nazorg, namen)
+	d.NazorgLoopt = len(d.Nazorg) > 0 && d.Nazorg[0].Lopend
+	d.OpenMomenten = opties(open, d.veld("moment"))
+	po := append([][2]string{{"", "Kies een partner"}}, leden...)
+	d.PartnerOpties, d.ActiePartners = opties(po, d.veld("nazorg-partner")), opties(po, d.veld("actie-partner"))
+	d.Terugval, d.KanHeropenen = terugvalTekst(z, det.TerugvalTot, vandaag, in)
+	if z.Heropend > 0 {
+		d.Heropend = strconv.Itoa(z.Heropend) + " keer heropend onder de terugvalgarantie, het laatst op " + datumNL(z.HeropendOp) + "."
+	}
 	doelOpties := [][2]string{{"", "Kies een doel"}}
 	for _, dl := range det.Doelen {
 		rij := doelRij{Domein: dl.Domein.Naam(), Omschrijving: dl.Omschrijving, Streefdatum: datumNL(dl.Streefdatum)}
 		for _, ac := range dl.Acties {
 			ar := actieRij{ID: ac.ID, Omschrijving: ac.Omschrijving, Wie: ac.Wie.Naam(), Datum: datumNL(ac.Datum)}
+			if ac.Wie == zaken.WiePartner {
+				ar.Wie += ": " + naamOf(namen, ac.PartnerID)
+			}
 			if ac.WieNaam != "" {
 				ar.Wie += " (" + ac.WieNaam + ")"
 			}
@@ -204,7 +284,7 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	}
 	d.DoelOpties = opties(doelOpties, d.veld("actie-doel"))
 	for _, g := range det.Tijdlijn {
-		rij := tijdRij{Tijd: web.Tijd(g.Tijd), Soort: g.Soort, Tekst: g.Tekst, Door: g.Door}
+		rij := tijdRij{Tijd: web.Tijd(g.Tijd), Soort: g.Soort, Tekst: metNamen(g.Tekst, namen), Door: g.Door}
 		if g.ZaakID > 0 && g.ZaakID != z.ID {
 			rij.Zaak = "zaak " + strconv.FormatInt(g.ZaakID, 10)
 		}
@@ -245,4 +325,37 @@ func (d *zaakData) veld(naam string) string {
 		return ""
 	}
 	return d.Form[naam]
+}
+
+// vulOverzicht fills the debts and the budget of the zaak page and the options of their forms.
+func (s *server) vulOverzicht(d *zaakData, o zaken.Overzicht) {
+	so := [][2]string{{"", "Kies een schuld"}}
+	for _, sc := range o.Schulden {
+		d.Schulden = append(d.Schulden, schuldRij{Schuldeiser: sc.Schuldeiser, Bedrag: sc.Bedrag.String(), Soort: sc.Soort.Naam(),
+			Status: sc.Status.Naam(), Gestabiliseerd: sc.Gestabiliseerd})
+		so = append(so, [2]string{strconv.FormatInt(sc.ID, 10), sc.Schuldeiser + ", " + sc.Bedrag.String()})
+	}
+	d.SchuldOpties = opties(so, d.veld("schuld"))
+	ss := [][2]string{{"", "Kies de soort"}}
+	for _, x := range zaken.SchuldSoorten() {
+		ss = append(ss, [2]string{string(x), x.Naam()})
+	}
+	d.SchuldSoorten = opties(ss, d.veld("schuld-soort"))
+	st := [][2]string{}
+	for _, x := range zaken.SchuldStatussen() {
+		st = append(st, [2]string{string(x), x.Naam()})
+	}
+	d.NieuweStanden = opties(st, d.veld("schuld-status"))
+	d.SchuldStanden = opties(append([][2]string{{"", "Kies de stand"}}, st...), d.veld("schuld-stand"))
+	for _, p := range o.Budget {
+		r := postRij{Omschrijving: p.Omschrijving, Bedrag: p.Bedrag.String()}
+		if p.Inkomen {
+			d.Inkomen = append(d.Inkomen, r)
+		} else {
+			d.Lasten = append(d.Lasten, r)
+		}
+	}
+	d.HeeftSchulden, d.HeeftBudget = len(o.Schulden) > 0, len(o.Budget) > 0
+	d.TotaalSchuld, d.Gestabiliseerd = o.TotaalSchuld.String(), o.Gestabiliseerd
+	d.TotaalInkomen, d.TotaalLasten, d.Saldo = o.Inkomen.String(), o.Lasten.String(), o.Saldo().String()
 }
