@@ -14,11 +14,14 @@
 package monitorweb
 
 import (
+	"context"
 	"embed"
 	"errors"
+	"time"
 
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
@@ -29,11 +32,20 @@ var templateFS embed.FS
 type Deps struct {
 	// Catalogus holds the gemeenten's rule packs and the national parameters.
 	Catalogus *regels.Catalogus
+	// Populaties gives the snapshot of a gemeente's household register (scan.Diensten), for the cost of
+	// a sliding scale over the population; nil: that cost is unknown, with that reason.
+	Populaties Populaties
+}
+
+// Populaties loads the facts of a gemeente's households on a date (the what-if's snapshot).
+type Populaties interface {
+	LaadPopulatie(ctx context.Context, gemeente string, datum time.Time) (*register.Populatie, error)
 }
 
 type server struct {
 	kit   *web.Kit
 	cat   *regels.Catalogus
+	pop   Populaties
 	pages *web.Pages
 }
 
@@ -42,7 +54,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Catalogus == nil {
 		return web.Part{}, errors.New("monitorweb: Catalogus is nodig")
 	}
-	s := &server{kit: kit, cat: deps.Catalogus}
+	s := &server{kit: kit, cat: deps.Catalogus, pop: deps.Populaties}
 	var err error
 	if s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true}); err != nil {
 		return web.Part{}, err
