@@ -309,7 +309,7 @@ func (f *Feiten) landelijkBedragBij(s landelijkeSoort, inkomen, rekeninkomen gel
 		if !f.ToetsingsinkomenBekend {
 			return 0, false, f.ToetsingsinkomenVragen
 		}
-		return t.Zorgtoeslag(inkomen, f.Partner).Maand, true, 0
+		return f.zorgtoeslag(t, inkomen).Maand, true, 0
 	case lsKGB:
 		if !f.ToetsingsinkomenBekend {
 			return 0, false, f.ToetsingsinkomenVragen
@@ -363,4 +363,12 @@ func dubbeleLandelijke(p *Pakket, landelijk []*Regeling) string {
 		}
 	}
 	return ""
+}
+
+// zorgtoeslag is the household's zorgtoeslag at inkomen: halved when the partner is not insured.
+func (f *Feiten) zorgtoeslag(t *nl.Toeslagjaar, inkomen geld.Bedrag) nl.Zorgtoeslag {
+	if f.PartnerNietVerzekerd {
+		return t.ZorgtoeslagOnverzekerdePartner(inkomen)
+	}
+	return t.Zorgtoeslag(inkomen, f.Partner)
 }
