@@ -198,3 +198,21 @@ func TestUurloonVoor(t *testing.T) {
 		t.Error("the page does not say which hourly wage it used")
 	}
 }
+
+// TestArmoedevalInwonerElkeGemeente: the resident's armoedeval works in every gemeente of the check.
+func TestArmoedevalInwonerElkeGemeente(t *testing.T) {
+	s := testServer(t, testConfig{})
+	for _, gm := range []string{"GM0147", "GM0175", "GM1681", "GM1969"} {
+		f := &flow{T: t, H: s.Handler()}
+		f.NaarResultaat(gm)
+		f.Get(f.Resultaat)
+		m := armoedevalLinkRe.FindStringSubmatch(f.Body)
+		if m == nil {
+			t.Fatalf("%s: no link", gm)
+		}
+		f.Get(html.UnescapeString(m[1]))
+		if f.Status != http.StatusOK || !strings.Contains(f.Body, `id="curve-tabel"`) || !strings.Contains(f.Body, `role="img"`) {
+			t.Errorf("%s: status %d, no curve", gm, f.Status)
+		}
+	}
+}

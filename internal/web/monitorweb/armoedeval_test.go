@@ -357,3 +357,19 @@ func TestArmoedevalToegang(t *testing.T) {
 	a := o.Doe("GET", "/beheer/"+webtest.Eigen+"/armoedeval", o.beleid, nil, nil)
 	webtest.Bevat(t, a, "<strong>Armoedeval</strong>")
 }
+
+// TestArmoedevalElkeGemeente: the page works for every gemeente with a rule pack (a beleidsmedewerker
+// in each): the curve with its chart and table, for a couple with two children at a rent of € 650.
+func TestArmoedevalElkeGemeente(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t), webtest.Opties{})
+	for _, gm := range []string{"GM0147", "GM0175", "GM1681", "GM1969"} {
+		if err := o.Auth.ZetRol(t.Context(), o.IDs["beleidsmedewerker"], gm, auth.Beleidsmedewerker); err != nil {
+			t.Fatal(err)
+		}
+		a := o.get(gm, url.Values{"type": {"paar_2"}, "huur": {"650"}, "datum": {"2026-03-01"}})
+		if a.Status != http.StatusOK {
+			t.Fatalf("%s: %d", gm, a.Status)
+		}
+		webtest.Bevat(t, a, `id="uitslag-kop"`, `role="img"`, `id="curve-tabel"`, ">Zorgtoeslag</th>", ">Huurtoeslag</th>")
+	}
+}
