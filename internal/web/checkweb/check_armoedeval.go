@@ -182,7 +182,8 @@ func (s *server) vulArmoedeval(d *armoedevalPagina, a *Antwoorden, u armoedevalU
 		d.Uurloon = l.T("armoedeval.uurloon.eerder", "bedrag", bedragCent(c.Uurloon, l), "datum", u.uurloonVanaf.Format("2-1-2006"))
 	}
 	d.GeenHuur = c.Type.Huur == nil
-	if nu, ok := s.brutoLoonNu(a); ok {
+	nu, metLoon := s.brutoLoonNu(a)
+	if metLoon {
 		d.Nu = l.T("armoedeval.nu", "bedrag", bedrag(nu))
 	}
 
@@ -225,7 +226,7 @@ func (s *server) vulArmoedeval(d *armoedevalPagina, a *Antwoorden, u armoedevalU
 		markeringen = append(markeringen, chart.Markering{X: float64(k.Bruto) / 100, Tekst: nr})
 		klifBij[k.Bruto] = append(klifBij[k.Bruto], nr)
 		zin := l.T("armoedeval.klif", "n", i+1, "bruto", bedrag(k.Bruto), "regeling", naam(k.Regeling, k.Naam), "verlies", bedrag(k.Verlies))
-		if nu, ok := s.brutoLoonNu(a); ok && k.Bruto > nu {
+		if metLoon && k.Bruto > nu {
 			zin = l.T("armoedeval.klif.meer", "n", i+1, "meer", bedrag(k.Bruto-nu), "bruto", bedrag(k.Bruto), "regeling", naam(k.Regeling, k.Naam), "verlies", bedrag(k.Verlies))
 		}
 		if k.TerugBruto != nil && k.UrenPerWeek != nil {

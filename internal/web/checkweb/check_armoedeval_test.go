@@ -216,3 +216,26 @@ func TestArmoedevalInwonerElkeGemeente(t *testing.T) {
 		}
 	}
 }
+
+// TestArmoedevalIntermediair: in intermediary mode the page speaks of "uw cliënt".
+func TestArmoedevalIntermediair(t *testing.T) {
+	s := testServer(t, testConfig{})
+	f := &flow{T: t, H: s.Handler()}
+	f.Post("/check/start", url.Values{"gemeente": {"GM0175"}, "voor": {"ander"}})
+	for i := 0; i < 10 && f.Stap() != ""; i++ {
+		f.Antwoord(url.Values{"partner": {"nee"}, "kinderen": {"0"}, "medebewoners": {"0"}, "a-dag": {"1"}, "a-maand": {"3"}, "a-jaar": {"1985"},
+			"a-soort-1": {"bijstand"}, "a-bedrag-1": {"1300"}, "vermogen": {"200"}, "wonen": {"huur"}, "huur": {"650"},
+			"ontvangt": {"bijstand"}, "laag-jaren": {"4"}, "student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}})
+	}
+	m := armoedevalLinkRe.FindStringSubmatch(f.Body)
+	if m == nil {
+		t.Fatal("no link")
+	}
+	f.Get(html.UnescapeString(m[1]))
+	body := html.UnescapeString(f.Body)
+	for _, w := range []string{"Wat houdt uw cliënt over", "Klif 1: als uw cliënt", "Uw cliënt verliest dan"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("intermediary page misses %q", w)
+		}
+	}
+}
