@@ -3,6 +3,9 @@ package monitor
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/regels"
@@ -47,44 +50,71 @@ func KostenGlijdend(ctx context.Context, pop *register.Populatie, pk *regels.Pak
 	}
 	g := gs[0]
 	uit := &GlijdendBevolking{Regeling: regeling, Huishoudens: pop.Len(), Peildatum: pop.Datum.Format("2006-01-02"), Fouten: pop.Fouten}
-	kort := make([]regels.Kort, len(pk.Regelingen))
-	for i := range pop.Feiten {
-		if i%4096 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		f := pop.Feiten[i] // a copy: the income is moved to the limit below
-		pk.EvalueerFeiten(&f, kort)
-		if kort[idx].Oordeel != regels.GeenRecht {
-			continue
-		}
-		if !f.InkomenBekend || !f.NormBekend {
-			continue // no income: the limit cannot be what stands in the way
-		}
-		norm, pct := f.NormInclVT, g.Percentage
-		if g.Basis == "excl_vt" {
-			norm = f.NormExclVT
-		}
-		if g.PercentageMetKinderen > 0 && f.MinderjarigeKinderen > 0 { // as the engine's grensVoor
-			pct = g.PercentageMetKinderen
-		}
-		grens, breed := norm.VanHalfOmhoog(pct), f.NormInclVT.VanHalfOmhoog(band)
-		boven := f.Inkomen - grens
-		if boven <= 0 || boven >= breed || breed <= 0 {
-			continue
-		}
-		f.Inkomen = grens
-		pk.EvalueerFeiten(&f, kort)
-		k := kort[idx]
-		switch {
-		case k.Oordeel == regels.GeenRecht:
-			continue // something else than the income stands in the way
-		case k.Oordeel == regels.Onzeker || !k.BedragBekend:
-			uit.Onbekend++
-			continue
-		}
-		jaar := rg.Periode.Jaarbedrag(k.Bedrag)
-		uit.Kosten += geld.Bedrag(int64(jaar) * int64(breed-boven) / int64(breed))
-		uit.Erbij++
+	// In blocks over all cores, as the what-if (Vergelijk); each worker adds up its own part.
+	n := pop.Len()
+	blokken := (n + blok - 1) / blok
+	workers := min(runtime.GOMAXPROCS(0), max(blokken, 1))
+	delen := make([]GlijdendBevolking, workers)
+	var volgende atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			kort := make([]regels.Kort, len(pk.Regelingen))
+			d := &delen[w]
+			for {
+				k := int(volgende.Add(1) - 1)
+				if k >= blokken || ctx.Err() != nil {
+					return
+				}
+				for i := k * blok; i < min((k+1)*blok, n); i++ {
+					glijdendHuishouden(pop.Feiten[i], pk, rg, idx, g, band, kort, d)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, d := range delen {
+		uit.Erbij += d.Erbij
+		uit.Kosten += d.Kosten
+		uit.Onbekend += d.Onbekend
 	}
 	return uit, nil
+}
+
+// glijdendHuishouden adds one household (a copy of its facts: the income is moved to the limit) to d.
+func glijdendHuishouden(f regels.Feiten, pk *regels.Pakket, rg *regels.Regeling, idx int, g regels.Inkomensgrens, band geld.Percentage, kort []regels.Kort, d *GlijdendBevolking) {
+	pk.EvalueerFeiten(&f, kort)
+	if kort[idx].Oordeel != regels.GeenRecht || !f.InkomenBekend || !f.NormBekend {
+		return // a right already, or unknown; without income or norm the limit cannot be what stands in the way
+	}
+	norm, pct := f.NormInclVT, g.Percentage
+	if g.Basis == "excl_vt" {
+		norm = f.NormExclVT
+	}
+	if g.PercentageMetKinderen > 0 && f.MinderjarigeKinderen > 0 { // as the engine's grensVoor
+		pct = g.PercentageMetKinderen
+	}
+	grens, breed := norm.VanHalfOmhoog(pct), f.NormInclVT.VanHalfOmhoog(band)
+	boven := f.Inkomen - grens
+	if boven <= 0 || boven >= breed || breed <= 0 {
+		return
+	}
+	f.Inkomen = grens
+	pk.EvalueerFeiten(&f, kort)
+	k := kort[idx]
+	switch {
+	case k.Oordeel == regels.GeenRecht:
+		return // something else than the income stands in the way
+	case k.Oordeel == regels.Onzeker || !k.BedragBekend:
+		d.Onbekend++
+		return
+	}
+	jaar := rg.Periode.Jaarbedrag(k.Bedrag)
+	d.Kosten += geld.Bedrag(int64(jaar) * int64(breed-boven) / int64(breed))
+	d.Erbij++
 }
