@@ -4,9 +4,10 @@
 // them back, and the what-if variants before and after (armoedeval.go, armoedeval_invoer.go,
 // armoedeval_weergave.go), with a CSV download (armoedeval_csv.go).
 //
-// The page works on household types, never on residents: it reads no personal data, so its routes
-// have no processing activity and its forms are GET (the query is the whole input, so a result can be
-// bookmarked and shared). Its permission is monitor.simuleren, the permission internal/auth names for
+// The page works on household types, never on residents: its curve reads no personal data and its
+// forms are GET (the query is the whole input, so a result can be bookmarked and shared). Only the cost
+// of a sliding scale reads the household register's snapshot (through Populaties, in aggregate); that
+// read is logged, and the page's route carries the what-if's processing activity for refused accesses. Its permission is monitor.simuleren, the permission internal/auth names for
 // the what-if and the armoedeval: the page's purpose is to try policy changes (a sliding scale, a
 // bijverdienpremie, a zachte landing) and their cost, which is the beleidsmedewerker's work; the
 // indicators that monitor.lezen opens to beheerders and consulenten are counts of what happened, not
@@ -64,7 +65,9 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 
 func (s *server) routes() []web.Route {
 	return []web.Route{
-		{Pattern: "GET /beheer/{gemeente}/armoedeval", Access: web.InGemeente, Permissie: auth.MonitorSimuleren, Handler: s.armoedeval},
+		// The page reads the register's snapshot for the cost of a sliding scale (aggregates): a refused
+		// access is logged under the what-if's activity, as scanweb's what-if.
+		{Pattern: "GET /beheer/{gemeente}/armoedeval", Access: web.InGemeente, Permissie: auth.MonitorSimuleren, Activiteit: "scan.uitvoeren", Handler: s.armoedeval},
 		{Pattern: "GET /beheer/{gemeente}/armoedeval.csv", Access: web.InGemeente, Permissie: auth.MonitorSimuleren, Handler: s.armoedevalCSV},
 	}
 }
