@@ -47,6 +47,10 @@ var toegangTabel = map[string]string{
 	"/":                        "publiek",
 	"GET /api/v1/openapi.yaml": "publiek",
 
+	// The resident's armoedeval from the check's result (checkweb): public, like the check.
+	"GET /check/armoedeval":     "publiek",
+	"GET /check/armoedeval.csv": "publiek",
+
 	// The public sociale kaart and its open data (netwerkweb).
 	"GET /sociale-kaart/{$}":                       "publiek",
 	"GET /sociale-kaart/{gemeente}":                "publiek",

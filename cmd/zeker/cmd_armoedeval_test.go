@@ -72,3 +72,14 @@ func TestArmoedevalCLIFouten(t *testing.T) {
 		t.Errorf("--help: exit %d\n%s", code, help)
 	}
 }
+
+// TestArmoedevalCLIElkeGemeente: `zeker armoedeval` works for every gemeente with a rule pack.
+func TestArmoedevalCLIElkeGemeente(t *testing.T) {
+	for _, gm := range []string{"GM0147", "GM0175", "GM1681", "GM1969"} {
+		code, out, errOut := runZeker(t, "", "armoedeval", "--gemeente", gm, "--type", "paar_2", "--huur", "650", "--datum", "2026-03-01", "--csv")
+		rijen, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if code != 0 || err != nil || len(rijen) != 462 || !strings.Contains(strings.Join(rijen[0], ","), "zorgtoeslag") {
+			t.Errorf("%s: exit %d (%s), %v, %d rows", gm, code, errOut, err, len(rijen))
+		}
+	}
+}

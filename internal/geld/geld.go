@@ -252,15 +252,29 @@ func (b Bedrag) Decimal() string {
 // English formats as "€1,512.50" for English pages.
 func (b Bedrag) English() string { return b.formatteer("€", ',', '.', true) }
 
+// AppendOpgemaakt appends the amount as Opgemaakt writes it to dst: no allocation when dst has room
+// (the engine's trace writes every amount into its sentence this way).
+func (b Bedrag) AppendOpgemaakt(dst []byte, o Opmaak) []byte {
+	var buf [40]byte
+	i := b.schrijf(&buf, o.Symbool, o.Groep, o.Decimaal, o.AltijdCenten || b%100 != 0)
+	return append(dst, buf[i:]...)
+}
+
 // formatteer writes sign, symbol, the euros in groups of three and, if centen, the cents, in one
 // allocation: money is formatted on every line of a trace.
 func (b Bedrag) formatteer(symbool string, groep, decimaal byte, centen bool) string {
+	var buf [40]byte
+	i := b.schrijf(&buf, symbool, groep, decimaal, centen)
+	return string(buf[i:])
+}
+
+// schrijf writes the amount at the end of buf and returns where it starts.
+func (b Bedrag) schrijf(buf *[40]byte, symbool string, groep, decimaal byte, centen bool) int {
 	v := int64(b)
 	neg := v < 0
 	if neg {
 		v = -v
 	}
-	var buf [40]byte
 	i := len(buf)
 	if centen {
 		c := v % 100
@@ -288,7 +302,7 @@ func (b Bedrag) formatteer(symbool string, groep, decimaal byte, centen bool) st
 		i--
 		buf[i] = '-'
 	}
-	return string(buf[i:])
+	return i
 }
 
 // MarshalText writes the plain decimal form, so JSON carries "1512.50" as a string without float.

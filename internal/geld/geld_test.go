@@ -152,6 +152,13 @@ func TestFormat(t *testing.T) {
 		if got, want := b.Opgemaakt(en), b.English(); got != want {
 			t.Errorf("Opgemaakt(en) %d: got %q, want %q", b, got, want)
 		}
+		if got, want := string(b.AppendOpgemaakt([]byte("x"), kort)), "x"+b.Kort(); got != want {
+			t.Errorf("AppendOpgemaakt %d: got %q, want %q", b, got, want)
+		}
+	}
+	var buf [32]byte
+	if n := testing.AllocsPerRun(100, func() { _ = Bedrag(123456789).AppendOpgemaakt(buf[:0], kort) }); n != 0 {
+		t.Errorf("AppendOpgemaakt allocates %v times into a buffer with room", n)
 	}
 }
 

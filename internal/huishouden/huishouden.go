@@ -48,6 +48,10 @@ type Persoon struct {
 	InkomenOnbekend bool         `json:"inkomen_onbekend,omitempty"` // the resident does not know this person's income
 	// HuurBetaalt marks a medebewoner who pays a commercial rent (then not a kostendeler, art. 19a Pw).
 	HuurBetaalt bool `json:"commerciele_huur,omitempty"`
+	// NietVerzekerd marks a person who is not insured under the Zorgverzekeringswet (a conscientious
+	// objector, or insured abroad): a partner's halves the zorgtoeslag (Wzt art. 2 lid 4). Everyone
+	// living in the Netherlands must be insured, so false is the rule.
+	NietVerzekerd bool `json:"niet_zvw_verzekerd,omitempty"`
 }
 
 // InkomenSoort is the kind of an income.

@@ -38,6 +38,10 @@ type Huishoudtype struct {
 	Huur     *geld.Bedrag `json:"huur_per_maand"`
 	Leeftijd int          `json:"leeftijd"` // of the adults
 	Vermogen geld.Bedrag  `json:"vermogen"`
+
+	// eigen is the resident's own household (TypeVan): its birth dates and the schemes it receives
+	// instead of the preset's ages. Nil for a standard type.
+	eigen *huishouden.Huishouden
 }
 
 // StandaardTypen are the ready-made household types. The ages are Zeker's choice for the presets
@@ -100,6 +104,7 @@ type Punt struct {
 type Component struct {
 	ID        string `json:"id"`
 	Naam      string `json:"naam"`
+	NaamEN    string `json:"naam_en,omitempty"`
 	Landelijk bool   `json:"landelijk"`
 }
 
@@ -142,6 +147,9 @@ var ErrArmoedeval = errors.New("armoedeval")
 
 // huishoudenVan builds the household of a type at a date in a gemeente.
 func huishoudenVan(t Huishoudtype, gemeente string, peil time.Time) *huishouden.Huishouden {
+	if t.eigen != nil {
+		return eigenHuishouden(t)
+	}
 	geb := func(jaren int) *datum.Datum {
 		d := datum.Van(peil.AddDate(-jaren, 0, -1), nil)
 		return &d
@@ -212,7 +220,7 @@ func Armoedeval(pk *regels.Pakket, params *nl.Parameters, o ArmoedevalOpties) (*
 	c := &Curve{Type: o.Type, Gemeente: pk.Gemeente, Peildatum: peil.Format(time.DateOnly), Uurloon: o.Uurloon,
 		Minimumloon36: Maandloon36(o.Uurloon), Norm: f.NormInclVT, Bewijs: pk.Bewijs(peil), vakantiegeld: l.Belasting.Vakantiegeld}
 	for _, rg := range pk.Regelingen {
-		c.Regelingen = append(c.Regelingen, Component{ID: rg.ID, Naam: rg.Naam, Landelijk: rg.Landelijk()})
+		c.Regelingen = append(c.Regelingen, Component{ID: rg.ID, Naam: rg.Naam, NaamEN: rg.NaamEN, Landelijk: rg.Landelijk()})
 	}
 	eind := c.Minimumloon36.VanHalfOmhoog(geld.Procent(int64(o.MaxPct)))
 	n := int(eind/o.Stap) + 1

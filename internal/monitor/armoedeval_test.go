@@ -182,3 +182,55 @@ func BenchmarkArmoedeval(b *testing.B) {
 		}
 	}
 }
+
+// TestArmoedevalElkeGemeente: the curve works for every gemeente of the catalogue and every standard
+// household type (issue 16, "the armoedeval page and CLI work for every gemeente"): 461 points, every
+// point adds up, and the four national regelingen are components of every curve.
+func TestArmoedevalElkeGemeente(t *testing.T) {
+	params := nl.MustLoad()
+	cat, err := regels.LaadStandaard(params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	huur := geld.Euro(650)
+	gs := cat.Gemeenten()
+	if len(gs) < 4 {
+		t.Fatalf("%d gemeenten", len(gs))
+	}
+	for _, g := range gs {
+		pk, err := cat.Pakket(g.Code, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, typ := range StandaardTypen() {
+			typ.Huur = &huur
+			c, err := Armoedeval(pk, params, ArmoedevalOpties{Type: typ, Datum: d})
+			if err != nil {
+				t.Errorf("%s %s: %v", g.Code, typ.ID, err)
+				continue
+			}
+			if len(c.Punten) != 461 {
+				t.Errorf("%s %s: %d points", g.Code, typ.ID, len(c.Punten))
+			}
+			landelijk := 0
+			for _, r := range c.Regelingen {
+				if r.Landelijk {
+					landelijk++
+				}
+			}
+			if landelijk != 4 {
+				t.Errorf("%s %s: %d national regelingen in the curve", g.Code, typ.ID, landelijk)
+			}
+			for _, p := range c.Punten {
+				som := p.NettoLoon + p.Bijstand
+				for _, b := range p.Regelingen {
+					som += b
+				}
+				if som != p.Besteedbaar {
+					t.Fatalf("%s %s at %s: parts %s, besteedbaar %s", g.Code, typ.ID, p.Bruto, som, p.Besteedbaar)
+				}
+			}
+		}
+	}
+}

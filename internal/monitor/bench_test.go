@@ -34,3 +34,16 @@ func BenchmarkWatAls(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkKostenGlijdend: the cost of a sliding scale over a gemeente's households (every household
+// evaluated once, those in the band twice), in parallel over the cores as the what-if.
+func BenchmarkKostenGlijdend(b *testing.B) {
+	pop, pk := ommen(b, 10_000)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := KostenGlijdend(b.Context(), pop, pk, "participatie_volwassenen", 2000); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(pop.Len())*float64(b.N)/b.Elapsed().Seconds(), "huishoudens/s")
+}

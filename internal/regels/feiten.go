@@ -181,10 +181,12 @@ type Feiten struct {
 	Student            Tri
 
 	// Facts of the national regelingen (landelijk*.go).
-	Partner    bool
-	Wonen      Woonsoort
-	Huur       geld.Bedrag // kale huur per maand
-	HuurBekend bool
+	Partner bool
+	// PartnerNietVerzekerd: the partner is not insured under the Zvw (the zorgtoeslag is halved).
+	PartnerNietVerzekerd bool
+	Wonen                Woonsoort
+	Huur                 geld.Bedrag // kale huur per maand
+	HuurBekend           bool
 
 	Toetsingsinkomen        geld.Bedrag // gross per year, aanvrager and partner (the toeslagen)
 	ToetsingsinkomenBekend  bool
@@ -398,6 +400,7 @@ func Afleiden(h *huishouden.Huishouden, datum time.Time, params *nl.Parameters) 
 	f.Student = triPtr(aanvrager.Student)
 
 	f.Partner = partner != nil
+	f.PartnerNietVerzekerd = partner != nil && partner.NietVerzekerd
 	f.landelijkeFeiten(h, aanvrager, partner, datum, params)
 	switch h.Wonen.Soort {
 	case huishouden.Huur:

@@ -198,24 +198,26 @@ func (f *Feiten) vermogensgrens(s landelijkeSoort) (geld.Bedrag, bool) {
 	return t.HT.VermogenPerPersoon, true
 }
 
-// vermogensbron is the source of that limit, for the trace.
+// vermogensbron is the source of that limit, for the trace. The ids are written out whole, so the
+// trace builds no string for them.
 func (f *Feiten) vermogensbron(s landelijkeSoort) Bron {
 	t := f.landelijk.Toeslagen
-	blok, h, veld := "huurtoeslag", t.HT.Vermogen, "vermogen_per_persoon"
-	switch s {
-	case lsZorgtoeslag:
-		blok, h, veld = "zorgtoeslag", t.ZT.Bron, "vermogen_alleenstaande"
-	case lsKGB:
-		blok, h, veld = "kindgebonden_budget", t.KGB.Bron, "vermogen_alleenstaande"
+	h := t.HT.Vermogen
+	switch {
+	case s == lsZorgtoeslag && f.Partner:
+		h, h.ID = t.ZT.Bron, "zorgtoeslag.vermogen_partner"
+	case s == lsZorgtoeslag:
+		h, h.ID = t.ZT.Bron, "zorgtoeslag.vermogen_alleenstaande"
+	case s == lsKGB && f.Partner:
+		h, h.ID = t.KGB.Bron, "kindgebonden_budget.vermogen_partner"
+	case s == lsKGB:
+		h, h.ID = t.KGB.Bron, "kindgebonden_budget.vermogen_alleenstaande"
+	case f.Partner:
+		h.ID = "huurtoeslag.vermogen_partners"
+	default:
+		h.ID = "huurtoeslag.vermogen_per_persoon"
 	}
-	if f.Partner {
-		veld = map[string]string{"huurtoeslag": "vermogen_partners"}[blok]
-		if veld == "" {
-			veld = "vermogen_partner"
-		}
-	}
-	h.ID = blok
-	return herkomstBron(h, veld)
+	return herkomstBron(h, "")
 }
 
 // landelijk evaluates a national condition.
@@ -309,7 +311,7 @@ func (f *Feiten) landelijkBedragBij(s landelijkeSoort, inkomen, rekeninkomen gel
 		if !f.ToetsingsinkomenBekend {
 			return 0, false, f.ToetsingsinkomenVragen
 		}
-		return t.Zorgtoeslag(inkomen, f.Partner).Maand, true, 0
+		return f.zorgtoeslag(t, inkomen).Maand, true, 0
 	case lsKGB:
 		if !f.ToetsingsinkomenBekend {
 			return 0, false, f.ToetsingsinkomenVragen
@@ -363,4 +365,12 @@ func dubbeleLandelijke(p *Pakket, landelijk []*Regeling) string {
 		}
 	}
 	return ""
+}
+
+// zorgtoeslag is the household's zorgtoeslag at inkomen: halved when the partner is not insured.
+func (f *Feiten) zorgtoeslag(t *nl.Toeslagjaar, inkomen geld.Bedrag) nl.Zorgtoeslag {
+	if f.PartnerNietVerzekerd {
+		return t.ZorgtoeslagOnverzekerdePartner(inkomen)
+	}
+	return t.Zorgtoeslag(inkomen, f.Partner)
 }

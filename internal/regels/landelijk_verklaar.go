@@ -137,7 +137,12 @@ func (b *bedragRegel) landelijkUitleg(f *Feiten, k Kort, wd *woorder) {
 	}
 	switch b.nl {
 	case lsZorgtoeslag:
-		z := tj.Zorgtoeslag(f.Toetsingsinkomen, f.Partner)
+		z := f.zorgtoeslag(tj, f.Toetsingsinkomen)
+		if z.Half {
+			wd.zin(sZorgtoeslagBedrag, bedragW(z.Standaardpremie), bedragW(z.Normpremie), bedragW(z.Heel), bedragW(tj.Maandbedrag(z.Heel)))
+			wd.zin(sZorgtoeslagHalf, bedragW(z.Jaar), bedragW(z.Maand))
+			break
+		}
 		wd.zin(sZorgtoeslagBedrag, bedragW(z.Standaardpremie), bedragW(z.Normpremie), bedragW(z.Jaar), bedragW(z.Maand))
 	case lsKGB:
 		r := tj.KindgebondenBudget(f.Toetsingsinkomen, f.Partner, f.KindLeeftijden[:min(f.Kinderen, maxKinderen)])

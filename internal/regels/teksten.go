@@ -157,6 +157,7 @@ const (
 	sZorgtoeslagNaam
 	sZorgtoeslagOmschrijving
 	sZorgtoeslagBedrag
+	sZorgtoeslagHalf
 	sKGBNaam
 	sKGBOmschrijving
 	sKGBBedrag
@@ -328,6 +329,7 @@ var sleutels = [aantalSleutels]sleutelDef{
 	sKGBOmschrijving:               {"kindgebonden_budget.omschrijving", nil},
 	sKGBBedrag:                     {"kindgebonden_budget.bedrag", []plek{p("maximum", wBedrag), p("afbouw", wBedrag), p("jaar", wBedrag), p("maand", wBedrag)}},
 	sKGBALO:                        {"kindgebonden_budget.alleenstaande_ouder", nil},
+	sZorgtoeslagHalf:               {"zorgtoeslag.half", []plek{p("jaar", wBedrag), p("maand", wBedrag)}},
 	sKinderbijslagNaam:             {"kinderbijslag.naam", nil},
 	sKinderbijslagOmschrijving:     {"kinderbijslag.omschrijving", nil},
 	sKinderbijslagUitleg:           {"kinderbijslag.uitleg", nil},

@@ -47,19 +47,36 @@ func (wd *woorder) tekst(s Sleutel, ws ...Waarde) string {
 	return wd.zinnen([]Zin{z})
 }
 
+// The texts of one trace share buffers: each text is written after the previous one into the same
+// strings.Builder and returned as its own part (a Builder only appends, so an earlier part never
+// changes). When the room left is too small for the next text, a new buffer starts; the old one lives
+// on in the texts that point into it. One allocation per chunk instead of one per criterion.
+const woordenBuffer = 2048
+
+// begin makes room for about n more bytes and returns where the next text starts.
+func (wd *woorder) begin(n int) int {
+	if wd.bouw.Cap()-wd.bouw.Len() < n {
+		wd.bouw = strings.Builder{}
+		wd.bouw.Grow(max(n, woordenBuffer))
+	}
+	return wd.bouw.Len()
+}
+
+// klaar returns the text written since start.
+func (wd *woorder) klaar(start int) string { return wd.bouw.String()[start:] }
+
 // leefvorm words a leefvorm.
 func (wd *woorder) leefvorm(l nl.Leefvorm) string {
-	wd.bouw = strings.Builder{}
+	start := wd.begin(32)
 	wd.schrijfLeefvorm(l)
-	return wd.bouw.String()
+	return wd.klaar(start)
 }
 
 // zinnen words sentences, joined by a space.
 func (wd *woorder) zinnen(zs []Zin) string {
-	wd.bouw = strings.Builder{}
-	wd.bouw.Grow(wd.lengte(zs))
+	start := wd.begin(wd.lengte(zs))
 	wd.schrijf(zs)
-	return wd.bouw.String()
+	return wd.klaar(start)
 }
 
 func (wd *woorder) lengte(zs []Zin) int {
@@ -77,10 +94,9 @@ func (wd *woorder) criterium(c *Criterium) string {
 	for i := range c.Sub {
 		n += wd.lengte(c.Sub[i].Zinnen) + 8
 	}
-	wd.bouw = strings.Builder{}
-	wd.bouw.Grow(n)
+	start := wd.begin(n)
 	wd.schrijfCriterium(c)
-	return wd.bouw.String()
+	return wd.klaar(start)
 }
 
 func (wd *woorder) schrijfCriterium(c *Criterium) {
@@ -169,7 +185,7 @@ func (wd *woorder) schrijfWaarde(s soortWaarde, v Waarde) {
 	case wGetal:
 		wd.bouw.Write(strconv.AppendInt(wd.getal[:0], v.Getal, 10))
 	case wBedrag:
-		wd.bouw.WriteString(geld.Bedrag(v.Getal).Opgemaakt(wd.tl.opmaak))
+		wd.bouw.Write(geld.Bedrag(v.Getal).AppendOpgemaakt(wd.getal[:0], wd.tl.opmaak))
 	case wProcent:
 		wd.schrijfProcent(geld.Percentage(v.Getal))
 	case wLeefvorm:

@@ -207,6 +207,7 @@ type Belastingplichtige struct {
 	ZonderWerkgever      geld.Bedrag // AOW, pension, alimony: eigen bijdrage Zvw
 	Alleenstaand         bool        // no fiscal partner
 	KindOnder12          bool        // a child under 12 at home, and alone or the lower earner: the combinatiekorting
+	Jonggehandicapt      bool        // a right to Wajong: the jonggehandicaptenkorting (assessment only)
 }
 
 // Aanslag is the year of one person after the assessment.
@@ -214,6 +215,7 @@ type Aanslag struct {
 	Belastbaar        geld.Bedrag
 	Heffing           geld.Bedrag
 	AHK, AK, IACK, OK geld.Bedrag // OK includes the alleenstaande-ouderenkorting
+	JGK               geld.Bedrag // jonggehandicaptenkorting
 	Kortingen         geld.Bedrag // applied: at most the heffing
 	Verschuldigd      geld.Bedrag
 	Zvw               geld.Bedrag
@@ -236,7 +238,12 @@ func (b *Belastingjaar) Aanslag(p Belastingplichtige) Aanslag {
 			a.OK += b.AOK
 		}
 	}
-	a.Kortingen = min(a.Heffing, a.AHK+a.AK+a.IACK+a.OK)
+	if p.Jonggehandicapt {
+		// A fixed amount (belasting-2025-2026.yaml jonggehandicaptenkorting); who has the right (Wajong)
+		// is the caller's fact.
+		a.JGK = b.JGK
+	}
+	a.Kortingen = min(a.Heffing, a.AHK+a.AK+a.IACK+a.OK+a.JGK)
 	a.Verschuldigd = a.Heffing - a.Kortingen
 	a.Zvw = b.ZvwEigenBijdrage(p.ZonderWerkgever)
 	a.NettoJaar = a.Belastbaar - a.Verschuldigd - a.Zvw

@@ -258,6 +258,7 @@ func TestBelastingTegenReferentie(t *testing.T) {
 		check("ok vanaf", b.OKAfbouwVanaf, eur("ouderenkorting."+jaar+"/afbouw_vanaf_verzamelinkomen"))
 		check("ok afbouw", b.OKAfbouw, fractie("ouderenkorting."+jaar+"/afbouw_pct"))
 		check("aok", b.AOK, eur("ouderenkorting."+jaar+"/alleenstaande_ouderenkorting"))
+		check("jgk", b.JGK, eur("jonggehandicaptenkorting/"+jaar))
 		check("zvw eigen", b.ZvwEigen, fractie("zvw.inkomensafhankelijke_bijdrage."+jaar+"/eigen_bijdrage_pct"))
 		check("zvw werkgever", b.ZvwWerkgever, fractie("zvw.inkomensafhankelijke_bijdrage."+jaar+"/werkgeversheffing_pct"))
 		check("zvw max", b.ZvwMaximum, eur("zvw.inkomensafhankelijke_bijdrage."+jaar+"/maximum_bijdrage_inkomen"))
@@ -280,6 +281,31 @@ func TestBelastingTegenReferentie(t *testing.T) {
 					t.Errorf("%s ak %s %d: basis %s not in the reference formula %q", jaar, s.naam, i, seg.Basis, f)
 				}
 			}
+		}
+	}
+}
+
+// TestJonggehandicaptenkorting: with a right to Wajong the assessment subtracts the fixed korting of
+// belasting-2025-2026.yaml (id jonggehandicaptenkorting: 909 in 2025, 923 in 2026), never more than the
+// tax that is left; without it nothing changes.
+func TestJonggehandicaptenkorting(t *testing.T) {
+	for jaar, jgk := range map[string]geld.Bedrag{"2025": geld.Euro(909), "2026": geld.Euro(923)} {
+		b := bj(t, jaar)
+		p := Belastingplichtige{MetWerkgeversheffing: geld.Euro(18_000), Alleenstaand: true}
+		zonder := b.Aanslag(p)
+		p.Jonggehandicapt = true
+		met := b.Aanslag(p)
+		if met.JGK != jgk || zonder.JGK != 0 {
+			t.Errorf("%s: korting %s / %s, want %s", jaar, met.JGK, zonder.JGK, jgk)
+		}
+		// € 18,000 of benefit: heffing above the kortingen, so the whole korting counts.
+		if zonder.Heffing-zonder.Kortingen < jgk || met.NettoJaar-zonder.NettoJaar != jgk {
+			t.Errorf("%s: net with %s, without %s (left to pay %s)", jaar, met.NettoJaar, zonder.NettoJaar, zonder.Heffing-zonder.Kortingen)
+		}
+		// At a low income the kortingen together are capped at the tax.
+		laag := b.Aanslag(Belastingplichtige{MetWerkgeversheffing: geld.Euro(5_000), Jonggehandicapt: true})
+		if laag.Kortingen != laag.Heffing || laag.Verschuldigd != 0 {
+			t.Errorf("%s low: kortingen %s, heffing %s", jaar, laag.Kortingen, laag.Heffing)
 		}
 	}
 }

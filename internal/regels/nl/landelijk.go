@@ -61,6 +61,9 @@ type Belastingjaar struct {
 	OKAfbouw                  Tarief
 	OK                        Herkomst
 
+	JGK     geld.Bedrag // jonggehandicaptenkorting (Wet IB 2001 art. 8.17): for who has a right to Wajong
+	JGKBron Herkomst
+
 	ZvwWerkgever, ZvwEigen Tarief
 	ZvwMaximum             geld.Bedrag
 	Zvw                    Herkomst

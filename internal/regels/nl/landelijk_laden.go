@@ -43,6 +43,7 @@ type rawBelastingBestand struct {
 		} `yaml:"arbeidskorting"`
 		Combinatiekorting map[string]string `yaml:"combinatiekorting"`
 		Ouderenkorting    map[string]string `yaml:"ouderenkorting"`
+		JGK               map[string]string `yaml:"jonggehandicaptenkorting"`
 		Zvw               map[string]string `yaml:"zvw"`
 		Vakantiegeld      map[string]string `yaml:"vakantiegeld"`
 	} `yaml:"jaren"`
@@ -349,6 +350,11 @@ func parseBelasting(src []byte) ([]Belastingjaar, error) {
 		}
 		b = nieuwBlok(jaar+" ouderenkorting", rj.Ouderenkorting, nil, raw.Bronnen)
 		j.OKMax, j.OKAfbouwVanaf, j.OKAfbouw, j.AOK, j.OK = b.bedrag("max"), b.bedrag("afbouw_vanaf"), b.tarief("afbouw"), b.bedrag("alleenstaande"), b.her
+		if err := b.klaar(); err != nil {
+			return nil, err
+		}
+		b = nieuwBlok(jaar+" jonggehandicaptenkorting", rj.JGK, nil, raw.Bronnen)
+		j.JGK, j.JGKBron = b.bedrag("bedrag"), b.her
 		if err := b.klaar(); err != nil {
 			return nil, err
 		}

@@ -23,6 +23,10 @@ type Zorgtoeslag struct {
 	Normpremie      geld.Bedrag
 	Jaar            geld.Bedrag // standaardpremie minus normpremie, not below zero
 	Maand           geld.Bedrag // as paid
+	// Half: the partner is not verzekerd (Wet op de zorgtoeslag art. 2 lid 4): 50% of Heel, the
+	// amount for partners who are both verzekerd.
+	Half bool
+	Heel geld.Bedrag
 }
 
 // Zorgtoeslag computes the zorgtoeslag at a (joint) toetsingsinkomen.
@@ -36,6 +40,18 @@ func (t *Toeslagjaar) Zorgtoeslag(inkomen geld.Bedrag, partner bool) Zorgtoeslag
 	}
 	r.Normpremie = norm.Van(t.Drempelinkomen) + z.Afbouw.Van(max(0, inkomen-t.Drempelinkomen))
 	r.Jaar = max(0, r.Standaardpremie-r.Normpremie)
+	r.Maand = t.Maandbedrag(r.Jaar)
+	return r
+}
+
+// ZorgtoeslagOnverzekerdePartner computes the zorgtoeslag of a verzekerde whose partner is not
+// verzekerd: 50% of the amount for partners (toeslagen-2025-2026.yaml zorgtoeslag.formula, "partner not
+// verzekerd (art. 2 lid 4): 50% of the amount above"), the half cent rounded up, then per month as
+// always.
+func (t *Toeslagjaar) ZorgtoeslagOnverzekerdePartner(inkomen geld.Bedrag) Zorgtoeslag {
+	r := t.Zorgtoeslag(inkomen, true)
+	r.Half, r.Heel = true, r.Jaar
+	r.Jaar = (r.Heel + 1) / 2
 	r.Maand = t.Maandbedrag(r.Jaar)
 	return r
 }

@@ -71,6 +71,7 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 	// The token is base64url (leesToken decoded it); QueryEscape keeps it as it is.
 	qt := url.QueryEscape(t)
 	p.bewaarURL = "/check/bewaar?lang=" + l.Code + "&t=" + qt
+	p.armoedevalURL = "/check/armoedeval?lang=" + l.Code + "&t=" + qt
 	// Changing an answer resumes at the last step shown, with every answer kept.
 	if len(a.Pad) > 0 {
 		b := *a

@@ -96,6 +96,7 @@ type resultaatPagina struct {
 	totaalNul           bool
 	antwoorden          []antwoordRegel
 	bewaarURL, terugURL string
+	armoedevalURL       string // the resident's armoedeval (check_armoedeval.go)
 	// stapURL returns the address of the step that asks stap, with every answer kept and the result
 	// as the next page when nothing else is open; "" when it cannot be made.
 	stapURL func(stap string) string
@@ -164,6 +165,11 @@ func (p *resultaatPagina) schrijf(b *bytes.Buffer) {
 			p.artikel(b, &p.landelijk[i], lb.Rijk)
 		}
 	}
+	b.WriteString("\n<p class=\"utrecht-paragraph zeker-niet-printen\"><a class=\"utrecht-link utrecht-link--html-a\" id=\"armoedeval-link\" href=\"")
+	web.EscURL(b, p.armoedevalURL)
+	b.WriteString("\">")
+	web.Esc(b, l.T("armoedeval.titel"))
+	b.WriteString("</a></p>\n")
 
 	p.schrijfContact(b)
 	b.WriteString("\n<section class=\"zeker-antwoorden\" aria-labelledby=\"antwoorden-kop\">\n  <h2 class=\"utrecht-heading-2\" id=\"antwoorden-kop\">")

@@ -140,6 +140,8 @@ func (s *server) part() web.Part {
 		{Pattern: "POST /check/stap", Access: web.Open, Handler: s.checkStapPost},
 		{Pattern: "GET /check/resultaat", Access: web.Open, Handler: s.checkResultaat},
 		{Pattern: "GET /check/bewaar", Access: web.Open, Handler: s.checkBewaar},
+		{Pattern: "GET /check/armoedeval", Access: web.Open, Handler: s.checkArmoedeval},
+		{Pattern: "GET /check/armoedeval.csv", Access: web.Open, Handler: s.checkArmoedevalCSV},
 		{Pattern: "GET /check/verder", Access: web.Open, Handler: s.checkVerder},
 		{Pattern: "GET /toegankelijkheid", Access: web.Open, Handler: s.toegankelijkheid},
 		{Pattern: "GET /privacy", Access: web.Open, Handler: s.privacy},

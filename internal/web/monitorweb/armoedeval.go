@@ -1,11 +1,14 @@
 package monitorweb
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 
+	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/monitor"
 	"github.com/zeker-platform/zeker/internal/web"
 )
@@ -22,9 +25,10 @@ type naVariant struct {
 	kosten  monitor.Kosten
 }
 
-// bereken reads the form and computes the curve and its what-ifs. Problems with the input are field
-// errors in fe (and a nil uitkomst); only a failure of Zeker itself is an error.
-func (s *server) bereken(gm string, q url.Values, fe *web.FieldErrors) (invoer, *uitkomst, error) {
+// bereken reads the form and computes the curve and its what-ifs, with kosten also their cost (a
+// sliding scale's over the household register). Problems with the input are field errors in fe (and
+// a nil uitkomst); only a failure of Zeker itself is an error.
+func (s *server) bereken(ctx context.Context, gm string, q url.Values, fe *web.FieldErrors, kosten bool) (invoer, *uitkomst, error) {
 	in := leesInvoer(q, s.kit.VandaagUTC(), gm, s.cat, fe)
 	if in.Uurloon == 0 && fe.FoutBij["uurloon"] == "" && fe.FoutBij["datum"] == "" {
 		if m := uurloonOnbekend(s.cat, in.Datum); m != "" {
@@ -55,7 +59,13 @@ func (s *server) bereken(gm string, q url.Values, fe *web.FieldErrors) (invoer, 
 		if err != nil {
 			return in, nil, err
 		}
-		u.na = append(u.na, naVariant{variant: w.Variant, curve: n, kosten: monitor.KostenVan(c, w.Variant, in.Kosten)})
+		k := monitor.KostenVan(c, w.Variant, in.Kosten)
+		if kosten && w.Variant.Soort == "glijdend" {
+			if k, err = s.kostenGlijdend(ctx, gm, in, w.Variant); err != nil {
+				return in, nil, err
+			}
+		}
+		u.na = append(u.na, naVariant{variant: w.Variant, curve: n, kosten: k})
 	}
 	if len(fe.Fouten) > 0 {
 		return in, nil, nil
@@ -86,7 +96,7 @@ func (s *server) armoedeval(w http.ResponseWriter, r *http.Request) {
 	d := &armoedevalData{Basis: "/beheer/" + g.Code + "/armoedeval"}
 	s.kit.VulStaff(&d.StaffPage, r, "Armoedeval", &g)
 	q := r.URL.Query()
-	in, u, err := s.bereken(g.Code, q, &d.FieldErrors)
+	in, u, err := s.bereken(r.Context(), g.Code, q, &d.FieldErrors, true)
 	if err != nil {
 		s.kit.InternalError(w, r, err)
 		return
@@ -108,4 +118,43 @@ func (s *server) armoedeval(w http.ResponseWriter, r *http.Request) {
 		vulUitslag(d, g.Naam, in, u)
 	}
 	s.pages.Render(w, r, status, "beheer_armoedeval", d)
+}
+
+// kostenGlijdend is the yearly cost of a sliding scale over the gemeente's households: the what-if
+// over the register's snapshot (monitor.KostenGlijdend, the same rule as the curve's variant), with
+// the number of households and where they come from. Without a register, or an empty one, the cost is
+// unknown with that reason. Reading the snapshot is a processing of personal data (aggregated): it is
+// logged as the what-if of the scan is.
+func (s *server) kostenGlijdend(ctx context.Context, gm string, in invoer, v monitor.Variant) (monitor.Kosten, error) {
+	if s.pop == nil {
+		return monitor.Kosten{Reden: "onbekend: deze server heeft geen huishoudensregister om de kosten over de bevolking te berekenen"}, nil
+	}
+	pop, err := s.pop.LaadPopulatie(ctx, gm, in.Datum)
+	if err != nil {
+		return monitor.Kosten{}, err
+	}
+	if pop.Len() == 0 {
+		return monitor.Kosten{Reden: "onbekend: er zijn nog geen huishoudens van de gemeente ingelezen (Scan, huishoudens inlezen), dus Zeker kan de kosten over de bevolking niet tellen"}, nil
+	}
+	if err := s.kit.Audit().Schrijf(ctx, audit.Verwerking{Gemeente: gm, Verwerkingsactiviteit: "scan.uitvoeren", Operatie: "armoedeval.glijdend",
+		Actie: audit.Lezen, Aantal: pop.Len()}); err != nil {
+		return monitor.Kosten{}, err
+	}
+	g, err := monitor.KostenGlijdend(ctx, pop, in.Pakket, v.Regeling, v.Band)
+	if errors.Is(err, monitor.ErrArmoedeval) {
+		return monitor.Kosten{Reden: "onbekend: " + strings.TrimPrefix(err.Error(), "armoedeval: ")}, nil
+	}
+	if err != nil {
+		return monitor.Kosten{}, err
+	}
+	reden := fmt.Sprintf("%d van de %d huishoudens in het huishoudensregister van de gemeente in Zeker (momentopname, peildatum %s) zitten nu net boven de grens en krijgen met de glijdende schaal een deel van de regeling; dit zijn de kosten als zij het allemaal aanvragen",
+		g.Erbij, g.Huishoudens, g.Peildatum)
+	if g.Onbekend > 0 {
+		reden += fmt.Sprintf(". Niet meegeteld: %d huishoudens in de band waarvan de uitkomst of het bedrag onbekend is", g.Onbekend)
+	}
+	if g.Fouten > 0 {
+		reden += fmt.Sprintf(". %d huishoudens van het register konden niet gelezen worden en tellen niet mee", g.Fouten)
+	}
+	b := g.Kosten
+	return monitor.Kosten{Bekend: true, Bedrag: &b, Reden: reden}, nil
 }

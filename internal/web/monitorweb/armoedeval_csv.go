@@ -14,7 +14,7 @@ import (
 func (s *server) armoedevalCSV(w http.ResponseWriter, r *http.Request) {
 	gm := r.PathValue("gemeente")
 	var fe web.FieldErrors
-	in, u, err := s.bereken(gm, r.URL.Query(), &fe)
+	in, u, err := s.bereken(r.Context(), gm, r.URL.Query(), &fe, false)
 	if err != nil {
 		s.kit.InternalError(w, r, err)
 		return

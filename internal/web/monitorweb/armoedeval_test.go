@@ -2,6 +2,7 @@ package monitorweb
 
 import (
 	"encoding/csv"
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -28,6 +29,7 @@ type omgeving struct {
 	*webtest.Omgeving
 	part   web.Part
 	beleid string
+	pop    *testPopulaties
 }
 
 func nieuweOmgeving(t testing.TB, db *store.DB, opt webtest.Opties) *omgeving {
@@ -42,8 +44,8 @@ func nieuweOmgeving(t testing.TB, db *store.DB, opt webtest.Opties) *omgeving {
 // kaleOmgeving has the test users with their roles in webtest.Eigen only (as the matrix expects).
 func kaleOmgeving(t testing.TB, db *store.DB, opt webtest.Opties) *omgeving {
 	t.Helper()
-	o := &omgeving{Omgeving: webtest.NieuweOmgeving(t, db, opt)}
-	part, err := New(o.Kit, Deps{Catalogus: webtest.Catalogus(t)})
+	o := &omgeving{Omgeving: webtest.NieuweOmgeving(t, db, opt), pop: nieuweTestPopulaties(t)}
+	part, err := New(o.Kit, Deps{Catalogus: webtest.Catalogus(t), Populaties: o.pop})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +171,8 @@ func TestArmoedevalPagina(t *testing.T) {
 func TestArmoedevalWatAls(t *testing.T) {
 	o := nieuweOmgeving(t, storetest.OpenTest(t), webtest.Opties{})
 	basis := url.Values{"type": {"alleenstaande_ouder_2"}, "huur": {"650"}, "datum": {"2026-01-15"}}
-	c := curve(t, ommen, "alleenstaande_ouder_2", "650", time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC))
+	datum := time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
+	c := curve(t, ommen, "alleenstaande_ouder_2", "650", datum)
 	reg := c.Kliffen[0].Regeling
 	met := func(kv ...string) url.Values {
 		q := url.Values{}
@@ -217,10 +220,30 @@ func TestArmoedevalWatAls(t *testing.T) {
 	if a.Status != http.StatusOK {
 		t.Fatalf("glijdend + premie: %d", a.Status)
 	}
+	// The sliding scale's cost is the what-if over the register's snapshot (monitor.KostenGlijdend on
+	// the same households), with their number and source.
+	pop, err := o.pop.LaadPopulatie(t.Context(), ommen, datum)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk, err := webtest.Catalogus(t).Pakket(ommen, datum)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := monitor.KostenGlijdend(t.Context(), pop, pk, reg, geld.Procent(20))
+	if err != nil || g.Erbij == 0 {
+		t.Fatalf("KostenGlijdend: %v %+v", err, g)
+	}
 	webtest.Bevat(t, a, "Wat als: glijdende schaal voor "+c.Kliffen[0].Naam+" over 20% van de bijstandsnorm",
 		"Wat als: bijverdienpremie van € 50 per maand tot 130% van de bijstandsnorm",
-		"Kosten per jaar:</strong> Onbekend. De kosten van een glijdende schaal", // the what-if over the population
+		fmt.Sprintf("Kosten per jaar:</strong> %s per jaar: %d van de %d huishoudens in het huishoudensregister van de gemeente in Zeker (momentopname, peildatum 2026-01-15)",
+			g.Kosten, g.Erbij, g.Huishoudens),
 		"Het grootste verschil: € 50,00 per maand")
+	// The CSV has no cost: it does not read the register.
+	voor := o.pop.geladen
+	if a := o.Doe("GET", "/beheer/"+ommen+"/armoedeval.csv?"+met("glijdend_regeling", reg, "glijdend_band", "20").Encode(), o.beleid, nil, nil); a.Status != http.StatusOK || o.pop.geladen != voor {
+		t.Errorf("csv with a sliding scale: %d, register read %d times", a.Status, o.pop.geladen-voor)
+	}
 
 	// The CSV holds every point, with the what-ifs as extra columns.
 	q := met("landing_regeling", reg, "landing_maanden", "6")
@@ -333,4 +356,20 @@ func TestArmoedevalToegang(t *testing.T) {
 	// The menu shows the page to the beleidsmedewerker only.
 	a := o.Doe("GET", "/beheer/"+webtest.Eigen+"/armoedeval", o.beleid, nil, nil)
 	webtest.Bevat(t, a, "<strong>Armoedeval</strong>")
+}
+
+// TestArmoedevalElkeGemeente: the page works for every gemeente with a rule pack (a beleidsmedewerker
+// in each): the curve with its chart and table, for a couple with two children at a rent of € 650.
+func TestArmoedevalElkeGemeente(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t), webtest.Opties{})
+	for _, gm := range []string{"GM0147", "GM0175", "GM1681", "GM1969"} {
+		if err := o.Auth.ZetRol(t.Context(), o.IDs["beleidsmedewerker"], gm, auth.Beleidsmedewerker); err != nil {
+			t.Fatal(err)
+		}
+		a := o.get(gm, url.Values{"type": {"paar_2"}, "huur": {"650"}, "datum": {"2026-03-01"}})
+		if a.Status != http.StatusOK {
+			t.Fatalf("%s: %d", gm, a.Status)
+		}
+		webtest.Bevat(t, a, `id="uitslag-kop"`, `role="img"`, `id="curve-tabel"`, ">Zorgtoeslag</th>", ">Huurtoeslag</th>")
+	}
 }

@@ -4,9 +4,10 @@
 // them back, and the what-if variants before and after (armoedeval.go, armoedeval_invoer.go,
 // armoedeval_weergave.go), with a CSV download (armoedeval_csv.go).
 //
-// The page works on household types, never on residents: it reads no personal data, so its routes
-// have no processing activity and its forms are GET (the query is the whole input, so a result can be
-// bookmarked and shared). Its permission is monitor.simuleren, the permission internal/auth names for
+// The page works on household types, never on residents: its curve reads no personal data and its
+// forms are GET (the query is the whole input, so a result can be bookmarked and shared). Only the cost
+// of a sliding scale reads the household register's snapshot (through Populaties, in aggregate); that
+// read is logged, and the page's route carries the what-if's processing activity for refused accesses. Its permission is monitor.simuleren, the permission internal/auth names for
 // the what-if and the armoedeval: the page's purpose is to try policy changes (a sliding scale, a
 // bijverdienpremie, a zachte landing) and their cost, which is the beleidsmedewerker's work; the
 // indicators that monitor.lezen opens to beheerders and consulenten are counts of what happened, not
@@ -14,11 +15,14 @@
 package monitorweb
 
 import (
+	"context"
 	"embed"
 	"errors"
+	"time"
 
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
@@ -29,11 +33,20 @@ var templateFS embed.FS
 type Deps struct {
 	// Catalogus holds the gemeenten's rule packs and the national parameters.
 	Catalogus *regels.Catalogus
+	// Populaties gives the snapshot of a gemeente's household register (scan.Service), for the cost of
+	// a sliding scale over the population; nil: that cost is unknown, with that reason.
+	Populaties Populaties
+}
+
+// Populaties loads the facts of a gemeente's households on a date (the what-if's snapshot).
+type Populaties interface {
+	LaadPopulatie(ctx context.Context, gemeente string, datum time.Time) (*register.Populatie, error)
 }
 
 type server struct {
 	kit   *web.Kit
 	cat   *regels.Catalogus
+	pop   Populaties
 	pages *web.Pages
 }
 
@@ -42,7 +55,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Catalogus == nil {
 		return web.Part{}, errors.New("monitorweb: Catalogus is nodig")
 	}
-	s := &server{kit: kit, cat: deps.Catalogus}
+	s := &server{kit: kit, cat: deps.Catalogus, pop: deps.Populaties}
 	var err error
 	if s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true}); err != nil {
 		return web.Part{}, err
@@ -52,7 +65,9 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 
 func (s *server) routes() []web.Route {
 	return []web.Route{
-		{Pattern: "GET /beheer/{gemeente}/armoedeval", Access: web.InGemeente, Permissie: auth.MonitorSimuleren, Handler: s.armoedeval},
+		// The page reads the register's snapshot for the cost of a sliding scale (aggregates): a refused
+		// access is logged under the what-if's activity, as scanweb's what-if.
+		{Pattern: "GET /beheer/{gemeente}/armoedeval", Access: web.InGemeente, Permissie: auth.MonitorSimuleren, Activiteit: "scan.uitvoeren", Handler: s.armoedeval},
 		{Pattern: "GET /beheer/{gemeente}/armoedeval.csv", Access: web.InGemeente, Permissie: auth.MonitorSimuleren, Handler: s.armoedevalCSV},
 	}
 }
