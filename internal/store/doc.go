@@ -60,6 +60,8 @@
 //	0900–0999  internal/netwerk, for its tables that reference the partner (0900 the sociale kaart:
 //	           services, locations, opening hours, settings). They must run after the partner range, which
 //	           netwerk's own 0500–0599 would not: the runner applies versions in ascending order
+//	1000–1099  internal/aanvragen (1000 applications, their regelingen, documents, notes, letters and
+//	           settings). May reference the register (0700) and partner (0800) tables
 //
 // The runner applies every version that is not yet in schema_migrations, in ascending order, even when a
 // higher version is already applied (a new platform migration 0005 after signalen's 0200). So a migration
