@@ -1,0 +1,341 @@
+package aanvragen_test
+
+import (
+	"bytes"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/aanvragen"
+	"github.com/zeker-platform/zeker/internal/brief"
+	"github.com/zeker-platform/zeker/internal/errs"
+	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/termijn"
+)
+
+const gm = "GM0175"
+
+var afzender = brief.Afzender{Naam: "Gemeente Ommen", Adres: []string{"Postbus 100", "7730 AC Ommen"}}
+
+func nieuw(regelingen ...string) aanvragen.NieuweAanvraag {
+	return aanvragen.NieuweAanvraag{Gemeente: gm, Formulier: "formulier-0123456789-" + strings.Join(regelingen, "-"), Huishouden: alleenstaande(gm),
+		Antwoorden: []aanvragen.Antwoord{{Vraag: "Gemeente", Antwoord: "Ommen"}}, Regelingen: regelingen}
+}
+
+func tel(t *testing.T, o omgeving, tabel string) int {
+	t.Helper()
+	var n int
+	if err := o.db.SQL().QueryRowContext(t.Context(), `SELECT COUNT(*) FROM `+tabel).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestAanvraagVanBeginTotBrief(t *testing.T) {
+	for _, o := range omgevingen(t, 30, gm) {
+		t.Run(o.naam, func(t *testing.T) {
+			ctx := metActor(t.Context())
+			n := nieuw("individuele_inkomenstoeslag", "collectieve_zorgverzekering", "participatie_volwassenen")
+			n.Bestanden = []aanvragen.Bestand{{Naam: "C:\\fotos\\loonstrook mei.PDF", Soort: "inkomen", Inhoud: pdf(100)}}
+			a, err := o.svc.Start(ctx, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Code) < 26 || a.Referentie == "" || a.Bestond {
+				t.Fatalf("aangemaakt = %+v", a)
+			}
+			// Income is unknown and so is the savings: both asked; the payslip answers income.
+			soorten := []aanvragen.DocSoort{}
+			for _, x := range a.Nodig {
+				soorten = append(soorten, x.Soort)
+			}
+			if !slices.Equal(soorten, []aanvragen.DocSoort{aanvragen.DocInkomen, aanvragen.DocVermogen}) {
+				t.Errorf("nodig = %v", soorten)
+			}
+			if !slices.Equal(a.Ontbreekt, []aanvragen.DocSoort{aanvragen.DocVermogen}) {
+				t.Errorf("ontbreekt = %v", a.Ontbreekt)
+			}
+			// 2 March 2026 + 8 weeks = 27 April 2026, Koningsdag is the 27th: the end moves to the 28th.
+			if got := a.Deadline.Datum.String(); got != "2026-04-28" {
+				t.Errorf("deadline = %s (%s)", got, a.Deadline.Uitleg)
+			}
+			// The same form again: the same application, no second code.
+			b, err := o.svc.Start(ctx, n)
+			if err != nil || !b.Bestond || b.ID != a.ID || b.Code != "" {
+				t.Fatalf("second send = %+v, %v", b, err)
+			}
+			if got := tel(t, o, "aanvragen_aanvraag"); got != 1 {
+				t.Errorf("%d applications", got)
+			}
+			// The code shows the status; only its hash is stored.
+			var hash []byte
+			if err := o.db.SQL().QueryRowContext(ctx, `SELECT code_hash FROM aanvragen_aanvraag`).Scan(&hash); err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Contains(hash, []byte(a.Code)) || len(hash) != 32 {
+				t.Error("the code is stored, not its hash")
+			}
+			in, err := o.svc.Inzien(ctx, strings.ToLower(a.Referentie), strings.ToLower(strings.ReplaceAll(a.Code, "-", " ")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if in.Status != aanvragen.Ontbreekt || len(in.Documenten) != 1 || in.Documenten[0].Naam != "loonstrook mei.pdf" || len(in.Regelingen) != 3 {
+				t.Errorf("inzage = %+v", in)
+			}
+			// The case worker cannot decide before the link, and asks for a missing document.
+			d, err := o.svc.Aanvraag(ctx, gm, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = o.svc.Beslis(ctx, gm, a.ID, d.Versie, []aanvragen.BesluitInvoer{{Regeling: "collectieve_zorgverzekering", Soort: aanvragen.Afwijzen, Motivering: "x"}}, consulent, afzender)
+			if !errors.Is(err, aanvragen.ErrNietGekoppeld) {
+				t.Fatalf("decision without link: %v", err)
+			}
+			if err := o.svc.VraagDocument(ctx, gm, a.ID, d.Versie, aanvragen.DocBeschikking, "De beschikking van uw uitkering", consulent); err != nil {
+				t.Fatal(err)
+			}
+			// A stale form: the version moved.
+			if err := o.svc.Notitie(ctx, gm, a.ID, d.Versie, "te laat", consulent); !errors.Is(err, aanvragen.ErrVerouderd) || !errors.Is(err, errs.Conflict) {
+				t.Fatalf("stale note: %v", err)
+			}
+			// Link by BSN: a wrong 11-proef, then the real one.
+			d, _ = o.svc.Aanvraag(ctx, gm, a.ID)
+			if err := o.svc.Koppel(ctx, gm, a.ID, d.Versie, "123456789", consulent); err == nil {
+				t.Fatal("a BSN failing the 11-proef was accepted")
+			} else if f, ok := aanvragen.IsOngeldig(err); !ok || f.Veld != "bsn" {
+				t.Fatalf("err = %v", err)
+			}
+			rec := o.recs[gm][0]
+			if err := o.svc.Koppel(ctx, gm, a.ID, d.Versie, rec.BSN[0], consulent); err != nil {
+				t.Fatal(err)
+			}
+			// The resident sends the two missing documents with the code: a photo and a PDF.
+			jpg := append([]byte{0xFF, 0xD8, 0xFF, 0xE0}, make([]byte, 50)...)
+			in, err = o.svc.StuurNa(ctx, a.Referentie, a.Code, []aanvragen.Bestand{
+				{Naam: "IMG_0001.jpeg", Soort: "vermogen", Inhoud: jpg}, {Naam: "beschikking.pdf", Soort: "beschikking", Inhoud: pdf(10)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if in.Status != aanvragen.TeBeslissen || len(in.Ontbreekt) != 0 || len(in.Documenten) != 3 {
+				t.Fatalf("after upload: %+v", in)
+			}
+			// Decide: award with the engine's amount where it has one, refuse the others.
+			d, _ = o.svc.Aanvraag(ctx, gm, a.ID)
+			uit, err := o.svc.Beoordeling(d, o.svc.Vandaag())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(uit["collectieve_zorgverzekering"].Criteria) == 0 {
+				t.Fatal("no trace for the decision")
+			}
+			mot := aanvragen.Motivering(uit["collectieve_zorgverzekering"], aanvragen.Afwijzen)
+			if !strings.Contains(mot, "Collectieve zorgverzekering") {
+				t.Errorf("motivering = %q", mot)
+			}
+			// Without an amount from the engine an award needs one.
+			_, err = o.svc.Beslis(ctx, gm, a.ID, d.Versie, []aanvragen.BesluitInvoer{{Regeling: "individuele_inkomenstoeslag", Soort: aanvragen.Toekennen, Motivering: "ok"}}, consulent, afzender)
+			if f, ok := aanvragen.IsOngeldig(err); !ok || f.Veld != "bedrag-individuele_inkomenstoeslag" {
+				t.Fatalf("award without amount: %v", err)
+			}
+			// A changed amount needs a reason.
+			b75 := geld.Euro(75)
+			_, err = o.svc.Beslis(ctx, gm, a.ID, d.Versie, []aanvragen.BesluitInvoer{{Regeling: "participatie_volwassenen", Soort: aanvragen.Toekennen, Bedrag: &b75, Motivering: "ok"}}, consulent, afzender)
+			if f, ok := aanvragen.IsOngeldig(err); !ok || f.Veld != "reden-participatie_volwassenen" {
+				t.Fatalf("changed amount without reason: %v", err)
+			}
+			b300 := geld.Euro(300)
+			r, err := o.svc.Beslis(ctx, gm, a.ID, d.Versie, []aanvragen.BesluitInvoer{
+				{Regeling: "participatie_volwassenen", Soort: aanvragen.Toekennen, Motivering: "U voldoet aan de voorwaarden.", Ingang: termijn.NieuweDatum(2026, 1, 1), Einde: termijn.NieuweDatum(2026, 12, 31)},
+				{Regeling: "individuele_inkomenstoeslag", Soort: aanvragen.Toekennen, Bedrag: &b300, Reden: "Bedrag uit de beleidsregel 2026", Motivering: "U hebt lang een laag inkomen."},
+				{Regeling: "collectieve_zorgverzekering", Soort: aanvragen.Afwijzen, Motivering: mot},
+			}, consulent, afzender)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.BriefID == 0 || len(r.Voorstellen) != 0 {
+				t.Fatalf("beslist = %+v", r)
+			}
+			html, err := o.svc.Brief(ctx, gm, a.ID, r.BriefID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{a.Referentie, "Bijdrage meedoen voor volwassenen: U krijgt het", "€ 350,00", "€ 300,00",
+				"Collectieve zorgverzekering: U krijgt het niet", "artikel 6:7 van de Algemene wet bestuursrecht", "1 januari 2026 tot en met 31 december 2026"} {
+				if !strings.Contains(html, want) {
+					t.Errorf("letter lacks %q", want)
+				}
+			}
+			in, err = o.svc.Inzien(ctx, a.Referentie, a.Code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if in.Status != aanvragen.Besloten || len(in.Brieven) != 1 {
+				t.Errorf("status after decision: %+v", in)
+			}
+			if got, err := o.svc.BriefMetCode(ctx, a.Referentie, a.Code, in.Brieven[0]); err != nil || got != html {
+				t.Errorf("letter with code: %v", err)
+			}
+			// The export of awarded amounts of March 2026.
+			var csv bytes.Buffer
+			cnt, err := o.svc.Export(ctx, gm, termijn.NieuweDatum(2026, 3, 1), termijn.NieuweDatum(2026, 3, 31), &csv)
+			if err != nil || cnt != 2 {
+				t.Fatalf("export %d rows, %v", cnt, err)
+			}
+			if !strings.Contains(csv.String(), ";350.00;") || !strings.Contains(csv.String(), ";300.00;") || !strings.Contains(csv.String(), rec.ID) {
+				t.Errorf("export = %s", csv.String())
+			}
+		})
+	}
+}
+
+func TestSlechteInvoerLaatNietsHalfAchter(t *testing.T) {
+	for _, o := range omgevingen(t, 0) {
+		t.Run(o.naam, func(t *testing.T) {
+			ctx := t.Context()
+			exe := append([]byte("MZ\x90\x00"), make([]byte, 100)...)
+			cases := []struct {
+				naam string
+				b    []aanvragen.Bestand
+				want error
+			}{
+				{"renamed exe", []aanvragen.Bestand{{Naam: "loonstrook.pdf", Inhoud: exe}}, aanvragen.ErrBestandSoort},
+				{"too large", []aanvragen.Bestand{{Naam: "groot.pdf", Inhoud: pdf(aanvragen.MaxBestand)}}, aanvragen.ErrBestandGroot},
+				{"empty", []aanvragen.Bestand{{Naam: "leeg.pdf"}}, aanvragen.ErrBestandLeeg},
+				{"too many", make([]aanvragen.Bestand, aanvragen.MaxPerVerzoek+1), aanvragen.ErrTeVeelBestand},
+				// the first file is fine, the second not: nothing of either is stored
+				{"one bad of two", []aanvragen.Bestand{{Naam: "a.pdf", Inhoud: pdf(10)}, {Naam: "b.png", Inhoud: []byte("<html>")}}, aanvragen.ErrBestandSoort},
+			}
+			for _, c := range cases {
+				n := nieuw("collectieve_zorgverzekering")
+				n.Bestanden = c.b
+				if _, err := o.svc.Start(ctx, n); !errors.Is(err, c.want) {
+					t.Errorf("%s: err = %v, want %v", c.naam, err, c.want)
+				}
+			}
+			n := nieuw("bestaat_niet")
+			if _, err := o.svc.Start(ctx, n); err == nil {
+				t.Error("an unknown regeling was accepted")
+			}
+			for _, tab := range []string{"aanvragen_aanvraag", "aanvragen_document", "aanvragen_regeling", "aanvragen_gevraagd"} {
+				if got := tel(t, o, tab); got != 0 {
+					t.Errorf("%s has %d rows after refused input", tab, got)
+				}
+			}
+		})
+	}
+}
+
+func TestVerkeerdeCodeTwintigKeer(t *testing.T) {
+	for _, o := range omgevingen(t, 0) {
+		t.Run(o.naam, func(t *testing.T) {
+			ctx := t.Context()
+			a, err := o.svc.Start(ctx, nieuw("collectieve_zorgverzekering"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ander, _ := aanvragen.NieuweCode()
+			for i := 1; i <= 20; i++ {
+				_, err := o.svc.Inzien(ctx, a.Referentie, ander)
+				want := aanvragen.ErrCode
+				if i >= aanvragen.MaxPogingen {
+					want = aanvragen.ErrTeVaak
+				}
+				if !errors.Is(err, want) {
+					t.Fatalf("attempt %d: %v, want %v", i, err, want)
+				}
+			}
+			// Blocked for the right code too, until the window has passed.
+			if _, err := o.svc.Inzien(ctx, a.Referentie, a.Code); !errors.Is(err, aanvragen.ErrTeVaak) {
+				t.Fatalf("right code while blocked: %v", err)
+			}
+			if _, err := o.svc.StuurNa(ctx, a.Referentie, a.Code, []aanvragen.Bestand{{Naam: "a.pdf", Inhoud: pdf(5)}}); !errors.Is(err, aanvragen.ErrTeVaak) {
+				t.Fatalf("upload while blocked: %v", err)
+			}
+			o.zet(begin.Add(aanvragen.PogingVenster + time.Minute))
+			if _, err := o.svc.Inzien(ctx, a.Referentie, a.Code); err != nil {
+				t.Fatalf("after the window: %v", err)
+			}
+			// An unknown reference gives the same answer as a wrong code.
+			if _, err := o.svc.Inzien(ctx, "AV-0000-0000", a.Code); !errors.Is(err, aanvragen.ErrCode) {
+				t.Fatalf("unknown reference: %v", err)
+			}
+		})
+	}
+}
+
+func TestVierOgen(t *testing.T) {
+	for _, o := range omgevingen(t, 5, gm) {
+		t.Run(o.naam, func(t *testing.T) {
+			ctx := metActor(t.Context())
+			grens := geld.Euro(100)
+			if err := o.svc.ZetInstellingen(ctx, gm, aanvragen.Instellingen{Beslistermijn: termijn.Termijn{Aantal: 6, Eenheid: termijn.Weken}, VierOgenBoven: &grens}); err != nil {
+				t.Fatal(err)
+			}
+			n := nieuw("participatie_volwassenen")
+			n.Bestanden = []aanvragen.Bestand{{Soort: "inkomen", Naam: "a.pdf", Inhoud: pdf(3)}, {Soort: "vermogen", Naam: "b.pdf", Inhoud: pdf(3)}}
+			a, err := o.svc.Start(ctx, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := a.Deadline.Datum.String(); got != "2026-04-13" {
+				t.Errorf("deadline with 6 weeks = %s", got)
+			}
+			d, _ := o.svc.Aanvraag(ctx, gm, a.ID)
+			if err := o.svc.Koppel(ctx, gm, a.ID, d.Versie, o.recs[gm][0].BSN[0], consulent); err != nil {
+				t.Fatal(err)
+			}
+			in := []aanvragen.BesluitInvoer{{Regeling: "participatie_volwassenen", Soort: aanvragen.Toekennen, Motivering: "ok"}}
+			d, _ = o.svc.Aanvraag(ctx, gm, a.ID)
+			r, err := o.svc.Beslis(ctx, gm, a.ID, d.Versie, in, consulent, afzender)
+			if err != nil || len(r.Voorstellen) != 1 || r.BriefID != 0 {
+				t.Fatalf("proposal: %+v %v", r, err)
+			}
+			d, _ = o.svc.Aanvraag(ctx, gm, a.ID)
+			if _, err := o.svc.Beslis(ctx, gm, a.ID, d.Versie, in, consulent, afzender); err == nil {
+				t.Fatal("the same case worker approved their own proposal")
+			}
+			r, err = o.svc.Beslis(ctx, gm, a.ID, d.Versie, in, collega, afzender)
+			if err != nil || r.BriefID == 0 {
+				t.Fatalf("second case worker: %+v %v", r, err)
+			}
+		})
+	}
+}
+
+func TestInboxFilters(t *testing.T) {
+	for _, o := range omgevingen(t, 0) {
+		t.Run(o.naam, func(t *testing.T) {
+			ctx := metActor(t.Context())
+			for i := range 7 {
+				o.zet(begin.Add(time.Duration(i) * 24 * time.Hour))
+				n := nieuw("collectieve_zorgverzekering")
+				n.Formulier += strings.Repeat("x", i)
+				if i%2 == 0 {
+					n.Regelingen = append(n.Regelingen, "participatie_volwassenen")
+				}
+				if _, err := o.svc.Start(ctx, n); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rs, tot, err := o.svc.Inbox(ctx, gm, aanvragen.Filter{Status: aanvragen.Ontbreekt, Limiet: 3})
+			if err != nil || tot != 7 || len(rs) != 3 {
+				t.Fatalf("inbox: %d of %d, %v", len(rs), tot, err)
+			}
+			if !rs[0].Deadline.Voor(rs[1].Deadline) && rs[0].Deadline != rs[1].Deadline {
+				t.Error("not sorted by deadline")
+			}
+			rs, tot, err = o.svc.Inbox(ctx, gm, aanvragen.Filter{Regeling: "participatie_volwassenen"})
+			if err != nil || tot != 4 || !strings.Contains(rs[0].Regelingen, "Bijdrage meedoen") {
+				t.Fatalf("regeling filter: %d, %v, %+v", tot, err, rs)
+			}
+			if _, tot, _ = o.svc.Inbox(ctx, "GM1730", aanvragen.Filter{}); tot != 0 {
+				t.Errorf("another gemeente sees %d", tot)
+			}
+			if _, _, err := o.svc.Inbox(ctx, gm, aanvragen.Filter{Status: "x"}); err == nil {
+				t.Error("a wrong status was accepted")
+			}
+		})
+	}
+}

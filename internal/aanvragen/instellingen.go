@@ -1,0 +1,90 @@
+package aanvragen
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/store"
+	"github.com/zeker-platform/zeker/internal/termijn"
+)
+
+// WettelijkBeslis is the Awb decision term without a term of law: eight weeks (Awb art. 4:13 lid 2).
+var WettelijkBeslis = termijn.Termijn{Aantal: 8, Eenheid: termijn.Weken}
+
+// ArtikelBeslis is the article of the decision term.
+const ArtikelBeslis = "Awb artikel 4:13"
+
+// Instellingen are a gemeente's settings for applications.
+type Instellingen struct {
+	Beslistermijn termijn.Termijn
+	Bron          string       // the verordening or beleidsregel of a term the gemeente set
+	VierOgenBoven *geld.Bedrag // a decision to award more needs a second case worker; nil: never
+	Versie        int
+}
+
+// StandaardInstellingen are the settings of a gemeente that stored none.
+func StandaardInstellingen() Instellingen {
+	return Instellingen{Beslistermijn: WettelijkBeslis}
+}
+
+// Instellingen returns the settings of gemeente.
+func (s *Service) Instellingen(ctx context.Context, gemeente string) (Instellingen, error) {
+	return leesInstellingen(ctx, s.db, gemeente)
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+}
+
+func leesInstellingen(ctx context.Context, q querier, gemeente string) (Instellingen, error) {
+	in := StandaardInstellingen()
+	var eenheid string
+	var vier sql.NullInt64
+	err := q.QueryRowContext(ctx, `SELECT beslis_aantal, beslis_eenheid, beslis_bron, vier_ogen_cent, versie FROM aanvragen_instellingen WHERE gemeente = $1`, gemeente).
+		Scan(&in.Beslistermijn.Aantal, &eenheid, &in.Bron, &vier, &in.Versie)
+	if errors.Is(err, sql.ErrNoRows) {
+		return in, nil
+	}
+	if err != nil {
+		return in, fmt.Errorf("aanvragen: instellingen: %w", store.MapError(err))
+	}
+	in.Beslistermijn.Eenheid = termijn.Eenheid(eenheid)
+	if vier.Valid {
+		b := geld.Bedrag(vier.Int64)
+		in.VierOgenBoven = &b
+	}
+	return in, nil
+}
+
+// ZetInstellingen stores the settings of gemeente; in.Versie must be the stored one (0 when none).
+// Deadlines already stored keep their value: a new term applies to applications received after it.
+func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, in Instellingen) error {
+	if err := in.Beslistermijn.Controleer(); err != nil {
+		return ongeldig("beslistermijn", err.Error())
+	}
+	var vier any
+	if in.VierOgenBoven != nil {
+		if *in.VierOgenBoven < 0 {
+			return ongeldig("vierogen", "Een bedrag kan niet negatief zijn.")
+		}
+		vier = int64(*in.VierOgenBoven)
+	}
+	return s.sdb.Tx(ctx, func(tx *sql.Tx) error {
+		oud, err := leesInstellingen(ctx, tx, gemeente)
+		if err != nil {
+			return err
+		}
+		if oud.Versie != in.Versie {
+			return ErrVerouderd
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO aanvragen_instellingen (gemeente, beslis_aantal, beslis_eenheid, beslis_bron, vier_ogen_cent, versie)
+			VALUES ($1, $2, $3, $4, $5, 1)
+			ON CONFLICT (gemeente) DO UPDATE SET beslis_aantal = excluded.beslis_aantal, beslis_eenheid = excluded.beslis_eenheid,
+			beslis_bron = excluded.beslis_bron, vier_ogen_cent = excluded.vier_ogen_cent, versie = aanvragen_instellingen.versie + 1`,
+			gemeente, in.Beslistermijn.Aantal, string(in.Beslistermijn.Eenheid), in.Bron, vier)
+		return store.MapError(err)
+	})
+}
