@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/aanvragen"
 	"github.com/zeker-platform/zeker/internal/apiv1"
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
@@ -21,6 +22,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web"
+	"github.com/zeker-platform/zeker/internal/web/aanvraagweb"
 	"github.com/zeker-platform/zeker/internal/web/beheerweb"
 	"github.com/zeker-platform/zeker/internal/web/checkweb"
 	"github.com/zeker-platform/zeker/internal/web/monitorweb"
@@ -85,7 +87,16 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	} else {
 		partners = partners.MetVerhuizers(verhuizers(d.auth, d.sig)...)
 	}
-	check, err := checkweb.New(kit, checkweb.Config{Sleutel: o.checkKey}, checkweb.Deps{Catalogus: cat, Gemeenten: gemeenten})
+	check, lezer, err := checkweb.NewMetLezer(kit, checkweb.Config{Sleutel: o.checkKey, AanvraagActie: aanvraagweb.ActieVanCheck},
+		checkweb.Deps{Catalogus: cat, Gemeenten: gemeenten})
+	if err != nil {
+		return nil, nil, err
+	}
+	as, err := aanvragen.New(aanvragen.Config{DB: db, Audit: d.audit, Catalogus: cat, Klok: d.nu})
+	if err != nil {
+		return nil, nil, err
+	}
+	av, err := aanvraagweb.New(kit, aanvraagweb.Deps{Aanvragen: as, Check: checkVoorAanvraag(lezer)})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -127,7 +138,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	parts := []web.Part{check, beheer, pw, nw, sig, sc, mon}
+	parts := []web.Part{check, beheer, pw, nw, sig, sc, mon, av}
 	if d.zaken != nil {
 		zk, err := zakenweb.New(kit, zakenweb.Deps{Zaken: d.zaken, Vroegsignaal: vroegsignaalVoorZaak(d.sig)})
 		if err != nil {
@@ -206,4 +217,19 @@ func crisisVanSignaal(c signalen.CrisisSoort) zaken.CrisisSoort {
 		return zaken.CrisisZorgverzekering
 	}
 	return ""
+}
+
+// checkVoorAanvraag opens a check's code for the application pages (checkweb's Lezer, in aanvraagweb's
+// words), so neither part imports the other.
+func checkVoorAanvraag(l *checkweb.Lezer) func(ctx context.Context, t, taal string) (*aanvraagweb.Ingevuld, error) {
+	return func(ctx context.Context, t, taal string) (*aanvraagweb.Ingevuld, error) {
+		in, err := l.Lees(ctx, t, taal)
+		if errors.Is(err, checkweb.ErrCodeVerlopen) {
+			return nil, aanvraagweb.ErrCheckVerlopen
+		}
+		if err != nil {
+			return nil, err
+		}
+		return &aanvraagweb.Ingevuld{Gemeente: in.Gemeente, Ander: in.Ander, Huishouden: in.Huishouden, Antwoorden: in.Antwoorden}, nil
+	}
 }

@@ -39,6 +39,8 @@ const (
 	SignalenTerugmelden Permissie = "signalen.terugmelden" // read the outcome category of own signals (partner API)
 	ZakenLezen          Permissie = "zaken.lezen"          // debt-help and support cases (personal data)
 	ZakenBehandelen     Permissie = "zaken.behandelen"     // plans, deadlines, decisions, budgets
+	AanvragenLezen      Permissie = "aanvragen.lezen"      // applications of residents: inbox, documents, letters (personal data)
+	AanvragenBehandelen Permissie = "aanvragen.behandelen" // ask documents, link to the register, decide, export awards
 	ScanUitvoeren       Permissie = "scan.uitvoeren"       // load household data and run a population scan
 	ScanLezen           Permissie = "scan.lezen"           // outreach lists with residents (personal data)
 	ScanBeoordelen      Permissie = "scan.beoordelen"      // approve or reject ambtshalve proposals
@@ -67,7 +69,7 @@ var rolPermissies = map[Rol][]Permissie{
 	},
 	Consulent: {
 		RegelsLezen, CheckIntermediair, VerwijzingenMaken, SignalenLezen, SignalenBehandelen,
-		ZakenLezen, ZakenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, ImportUitvoeren, TakenLezen,
+		ZakenLezen, ZakenBehandelen, AanvragenLezen, AanvragenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, ImportUitvoeren, TakenLezen,
 	},
 	Intermediair: {
 		RegelsLezen, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken,
@@ -88,7 +90,7 @@ var SleutelPermissies = []Permissie{
 var AllePermissies = []Permissie{
 	RegelsLezen, RegelsBeheren, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken,
 	SignalenLezen, SignalenBehandelen, SignalenAanleveren, SignalenTerugmelden, ZakenLezen, ZakenBehandelen,
-	ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, MonitorSimuleren, ImportUitvoeren, TakenLezen,
+	AanvragenLezen, AanvragenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, MonitorSimuleren, ImportUitvoeren, TakenLezen,
 	AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, PartnersBeheren, GemeenteInstellen, GemeentenBeheren,
 }
 

@@ -96,6 +96,7 @@ type resultaatPagina struct {
 	totaalNul           bool
 	antwoorden          []antwoordRegel
 	bewaarURL, terugURL string
+	aanvraagActie, token string // the application form (check_aanvraag.go); "" without
 	// stapURL returns the address of the step that asks stap, with every answer kept and the result
 	// as the next page when nothing else is open; "" when it cannot be made.
 	stapURL func(stap string) string
@@ -172,6 +173,7 @@ func (p *resultaatPagina) schrijf(b *bytes.Buffer) {
 	if p.ander {
 		p.schrijfOverdracht(b)
 	}
+	p.schrijfAanvraag(b)
 	b.WriteString("\n<section class=\"zeker-acties zeker-niet-printen\" aria-labelledby=\"acties-kop\">\n  <h2 class=\"utrecht-heading-2\" id=\"acties-kop\">")
 	web.Esc(b, lb.ActiesKop)
 	b.WriteString("</h2>\n  <p class=\"utrecht-paragraph\">")
