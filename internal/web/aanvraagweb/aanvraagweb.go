@@ -82,7 +82,9 @@ const activiteit = "aanvragen.behandelen"
 const ActieVanCheck = "/aanvragen/kies"
 
 func (s *server) routes() []web.Route {
-	open := func(p string, h http.HandlerFunc) web.Route { return web.Route{Pattern: p, Access: web.Open, Handler: h} }
+	open := func(p string, h http.HandlerFunc) web.Route {
+		return web.Route{Pattern: p, Access: web.Open, Handler: h}
+	}
 	upload := func(p string, h http.HandlerFunc) web.Route {
 		return web.Route{Pattern: p, Access: web.Open, MaxBody: MaxUpload, Handler: h}
 	}

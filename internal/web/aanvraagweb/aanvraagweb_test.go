@@ -2,10 +2,10 @@ package aanvraagweb_test
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
