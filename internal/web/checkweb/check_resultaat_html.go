@@ -82,25 +82,26 @@ func nieuweResultaatLabels(l *web.Taal) *resultaatLabels {
 
 // resultaatPagina is what the result page shows, prepared by checkResultaat.
 type resultaatPagina struct {
-	l                    *web.Taal
-	lb                   *resultaatLabels
-	a                    *Antwoorden
-	ander                bool
-	res                  *regels.Resultaat
-	landelijk            []regels.Uitkomst // the national regelingen, shown apart from the gemeente's
-	contactTekst         string
-	gemeente             tenant.Gemeente // name and contact, from the tenant register
-	alleenVia            []string        // regelingen that only an intermediary can apply for, in intermediary mode
-	totaal               string
-	totaalOnbekend       int
-	totaalNul            bool
-	antwoorden           []antwoordRegel
-	bewaarURL, terugURL  string
-	aanvraagActie, token string // the application form (check_aanvraag.go); "" without
+	l                   *web.Taal
+	lb                  *resultaatLabels
+	a                   *Antwoorden
+	ander               bool
+	res                 *regels.Resultaat
+	landelijk           []regels.Uitkomst // the national regelingen, shown apart from the gemeente's
+	contactTekst        string
+	gemeente            tenant.Gemeente // name and contact, from the tenant register
+	alleenVia           []string        // regelingen that only an intermediary can apply for, in intermediary mode
+	totaal              string
+	totaalOnbekend      int
+	totaalNul           bool
+	antwoorden          []antwoordRegel
+	bewaarURL, terugURL string
 	// stapURL returns the address of the step that asks stap, with every answer kept and the result
 	// as the next page when nothing else is open; "" when it cannot be made.
 	stapURL func(stap string) string
 	teksten *regels.Teksten // words een_van's alternatives one by one
+
+	aanvraagActie, token string // the application form (check_aanvraag.go); "" without
 }
 
 // schrijf writes the content of the result page (what base.html puts in <main>).
