@@ -71,8 +71,15 @@ func (s *Service) Inbox(ctx context.Context, gemeente string, f Filter) ([]Rij, 
 	if f.Regeling != "" {
 		order = `x.deadline, x.aanvraag_id`
 	}
+	// The count of a regeling filter without a village needs no join: the regeling row carries the
+	// status and the gemeente of its application (a join would visit every application, ~75 ms at
+	// 25,000 rows on SQLite).
+	telFrom, telWhere := from, where
+	if f.Regeling != "" && f.Woonplaats == "" {
+		telFrom, telWhere = `aanvragen_regeling x`, strings.TrimSuffix(where, ` AND a.gemeente = $1`)
+	}
 	var totaal int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+` WHERE `+where, args...).Scan(&totaal); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+telFrom+` WHERE `+telWhere, args...).Scan(&totaal); err != nil {
 		return nil, 0, fmt.Errorf("aanvragen: inbox tellen: %w", store.MapError(err))
 	}
 	limiet := f.Limiet
