@@ -117,6 +117,9 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		if *huishoudens > 0 {
 			laadZaken(ctx, d, codes, accounts, log)
 		}
+		if *huishoudens > 0 {
+			laadAanvragen(ctx, d, codes, accounts, log)
+		}
 		return nil
 	}
 	o.klaar = func(a net.Addr) { printDemo(e.stdout, demoURL(a), accounts, sleutels) }
