@@ -37,16 +37,20 @@ func TestBrowserAanvraag(t *testing.T) {
 	inw := b.Tab(t)
 	webtest.Do(t, inw, chromedp.Navigate(b.Base+f.Resultaat), chromedp.WaitReady(chromedp.CSS("footer")))
 	b.CheckAxe(t, inw, "resultaat")
+	b.Screenshot(t, inw, "aanvraag-resultaat")
 	webtest.Submit(t, inw, `form[action="/aanvragen/kies"] button`)
 	b.CheckAxe(t, inw, "kies")
+	b.Screenshot(t, inw, "aanvraag-kies")
 	webtest.Do(t, inw, chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll('input[name="regeling"]')].slice(0, 3).forEach(e => e.click())`))
 	webtest.Submit(t, inw, `form[action="/aanvragen/documenten"] button`)
 	b.CheckAxe(t, inw, "documenten")
+	b.Screenshot(t, inw, "aanvraag-documenten")
 	if webtest.Has(t, inw, `input[type="file"]`) {
 		webtest.Do(t, inw, chromedp.SetUploadFiles(chromedp.CSS(`input[type="file"]`), []string{foto}))
 	}
 	webtest.Submit(t, inw, `form[action="/aanvragen/nieuw"] button`)
 	b.CheckAxe(t, inw, "ontvangen")
+	b.Screenshot(t, inw, "aanvraag-ontvangen")
 	ref := leesTekst(t, inw, "#referentie")
 	code := leesTekst(t, inw, "#code")
 	if !strings.HasPrefix(ref, "AV-") || len(code) < 26 {
@@ -57,17 +61,22 @@ func TestBrowserAanvraag(t *testing.T) {
 	b.ZetSessie(t, mw, o.SessieAls("consulent"))
 	webtest.Do(t, mw, chromedp.Navigate(b.Base+"/beheer/"+gm+"/aanvragen"), chromedp.WaitReady(chromedp.CSS("footer")))
 	b.CheckAxe(t, mw, "inbox")
+	b.Screenshot(t, mw, "aanvraag-inbox")
 	webtest.NaarVolgende(t, mw, chromedp.Click(chromedp.CSS(`a[href*="/aanvragen/"]:not([href$="instellingen"])`)))
 	b.CheckAxe(t, mw, "aanvraag")
+	b.Screenshot(t, mw, "aanvraag-aanvraag")
 	webtest.Do(t, mw, chromedp.SetValue(chromedp.CSS("#soort"), "beschikking"))
 	webtest.Submit(t, mw, `form[action$="/vraag"] button`)
 	b.CheckAxe(t, mw, "aanvraag-gevraagd")
+	b.Screenshot(t, mw, "aanvraag-aanvraag-gevraagd")
 
 	webtest.Do(t, inw, chromedp.Navigate(b.Base+"/aanvragen/status"), chromedp.WaitReady(chromedp.CSS("footer")))
 	b.CheckAxe(t, inw, "code")
+	b.Screenshot(t, inw, "aanvraag-code")
 	webtest.Do(t, inw, chromedp.SetValue(chromedp.CSS("#referentie"), ref), chromedp.SetValue(chromedp.CSS("#code"), strings.ToLower(code)))
 	webtest.Submit(t, inw, `form[action="/aanvragen/status"] button`)
 	b.CheckAxe(t, inw, "status-ontbreekt")
+	b.Screenshot(t, inw, "aanvraag-status-ontbreekt")
 	if !webtest.Has(t, inw, "#bestand-beschikking") {
 		t.Fatal("the requested document is not on the status page")
 	}
@@ -80,6 +89,7 @@ func TestBrowserAanvraag(t *testing.T) {
 	}
 	webtest.Submit(t, inw, `form[action="/aanvragen/status/stuur"] button`)
 	b.CheckAxe(t, inw, "status-gestuurd")
+	b.Screenshot(t, inw, "aanvraag-status-gestuurd")
 	if webtest.Has(t, inw, `input[type="file"]`) {
 		t.Error("documents still asked after sending them")
 	}
@@ -88,28 +98,34 @@ func TestBrowserAanvraag(t *testing.T) {
 	webtest.Do(t, mw, chromedp.SetValue(chromedp.CSS("#bsn"), "123456789"))
 	webtest.Submit(t, mw, `form[action$="/koppel"] button`)
 	b.CheckAxe(t, mw, "koppel-fout")
+	b.Screenshot(t, mw, "aanvraag-koppel-fout")
 	webtest.Do(t, mw, chromedp.SetValue(chromedp.CSS("#bsn"), o.recs[0].BSN[0]))
 	webtest.Submit(t, mw, `form[action$="/koppel"] button`)
 	b.CheckAxe(t, mw, "te-beslissen")
+	b.Screenshot(t, mw, "aanvraag-te-beslissen")
 	webtest.Do(t, mw, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('select[name^="besluit-"]').forEach(s => { s.value = 'afwijzen'; })`))
 	webtest.Submit(t, mw, `form[action$="/besluit"] button`)
 	b.CheckAxe(t, mw, "besloten")
+	b.Screenshot(t, mw, "aanvraag-besloten")
 	// The letter is a document of its own (internal/brief), without the site's footer.
 	webtest.Do(t, mw, chromedp.Click(chromedp.CSS(`a[href*="/brief/"]`)), chromedp.WaitReady(chromedp.CSS(".bezwaar")))
 	if s := leesTekst(t, mw, "body"); !strings.Contains(s, "6:7") || !strings.Contains(s, ref) {
 		t.Errorf("letter: %s", s)
 	}
 	b.CheckAxe(t, mw, "brief")
+	b.Screenshot(t, mw, "aanvraag-brief")
 	// The settings are the beheerder's page.
 	bh := b.Tab(t)
 	b.ZetSessie(t, bh, o.SessieAls("beheerder"))
 	webtest.Do(t, bh, chromedp.Navigate(b.Base+"/beheer/"+gm+"/aanvragen/instellingen"), chromedp.WaitReady(chromedp.CSS("footer")))
 	b.CheckAxe(t, bh, "instellingen")
+	b.Screenshot(t, bh, "aanvraag-instellingen")
 
 	webtest.Do(t, inw, chromedp.Navigate(b.Base+"/aanvragen/status"), chromedp.WaitReady(chromedp.CSS("footer")))
 	webtest.Do(t, inw, chromedp.SetValue(chromedp.CSS("#referentie"), ref), chromedp.SetValue(chromedp.CSS("#code"), code))
 	webtest.Submit(t, inw, `form[action="/aanvragen/status"] button`)
 	b.CheckAxe(t, inw, "status-besloten")
+	b.Screenshot(t, inw, "aanvraag-status-besloten")
 	if s := leesTekst(t, inw, "#stand"); s != "Er is besloten." {
 		t.Errorf("stand = %q", s)
 	}
@@ -118,6 +134,7 @@ func TestBrowserAanvraag(t *testing.T) {
 		t.Errorf("resident's letter: %s", s)
 	}
 	b.CheckAxe(t, inw, "brief-inwoner")
+	b.Screenshot(t, inw, "aanvraag-brief-inwoner")
 }
 
 func leesTekst(t *testing.T, ctx context.Context, sel string) string {

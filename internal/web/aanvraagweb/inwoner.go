@@ -47,6 +47,7 @@ const accept = "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
 func (s *server) vul(d *inwonerData, l *web.Taal, gm, titel, hier string) {
 	s.kit.VulPagina(&d.Page, l, titel, hier)
 	d.Thema = web.ThemaKlasse(gm)
+	d.VoetTekst = l.T("aanvraag.voet")
 	d.Accept, d.MaxMB, d.MaxBestanden = accept, aanvragen.MaxBestand>>20, aanvragen.MaxPerVerzoek
 	d.Page.Fout = len(d.Fouten) > 0
 }
