@@ -99,12 +99,10 @@ func demoAanvraag(ctx context.Context, svc *aanvragen.Service, gm string, i int,
 		uit = append(uit, k.Uitkomst)
 	}
 	var bestanden []aanvragen.Bestand
-	if stap > 0 {
-		for _, n := range aanvragen.NodigVoor(uit) {
-			bestanden = append(bestanden, aanvragen.Bestand{Naam: string(n.Soort) + ".pdf", Soort: string(n.Soort), Inhoud: demoPDF(n.Soort.Naam())})
-		}
-		bestanden = bestanden[:min(len(bestanden), aanvragen.MaxPerVerzoek)]
+	for _, n := range aanvragen.NodigVoor(uit) {
+		bestanden = append(bestanden, aanvragen.Bestand{Naam: string(n.Soort) + ".pdf", Soort: string(n.Soort), Inhoud: demoPDF(n.Soort.Naam())})
 	}
+	bestanden = bestanden[:min(len(bestanden), aanvragen.MaxPerVerzoek)]
 	a, err := svc.Start(ctx, aanvragen.NieuweAanvraag{Gemeente: gm, Formulier: fmt.Sprintf("demo-%s-%06d", gm, i), Huishouden: &h,
 		Antwoorden: []aanvragen.Antwoord{{Vraag: "Woonplaats", Antwoord: h.Woonplaats}}, Regelingen: ids, Bestanden: bestanden})
 	if err != nil || a.Bestond || stap == 0 {
@@ -137,7 +135,8 @@ func demoAanvraag(ctx context.Context, svc *aanvragen.Service, gm string, i int,
 		if u.Oordeel == regels.Recht && r.BedragEngineCent != nil {
 			soort = aanvragen.Toekennen
 		}
-		in = append(in, aanvragen.BesluitInvoer{Regeling: r.ID, Soort: soort, Motivering: strings.TrimSpace(aanvragen.Motivering(u, soort))})
+		mot := strings.Replace(aanvragen.Motivering(u, soort), "(schrijf hier welke en waarom)", "uw inkomen is hoger dan de grens (demo).", 1)
+		in = append(in, aanvragen.BesluitInvoer{Regeling: r.ID, Soort: soort, Motivering: mot})
 	}
 	_, err = svc.Beslis(ctx, gm, a.ID, x.Versie, in, door, af)
 	return err

@@ -145,6 +145,12 @@ func TestAanvraagVanBeginTotBrief(t *testing.T) {
 			if f, ok := aanvragen.IsOngeldig(err); !ok || f.Veld != "reden-participatie_volwassenen" {
 				t.Fatalf("changed amount without reason: %v", err)
 			}
+			// The draft of a refusal the engine could not settle asks the case worker to complete it.
+			_, err = o.svc.Beslis(ctx, gm, a.ID, d.Versie, []aanvragen.BesluitInvoer{{Regeling: "collectieve_zorgverzekering", Soort: aanvragen.Afwijzen, Motivering: mot}}, consulent, afzender)
+			if f, ok := aanvragen.IsOngeldig(err); !ok || f.Veld != "motivering-collectieve_zorgverzekering" {
+				t.Fatalf("draft motivation: %v", err)
+			}
+			mot = strings.Replace(mot, "(schrijf hier welke en waarom)", "uw spaargeld is hoger dan € 8.000.", 1)
 			b300 := geld.Euro(300)
 			r, err := o.svc.Beslis(ctx, gm, a.ID, d.Versie, []aanvragen.BesluitInvoer{
 				{Regeling: "participatie_volwassenen", Soort: aanvragen.Toekennen, Motivering: "U voldoet aan de voorwaarden.", Ingang: termijn.NieuweDatum(2026, 1, 1), Einde: termijn.NieuweDatum(2026, 12, 31)},

@@ -69,6 +69,10 @@ type Beslist struct {
 	BriefID     int64    // the letter, once every regeling is decided; 0 otherwise
 }
 
+// invullen marks the part of a drafted motivation the case worker must write; a decision with it is
+// refused, so it never reaches a letter.
+const invullen = "(schrijf hier welke en waarom)"
+
 // MaxMotivering bounds a motivation.
 const MaxMotivering = 4000
 
@@ -89,6 +93,9 @@ func (s *Service) Beslis(ctx context.Context, gm string, id int64, versie int, i
 		}
 		if strings.TrimSpace(b.Motivering) == "" {
 			return nil, ongeldig(veld, "Schrijf de motivering: waarom dit besluit.")
+		}
+		if strings.Contains(b.Motivering, invullen) {
+			return nil, ongeldig(veld, "Vul de motivering aan: schrijf welke voorwaarde niet klopt en waarom.")
 		}
 		if utf8.RuneCountInString(b.Motivering) > MaxMotivering {
 			return nil, ongeldig(veld, "De motivering is hoogstens 4000 tekens.")
@@ -260,27 +267,50 @@ func PeriodeNaam(p string) string {
 	return p
 }
 
-// Motivering writes the engine's trace of outcome u as the first draft of a motivation, in B1.
+// Motivering writes the engine's trace of outcome u as the first draft of a motivation, in B1: for an
+// award the conditions that are met (and, when the engine could not settle some, that the documents
+// showed them), for a refusal the conditions that are not met. The case worker edits it; the letter
+// states what is saved.
 func Motivering(u regels.Uitkomst, soort BesluitSoort) string {
 	var b strings.Builder
-	switch soort {
-	case Toekennen:
-		b.WriteString("U krijgt " + u.Naam + ", omdat u aan alle voorwaarden voldoet:")
-	case Afwijzen:
-		b.WriteString("U krijgt " + u.Naam + " niet, omdat u niet aan alle voorwaarden voldoet:")
-	default:
-		return "Wij hebben u gevraagd om documenten te sturen. Die hebben wij niet op tijd ontvangen. Daarom kunnen wij uw aanvraag voor " + u.Naam + " niet beoordelen."
-	}
-	b.WriteString("\n\n")
-	for _, c := range u.Criteria {
-		if soort == Afwijzen && c.Uitkomst == "ja" {
-			continue
-		}
+	regel := func(c regels.Criterium) {
 		b.WriteString("- " + c.Tekst)
 		if k := c.Bron.Kort; k != "" {
 			b.WriteString(" (" + k + ")")
 		}
 		b.WriteString("\n")
+	}
+	open := 0
+	for _, c := range u.Criteria {
+		if c.Uitkomst == "onbekend" {
+			open++
+		}
+	}
+	switch soort {
+	case Toekennen:
+		b.WriteString("U krijgt " + u.Naam + ", omdat u aan de voorwaarden voldoet:\n\n")
+		for _, c := range u.Criteria {
+			if c.Uitkomst == "ja" {
+				regel(c)
+			}
+		}
+		if open > 0 {
+			b.WriteString("- Uit de papieren die u stuurde, blijkt dat u ook aan de andere voorwaarden voldoet.\n")
+		}
+	case Afwijzen:
+		b.WriteString("U krijgt " + u.Naam + " niet, omdat u niet aan alle voorwaarden voldoet:\n\n")
+		nee := 0
+		for _, c := range u.Criteria {
+			if c.Uitkomst == "nee" {
+				regel(c)
+				nee++
+			}
+		}
+		if nee == 0 {
+			b.WriteString("- Uit de papieren die u stuurde, blijkt dat u niet voldoet aan deze voorwaarde: " + invullen + "\n")
+		}
+	default:
+		return "Wij hebben u gevraagd om papieren te sturen. Die hebben wij niet op tijd ontvangen. Daarom kunnen wij uw aanvraag voor " + u.Naam + " niet beoordelen."
 	}
 	return strings.TrimSpace(b.String())
 }
