@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
+	"net/url"
 	"slices"
 
 	"github.com/zeker-platform/zeker/internal/aanvragen"
@@ -114,7 +115,7 @@ func (s *server) kies(w http.ResponseWriter, r *http.Request) {
 		s.kit.ResidentError(w, r, http.StatusBadRequest, "aanvraag.geenkeuze")
 		return
 	}
-	s.vul(d, l, in.Gemeente, l.T("aanvraag.kies.titel"), "/aanvragen/status")
+	s.vul(d, l, in.Gemeente, l.T("aanvraag.kies.titel"), terugNaarUitslag(d.T))
 	geenCache(w)
 	s.inwoner.Render(w, r, http.StatusOK, "aanvraag_kies", d)
 }
@@ -141,13 +142,13 @@ func (s *server) documenten(w http.ResponseWriter, r *http.Request) {
 	if len(uit) == 0 || len(uit) != len(slices.Compact(slices.Sorted(slices.Values(gekozen)))) {
 		d.Keuzes = keuzes
 		d.Add("regeling-"+keuzes[0].ID, l.T("aanvraag.fout.kies"))
-		s.vul(d, l, in.Gemeente, l.T("aanvraag.kies.titel"), "/aanvragen/status")
+		s.vul(d, l, in.Gemeente, l.T("aanvraag.kies.titel"), terugNaarUitslag(d.T))
 		geenCache(w)
 		s.inwoner.Render(w, r, http.StatusUnprocessableEntity, "aanvraag_kies", d)
 		return
 	}
 	d.Nodig = nodigRijen(aanvragen.NodigVoor(uit), l)
-	s.vul(d, l, in.Gemeente, l.T("aanvraag.documenten.titel"), "/aanvragen/status")
+	s.vul(d, l, in.Gemeente, l.T("aanvraag.documenten.titel"), terugNaarUitslag(d.T))
 	geenCache(w)
 	s.inwoner.Render(w, r, http.StatusOK, "aanvraag_documenten", d)
 }
@@ -172,3 +173,8 @@ func tekstVeld(r *http.Request, naam string) (string, bool) {
 	v := r.PostFormValue(naam)
 	return v, text.Check(v) == nil
 }
+
+// terugNaarUitslag is where the language switch of a page in the middle of applying leads: the check's
+// result in the other language (a form's answer cannot be fetched again), from where the resident
+// applies again.
+func terugNaarUitslag(t string) string { return "/check/resultaat?t=" + url.QueryEscape(t) }

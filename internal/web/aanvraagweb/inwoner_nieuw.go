@@ -114,7 +114,7 @@ func (s *server) nieuw(w http.ResponseWriter, r *http.Request) {
 			}
 			d.Nodig = nodigRijen(aanvragen.NodigVoor(uit), l)
 		}
-		s.vul(d, l, in.Gemeente, l.T("aanvraag.documenten.titel"), "/aanvragen/status")
+		s.vul(d, l, in.Gemeente, l.T("aanvraag.documenten.titel"), terugNaarUitslag(d.T))
 		geenCache(w)
 		s.inwoner.Render(w, r, http.StatusUnprocessableEntity, "aanvraag_documenten", d)
 		return
