@@ -77,13 +77,23 @@ func (s *Service) peildatum() time.Time {
 // Keuzes lists the gemeente's own regelingen that household h may apply for today: those the check
 // says ✔ or ?, without the ones applied for only through an intermediary.
 func (s *Service) Keuzes(h *huishouden.Huishouden, taal string) ([]Keuze, error) {
+	return s.keuzes(h, taal, false)
+}
+
+// KeuzesViaIntermediair is Keuzes for an intermediary: the regelingen applied for only through an
+// intermediary (Jeugdfonds, Volwassenenfonds) are included.
+func (s *Service) KeuzesViaIntermediair(h *huishouden.Huishouden, taal string) ([]Keuze, error) {
+	return s.keuzes(h, taal, true)
+}
+
+func (s *Service) keuzes(h *huishouden.Huishouden, taal string, via bool) ([]Keuze, error) {
 	res, err := s.Evalueer(h, s.peildatum(), taal)
 	if err != nil {
 		return nil, err
 	}
 	var out []Keuze
 	for _, u := range res.Regelingen {
-		if u.Oordeel == regels.GeenRecht || u.Aanvragen.AlleenViaIntermediair {
+		if u.Oordeel == regels.GeenRecht || (u.Aanvragen.AlleenViaIntermediair && !via) {
 			continue
 		}
 		k := Keuze{ID: u.ID, Naam: u.Naam, Oordeel: u.Oordeel, Uitkomst: u}
@@ -104,6 +114,33 @@ type NieuweAanvraag struct {
 	Regelingen []string // ids of the chosen regelingen
 	Taal       string
 	Bestanden  []Bestand
+	// Intermediair, when set, applies for the client; the client's consent must be recorded.
+	Intermediair *Intermediair
+}
+
+// Intermediair is who applies for a client, and when the client consented.
+type Intermediair struct {
+	Naam, Organisatie string
+	GebruikerID       int64     // the logged-in user with the role intermediair, 0 when not logged in
+	Toestemming       time.Time // when the client's consent was recorded; required
+}
+
+// MaxNaam bounds a name or organisation.
+const MaxNaam = 200
+
+func (i *Intermediair) controleer() error {
+	i.Naam, i.Organisatie = strings.TrimSpace(i.Naam), strings.TrimSpace(i.Organisatie)
+	switch {
+	case i.Naam == "":
+		return ongeldig("intermediair-naam", "Schrijf uw naam.")
+	case i.Organisatie == "":
+		return ongeldig("intermediair-organisatie", "Schrijf de naam van uw organisatie.")
+	case len(i.Naam) > MaxNaam || len(i.Organisatie) > MaxNaam:
+		return ongeldig("intermediair-naam", "Een naam is hoogstens 200 tekens.")
+	case i.Toestemming.IsZero():
+		return ongeldig("toestemming", "Vraag eerst toestemming aan uw cliënt, en vink dat aan.")
+	}
+	return nil
 }
 
 // Aangemaakt is the new application: its reference and, once, its code.
@@ -146,7 +183,12 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 			return nil, ongeldig("soort", "Onbekend soort document.")
 		}
 	}
-	keuzes, err := s.Keuzes(n.Huishouden, "nl")
+	if n.Intermediair != nil {
+		if err := n.Intermediair.controleer(); err != nil {
+			return nil, err
+		}
+	}
+	keuzes, err := s.keuzes(n.Huishouden, "nl", n.Intermediair != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -223,11 +265,16 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 				break
 			}
 		}
+		var im Intermediair
+		var toestemming any
+		if n.Intermediair != nil {
+			im, toestemming = *n.Intermediair, n.Intermediair.Toestemming.UTC().Truncate(time.Microsecond)
+		}
 		err = tx.QueryRowContext(ctx, `INSERT INTO aanvragen_aanvraag (gemeente, referentie, code_hash, formulier, status, ontvangen, ontvangen_dag,
-			deadline, deadline_uitleg, woonplaats, taal, huishouden, antwoorden)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+			deadline, deadline_uitleg, woonplaats, taal, huishouden, antwoorden, intermediair_naam, intermediair_organisatie, intermediair_gebruiker, toestemming)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
 			n.Gemeente, out.Referentie, codeHash(raw), n.Formulier, string(Nieuw), nu, vandaag.String(), dl.Einde.String(), uitleg,
-			n.Huishouden.Woonplaats, taal, string(hj), string(aj)).Scan(&out.ID)
+			n.Huishouden.Woonplaats, taal, string(hj), string(aj), im.Naam, im.Organisatie, im.GebruikerID, toestemming).Scan(&out.ID)
 		if err != nil {
 			return store.MapError(err)
 		}

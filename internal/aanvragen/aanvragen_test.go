@@ -345,3 +345,39 @@ func TestInboxFilters(t *testing.T) {
 		})
 	}
 }
+
+func TestIntermediairMetToestemming(t *testing.T) {
+	for _, o := range omgevingen(t, 0) {
+		t.Run(o.naam, func(t *testing.T) {
+			ctx := t.Context()
+			n := nieuw("collectieve_zorgverzekering")
+			n.Intermediair = &aanvragen.Intermediair{Naam: "Fatima Bakker", Organisatie: "Humanitas Ommen"}
+			if _, err := o.svc.Start(ctx, n); err == nil {
+				t.Fatal("an application for a client without consent was stored")
+			} else if f, ok := aanvragen.IsOngeldig(err); !ok || f.Veld != "toestemming" {
+				t.Fatalf("err = %v", err)
+			}
+			n.Intermediair.Toestemming = begin
+			n.Intermediair.GebruikerID = 42
+			a, err := o.svc.Start(ctx, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := o.svc.Aanvraag(metActor(ctx), gm, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if im := d.Intermediair; im == nil || im.Naam != "Fatima Bakker" || im.Organisatie != "Humanitas Ommen" || im.GebruikerID != 42 || !im.Toestemming.Equal(begin) {
+				t.Errorf("intermediair = %+v", d.Intermediair)
+			}
+			// A resident's own application has none.
+			eigen, err := o.svc.Start(ctx, nieuw("participatie_volwassenen"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d, _ := o.svc.Aanvraag(metActor(ctx), gm, eigen.ID); d.Intermediair != nil {
+				t.Errorf("own application has an intermediary: %+v", d.Intermediair)
+			}
+		})
+	}
+}

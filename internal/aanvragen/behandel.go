@@ -47,6 +47,8 @@ type Aanvraag struct {
 	Documenten    []DocumentInfo
 	Notities      []Notitie
 	Brieven       []int64
+	// Intermediair applied for the client (nil: the resident themselves).
+	Intermediair *Intermediair
 }
 
 // Regeling is one regeling of an application with its decision.
@@ -100,11 +102,19 @@ func (s *Service) Aanvraag(ctx context.Context, gemeente string, id int64) (*Aan
 func leesAanvraag(ctx context.Context, tx *sql.Tx, gm string, id int64) (*Aanvraag, error) {
 	a := &Aanvraag{ID: id, Gemeente: gm}
 	var st, dl, hj, aj, besloten string
+	var im Intermediair
+	var toestemming sql.NullTime
 	err := tx.QueryRowContext(ctx, `SELECT referentie, status, ontvangen, deadline, deadline_uitleg, woonplaats, taal, huishouden, antwoorden,
-		register_id, gekoppeld_door, besloten_op, versie FROM aanvragen_aanvraag WHERE gemeente = $1 AND id = $2`, gm, id).
-		Scan(&a.Referentie, &st, &a.Ontvangen, &dl, &a.Deadline.Uitleg, &a.Woonplaats, &a.Taal, &hj, &aj, &a.RegisterID, &a.GekoppeldDoor, &besloten, &a.Versie)
+		register_id, gekoppeld_door, besloten_op, versie, intermediair_naam, intermediair_organisatie, intermediair_gebruiker, toestemming
+		FROM aanvragen_aanvraag WHERE gemeente = $1 AND id = $2`, gm, id).
+		Scan(&a.Referentie, &st, &a.Ontvangen, &dl, &a.Deadline.Uitleg, &a.Woonplaats, &a.Taal, &hj, &aj, &a.RegisterID, &a.GekoppeldDoor, &besloten, &a.Versie,
+			&im.Naam, &im.Organisatie, &im.GebruikerID, &toestemming)
 	if err != nil {
 		return nil, store.MapError(err)
+	}
+	if toestemming.Valid {
+		im.Toestemming = toestemming.Time
+		a.Intermediair = &im
 	}
 	a.Status, a.Deadline.Datum, a.BeslotenOp = Status(st), datum(dl), datum(besloten)
 	if err := json.Unmarshal([]byte(hj), &a.Huishouden); err != nil {

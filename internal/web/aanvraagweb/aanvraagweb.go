@@ -85,6 +85,10 @@ func (s *server) routes() []web.Route {
 	open := func(p string, h http.HandlerFunc) web.Route {
 		return web.Route{Pattern: p, Access: web.Open, Handler: h}
 	}
+	// Public: open to everyone; a session that is there is read, so a logged-in intermediary is recorded.
+	publiek := func(p string, h http.HandlerFunc) web.Route {
+		return web.Route{Pattern: p, Access: web.Public, Handler: h}
+	}
 	upload := func(p string, h http.HandlerFunc) web.Route {
 		return web.Route{Pattern: p, Access: web.Open, MaxBody: MaxUpload, Handler: h}
 	}
@@ -95,9 +99,9 @@ func (s *server) routes() []web.Route {
 		return web.Route{Pattern: p, Access: web.InGemeente, Permissie: auth.AanvragenBehandelen, Activiteit: activiteit, Handler: h}
 	}
 	return []web.Route{
-		open("POST "+ActieVanCheck, s.kies),
-		open("POST /aanvragen/documenten", s.documenten),
-		upload("POST /aanvragen/nieuw", s.nieuw),
+		publiek("POST "+ActieVanCheck, s.kies),
+		publiek("POST /aanvragen/documenten", s.documenten),
+		{Pattern: "POST /aanvragen/nieuw", Access: web.Public, MaxBody: MaxUpload, Handler: s.nieuw},
 		open("GET /aanvragen/status", s.statusForm),
 		open("POST /aanvragen/status", s.status),
 		upload("POST /aanvragen/status/stuur", s.stuur),

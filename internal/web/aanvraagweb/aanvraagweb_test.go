@@ -247,3 +247,65 @@ func TestBerichtenGebruikt(t *testing.T) {
 		}
 	}
 }
+
+// TestIntermediair: an intermediary does the check for a client, applies with the client's consent
+// (refused without it), gets the reference and code to hand over, and the case worker sees who applied.
+func TestIntermediair(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.Open(t, storetest.Dialects(t)[0]))
+	f := checkVoorClient(t, o)
+	if !strings.Contains(f.Body, `action="/aanvragen/kies"`) || !strings.Contains(f.Body, "voor uw cliënt") {
+		t.Fatal("the intermediary's result page has no application form")
+	}
+	tok := f.Token()
+	kies := o.Doe(http.MethodPost, "/aanvragen/kies", "", url.Values{"t": {tok}}, nil)
+	webtest.Bevat(t, kies, "Over u als hulpverlener", `name="toestemming"`)
+	reg := alle(regelingRe, kies.Body)[0]
+	v := url.Values{"t": {tok}, "formulier": {eerste(t, veldRe("formulier"), kies.Body)}, "regeling": {reg},
+		"intermediair-naam": {"Fatima Bakker"}, "intermediair-organisatie": {"Humanitas"}}
+	zonder := o.Doe(http.MethodPost, "/aanvragen/documenten", "", v, nil)
+	if zonder.Status != http.StatusUnprocessableEntity || !strings.Contains(zonder.Body, "Vraag eerst toestemming") {
+		t.Fatalf("without consent: %d", zonder.Status)
+	}
+	v.Set("toestemming", "ja")
+	docs := o.Doe(http.MethodPost, "/aanvragen/documenten", "", v, nil)
+	webtest.Bevat(t, docs, `name="toestemming" value="ja"`)
+	nieuw := o.multipart("/aanvragen/nieuw", v)
+	webtest.Bevat(t, nieuw, "Geef het kenmerk en de code aan uw cliënt")
+	ref := eerste(t, refRe, nieuw.Body)
+	var id int64
+	if err := o.DB.SQL().QueryRowContext(t.Context(), `SELECT id FROM aanvragen_aanvraag WHERE referentie = $1`, ref).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	pag := o.Doe(http.MethodGet, "/beheer/"+gm+"/aanvragen/"+strconv.FormatInt(id, 10), o.SessieAls("consulent"), nil, nil)
+	webtest.Bevat(t, pag, "Fatima Bakker (Humanitas), voor een cliënt; toestemming van de cliënt vastgelegd op 02-03-2026 10:00")
+}
+
+// checkVoorClient does the check as an intermediary for a client (a single adult on bijstand) up to the
+// result page.
+func checkVoorClient(t *testing.T, o *omgeving) *webtest.Check {
+	t.Helper()
+	f := &webtest.Check{T: t, H: o.H}
+	f.Post("/check/start", url.Values{"gemeente": {gm}, "voor": {"ander"}})
+	for i := 0; i < 10 && f.Stap() != ""; i++ {
+		switch f.Stap() {
+		case "huishouden":
+			f.Antwoord(url.Values{"partner": {"nee"}, "kinderen": {"0"}, "medebewoners": {"0"}})
+		case "leeftijd":
+			f.Antwoord(url.Values{"a-dag": {"1"}, "a-maand": {"3"}, "a-jaar": {"1985"}})
+		case "inkomen":
+			f.Antwoord(url.Values{"a-soort-1": {"bijstand"}, "a-bedrag-1": {"1300"}})
+		case "vermogen":
+			f.Antwoord(url.Values{"vermogen": {"200"}})
+		case "wonen":
+			f.Antwoord(url.Values{"wonen": {"huur"}, "huur": {"650"}})
+		case "ontvangt":
+			f.Antwoord(url.Values{"ontvangt": {"bijstand"}, "laag-jaren": {"4"}})
+		case "situatie":
+			f.Antwoord(url.Values{"student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}})
+		}
+	}
+	if f.Resultaat == "" {
+		t.Fatalf("no result page (%d)", f.Status)
+	}
+	return f
+}

@@ -31,6 +31,7 @@ type aanvraagData struct {
 	Brieven       []string
 	Soorten       []web.Optie
 	EngineFout    string
+	Toestemming   string
 }
 
 type regelingDetail struct {
@@ -90,6 +91,9 @@ func (s *server) toonAanvraag(w http.ResponseWriter, r *http.Request, status int
 	d.Titel = "Aanvraag " + a.Referentie
 	d.Status, d.Ontvangen = a.Status.Naam(), a.Ontvangen.In(web.Amsterdam).Format("02-01-2006 15:04")
 	d.Termijn = staat(a.Deadline.Datum, vandaag)
+	if a.Intermediair != nil {
+		d.Toestemming = a.Intermediair.Toestemming.In(web.Amsterdam).Format("02-01-2006 15:04")
+	}
 	d.MagBehandelen = auth.Mag(web.ActorUit(r.Context()), gm, auth.AanvragenBehandelen)
 	d.Beslisbaar = a.RegisterID != "" && a.Status == aanvragen.TeBeslissen
 	// The engine again, on the decision date: today.

@@ -145,3 +145,22 @@ func leesTekst(t *testing.T, ctx context.Context, sel string) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// TestBrowserIntermediair checks the intermediary's choice page, normal and without consent, with axe.
+func TestBrowserIntermediair(t *testing.T) {
+	webtest.BrowserAan(t)
+	o := nieuweOmgeving(t, storetest.OpenTest(t))
+	b := webtest.StartBrowser(t, o.H)
+	f := checkVoorClient(t, o)
+	ctx := b.Tab(t)
+	webtest.Do(t, ctx, chromedp.Navigate(b.Base+f.Resultaat), chromedp.WaitReady(chromedp.CSS("footer")))
+	webtest.Submit(t, ctx, `form[action="/aanvragen/kies"] button`)
+	b.CheckAxe(t, ctx, "kies-intermediair")
+	b.Screenshot(t, ctx, "aanvraag-kies-intermediair")
+	webtest.Do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('input[name="regeling"]').click()`))
+	webtest.Submit(t, ctx, `form[action="/aanvragen/documenten"] button`)
+	if !webtest.Has(t, ctx, "#toestemming-fout") {
+		t.Fatal("no consent error")
+	}
+	b.CheckAxe(t, ctx, "kies-intermediair-fout")
+}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/zeker-platform/zeker/internal/aanvragen"
 	"github.com/zeker-platform/zeker/internal/regels"
@@ -31,6 +32,10 @@ type inwonerData struct {
 	Accept       string
 	MaxMB        int
 	MaxBestanden int
+	// An intermediary applying for a client: who, and the client's consent.
+	Ander                 bool
+	ImNaam, ImOrganisatie string
+	Toestemming           bool
 }
 
 type keuzeRij struct {
@@ -80,7 +85,11 @@ func nieuwFormulier() string {
 
 // keuzes returns the regelingen of the check the resident may choose, with the chosen ones marked.
 func (s *server) keuzes(in *Ingevuld, l *web.Taal, gekozen []string) ([]keuzeRij, []aanvragen.Keuze, error) {
-	ks, err := s.svc.Keuzes(in.Huishouden, l.Code)
+	keuzes := s.svc.Keuzes
+	if in.Ander {
+		keuzes = s.svc.KeuzesViaIntermediair
+	}
+	ks, err := keuzes(in.Huishouden, l.Code)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -105,7 +114,7 @@ func (s *server) kies(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	d := &inwonerData{T: r.PostFormValue("t"), Formulier: nieuwFormulier(), Antwoorden: in.Antwoorden}
+	d := &inwonerData{T: r.PostFormValue("t"), Formulier: nieuwFormulier(), Antwoorden: in.Antwoorden, Ander: in.Ander}
 	var err error
 	if d.Keuzes, _, err = s.keuzes(in, l, nil); err != nil {
 		s.kit.ResidentError(w, r, http.StatusBadRequest, "fout.code")
@@ -128,6 +137,7 @@ func (s *server) documenten(w http.ResponseWriter, r *http.Request) {
 	}
 	gekozen := r.PostForm["regeling"]
 	d := &inwonerData{T: r.PostFormValue("t"), Formulier: r.PostFormValue("formulier"), Antwoorden: in.Antwoorden, Gekozen: gekozen}
+	leesIntermediair(r, in, d)
 	keuzes, ks, err := s.keuzes(in, l, gekozen)
 	if err != nil {
 		s.kit.ResidentError(w, r, http.StatusBadRequest, "fout.code")
@@ -140,8 +150,21 @@ func (s *server) documenten(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(uit) == 0 || len(uit) != len(slices.Compact(slices.Sorted(slices.Values(gekozen)))) {
-		d.Keuzes = keuzes
 		d.Add("regeling-"+keuzes[0].ID, l.T("aanvraag.fout.kies"))
+	}
+	if d.Ander {
+		if strings.TrimSpace(d.ImNaam) == "" || len(d.ImNaam) > aanvragen.MaxNaam {
+			d.Add("intermediair-naam", l.T("aanvraag.fout.imnaam"))
+		}
+		if strings.TrimSpace(d.ImOrganisatie) == "" || len(d.ImOrganisatie) > aanvragen.MaxNaam {
+			d.Add("intermediair-organisatie", l.T("aanvraag.fout.imorganisatie"))
+		}
+		if !d.Toestemming {
+			d.Add("toestemming", l.T("aanvraag.fout.toestemming"))
+		}
+	}
+	if len(d.Fouten) > 0 {
+		d.Keuzes = keuzes
 		s.vul(d, l, in.Gemeente, l.T("aanvraag.kies.titel"), terugNaarUitslag(d.T))
 		geenCache(w)
 		s.inwoner.Render(w, r, http.StatusUnprocessableEntity, "aanvraag_kies", d)
@@ -178,3 +201,13 @@ func tekstVeld(r *http.Request, naam string) (string, bool) {
 // result in the other language (a form's answer cannot be fetched again), from where the resident
 // applies again.
 func terugNaarUitslag(t string) string { return "/check/resultaat?t=" + url.QueryEscape(t) }
+
+// leesIntermediair reads the intermediary's fields of a form into d (only in intermediary mode).
+func leesIntermediair(r *http.Request, in *Ingevuld, d *inwonerData) {
+	d.Ander = in.Ander
+	if !in.Ander {
+		return
+	}
+	d.ImNaam, d.ImOrganisatie = r.PostFormValue("intermediair-naam"), r.PostFormValue("intermediair-organisatie")
+	d.Toestemming = r.PostFormValue("toestemming") == "ja"
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/zeker-platform/zeker/internal/aanvragen"
+	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/web"
 )
@@ -93,10 +94,24 @@ func (s *server) nieuw(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	gekozen := r.PostForm["regeling"]
-	a, err := s.svc.Start(r.Context(), aanvragen.NieuweAanvraag{Gemeente: in.Gemeente, Formulier: r.PostFormValue("formulier"), Huishouden: in.Huishouden,
-		Antwoorden: antwoorden(in.Antwoorden), Regelingen: gekozen, Taal: l.Code, Bestanden: bestanden})
+	n := aanvragen.NieuweAanvraag{Gemeente: in.Gemeente, Formulier: r.PostFormValue("formulier"), Huishouden: in.Huishouden,
+		Antwoorden: antwoorden(in.Antwoorden), Regelingen: gekozen, Taal: l.Code, Bestanden: bestanden}
+	im := &inwonerData{}
+	leesIntermediair(r, in, im)
+	if in.Ander {
+		n.Intermediair = &aanvragen.Intermediair{Naam: im.ImNaam, Organisatie: im.ImOrganisatie}
+		if im.Toestemming {
+			n.Intermediair.Toestemming = s.svc.Nu()
+		}
+		// A logged-in intermediary of the gemeente is recorded as well (the route reads a session that is there).
+		if li := web.LoginUit(r.Context()); li != nil && auth.Mag(li.Actor, in.Gemeente, auth.FondsenAanvragen) {
+			n.Intermediair.GebruikerID = li.Gebruiker.ID
+		}
+	}
+	a, err := s.svc.Start(r.Context(), n)
 	if err != nil {
-		d := &inwonerData{T: r.PostFormValue("t"), Formulier: r.PostFormValue("formulier"), Gekozen: gekozen, Antwoorden: in.Antwoorden}
+		d := &inwonerData{T: r.PostFormValue("t"), Formulier: r.PostFormValue("formulier"), Gekozen: gekozen, Antwoorden: in.Antwoorden,
+			Ander: im.Ander, ImNaam: im.ImNaam, ImOrganisatie: im.ImOrganisatie, Toestemming: im.Toestemming}
 		if k := bestandFout(err); k != "" {
 			d.Add("bestanden", l.T(k))
 		} else if _, ok := aanvragen.IsOngeldig(err); ok {
@@ -119,7 +134,7 @@ func (s *server) nieuw(w http.ResponseWriter, r *http.Request) {
 		s.inwoner.Render(w, r, http.StatusUnprocessableEntity, "aanvraag_documenten", d)
 		return
 	}
-	d := &inwonerData{Aangemaakt: a, Deadline: datumNL(a.Deadline.Datum)}
+	d := &inwonerData{Aangemaakt: a, Deadline: datumNL(a.Deadline.Datum), Ander: in.Ander}
 	for _, o := range a.Ontbreekt {
 		d.Nodig = append(d.Nodig, nodigRij{Soort: string(o), Tekst: l.T("aanvraag.doc." + string(o))})
 	}

@@ -15,7 +15,7 @@ import (
 // hands it. The code travels in a form body, never in a link it makes.
 
 // schrijfAanvraag writes the form that starts an application, when one is configured and the gemeente
-// has a regeling the resident may apply for (✔ or ?, not only through an intermediary).
+// has a regeling to apply for (✔ or ?; for a resident not one applied for only through an intermediary).
 func (p *resultaatPagina) schrijfAanvraag(b *bytes.Buffer) {
 	if p.aanvraagActie == "" {
 		return
@@ -23,7 +23,7 @@ func (p *resultaatPagina) schrijfAanvraag(b *bytes.Buffer) {
 	kan := false
 	for i := range p.res.Regelingen {
 		u := &p.res.Regelingen[i]
-		kan = kan || (u.Oordeel != regels.GeenRecht && !u.Aanvragen.AlleenViaIntermediair)
+		kan = kan || (u.Oordeel != regels.GeenRecht && (p.ander || !u.Aanvragen.AlleenViaIntermediair))
 	}
 	if !kan {
 		return

@@ -70,7 +70,7 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 	// The token is base64url (leesToken decoded it); QueryEscape keeps it as it is.
 	qt := url.QueryEscape(t)
 	p.bewaarURL = "/check/bewaar?lang=" + l.Code + "&t=" + qt
-	if s.cfg.AanvraagActie != "" && !a.Ander {
+	if s.cfg.AanvraagActie != "" {
 		p.aanvraagActie, p.token = s.cfg.AanvraagActie, t
 	}
 	// Changing an answer resumes at the last step shown, with every answer kept.
