@@ -113,7 +113,7 @@ func demoAanvraag(ctx context.Context, svc *aanvragen.Service, gm string, i int,
 		return err
 	}
 	if stap == 1 {
-		return svc.VraagDocument(ctx, gm, a.ID, x.Versie, aanvragen.DocBeschikking, "De beschikking van uw uitkering", door)
+		return svc.VraagDocument(ctx, gm, a.ID, x.Versie, aanvragen.DocBeschikking, "De beschikking van uw uitkering", svc.Vandaag().PlusDagen(14), door)
 	}
 	if err := svc.Koppel(ctx, gm, a.ID, x.Versie, rec.BSN[0], door); err != nil {
 		return err

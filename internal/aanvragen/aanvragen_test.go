@@ -93,7 +93,7 @@ func TestAanvraagVanBeginTotBrief(t *testing.T) {
 			if !errors.Is(err, aanvragen.ErrNietGekoppeld) {
 				t.Fatalf("decision without link: %v", err)
 			}
-			if err := o.svc.VraagDocument(ctx, gm, a.ID, d.Versie, aanvragen.DocBeschikking, "De beschikking van uw uitkering", consulent); err != nil {
+			if err := o.svc.VraagDocument(ctx, gm, a.ID, d.Versie, aanvragen.DocBeschikking, "De beschikking van uw uitkering", termijn.NieuweDatum(2026, 3, 16), consulent); err != nil {
 				t.Fatal(err)
 			}
 			// A stale form: the version moved.
@@ -377,6 +377,63 @@ func TestIntermediairMetToestemming(t *testing.T) {
 			}
 			if d, _ := o.svc.Aanvraag(metActor(ctx), gm, eigen.ID); d.Intermediair != nil {
 				t.Errorf("own application has an intermediary: %+v", d.Intermediair)
+			}
+		})
+	}
+}
+
+func TestBuitenBehandelingNaHersteltermijn(t *testing.T) {
+	for _, o := range omgevingen(t, 3, gm) {
+		t.Run(o.naam, func(t *testing.T) {
+			ctx := metActor(t.Context())
+			n := nieuw("participatie_volwassenen")
+			n.Bestanden = []aanvragen.Bestand{{Soort: "inkomen", Naam: "a.pdf", Inhoud: pdf(3)}, {Soort: "vermogen", Naam: "b.pdf", Inhoud: pdf(3)}}
+			a, err := o.svc.Start(ctx, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, _ := o.svc.Aanvraag(ctx, gm, a.ID)
+			if err := o.svc.Koppel(ctx, gm, a.ID, d.Versie, o.recs[gm][0].BSN[0], consulent); err != nil {
+				t.Fatal(err)
+			}
+			d, _ = o.svc.Aanvraag(ctx, gm, a.ID)
+			buiten := []aanvragen.BesluitInvoer{{Regeling: "participatie_volwassenen", Soort: aanvragen.BuitenBehandeling, Motivering: "Niet op tijd."}}
+			// Nothing missing: buiten behandeling is not a decision to take.
+			if _, err := o.svc.Beslis(ctx, gm, a.ID, d.Versie, buiten, consulent, afzender); err == nil {
+				t.Fatal("buiten behandeling without a missing document")
+			}
+			// A hersteltermijn must lie after today.
+			if err := o.svc.VraagDocument(ctx, gm, a.ID, d.Versie, aanvragen.DocBeschikking, "", o.svc.Vandaag(), consulent); err == nil {
+				t.Fatal("a hersteltermijn of today was accepted")
+			}
+			if err := o.svc.VraagDocument(ctx, gm, a.ID, d.Versie, aanvragen.DocBeschikking, "", termijn.NieuweDatum(2026, 3, 16), consulent); err != nil {
+				t.Fatal(err)
+			}
+			d, _ = o.svc.Aanvraag(ctx, gm, a.ID)
+			// While the term runs: no decision at all.
+			for _, soort := range []aanvragen.BesluitSoort{aanvragen.BuitenBehandeling, aanvragen.Afwijzen} {
+				in := []aanvragen.BesluitInvoer{{Regeling: "participatie_volwassenen", Soort: soort, Motivering: "x"}}
+				if _, err := o.svc.Beslis(ctx, gm, a.ID, d.Versie, in, consulent, afzender); err == nil {
+					t.Fatalf("%s accepted while the hersteltermijn runs", soort)
+				}
+			}
+			// On the last day still not; the day after, buiten behandeling is possible, the others not.
+			o.zet(time.Date(2026, 3, 16, 12, 0, 0, 0, time.UTC))
+			if _, err := o.svc.Beslis(ctx, gm, a.ID, d.Versie, buiten, consulent, afzender); err == nil {
+				t.Fatal("buiten behandeling on the last day of the hersteltermijn")
+			}
+			o.zet(time.Date(2026, 3, 17, 9, 0, 0, 0, time.UTC))
+			af := []aanvragen.BesluitInvoer{{Regeling: "participatie_volwassenen", Soort: aanvragen.Afwijzen, Motivering: "x"}}
+			if _, err := o.svc.Beslis(ctx, gm, a.ID, d.Versie, af, consulent, afzender); err == nil {
+				t.Fatal("a refusal while a document is missing")
+			}
+			r, err := o.svc.Beslis(ctx, gm, a.ID, d.Versie, buiten, consulent, afzender)
+			if err != nil || r.BriefID == 0 {
+				t.Fatalf("buiten behandeling after the term: %+v %v", r, err)
+			}
+			html, _ := o.svc.Brief(ctx, gm, a.ID, r.BriefID)
+			if !strings.Contains(html, "Wij behandelen uw aanvraag niet") {
+				t.Error("the letter does not say the application is not dealt with")
 			}
 		})
 	}

@@ -71,8 +71,9 @@ type Gevraagd struct {
 	Soort        DocSoort
 	Omschrijving string
 	Gevraagd     time.Time
-	Door         string // "" = asked by the engine's open criteria at the start
-	DocumentID   int64  // 0 = not yet received
+	Door         string        // "" = asked by the engine's open criteria at the start
+	DocumentID   int64         // 0 = not yet received
+	HerstelTot   termijn.Datum // the last day of the hersteltermijn (Awb 4:5); zero when none was set
 }
 
 // Notitie is a case worker's note.
@@ -148,18 +149,18 @@ func leesAanvraag(ctx context.Context, tx *sql.Tx, gm string, id int64) (*Aanvra
 		a.Regelingen = append(a.Regelingen, r)
 	}
 	rows.Close()
-	rows, err = tx.QueryContext(ctx, `SELECT id, soort, omschrijving, gevraagd, door, document_id FROM aanvragen_gevraagd WHERE gemeente = $1 AND aanvraag_id = $2 ORDER BY id`, gm, id)
+	rows, err = tx.QueryContext(ctx, `SELECT id, soort, omschrijving, gevraagd, door, document_id, herstel_tot FROM aanvragen_gevraagd WHERE gemeente = $1 AND aanvraag_id = $2 ORDER BY id`, gm, id)
 	if err != nil {
 		return nil, store.MapError(err)
 	}
 	for rows.Next() {
 		var g Gevraagd
-		var soort string
-		if err := rows.Scan(&g.ID, &soort, &g.Omschrijving, &g.Gevraagd, &g.Door, &g.DocumentID); err != nil {
+		var soort, herstel string
+		if err := rows.Scan(&g.ID, &soort, &g.Omschrijving, &g.Gevraagd, &g.Door, &g.DocumentID, &herstel); err != nil {
 			rows.Close()
 			return nil, store.MapError(err)
 		}
-		g.Soort = DocSoort(soort)
+		g.Soort, g.HerstelTot = DocSoort(soort), datum(herstel)
 		a.Gevraagd = append(a.Gevraagd, g)
 	}
 	rows.Close()
@@ -276,11 +277,19 @@ func (s *Service) Notitie(ctx context.Context, gm string, id int64, versie int, 
 	})
 }
 
-// VraagDocument asks the resident for a missing document; the application waits for it (status
-// ontbreekt) and the resident's status page shows it.
-func (s *Service) VraagDocument(ctx context.Context, gm string, id int64, versie int, soort DocSoort, omschrijving string, m Medewerker) error {
+// VraagDocument asks the resident for a missing document by the last day of the hersteltermijn (Awb
+// 4:5); the application waits for it (status ontbreekt) and the resident's status page shows it with
+// that day. After it has passed without the document the application may be decided buiten
+// behandeling.
+func (s *Service) VraagDocument(ctx context.Context, gm string, id int64, versie int, soort DocSoort, omschrijving string, herstelTot termijn.Datum, m Medewerker) error {
 	if !soort.Geldig() {
 		return ongeldig("soort", "Kies een soort document uit de lijst.")
+	}
+	if herstelTot.IsZero() || !herstelTot.Na(s.Vandaag()) {
+		return ongeldig("hersteltermijn", "Kies de laatste dag van de hersteltermijn: een dag na vandaag.")
+	}
+	if herstelTot.Na(s.Vandaag().PlusMaanden(12)) {
+		return ongeldig("hersteltermijn", "Een hersteltermijn van meer dan een jaar is vast een vergissing.")
 	}
 	omschrijving = strings.TrimSpace(omschrijving)
 	if utf8.RuneCountInString(omschrijving) > 500 {
@@ -290,8 +299,8 @@ func (s *Service) VraagDocument(ctx context.Context, gm string, id int64, versie
 		if a.Status == Besloten {
 			return ongeldig("soort", "Op deze aanvraag is al besloten.")
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO aanvragen_gevraagd (gemeente, aanvraag_id, soort, omschrijving, gevraagd, door) VALUES ($1, $2, $3, $4, $5, $6)`,
-			gm, id, string(soort), omschrijving, s.klok().UTC().Truncate(time.Microsecond), m.Naam)
+		_, err := tx.ExecContext(ctx, `INSERT INTO aanvragen_gevraagd (gemeente, aanvraag_id, soort, omschrijving, gevraagd, door, herstel_tot) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+			gm, id, string(soort), omschrijving, s.klok().UTC().Truncate(time.Microsecond), m.Naam, herstelTot.String())
 		return store.MapError(err)
 	})
 }
@@ -344,3 +353,14 @@ func IsOngeldig(err error) (*Ongeldig, bool) {
 }
 
 var _ = errs.Invalid
+
+// HerstelVerstreken reports whether a requested document is still missing after the last day of its
+// hersteltermijn (Awb 4:5): then, and only then, the application may be decided buiten behandeling.
+func (a *Aanvraag) HerstelVerstreken(vandaag termijn.Datum) bool {
+	for _, g := range a.Gevraagd {
+		if g.DocumentID == 0 && !g.HerstelTot.IsZero() && vandaag.Na(g.HerstelTot) {
+			return true
+		}
+	}
+	return false
+}

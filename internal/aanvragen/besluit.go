@@ -120,8 +120,15 @@ func (s *Service) Beslis(ctx context.Context, gm string, id int64, versie int, i
 		if a.RegisterID == "" {
 			return ErrNietGekoppeld
 		}
-		if a.Status == Ontbreekt {
-			return ongeldig("besluit", "Er ontbreekt nog een document. Wacht daarop, of besluit na de hersteltermijn tot buiten behandeling door het verzoek te sluiten.")
+		// While a document is missing only buiten behandeling is possible, and only after the
+		// hersteltermijn has passed (Awb 4:5); without a missing document it is never the decision.
+		for _, b := range in {
+			switch {
+			case a.Status == Ontbreekt && b.Soort != BuitenBehandeling:
+				return ongeldig("besluit-"+b.Regeling, "Er ontbreekt nog een document. Wacht daarop; komt het niet binnen de hersteltermijn, besluit dan tot buiten behandeling.")
+			case b.Soort == BuitenBehandeling && !a.HerstelVerstreken(vandaag):
+				return ongeldig("besluit-"+b.Regeling, "Buiten behandeling kan alleen als een gevraagd document na de hersteltermijn nog ontbreekt (Awb artikel 4:5).")
+			}
 		}
 		inst, err := leesInstellingen(ctx, tx, gm)
 		if err != nil {
@@ -310,7 +317,7 @@ func Motivering(u regels.Uitkomst, soort BesluitSoort) string {
 			b.WriteString("- Uit de papieren die u stuurde, blijkt dat u niet voldoet aan deze voorwaarde: " + invullen + "\n")
 		}
 	default:
-		return "Wij hebben u gevraagd om papieren te sturen. Die hebben wij niet op tijd ontvangen. Daarom kunnen wij uw aanvraag voor " + u.Naam + " niet beoordelen."
+		return "Wij hebben u gevraagd om papieren te sturen, en u de tijd gegeven om dat te doen. Die papieren hebben wij niet op tijd ontvangen. Daarom kunnen wij uw aanvraag voor " + u.Naam + " niet beoordelen. Wij behandelen uw aanvraag niet (artikel 4:5 van de Algemene wet bestuursrecht). U kunt later opnieuw aanvragen."
 	}
 	return strings.TrimSpace(b.String())
 }

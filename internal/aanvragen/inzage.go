@@ -25,6 +25,7 @@ type Inzage struct {
 	Deadline   termijn.Datum
 	Regelingen []RegelingStand
 	Ontbreekt  []DocSoort
+	HerstelTot []termijn.Datum // per missing document, the last day to send it; zero when none was set
 	Documenten []DocumentInfo
 	Brieven    []int64 // ids of the letters, newest last
 }
@@ -223,17 +224,18 @@ func leesInzage(ctx context.Context, tx txq, gm string, id int64) (*Inzage, erro
 	if in.Documenten, err = documenten(ctx, tx, gm, id); err != nil {
 		return nil, err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT soort FROM aanvragen_gevraagd WHERE gemeente = $1 AND aanvraag_id = $2 AND document_id = 0 ORDER BY id`, gm, id)
+	rows, err = tx.QueryContext(ctx, `SELECT soort, herstel_tot FROM aanvragen_gevraagd WHERE gemeente = $1 AND aanvraag_id = $2 AND document_id = 0 ORDER BY id`, gm, id)
 	if err != nil {
 		return nil, store.MapError(err)
 	}
 	for rows.Next() {
-		var d string
-		if err := rows.Scan(&d); err != nil {
+		var d, tot string
+		if err := rows.Scan(&d, &tot); err != nil {
 			rows.Close()
 			return nil, store.MapError(err)
 		}
 		in.Ontbreekt = append(in.Ontbreekt, DocSoort(d))
+		in.HerstelTot = append(in.HerstelTot, datum(tot))
 	}
 	rows.Close()
 	rows, err = tx.QueryContext(ctx, `SELECT id FROM aanvragen_brief WHERE gemeente = $1 AND aanvraag_id = $2 ORDER BY id`, gm, id)

@@ -96,7 +96,7 @@ func TestVanCheckTotBrief(t *testing.T) {
 			pag := o.Doe(http.MethodGet, pad, cons, nil, nil)
 			webtest.Bevat(t, pag, "IMG_2041.jpg", "Regelingen en de regels op")
 			oud := eerste(t, versieRe, pag.Body)
-			r := o.Doe(http.MethodPost, pad+"/vraag", cons, url.Values{"versie": {oud}, "soort": {"beschikking"}, "omschrijving": {"De brief van uw uitkering"}}, nil)
+			r := o.Doe(http.MethodPost, pad+"/vraag", cons, url.Values{"versie": {oud}, "soort": {"beschikking"}, "omschrijving": {"De brief van uw uitkering"}, "hersteltermijn": {"2026-03-16"}}, nil)
 			if r.Status != http.StatusSeeOther {
 				t.Fatalf("vraag: %d %s", r.Status, r.Body)
 			}
@@ -113,7 +113,7 @@ func TestVanCheckTotBrief(t *testing.T) {
 
 			// The resident sees what is missing and sends it with the code.
 			st := o.Doe(http.MethodPost, "/aanvragen/status", "", url.Values{"referentie": {strings.ToLower(ref)}, "code": {code}}, nil)
-			webtest.Bevat(t, st, "Deze papieren hebben wij nog nodig", "De brief (beschikking)", "IMG_2041.jpg")
+			webtest.Bevat(t, st, "Deze papieren hebben wij nog nodig", "De brief (beschikking)", "IMG_2041.jpg", "Stuur dit uiterlijk op 16 maart 2026")
 			// Everything still asked, from the form on the page (the engine's open criteria and the case worker's request).
 			var stuur []bestand
 			for _, veld := range alle(regexp.MustCompile(`type="file" id="[^"]+" name="(bestand-[a-z]+)"`), st.Body) {

@@ -32,6 +32,8 @@ type aanvraagData struct {
 	Soorten       []web.Optie
 	EngineFout    string
 	Toestemming   string
+	// HerstelStandaard fills the hersteltermijn field: two weeks, a usual choice the case worker changes.
+	HerstelStandaard string
 }
 
 type regelingDetail struct {
@@ -52,7 +54,7 @@ type regelingDetail struct {
 
 type criteriumRij struct{ Uitkomst, Tekst, Bron string }
 
-type gevraagdRij struct{ Tekst, Omschrijving, Door, Gevraagd, Ontvangen string }
+type gevraagdRij struct{ Tekst, Omschrijving, Door, Gevraagd, Ontvangen, Tot string }
 
 type docRij struct{ URL, Naam, Soort, Grootte, Ontvangen string }
 
@@ -95,7 +97,8 @@ func (s *server) toonAanvraag(w http.ResponseWriter, r *http.Request, status int
 		d.Toestemming = a.Intermediair.Toestemming.In(web.Amsterdam).Format("02-01-2006 15:04")
 	}
 	d.MagBehandelen = auth.Mag(web.ActorUit(r.Context()), gm, auth.AanvragenBehandelen)
-	d.Beslisbaar = a.RegisterID != "" && a.Status == aanvragen.TeBeslissen
+	d.Beslisbaar = a.RegisterID != "" && (a.Status == aanvragen.TeBeslissen || (a.Status == aanvragen.Ontbreekt && a.HerstelVerstreken(vandaag)))
+	d.HerstelStandaard = vandaag.PlusDagen(14).String()
 	// The engine again, on the decision date: today.
 	uit, err := s.svc.Beoordeling(a, vandaag)
 	if err != nil {
@@ -145,6 +148,9 @@ func (s *server) toonAanvraag(w http.ResponseWriter, r *http.Request, status int
 	}
 	for _, x := range a.Gevraagd {
 		gr := gevraagdRij{Tekst: x.Soort.Naam(), Omschrijving: x.Omschrijving, Door: x.Door, Gevraagd: x.Gevraagd.In(web.Amsterdam).Format("02-01-2006")}
+		if !x.HerstelTot.IsZero() {
+			gr.Tot = datumNL(x.HerstelTot)
+		}
 		if gr.Door == "" {
 			gr.Door = "de regels (bij de aanvraag)"
 		}

@@ -70,7 +70,16 @@ func (s *server) notitie(w http.ResponseWriter, r *http.Request) {
 
 func (s *server) vraag(w http.ResponseWriter, r *http.Request) {
 	s.wijzig(w, r, func(gm string, id int64, v int, d *aanvraagData) (string, error) {
-		return "vraag", s.svc.VraagDocument(r.Context(), gm, id, v, aanvragen.DocSoort(r.PostFormValue("soort")), r.PostFormValue("omschrijving"), medewerker(r))
+		var tot termijn.Datum
+		if t := strings.TrimSpace(r.PostFormValue("hersteltermijn")); t != "" {
+			x, err := termijn.ParseDatum(t)
+			if err != nil {
+				d.Add("hersteltermijn", "Schrijf de datum als JJJJ-MM-DD.")
+				return "", nil
+			}
+			tot = x
+		}
+		return "vraag", s.svc.VraagDocument(r.Context(), gm, id, v, aanvragen.DocSoort(r.PostFormValue("soort")), r.PostFormValue("omschrijving"), tot, medewerker(r))
 	})
 }
 

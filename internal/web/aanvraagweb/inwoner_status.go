@@ -34,8 +34,12 @@ func (s *server) inzageRij(in *aanvragen.Inzage, l *web.Taal) *inzageRij {
 	for _, d := range in.Documenten {
 		z.Documenten = append(z.Documenten, d.Naam)
 	}
-	for _, o := range in.Ontbreekt {
-		z.Ontbreekt = append(z.Ontbreekt, nodigRij{Soort: string(o), Tekst: l.T("aanvraag.doc." + string(o))})
+	for i, o := range in.Ontbreekt {
+		n := nodigRij{Soort: string(o), Tekst: l.T("aanvraag.doc." + string(o))}
+		if tot := in.HerstelTot[i]; !tot.IsZero() {
+			n.Voor = l.T("aanvraag.uiterlijk", "datum", datumNL(tot))
+		}
+		z.Ontbreekt = append(z.Ontbreekt, n)
 	}
 	return z
 }
