@@ -438,3 +438,71 @@ func TestBuitenBehandelingNaHersteltermijn(t *testing.T) {
 		})
 	}
 }
+
+func TestBewaartermijn(t *testing.T) {
+	for _, o := range omgevingen(t, 3, gm) {
+		t.Run(o.naam, func(t *testing.T) {
+			ctx := metActor(t.Context())
+			besloten := func(formulier string) int64 {
+				n := nieuw("participatie_volwassenen")
+				n.Formulier += formulier
+				n.Bestanden = []aanvragen.Bestand{{Soort: "inkomen", Naam: "a.pdf", Inhoud: pdf(3)}, {Soort: "vermogen", Naam: "b.pdf", Inhoud: pdf(3)}}
+				a, err := o.svc.Start(ctx, n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				d, _ := o.svc.Aanvraag(ctx, gm, a.ID)
+				if err := o.svc.Koppel(ctx, gm, a.ID, d.Versie, o.recs[gm][0].BSN[0], consulent); err != nil {
+					t.Fatal(err)
+				}
+				d, _ = o.svc.Aanvraag(ctx, gm, a.ID)
+				if _, err := o.svc.Beslis(ctx, gm, a.ID, d.Versie, []aanvragen.BesluitInvoer{{Regeling: "participatie_volwassenen", Soort: aanvragen.Toekennen, Motivering: "ok"}}, consulent, afzender); err != nil {
+					t.Fatal(err)
+				}
+				return a.ID
+			}
+			oud := besloten("-oud")
+			open, err := o.svc.Start(ctx, nieuw("collectieve_zorgverzekering"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Not set: nothing goes, however old.
+			o.zet(begin.AddDate(5, 0, 0))
+			if r, err := o.svc.Bewaar(ctx, gm); err != nil || r.Documenten+r.Aanvragen != 0 || !r.NietIngesteld {
+				t.Fatalf("not set: %+v %v", r, err)
+			}
+			o.zet(begin)
+			if err := o.svc.ZetInstellingen(ctx, gm, aanvragen.Instellingen{Beslistermijn: aanvragen.WettelijkBeslis, BewaarDocumenten: 12, BewaarAanvraag: 6}); err == nil {
+				t.Fatal("documents kept longer than the application")
+			}
+			if err := o.svc.ZetInstellingen(ctx, gm, aanvragen.Instellingen{Beslistermijn: aanvragen.WettelijkBeslis, BewaarDocumenten: 6, BewaarAanvraag: 24}); err != nil {
+				t.Fatal(err)
+			}
+			nieuwer := func() int64 { o.zet(begin.AddDate(0, 8, 0)); defer o.zet(begin); return besloten("-nieuw") }()
+			// 13 months on: the old one's documents are gone, the newer one (5 months) keeps them; the open one is untouched.
+			o.zet(begin.AddDate(1, 1, 0))
+			r, err := o.svc.Bewaar(ctx, gm)
+			if err != nil || r.Documenten != 2 || r.Aanvragen != 0 {
+				t.Fatalf("after 13 months: %+v %v", r, err)
+			}
+			d, err := o.svc.Aanvraag(ctx, gm, oud)
+			if err != nil || len(d.Documenten) != 0 || len(d.Brieven) != 1 || d.Gevraagd[0].DocumentID >= 0 {
+				t.Fatalf("old application after the document term: %+v %v", d, err)
+			}
+			if d, _ := o.svc.Aanvraag(ctx, gm, nieuwer); len(d.Documenten) != 2 {
+				t.Errorf("newer application lost its documents: %d", len(d.Documenten))
+			}
+			// 25 months on: the old application is gone entirely; the open one stays.
+			o.zet(begin.AddDate(2, 1, 0))
+			if r, err := o.svc.Bewaar(ctx, gm); err != nil || r.Aanvragen != 1 {
+				t.Fatalf("after 25 months: %+v %v", r, err)
+			}
+			if _, err := o.svc.Aanvraag(ctx, gm, oud); !errors.Is(err, errs.NotFound) {
+				t.Errorf("old application still there: %v", err)
+			}
+			if _, err := o.svc.Aanvraag(ctx, gm, open.ID); err != nil {
+				t.Errorf("open application deleted: %v", err)
+			}
+		})
+	}
+}

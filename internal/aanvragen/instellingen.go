@@ -14,6 +14,9 @@ import (
 // WettelijkBeslis is the Awb decision term without a term of law: eight weeks (Awb art. 4:13 lid 2).
 var WettelijkBeslis = termijn.Termijn{Aantal: 8, Eenheid: termijn.Weken}
 
+// MaxBewaarMaanden bounds a retention setting (a typo of years for months is refused).
+const MaxBewaarMaanden = 600
+
 // ArtikelBeslis is the article of the decision term.
 const ArtikelBeslis = "Awb artikel 4:13"
 
@@ -22,7 +25,11 @@ type Instellingen struct {
 	Beslistermijn termijn.Termijn
 	Bron          string       // the verordening or beleidsregel of a term the gemeente set
 	VierOgenBoven *geld.Bedrag // a decision to award more needs a second case worker; nil: never
-	Versie        int
+	// BewaarDocumenten and BewaarAanvraag are the months after the decision after which the documents,
+	// and the whole decided application, are deleted by the daily job; 0: not set, nothing is deleted
+	// (no term is invented: the gemeente sets it from its selectielijst).
+	BewaarDocumenten, BewaarAanvraag int
+	Versie                           int
 }
 
 // StandaardInstellingen are the settings of a gemeente that stored none.
@@ -43,8 +50,9 @@ func leesInstellingen(ctx context.Context, q querier, gemeente string) (Instelli
 	in := StandaardInstellingen()
 	var eenheid string
 	var vier sql.NullInt64
-	err := q.QueryRowContext(ctx, `SELECT beslis_aantal, beslis_eenheid, beslis_bron, vier_ogen_cent, versie FROM aanvragen_instellingen WHERE gemeente = $1`, gemeente).
-		Scan(&in.Beslistermijn.Aantal, &eenheid, &in.Bron, &vier, &in.Versie)
+	err := q.QueryRowContext(ctx, `SELECT beslis_aantal, beslis_eenheid, beslis_bron, vier_ogen_cent, bewaar_documenten, bewaar_aanvraag, versie
+		FROM aanvragen_instellingen WHERE gemeente = $1`, gemeente).
+		Scan(&in.Beslistermijn.Aantal, &eenheid, &in.Bron, &vier, &in.BewaarDocumenten, &in.BewaarAanvraag, &in.Versie)
 	if errors.Is(err, sql.ErrNoRows) {
 		return in, nil
 	}
@@ -65,6 +73,15 @@ func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, in Inste
 	if err := in.Beslistermijn.Controleer(); err != nil {
 		return ongeldig("beslistermijn", err.Error())
 	}
+	if in.BewaarDocumenten < 0 || in.BewaarDocumenten > MaxBewaarMaanden {
+		return ongeldig("bewaar-documenten", "Kies 0 tot en met 600 maanden.")
+	}
+	if in.BewaarAanvraag < 0 || in.BewaarAanvraag > MaxBewaarMaanden {
+		return ongeldig("bewaar-aanvraag", "Kies 0 tot en met 600 maanden.")
+	}
+	if in.BewaarAanvraag > 0 && in.BewaarDocumenten > in.BewaarAanvraag {
+		return ongeldig("bewaar-documenten", "De documenten kunnen niet langer blijven dan de aanvraag zelf.")
+	}
 	var vier any
 	if in.VierOgenBoven != nil {
 		if *in.VierOgenBoven < 0 {
@@ -80,11 +97,13 @@ func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, in Inste
 		if oud.Versie != in.Versie {
 			return ErrVerouderd
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO aanvragen_instellingen (gemeente, beslis_aantal, beslis_eenheid, beslis_bron, vier_ogen_cent, versie)
-			VALUES ($1, $2, $3, $4, $5, 1)
+		_, err = tx.ExecContext(ctx, `INSERT INTO aanvragen_instellingen (gemeente, beslis_aantal, beslis_eenheid, beslis_bron, vier_ogen_cent,
+			bewaar_documenten, bewaar_aanvraag, versie)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, 1)
 			ON CONFLICT (gemeente) DO UPDATE SET beslis_aantal = excluded.beslis_aantal, beslis_eenheid = excluded.beslis_eenheid,
-			beslis_bron = excluded.beslis_bron, vier_ogen_cent = excluded.vier_ogen_cent, versie = aanvragen_instellingen.versie + 1`,
-			gemeente, in.Beslistermijn.Aantal, string(in.Beslistermijn.Eenheid), in.Bron, vier)
+			beslis_bron = excluded.beslis_bron, vier_ogen_cent = excluded.vier_ogen_cent, bewaar_documenten = excluded.bewaar_documenten,
+			bewaar_aanvraag = excluded.bewaar_aanvraag, versie = aanvragen_instellingen.versie + 1`,
+			gemeente, in.Beslistermijn.Aantal, string(in.Beslistermijn.Eenheid), in.Bron, vier, in.BewaarDocumenten, in.BewaarAanvraag)
 		return store.MapError(err)
 	})
 }

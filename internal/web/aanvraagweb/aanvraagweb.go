@@ -73,7 +73,8 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if s.staf, err = kit.Pages(web.Templates{FS: templateFS, Dir: "templates/staf", Staff: true, Gedeeld: []string{"av_gedeeld"}, Funcs: funcs}); err != nil {
 		return web.Part{}, err
 	}
-	return web.Part{Name: "aanvragen", Routes: s.routes(), Menu: menu}, nil
+	return web.Part{Name: "aanvragen", Routes: s.routes(), Menu: menu,
+		Taken: map[string]string{aanvragen.JobBewaartermijn: "Bewaartermijn aanvragen"}}, nil
 }
 
 const activiteit = "aanvragen.behandelen"

@@ -154,8 +154,11 @@ func (s *server) toonAanvraag(w http.ResponseWriter, r *http.Request, status int
 		if gr.Door == "" {
 			gr.Door = "de regels (bij de aanvraag)"
 		}
-		if x.DocumentID > 0 {
+		switch {
+		case x.DocumentID > 0:
 			gr.Ontvangen = "Ontvangen"
+		case x.DocumentID < 0:
+			gr.Ontvangen = "Ontvangen; het document is na de bewaartermijn verwijderd"
 		}
 		d.Gevraagd = append(d.Gevraagd, gr)
 	}

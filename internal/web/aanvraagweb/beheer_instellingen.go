@@ -17,6 +17,8 @@ type instellingenData struct {
 	web.FieldErrors
 	Basis                  string
 	Aantal, Bron, VierOgen string
+	BewaarDocumenten       string
+	BewaarAanvraag         string
 	Eenheden               []web.Optie
 	Versie                 int
 }
@@ -33,6 +35,7 @@ func (s *server) instellingen(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Aantal, d.Bron, d.Versie = strconv.Itoa(in.Beslistermijn.Aantal), in.Bron, in.Versie
+	d.BewaarDocumenten, d.BewaarAanvraag = strconv.Itoa(in.BewaarDocumenten), strconv.Itoa(in.BewaarAanvraag)
 	if in.VierOgenBoven != nil {
 		d.VierOgen = in.VierOgenBoven.Kort()
 	}
@@ -57,6 +60,21 @@ func (s *server) instellingenPost(w http.ResponseWriter, r *http.Request) {
 	eenheid := r.PostFormValue("eenheid")
 	d.Versie, _ = strconv.Atoi(r.PostFormValue("versie"))
 	in := aanvragen.Instellingen{Bron: d.Bron, Versie: d.Versie}
+	d.BewaarDocumenten, d.BewaarAanvraag = strings.TrimSpace(r.PostFormValue("bewaar-documenten")), strings.TrimSpace(r.PostFormValue("bewaar-aanvraag"))
+	for _, x := range []struct {
+		veld, waarde string
+		doel         *int
+	}{{"bewaar-documenten", d.BewaarDocumenten, &in.BewaarDocumenten}, {"bewaar-aanvraag", d.BewaarAanvraag, &in.BewaarAanvraag}} {
+		if x.waarde == "" {
+			continue
+		}
+		v, err := strconv.Atoi(x.waarde)
+		if err != nil {
+			d.Add(x.veld, "Schrijf een heel aantal maanden, of 0 als de gemeente nog geen termijn heeft gekozen.")
+			continue
+		}
+		*x.doel = v
+	}
 	n, err := strconv.Atoi(d.Aantal)
 	if err != nil {
 		d.Add("aantal", "Schrijf een heel getal, bijvoorbeeld 8.")
