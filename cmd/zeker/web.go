@@ -12,6 +12,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/apiv1"
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/brief"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/netwerk"
 	"github.com/zeker-platform/zeker/internal/partner"
@@ -118,7 +119,8 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	sc, err := scanweb.New(kit, scanweb.Deps{Scan: &scan.Diensten{DB: db, Catalogus: cat, Audit: d.audit}, Jobs: queue})
+	sc, err := scanweb.New(kit, scanweb.Deps{Scan: &scan.Diensten{DB: db, Catalogus: cat, Audit: d.audit,
+		Goedgekeurd: ambtshalveNaarAanvraag(as, gemeenten)}, Jobs: queue})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -231,5 +233,20 @@ func checkVoorAanvraag(l *checkweb.Lezer) func(ctx context.Context, t, taal stri
 			return nil, err
 		}
 		return &aanvraagweb.Ingevuld{Gemeente: in.Gemeente, Ander: in.Ander, Huishouden: in.Huishouden, Antwoorden: in.Antwoorden}, nil
+	}
+}
+
+// ambtshalveNaarAanvraag makes an approved ambtshalve proposal of the scan an application of
+// internal/aanvragen, decided with its letter, so one inbox holds both (issue 19).
+func ambtshalveNaarAanvraag(as *aanvragen.Service, gemeenten *tenant.Service) func(ctx context.Context, v *scan.Voorstel) error {
+	return func(ctx context.Context, v *scan.Voorstel) error {
+		g, err := gemeenten.Gemeente(ctx, v.Gemeente)
+		if err != nil {
+			return err
+		}
+		af := brief.Afzender{Naam: "Gemeente " + g.Naam, Telefoon: g.Contact.Telefoon, Email: g.Contact.Email, Website: g.Contact.Website}
+		_, err = as.Ambtshalve(ctx, aanvragen.AmbtshalveVoorstel{Gemeente: v.Gemeente, VoorstelID: v.ID, RegisterID: v.HuishoudenID,
+			Regeling: v.Regeling, Reden: v.BesluitReden}, aanvragen.Medewerker{Naam: v.BesluitDoor}, af)
+		return err
 	}
 }

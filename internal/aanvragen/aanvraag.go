@@ -206,9 +206,9 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 		uitkomsten = append(uitkomsten, keuzes[i].Uitkomst)
 	}
 	nodig := NodigVoor(uitkomsten)
-	hj, err := json.Marshal(n.Huishouden)
+	hj, err := jsonHuishouden(n.Huishouden)
 	if err != nil {
-		return nil, fmt.Errorf("aanvragen: huishouden: %w", err)
+		return nil, err
 	}
 	aj, err := json.Marshal(n.Antwoorden)
 	if err != nil {
@@ -274,7 +274,7 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 			deadline, deadline_uitleg, woonplaats, taal, huishouden, antwoorden, intermediair_naam, intermediair_organisatie, intermediair_gebruiker, toestemming)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
 			n.Gemeente, out.Referentie, codeHash(raw), n.Formulier, string(Nieuw), nu, vandaag.String(), dl.Einde.String(), uitleg,
-			n.Huishouden.Woonplaats, taal, string(hj), string(aj), im.Naam, im.Organisatie, im.GebruikerID, toestemming).Scan(&out.ID)
+			n.Huishouden.Woonplaats, taal, hj, string(aj), im.Naam, im.Organisatie, im.GebruikerID, toestemming).Scan(&out.ID)
 		if err != nil {
 			return store.MapError(err)
 		}
@@ -397,4 +397,12 @@ func (s *Service) herbereken(ctx context.Context, tx *sql.Tx, gm string, id int6
 		return "", store.MapError(err)
 	}
 	return st, nil
+}
+
+func jsonHuishouden(h *huishouden.Huishouden) (string, error) {
+	b, err := json.Marshal(h)
+	if err != nil {
+		return "", fmt.Errorf("aanvragen: huishouden: %w", err)
+	}
+	return string(b), nil
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/zeker-platform/zeker/internal/brief"
 	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/termijn"
 )
 
@@ -502,6 +504,67 @@ func TestBewaartermijn(t *testing.T) {
 			}
 			if _, err := o.svc.Aanvraag(ctx, gm, open.ID); err != nil {
 				t.Errorf("open application deleted: %v", err)
+			}
+		})
+	}
+}
+
+func TestAmbtshalve(t *testing.T) {
+	for _, o := range omgevingen(t, 40, gm) {
+		t.Run(o.naam, func(t *testing.T) {
+			ctx := metActor(t.Context())
+			var rec *register.Record
+			var regeling string
+			for _, r := range o.recs[gm] {
+				h := r.H
+				h.Gemeente = gm
+				res, err := o.svc.Evalueer(&h, begin, "nl")
+				if err != nil {
+					continue
+				}
+				for _, u := range res.Regelingen {
+					if u.Oordeel == regels.Recht && u.Bedrag != nil && regeling == "" {
+						rec, regeling = r, u.ID
+					}
+				}
+			}
+			if rec == nil {
+				t.Fatal("no household with a right and an amount among the synthetic ones")
+			}
+			v := aanvragen.AmbtshalveVoorstel{Gemeente: gm, VoorstelID: 7, RegisterID: rec.ID, Regeling: regeling, Reden: "Uit de scan van maart."}
+			a, err := o.svc.Ambtshalve(ctx, v, consulent, afzender)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := o.svc.Aanvraag(ctx, gm, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Status != aanvragen.Besloten || d.Kanaal != aanvragen.KanaalAmbtshalve || d.VoorstelID != 7 || d.RegisterID != rec.ID ||
+				len(d.Brieven) != 1 || d.Regelingen[0].Besluit != "toekennen" || d.Regelingen[0].BedragCent == nil {
+				t.Fatalf("ambtshalve application: %+v", d)
+			}
+			html, _ := o.svc.Brief(ctx, gm, a.ID, d.Brieven[0])
+			for _, want := range []string{"zonder aanvraag", "U hoeft hiervoor niets te doen", "artikel 6:7"} {
+				if !strings.Contains(html, want) {
+					t.Errorf("letter lacks %q", want)
+				}
+			}
+			// Once per proposal.
+			b, err := o.svc.Ambtshalve(ctx, v, consulent, afzender)
+			if err != nil || !b.Bestond || b.ID != a.ID {
+				t.Fatalf("second time: %+v %v", b, err)
+			}
+			// One inbox holds it, among the decided.
+			rs, _, err := o.svc.Inbox(ctx, gm, aanvragen.Filter{Status: aanvragen.Besloten})
+			if err != nil || len(rs) != 1 || rs[0].ID != a.ID {
+				t.Fatalf("inbox: %+v %v", rs, err)
+			}
+			// No right (any more): refused, nothing stored.
+			v2 := v
+			v2.VoorstelID, v2.Regeling = 8, "bestaat_niet"
+			if _, err := o.svc.Ambtshalve(ctx, v2, consulent, afzender); err == nil {
+				t.Fatal("an unknown regeling was granted")
 			}
 		})
 	}

@@ -49,6 +49,9 @@ type Aanvraag struct {
 	Brieven       []int64
 	// Intermediair applied for the client (nil: the resident themselves).
 	Intermediair *Intermediair
+	// Kanaal: KanaalInwoner, or KanaalAmbtshalve with the scan's proposal VoorstelID.
+	Kanaal     string
+	VoorstelID int64
 }
 
 // Regeling is one regeling of an application with its decision.
@@ -106,10 +109,10 @@ func leesAanvraag(ctx context.Context, tx *sql.Tx, gm string, id int64) (*Aanvra
 	var im Intermediair
 	var toestemming sql.NullTime
 	err := tx.QueryRowContext(ctx, `SELECT referentie, status, ontvangen, deadline, deadline_uitleg, woonplaats, taal, huishouden, antwoorden,
-		register_id, gekoppeld_door, besloten_op, versie, intermediair_naam, intermediair_organisatie, intermediair_gebruiker, toestemming
-		FROM aanvragen_aanvraag WHERE gemeente = $1 AND id = $2`, gm, id).
+		register_id, gekoppeld_door, besloten_op, versie, intermediair_naam, intermediair_organisatie, intermediair_gebruiker, toestemming,
+		kanaal, voorstel_id FROM aanvragen_aanvraag WHERE gemeente = $1 AND id = $2`, gm, id).
 		Scan(&a.Referentie, &st, &a.Ontvangen, &dl, &a.Deadline.Uitleg, &a.Woonplaats, &a.Taal, &hj, &aj, &a.RegisterID, &a.GekoppeldDoor, &besloten, &a.Versie,
-			&im.Naam, &im.Organisatie, &im.GebruikerID, &toestemming)
+			&im.Naam, &im.Organisatie, &im.GebruikerID, &toestemming, &a.Kanaal, &a.VoorstelID)
 	if err != nil {
 		return nil, store.MapError(err)
 	}

@@ -227,6 +227,10 @@ func maakBrief(a *Aanvraag, op termijn.Datum, af brief.Afzender) *brief.Brief {
 		},
 		Slot: []string{"Heeft u vragen over deze brief? Neem dan contact met ons op. Noem dan het kenmerk " + a.Referentie + "."},
 	}
+	if a.Kanaal == KanaalAmbtshalve {
+		b.Onderwerp = "Besluit: u krijgt een regeling zonder aanvraag (" + a.Referentie + ")"
+		b.Inleiding = []string{"Wij hebben gezien dat u recht heeft op een regeling van de gemeente. U hoeft die niet aan te vragen: wij kennen haar toe. In deze brief leest u wat u krijgt, en waarom."}
+	}
 	if af.Naam != "" {
 		b.Ondertekening = "Het college van burgemeester en wethouders van " + strings.TrimPrefix(af.Naam, "Gemeente ")
 	}
