@@ -42,7 +42,7 @@ func (d *Diensten) Beslis(ctx context.Context, gemeente string, id int64, b Besl
 		return v, err
 	}
 	if err := d.Goedgekeurd(ctx, v); err != nil {
-		return v, fmt.Errorf("scan: voorstel %d is goedgekeurd, maar het besluit en de brief konden niet worden gemaakt: %w", id, err)
+		return v, fmt.Errorf("scan: voorstel %d is goedgekeurd, maar het besluit en de brief konden niet worden gemaakt: %v", id, err) // %v: not the kind of the cause (a 404 would say the proposal does not exist)
 	}
 	return v, nil
 }
