@@ -153,6 +153,12 @@ func TestAanvraagVanBeginTotBrief(t *testing.T) {
 				t.Fatalf("draft motivation: %v", err)
 			}
 			mot = strings.Replace(mot, "(schrijf hier welke en waarom)", "uw spaargeld is hoger dan € 8.000.", 1)
+			// The draft of an award under a refusal would contradict it in the letter.
+			toe := aanvragen.Motivering(uit["collectieve_zorgverzekering"], aanvragen.Toekennen)
+			_, err = o.svc.Beslis(ctx, gm, a.ID, d.Versie, []aanvragen.BesluitInvoer{{Regeling: "collectieve_zorgverzekering", Soort: aanvragen.Afwijzen, Motivering: toe}}, consulent, afzender)
+			if f, ok := aanvragen.IsOngeldig(err); !ok || f.Veld != "motivering-collectieve_zorgverzekering" || !strings.Contains(f.Bericht, "Toekennen") {
+				t.Fatalf("award draft under a refusal: %v", err)
+			}
 			b300 := geld.Euro(300)
 			r, err := o.svc.Beslis(ctx, gm, a.ID, d.Versie, []aanvragen.BesluitInvoer{
 				{Regeling: "participatie_volwassenen", Soort: aanvragen.Toekennen, Motivering: "U voldoet aan de voorwaarden.", Ingang: termijn.NieuweDatum(2026, 1, 1), Einde: termijn.NieuweDatum(2026, 12, 31)},

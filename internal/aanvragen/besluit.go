@@ -134,6 +134,21 @@ func (s *Service) Beslis(ctx context.Context, gm string, id int64, versie int, i
 		if err != nil {
 			return err
 		}
+		// A motivation drafted for another decision (the select changed, the text not) would contradict
+		// the decision in the letter.
+		if uit, err := s.Beoordeling(a, vandaag); err == nil {
+			for _, b := range in {
+				u, ok := uit[b.Regeling]
+				if !ok {
+					continue
+				}
+				for _, ander := range []BesluitSoort{Toekennen, Afwijzen, BuitenBehandeling} {
+					if ander != b.Soort && strings.TrimSpace(b.Motivering) == strings.TrimSpace(Motivering(u, ander)) {
+						return ongeldig("motivering-"+b.Regeling, "Deze motivering is geschreven voor het besluit '"+ander.Naam()+"'. Pas haar aan aan het besluit '"+b.Soort.Naam()+"'.")
+					}
+				}
+			}
+		}
 		for _, b := range in {
 			var r *Regeling
 			for i := range a.Regelingen {

@@ -22,7 +22,21 @@ import (
 //go:embed brief.html
 var fs embed.FS
 
-var tmpl = template.Must(template.New("brief.html").Funcs(template.FuncMap{"datum": DatumNL}).ParseFS(fs, "brief.html"))
+var tmpl = template.Must(template.New("brief.html").Funcs(template.FuncMap{"datum": DatumNL, "punten": punten}).ParseFS(fs, "brief.html"))
+
+// punten returns the items of a paragraph whose every line starts with "- " (a list in the letter);
+// nil for an ordinary paragraph.
+func punten(alinea string) []string {
+	var out []string
+	for _, r := range strings.Split(alinea, "\n") {
+		r = strings.TrimSpace(r)
+		if !strings.HasPrefix(r, "- ") {
+			return nil
+		}
+		out = append(out, strings.TrimSpace(r[2:]))
+	}
+	return out
+}
 
 // BezwaarTermijn is the term to object: six weeks (Awb art. 6:7).
 var BezwaarTermijn = termijn.Termijn{Aantal: 6, Eenheid: termijn.Weken}
@@ -77,7 +91,7 @@ type Besluit struct {
 	Bedrag     string   // written amount ("€ 150,00"), "" when none or not known
 	Periode    string   // "per jaar", "eenmalig", with the dates when known
 	Grondslag  string   // the rule it rests on (verordening, beleidsregel, article)
-	Motivering []string // why, in B1 sentences
+	Motivering []string // why, in B1 paragraphs; a paragraph of lines that all start with "- " is a list
 }
 
 // Brief is one letter.

@@ -17,7 +17,7 @@ func voorbeeld() *Brief {
 		Onderwerp: "Besluit op uw aanvraag",
 		Besluiten: []Besluit{
 			{Regeling: "Individuele inkomenstoeslag", Uitkomst: Toegekend, Bedrag: "€ 150,00", Periode: "eenmalig", Motivering: []string{"Uw inkomen is laag genoeg."}},
-			{Regeling: "Meedoenregeling", Uitkomst: Afgewezen, Motivering: []string{"Uw inkomen is te hoog."}},
+			{Regeling: "Meedoenregeling", Uitkomst: Afgewezen, Motivering: []string{"U voldoet niet aan:", "- Uw inkomen is te hoog.\n- Uw spaargeld is te hoog."}},
 		},
 	}
 }
@@ -32,6 +32,7 @@ func TestHTMLNoemtBesluitenEnBezwaar(t *testing.T) {
 		"artikel 6:7 van de Algemene wet bestuursrecht", "binnen zes weken",
 		// 2 March 2026 + 6 weeks = Monday 13 April 2026 (a working day; Easter Monday is 6 April).
 		"uiterlijk op 13 april 2026", "AV-1234-5678", "J. de Vries &lt;script&gt;", "@page",
+		"<ul><li>Uw inkomen is te hoog.</li><li>Uw spaargeld is te hoog.</li></ul>", "<p>U voldoet niet aan:</p>",
 	} {
 		if !strings.Contains(h, want) {
 			t.Errorf("letter lacks %q", want)

@@ -103,7 +103,7 @@ func TestBrowserAanvraag(t *testing.T) {
 	webtest.Submit(t, mw, `form[action$="/koppel"] button`)
 	b.CheckAxe(t, mw, "te-beslissen")
 	b.Screenshot(t, mw, "aanvraag-te-beslissen")
-	webtest.Do(t, mw, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('select[name^="besluit-"]').forEach(s => { s.value = 'afwijzen'; })`))
+	webtest.Do(t, mw, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('select[name^="besluit-"]').forEach(s => { s.value = 'afwijzen'; }); document.querySelectorAll('textarea[name^="motivering-"]').forEach(t => { t.value = 'U krijgt dit niet, omdat uw inkomen te hoog is:\n\n- Uw inkomen is hoger dan de grens.'; })`))
 	webtest.Submit(t, mw, `form[action$="/besluit"] button`)
 	b.CheckAxe(t, mw, "besloten")
 	b.Screenshot(t, mw, "aanvraag-besloten")
