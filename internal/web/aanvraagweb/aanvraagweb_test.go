@@ -269,6 +269,15 @@ func TestIntermediair(t *testing.T) {
 	v.Set("toestemming", "ja")
 	docs := o.Doe(http.MethodPost, "/aanvragen/documenten", "", v, nil)
 	webtest.Bevat(t, docs, `name="toestemming" value="ja"`)
+	// A control character in a field of the multipart form: refused like the kit refuses it in others.
+	slecht := url.Values{}
+	for k, x := range v {
+		slecht[k] = x
+	}
+	slecht.Set("intermediair-naam", "Fatima\x00Bakker")
+	if a := o.multipart("/aanvragen/nieuw", slecht); a.Status != http.StatusUnprocessableEntity {
+		t.Fatalf("NUL in a multipart field: %d", a.Status)
+	}
 	nieuw := o.multipart("/aanvragen/nieuw", v)
 	webtest.Bevat(t, nieuw, "Geef het kenmerk en de code aan uw cliënt")
 	ref := eerste(t, refRe, nieuw.Body)

@@ -9,6 +9,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/aanvragen"
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/text"
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
@@ -83,8 +84,15 @@ func (s *server) nieuw(w http.ResponseWriter, r *http.Request) {
 		s.kit.ResidentError(w, r, status, key)
 		return
 	}
-	for _, veld := range []string{"t", "formulier", "lang"} {
+	// The kit checks the text of urlencoded forms; a multipart form's fields are checked here.
+	for _, veld := range []string{"t", "formulier", "lang", "intermediair-naam", "intermediair-organisatie", "toestemming"} {
 		if _, ok := tekstVeld(r, veld); !ok {
+			s.kit.ResidentError(w, r, http.StatusUnprocessableEntity, "fout.tekst")
+			return
+		}
+	}
+	for _, v := range r.PostForm["regeling"] {
+		if text.Check(v) != nil {
 			s.kit.ResidentError(w, r, http.StatusUnprocessableEntity, "fout.tekst")
 			return
 		}
