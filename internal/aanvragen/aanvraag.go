@@ -205,7 +205,10 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 		gekozen = append(gekozen, keuzes[i])
 		uitkomsten = append(uitkomsten, keuzes[i].Uitkomst)
 	}
-	nodig := NodigVoor(uitkomsten)
+	nodig, err := s.Nodig(ctx, n.Gemeente, uitkomsten)
+	if err != nil {
+		return nil, err
+	}
 	hj, err := jsonHuishouden(n.Huishouden)
 	if err != nil {
 		return nil, err

@@ -575,3 +575,29 @@ func TestAmbtshalve(t *testing.T) {
 		})
 	}
 }
+
+func TestAlBekendWordtNietGevraagd(t *testing.T) {
+	for _, o := range omgevingen(t, 0) {
+		t.Run(o.naam, func(t *testing.T) {
+			ctx := metActor(t.Context())
+			if err := o.svc.ZetInstellingen(ctx, gm, aanvragen.Instellingen{Beslistermijn: aanvragen.WettelijkBeslis, AlBekend: []aanvragen.DocSoort{aanvragen.DocInkomen}}); err != nil {
+				t.Fatal(err)
+			}
+			in, err := o.svc.Instellingen(ctx, gm)
+			if err != nil || len(in.AlBekend) != 1 || in.AlBekend[0] != aanvragen.DocInkomen {
+				t.Fatalf("instellingen: %+v %v", in, err)
+			}
+			a, err := o.svc.Start(ctx, nieuw("collectieve_zorgverzekering"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Income is unknown but the gemeente has it itself (Suwinet): only the savings are asked.
+			if len(a.Nodig) != 1 || a.Nodig[0].Soort != aanvragen.DocVermogen {
+				t.Errorf("nodig = %+v", a.Nodig)
+			}
+			if err := o.svc.ZetInstellingen(ctx, gm, aanvragen.Instellingen{Beslistermijn: aanvragen.WettelijkBeslis, AlBekend: []aanvragen.DocSoort{"paspoort"}, Versie: in.Versie}); err == nil {
+				t.Error("an unknown kind of document was accepted")
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/store"
@@ -29,7 +30,10 @@ type Instellingen struct {
 	// and the whole decided application, are deleted by the daily job; 0: not set, nothing is deleted
 	// (no term is invented: the gemeente sets it from its selectielijst).
 	BewaarDocumenten, BewaarAanvraag int
-	Versie                           int
+	// AlBekend are the kinds of document the gemeente has itself (income through Suwinet, its own
+	// beschikkingen): an application never asks them.
+	AlBekend []DocSoort
+	Versie   int
 }
 
 // StandaardInstellingen are the settings of a gemeente that stored none.
@@ -50,9 +54,10 @@ func leesInstellingen(ctx context.Context, q querier, gemeente string) (Instelli
 	in := StandaardInstellingen()
 	var eenheid string
 	var vier sql.NullInt64
-	err := q.QueryRowContext(ctx, `SELECT beslis_aantal, beslis_eenheid, beslis_bron, vier_ogen_cent, bewaar_documenten, bewaar_aanvraag, versie
+	var bekend string
+	err := q.QueryRowContext(ctx, `SELECT beslis_aantal, beslis_eenheid, beslis_bron, vier_ogen_cent, bewaar_documenten, bewaar_aanvraag, al_bekend, versie
 		FROM aanvragen_instellingen WHERE gemeente = $1`, gemeente).
-		Scan(&in.Beslistermijn.Aantal, &eenheid, &in.Bron, &vier, &in.BewaarDocumenten, &in.BewaarAanvraag, &in.Versie)
+		Scan(&in.Beslistermijn.Aantal, &eenheid, &in.Bron, &vier, &in.BewaarDocumenten, &in.BewaarAanvraag, &bekend, &in.Versie)
 	if errors.Is(err, sql.ErrNoRows) {
 		return in, nil
 	}
@@ -60,6 +65,11 @@ func leesInstellingen(ctx context.Context, q querier, gemeente string) (Instelli
 		return in, fmt.Errorf("aanvragen: instellingen: %w", store.MapError(err))
 	}
 	in.Beslistermijn.Eenheid = termijn.Eenheid(eenheid)
+	for _, d := range strings.Split(bekend, ",") {
+		if DocSoort(d).Geldig() {
+			in.AlBekend = append(in.AlBekend, DocSoort(d))
+		}
+	}
 	if vier.Valid {
 		b := geld.Bedrag(vier.Int64)
 		in.VierOgenBoven = &b
@@ -82,6 +92,13 @@ func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, in Inste
 	if in.BewaarAanvraag > 0 && in.BewaarDocumenten > in.BewaarAanvraag {
 		return ongeldig("bewaar-documenten", "De documenten kunnen niet langer blijven dan de aanvraag zelf.")
 	}
+	var bekend []string
+	for _, d := range in.AlBekend {
+		if !d.Geldig() {
+			return ongeldig("al-bekend", "Kies soorten documenten uit de lijst.")
+		}
+		bekend = append(bekend, string(d))
+	}
 	var vier any
 	if in.VierOgenBoven != nil {
 		if *in.VierOgenBoven < 0 {
@@ -98,12 +115,12 @@ func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, in Inste
 			return ErrVerouderd
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO aanvragen_instellingen (gemeente, beslis_aantal, beslis_eenheid, beslis_bron, vier_ogen_cent,
-			bewaar_documenten, bewaar_aanvraag, versie)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, 1)
+			bewaar_documenten, bewaar_aanvraag, al_bekend, versie)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)
 			ON CONFLICT (gemeente) DO UPDATE SET beslis_aantal = excluded.beslis_aantal, beslis_eenheid = excluded.beslis_eenheid,
 			beslis_bron = excluded.beslis_bron, vier_ogen_cent = excluded.vier_ogen_cent, bewaar_documenten = excluded.bewaar_documenten,
-			bewaar_aanvraag = excluded.bewaar_aanvraag, versie = aanvragen_instellingen.versie + 1`,
-			gemeente, in.Beslistermijn.Aantal, string(in.Beslistermijn.Eenheid), in.Bron, vier, in.BewaarDocumenten, in.BewaarAanvraag)
+			bewaar_aanvraag = excluded.bewaar_aanvraag, al_bekend = excluded.al_bekend, versie = aanvragen_instellingen.versie + 1`,
+			gemeente, in.Beslistermijn.Aantal, string(in.Beslistermijn.Eenheid), in.Bron, vier, in.BewaarDocumenten, in.BewaarAanvraag, strings.Join(bekend, ","))
 		return store.MapError(err)
 	})
 }

@@ -1,6 +1,7 @@
 package aanvragen
 
 import (
+	"context"
 	"slices"
 
 	"github.com/zeker-platform/zeker/internal/regels"
@@ -111,4 +112,13 @@ func NodigVoor(uitkomsten []regels.Uitkomst) []Nodig {
 		}
 	}
 	return out
+}
+
+// Nodig is NodigVoor without the kinds of document gemeente has itself (Instellingen.AlBekend).
+func (s *Service) Nodig(ctx context.Context, gemeente string, uitkomsten []regels.Uitkomst) ([]Nodig, error) {
+	in, err := s.Instellingen(ctx, gemeente)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(NodigVoor(uitkomsten), func(n Nodig) bool { return slices.Contains(in.AlBekend, n.Soort) }), nil
 }

@@ -3,6 +3,7 @@ package aanvraagweb
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,6 +20,7 @@ type instellingenData struct {
 	Aantal, Bron, VierOgen string
 	BewaarDocumenten       string
 	BewaarAanvraag         string
+	AlBekend               []web.Optie
 	Eenheden               []web.Optie
 	Versie                 int
 }
@@ -36,6 +38,7 @@ func (s *server) instellingen(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Aantal, d.Bron, d.Versie = strconv.Itoa(in.Beslistermijn.Aantal), in.Bron, in.Versie
 	d.BewaarDocumenten, d.BewaarAanvraag = strconv.Itoa(in.BewaarDocumenten), strconv.Itoa(in.BewaarAanvraag)
+	d.AlBekend = alBekendOpties(in.AlBekend)
 	if in.VierOgenBoven != nil {
 		d.VierOgen = in.VierOgenBoven.Kort()
 	}
@@ -60,6 +63,10 @@ func (s *server) instellingenPost(w http.ResponseWriter, r *http.Request) {
 	eenheid := r.PostFormValue("eenheid")
 	d.Versie, _ = strconv.Atoi(r.PostFormValue("versie"))
 	in := aanvragen.Instellingen{Bron: d.Bron, Versie: d.Versie}
+	for _, v := range r.PostForm["al-bekend"] {
+		in.AlBekend = append(in.AlBekend, aanvragen.DocSoort(v))
+	}
+	d.AlBekend = alBekendOpties(in.AlBekend)
 	d.BewaarDocumenten, d.BewaarAanvraag = strings.TrimSpace(r.PostFormValue("bewaar-documenten")), strings.TrimSpace(r.PostFormValue("bewaar-aanvraag"))
 	for _, x := range []struct {
 		veld, waarde string
@@ -111,4 +118,13 @@ func (s *server) instellingenPost(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.toonInstellingen(w, r, http.StatusUnprocessableEntity, d, g.Code, eenheid)
+}
+
+// alBekendOpties are the kinds of document as checkboxes, those the gemeente has itself ticked.
+func alBekendOpties(bekend []aanvragen.DocSoort) []web.Optie {
+	var out []web.Optie
+	for _, x := range aanvragen.DocSoorten() {
+		out = append(out, web.Optie{Waarde: string(x), Label: x.Naam(), Gekozen: slices.Contains(bekend, x)})
+	}
+	return out
 }

@@ -170,7 +170,12 @@ func (s *server) documenten(w http.ResponseWriter, r *http.Request) {
 		s.inwoner.Render(w, r, http.StatusUnprocessableEntity, "aanvraag_kies", d)
 		return
 	}
-	d.Nodig = nodigRijen(aanvragen.NodigVoor(uit), l)
+	nodig, err := s.svc.Nodig(r.Context(), in.Gemeente, uit)
+	if err != nil {
+		s.kit.Error(w, r, err, "")
+		return
+	}
+	d.Nodig = nodigRijen(nodig, l)
 	s.vul(d, l, in.Gemeente, l.T("aanvraag.documenten.titel"), terugNaarUitslag(d.T))
 	geenCache(w)
 	s.inwoner.Render(w, r, http.StatusOK, "aanvraag_documenten", d)

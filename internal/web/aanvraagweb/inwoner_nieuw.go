@@ -135,7 +135,9 @@ func (s *server) nieuw(w http.ResponseWriter, r *http.Request) {
 					uit = append(uit, k.Uitkomst)
 				}
 			}
-			d.Nodig = nodigRijen(aanvragen.NodigVoor(uit), l)
+			if nodig, err := s.svc.Nodig(r.Context(), in.Gemeente, uit); err == nil {
+				d.Nodig = nodigRijen(nodig, l)
+			}
 		}
 		s.vul(d, l, in.Gemeente, l.T("aanvraag.documenten.titel"), terugNaarUitslag(d.T))
 		geenCache(w)
