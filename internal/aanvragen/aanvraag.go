@@ -373,7 +373,8 @@ func ontbrekend(ctx context.Context, tx *sql.Tx, gm string, id int64) ([]DocSoor
 }
 
 // herbereken sets the status from what is there (every regeling decided: besloten; a request open:
-// ontbreekt; linked: te beslissen; else nieuw), copies it to the regelingen and raises the version.
+// ontbreekt; linked: te beslissen; else nieuw), copies it and the village to the regelingen and raises
+// the version.
 func (s *Service) herbereken(ctx context.Context, tx *sql.Tx, gm string, id int64) (Status, error) {
 	var reg string
 	var open, mist int
@@ -396,7 +397,8 @@ func (s *Service) herbereken(ctx context.Context, tx *sql.Tx, gm string, id int6
 	if _, err := tx.ExecContext(ctx, `UPDATE aanvragen_aanvraag SET status = $1, versie = versie + 1 WHERE gemeente = $2 AND id = $3`, string(st), gm, id); err != nil {
 		return "", store.MapError(err)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE aanvragen_regeling SET status = $1 WHERE gemeente = $2 AND aanvraag_id = $3`, string(st), gm, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE aanvragen_regeling SET status = $1,
+		woonplaats = (SELECT a.woonplaats FROM aanvragen_aanvraag a WHERE a.gemeente = $2 AND a.id = $3) WHERE gemeente = $2 AND aanvraag_id = $3`, string(st), gm, id); err != nil {
 		return "", store.MapError(err)
 	}
 	return st, nil

@@ -344,6 +344,12 @@ func TestInboxFilters(t *testing.T) {
 			if err != nil || tot != 4 || !strings.Contains(rs[0].Regelingen, "Bijdrage meedoen") {
 				t.Fatalf("regeling filter: %d, %v, %+v", tot, err, rs)
 			}
+			if rs, tot, err := o.svc.Inbox(ctx, gm, aanvragen.Filter{Regeling: "participatie_volwassenen", Woonplaats: "Vilsteren"}); err != nil || tot != 4 || len(rs) != 4 {
+				t.Fatalf("regeling + village: %d, %v", tot, err)
+			}
+			if _, tot, _ := o.svc.Inbox(ctx, gm, aanvragen.Filter{Regeling: "participatie_volwassenen", Woonplaats: "Dalfsen"}); tot != 0 {
+				t.Errorf("another village: %d", tot)
+			}
 			if _, tot, _ = o.svc.Inbox(ctx, "GM1730", aanvragen.Filter{}); tot != 0 {
 				t.Errorf("another gemeente sees %d", tot)
 			}

@@ -47,6 +47,7 @@ func BenchmarkInbox(b *testing.B) {
 			{"te_beslissen+regeling/pagina1", aanvragen.Filter{Status: aanvragen.TeBeslissen, Regeling: "individuele_inkomenstoeslag"}},
 			{"te_beslissen+regeling/pagina10", aanvragen.Filter{Status: aanvragen.TeBeslissen, Regeling: "individuele_inkomenstoeslag", Vanaf: 450}},
 			{"te_beslissen+dorp/pagina10", aanvragen.Filter{Status: aanvragen.TeBeslissen, Woonplaats: "Dorp 3", Vanaf: 450}},
+			{"te_beslissen+regeling+dorp/pagina1", aanvragen.Filter{Status: aanvragen.TeBeslissen, Regeling: "bijzondere_bijstand", Woonplaats: "Dorp 3"}},
 		} {
 			b.Run(d.String()+"/"+tc.naam, func(b *testing.B) {
 				for b.Loop() {
@@ -76,8 +77,8 @@ func vulAanvragen(b *testing.B, db *store.DB, gm string, n int) {
 	for _, x := range []struct {
 		regeling, waar string
 	}{{"bijzondere_bijstand", "1 = 1"}, {"individuele_inkomenstoeslag", "id % 2 = 0"}, {"collectieve_zorgverzekering", "id % 3 = 0"}} {
-		if _, err := db.Exec(ctx, `INSERT INTO aanvragen_regeling (gemeente, aanvraag_id, regeling, naam, oordeel_bij_aanvraag, status, deadline)
-			SELECT gemeente, id, $1, $1, 'onzeker', status, deadline FROM aanvragen_aanvraag WHERE gemeente = $2 AND `+x.waar,
+		if _, err := db.Exec(ctx, `INSERT INTO aanvragen_regeling (gemeente, aanvraag_id, regeling, naam, oordeel_bij_aanvraag, status, deadline, woonplaats)
+			SELECT gemeente, id, $1, $1, 'onzeker', status, deadline, woonplaats FROM aanvragen_aanvraag WHERE gemeente = $2 AND `+x.waar,
 			x.regeling, gm); err != nil {
 			b.Fatal(err)
 		}

@@ -47,14 +47,13 @@ func (s *Service) Inbox(ctx context.Context, gemeente string, f Filter) ([]Rij, 
 	}
 	var from, where string
 	if f.Regeling != "" {
-		from = `aanvragen_regeling x JOIN aanvragen_aanvraag a ON a.id = x.aanvraag_id`
+		from = `aanvragen_regeling x JOIN aanvragen_aanvraag a ON a.id = x.aanvraag_id AND a.gemeente = x.gemeente`
 		where = `x.gemeente = $1 AND x.regeling = ` + arg(f.Regeling)
 		if f.Status == "" {
 			where += ` AND x.status IN ('nieuw', 'ontbreekt', 'te_beslissen')`
 		} else {
 			where += ` AND x.status = ` + arg(string(f.Status))
 		}
-		where += ` AND a.gemeente = $1`
 	} else {
 		from = `aanvragen_aanvraag a`
 		where = `a.gemeente = $1`
@@ -64,22 +63,24 @@ func (s *Service) Inbox(ctx context.Context, gemeente string, f Filter) ([]Rij, 
 			where += ` AND a.status = ` + arg(string(f.Status))
 		}
 	}
-	if f.Woonplaats != "" {
+	if f.Woonplaats != "" && f.Regeling != "" {
+		where += ` AND x.woonplaats = ` + arg(f.Woonplaats)
+	} else if f.Woonplaats != "" {
 		where += ` AND a.woonplaats = ` + arg(f.Woonplaats)
 	}
 	order := `a.deadline, a.id`
 	if f.Regeling != "" {
 		order = `x.deadline, x.aanvraag_id`
 	}
-	// The count of a regeling filter without a village needs no join: the regeling row carries the
-	// status and the gemeente of its application (a join would visit every application, ~75 ms at
-	// 25,000 rows on SQLite).
-	telFrom, telWhere := from, where
-	if f.Regeling != "" && f.Woonplaats == "" {
-		telFrom, telWhere = `aanvragen_regeling x`, strings.TrimSuffix(where, ` AND a.gemeente = $1`)
+	// The count of a regeling filter needs no join: the regeling row carries the status, the village and
+	// the gemeente of its application (a join would visit every application, ~75 ms at 25,000 rows on
+	// SQLite).
+	telFrom := from
+	if f.Regeling != "" {
+		telFrom = `aanvragen_regeling x`
 	}
 	var totaal int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+telFrom+` WHERE `+telWhere, args...).Scan(&totaal); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+telFrom+` WHERE `+where, args...).Scan(&totaal); err != nil {
 		return nil, 0, fmt.Errorf("aanvragen: inbox tellen: %w", store.MapError(err))
 	}
 	limiet := f.Limiet
