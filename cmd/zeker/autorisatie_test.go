@@ -173,6 +173,27 @@ var toegangTabel = map[string]string{
 	"GET /beheer/{gemeente}/signalen/indicatoren":     "beheerder beleidsmedewerker consulent",
 	"GET /beheer/{gemeente}/signalen/indicatoren.csv": "beheerder beleidsmedewerker consulent",
 
+	// Aanvragen (internal/web/aanvraagweb): the resident's pages are public (the code is in the form body),
+	// the case worker's per gemeente.
+	"POST /aanvragen/kies":                                 "publiek",
+	"POST /aanvragen/documenten":                           "publiek",
+	"POST /aanvragen/nieuw":                                "publiek",
+	"GET /aanvragen/status":                                "publiek",
+	"POST /aanvragen/status":                               "publiek",
+	"POST /aanvragen/status/stuur":                         "publiek",
+	"POST /aanvragen/status/brief":                         "publiek",
+	"GET /beheer/{gemeente}/aanvragen":                     "consulent",
+	"GET /beheer/{gemeente}/aanvragen/{id}":                "consulent",
+	"GET /beheer/{gemeente}/aanvragen/{id}/document/{doc}": "consulent",
+	"GET /beheer/{gemeente}/aanvragen/{id}/brief/{brief}":  "consulent",
+	"POST /beheer/{gemeente}/aanvragen/{id}/notitie":       "consulent",
+	"POST /beheer/{gemeente}/aanvragen/{id}/vraag":         "consulent",
+	"POST /beheer/{gemeente}/aanvragen/{id}/koppel":        "consulent",
+	"POST /beheer/{gemeente}/aanvragen/{id}/besluit":       "consulent",
+	"GET /beheer/{gemeente}/aanvragen/export":              "consulent",
+	"GET /beheer/{gemeente}/aanvragen/instellingen":        "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/aanvragen/instellingen":       "beheerder systeembeheerder",
+
 	// Zaken schuldhulp (internal/web/zakenweb). Reading: every debt-help role; the Wgs steps: consulent and
 	// schuldhulpverlener; the plan and regie: also the regisseur; teams: the teamleider.
 	"GET /beheer/{gemeente}/zaken":                          "consulent schuldhulpverlener regisseur teamleider",

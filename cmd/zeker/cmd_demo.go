@@ -120,6 +120,9 @@ func runDemo(ctx context.Context, e env, args []string) error {
 			laadZaken(ctx, d, codes, accounts, log)
 			laadVerwijzingen(ctx, d, log)
 		}
+		if *huishoudens > 0 {
+			laadAanvragen(ctx, d, codes, accounts, log)
+		}
 		return nil
 	}
 	o.klaar = func(a net.Addr) { printDemo(e.stdout, demoURL(a), accounts, sleutels) }

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/aanvragen"
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/datum"
@@ -229,6 +230,11 @@ func serve(ctx context.Context, o serveOpties) error {
 		(&register.Service{DB: db, Audit: al}).Registreer(runner, actief)
 		sig.RegistreerJobs(runner, actief)
 		zk.RegistreerJobs(runner, actief)
+		if as, err := aanvragen.New(aanvragen.Config{DB: db, Audit: al, Catalogus: cat}); err == nil {
+			as.RegistreerJobs(runner, actief)
+		} else {
+			return fmt.Errorf("aanvragen: %w", err)
+		}
 		runner.Handle(jobOpruimen, func(ctx context.Context, run *jobs.Run) error {
 			s, p, err := d.auth.Opruimen(ctx)
 			if err != nil {

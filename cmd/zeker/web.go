@@ -8,9 +8,11 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/aanvragen"
 	"github.com/zeker-platform/zeker/internal/apiv1"
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/brief"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/netwerk"
 	"github.com/zeker-platform/zeker/internal/partner"
@@ -21,6 +23,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web"
+	"github.com/zeker-platform/zeker/internal/web/aanvraagweb"
 	"github.com/zeker-platform/zeker/internal/web/beheerweb"
 	"github.com/zeker-platform/zeker/internal/web/checkweb"
 	"github.com/zeker-platform/zeker/internal/web/monitorweb"
@@ -86,7 +89,16 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 		partners = partners.MetVerhuizers(verhuizers(d.auth, d.sig)...)
 	}
 	gids := nieuwePartnerGids(partners)
-	check, err := checkweb.New(kit, checkweb.Config{Sleutel: o.checkKey}, checkweb.Deps{Catalogus: cat, Gemeenten: gemeenten, Partners: gids})
+	check, lezer, err := checkweb.NewMetLezer(kit, checkweb.Config{Sleutel: o.checkKey, AanvraagActie: aanvraagweb.ActieVanCheck},
+		checkweb.Deps{Catalogus: cat, Gemeenten: gemeenten, Partners: gids})
+	if err != nil {
+		return nil, nil, err
+	}
+	as, err := aanvragen.New(aanvragen.Config{DB: db, Audit: d.audit, Catalogus: cat, Klok: d.nu})
+	if err != nil {
+		return nil, nil, err
+	}
+	av, err := aanvraagweb.New(kit, aanvraagweb.Deps{Aanvragen: as, Check: checkVoorAanvraag(lezer)})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -108,7 +120,8 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	sc, err := scanweb.New(kit, scanweb.Deps{Scan: &scan.Service{DB: db, Catalogus: cat, Audit: d.audit}, Jobs: queue})
+	sc, err := scanweb.New(kit, scanweb.Deps{Scan: &scan.Service{DB: db, Catalogus: cat, Audit: d.audit,
+		Goedgekeurd: ambtshalveNaarAanvraag(as, gemeenten)}, Jobs: queue})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -129,7 +142,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	parts := []web.Part{check, beheer, pw, nw, sig, sc, mon}
+	parts := []web.Part{check, beheer, pw, nw, sig, sc, mon, av}
 	if d.zaken != nil {
 		zk, err := zakenweb.New(kit, zakenweb.Deps{Zaken: d.zaken, Vroegsignaal: vroegsignaalVoorZaak(d.sig), Partners: partners})
 		if err != nil {
@@ -212,4 +225,34 @@ func crisisVanSignaal(c signalen.CrisisSoort) zaken.CrisisSoort {
 		return zaken.CrisisZorgverzekering
 	}
 	return ""
+}
+
+// checkVoorAanvraag opens a check's code for the application pages (checkweb's Lezer, in aanvraagweb's
+// words), so neither part imports the other.
+func checkVoorAanvraag(l *checkweb.Lezer) func(ctx context.Context, t, taal string) (*aanvraagweb.Ingevuld, error) {
+	return func(ctx context.Context, t, taal string) (*aanvraagweb.Ingevuld, error) {
+		in, err := l.Lees(ctx, t, taal)
+		if errors.Is(err, checkweb.ErrCodeVerlopen) {
+			return nil, aanvraagweb.ErrCheckVerlopen
+		}
+		if err != nil {
+			return nil, err
+		}
+		return &aanvraagweb.Ingevuld{Gemeente: in.Gemeente, Ander: in.Ander, Huishouden: in.Huishouden, Antwoorden: in.Antwoorden}, nil
+	}
+}
+
+// ambtshalveNaarAanvraag makes an approved ambtshalve proposal of the scan an application of
+// internal/aanvragen, decided with its letter, so one inbox holds both (issue 19).
+func ambtshalveNaarAanvraag(as *aanvragen.Service, gemeenten *tenant.Service) func(ctx context.Context, v *scan.Voorstel) error {
+	return func(ctx context.Context, v *scan.Voorstel) error {
+		g, err := gemeenten.Gemeente(ctx, v.Gemeente)
+		if err != nil {
+			return err
+		}
+		af := brief.Afzender{Naam: "Gemeente " + g.Naam, Telefoon: g.Contact.Telefoon, Email: g.Contact.Email, Website: g.Contact.Website}
+		_, err = as.Ambtshalve(ctx, aanvragen.AmbtshalveVoorstel{Gemeente: v.Gemeente, VoorstelID: v.ID, RegisterID: v.HuishoudenID,
+			Regeling: v.Regeling, Reden: v.BesluitReden}, aanvragen.Medewerker{Naam: v.BesluitDoor}, af)
+		return err
+	}
 }

@@ -46,6 +46,8 @@ const (
 	ZakenBehandelen     Permissie = "zaken.behandelen"     // the Wgs steps: intake, first conversation, decision, end, nazorg, budgets
 	ZakenPlan           Permissie = "zaken.plan"           // the household's plan (goals, actions), notes and handing over the regie
 	ZakenTeams          Permissie = "zaken.teams"          // teams of case workers and which team has a zaak
+	AanvragenLezen      Permissie = "aanvragen.lezen"      // applications of residents: inbox, documents, letters (personal data)
+	AanvragenBehandelen Permissie = "aanvragen.behandelen" // ask documents, link to the register, decide, export awards
 	ScanUitvoeren       Permissie = "scan.uitvoeren"       // load household data and run a population scan
 	ScanLezen           Permissie = "scan.lezen"           // outreach lists with residents (personal data)
 	ScanBeoordelen      Permissie = "scan.beoordelen"      // approve or reject ambtshalve proposals
@@ -74,7 +76,7 @@ var rolPermissies = map[Rol][]Permissie{
 	},
 	Consulent: {
 		RegelsLezen, CheckIntermediair, VerwijzingenMaken, SignalenLezen, SignalenBehandelen,
-		ZakenLezen, ZakenBehandelen, ZakenPlan, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, ImportUitvoeren, TakenLezen,
+		ZakenLezen, ZakenBehandelen, ZakenPlan, AanvragenLezen, AanvragenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, ImportUitvoeren, TakenLezen,
 	},
 	Intermediair: {
 		RegelsLezen, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken, AanbodVoorstellen,
@@ -100,7 +102,7 @@ var SleutelPermissies = []Permissie{
 var AllePermissies = []Permissie{
 	RegelsLezen, RegelsBeheren, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken, AanbodVoorstellen,
 	SignalenLezen, SignalenBehandelen, SignalenAanleveren, SignalenTerugmelden, ZakenLezen, ZakenBehandelen, ZakenPlan, ZakenTeams,
-	ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, MonitorSimuleren, ImportUitvoeren, TakenLezen,
+	AanvragenLezen, AanvragenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, MonitorSimuleren, ImportUitvoeren, TakenLezen,
 	AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, PartnersBeheren, GemeenteInstellen, GemeentenBeheren,
 }
 

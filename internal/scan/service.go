@@ -2,6 +2,7 @@ package scan
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/register"
@@ -34,9 +35,16 @@ func (d *Service) HaalVoorstel(ctx context.Context, gemeente string, id int64) (
 	return HaalVoorstel(ctx, d.DB, d.Audit, gemeente, id)
 }
 
-// Beslis records a consulent's decision on a proposal.
+// Beslis records a consulent's decision on a proposal; an approval is then handed to Goedgekeurd.
 func (d *Service) Beslis(ctx context.Context, gemeente string, id int64, b Besluit) (*Voorstel, error) {
-	return Beslis(ctx, d.DB, d.Audit, gemeente, id, b)
+	v, err := Beslis(ctx, d.DB, d.Audit, gemeente, id, b)
+	if err != nil || d.Goedgekeurd == nil || v.Status != Goedgekeurd {
+		return v, err
+	}
+	if err := d.Goedgekeurd(ctx, v); err != nil {
+		return v, fmt.Errorf("scan: voorstel %d is goedgekeurd, maar het besluit en de brief konden niet worden gemaakt: %v", id, err) // %v: not the kind of the cause (a 404 would say the proposal does not exist)
+	}
+	return v, nil
 }
 
 // LaadPopulatie loads the gemeente's imported households (internal/register) for a what-if at datum.

@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"context"
 	"errors"
 	"testing"
 
@@ -89,6 +90,18 @@ func TestVoorstellen(t *testing.T) {
 		}
 		if ops["ambtshalve_voorstel.maken"] != 1 || ops["ambtshalve_voorstel.goedgekeurd"] != 1 {
 			t.Errorf("audit operations = %v, want one maken and one goedgekeurd", ops)
+		}
+		// An approval through Diensten is handed on (to aanvragen, in the composition root); a rejection not.
+		var doorgegeven []int64
+		d := &Service{DB: db, Audit: log, Goedgekeurd: func(_ context.Context, v *Voorstel) error { doorgegeven = append(doorgegeven, v.ID); return nil }}
+		if _, err := d.Beslis(ctx, "GM0175", open[1].ID, Besluit{Goedkeuren: true, Reden: "ok", Door: "c"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.Beslis(ctx, "GM0175", open[2].ID, Besluit{Reden: "nee", Door: "c"}); err != nil {
+			t.Fatal(err)
+		}
+		if len(doorgegeven) != 1 || doorgegeven[0] != open[1].ID {
+			t.Errorf("handed on: %v, want [%d]", doorgegeven, open[1].ID)
 		}
 	})
 }

@@ -44,6 +44,9 @@ type Page struct {
 	// VoetContact is the footer entry with the contact of the gemeente the page is about (from
 	// Kit.VoetContact); empty on pages of no gemeente.
 	VoetContact template.HTML
+	// VoetTekst replaces the footer's sentence (layout.footer: the check stores nothing) on pages that
+	// do store, such as an application's.
+	VoetTekst string
 }
 
 // Contact is a gemeente's contact as the check shows it: its website, phone and e-mail, or else its

@@ -72,6 +72,9 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 	qt := url.QueryEscape(t)
 	p.bewaarURL = "/check/bewaar?lang=" + l.Code + "&t=" + qt
 	p.armoedevalURL = "/check/armoedeval?lang=" + l.Code + "&t=" + qt
+	if s.cfg.AanvraagActie != "" {
+		p.aanvraagActie, p.token = s.cfg.AanvraagActie, t
+	}
 	// Changing an answer resumes at the last step shown, with every answer kept.
 	if len(a.Pad) > 0 {
 		b := *a

@@ -103,6 +103,8 @@ type resultaatPagina struct {
 	teksten *regels.Teksten // words een_van's alternatives one by one
 	// partners are the contacts of the partners that run regelingen on this page, by key.
 	partners map[string]PartnerContact
+
+	aanvraagActie, token string // the application form (check_aanvraag.go); "" without
 }
 
 // schrijf writes the content of the result page (what base.html puts in <main>).
@@ -180,6 +182,7 @@ func (p *resultaatPagina) schrijf(b *bytes.Buffer) {
 	if p.ander {
 		p.schrijfOverdracht(b)
 	}
+	p.schrijfAanvraag(b)
 	b.WriteString("\n<section class=\"zeker-acties zeker-niet-printen\" aria-labelledby=\"acties-kop\">\n  <h2 class=\"utrecht-heading-2\" id=\"acties-kop\">")
 	web.Esc(b, lb.ActiesKop)
 	b.WriteString("</h2>\n  <p class=\"utrecht-paragraph\">")

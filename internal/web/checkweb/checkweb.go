@@ -28,6 +28,9 @@ type Config struct {
 	Sleutel []byte
 	// CodeGeldig is how long a resume code stays valid; 0 means 30 days.
 	CodeGeldig time.Duration
+	// AanvraagActie, when set, is where the result page's form posts the answers to start an
+	// application (the aanvragen part, wired by the composition root); empty: no such form.
+	AanvraagActie string
 }
 
 // Deps are the services of the check.

@@ -1,0 +1,133 @@
+package aanvragen
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+	"fmt"
+	"github.com/zeker-platform/zeker/internal/datum"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/brief"
+	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/register"
+	"github.com/zeker-platform/zeker/internal/store"
+)
+
+// Kanalen: how an application came in.
+const (
+	KanaalInwoner    = "inwoner"
+	KanaalAmbtshalve = "ambtshalve"
+)
+
+// AmbtshalveVoorstel is a proposal of the scan that a case worker approved: grant Regeling to the
+// household RegisterID of the register without an application.
+type AmbtshalveVoorstel struct {
+	Gemeente   string
+	VoorstelID int64
+	RegisterID string
+	Regeling   string
+	Reden      string // the case worker's reason for approving
+}
+
+// Ambtshalve turns an approved proposal into an application of the same inbox, linked to the household
+// of the register and decided (toekennen, the engine's amount today, the motivation from its trace),
+// with the letter to the resident, who can object. Once per proposal: a second call returns the first
+// application (Bestond). The resident gets no code (the letter goes by post; no account or mail exists).
+func (s *Service) Ambtshalve(ctx context.Context, v AmbtshalveVoorstel, door Medewerker, af brief.Afzender) (*Aangemaakt, error) {
+	formulier := fmt.Sprintf("ambtshalve-voorstel-%d", v.VoorstelID)
+	var bestaand int64
+	var ref string
+	err := s.db.QueryRowContext(ctx, `SELECT id, referentie FROM aanvragen_aanvraag WHERE gemeente = $1 AND formulier = $2`, v.Gemeente, formulier).Scan(&bestaand, &ref)
+	if err == nil {
+		return &Aangemaakt{ID: bestaand, Referentie: ref, Bestond: true}, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return nil, store.MapError(err)
+	}
+	rec, err := register.Huishouden(ctx, s.sdb, v.Gemeente, v.RegisterID)
+	if err != nil {
+		return nil, fmt.Errorf("aanvragen: ambtshalve: huishouden %s: %w", v.RegisterID, err)
+	}
+	h := rec.H
+	h.Gemeente = v.Gemeente
+	res, err := s.Evalueer(&h, s.peildatum(), "nl")
+	if err != nil {
+		return nil, err
+	}
+	var u *regels.Uitkomst
+	for i := range res.Regelingen {
+		if res.Regelingen[i].ID == v.Regeling {
+			u = &res.Regelingen[i]
+		}
+	}
+	switch {
+	case u == nil:
+		return nil, ongeldig("regeling", "Deze regeling staat niet (meer) in de regels van de gemeente.")
+	case u.Oordeel != regels.Recht:
+		return nil, ongeldig("regeling", "Volgens de regels van vandaag heeft dit huishouden geen recht (meer): beoordeel het voorstel opnieuw.")
+	case u.Bedrag == nil:
+		return nil, ongeldig("regeling", "De regels geven geen bedrag: ambtshalve toekennen kan alleen met een bedrag.")
+	}
+	hj, err := jsonHuishouden(&h)
+	if err != nil {
+		return nil, err
+	}
+	// A code nobody gets: the column needs one; the status page cannot be opened for this application.
+	geheim := make([]byte, CodeBytes)
+	if _, err := rand.Read(geheim); err != nil {
+		return nil, err
+	}
+	nu := s.klok().UTC().Truncate(time.Microsecond)
+	vandaag := datum.Van(nu, s.zone)
+	mot := Motivering(*u, Toekennen) + "\n\nU hoeft hiervoor niets te doen. Wij kennen dit toe zonder dat u het aanvraagt (ambtshalve)."
+	if r := strings.TrimSpace(v.Reden); r != "" {
+		mot += " " + r
+	}
+	out := &Aangemaakt{}
+	err = s.sdb.Tx(ctx, func(tx *sql.Tx) error {
+		if out.Referentie, err = nieuweReferentie(); err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO aanvragen_aanvraag (gemeente, referentie, code_hash, formulier, status, ontvangen, ontvangen_dag,
+			deadline, deadline_uitleg, woonplaats, taal, huishouden, antwoorden, register_id, gekoppeld_door, kanaal, voorstel_id)
+			VALUES ($1, $2, $3, $4, 'nieuw', $5, $6, $6, $7, $8, 'nl', $9, '', $10, $11, 'ambtshalve', $12) RETURNING id`,
+			v.Gemeente, out.Referentie, codeHash(geheim), formulier, nu, vandaag.String(), "Ambtshalve: besloten bij het goedkeuren van het voorstel",
+			h.Woonplaats, hj, v.RegisterID, door.Naam, v.VoorstelID).Scan(&out.ID); err != nil {
+			return store.MapError(err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO aanvragen_regeling (gemeente, aanvraag_id, regeling, naam, oordeel_bij_aanvraag, status, deadline,
+			besluit, bedrag_cent, bedrag_engine_cent, periode, motivering, besloten_op, besloten_door)
+			VALUES ($1, $2, $3, $4, 'recht', 'nieuw', $5, 'toekennen', $6, $6, $7, $8, $5, $9)`,
+			v.Gemeente, out.ID, u.ID, u.Naam, vandaag.String(), int64(*u.Bedrag), string(u.Periode), mot, door.Naam); err != nil {
+			return store.MapError(err)
+		}
+		if _, err := s.herbereken(ctx, tx, v.Gemeente, out.ID); err != nil {
+			return err
+		}
+		a, err := leesAanvraag(ctx, tx, v.Gemeente, out.ID)
+		if err != nil {
+			return err
+		}
+		html, err := maakBrief(a, vandaag, af).HTML()
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO aanvragen_brief (gemeente, aanvraag_id, html, gemaakt) VALUES ($1, $2, $3, $4)`, v.Gemeente, out.ID, html, nu); err != nil {
+			return store.MapError(err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE aanvragen_aanvraag SET besloten_op = $1 WHERE gemeente = $2 AND id = $3`, vandaag.String(), v.Gemeente, out.ID); err != nil {
+			return store.MapError(err)
+		}
+		return s.schrijf(ctx, tx, audit.Verwerking{Gemeente: v.Gemeente, Operatie: "aanvraag.ambtshalve", Actie: audit.Aanmaken,
+			SubjectSoort: "huishouden", SubjectID: v.RegisterID, Object: "aanvraag/" + strconv.FormatInt(out.ID, 10)})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
