@@ -62,6 +62,8 @@
 //	           services, locations, opening hours, settings; 0901 referrals with their status history
 //	           and the answer term; 0902 partners' proposals for their services). They must run after the partner range, which
 //	           netwerk's own 0500–0599 would not: the runner applies versions in ascending order
+//	1200–1299  internal/budget (1200 budgets per year, requests and decisions, settings); they reference
+//	           partner_organisatie (0800) and zaken_zaak (0300)
 //
 // The runner applies every version that is not yet in schema_migrations, in ascending order, even when a
 // higher version is already applied (a new platform migration 0005 after signalen's 0200). So a migration
