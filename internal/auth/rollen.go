@@ -39,7 +39,9 @@ const (
 	SignalenAanleveren  Permissie = "signalen.aanleveren"  // deliver arrears signals (signaalpartner API)
 	SignalenTerugmelden Permissie = "signalen.terugmelden" // read the outcome category of own signals (partner API)
 	ZakenLezen          Permissie = "zaken.lezen"          // debt-help and support cases (personal data)
-	ZakenBehandelen     Permissie = "zaken.behandelen"     // plans, deadlines, decisions, budgets
+	ZakenBehandelen     Permissie = "zaken.behandelen"     // plans, deadlines, decisions, budget requests and their decisions
+	BudgettenLezen      Permissie = "budgetten.lezen"      // budgets per year: amount, source, committed, remaining (no personal data)
+	BudgettenBeheren    Permissie = "budgetten.beheren"    // add and change budgets, the four-eyes amount, export decisions
 	ScanUitvoeren       Permissie = "scan.uitvoeren"       // load household data and run a population scan
 	ScanLezen           Permissie = "scan.lezen"           // outreach lists with residents (personal data)
 	ScanBeoordelen      Permissie = "scan.beoordelen"      // approve or reject ambtshalve proposals
@@ -60,15 +62,17 @@ const (
 // source for authorization; docs/platform.md shows it as a table.
 var rolPermissies = map[Rol][]Permissie{
 	Beheerder: {
-		RegelsLezen, MonitorLezen, TakenLezen,
+		RegelsLezen, MonitorLezen, TakenLezen, BudgettenLezen, BudgettenBeheren,
 		AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, PartnersBeheren, GemeenteInstellen,
 	},
 	Beleidsmedewerker: {
 		RegelsLezen, RegelsBeheren, MonitorLezen, MonitorSimuleren, ScanUitvoeren, ImportUitvoeren, TakenLezen,
+		BudgettenLezen, BudgettenBeheren,
 	},
 	Consulent: {
 		RegelsLezen, CheckIntermediair, VerwijzingenMaken, SignalenLezen, SignalenBehandelen,
 		ZakenLezen, ZakenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, ImportUitvoeren, TakenLezen,
+		BudgettenLezen,
 	},
 	Intermediair: {
 		RegelsLezen, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken, AanbodVoorstellen,
@@ -89,7 +93,7 @@ var SleutelPermissies = []Permissie{
 var AllePermissies = []Permissie{
 	RegelsLezen, RegelsBeheren, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken, AanbodVoorstellen,
 	SignalenLezen, SignalenBehandelen, SignalenAanleveren, SignalenTerugmelden, ZakenLezen, ZakenBehandelen,
-	ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, MonitorSimuleren, ImportUitvoeren, TakenLezen,
+	BudgettenLezen, BudgettenBeheren, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, MonitorSimuleren, ImportUitvoeren, TakenLezen,
 	AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, PartnersBeheren, GemeenteInstellen, GemeentenBeheren,
 }
 
