@@ -120,6 +120,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 			laadZaken(ctx, d, codes, accounts, log)
 			laadVerwijzingen(ctx, d, log)
 		}
+		laadBudgetten(ctx, d, accounts, log)
 		return nil
 	}
 	o.klaar = func(a net.Addr) { printDemo(e.stdout, demoURL(a), accounts, sleutels) }
