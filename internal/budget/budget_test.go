@@ -34,9 +34,10 @@ type omg struct {
 	svc *budget.Service
 	ps  *partner.Service
 	ctx context.Context
+	nu  func() time.Time
 }
 
-func nieuw(t *testing.T, db *store.DB) *omg {
+func nieuw(t testing.TB, db *store.DB) *omg {
 	t.Helper()
 	nu := time.Date(2026, 3, 9, 10, 0, 0, 0, time.UTC)
 	klok := func() time.Time { return nu }
@@ -56,7 +57,7 @@ func nieuw(t *testing.T, db *store.DB) *omg {
 		t.Fatal(err)
 	}
 	ctx := audit.WithActor(t.Context(), audit.Actor{Soort: audit.ActorSysteem, ID: "test", Naam: "test"})
-	return &omg{db: db, log: al, svc: s, ps: ps, ctx: ctx}
+	return &omg{db: db, log: al, svc: s, ps: ps, ctx: ctx, nu: klok}
 }
 
 func bedrag(e int64) *geld.Bedrag { b := geld.Euro(e); return &b }
