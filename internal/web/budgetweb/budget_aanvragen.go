@@ -20,6 +20,7 @@ type aanvragenData struct {
 	Zaak                               string
 	Budgetten, Statussen, Jaren, Orden []web.Optie
 	Rijen                              []aanvraagRij
+	NieuwVoorZaak                      []web.Optie // budgets of this year to request from for the zaak (Waarde: URL)
 	Paging                             web.Paging
 }
 
@@ -109,6 +110,13 @@ func (s *server) aanvragen(w http.ResponseWriter, r *http.Request) {
 	d.Jaren = opties(jo, q.Get("jaar"))
 	d.Orden = opties([][2]string{{"", "Nieuwste eerst"}, {string(budget.OudsteEerst), "Oudste eerst"}, {string(budget.HoogsteEerst), "Hoogste bedrag eerst"}}, string(f.Sorteer))
 	magZaken := auth.Mag(web.ActorUit(ctx), gm, auth.ZakenLezen)
+	if f.ZaakID > 0 && auth.Mag(web.ActorUit(ctx), gm, auth.ZakenBehandelen) {
+		for _, b := range alle {
+			if b.Jaar == s.budget.Vandaag().Jaar() {
+				d.NieuwVoorZaak = append(d.NieuwVoorZaak, web.Optie{Waarde: budgetURL(gm, b.ID) + "/aanvraag?zaak=" + d.Zaak, Label: b.Naam})
+			}
+		}
+	}
 	for _, a := range rijen {
 		rij := aanvraagRij{ID: a.ID, URL: aanvraagURL(gm, a.ID), Budget: a.BudgetNaam + " (" + strconv.Itoa(a.BudgetJaar) + ")", Vorm: a.Vorm.Naam(),
 			Bedrag: a.Bedrag.String(), Status: a.Status.Naam(), Ingediend: a.Ingediend.In(zone()).Format("2-1-2006"), Door: a.IngediendDoor.Naam,

@@ -54,6 +54,7 @@ func TestBrowserBudget(t *testing.T) {
 			return o.post(pad+"/aanvraag", "consulent", url.Values{"vorm": {"goed"}, "bedrag": {"x"}})
 		}},
 		{"aanvragen", 200, func() webtest.Antwoord { return o.get(aanvragenURL(gm), "consulent") }},
+		{"aanvragen-zaak", 200, func() webtest.Antwoord { return o.get(aanvragenURL(gm)+"?zaak=7", "consulent") }},
 		{"aanvragen-fout", 200, func() webtest.Antwoord { return o.get(aanvragenURL(gm)+"?status=x", "consulent") }},
 		{"aanvraag", 200, func() webtest.Antwoord { return o.get(aanvraag+"?klaar=aanvraag", "consulent") }},
 		{"aanvraag-fout", 422, func() webtest.Antwoord {

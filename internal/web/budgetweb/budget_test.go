@@ -166,6 +166,7 @@ func TestAanvraagEnBesluit(t *testing.T) {
 		a = o.get(aanvragenURL(gm)+"?status=toegekend", "consulent")
 		webtest.Bevat(t, a, "E-bike", "Aanvraag 1 tot en met 1 van 1")
 		webtest.Bevat(t, o.get(aanvragenURL(gm)+"?status=x&sorteer=y", "consulent"), `id="status-fout"`, `id="sorteer-fout"`)
+		webtest.Bevat(t, o.get(aanvragenURL(gm)+"?zaak=7", "consulent"), "Nieuwe aanvraag voor deze zaak", pad+"/aanvraag?zaak=7", "geen aanvragen die bij dit filter passen")
 		// The export.
 		a = o.get(basis(gm)+"/export?van=2026-03-01&tot=2026-03-31", "beleidsmedewerker")
 		if a.Status != 200 || !strings.HasPrefix(a.Hdr.Get("Content-Type"), "text/csv") {
