@@ -128,6 +128,9 @@ func (s *Service) Maak(ctx context.Context, gemeente string, b Budget) (int64, e
 	nu := s.klok().UTC()
 	var id int64
 	err := s.sdb.Tx(ctx, func(tx *sql.Tx) error {
+		if err := partnerVan(ctx, tx, gemeente, b.PartnerID); err != nil {
+			return err
+		}
 		return tx.QueryRowContext(ctx, `INSERT INTO budget_budget (gemeente, jaar, soort, naam, partner_id, bedrag, bron, aangemaakt, gewijzigd)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
 			gemeente, b.Jaar, string(b.Soort), b.Naam, partnerArg(b.PartnerID), bedragArg(b.Bedrag), b.Bron, nu).Scan(&id)
@@ -155,6 +158,11 @@ func (s *Service) Wijzig(ctx context.Context, gemeente string, b Budget) error {
 		if oud.Versie != b.Versie {
 			return ErrVerouderd
 		}
+		if b.PartnerID != oud.PartnerID {
+			if err := partnerVan(ctx, tx, gemeente, b.PartnerID); err != nil {
+				return err
+			}
+		}
 		if b.Bedrag != nil && *b.Bedrag < oud.Toegekend {
 			return errs.FieldError("bedrag", "Er is al "+oud.Toegekend.String()+" toegekend; het bedrag kan niet lager zijn.")
 		}
@@ -169,6 +177,22 @@ func (s *Service) Wijzig(ctx context.Context, gemeente string, b Budget) error {
 		}
 		return nil
 	})
+}
+
+// partnerVan checks that partner id has (or had) a membership of the gemeente; "" is no partner.
+func partnerVan(ctx context.Context, tx *sql.Tx, gemeente, id string) error {
+	if id == "" {
+		return nil
+	}
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM partner_lidmaatschap WHERE partner_id = $1 AND gemeente = $2`, id, gemeente).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("budget: partner: %w", store.MapError(err))
+	}
+	if n == 0 {
+		return errs.FieldError("partner", "Deze partner is geen partner van de gemeente. Kies een partner uit de lijst.")
+	}
+	return nil
 }
 
 const budgetKolommen = `id, gemeente, jaar, soort, naam, COALESCE(partner_id, ''), bedrag, bron, toegekend, versie`

@@ -113,7 +113,7 @@ func TestBudget(t *testing.T) {
 		if _, err := o.svc.Maak(o.ctx, gm, budget.Budget{Jaar: 2026, Soort: budget.Beleid, Naam: "Maatwerkbudget", Bron: "x"}); !errors.Is(err, errs.Invalid) {
 			t.Fatalf("same name twice: %v", err)
 		}
-		if _, err := o.svc.Maak(o.ctx, gm, budget.Budget{Jaar: 2026, Soort: budget.Fonds, Naam: "Y", Bron: "x", PartnerID: "bestaat-niet"}); !errors.Is(err, errs.Constraint) {
+		if _, err := o.svc.Maak(o.ctx, gm, budget.Budget{Jaar: 2026, Soort: budget.Fonds, Naam: "Y", Bron: "x", PartnerID: "bestaat-niet"}); !errors.As(err, &fs) || !fs.Has("partner") {
 			t.Fatalf("unknown partner: %v", err)
 		}
 		b.Bedrag = bedrag(1000)
@@ -282,6 +282,9 @@ func TestZaakEnPartner(t *testing.T) {
 			t.Fatalf("%+v", got)
 		}
 		var fs errs.Fields
+		if _, err := o.svc.Maak(o.ctx, ander, budget.Budget{Jaar: 2026, Soort: budget.Fonds, Naam: "Noodfonds", PartnerID: p1.ID, Bron: "plan"}); !errors.As(err, &fs) || !fs.Has("partner") {
+			t.Fatalf("a partner that is not of the gemeente: %v", err)
+		}
 		if _, err := o.svc.DienIn(o.ctx, ander, budget.Nieuw{BudgetID: id, ZaakID: zaak, Vorm: budget.Geld, Bedrag: 1, Reden: "x"}); !errors.Is(err, errs.NotFound) {
 			t.Fatalf("another gemeente's budget: %v", err)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/budget"
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
@@ -119,6 +120,10 @@ func (s *server) besluitPost(w http.ResponseWriter, r *http.Request) {
 		case errors.Is(err, budget.ErrTekort):
 			status = http.StatusConflict
 			d.Add("besluit-reden", "Het budget is niet toereikend: de aanvraag is hoger dan wat van het budget resteert (hieronder). Verhoog eerst het bedrag van het budget (beleidsmedewerker of beheerder), of wijs af.")
+		case errors.Is(err, errs.Conflict):
+			status = http.StatusConflict
+			d.Add("besluit-reden", "Over deze aanvraag is al besloten; het besluit staat hieronder.")
+			d.Versie = 0
 		default:
 			if !s.veldFouten(w, r, err, &d.FieldErrors, "") {
 				return

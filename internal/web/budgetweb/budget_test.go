@@ -151,6 +151,11 @@ func TestAanvraagEnBesluit(t *testing.T) {
 			t.Fatalf("second award: %d %s", a.Status, a.Loc)
 		}
 		webtest.Bevat(t, o.get(pad, "beleidsmedewerker"), "€ 700,00", "€ 300,00")
+		a = o.post(aanvraag+"/besluit", "consulent", url.Values{"versie": {"3"}, "besluit": {"afwijzen"}, "besluit-reden": {"Toch niet"}})
+		if a.Status != http.StatusConflict {
+			t.Fatalf("decided twice: %d", a.Status)
+		}
+		webtest.Bevat(t, a, "al besloten", "Toegekend op 2026-03-09 door Tweede consulent: Akkoord")
 		// Below zero: refused with the reason, nothing changes.
 		a = o.post(pad+"/aanvraag", "consulent", url.Values{"vorm": {"geld"}, "bedrag": {"400"}, "reden": {"Energie"}})
 		te := strings.Split(a.Loc, "?")[0]
