@@ -189,7 +189,7 @@ func TestAanvraagEnBesluit(t *testing.T) {
 		}
 		// Every read of a request is in the processing log.
 		var n int
-		if err := db.SQL().QueryRowContext(t.Context(), `SELECT COUNT(*) FROM audit_log WHERE operation = 'budgetaanvraag.bekijken'`).Scan(&n); err != nil || n != 5 {
+		if err := db.SQL().QueryRowContext(t.Context(), `SELECT COUNT(*) FROM audit_log WHERE operation = 'budgetaanvraag.bekijken'`).Scan(&n); err != nil || n != 6 {
 			t.Errorf("reads logged: %d %v", n, err)
 		}
 	})
