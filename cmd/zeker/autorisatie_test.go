@@ -227,6 +227,23 @@ var toegangTabel = map[string]string{
 	"GET /beheer/{gemeente}/zaken/instellingen":             "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/zaken/instellingen":            "beheerder systeembeheerder",
 
+	// Budgetten (internal/web/budgetweb): budgets without personal data for beheerder, beleidsmedewerker
+	// and consulent; managing them for beheerder and beleidsmedewerker; requests (personal data) for the
+	// consulent only.
+	"GET /beheer/{gemeente}/budgetten":                     "beheerder beleidsmedewerker consulent",
+	"GET /beheer/{gemeente}/budgetten/nieuw":               "beheerder beleidsmedewerker",
+	"POST /beheer/{gemeente}/budgetten/nieuw":              "beheerder beleidsmedewerker",
+	"GET /beheer/{gemeente}/budgetten/{id}":                "beheerder beleidsmedewerker consulent",
+	"POST /beheer/{gemeente}/budgetten/{id}":               "beheerder beleidsmedewerker",
+	"GET /beheer/{gemeente}/budgetten/{id}/aanvraag":       "consulent schuldhulpverlener",
+	"POST /beheer/{gemeente}/budgetten/{id}/aanvraag":      "consulent schuldhulpverlener",
+	"GET /beheer/{gemeente}/budgetaanvragen":               "consulent schuldhulpverlener regisseur teamleider",
+	"GET /beheer/{gemeente}/budgetaanvragen/{id}":          "consulent schuldhulpverlener regisseur teamleider",
+	"POST /beheer/{gemeente}/budgetaanvragen/{id}/besluit": "consulent schuldhulpverlener",
+	"GET /beheer/{gemeente}/budgetten/export":              "beheerder beleidsmedewerker",
+	"GET /beheer/{gemeente}/budgetten/instellingen":        "beheerder beleidsmedewerker",
+	"POST /beheer/{gemeente}/budgetten/instellingen":       "beheerder beleidsmedewerker",
+
 	// System administration.
 	"GET /systeem/gemeenten":             "systeem",
 	"GET /systeem/gemeenten/nieuw":       "systeem",

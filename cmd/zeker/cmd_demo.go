@@ -123,6 +123,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		if *huishoudens > 0 {
 			laadAanvragen(ctx, d, codes, accounts, log)
 		}
+		laadBudgetten(ctx, d, accounts, log)
 		return nil
 	}
 	o.klaar = func(a net.Addr) { printDemo(e.stdout, demoURL(a), accounts, sleutels) }

@@ -217,6 +217,15 @@ func TestDemoEndToEnd(t *testing.T) {
 	if _, body := get("/beheer/GM1681/zaken"); !strings.Contains(body, "Vroegsignalering (aanbod aanvaard)") {
 		t.Error("no zaak from vroegsignalering on the worklist")
 	}
+	// Budgets from the plans: Borger-Odoorn's € 45.000 network budget, the others with an unknown amount,
+	// and synthetic requests against them.
+	if resp, body := get("/beheer/GM1681/budgetten?jaar=alle"); resp.StatusCode != 200 || !strings.Contains(body, "Impulsfinanciering netwerk bestaanszekerheid") ||
+		!strings.Contains(body, "€ 45.000,00") || !strings.Contains(body, "Maatwerkbudget") || !strings.Contains(body, "onbekend") {
+		t.Errorf("demo budgets of GM1681: %d", resp.StatusCode)
+	}
+	if resp, body := get("/beheer/GM1681/budgetaanvragen"); resp.StatusCode != 200 || !strings.Contains(body, "Aanvraag 1 tot en met 3 van 3") {
+		t.Errorf("demo budget requests of GM1681: %d", resp.StatusCode)
+	}
 	u, _ := url.Parse(basis)
 	cookies := jar.Cookies(u)
 	if len(cookies) != 1 || cookies[0].Name != "zeker-sessie" {

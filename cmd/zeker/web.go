@@ -13,6 +13,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/brief"
+	"github.com/zeker-platform/zeker/internal/budget"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/netwerk"
 	"github.com/zeker-platform/zeker/internal/partner"
@@ -25,6 +26,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/web/aanvraagweb"
 	"github.com/zeker-platform/zeker/internal/web/beheerweb"
+	"github.com/zeker-platform/zeker/internal/web/budgetweb"
 	"github.com/zeker-platform/zeker/internal/web/checkweb"
 	"github.com/zeker-platform/zeker/internal/web/monitorweb"
 	"github.com/zeker-platform/zeker/internal/web/netwerkweb"
@@ -142,7 +144,19 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	parts := []web.Part{check, beheer, pw, nw, sig, sc, mon, av}
+	bs, err := budget.New(budget.Config{DB: db, Audit: d.audit, Klok: d.nu})
+	if err != nil {
+		return nil, nil, err
+	}
+	bd := budgetweb.Deps{Budget: bs, Partners: partners}
+	if d.zaken != nil {
+		bd.ZaakURL = zakenweb.ZaakURL
+	}
+	bw, err := budgetweb.New(kit, bd)
+	if err != nil {
+		return nil, nil, err
+	}
+	parts := []web.Part{check, beheer, pw, nw, sig, sc, mon, av, bw}
 	if d.zaken != nil {
 		zk, err := zakenweb.New(kit, zakenweb.Deps{Zaken: d.zaken, Vroegsignaal: vroegsignaalVoorZaak(d.sig), Partners: partners})
 		if err != nil {
@@ -175,6 +189,7 @@ func verhuizers(as *auth.Service, sig *opslag.Service) []partner.Verhuizer {
 		{Naam: "netwerkafspraken", Verhuizen: netwerk.VerhuisAfspraken},
 		{Naam: "medewerkers van de partner", Verhuizen: partner.VerhuisMedewerkers},
 		{Naam: "nazorg en acties van zaken", Verhuizen: zaken.VerhuisPartner},
+		{Naam: "budgetten", Verhuizen: budget.Verhuis},
 	}
 }
 

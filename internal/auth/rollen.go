@@ -48,6 +48,8 @@ const (
 	ZakenTeams          Permissie = "zaken.teams"          // teams of case workers and which team has a zaak
 	AanvragenLezen      Permissie = "aanvragen.lezen"      // applications of residents: inbox, documents, letters (personal data)
 	AanvragenBehandelen Permissie = "aanvragen.behandelen" // ask documents, link to the register, decide, export awards
+	BudgettenLezen      Permissie = "budgetten.lezen"      // budgets per year: amount, source, committed, remaining (no personal data)
+	BudgettenBeheren    Permissie = "budgetten.beheren"    // add and change budgets, the four-eyes amount, export decisions
 	ScanUitvoeren       Permissie = "scan.uitvoeren"       // load household data and run a population scan
 	ScanLezen           Permissie = "scan.lezen"           // outreach lists with residents (personal data)
 	ScanBeoordelen      Permissie = "scan.beoordelen"      // approve or reject ambtshalve proposals
@@ -68,15 +70,17 @@ const (
 // source for authorization; docs/platform.md shows it as a table.
 var rolPermissies = map[Rol][]Permissie{
 	Beheerder: {
-		RegelsLezen, MonitorLezen, TakenLezen,
+		RegelsLezen, MonitorLezen, TakenLezen, BudgettenLezen, BudgettenBeheren,
 		AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, PartnersBeheren, GemeenteInstellen,
 	},
 	Beleidsmedewerker: {
 		RegelsLezen, RegelsBeheren, MonitorLezen, MonitorSimuleren, ScanUitvoeren, ImportUitvoeren, TakenLezen,
+		BudgettenLezen, BudgettenBeheren,
 	},
 	Consulent: {
 		RegelsLezen, CheckIntermediair, VerwijzingenMaken, SignalenLezen, SignalenBehandelen,
 		ZakenLezen, ZakenBehandelen, ZakenPlan, AanvragenLezen, AanvragenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, ImportUitvoeren, TakenLezen,
+		BudgettenLezen,
 	},
 	Intermediair: {
 		RegelsLezen, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken, AanbodVoorstellen,
@@ -102,7 +106,7 @@ var SleutelPermissies = []Permissie{
 var AllePermissies = []Permissie{
 	RegelsLezen, RegelsBeheren, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken, AanbodVoorstellen,
 	SignalenLezen, SignalenBehandelen, SignalenAanleveren, SignalenTerugmelden, ZakenLezen, ZakenBehandelen, ZakenPlan, ZakenTeams,
-	AanvragenLezen, AanvragenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, MonitorSimuleren, ImportUitvoeren, TakenLezen,
+	AanvragenLezen, AanvragenBehandelen, BudgettenLezen, BudgettenBeheren, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, MonitorSimuleren, ImportUitvoeren, TakenLezen,
 	AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, PartnersBeheren, GemeenteInstellen, GemeentenBeheren,
 }
 

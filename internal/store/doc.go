@@ -66,6 +66,8 @@
 //	           settings). May reference the register (0700) and partner (0800) tables
 //	1100–1199  internal/zaken, for its tables that reference the partner (1100 nazorg by a partner, its
 //	           contact moments, a partner as the "who" of a plan action); after 0800 for the same reason
+//	1200–1299  internal/budget (1200 budgets per year, requests and decisions, settings); they reference
+//	           partner_organisatie (0800) and zaken_zaak (0300)
 //
 // The runner applies every version that is not yet in schema_migrations, in ascending order, even when a
 // higher version is already applied (a new platform migration 0005 after signalen's 0200). So a migration
