@@ -261,6 +261,7 @@ var zinStap = map[string]string{
 	"ontvangt.onbekend": stapOntvangt, "ontvangt.sinds_onbekend": stapOntvangt, "laag_inkomen.onbekend": stapOntvangt,
 	"schuldsanering.onbekend": stapSituatie, "student.onbekend": stapSituatie,
 	"huurtoeslag.wonen.onbekend": stapWonen, "huurtoeslag.huur.onbekend": stapWonen,
+	"kwijtschelding.vermogen.premie": stapZorgpremie,
 }
 
 // gevraagd reports whether the question behind the unknown-fact sentence key was on screen.

@@ -201,6 +201,7 @@ func (s *server) antwoordOverzicht(ctx context.Context, a *Antwoorden, l *web.Ta
 		out = append(out, antwoordRegel{l.T("overzicht.vermogen"), v})
 	}
 	out = append(out, woonAntwoorden(a, l)...)
+	out = append(out, zorgpremieAntwoord(a, l)...)
 	if a.beantwoord(stapOntvangt) {
 		v := l.T("antwoord.geen")
 		if len(a.Ontvangt) > 0 {

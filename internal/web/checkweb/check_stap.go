@@ -99,6 +99,8 @@ func (s *server) checkStapPost(w http.ResponseWriter, r *http.Request) {
 		leesSituatie(r.PostForm, a, d, l)
 	case stapWonen:
 		leesWonen(r.PostForm, a, d, l)
+	case stapZorgpremie:
+		leesZorgpremie(r.PostForm, a, d, l)
 	}
 	if len(d.Fouten) > 0 {
 		s.renderStap(w, r, a, l, d, r.PostForm)
@@ -267,6 +269,9 @@ func waarden(a *Antwoorden) map[string]string {
 	}
 	if a.beantwoord(stapWonen) {
 		wonenWaarden(a, w)
+	}
+	if a.beantwoord(stapZorgpremie) {
+		zorgpremieWaarden(a, w)
 	}
 	if a.Student != nil {
 		w["student"] = map[bool]string{true: "ja", false: "nee"}[*a.Student]
