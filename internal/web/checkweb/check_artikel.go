@@ -213,7 +213,7 @@ func (p *resultaatPagina) aanvragen(b *bytes.Buffer, u *regels.Uitkomst, lb *res
 
 // partnerContact writes a partner's contact as a short list; nothing when nothing is known.
 func (p *resultaatPagina) partnerContact(b *bytes.Buffer, pc *PartnerContact, lb *resultaatLabels) {
-	if pc.Telefoon == "" && pc.Adres == "" && pc.Website == "" && pc.Openingstijden == "" {
+	if pc.Telefoon == "" && pc.Adres == "" && pc.Website == "" && len(pc.Open) == 0 {
 		return
 	}
 	b.WriteString(`<ul class="utrecht-unordered-list zeker-partner">`)
@@ -233,11 +233,11 @@ func (p *resultaatPagina) partnerContact(b *bytes.Buffer, pc *PartnerContact, lb
 		web.Esc(b, pc.Adres)
 		b.WriteString("</li>")
 	}
-	if pc.Openingstijden != "" {
+	if open := openTekst(pc.Open, p.l); open != "" {
 		b.WriteString(`<li class="utrecht-unordered-list__item">`)
 		web.Esc(b, lb.Openingstijden)
 		b.WriteString(": ")
-		web.Esc(b, pc.Openingstijden)
+		web.Esc(b, open)
 		b.WriteString("</li>")
 	}
 	if veiligeURL(pc.Website) {
