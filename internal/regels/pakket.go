@@ -137,15 +137,17 @@ var vwNamen = map[string]soortVW{
 	"beoordeling": vwBeoordeling, "een_verdiener": vwEenVerdiener, "kwijtschelding_vermogen": vwKwijtVermogen,
 }
 
-// String gives the kind as a pack writes it: "leeftijd", "aow_leeftijd", "een_van", …
-func (s soortVW) String() string {
+// vwNaam is vwNamen the other way round, by kind: String is called for every criterion of every
+// trace, and ranging over the map took 8% of the result page's CPU.
+var vwNaam = func() (out [256]string) {
 	for naam, v := range vwNamen {
-		if v == s {
-			return naam
-		}
+		out[v] = naam
 	}
-	return ""
-}
+	return out
+}()
+
+// String gives the kind as a pack writes it: "leeftijd", "aow_leeftijd", "een_van", …
+func (s soortVW) String() string { return vwNaam[s] }
 
 // procent is a percentage that may be unknown.
 type procent struct {

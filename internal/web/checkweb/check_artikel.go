@@ -178,7 +178,10 @@ func (p *resultaatPagina) uitvoerder(u *regels.Uitkomst) string {
 		return pc.Naam
 	}
 	if u.Uitvoerder == "" || strings.EqualFold(u.Uitvoerder, "gemeente") {
-		return p.l.T("resultaat.uitvoerder.gemeente", "gemeente", p.gemeente.Naam)
+		if p.uitvoerderGemeente == "" {
+			p.uitvoerderGemeente = p.l.T("resultaat.uitvoerder.gemeente", "gemeente", p.gemeente.Naam)
+		}
+		return p.uitvoerderGemeente
 	}
 	return u.Uitvoerder
 }
@@ -195,8 +198,9 @@ func (p *resultaatPagina) aanvragen(b *bytes.Buffer, u *regels.Uitkomst, lb *res
 	if a.AlleenViaIntermediair {
 		web.Esc(b, lb.ViaIntermediair)
 	} else {
-		uitvoerder := p.uitvoerder(u)
-		web.Esc(b, p.l.T("resultaat.aanvragen", "uitvoerder", uitvoerder))
+		web.Esc(b, lb.AanvragenBij[0])
+		web.Esc(b, p.uitvoerder(u))
+		web.Esc(b, lb.AanvragenBij[1])
 	}
 	if veiligeURL(a.Link) {
 		b.WriteString(` <a class="utrecht-link utrecht-link--html-a" href="`)
@@ -233,7 +237,7 @@ func (p *resultaatPagina) partnerContact(b *bytes.Buffer, pc *PartnerContact, lb
 		web.Esc(b, pc.Adres)
 		b.WriteString("</li>")
 	}
-	if open := openTekst(pc.Open, p.l); open != "" {
+	if open := openingstijdenTekst(pc.Open, p.l); open != "" {
 		b.WriteString(`<li class="utrecht-unordered-list__item">`)
 		web.Esc(b, lb.Openingstijden)
 		b.WriteString(": ")
@@ -316,7 +320,7 @@ func (p *resultaatPagina) criteriumZinnen(b *bytes.Buffer, c *regels.Criterium, 
 		var gezien []string
 		var subs []*regels.Criterium
 		for i := range c.Sub {
-			t := p.teksten.Criterium(&c.Sub[i], w)
+			t := p.woorderVoor(w).Criterium(&c.Sub[i])
 			if t == "" || slices.Contains(gezien, t) {
 				continue
 			}
@@ -372,6 +376,14 @@ func verzamel(c *regels.Criterium, zs *[]regels.Zin) {
 	}
 }
 
+// woorderVoor is the page's Woorder (every call on a page passes the page's language and voice).
+func (p *resultaatPagina) woorderVoor(w regels.Weergave) *regels.Woorder {
+	if p.woorder == nil {
+		p.woorder = p.teksten.Woorder(w)
+	}
+	return p.woorder
+}
+
 // zinnen words sentences one by one, the unknown-fact ones with their step (criteriumTekst).
 func (p *resultaatPagina) zinnen(b *bytes.Buffer, zs []regels.Zin, w regels.Weergave, lb *resultaatLabels) {
 	for i := range zs {
@@ -381,13 +393,13 @@ func (p *resultaatPagina) zinnen(b *bytes.Buffer, zs []regels.Zin, w regels.Weer
 		key := zs[i].Sleutel.String()
 		stap, onbekend := zinStap[key]
 		if !onbekend {
-			web.Esc(b, p.teksten.Zinnen(zs[i:i+1], w))
+			web.Esc(b, p.woorderVoor(w).Zinnen(zs[i:i+1]))
 			continue
 		}
 		b.WriteString(`<span class="zeker-onbekend" data-stap="` + stap + `">`)
 		label := lb.VraagBeantwoorden
 		if p.a.gevraagd(key, stap) {
-			web.Esc(b, p.teksten.Zinnen(zs[i:i+1], w))
+			web.Esc(b, p.woorderVoor(w).Zinnen(zs[i:i+1]))
 			label = lb.AntwoordVeranderen
 		} else {
 			web.Esc(b, lb.NietGevraagd)

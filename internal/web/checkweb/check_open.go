@@ -7,10 +7,10 @@ import (
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
-// openTekst words opening hours in language l through the catalogue: "donderdag 13:00 tot 16:00" in
+// openingstijdenTekst words opening hours in language l through the catalogue: "donderdag 13:00 tot 16:00" in
 // Dutch, "Thursday 13:00 to 16:00" in English; slots of one day share the day, days are separated by
 // "; ". A slot outside the week or the day is left out (the partner register checks them on input).
-func openTekst(open []Tijdvak, l *web.Taal) string {
+func openingstijdenTekst(open []Tijdvak, l *web.Taal) string {
 	var b strings.Builder
 	vorige := 0
 	for _, t := range open {

@@ -2,9 +2,9 @@ package checkweb
 
 import "testing"
 
-// TestOpenTekst: opening hours are worded per language through the catalogue; a slot outside the week
+// TestOpeningstijdenTekst: opening hours are worded per language through the catalogue; a slot outside the week
 // or the day is left out, never a panic.
-func TestOpenTekst(t *testing.T) {
+func TestOpeningstijdenTekst(t *testing.T) {
 	s := testServer(t, testConfig{})
 	nl, en := s.kit.Talen().Taal("nl", false), s.kit.Talen().Taal("en", false)
 	open := []Tijdvak{{4, 13 * 60, 16 * 60}, {5, 8*60 + 5, 9 * 60}, {5, 10 * 60, 24 * 60}, {0, 60, 120}, {8, 60, 120}, {2, 600, 500}}
@@ -16,11 +16,11 @@ func TestOpenTekst(t *testing.T) {
 		if c.taal == "en" {
 			l = en
 		}
-		if got := openTekst(open, l); got != c.want {
+		if got := openingstijdenTekst(open, l); got != c.want {
 			t.Errorf("%s: %q, want %q", c.taal, got, c.want)
 		}
 	}
-	if got := openTekst(nil, nl); got != "" {
+	if got := openingstijdenTekst(nil, nl); got != "" {
 		t.Errorf("no hours: %q", got)
 	}
 }
