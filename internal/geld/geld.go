@@ -236,6 +236,14 @@ func (b Bedrag) Opgemaakt(o Opmaak) string {
 	return b.formatteer(o.Symbool, o.Groep, o.Decimaal, o.AltijdCenten || b%100 != 0)
 }
 
+// AppendOpgemaakt appends Opgemaakt(o) to dst: for writers that format many amounts into one buffer
+// (the wording of a trace) without a string per amount.
+func (b Bedrag) AppendOpgemaakt(dst []byte, o Opmaak) []byte {
+	var buf [40]byte
+	i := b.schrijfAchteraan(&buf, o.Symbool, o.Groep, o.Decimaal, o.AltijdCenten || b%100 != 0)
+	return append(dst, buf[i:]...)
+}
+
 // Kort formats whole amounts without cents ("€ 1.512") and others with cents ("€ 1.512,50").
 func (b Bedrag) Kort() string { return b.formatteer("€ ", '.', ',', b%100 != 0) }
 
@@ -255,12 +263,18 @@ func (b Bedrag) English() string { return b.formatteer("€", ',', '.', true) }
 // formatteer writes sign, symbol, the euros in groups of three and, if centen, the cents, in one
 // allocation: money is formatted on every line of a trace.
 func (b Bedrag) formatteer(symbool string, groep, decimaal byte, centen bool) string {
+	var buf [40]byte
+	i := b.schrijfAchteraan(&buf, symbool, groep, decimaal, centen)
+	return string(buf[i:])
+}
+
+// schrijfAchteraan writes the formatted amount at the end of buf and returns where it starts.
+func (b Bedrag) schrijfAchteraan(buf *[40]byte, symbool string, groep, decimaal byte, centen bool) int {
 	v := int64(b)
 	neg := v < 0
 	if neg {
 		v = -v
 	}
-	var buf [40]byte
 	i := len(buf)
 	if centen {
 		c := v % 100
@@ -288,7 +302,7 @@ func (b Bedrag) formatteer(symbool string, groep, decimaal byte, centen bool) st
 		i--
 		buf[i] = '-'
 	}
-	return string(buf[i:])
+	return i
 }
 
 // MarshalText writes the plain decimal form, so JSON carries "1512.50" as a string without float.

@@ -152,6 +152,9 @@ func TestFormat(t *testing.T) {
 		if got, want := b.Opgemaakt(en), b.English(); got != want {
 			t.Errorf("Opgemaakt(en) %d: got %q, want %q", b, got, want)
 		}
+		if got, want := string(b.AppendOpgemaakt([]byte("x"), kort)), "x"+b.Kort(); got != want {
+			t.Errorf("AppendOpgemaakt(kort) %d: got %q, want %q", b, got, want)
+		}
 	}
 }
 

@@ -169,7 +169,7 @@ func (wd *woorder) schrijfWaarde(s soortWaarde, v Waarde) {
 	case wGetal:
 		wd.bouw.Write(strconv.AppendInt(wd.getal[:0], v.Getal, 10))
 	case wBedrag:
-		wd.bouw.WriteString(geld.Bedrag(v.Getal).Opgemaakt(wd.tl.opmaak))
+		wd.bouw.Write(geld.Bedrag(v.Getal).AppendOpgemaakt(wd.getal[:0], wd.tl.opmaak))
 	case wProcent:
 		wd.schrijfProcent(geld.Percentage(v.Getal))
 	case wLeefvorm:
