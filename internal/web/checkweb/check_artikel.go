@@ -23,7 +23,9 @@ func (p *resultaatPagina) artikel(b *bytes.Buffer, u *regels.Uitkomst, lb *resul
 		teken, klasse = "?", "onzeker"
 	}
 	geenRecht := u.Oordeel == regels.GeenRecht
-	b.WriteString(`<article class="zeker-regeling zeker-regeling--` + klasse + `" id="regeling-`)
+	b.WriteString(`<article class="zeker-regeling zeker-regeling--`)
+	b.WriteString(klasse)
+	b.WriteString(`" id="regeling-`)
 	web.Esc(b, u.ID)
 	b.WriteString(`" data-oordeel="`)
 	web.Esc(b, u.Oordeel.String())
@@ -31,7 +33,9 @@ func (p *resultaatPagina) artikel(b *bytes.Buffer, u *regels.Uitkomst, lb *resul
 	web.Esc(b, u.ID)
 	b.WriteString("-kop\">\n<h3 class=\"utrecht-heading-3 zeker-regeling__kop\" id=\"regeling-")
 	web.Esc(b, u.ID)
-	b.WriteString(`-kop"><span class="zeker-teken" aria-hidden="true">` + teken + `</span> `)
+	b.WriteString(`-kop"><span class="zeker-teken" aria-hidden="true">`)
+	b.WriteString(teken)
+	b.WriteString(`</span> `)
 	web.Esc(b, u.Naam)
 	b.WriteString(` <span class="zeker-oordeel">(`)
 	web.Esc(b, lb.Oordeel[u.Oordeel])
@@ -40,7 +44,9 @@ func (p *resultaatPagina) artikel(b *bytes.Buffer, u *regels.Uitkomst, lb *resul
 		if s == "" {
 			return
 		}
-		b.WriteString(`<p class="utrecht-paragraph` + class + `">`)
+		b.WriteString(`<p class="utrecht-paragraph`)
+		b.WriteString(class)
+		b.WriteString(`">`)
 		web.Esc(b, s)
 		b.WriteString("</p>\n")
 	}
@@ -331,7 +337,9 @@ func (p *resultaatPagina) criteriumZinnen(b *bytes.Buffer, c *regels.Criterium, 
 			p.zinnen(b, zs[:1], w, lb)
 			b.WriteString(`<ul class="utrecht-unordered-list">`)
 			for _, sub := range subs {
-				b.WriteString(`<li class="utrecht-unordered-list__item">` + triTekenWeb(sub.Oordeel) + " ")
+				b.WriteString(`<li class="utrecht-unordered-list__item">`)
+				b.WriteString(triTekenWeb(sub.Oordeel))
+				b.WriteString(" ")
 				p.criteriumZinnen(b, sub, lb, w)
 				b.WriteString("</li>")
 			}
@@ -396,7 +404,9 @@ func (p *resultaatPagina) zinnen(b *bytes.Buffer, zs []regels.Zin, w regels.Weer
 			web.Esc(b, p.woorderVoor(w).Zinnen(zs[i:i+1]))
 			continue
 		}
-		b.WriteString(`<span class="zeker-onbekend" data-stap="` + stap + `">`)
+		b.WriteString(`<span class="zeker-onbekend" data-stap="`)
+		b.WriteString(stap)
+		b.WriteString(`">`)
 		label := lb.VraagBeantwoorden
 		if p.a.gevraagd(key, stap) {
 			web.Esc(b, p.woorderVoor(w).Zinnen(zs[i:i+1]))
