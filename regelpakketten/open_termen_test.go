@@ -87,3 +87,54 @@ func TestOpenTermenInDocs(t *testing.T) {
 		t.Fatal("no ? in any scenario: the test checks nothing")
 	}
 }
+
+// TestParameterEenWaarde (issue 15, "Done when" 4): in the result of every scenario household, a
+// parameter (an open term shared by regelingen, or a value of one regeling) shows one value, and every
+// income criterion names its limit and basis.
+func TestParameterEenWaarde(t *testing.T) {
+	cat, err := regels.Laad(regelpakketten.FS, nl.MustLoad())
+	if err != nil {
+		t.Fatal(err)
+	}
+	scenarios, err := regels.LeesScenarios(regelpakketten.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inkomen := 0
+	for _, s := range scenarios {
+		res, err := cat.Evalueer(s.Huishouden, s.Datum)
+		if err != nil {
+			t.Fatalf("%s: %v", s.Bestand, err)
+		}
+		gezien := map[string]string{}
+		var kijk func(id string, c *regels.Criterium)
+		kijk = func(id string, c *regels.Criterium) {
+			for _, p := range c.Parameters {
+				if p.ID == "" || p.Waarde == "" {
+					t.Errorf("%s %s: a parameter without id or value: %+v", s.Bestand, id, p)
+				}
+				if w, ok := gezien[p.ID]; ok && w != p.Waarde {
+					t.Errorf("%s: parameter %s shows %q and %q", s.Bestand, p.ID, w, p.Waarde)
+				}
+				gezien[p.ID] = p.Waarde
+			}
+			for i := range c.Sub {
+				kijk(id, &c.Sub[i])
+			}
+		}
+		for _, us := range [][]regels.Uitkomst{res.Regelingen, res.Landelijk} {
+			for i := range us {
+				for j := range us[i].Criteria {
+					c := &us[i].Criteria[j]
+					if len(c.Parameters) == 2 && strings.HasSuffix(c.Parameters[1].ID, ".basis") {
+						inkomen++
+					}
+					kijk(us[i].ID, c)
+				}
+			}
+		}
+	}
+	if inkomen == 0 {
+		t.Fatal("no income criterion named its parameters")
+	}
+}
