@@ -221,10 +221,9 @@ func (c *compiler) regeling(i int, r *rawRegeling) *Regeling {
 		reg.Grondslag = g
 	}
 	for j := range r.Voorwaarden {
-		v := c.voorwaarde(at("voorwaarden", j), &r.Voorwaarden[j])
-		zetParameters(&v, r.ID)
-		reg.voorwaarden = append(reg.voorwaarden, v)
+		reg.voorwaarden = append(reg.voorwaarden, c.voorwaarde(at("voorwaarden", j), &r.Voorwaarden[j]))
 	}
+	zetParametersVan(reg)
 	for j := range r.Aanvragen.AmbtshalveAls {
 		reg.ambtshalveAls = append(reg.ambtshalveAls, c.voorwaarde(at("aanvragen", "ambtshalve_als", j), &r.Aanvragen.AmbtshalveAls[j]))
 	}

@@ -2,6 +2,13 @@ package regels
 
 import "strconv"
 
+// zetParametersVan fixes the trace parameters of every condition of reg.
+func zetParametersVan(reg *Regeling) {
+	for i := range reg.voorwaarden {
+		zetParameters(&reg.voorwaarden[i], reg.ID)
+	}
+}
+
 // zetParameters fixes, at compile time, the trace parameters of condition v of regeling id and of its
 // alternatives (Criterium.Parameters): the income limit and its basis, the reference period of a long
 // low income, kwijtschelding's costs of living. A value from an open term carries the term's id
