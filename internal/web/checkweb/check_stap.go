@@ -146,7 +146,7 @@ func (s *server) renderStap(w http.ResponseWriter, r *http.Request, a *Antwoorde
 	}
 	g, _ := s.gemeente(r.Context(), a.Gemeente)
 	d.Stap, d.Token, d.Gemeente, d.Partner = a.Huidig, t, g.Naam, a.Partner
-	d.Thema, d.VoetContact = web.ThemaKlasse(a.Gemeente), s.voetContact(r.Context(), l, a.Gemeente)
+	d.Thema, d.VoetContact = web.ThemaKlasse(a.Gemeente), s.voetContactVan(r.Context(), l, g)
 	d.Kinderen = seqN(a.Kinderen)
 	d.Nummer = len(a.Pad) + 1
 	d.Rest = len(s.openStappen(a, l))
