@@ -264,10 +264,11 @@ var (
 // completeCheck answers the steps over HTTP and returns the URL of the result page.
 func completeCheck(c *http.Client, base string, h huishouden) (string, error) {
 	extra := map[string]url.Values{
-		"vermogen": {"vermogen": {"200"}},
-		"ontvangt": {"laag-jaren": {"4"}},
-		"situatie": {"student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}},
-		"wonen":    {"wonen": {"huur"}, "huur": {"650"}},
+		"vermogen":   {"vermogen": {"200"}},
+		"ontvangt":   {"laag-jaren": {"4"}},
+		"situatie":   {"student": {"nee"}, "schuld": {"nee"}, "student-vraag": {"1"}, "schuld-vraag": {"1"}},
+		"wonen":      {"wonen": {"huur"}, "huur": {"650"}},
+		"zorgpremie": {"zorgpremie-weet-niet": {"ja"}},
 	}
 	body, loc, err := post(c, base+"/check/start", url.Values{"gemeente": {h.gemeente}, "voor": {"zelf"}})
 	for range 8 {

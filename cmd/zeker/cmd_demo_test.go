@@ -363,7 +363,7 @@ func demoCheckPartner(t *testing.T, basis string) {
 		t.Fatalf("demo check: no kindpakket ✔ for the working family in Westerkwartier (status %d)", f.Status)
 	}
 	art := body[i : i+strings.Index(body[i:], "</article>")]
-	for _, want := range []string{"bij Stichting Leergeld Westerkwartier.", `href="https://www.leergeld.nl"`, "do 13:00-16:00", "9999 ZZ"} {
+	for _, want := range []string{"bij Stichting Leergeld Westerkwartier.", `href="https://www.leergeld.nl"`, "donderdag 13:00 tot 16:00", "9999 ZZ"} {
 		if !strings.Contains(art, want) {
 			t.Errorf("demo check: the kindpakket misses %q:\n%s", want, art)
 		}

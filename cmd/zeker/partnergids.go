@@ -82,7 +82,9 @@ func (g *partnerGids) locatie(ctx context.Context, id string, pc *checkweb.Partn
 			if len(dl.Openingstijden) == 0 {
 				continue
 			}
-			pc.Openingstijden = dl.Openingstijden.String()
+			for _, t := range dl.Openingstijden {
+				pc.Open = append(pc.Open, checkweb.Tijdvak{Dag: t.Dag, Van: t.Van, Tot: t.Tot})
+			}
 			if pc.Adres == "" {
 				if l, err := g.netwerk.Locatie(ctx, dl.LocatieID); err == nil {
 					pc.Adres = l.Adres.String()

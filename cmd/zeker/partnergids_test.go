@@ -1,6 +1,7 @@
 package main
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 	"github.com/zeker-platform/zeker/internal/tenant"
+	"github.com/zeker-platform/zeker/internal/web/checkweb"
 	"github.com/zeker-platform/zeker/regelpakketten"
 )
 
@@ -110,7 +112,7 @@ func TestPartnerGidsOpeningstijden(t *testing.T) {
 	g := nieuwePartnerGids(ps)
 	g.netwerk = ns
 	pc, ok := g.PartnerContact(ctx, "leergeld-westerkwartier")
-	if !ok || pc.Openingstijden != "do 13:00-16:00" || pc.Adres != "Voorbeeldstraat 2, 9999 ZZ Leek" || pc.Website != lg.Contact.Website {
+	if !ok || !reflect.DeepEqual(pc.Open, []checkweb.Tijdvak{{Dag: 4, Van: 13 * 60, Tot: 16 * 60}}) || pc.Adres != "Voorbeeldstraat 2, 9999 ZZ Leek" || pc.Website != lg.Contact.Website {
 		t.Errorf("contact = %+v", pc)
 	}
 }

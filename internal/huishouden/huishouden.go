@@ -23,7 +23,7 @@ type Huishouden struct {
 	LaagInkomenSinds *datum.Datum `json:"laag_inkomen_sinds,omitempty"`
 	// ZorgpremiePerMaand is the nominal premium of the household's basic health insurance per month,
 	// for everyone together (kwijtschelding deducts what is above the normpremie); nil = unknown. The
-	// resident check does not ask it (yet); `zeker check` and the scenarios may give it.
+	// resident check asks it only when it can settle that test; `zeker check` and the scenarios may give it.
 	ZorgpremiePerMaand *geld.Bedrag `json:"zorgpremie_per_maand,omitempty"`
 }
 

@@ -192,18 +192,54 @@ func (c *Catalogus) EvalueerMet(h *huishouden.Huishouden, datum time.Time, w Wee
 		Feiten:          f,
 	}
 	alle := p.Verklaar(&f, w)
-	for i, r := range p.Regelingen {
-		if r.Landelijk() {
-			res.Landelijk = append(res.Landelijk, alle[i])
-		} else {
-			res.Regelingen = append(res.Regelingen, alle[i])
-		}
-	}
+	res.Regelingen, res.Landelijk = splitsLandelijk(p, alle)
 	if f.NormBekend {
 		res.Norm = f.NormOmschrijving
 	}
 	res.Vragen = ordeVragen(res.Regelingen)
 	return res, nil
+}
+
+// splitsLandelijk splits the outcomes (in the order of p.Regelingen) into the gemeente's and the
+// national ones. The catalogue appends the national regelingen after the pack's own (Laad), so the two
+// are slices of alle, without copying an Uitkomst; a pack in another order (built in a test) is
+// copied into two lists of the right size.
+func splitsLandelijk(p *Pakket, alle []Uitkomst) (eigen, landelijk []Uitkomst) {
+	k := len(p.Regelingen)
+	for i, r := range p.Regelingen {
+		if r.Landelijk() {
+			k = i
+			break
+		}
+	}
+	achteraan := true
+	for _, r := range p.Regelingen[k:] {
+		achteraan = achteraan && r.Landelijk()
+	}
+	if achteraan {
+		if k == len(alle) {
+			return alle, nil
+		}
+		if k == 0 {
+			return nil, alle
+		}
+		return alle[:k:k], alle[k:]
+	}
+	n := 0
+	for _, r := range p.Regelingen {
+		if r.Landelijk() {
+			n++
+		}
+	}
+	eigen, landelijk = make([]Uitkomst, 0, len(alle)-n), make([]Uitkomst, 0, n)
+	for i, r := range p.Regelingen {
+		if r.Landelijk() {
+			landelijk = append(landelijk, alle[i])
+		} else {
+			eigen = append(eigen, alle[i])
+		}
+	}
+	return eigen, landelijk
 }
 
 // ordeVragen lists the open questions, the one that settles most onzeker outcomes first.

@@ -223,6 +223,7 @@ func (c *compiler) regeling(i int, r *rawRegeling) *Regeling {
 	for j := range r.Voorwaarden {
 		reg.voorwaarden = append(reg.voorwaarden, c.voorwaarde(at("voorwaarden", j), &r.Voorwaarden[j]))
 	}
+	zetParametersVan(reg)
 	for j := range r.Aanvragen.AmbtshalveAls {
 		reg.ambtshalveAls = append(reg.ambtshalveAls, c.voorwaarde(at("aanvragen", "ambtshalve_als", j), &r.Aanvragen.AmbtshalveAls[j]))
 	}

@@ -57,6 +57,9 @@ const (
 	// VraagWonen is the question whether the household rents, and for how much (the check's wonen
 	// step). Only the national huurtoeslag names it.
 	VraagWonen Vraag = "wonen"
+	// VraagZorgpremie is the household's health insurance premium per month (the check's zorgpremie
+	// step). Only kwijtschelding's asset test names it, when the premium can settle it.
+	VraagZorgpremie Vraag = "zorgpremie"
 )
 
 // alleVragen fixes the bit of each question in a VraagSet.
@@ -64,7 +67,7 @@ var alleVragen = [...]Vraag{
 	VraagGeboortedatumAanvrager, VraagGeboortedatumPartner, VraagGeboortedatumKinderen,
 	VraagGeboortedatumMedebewoners, VraagInkomenAanvrager, VraagInkomenPartner, VraagVermogen,
 	VraagOntvangt, VraagOntvangtSinds, VraagLaagInkomenSinds, VraagSchuldsanering, VraagStudent,
-	VraagGemeente, VraagWonen,
+	VraagGemeente, VraagWonen, VraagZorgpremie,
 }
 
 // VraagSet is a set of questions as a bit set, so the hot path does not allocate.
@@ -95,6 +98,7 @@ var (
 	bitStudent       = vraagBit(VraagStudent)
 	bitGemeente      = vraagBit(VraagGemeente)
 	bitWonen         = vraagBit(VraagWonen)
+	bitZorgpremie    = vraagBit(VraagZorgpremie)
 )
 
 // Lijst returns the questions in the set in a fixed order.

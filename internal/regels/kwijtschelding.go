@@ -13,8 +13,9 @@ import (
 // chooses — an extra balance (€ 1.500 / 1.800 / 2.000). Exempt possessions (a car up to € 3.350,
 // household goods up to € 2.269) are not money on the bank, which is what the check asks.
 //
-// What the sources do not give: the normhuur (not in nl-parameters §5), and the household's premium
-// (not asked by the check; `zorgpremie_per_maand` in the household JSON). So the test decides
+// What the sources do not give: the normhuur (not in nl-parameters §5). The household's premium
+// (`zorgpremie_per_maand`) the check asks only when it can settle the test (VraagZorgpremie: the
+// balance is above the most allowed with a premium at or below the normpremie). So the test decides
 //   - yes: the balance is at most one month's costs of living at the lowest share (always allowed);
 //   - no: the balance is above the most that can be allowed — the costs of living at the highest share,
 //     the whole rent (a normhuur of € 0), the premium above the normpremie and the extra balance — which
@@ -23,18 +24,22 @@ import (
 
 // kwijtGrenzen are the bounds of the asset test for one household.
 type kwijtGrenzen struct {
-	altijd     geld.Bedrag // always allowed: one month's costs of living at the lowest share
-	altijdPct  geld.Percentage
-	hooguit    geld.Bedrag // at most allowed (when hooguitOK)
-	hooguitOK  bool
-	kosten     geld.Bedrag // costs of living at the highest share
-	hoogPct    geld.Percentage
-	huur       geld.Bedrag
-	premie     geld.Bedrag // the premium above the normpremie
-	extra      geld.Bedrag
-	ontbreekt  string // why hooguit is not known: "huur", "premie", "normpremie", ""
-	normOnbek  bool
-	vermBekend bool
+	altijd    geld.Bedrag // always allowed: one month's costs of living at the lowest share
+	altijdPct geld.Percentage
+	hooguit   geld.Bedrag // at most allowed (when hooguitOK)
+	hooguitOK bool
+	kosten    geld.Bedrag // costs of living at the highest share
+	hoogPct   geld.Percentage
+	huur      geld.Bedrag
+	premie    geld.Bedrag // the premium above the normpremie
+	extra     geld.Bedrag
+	ontbreekt string // why hooguit is not known: "huur", "premie", "normpremie", ""
+	// zonderPremie is hooguit with a premium at or below the normpremie (when zonderPremieOK): with the
+	// premium unknown and the balance above it, the premium can settle the test.
+	zonderPremie   geld.Bedrag
+	zonderPremieOK bool
+	normOnbek      bool
+	vermBekend     bool
 }
 
 func (c *compiler) kwijtVermogen(path []any, r *rawVoorwaarde, v *voorwaarde) {
@@ -106,6 +111,9 @@ func (v *voorwaarde) kwijtGrenzen(f *Feiten) kwijtGrenzen {
 	case f.Wonen == WonenInwonend:
 	default:
 		g.ontbreekt = "huur" // no rent known, or the housing costs of an owner (not modelled)
+		// The most allowed with no rent and a premium at or below the normpremie: above it, the
+		// housing and the premium together can settle the test.
+		g.zonderPremie, g.zonderPremieOK = v.zonderPremie(f, g.kosten)
 		return g
 	}
 	switch {
@@ -114,6 +122,7 @@ func (v *voorwaarde) kwijtGrenzen(f *Feiten) kwijtGrenzen {
 		return g
 	case !f.ZorgpremieBekend:
 		g.ontbreekt = "premie"
+		g.zonderPremie, g.zonderPremieOK = v.zonderPremie(f, g.kosten+g.huur)
 		return g
 	case f.Zorgpremie > f.KwijtNormpremie:
 		g.premie = f.Zorgpremie - f.KwijtNormpremie
@@ -144,10 +153,34 @@ func (v *voorwaarde) kwijtVermogen(f *Feiten) (Tri, VraagSet, kwijtGrenzen) {
 	case g.hooguitOK && f.Vermogen > g.hooguit:
 		return Nee, 0, g
 	case g.ontbreekt == "huur" && f.Wonen == WonenOnbekend && f.ZorgpremieBekend:
-		// Only with the premium known can the rent settle it (the check does not ask the premium).
+		// Only with the premium known can the rent settle it.
 		return Onbekend, bitWonen | bitGemeente, g
+	case g.ontbreekt == "huur" && f.Wonen == WonenOnbekend && !f.ZorgpremieBekend && f.KwijtNormpremieBekend &&
+		g.zonderPremieOK && f.Vermogen > g.zonderPremie:
+		// Above the most allowed with no rent and a low premium: housing and premium together can settle it.
+		return Onbekend, bitWonen | bitZorgpremie | bitGemeente, g
+	case g.premieBeslist(f):
+		return Onbekend, bitZorgpremie | bitGemeente, g
 	}
 	return Onbekend, bitGemeente, g
+}
+
+// zonderPremie is the most allowed with a premium at or below the normpremie: basis plus the extra
+// balance; false when the extra balance is not known.
+func (v *voorwaarde) zonderPremie(f *Feiten, basis geld.Bedrag) (geld.Bedrag, bool) {
+	switch {
+	case v.extra == Nee:
+		return basis, true
+	case f.KwijtExtraBekend:
+		return basis + f.KwijtExtra, true
+	}
+	return 0, false
+}
+
+// premieBeslist reports whether the unknown premium can settle the test: the balance is above the most
+// allowed with a premium at or below the normpremie, so a low premium makes it "no".
+func (g *kwijtGrenzen) premieBeslist(f *Feiten) bool {
+	return g.ontbreekt == "premie" && g.zonderPremieOK && f.VermogenBekend && f.Vermogen > g.zonderPremie
 }
 
 // kwijtVermogenZinnen words the asset test.
@@ -170,7 +203,7 @@ func (v *voorwaarde) kwijtVermogenZinnen(f *Feiten, wd *woorder) {
 		if t == Onbekend {
 			wd.zin(sKwijtVermogenNormhuur)
 		}
-	case t == Onbekend && g.ontbreekt == "premie":
+	case t == Onbekend && g.premieBeslist(f):
 		wd.zin(sKwijtVermogenPremie)
 		wd.zin(sKwijtVermogenNormhuur)
 	case t == Onbekend:

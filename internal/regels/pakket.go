@@ -163,6 +163,20 @@ type procent struct {
 	bron   Bron
 }
 
+// parameter is p as a trace parameter: the open term's id, or eigen for a value written in the
+// condition.
+func (p procent) parameter(eigen string) Parameter {
+	id := eigen
+	if p.term != "" {
+		id = "$" + p.term
+	}
+	w := "onbekend"
+	if p.bekend {
+		w = p.p.String()
+	}
+	return Parameter{ID: id, Waarde: w}
+}
+
 type basis uint8
 
 const (
@@ -203,6 +217,10 @@ type voorwaarde struct {
 	uitleg        string
 	uitlegEN      string
 	bron          Bron
+	// params are the pack's values the condition uses with their ids (Criterium.Parameters);
+	// paramsKind the same with the limit for households with children (inkomen's grens_kind).
+	params, paramsKind [2]Parameter
+	nParams            uint8
 }
 
 type soortBedrag uint8

@@ -472,3 +472,18 @@ func TestPakketZonderContact(t *testing.T) {
 		t.Errorf("pack with contact: err = %v, want the refusal with file and line", err)
 	}
 }
+
+// TestTraceNoemtParameters: a criterion names the pack's values it uses, with id and value.
+func TestTraceNoemtParameters(t *testing.T) {
+	p := compileTest(t)
+	u := evalueer(t, p, alleenstaande("1986-05-05", "1512"), opDatum("2026-01-01"))["meedoen"]
+	var got []Parameter
+	for _, c := range u.Criteria {
+		if c.Soort == "inkomen" {
+			got = c.Parameters
+		}
+	}
+	if len(got) != 2 || got[0].ID == "" || got[0].Waarde != "120%" || got[1].ID == "" || got[1].Waarde == "" {
+		t.Errorf("inkomen parameters %+v, want the limit 120%% and the basis, each with an id", got)
+	}
+}

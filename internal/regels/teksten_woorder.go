@@ -266,3 +266,20 @@ func (t *Teksten) Criterium(c *Criterium, w Weergave) string {
 	w.Teksten = t
 	return w.woorder().criterium(c)
 }
+
+// Woorder words sentences and criteria of traces in one language and voice, as Teksten.Zinnen and
+// Teksten.Criterium do, without making a woorder per call: one per page that words many sentences.
+// Not for use by two goroutines at once.
+type Woorder struct{ wd *woorder }
+
+// Woorder returns a Woorder for the language and voice of w.
+func (t *Teksten) Woorder(w Weergave) *Woorder {
+	w.Teksten = t
+	return &Woorder{wd: w.woorder()}
+}
+
+// Zinnen is Teksten.Zinnen.
+func (w *Woorder) Zinnen(zs []Zin) string { return w.wd.zinnen(zs) }
+
+// Criterium is Teksten.Criterium.
+func (w *Woorder) Criterium(c *Criterium) string { return w.wd.criterium(c) }

@@ -23,14 +23,25 @@ func (w Weergave) en() bool { return w.Taal == "en" }
 // settle it, Bron its legal source. Tekst is Zinnen worded by the catalogue in the language and voice
 // Verklaar was asked for; Teksten.Criterium words the same data in another.
 type Criterium struct {
-	Oordeel  Tri         `json:"-"`
-	Uitkomst string      `json:"uitkomst"` // "ja", "nee", "onbekend"
-	Tekst    string      `json:"tekst"`
-	Bron     Bron        `json:"bron"`
-	Vragen   []Vraag     `json:"vragen,omitempty"`
-	Soort    string      `json:"-"` // the kind of condition, as the pack writes it: "leeftijd", "inkomen", "een_van", …
-	Zinnen   []Zin       `json:"-"`
-	Sub      []Criterium `json:"-"` // een_van: the alternatives, worded after the first sentence
+	Oordeel  Tri     `json:"-"`
+	Uitkomst string  `json:"uitkomst"` // "ja", "nee", "onbekend"
+	Tekst    string  `json:"tekst"`
+	Bron     Bron    `json:"bron"`
+	Vragen   []Vraag `json:"vragen,omitempty"`
+	// Parameters are the values of the rule pack the condition used, each with its id: an open term
+	// of the pack ("$inkomensgrens"), shared by the regelingen that use it, or a value written in one
+	// regeling ("meedoen.inkomen.grens"). TestTraceNoemtParameters fails when one result shows one id
+	// with two values.
+	Parameters []Parameter `json:"parameters,omitempty"`
+	Soort      string      `json:"-"` // the kind of condition, as the pack writes it: "leeftijd", "inkomen", "een_van", …
+	Zinnen     []Zin       `json:"-"`
+	Sub        []Criterium `json:"-"` // een_van: the alternatives, worded after the first sentence
+}
+
+// Parameter is one value a criterion used, with its id (Criterium.Parameters).
+type Parameter struct {
+	ID     string `json:"id"`
+	Waarde string `json:"waarde"` // as written: "130%", "excl_vt", "36 maanden", or "onbekend"
 }
 
 // Lening describes a loan: how much is repaid each month.
@@ -221,13 +232,27 @@ func (v *voorwaarde) verklaar(f *Feiten, wd *woorder) Criterium {
 			v.sub[i].zinnen(f, st, wd)
 			v.sub[i].extraUitleg(wd)
 			c.Sub[i].Zinnen = wd.neem(start)
+			c.Sub[i].Parameters = v.sub[i].parameters(f)
 		}
 	}
 	start := len(wd.arena)
 	v.zinnen(f, t, wd)
 	v.extraUitleg(wd)
 	c.Zinnen = wd.neem(start)
+	c.Parameters = v.parameters(f)
 	return c
+}
+
+// parameters lists the pack's values the condition uses for f (set at compile time, zetParameters):
+// no allocation, the slice points into the condition.
+func (v *voorwaarde) parameters(f *Feiten) []Parameter {
+	if v.nParams == 0 {
+		return nil
+	}
+	if v.soort == vwInkomen && v.grensKind.bekend && f.MinderjarigeKinderen > 0 {
+		return v.paramsKind[:v.nParams:v.nParams]
+	}
+	return v.params[:v.nParams:v.nParams]
 }
 
 // extraUitleg records the pack's own sentence for a condition, if it has one.

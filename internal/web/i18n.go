@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -104,9 +105,46 @@ func (t *Taal) T(key string, pairs ...any) string {
 		return s
 	}
 	for i := 0; i+1 < len(pairs); i += 2 {
-		s = strings.ReplaceAll(s, "{"+fmt.Sprint(pairs[i])+"}", fmt.Sprint(pairs[i+1]))
+		s = vulIn(s, alsTekst(pairs[i]), alsTekst(pairs[i+1]))
 	}
 	return s
+}
+
+// alsTekst is fmt.Sprint(v) without fmt for the kinds T gets on hot pages (names and counts).
+func alsTekst(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case int:
+		return strconv.Itoa(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	}
+	return fmt.Sprint(v)
+}
+
+// vulIn replaces every {naam} in s by waarde, as strings.ReplaceAll(s, "{"+naam+"}", waarde) does,
+// without building the pattern; s itself when it holds no {naam}.
+func vulIn(s, naam, waarde string) string {
+	var b strings.Builder
+	van := 0
+	for i := 0; i < len(s); i++ {
+		j := i + 1 + len(naam)
+		if s[i] != '{' || j >= len(s) || s[j] != '}' || s[i+1:j] != naam {
+			continue
+		}
+		if van == 0 && b.Len() == 0 {
+			b.Grow(len(s) + len(waarde))
+		}
+		b.WriteString(s[van:i])
+		b.WriteString(waarde)
+		van, i = j+1, j
+	}
+	if van == 0 {
+		return s
+	}
+	b.WriteString(s[van:])
+	return b.String()
 }
 
 // Tekst returns the text of key in language lang as written in the catalogue (no fallback, no voice).

@@ -64,6 +64,14 @@ func TestTaalT(t *testing.T) {
 		{"xx", false, "knop.vorige", nil, "Vorige"},
 		{"nl", false, "bestaat.niet", nil, "[bestaat.niet]"},
 	}
+	for _, c := range []struct{ s, naam, waarde string }{
+		{"a {x} b {x}", "x", "1"}, {"{x}", "x", ""}, {"{x", "x", "1"}, {"{xy} {x}", "x", "2"}, {"", "x", "1"},
+		{"{{x}}", "x", "3"}, {"geen", "x", "1"}, {"{x}{x}", "x", "{x}"}, {"{}", "", "4"},
+	} {
+		if got, want := vulIn(c.s, c.naam, c.waarde), strings.ReplaceAll(c.s, "{"+c.naam+"}", c.waarde); got != want {
+			t.Errorf("vulIn(%q, %q, %q) = %q, want %q", c.s, c.naam, c.waarde, got, want)
+		}
+	}
 	for _, tt := range tests {
 		if got := b.Taal(tt.lang, tt.ander).T(tt.key, tt.args...); got != tt.want {
 			t.Errorf("T(%s,%v,%s) = %q, want %q", tt.lang, tt.ander, tt.key, got, tt.want)

@@ -218,6 +218,9 @@ func doeCheck(b *webtest.Browser, t *testing.T, sc huishoudenScenario, o runOpts
 			}
 		case stapWonen:
 			webtest.Do(t, ctx, chromedp.Click(chromedp.CSS("#wonen-huur")), chromedp.SetValue(chromedp.CSS("#huur"), "650"))
+		case stapZorgpremie:
+			// The scenarios give no health premium (asked when savings are high, for kwijtschelding).
+			webtest.Do(t, ctx, chromedp.Click(chromedp.CSS("#zorgpremie-weet-niet")))
 		case stapOntvangt:
 			for _, r := range sc.ontvangt {
 				// Bijstand is ticked already when the income is bijstand.

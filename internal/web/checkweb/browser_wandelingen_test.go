@@ -62,6 +62,9 @@ func TestBrowserWandelingen(t *testing.T) {
 					if !ok {
 						t.Fatalf("step %q asked, the walk has no answer for it", stap)
 					}
+					if stap == stapZorgpremie {
+						b.CheckAxe(t, ctx, "stap zorgpremie "+gm)
+					}
 					js, _ := json.Marshal(v)
 					if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](vulIn+"("+string(js)+")")); err != nil {
 						t.Fatal(err)

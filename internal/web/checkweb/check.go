@@ -26,13 +26,15 @@ const (
 	stapWonen      = "wonen"
 	stapOntvangt   = "ontvangt"
 	stapSituatie   = "situatie"
+	stapZorgpremie = "zorgpremie"
 )
 
 // The order of stappen breaks ties between optional steps that settle as many outcomes: vermogen before
 // wonen, because assets above the huurtoeslag limit settle the huurtoeslag and then wonen is not asked.
-var stappen = [aantalStappen]string{stapHuishouden, stapLeeftijd, stapInkomen, stapVermogen, stapWonen, stapOntvangt, stapSituatie}
+// The premium comes after wonen: it can settle kwijtschelding only once the rent is known.
+var stappen = [aantalStappen]string{stapHuishouden, stapLeeftijd, stapInkomen, stapVermogen, stapWonen, stapZorgpremie, stapOntvangt, stapSituatie}
 
-const aantalStappen = 7
+const aantalStappen = 8
 
 func vasteStap(s string) bool { return s == stapHuishouden || s == stapLeeftijd || s == stapInkomen }
 
@@ -40,12 +42,13 @@ func vasteStap(s string) bool { return s == stapHuishouden || s == stapLeeftijd 
 // is one only the gemeente can answer; no step asks it. VraagWonen comes from the national huurtoeslag
 // (Resultaat.Landelijk), not from the rule packs.
 var stapVragen = map[string][]regels.Vraag{
-	stapLeeftijd: {regels.VraagGeboortedatumAanvrager, regels.VraagGeboortedatumPartner, regels.VraagGeboortedatumKinderen, regels.VraagGeboortedatumMedebewoners},
-	stapInkomen:  {regels.VraagInkomenAanvrager, regels.VraagInkomenPartner},
-	stapVermogen: {regels.VraagVermogen},
-	stapWonen:    {regels.VraagWonen},
-	stapOntvangt: {regels.VraagOntvangt, regels.VraagOntvangtSinds, regels.VraagLaagInkomenSinds},
-	stapSituatie: {regels.VraagStudent, regels.VraagSchuldsanering},
+	stapLeeftijd:   {regels.VraagGeboortedatumAanvrager, regels.VraagGeboortedatumPartner, regels.VraagGeboortedatumKinderen, regels.VraagGeboortedatumMedebewoners},
+	stapInkomen:    {regels.VraagInkomenAanvrager, regels.VraagInkomenPartner},
+	stapVermogen:   {regels.VraagVermogen},
+	stapWonen:      {regels.VraagWonen},
+	stapOntvangt:   {regels.VraagOntvangt, regels.VraagOntvangtSinds, regels.VraagLaagInkomenSinds},
+	stapSituatie:   {regels.VraagStudent, regels.VraagSchuldsanering},
+	stapZorgpremie: {regels.VraagZorgpremie},
 }
 
 // Limits of the form; beyond them an answer is a typing error, not a household.
@@ -81,6 +84,7 @@ type Antwoorden struct {
 	Wonen        string   `json:"wo,omitempty"` // huur, koop, inwonend or weet_niet (check_wonen.go)
 	Huur         *int64   `json:"hu,omitempty"` // kale huur per month in cents; nil = "ik weet het niet" or not renting
 	Bruto        bool     `json:"br,omitempty"` // the income amounts are gross per month (check_bruto.go)
+	Zorgpremie   *int64   `json:"zp,omitempty"` // health premium per month in cents; nil = "ik weet het niet" or not asked (check_zorgpremie.go)
 	// Gevraagd marks the questions of the ontvangt and situatie steps that were on screen when the
 	// step was answered (a step shows only its questions that matter): a result then never calls a
 	// fact unknown whose question was not asked.
@@ -196,6 +200,10 @@ func (s *server) huishouden(a *Antwoorden, peil time.Time, alleenPad bool) *huis
 	}
 	if telt(stapWonen) {
 		h.Wonen = a.wonen()
+	}
+	if telt(stapZorgpremie) && a.Zorgpremie != nil {
+		z := geld.Bedrag(*a.Zorgpremie)
+		h.ZorgpremiePerMaand = &z
 	}
 	if telt(stapOntvangt) {
 		h.Ontvangt = []huishouden.Ontvangst{}

@@ -73,7 +73,7 @@ func NewMetLezer(kit *web.Kit, cfg Config, deps Deps) (web.Part, *Lezer, error) 
 // Lees opens code t: the household of its answers on today's date and the answers in words in
 // language taal. The fixed steps must have been answered.
 func (l *Lezer) Lees(ctx context.Context, t, taal string) (*Ingevuld, error) {
-	a, err := l.s.leesToken(ctx, t)
+	a, g, err := l.s.leesTokenMetGemeente(ctx, t)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +85,7 @@ func (l *Lezer) Lees(ctx context.Context, t, taal string) (*Ingevuld, error) {
 	tl := l.s.kit.Talen().Taal(taal, a.Ander)
 	h := l.s.huishouden(a, truncDag(l.s.nu()), alleAntwoorden)
 	out := &Ingevuld{Gemeente: a.Gemeente, Ander: a.Ander, Huishouden: h}
-	for _, r := range l.s.antwoordOverzicht(ctx, a, tl) {
+	for _, r := range l.s.antwoordOverzicht(a, g, tl) {
 		out.Antwoorden = append(out.Antwoorden, [2]string{r.Vraag, r.Antwoord})
 	}
 	return out, nil

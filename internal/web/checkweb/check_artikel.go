@@ -23,7 +23,9 @@ func (p *resultaatPagina) artikel(b *bytes.Buffer, u *regels.Uitkomst, lb *resul
 		teken, klasse = "?", "onzeker"
 	}
 	geenRecht := u.Oordeel == regels.GeenRecht
-	b.WriteString(`<article class="zeker-regeling zeker-regeling--` + klasse + `" id="regeling-`)
+	b.WriteString(`<article class="zeker-regeling zeker-regeling--`)
+	b.WriteString(klasse)
+	b.WriteString(`" id="regeling-`)
 	web.Esc(b, u.ID)
 	b.WriteString(`" data-oordeel="`)
 	web.Esc(b, u.Oordeel.String())
@@ -31,7 +33,9 @@ func (p *resultaatPagina) artikel(b *bytes.Buffer, u *regels.Uitkomst, lb *resul
 	web.Esc(b, u.ID)
 	b.WriteString("-kop\">\n<h3 class=\"utrecht-heading-3 zeker-regeling__kop\" id=\"regeling-")
 	web.Esc(b, u.ID)
-	b.WriteString(`-kop"><span class="zeker-teken" aria-hidden="true">` + teken + `</span> `)
+	b.WriteString(`-kop"><span class="zeker-teken" aria-hidden="true">`)
+	b.WriteString(teken)
+	b.WriteString(`</span> `)
 	web.Esc(b, u.Naam)
 	b.WriteString(` <span class="zeker-oordeel">(`)
 	web.Esc(b, lb.Oordeel[u.Oordeel])
@@ -40,7 +44,9 @@ func (p *resultaatPagina) artikel(b *bytes.Buffer, u *regels.Uitkomst, lb *resul
 		if s == "" {
 			return
 		}
-		b.WriteString(`<p class="utrecht-paragraph` + class + `">`)
+		b.WriteString(`<p class="utrecht-paragraph`)
+		b.WriteString(class)
+		b.WriteString(`">`)
 		web.Esc(b, s)
 		b.WriteString("</p>\n")
 	}
@@ -178,7 +184,10 @@ func (p *resultaatPagina) uitvoerder(u *regels.Uitkomst) string {
 		return pc.Naam
 	}
 	if u.Uitvoerder == "" || strings.EqualFold(u.Uitvoerder, "gemeente") {
-		return p.l.T("resultaat.uitvoerder.gemeente", "gemeente", p.gemeente.Naam)
+		if p.uitvoerderGemeente == "" {
+			p.uitvoerderGemeente = p.l.T("resultaat.uitvoerder.gemeente", "gemeente", p.gemeente.Naam)
+		}
+		return p.uitvoerderGemeente
 	}
 	return u.Uitvoerder
 }
@@ -195,8 +204,9 @@ func (p *resultaatPagina) aanvragen(b *bytes.Buffer, u *regels.Uitkomst, lb *res
 	if a.AlleenViaIntermediair {
 		web.Esc(b, lb.ViaIntermediair)
 	} else {
-		uitvoerder := p.uitvoerder(u)
-		web.Esc(b, p.l.T("resultaat.aanvragen", "uitvoerder", uitvoerder))
+		web.Esc(b, lb.AanvragenBij[0])
+		web.Esc(b, p.uitvoerder(u))
+		web.Esc(b, lb.AanvragenBij[1])
 	}
 	if veiligeURL(a.Link) {
 		b.WriteString(` <a class="utrecht-link utrecht-link--html-a" href="`)
@@ -213,7 +223,7 @@ func (p *resultaatPagina) aanvragen(b *bytes.Buffer, u *regels.Uitkomst, lb *res
 
 // partnerContact writes a partner's contact as a short list; nothing when nothing is known.
 func (p *resultaatPagina) partnerContact(b *bytes.Buffer, pc *PartnerContact, lb *resultaatLabels) {
-	if pc.Telefoon == "" && pc.Adres == "" && pc.Website == "" && pc.Openingstijden == "" {
+	if pc.Telefoon == "" && pc.Adres == "" && pc.Website == "" && len(pc.Open) == 0 {
 		return
 	}
 	b.WriteString(`<ul class="utrecht-unordered-list zeker-partner">`)
@@ -233,11 +243,11 @@ func (p *resultaatPagina) partnerContact(b *bytes.Buffer, pc *PartnerContact, lb
 		web.Esc(b, pc.Adres)
 		b.WriteString("</li>")
 	}
-	if pc.Openingstijden != "" {
+	if open := openingstijdenTekst(pc.Open, p.l); open != "" {
 		b.WriteString(`<li class="utrecht-unordered-list__item">`)
 		web.Esc(b, lb.Openingstijden)
 		b.WriteString(": ")
-		web.Esc(b, pc.Openingstijden)
+		web.Esc(b, open)
 		b.WriteString("</li>")
 	}
 	if veiligeURL(pc.Website) {
@@ -261,6 +271,7 @@ var zinStap = map[string]string{
 	"ontvangt.onbekend": stapOntvangt, "ontvangt.sinds_onbekend": stapOntvangt, "laag_inkomen.onbekend": stapOntvangt,
 	"schuldsanering.onbekend": stapSituatie, "student.onbekend": stapSituatie,
 	"huurtoeslag.wonen.onbekend": stapWonen, "huurtoeslag.huur.onbekend": stapWonen,
+	"kwijtschelding.vermogen.premie": stapZorgpremie,
 }
 
 // gevraagd reports whether the question behind the unknown-fact sentence key was on screen.
@@ -315,7 +326,7 @@ func (p *resultaatPagina) criteriumZinnen(b *bytes.Buffer, c *regels.Criterium, 
 		var gezien []string
 		var subs []*regels.Criterium
 		for i := range c.Sub {
-			t := p.teksten.Criterium(&c.Sub[i], w)
+			t := p.woorderVoor(w).Criterium(&c.Sub[i])
 			if t == "" || slices.Contains(gezien, t) {
 				continue
 			}
@@ -326,7 +337,9 @@ func (p *resultaatPagina) criteriumZinnen(b *bytes.Buffer, c *regels.Criterium, 
 			p.zinnen(b, zs[:1], w, lb)
 			b.WriteString(`<ul class="utrecht-unordered-list">`)
 			for _, sub := range subs {
-				b.WriteString(`<li class="utrecht-unordered-list__item">` + triTekenWeb(sub.Oordeel) + " ")
+				b.WriteString(`<li class="utrecht-unordered-list__item">`)
+				b.WriteString(triTekenWeb(sub.Oordeel))
+				b.WriteString(" ")
 				p.criteriumZinnen(b, sub, lb, w)
 				b.WriteString("</li>")
 			}
@@ -371,6 +384,14 @@ func verzamel(c *regels.Criterium, zs *[]regels.Zin) {
 	}
 }
 
+// woorderVoor is the page's Woorder (every call on a page passes the page's language and voice).
+func (p *resultaatPagina) woorderVoor(w regels.Weergave) *regels.Woorder {
+	if p.woorder == nil {
+		p.woorder = p.teksten.Woorder(w)
+	}
+	return p.woorder
+}
+
 // zinnen words sentences one by one, the unknown-fact ones with their step (criteriumTekst).
 func (p *resultaatPagina) zinnen(b *bytes.Buffer, zs []regels.Zin, w regels.Weergave, lb *resultaatLabels) {
 	for i := range zs {
@@ -380,13 +401,15 @@ func (p *resultaatPagina) zinnen(b *bytes.Buffer, zs []regels.Zin, w regels.Weer
 		key := zs[i].Sleutel.String()
 		stap, onbekend := zinStap[key]
 		if !onbekend {
-			web.Esc(b, p.teksten.Zinnen(zs[i:i+1], w))
+			web.Esc(b, p.woorderVoor(w).Zinnen(zs[i:i+1]))
 			continue
 		}
-		b.WriteString(`<span class="zeker-onbekend" data-stap="` + stap + `">`)
+		b.WriteString(`<span class="zeker-onbekend" data-stap="`)
+		b.WriteString(stap)
+		b.WriteString(`">`)
 		label := lb.VraagBeantwoorden
 		if p.a.gevraagd(key, stap) {
-			web.Esc(b, p.teksten.Zinnen(zs[i:i+1], w))
+			web.Esc(b, p.woorderVoor(w).Zinnen(zs[i:i+1]))
 			label = lb.AntwoordVeranderen
 		} else {
 			web.Esc(b, lb.NietGevraagd)

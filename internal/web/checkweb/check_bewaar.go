@@ -20,7 +20,7 @@ type bewaarData struct {
 // server keeps nothing.
 func (s *server) checkBewaar(w http.ResponseWriter, r *http.Request) {
 	t := r.URL.Query().Get("t")
-	a, err := s.leesToken(r.Context(), t)
+	a, g, err := s.leesTokenMetGemeente(r.Context(), t)
 	if err != nil {
 		s.tokenFout(w, r, err)
 		return
@@ -31,7 +31,7 @@ func (s *server) checkBewaar(w http.ResponseWriter, r *http.Request) {
 		scheme = "https"
 	}
 	d := &bewaarData{Code: hervatCode(t), Link: scheme + "://" + r.Host + "/check/verder?" + url.Values{"code": {t}, "lang": {l.Code}}.Encode()}
-	d.Thema, d.VoetContact = web.ThemaKlasse(a.Gemeente), s.voetContact(r.Context(), l, a.Gemeente)
+	d.Thema, d.VoetContact = web.ThemaKlasse(a.Gemeente), s.voetContactVan(r.Context(), l, g)
 	s.kit.VulPagina(&d.Page, l, l.T("bewaar.titel"), "/check/bewaar?"+url.Values{"t": {t}}.Encode())
 	s.pages.Render(w, r, http.StatusOK, "bewaar", d)
 }

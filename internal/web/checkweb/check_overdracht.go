@@ -54,7 +54,9 @@ func (p *resultaatPagina) overdrachtRij(b *bytes.Buffer, u *regels.Uitkomst, lb 
 	if u.Oordeel == regels.Onzeker {
 		teken = "?"
 	}
-	b.WriteString(`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">` + teken + " ")
+	b.WriteString(`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">`)
+	b.WriteString(teken)
+	b.WriteString(" ")
 	web.Esc(b, u.Naam)
 	if u.Bedrag != nil {
 		b.WriteString("<br>")

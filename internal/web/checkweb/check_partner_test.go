@@ -31,7 +31,7 @@ func (v *vastePartners) PartnerContact(_ context.Context, k string) (PartnerCont
 // goes to the pack's application page; the gemeente's own regelingen go to their deep link.
 func TestPartnerContactOpResultaat(t *testing.T) {
 	gids := &vastePartners{vragen: map[string]int{}, m: map[string]PartnerContact{
-		"sam-overijssel": {Naam: "Sam& (test)", Telefoon: "0999123456", Adres: "Voorbeeldstraat 1, 9999 ZZ Demodorp", Website: "https://sam.voorbeeld.example", Openingstijden: "ma-vr 09:00-12:00"},
+		"sam-overijssel": {Naam: "Sam& (test)", Telefoon: "0999123456", Adres: "Voorbeeldstraat 1, 9999 ZZ Demodorp", Website: "https://sam.voorbeeld.example", Open: []Tijdvak{{1, 9 * 60, 12 * 60}, {1, 13*60 + 30, 17 * 60}, {3, 9 * 60, 12 * 60}}},
 	}}
 	klok := wandelingDatum
 	k, err := web.New(web.Config{}, web.Deps{Nu: func() time.Time { return klok }})
@@ -54,10 +54,18 @@ func TestPartnerContactOpResultaat(t *testing.T) {
 	}
 	kind := art("kindregelingen")
 	for _, want := range []string{"bij Sam& (test).", `href="https://www.samenvoorallekinderen.nl"`, "Naar de aanvraag",
-		`href="tel:0999123456"`, "Voorbeeldstraat 1, 9999 ZZ Demodorp", "ma-vr 09:00-12:00", `href="https://sam.voorbeeld.example"`} {
+		`href="tel:0999123456"`, "Voorbeeldstraat 1, 9999 ZZ Demodorp", "Open: maandag 09:00 tot 12:00, 13:30 tot 17:00; woensdag 09:00 tot 12:00", `href="https://sam.voorbeeld.example"`} {
 		if !strings.Contains(kind, want) {
 			t.Errorf("kindregelingen misses %q:\n%s", want, kind)
 		}
+	}
+	// In English the opening hours are worded in English, not in Dutch notation.
+	en, _ := wandelingen[1].loop(t, s, "GM0175", "en", "zelf")
+	if body := html.UnescapeString(en.Body); !strings.Contains(body, "Opening hours: Monday 09:00 to 12:00, 13:30 to 17:00; Wednesday 09:00 to 12:00") || strings.Contains(body, "maandag") {
+		t.Errorf("English result: the partner's opening hours are not in English")
+	}
+	for k := range gids.vragen {
+		gids.vragen[k]--
 	}
 	// Ommen's collectieve zorgverzekering names no partner (the insurer of 2025/2026 is not published):
 	// its application page, and no partner contact.

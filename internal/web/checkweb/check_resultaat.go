@@ -9,6 +9,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/regels"
+	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
@@ -17,7 +18,8 @@ import (
 // html/template (check_resultaat_html.go, skelet.go): it is the hot path of the check.
 func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 	t := r.URL.Query().Get("t")
-	a, err := s.leesToken(r.Context(), t)
+	// The tenant is read once per page, here, and passed on.
+	a, g, err := s.leesTokenMetGemeente(r.Context(), t)
 	if err != nil {
 		s.tokenFout(w, r, err)
 		return
@@ -42,7 +44,6 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 		s.fout(w, r, http.StatusInternalServerError, "fout.intern")
 		return
 	}
-	g, _ := s.gemeente(r.Context(), a.Gemeente)
 	p := &resultaatPagina{l: l, lb: lb, a: a, ander: a.Ander, res: res, gemeente: g, contactTekst: g.Contact.Tekst, teksten: s.woorden}
 	stapURLs := map[string]string{}
 	p.stapURL = func(stap string) string {
@@ -67,7 +68,7 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 	p.partners = s.partnerContacten(r.Context(), res)
 	tot, onb := res.TotaalPerMaand()
 	p.totaal, p.totaalOnbekend, p.totaalNul = bedragTekst(tot, l), onb, tot == 0
-	p.antwoorden = s.antwoordOverzicht(r.Context(), a, l)
+	p.antwoorden = s.antwoordOverzicht(a, g, l)
 	// The token is base64url (leesToken decoded it); QueryEscape keeps it as it is.
 	qt := url.QueryEscape(t)
 	p.bewaarURL = "/check/bewaar?lang=" + l.Code + "&t=" + qt
@@ -87,7 +88,7 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 	defer s.kit.PutBuffer(buf)
 	sk.Schrijf(buf, &web.SkeletWaarden{
 		Thema:       web.ThemaKlasse(a.Gemeente),
-		VoetContact: s.voetContact(r.Context(), l, a.Gemeente),
+		VoetContact: s.voetContactVan(r.Context(), l, g),
 		Titel:       lb.Titel,
 		TaalURL:     func(code string) string { return "/check/resultaat?lang=" + code + "&t=" + qt },
 		Inhoud:      p.schrijf,
@@ -149,9 +150,9 @@ func bedragTekst(b geld.Bedrag, l *web.Taal) string {
 	return b.Kort()
 }
 
-// antwoordOverzicht lists the answers in words, for the summary and the hand-over.
-func (s *server) antwoordOverzicht(ctx context.Context, a *Antwoorden, l *web.Taal) []antwoordRegel {
-	g, _ := s.gemeente(ctx, a.Gemeente)
+// antwoordOverzicht lists the answers in words, for the summary and the hand-over; g is the gemeente
+// of a.
+func (s *server) antwoordOverzicht(a *Antwoorden, g tenant.Gemeente, l *web.Taal) []antwoordRegel {
 	ja, nee := l.T("antwoord.ja"), l.T("antwoord.nee")
 	jn := func(b bool) string {
 		if b {
@@ -205,6 +206,7 @@ func (s *server) antwoordOverzicht(ctx context.Context, a *Antwoorden, l *web.Ta
 		out = append(out, antwoordRegel{l.T("overzicht.vermogen"), v})
 	}
 	out = append(out, woonAntwoorden(a, l)...)
+	out = append(out, zorgpremieAntwoord(a, l)...)
 	if a.beantwoord(stapOntvangt) {
 		v := l.T("antwoord.geen")
 		if len(a.Ontvangt) > 0 {

@@ -2,6 +2,7 @@ package checkweb
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/tenant"
@@ -38,7 +39,10 @@ type resultaatLabels struct {
 	AanvraagLink, Documenten, GeenDocumenten, Grondslag, Details, Open         string
 	WaaromNiet, VraagBeantwoorden, AntwoordVeranderen, NietGevraagd, Aanvragen string
 	Oordeel                                                                    [3]string // per regels.Oordeel
-	Periode                                                                    map[regels.Periode]string
+	// AanvragenBij is "bij {uitvoerder}." split around the name: the sentence is the same for every
+	// regeling of every page but the name, so it is looked up once per language and voice.
+	AanvragenBij [2]string
+	Periode      map[regels.Periode]string
 	// Rijk are the same labels for a national regeling: the amount is worked out by the Rijk, and
 	// no document goes to the gemeente.
 	Rijk *resultaatLabels
@@ -67,6 +71,9 @@ func nieuweResultaatLabels(l *web.Taal) *resultaatLabels {
 		VraagBeantwoorden: l.T("resultaat.vraag.beantwoorden"), AntwoordVeranderen: l.T("resultaat.vraag.veranderen"),
 		NietGevraagd: l.T("resultaat.vraag.nietgevraagd"), Aanvragen: l.T("resultaat.aanvragen.kort"),
 		Periode: map[regels.Periode]string{},
+	}
+	if voor, na, ok := strings.Cut(l.T("resultaat.aanvragen", "uitvoerder", "\x00"), "\x00"); ok {
+		lb.AanvragenBij = [2]string{voor, na}
 	}
 	lb.Oordeel[regels.Recht] = l.T("oordeel.recht")
 	lb.Oordeel[regels.Onzeker] = l.T("oordeel.onzeker")
@@ -101,6 +108,9 @@ type resultaatPagina struct {
 	// as the next page when nothing else is open; "" when it cannot be made.
 	stapURL func(stap string) string
 	teksten *regels.Teksten // words een_van's alternatives one by one
+	woorder *regels.Woorder // teksten for this page's language and voice, made on first use
+	// uitvoerderGemeente is "de gemeente Ommen", worded once per page (uitvoerder).
+	uitvoerderGemeente string
 	// partners are the contacts of the partners that run regelingen on this page, by key.
 	partners map[string]PartnerContact
 

@@ -99,6 +99,8 @@ func (s *server) checkStapPost(w http.ResponseWriter, r *http.Request) {
 		leesSituatie(r.PostForm, a, d, l)
 	case stapWonen:
 		leesWonen(r.PostForm, a, d, l)
+	case stapZorgpremie:
+		leesZorgpremie(r.PostForm, a, d, l)
 	}
 	if len(d.Fouten) > 0 {
 		s.renderStap(w, r, a, l, d, r.PostForm)
@@ -144,7 +146,7 @@ func (s *server) renderStap(w http.ResponseWriter, r *http.Request, a *Antwoorde
 	}
 	g, _ := s.gemeente(r.Context(), a.Gemeente)
 	d.Stap, d.Token, d.Gemeente, d.Partner = a.Huidig, t, g.Naam, a.Partner
-	d.Thema, d.VoetContact = web.ThemaKlasse(a.Gemeente), s.voetContact(r.Context(), l, a.Gemeente)
+	d.Thema, d.VoetContact = web.ThemaKlasse(a.Gemeente), s.voetContactVan(r.Context(), l, g)
 	d.Kinderen = seqN(a.Kinderen)
 	d.Nummer = len(a.Pad) + 1
 	d.Rest = len(s.openStappen(a, l))
@@ -267,6 +269,9 @@ func waarden(a *Antwoorden) map[string]string {
 	}
 	if a.beantwoord(stapWonen) {
 		wonenWaarden(a, w)
+	}
+	if a.beantwoord(stapZorgpremie) {
+		zorgpremieWaarden(a, w)
 	}
 	if a.Student != nil {
 		w["student"] = map[bool]string{true: "ja", false: "nee"}[*a.Student]

@@ -69,20 +69,28 @@ func (d *startData) fout(id, veld, bericht string) {
 
 // leesToken opens the answers in a token and checks that they still fit this server.
 func (s *server) leesToken(ctx context.Context, t string) (*Antwoorden, error) {
+	a, _, err := s.leesTokenMetGemeente(ctx, t)
+	return a, err
+}
+
+// leesTokenMetGemeente is leesToken that also returns the gemeente (the tenant) it checked, so a page
+// reads the tenant once per request.
+func (s *server) leesTokenMetGemeente(ctx context.Context, t string) (*Antwoorden, tenant.Gemeente, error) {
 	var a Antwoorden
 	if err := s.token.open(t, &a); err != nil {
-		return nil, err
+		return nil, tenant.Gemeente{}, err
 	}
 	if a.Versie != antwoordenVersie {
-		return nil, errTokenOngeldig
+		return nil, tenant.Gemeente{}, errTokenOngeldig
 	}
 	if s.nu().Sub(time.Unix(a.Gemaakt, 0)) > s.cfg.CodeGeldig {
-		return nil, errTokenVerlopen
+		return nil, tenant.Gemeente{}, errTokenVerlopen
 	}
-	if _, ok := s.gemeente(ctx, a.Gemeente); !ok {
-		return nil, errTokenOngeldig
+	g, ok := s.gemeente(ctx, a.Gemeente)
+	if !ok {
+		return nil, tenant.Gemeente{}, errTokenOngeldig
 	}
-	return &a, nil
+	return &a, g, nil
 }
 
 func (s *server) tokenFout(w http.ResponseWriter, r *http.Request, err error) {

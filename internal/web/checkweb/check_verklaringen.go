@@ -56,6 +56,15 @@ func (s *server) voetContact(ctx context.Context, l *web.Taal, gm string) templa
 	if !ok {
 		return ""
 	}
+	return s.voetContactVan(ctx, l, g)
+}
+
+// voetContactVan is voetContact for a gemeente already read in this request.
+func (s *server) voetContactVan(ctx context.Context, l *web.Taal, g tenant.Gemeente) template.HTML {
+	if g.Code == "" {
+		return ""
+	}
+	gm := g.Code
 	c := contactIn(g, l)
 	key := voetSleutel{labelSleutel{l.Code, l.Ander}, gm}
 	if v, ok := s.voet.Load(key); ok && v.(voetWaarde).c == c {

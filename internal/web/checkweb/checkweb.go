@@ -58,8 +58,14 @@ type PartnerGids interface {
 // PartnerContact is what the result page shows of the partner that runs a regeling: each item only
 // where it is known.
 type PartnerContact struct {
-	Naam, Telefoon, Adres, Website, Openingstijden string
+	Naam, Telefoon, Adres, Website string
+	// Open are the opening hours, by weekday and time, worded in the page's language (openTekst).
+	Open []Tijdvak
 }
+
+// Tijdvak is one slot of opening hours: Dag 1 (Monday) … 7 (Sunday), Van and Tot in minutes after
+// midnight.
+type Tijdvak struct{ Dag, Van, Tot int }
 
 // server is the check: its services and parsed pages. Handlers are its methods, one file per page.
 type server struct {

@@ -19,10 +19,11 @@ var (
 	errTokenVerlopen = errors.New("web: de code is verlopen")
 )
 
-// tokenAAD binds a token to its purpose and format version: v3 binary with Bruto, v2 binary without
-// it, v1 JSON.
+// tokenAAD binds a token to its purpose and format version: v4 binary with Zorgpremie, v3 binary with
+// Bruto and Gevraagd, v2 binary without them, v1 JSON. Codes of every older version still open.
 var (
-	tokenAAD   = []byte("zeker-check-v3")
+	tokenAAD   = []byte("zeker-check-v4")
+	tokenAADv3 = []byte("zeker-check-v3")
 	tokenAADv2 = []byte("zeker-check-v2")
 	tokenAADv1 = []byte("zeker-check-v1")
 )
@@ -67,11 +68,11 @@ func (k *tokenSleutel) open(s string, a *Antwoorden) error {
 	}
 	n := k.aead.NonceSize()
 	for _, v := range []struct {
-		aad      []byte
-		metBruto bool
-	}{{tokenAAD, true}, {tokenAADv2, false}} {
+		aad  []byte
+		vorm int
+	}{{tokenAAD, vormV4}, {tokenAADv3, vormV3}, {tokenAADv2, vormV2}} {
 		if plain, err := k.aead.Open(nil, raw[:n], raw[n:], v.aad); err == nil {
-			if a.unmarshalBinary(plain, v.metBruto) != nil {
+			if a.unmarshalBinary(plain, v.vorm) != nil {
 				return errTokenOngeldig
 			}
 			return nil

@@ -91,6 +91,9 @@ func (a *Antwoorden) appendBinary(b []byte) []byte {
 	}
 	w.bool(a.Bruto)
 	w.int(int64(a.Gevraagd))
+	if w.optioneel(a.Zorgpremie != nil) {
+		w.int(*a.Zorgpremie)
+	}
 	return w.b
 }
 
@@ -190,9 +193,16 @@ func (r *lezer) ink(i *Ink) {
 	}
 }
 
-// unmarshalBinary reads the binary form into a; a must be zero. metBruto is false for codes of the
-// form before Antwoorden.Bruto and Gevraagd (associated data tokenAADv2), which end after Huur.
-func (a *Antwoorden) unmarshalBinary(b []byte, metBruto bool) error {
+// The versions of the binary form (token.go): each adds fields at the end.
+const (
+	vormV2 = 2 // ends after Huur (associated data tokenAADv2)
+	vormV3 = 3 // adds Bruto and Gevraagd (tokenAADv3)
+	vormV4 = 4 // adds Zorgpremie (tokenAAD)
+)
+
+// unmarshalBinary reads the binary form of version vorm into a; a must be zero. Fields a version
+// does not carry stay zero.
+func (a *Antwoorden) unmarshalBinary(b []byte, vorm int) error {
 	r := &lezer{b: b}
 	a.Versie = r.klein()
 	a.Gemaakt = r.int()
@@ -236,13 +246,17 @@ func (a *Antwoorden) unmarshalBinary(b []byte, metBruto bool) error {
 		v := r.int()
 		a.Huur = &v
 	}
-	if metBruto {
+	if vorm >= vormV3 {
 		a.Bruto = r.bool()
 		g := r.int()
 		if g < 0 || g > 255 {
 			return errCodec
 		}
 		a.Gevraagd = uint8(g)
+	}
+	if vorm >= vormV4 && r.bool() {
+		v := r.int()
+		a.Zorgpremie = &v
 	}
 	if r.err != nil {
 		return r.err

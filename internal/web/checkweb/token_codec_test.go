@@ -4,7 +4,9 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
+	"net/url"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -43,7 +45,7 @@ func TestAntwoordenCodecElkVeld(t *testing.T) {
 	n := 0
 	vulAlles(t, reflect.ValueOf(&a).Elem(), &n)
 	var b Antwoorden
-	if err := b.unmarshalBinary(a.appendBinary(nil), true); err != nil {
+	if err := b.unmarshalBinary(a.appendBinary(nil), vormV4); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(a, b) {
@@ -53,7 +55,7 @@ func TestAntwoordenCodecElkVeld(t *testing.T) {
 	nul, onwaar := int64(0), false
 	c := Antwoorden{Vermogen: &nul, Student: &onwaar, Versie: 1, Kinderen: -1}
 	var d Antwoorden
-	if err := d.unmarshalBinary(c.appendBinary(nil), true); err != nil {
+	if err := d.unmarshalBinary(c.appendBinary(nil), vormV4); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(c, d) {
@@ -68,12 +70,12 @@ func TestAntwoordenCodecAfgekapt(t *testing.T) {
 	b := a.appendBinary(nil)
 	for i := range len(b) {
 		var x Antwoorden
-		if err := x.unmarshalBinary(b[:i], true); err == nil {
+		if err := x.unmarshalBinary(b[:i], vormV4); err == nil {
 			t.Fatalf("truncated to %d of %d bytes: no error", i, len(b))
 		}
 	}
 	var x Antwoorden
-	if err := x.unmarshalBinary(append(b, 0), true); err == nil {
+	if err := x.unmarshalBinary(append(b, 0), vormV4); err == nil {
 		t.Error("trailing byte accepted")
 	}
 }
@@ -124,7 +126,7 @@ func FuzzAntwoordenCodec(f *testing.F) {
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var x Antwoorden
-		if x.unmarshalBinary(b, true) != nil {
+		if x.unmarshalBinary(b, vormV4) != nil {
 			return
 		}
 		// What reads without error writes back to the same bytes.
@@ -143,7 +145,7 @@ func TestTokenV2Code(t *testing.T) {
 	}
 	want := Antwoorden{Versie: 1, Gemaakt: 1768471200, Gemeente: "GM0147", Klaar: []string{"huishouden"}, InkAanvrager: Ink{Regels: []InkRegel{{Soort: "loon", Cent: 180000}}}}
 	plain := want.appendBinary(nil)
-	plain = plain[:len(plain)-2] // the v2 form ends after Huur: no Bruto, no Gevraagd
+	plain = plain[:len(plain)-3] // the v2 form ends after Huur: no Bruto, no Gevraagd, no Zorgpremie
 	nonce := make([]byte, k.aead.NonceSize())
 	rand.Read(nonce)
 	code := base64.RawURLEncoding.EncodeToString(k.aead.Seal(nonce, nonce, plain, tokenAADv2))
@@ -153,5 +155,55 @@ func TestTokenV2Code(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("v2 code:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// TestTokenV3Code: a code of the form before Antwoorden.Zorgpremie (associated data v3, ending after
+// Gevraagd) still opens with every answer it holds, resumes from the resume field, and shows its result;
+// the premium stays unknown and unasked.
+func TestTokenV3Code(t *testing.T) {
+	s := testServer(t, testConfig{})
+	ja, nee := true, false
+	verm, huur, jaren := int64(15_000_00), int64(700_00), 3
+	want := Antwoorden{Versie: antwoordenVersie, Gemaakt: testNu.Unix(), Gemeente: "GM0147",
+		Pad: []string{stapHuishouden, stapLeeftijd, stapInkomen, stapVermogen, stapWonen, stapSituatie}, Huidig: "",
+		Klaar:   []string{stapHuishouden, stapLeeftijd, stapInkomen, stapVermogen, stapWonen, stapSituatie},
+		Partner: true, GebAanvrager: "1950-06-01", GebPartner: "1952-06-01",
+		InkAanvrager: Ink{Regels: []InkRegel{{Soort: "aow", Cent: 1050_00}, {Soort: "pensioen", Cent: 150_00}}},
+		InkPartner:   Ink{Regels: []InkRegel{{Soort: "aow", Cent: 1050_00}}},
+		Vermogen:     &verm, LaagJaren: &jaren, Student: &nee, Schuld: &ja, Wonen: wonenHuur, Huur: &huur,
+		Bruto: true, Gevraagd: gvSchuld}
+	plain := want.appendBinary(nil)
+	if plain[len(plain)-1] != 0 {
+		t.Fatal("a nil Zorgpremie should end the v4 form with one absent byte")
+	}
+	plain = plain[:len(plain)-1] // the v3 form ends after Gevraagd
+	nonce := make([]byte, s.token.aead.NonceSize())
+	rand.Read(nonce)
+	code := base64.RawURLEncoding.EncodeToString(s.token.aead.Seal(nonce, nonce, plain, tokenAADv3))
+	var got Antwoorden
+	if err := s.token.open(code, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("v3 code:\n got %+v\nwant %+v", got, want)
+	}
+	f := &flow{T: t, H: s.h}
+	f.Get("/check/verder?" + url.Values{"code": {code}, "lang": {"nl"}}.Encode())
+	if f.Status != 303 || !strings.HasPrefix(f.Loc, "/check/resultaat?") {
+		t.Fatalf("resume of a v3 code: status %d, location %q; want the result", f.Status, f.Loc)
+	}
+	f.Get(f.Loc)
+	if f.Status != 200 || !strings.Contains(f.Body, `id="regeling-kwijtschelding"`) || strings.Contains(f.Body, "Zorgpremie per maand") {
+		t.Errorf("result of a v3 code: status %d; want kwijtschelding and no premium answer", f.Status)
+	}
+	// A new code of the same answers is v4 and does not open as v3.
+	nieuw, err := s.token.seal(&want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := base64.RawURLEncoding.DecodeString(nieuw)
+	if _, err := s.token.aead.Open(nil, raw[:len(nonce)], raw[len(nonce):], tokenAADv3); err == nil {
+		t.Error("a new code opens under the v3 associated data")
 	}
 }

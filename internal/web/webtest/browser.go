@@ -265,7 +265,7 @@ func NaarVolgende(t testing.TB, ctx context.Context, act chromedp.Action[chromed
 	Do(t, ctx, act)
 	for range 400 {
 		if e := entry(); e != -1 && e != old {
-			Do(t, ctx, chromedp.WaitReady(chromedp.CSS("footer")))
+			waitFooter(t, ctx)
 			return
 		}
 		time.Sleep(25 * time.Millisecond)
@@ -281,4 +281,21 @@ func (b *Browser) ZetSessie(t testing.TB, ctx context.Context, token string) {
 		_, err := cdp.Call(ctx, tg, network.SetCookie, network.SetCookieParams{Name: auth.CookieNaam(false), Value: token, URL: b.Base})
 		return err
 	}))
+}
+
+// waitFooter waits until the new document has its footer. While the new document replaces the old one,
+// Chromium may answer a query with "Could not find node with given id" (the node ids of the old
+// document are gone); that is the page still loading, so the wait starts again, a few times.
+func waitFooter(t testing.TB, ctx context.Context) {
+	t.Helper()
+	var err error
+	for range 5 {
+		if _, err = chromedp.Run(ctx, chromedp.WaitReady(chromedp.CSS("footer"))); err == nil || !strings.Contains(err.Error(), "Could not find node") {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 }
