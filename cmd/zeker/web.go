@@ -14,6 +14,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/brief"
 	"github.com/zeker-platform/zeker/internal/budget"
+	"github.com/zeker-platform/zeker/internal/clamd"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/netwerk"
 	"github.com/zeker-platform/zeker/internal/partner"
@@ -46,6 +47,8 @@ type webOpties struct {
 	behindTLS      bool
 	checkKey       []byte
 	clientIPHeader string
+	// clamd scans the residents' uploads; nil: none.
+	clamd *clamd.Scanner
 }
 
 // webDiensten are the services the parts are built from.
@@ -96,7 +99,11 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	as, err := aanvragen.New(aanvragen.Config{DB: db, Audit: d.audit, Catalogus: cat, Klok: d.nu})
+	ac := aanvragen.Config{DB: db, Audit: d.audit, Catalogus: cat, Klok: d.nu}
+	if o.clamd != nil {
+		ac.Scanner = o.clamd
+	}
+	as, err := aanvragen.New(ac)
 	if err != nil {
 		return nil, nil, err
 	}

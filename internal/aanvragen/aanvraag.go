@@ -189,6 +189,9 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 			return nil, err
 		}
 	}
+	if err := s.scan(ctx, n.Bestanden); err != nil {
+		return nil, err
+	}
 	keuzes, err := s.keuzes(n.Huishouden, "nl", n.Intermediair != nil)
 	if err != nil {
 		return nil, err

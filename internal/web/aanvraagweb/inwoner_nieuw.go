@@ -57,6 +57,15 @@ func leesBestanden(r *http.Request) ([]aanvragen.Bestand, string) {
 	return out, ""
 }
 
+// bestandStatus is the HTTP status of a refused file: 503 when the virus scanner could not scan it (try
+// later), else 422.
+func bestandStatus(err error) int {
+	if errors.Is(err, aanvragen.ErrScannerWeg) {
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusUnprocessableEntity
+}
+
 // bestandFout is the catalogue key of a refused file.
 func bestandFout(err error) string {
 	switch {
@@ -68,6 +77,10 @@ func bestandFout(err error) string {
 		return "aanvraag.fout.leeg"
 	case errors.Is(err, aanvragen.ErrTeVeelBestand):
 		return "aanvraag.fout.teveel"
+	case errors.Is(err, aanvragen.ErrVirus):
+		return "aanvraag.fout.virus"
+	case errors.Is(err, aanvragen.ErrScannerWeg):
+		return "aanvraag.fout.scanner"
 	}
 	return ""
 }
@@ -141,7 +154,7 @@ func (s *server) nieuw(w http.ResponseWriter, r *http.Request) {
 		}
 		s.vul(d, l, in.Gemeente, l.T("aanvraag.documenten.titel"), terugNaarUitslag(d.T))
 		geenCache(w)
-		s.inwoner.Render(w, r, http.StatusUnprocessableEntity, "aanvraag_documenten", d)
+		s.inwoner.Render(w, r, bestandStatus(err), "aanvraag_documenten", d)
 		return
 	}
 	d := &inwonerData{Aangemaakt: a, Deadline: datumNL(a.Deadline.Datum), Ander: in.Ander}

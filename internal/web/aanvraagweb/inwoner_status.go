@@ -141,7 +141,7 @@ func (s *server) stuur(w http.ResponseWriter, r *http.Request) {
 	}
 	f := &web.FieldErrors{}
 	f.Add("bestanden", l.T(k))
-	s.toonStatus(w, r, l, in, code, f, http.StatusUnprocessableEntity)
+	s.toonStatus(w, r, l, in, code, f, bestandStatus(err))
 }
 
 // inwonerBrief shows a decision letter to the holder of the code.
