@@ -118,4 +118,3 @@ func FuzzParseAntwoord(f *testing.F) {
 		_ = utf8.ValidString(v)
 	})
 }
-
