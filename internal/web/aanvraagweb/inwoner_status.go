@@ -63,6 +63,7 @@ func (s *server) codeFout(w http.ResponseWriter, r *http.Request, l *web.Taal, r
 		key = "aanvraag.fout.verlopen"
 	case errors.Is(err, aanvragen.ErrCode):
 		key = "aanvraag.fout.code"
+		s.foutAdres.mag(s.kit.ClientIP(r), s.kit.Nu()) // counted per address too
 	default:
 		return false
 	}
