@@ -107,7 +107,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	av, err := aanvraagweb.New(kit, aanvraagweb.Deps{Aanvragen: as, Check: checkVoorAanvraag(lezer)})
+	av, err := aanvraagweb.New(kit, aanvraagweb.Deps{Aanvragen: as, Check: checkVoorAanvraag(lezer), PartnerVan: partnerVanMedewerker(partners)})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -276,5 +276,21 @@ func ambtshalveNaarAanvraag(as *aanvragen.Service, gemeenten *tenant.Service) fu
 		_, err = as.Ambtshalve(ctx, aanvragen.AmbtshalveVoorstel{Gemeente: v.Gemeente, VoorstelID: v.ID, RegisterID: v.HuishoudenID,
 			Regeling: v.Regeling, Reden: v.BesluitReden}, aanvragen.Medewerker{Naam: v.BesluitDoor}, af)
 		return err
+	}
+}
+
+// partnerVanMedewerker gives the application pages the partner a logged-in intermediair works for in a
+// gemeente (docs/partner.md "Partner users"), by name, so aanvraagweb does not import partner.
+func partnerVanMedewerker(p *partner.Service) func(ctx context.Context, gemeente string, gebruiker int64) (string, bool, error) {
+	return func(ctx context.Context, gemeente string, gebruiker int64) (string, bool, error) {
+		id, ok, err := p.MedewerkerVan(ctx, gebruiker, gemeente)
+		if err != nil || !ok {
+			return "", false, err
+		}
+		o, err := p.Haal(ctx, id)
+		if err != nil {
+			return "", false, err
+		}
+		return o.Naam, true, nil
 	}
 }
