@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/aanvragen"
@@ -130,7 +131,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 		return nil, nil, err
 	}
 	sc, err := scanweb.New(kit, scanweb.Deps{Scan: &scan.Service{DB: db, Catalogus: cat, Audit: d.audit,
-		Goedgekeurd: ambtshalveNaarAanvraag(as, gemeenten)}, Jobs: queue})
+		Goedgekeurd: ambtshalveNaarAanvraag(as, gemeenten)}, Jobs: queue, Aanvragen: aanvragenVanVoorstellen(as)})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -292,5 +293,21 @@ func partnerVanMedewerker(p *partner.Service) func(ctx context.Context, gemeente
 			return "", false, err
 		}
 		return o.Naam, true, nil
+	}
+}
+
+// aanvragenVanVoorstellen links the scan's approved proposals to their applications in the aanvragen
+// inbox (one inbox holds both), so scanweb does not import aanvragen.
+func aanvragenVanVoorstellen(as *aanvragen.Service) func(ctx context.Context, gm string, ids []int64) (map[int64]scanweb.Aanvraag, error) {
+	return func(ctx context.Context, gm string, ids []int64) (map[int64]scanweb.Aanvraag, error) {
+		van, err := as.VanVoorstellen(ctx, gm, ids)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[int64]scanweb.Aanvraag, len(van))
+		for v, a := range van {
+			out[v] = scanweb.Aanvraag{URL: "/beheer/" + gm + "/aanvragen/" + strconv.FormatInt(a.ID, 10), Referentie: a.Referentie}
+		}
+		return out, nil
 	}
 }
