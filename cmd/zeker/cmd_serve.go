@@ -16,6 +16,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/aanvragen"
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/clamd"
 	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/partner"
@@ -52,6 +53,7 @@ Elke optie kan ook met een omgevingsvariabele (de optie op de opdrachtregel gaat
                           een herstart. Gebruik bij meer servers overal dezelfde sleutel.
   ZEKER_WORKERS           --workers
   ZEKER_CLIENT_IP_HEADER  --client-ip-header
+  ZEKER_CLAMD             --clamd
   ZEKER_SHUTDOWN_TIMEOUT  --shutdown-timeout (bijvoorbeeld 30s)
   ZEKER_LOG_LEVEL         --log-level
   ZEKER_LOG_FORMAT        --log-format
@@ -70,10 +72,12 @@ type serveOpties struct {
 	auditKey       []byte
 	workers        int
 	clientIPHeader string
-	shutdown       time.Duration
-	readTimeout    time.Duration
-	writeTimeout   time.Duration
-	log            *slog.Logger
+	// clamd scans uploads (nil: no virus scanner; uploads are accepted after the check of their type).
+	clamd        *clamd.Scanner
+	shutdown     time.Duration
+	readTimeout  time.Duration
+	writeTimeout time.Duration
+	log          *slog.Logger
 	// voorbereiden runs after migration and before the server listens (the demo seeds its data).
 	voorbereiden func(ctx context.Context, d *diensten) error
 	// klaar is called with the listening address once the server accepts connections.
@@ -101,6 +105,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	keyFile := fs.String("audit-key-file", envOr(e, "ZEKER_AUDIT_KEY_FILE", "zeker-audit.key"), "bestand met de sleutel van het verwerkingslog (gemaakt als het er niet is) als ZEKER_AUDIT_KEY leeg is")
 	workers := fs.Int("workers", envInt(e, "ZEKER_WORKERS", 4), "aantal taken tegelijk op deze server; 0: deze server doet geen taken")
 	ipHeader := fs.String("client-ip-header", e.getenv("ZEKER_CLIENT_IP_HEADER"), "header met het adres van de bezoeker, gezet door je eigen proxy (bijvoorbeeld X-Forwarded-For); leeg: het adres van de verbinding")
+	clamdAdres := fs.String("clamd", e.getenv("ZEKER_CLAMD"), "virusscanner ClamAV (clamd) voor bestanden die inwoners sturen: host:poort, tcp://host:poort, unix:///pad of /pad naar de socket; leeg: geen scanner (zie docs/operations.md)")
 	shutdown := fs.Duration("shutdown-timeout", envDuur(e, "ZEKER_SHUTDOWN_TIMEOUT", 15*time.Second), "hoe lang lopende verzoeken en taken mogen afmaken bij stoppen")
 	readTimeout := fs.Duration("read-timeout", 60*time.Second, "hoogstens zo lang voor het lezen van een heel verzoek (ook grote API-leveringen)")
 	writeTimeout := fs.Duration("write-timeout", 120*time.Second, "hoogstens zo lang voor het schrijven van een antwoord (ook een CSV-export)")
@@ -111,6 +116,13 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	if fs.NArg() > 0 {
 		return usagef("serve neemt geen argumenten, wel opties; zie zeker serveer --help")
+	}
+	var scanner *clamd.Scanner
+	if strings.TrimSpace(*clamdAdres) != "" {
+		var err error
+		if scanner, err = clamd.Nieuw(*clamdAdres); err != nil {
+			return usagef("--clamd: %v", err)
+		}
 	}
 	log, err := nieuweLogger(e, *level, *format)
 	if err != nil {
@@ -133,7 +145,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if *workers < 0 {
 		return usagef("--workers moet 0 of meer zijn")
 	}
-	return serve(ctx, serveOpties{addr: *addr, dsn: dsnUit(*db, e), migreer: *migreer, behindTLS: *tls, checkKey: checkKey,
+	return serve(ctx, serveOpties{clamd: scanner, addr: *addr, dsn: dsnUit(*db, e), migreer: *migreer, behindTLS: *tls, checkKey: checkKey,
 		auditKey: auditKey, auditKeyFile: *keyFile, workers: *workers, clientIPHeader: *ipHeader, shutdown: *shutdown,
 		readTimeout: *readTimeout, writeTimeout: *writeTimeout, log: log})
 }
@@ -250,7 +262,12 @@ func serve(ctx context.Context, o serveOpties) error {
 	zoeker := func(ctx context.Context, gemeente string) (signalen.Zoeker, error) {
 		return bewoners.UitHuishoudens(ctx, db, gemeente, sig.Vandaag())
 	}
-	handler, _, err := bouwWeb(webOpties{behindTLS: o.behindTLS, checkKey: o.checkKey, clientIPHeader: o.clientIPHeader},
+	if o.clamd != nil {
+		log.Info("virusscanner: bestanden van inwoners gaan langs clamd", "clamd", o.clamd.String())
+	} else {
+		log.Info("virusscanner: geen (--clamd niet gezet); bestanden worden alleen op hun soort gecontroleerd")
+	}
+	handler, _, err := bouwWeb(webOpties{behindTLS: o.behindTLS, checkKey: o.checkKey, clientIPHeader: o.clientIPHeader, clamd: o.clamd},
 		webDiensten{db: db, cat: cat, audit: al, auth: d.auth, sig: sig, partners: d.partners, zaken: zk, zoeker: zoeker, log: log})
 	if err != nil {
 		return err

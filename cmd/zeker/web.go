@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/aanvragen"
@@ -14,6 +15,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/brief"
 	"github.com/zeker-platform/zeker/internal/budget"
+	"github.com/zeker-platform/zeker/internal/clamd"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/netwerk"
 	"github.com/zeker-platform/zeker/internal/partner"
@@ -46,6 +48,8 @@ type webOpties struct {
 	behindTLS      bool
 	checkKey       []byte
 	clientIPHeader string
+	// clamd scans the residents' uploads; nil: none.
+	clamd *clamd.Scanner
 }
 
 // webDiensten are the services the parts are built from.
@@ -96,11 +100,15 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	as, err := aanvragen.New(aanvragen.Config{DB: db, Audit: d.audit, Catalogus: cat, Klok: d.nu})
+	ac := aanvragen.Config{DB: db, Audit: d.audit, Catalogus: cat, Klok: d.nu}
+	if o.clamd != nil {
+		ac.Scanner = o.clamd
+	}
+	as, err := aanvragen.New(ac)
 	if err != nil {
 		return nil, nil, err
 	}
-	av, err := aanvraagweb.New(kit, aanvraagweb.Deps{Aanvragen: as, Check: checkVoorAanvraag(lezer)})
+	av, err := aanvraagweb.New(kit, aanvraagweb.Deps{Aanvragen: as, Check: checkVoorAanvraag(lezer), PartnerVan: partnerVanMedewerker(partners)})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -123,7 +131,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 		return nil, nil, err
 	}
 	sc, err := scanweb.New(kit, scanweb.Deps{Scan: &scan.Service{DB: db, Catalogus: cat, Audit: d.audit,
-		Goedgekeurd: ambtshalveNaarAanvraag(as, gemeenten)}, Jobs: queue})
+		Goedgekeurd: ambtshalveNaarAanvraag(as, gemeenten)}, Jobs: queue, Aanvragen: aanvragenVanVoorstellen(as)})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -269,5 +277,37 @@ func ambtshalveNaarAanvraag(as *aanvragen.Service, gemeenten *tenant.Service) fu
 		_, err = as.Ambtshalve(ctx, aanvragen.AmbtshalveVoorstel{Gemeente: v.Gemeente, VoorstelID: v.ID, RegisterID: v.HuishoudenID,
 			Regeling: v.Regeling, Reden: v.BesluitReden}, aanvragen.Medewerker{Naam: v.BesluitDoor}, af)
 		return err
+	}
+}
+
+// partnerVanMedewerker gives the application pages the partner a logged-in intermediair works for in a
+// gemeente (docs/partner.md "Partner users"), by name, so aanvraagweb does not import partner.
+func partnerVanMedewerker(p *partner.Service) func(ctx context.Context, gemeente string, gebruiker int64) (string, bool, error) {
+	return func(ctx context.Context, gemeente string, gebruiker int64) (string, bool, error) {
+		id, ok, err := p.MedewerkerVan(ctx, gebruiker, gemeente)
+		if err != nil || !ok {
+			return "", false, err
+		}
+		o, err := p.Haal(ctx, id)
+		if err != nil {
+			return "", false, err
+		}
+		return o.Naam, true, nil
+	}
+}
+
+// aanvragenVanVoorstellen links the scan's approved proposals to their applications in the aanvragen
+// inbox (one inbox holds both), so scanweb does not import aanvragen.
+func aanvragenVanVoorstellen(as *aanvragen.Service) func(ctx context.Context, gm string, ids []int64) (map[int64]scanweb.Aanvraag, error) {
+	return func(ctx context.Context, gm string, ids []int64) (map[int64]scanweb.Aanvraag, error) {
+		van, err := as.VanVoorstellen(ctx, gm, ids)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[int64]scanweb.Aanvraag, len(van))
+		for v, a := range van {
+			out[v] = scanweb.Aanvraag{URL: "/beheer/" + gm + "/aanvragen/" + strconv.FormatInt(a.ID, 10), Referentie: a.Referentie}
+		}
+		return out, nil
 	}
 }

@@ -189,6 +189,9 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 			return nil, err
 		}
 	}
+	if err := s.scan(ctx, n.Bestanden); err != nil {
+		return nil, err
+	}
 	keuzes, err := s.keuzes(n.Huishouden, "nl", n.Intermediair != nil)
 	if err != nil {
 		return nil, err
@@ -253,6 +256,10 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 		if in.Bron != "" {
 			uitleg = in.Beslistermijn.String() + " na ontvangst (" + in.Bron + ")"
 		}
+		basisUitleg, atw := uitleg, 0
+		if atwVan(in.Beslistermijn) {
+			atw = 1
+		}
 		if dl.Verlenging != "" {
 			uitleg += "; " + dl.Verlenging
 		}
@@ -275,10 +282,12 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 			im, toestemming = *n.Intermediair, n.Intermediair.Toestemming.UTC().Truncate(time.Microsecond)
 		}
 		err = tx.QueryRowContext(ctx, `INSERT INTO aanvragen_aanvraag (gemeente, referentie, code_hash, formulier, status, ontvangen, ontvangen_dag,
-			deadline, deadline_uitleg, woonplaats, taal, huishouden, antwoorden, intermediair_naam, intermediair_organisatie, intermediair_gebruiker, toestemming)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+			deadline, deadline_uitleg, woonplaats, taal, huishouden, antwoorden, intermediair_naam, intermediair_organisatie, intermediair_gebruiker, toestemming,
+			deadline_basis, deadline_basis_uitleg, deadline_atw)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
 			n.Gemeente, out.Referentie, codeHash(raw), n.Formulier, string(Nieuw), nu, vandaag.String(), dl.Einde.String(), uitleg,
-			n.Huishouden.Woonplaats, taal, hj, string(aj), im.Naam, im.Organisatie, im.GebruikerID, toestemming).Scan(&out.ID)
+			n.Huishouden.Woonplaats, taal, hj, string(aj), im.Naam, im.Organisatie, im.GebruikerID, toestemming,
+			dl.Onverlengd.String(), basisUitleg, atw).Scan(&out.ID)
 		if err != nil {
 			return store.MapError(err)
 		}
@@ -351,7 +360,8 @@ func (s *Service) bewaarDocument(ctx context.Context, tx *sql.Tx, gm string, id 
 	if err != nil {
 		return store.MapError(err)
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE aanvragen_gevraagd SET document_id = $1 WHERE gemeente = $2 AND id = $3`, doc, gm, g)
+	_, err = tx.ExecContext(ctx, `UPDATE aanvragen_gevraagd SET document_id = $1, ontvangen_dag = $2 WHERE gemeente = $3 AND id = $4`,
+		doc, datum.Van(nu, s.zone).String(), gm, g)
 	return store.MapError(err)
 }
 
@@ -397,6 +407,11 @@ func (s *Service) herbereken(ctx context.Context, tx *sql.Tx, gm string, id int6
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE aanvragen_aanvraag SET status = $1, versie = versie + 1 WHERE gemeente = $2 AND id = $3`, string(st), gm, id); err != nil {
 		return "", store.MapError(err)
+	}
+	if st != Besloten {
+		if err := s.herberekenDeadline(ctx, tx, gm, id); err != nil {
+			return "", err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE aanvragen_regeling SET status = $1,
 		woonplaats = (SELECT a.woonplaats FROM aanvragen_aanvraag a WHERE a.gemeente = $2 AND a.id = $3) WHERE gemeente = $2 AND aanvraag_id = $3`, string(st), gm, id); err != nil {

@@ -557,6 +557,14 @@ func TestAmbtshalve(t *testing.T) {
 				len(d.Brieven) != 1 || d.Regelingen[0].Besluit != "toekennen" || d.Regelingen[0].BedragCent == nil {
 				t.Fatalf("ambtshalve application: %+v", d)
 			}
+			// The scan's list finds the application of its proposal, in this gemeente only.
+			van, err := o.svc.VanVoorstellen(ctx, gm, []int64{7, 8})
+			if err != nil || len(van) != 1 || van[7].ID != a.ID || van[7].Referentie != d.Referentie {
+				t.Fatalf("VanVoorstellen = %+v, %v", van, err)
+			}
+			if van, err := o.svc.VanVoorstellen(ctx, "GM1699", []int64{7}); err != nil || len(van) != 0 {
+				t.Fatalf("another gemeente: %+v, %v", van, err)
+			}
 			html, _ := o.svc.Brief(ctx, gm, a.ID, d.Brieven[0])
 			for _, want := range []string{"zonder aanvraag", "U hoeft hiervoor niets te doen", "artikel 6:7"} {
 				if !strings.Contains(html, want) {

@@ -131,3 +131,43 @@ func (s *Service) Ambtshalve(ctx context.Context, v AmbtshalveVoorstel, door Med
 	}
 	return out, nil
 }
+
+// Gemaakt is the application made from an ambtshalve proposal: its id and reference.
+type Gemaakt struct {
+	ID         int64
+	Referentie string
+}
+
+// VanVoorstellen returns, of the scan's proposals ids in gemeente gm, the applications made from them
+// (proposal id → application), so the scan's list links into this inbox. Proposals without one are
+// absent. At most 500 ids at once.
+func (s *Service) VanVoorstellen(ctx context.Context, gm string, ids []int64) (map[int64]Gemaakt, error) {
+	out := map[int64]Gemaakt{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	if len(ids) > 500 {
+		return nil, ongeldig("voorstellen", "Hoogstens 500 voorstellen tegelijk.")
+	}
+	args := []any{gm, KanaalAmbtshalve}
+	ph := make([]string, len(ids))
+	for i, id := range ids {
+		args = append(args, id)
+		ph[i] = "$" + strconv.Itoa(i+3)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT voorstel_id, id, referentie FROM aanvragen_aanvraag
+		WHERE gemeente = $1 AND kanaal = $2 AND voorstel_id IN (`+strings.Join(ph, ", ")+`)`, args...)
+	if err != nil {
+		return nil, store.MapError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v int64
+		var g Gemaakt
+		if err := rows.Scan(&v, &g.ID, &g.Referentie); err != nil {
+			return nil, store.MapError(err)
+		}
+		out[v] = g
+	}
+	return out, store.MapError(rows.Err())
+}

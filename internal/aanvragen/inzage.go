@@ -133,6 +133,9 @@ func (s *Service) StuurNa(ctx context.Context, ref, code string, bestanden []Bes
 			return nil, ongeldig("soort", "Onbekend soort document.")
 		}
 	}
+	if err := s.scan(ctx, bestanden); err != nil {
+		return nil, err
+	}
 	var out *Inzage
 	var fout error
 	err := s.sdb.Tx(ctx, func(tx *sql.Tx) error {

@@ -25,6 +25,9 @@ type Config struct {
 	Catalogus *regels.Catalogus
 	// Klok gives the current time; tests move it. Default time.Now.
 	Klok func() time.Time
+	// Scanner scans every uploaded file before it is stored (nil: no virus scanner; files are accepted
+	// after the check of their type).
+	Scanner Scanner
 }
 
 // Service stores and runs the applications of every gemeente.
@@ -35,6 +38,8 @@ type Service struct {
 	cat  *regels.Catalogus
 	klok func() time.Time
 	zone *time.Location
+	// scanner scans uploads; nil when the installation runs none.
+	scanner Scanner
 }
 
 // New checks cfg and returns a Service.
@@ -46,7 +51,7 @@ func New(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), log: cfg.Audit, cat: cfg.Catalogus, klok: cfg.Klok, zone: zone}
+	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), log: cfg.Audit, cat: cfg.Catalogus, klok: cfg.Klok, zone: zone, scanner: cfg.Scanner}
 	if s.klok == nil {
 		s.klok = time.Now
 	}

@@ -46,14 +46,21 @@ type Deps struct {
 	Aanvragen *aanvragen.Service
 	// Check opens the code of a check result in language taal. Nil: the resident pages answer 404.
 	Check func(ctx context.Context, t, taal string) (*Ingevuld, error)
+	// PartnerVan returns the name of the partner organisation a logged-in intermediair works for in
+	// gemeente (docs/partner.md "Partner users"); ok false when the user has no partner link there. Nil:
+	// no partner users.
+	PartnerVan func(ctx context.Context, gemeente string, gebruiker int64) (naam string, ok bool, err error)
 }
 
 type server struct {
 	kit     *web.Kit
 	svc     *aanvragen.Service
 	check   func(ctx context.Context, t, taal string) (*Ingevuld, error)
+	partner func(ctx context.Context, gemeente string, gebruiker int64) (string, bool, error)
 	inwoner *web.Pages
 	staf    *web.Pages
+	// postsAdres and foutAdres limit the code forms per client address (begrens.go).
+	postsAdres, foutAdres *begrenzer
 }
 
 // MaxUpload is the body limit of the forms with files: MaxPerVerzoek files of at most MaxBestand, less
@@ -65,7 +72,8 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Aanvragen == nil {
 		return web.Part{}, errors.New("aanvraagweb: geen aanvragen")
 	}
-	s := &server{kit: kit, svc: deps.Aanvragen, check: deps.Check}
+	s := &server{kit: kit, svc: deps.Aanvragen, check: deps.Check, partner: deps.PartnerVan,
+		postsAdres: nieuweBegrenzer(AdresPosts, AdresVenster), foutAdres: nieuweBegrenzer(AdresFoutCodes, AdresVenster)}
 	var err error
 	if s.inwoner, err = kit.Pages(web.Templates{FS: templateFS, Dir: "templates/inwoner", Funcs: funcs}); err != nil {
 		return web.Part{}, err
@@ -104,9 +112,9 @@ func (s *server) routes() []web.Route {
 		publiek("POST /aanvragen/documenten", s.documenten),
 		{Pattern: "POST /aanvragen/nieuw", Access: web.Public, MaxBody: MaxUpload, Handler: s.nieuw},
 		open("GET /aanvragen/status", s.statusForm),
-		open("POST /aanvragen/status", s.status),
-		upload("POST /aanvragen/status/stuur", s.stuur),
-		open("POST /aanvragen/status/brief", s.inwonerBrief),
+		open("POST /aanvragen/status", s.perAdres(s.status)),
+		upload("POST /aanvragen/status/stuur", s.perAdres(s.stuur)),
+		open("POST /aanvragen/status/brief", s.perAdres(s.inwonerBrief)),
 		lees("GET /beheer/{gemeente}/aanvragen", s.inbox),
 		lees("GET /beheer/{gemeente}/aanvragen/{id}", s.aanvraag),
 		lees("GET /beheer/{gemeente}/aanvragen/{id}/document/{doc}", s.document),

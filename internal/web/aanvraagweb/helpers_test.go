@@ -40,11 +40,17 @@ var begin = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
 func nieuweOmgeving(t testing.TB, db *store.DB) *omgeving {
 	t.Helper()
+	return nieuweOmgevingMet(t, db, nil)
+}
+
+// nieuweOmgevingMet is nieuweOmgeving with a virus scanner (nil: none).
+func nieuweOmgevingMet(t testing.TB, db *store.DB, sc aanvragen.Scanner) *omgeving {
+	t.Helper()
 	o := &omgeving{mu: new(sync.Mutex), nu: new(time.Time)}
 	*o.nu = begin
 	klok := func() time.Time { o.mu.Lock(); defer o.mu.Unlock(); return *o.nu }
 	o.Omgeving = webtest.NieuweOmgeving(t, db, webtest.Opties{Klok: klok, Nu: klok})
-	svc, err := aanvragen.New(aanvragen.Config{DB: db, Audit: o.Audit, Catalogus: webtest.Catalogus(t), Klok: klok})
+	svc, err := aanvragen.New(aanvragen.Config{DB: db, Audit: o.Audit, Catalogus: webtest.Catalogus(t), Klok: klok, Scanner: sc})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -57,6 +57,15 @@ func leesBestanden(r *http.Request) ([]aanvragen.Bestand, string) {
 	return out, ""
 }
 
+// bestandStatus is the HTTP status of a refused file: 503 when the virus scanner could not scan it (try
+// later), else 422.
+func bestandStatus(err error) int {
+	if errors.Is(err, aanvragen.ErrScannerWeg) {
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusUnprocessableEntity
+}
+
 // bestandFout is the catalogue key of a refused file.
 func bestandFout(err error) string {
 	switch {
@@ -68,6 +77,10 @@ func bestandFout(err error) string {
 		return "aanvraag.fout.leeg"
 	case errors.Is(err, aanvragen.ErrTeVeelBestand):
 		return "aanvraag.fout.teveel"
+	case errors.Is(err, aanvragen.ErrVirus):
+		return "aanvraag.fout.virus"
+	case errors.Is(err, aanvragen.ErrScannerWeg):
+		return "aanvraag.fout.scanner"
 	}
 	return ""
 }
@@ -112,8 +125,20 @@ func (s *server) nieuw(w http.ResponseWriter, r *http.Request) {
 			n.Intermediair.Toestemming = s.svc.Nu()
 		}
 		// A logged-in intermediary of the gemeente is recorded as well (the route reads a session that is there).
+		// A partner user (an intermediair linked to a partner) applies for that partner: the organisation
+		// stored is the partner's name from the link, not what was typed.
 		if li := web.LoginUit(r.Context()); li != nil && auth.Mag(li.Actor, in.Gemeente, auth.FondsenAanvragen) {
 			n.Intermediair.GebruikerID = li.Gebruiker.ID
+			if s.partner != nil {
+				naam, ok, err := s.partner(r.Context(), in.Gemeente, li.Gebruiker.ID)
+				if err != nil {
+					s.kit.Error(w, r, err, "")
+					return
+				}
+				if ok {
+					n.Intermediair.Organisatie = naam
+				}
+			}
 		}
 	}
 	a, err := s.svc.Start(r.Context(), n)
@@ -141,7 +166,7 @@ func (s *server) nieuw(w http.ResponseWriter, r *http.Request) {
 		}
 		s.vul(d, l, in.Gemeente, l.T("aanvraag.documenten.titel"), terugNaarUitslag(d.T))
 		geenCache(w)
-		s.inwoner.Render(w, r, http.StatusUnprocessableEntity, "aanvraag_documenten", d)
+		s.inwoner.Render(w, r, bestandStatus(err), "aanvraag_documenten", d)
 		return
 	}
 	d := &inwonerData{Aangemaakt: a, Deadline: datumNL(a.Deadline.Datum), Ander: in.Ander}

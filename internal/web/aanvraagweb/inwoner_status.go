@@ -63,6 +63,7 @@ func (s *server) codeFout(w http.ResponseWriter, r *http.Request, l *web.Taal, r
 		key = "aanvraag.fout.verlopen"
 	case errors.Is(err, aanvragen.ErrCode):
 		key = "aanvraag.fout.code"
+		s.foutAdres.mag(s.kit.ClientIP(r), s.kit.Nu()) // counted per address too
 	default:
 		return false
 	}
@@ -141,7 +142,7 @@ func (s *server) stuur(w http.ResponseWriter, r *http.Request) {
 	}
 	f := &web.FieldErrors{}
 	f.Add("bestanden", l.T(k))
-	s.toonStatus(w, r, l, in, code, f, http.StatusUnprocessableEntity)
+	s.toonStatus(w, r, l, in, code, f, bestandStatus(err))
 }
 
 // inwonerBrief shows a decision letter to the holder of the code.

@@ -181,7 +181,7 @@ func TestScanVoorstelPaginas(t *testing.T) {
 		t.Errorf("second decision: %d, want 409", a.Status)
 	}
 	a = o.doe("GET", basis+"?status=goedgekeurd", consulent, nil, nil)
-	bevat(t, a, "Vier jaar bijstand")
+	bevat(t, a, "Vier jaar bijstand", `href="/beheer/`+ander+`/aanvragen/101"`, "Aanvraag AV-TEST-0001 in de inbox")
 	// A beleidsmedewerker may not decide.
 	beleid := o.loginAls("beleidsmedewerker")
 	if a := o.doe("POST", "/beheer/"+eigen+"/scan/voorstellen/2/besluit", beleid, url.Values{"besluit": {"afwijzen"}, "reden": {"x"}}, nil); a.Status != http.StatusForbidden {

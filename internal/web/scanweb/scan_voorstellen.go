@@ -22,6 +22,8 @@ type scanVoorstellenData struct {
 
 type voorstelRij struct {
 	URL, ID, Huishouden, Regeling, Peildatum, Bedrag, Status, Besluit string
+	// AanvraagURL and Aanvraag link an approved proposal to its application in the aanvragen inbox.
+	AanvraagURL, Aanvraag string
 }
 
 func (s *server) scanVoorstellen(w http.ResponseWriter, r *http.Request) {
@@ -61,6 +63,22 @@ func (s *server) scanVoorstellen(w http.ResponseWriter, r *http.Request) {
 			rij.Besluit = v.BesluitDoor + ": " + v.BesluitReden
 		}
 		d.Voorstellen = append(d.Voorstellen, rij)
+	}
+	if s.aanvragen != nil && st == scan.Goedgekeurd && len(vs) > 0 {
+		ids := make([]int64, len(vs))
+		for i, v := range vs {
+			ids[i] = v.ID
+		}
+		av, err := s.aanvragen(r.Context(), gm, ids)
+		if err != nil {
+			s.kit.InternalError(w, r, err)
+			return
+		}
+		for i, v := range vs {
+			if a, ok := av[v.ID]; ok {
+				d.Voorstellen[i].AanvraagURL, d.Voorstellen[i].Aanvraag = a.URL, a.Referentie
+			}
+		}
 	}
 	s.pages.Render(w, r, http.StatusOK, "beheer_scan_voorstellen", d)
 }

@@ -8,6 +8,7 @@
 package scanweb
 
 import (
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -33,6 +34,14 @@ type Deps struct {
 	Scan *scan.Service
 	// Jobs queues a scan in the background and lists the recent ones.
 	Jobs *jobs.Queue
+	// Aanvragen returns, of the decided proposals voorstellen of gemeente, the applications made from them
+	// in the aanvragen inbox (wired in the composition root; nil: the list shows no links).
+	Aanvragen func(ctx context.Context, gemeente string, voorstellen []int64) (map[int64]Aanvraag, error)
+}
+
+// Aanvraag is the application an approved proposal became: where it is in the aanvragen inbox.
+type Aanvraag struct {
+	URL, Referentie string
 }
 
 type server struct {
@@ -41,6 +50,8 @@ type server struct {
 	cat   *regels.Catalogus
 	jobs  *jobs.Queue
 	pages *web.Pages
+	// aanvragen finds the applications of approved proposals; nil when none are wired.
+	aanvragen func(ctx context.Context, gemeente string, voorstellen []int64) (map[int64]Aanvraag, error)
 }
 
 // New parses the pages and returns the part.
@@ -48,7 +59,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Scan == nil || deps.Jobs == nil {
 		return web.Part{}, errors.New("scanweb: Scan en Jobs zijn nodig")
 	}
-	s := &server{kit: kit, scan: deps.Scan, cat: deps.Scan.Catalogus, jobs: deps.Jobs}
+	s := &server{kit: kit, scan: deps.Scan, cat: deps.Scan.Catalogus, jobs: deps.Jobs, aanvragen: deps.Aanvragen}
 	var err error
 	if s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true}); err != nil {
 		return web.Part{}, err
