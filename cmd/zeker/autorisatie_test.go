@@ -205,6 +205,7 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/zaken/nieuw":                   "consulent schuldhulpverlener",
 	"POST /beheer/{gemeente}/zaken/nieuw/vroegsignaal/{id}": "consulent schuldhulpverlener",
 	"GET /beheer/{gemeente}/zaken/{id}":                     "consulent schuldhulpverlener regisseur teamleider",
+	"GET /beheer/{gemeente}/zaken/{id}/brief/{brief}":       "consulent schuldhulpverlener regisseur teamleider",
 	"POST /beheer/{gemeente}/zaken/{id}/eerste-gesprek":     "consulent schuldhulpverlener",
 	"POST /beheer/{gemeente}/zaken/{id}/besluit":            "consulent schuldhulpverlener",
 	"POST /beheer/{gemeente}/zaken/{id}/beeindigen":         "consulent schuldhulpverlener",

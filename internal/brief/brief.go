@@ -56,6 +56,7 @@ const (
 	Toegekend         Uitkomst = "toegekend"
 	Afgewezen         Uitkomst = "afgewezen"
 	BuitenBehandeling Uitkomst = "buiten_behandeling"
+	Beeindigd         Uitkomst = "beeindigd" // help that was given stops (zaken: Wgs art. 4a lid 6)
 )
 
 // Tekst is the decision in words, for the heading of its block.
@@ -67,6 +68,8 @@ func (u Uitkomst) Tekst() string {
 		return "U krijgt het niet"
 	case BuitenBehandeling:
 		return "Wij behandelen uw aanvraag niet"
+	case Beeindigd:
+		return "De hulp stopt"
 	}
 	return ""
 }

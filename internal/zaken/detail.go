@@ -150,6 +150,8 @@ type Detail struct {
 	TerugvalTot datum.Datum
 	// Overzicht is the debt overview and the monthly budget.
 	Overzicht Overzicht
+	// Brieven are the zaak's decision letters, oldest first.
+	Brieven []BriefKort
 }
 
 // MaxTijdlijn is how many timeline lines the zaak page shows (it says how many there are).
@@ -219,6 +221,9 @@ func (s *Service) Zaak(ctx context.Context, gemeente string, id int64) (Detail, 
 			return err
 		}
 		if d.Overzicht, err = overzicht(ctx, tx, gemeente, id); err != nil {
+			return err
+		}
+		if d.Brieven, err = brieven(ctx, tx, gemeente, id); err != nil {
 			return err
 		}
 		if d.Zaak.HuishoudenID == "" {

@@ -92,6 +92,13 @@ func TestBrowserZaken(t *testing.T) {
 		{"zaak-schuld-fout", 422, func() webtest.Antwoord {
 			return o.post(plan+"/schuld", "consulent", url.Values{"versie": {"5"}, "schuld-bedrag": {"1.500"}})
 		}},
+		{"brief-plan", 200, func() webtest.Antwoord {
+			m := briefRe.FindStringSubmatch(o.get(plan, "consulent").Body)
+			if m == nil {
+				t.Fatal("geen brief op de zaakpagina")
+			}
+			return o.get(m[1], "consulent")
+		}},
 		{"zaak-lezen", 200, func() webtest.Antwoord { return o.get(plan, "consulent") }},
 		{"hulpvraag", 200, func() webtest.Antwoord { return o.Doe(http.MethodGet, hv, "", nil, nil) }},
 		{"hulpvraag-en", 200, func() webtest.Antwoord { return o.Doe(http.MethodGet, hv+"?lang=en", "", nil, nil) }},

@@ -105,6 +105,7 @@ func (s *server) routes() []web.Route {
 		doe("POST /beheer/{gemeente}/zaken/nieuw", s.nieuwPost),
 		doe("POST /beheer/{gemeente}/zaken/nieuw/vroegsignaal/{id}", s.vanVroegsignaal),
 		lees("GET /beheer/{gemeente}/zaken/{id}", s.zaak),
+		lees("GET /beheer/{gemeente}/zaken/{id}/brief/{brief}", s.brief),
 		doe("POST /beheer/{gemeente}/zaken/{id}/eerste-gesprek", s.eersteGesprek),
 		doe("POST /beheer/{gemeente}/zaken/{id}/besluit", s.besluit),
 		doe("POST /beheer/{gemeente}/zaken/{id}/beeindigen", s.beeindigen),
