@@ -210,6 +210,8 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/zaken/{id}/besluit":            "consulent schuldhulpverlener",
 	"POST /beheer/{gemeente}/zaken/{id}/beeindigen":         "consulent schuldhulpverlener",
 	"POST /beheer/{gemeente}/zaken/{id}/afronden":           "consulent schuldhulpverlener",
+	"POST /beheer/{gemeente}/zaken/{id}/stap":               "consulent schuldhulpverlener",
+	"POST /beheer/{gemeente}/zaken/{id}/statushouder":       "consulent schuldhulpverlener",
 	"POST /beheer/{gemeente}/zaken/{id}/huishouden":         "consulent schuldhulpverlener",
 	"POST /beheer/{gemeente}/zaken/{id}/nazorg":             "consulent schuldhulpverlener",
 	"POST /beheer/{gemeente}/zaken/{id}/contactmoment":      "consulent schuldhulpverlener",

@@ -110,6 +110,8 @@ func (s *server) routes() []web.Route {
 		doe("POST /beheer/{gemeente}/zaken/{id}/besluit", s.besluit),
 		doe("POST /beheer/{gemeente}/zaken/{id}/beeindigen", s.beeindigen),
 		doe("POST /beheer/{gemeente}/zaken/{id}/afronden", s.afronden),
+		doe("POST /beheer/{gemeente}/zaken/{id}/stap", s.stap),
+		doe("POST /beheer/{gemeente}/zaken/{id}/statushouder", s.statushouder),
 		plan("POST /beheer/{gemeente}/zaken/{id}/regie", s.regie),
 		plan("POST /beheer/{gemeente}/zaken/{id}/doel", s.doel),
 		plan("POST /beheer/{gemeente}/zaken/{id}/actie", s.actie),

@@ -44,6 +44,9 @@ type zaakData struct {
 	AantalTijdlijn          int
 	Andere                  []andereRij
 	Brieven                 []briefRij
+	Statushouder            bool
+	Stappen                 []stapRij
+	StapOpties              []web.Optie
 	// the forms: options and what was filled in after an error
 	Gronden, Redenen, Domeinen, Wies []web.Optie
 	Form                             map[string]string
@@ -250,6 +253,7 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 		}
 	}
 	s.vulOverzicht(d, det.Overzicht)
+	s.vulStappen(d, det)
 	for _, b := range det.Brieven {
 		d.Brieven = append(d.Brieven, briefRij{URL: briefURL(gm, z.ID, b.ID), Onderwerp: b.Onderwerp, Datum: datumNL(b.Datum), Door: b.Door})
 	}
