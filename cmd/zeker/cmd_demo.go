@@ -373,6 +373,9 @@ func demoZaak(ctx context.Context, zk *zaken.Service, gm string, sc synth.ZaakSc
 		if sc.Status == zaken.Afgerond {
 			return zk.RondAf(ctx, gm, id, versie, sc.Einde, sc.Toelichting, door)
 		}
+		if sc.Route == zaken.Ondernemers { // a route step (docs/zaken.md): the Bbz is national
+			return zk.LegStapVast(ctx, gm, id, versie, zaken.StapBbz, sc.Besluit, "Bbz aangevraagd voor het levensonderhoud.", door)
+		}
 	}
 	return nil
 }

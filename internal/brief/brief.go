@@ -1,7 +1,7 @@
 // Package brief is the decision letter of Zeker: a model of a letter (sender, addressee, subject, the
 // body in plain Dutch at B1, the decision per regeling, the bezwaar clause with its term) and its
 // rendering to one print-ready HTML document (A4, no scripts, no outside resources). It knows no part:
-// aanvragen uses it now, zaken can use it for its beschikkingen.
+// aanvragen uses it for its decisions, zaken for its beschikkingen (Wgs art. 4a).
 //
 // The bezwaar clause follows the Algemene wet bestuursrecht (Awb, BWBR0005537): the term is six weeks
 // (art. 6:7) and starts on the day after the decision was made known (art. 6:8 lid 1); a term that ends
@@ -56,6 +56,7 @@ const (
 	Toegekend         Uitkomst = "toegekend"
 	Afgewezen         Uitkomst = "afgewezen"
 	BuitenBehandeling Uitkomst = "buiten_behandeling"
+	Beeindigd         Uitkomst = "beeindigd" // help that was given stops (zaken: Wgs art. 4a lid 6)
 )
 
 // Tekst is the decision in words, for the heading of its block.
@@ -67,6 +68,8 @@ func (u Uitkomst) Tekst() string {
 		return "U krijgt het niet"
 	case BuitenBehandeling:
 		return "Wij behandelen uw aanvraag niet"
+	case Beeindigd:
+		return "De hulp stopt"
 	}
 	return ""
 }

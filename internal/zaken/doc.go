@@ -3,7 +3,9 @@
 // and one regisseur per household, with a timeline of everything that happened. Also: the resident's own
 // online request (online.go), the waiting list (wachtlijst.go), nazorg by a partner and the
 // terugvalgarantie (nazorg.go), teams (team.go), the indicators of Wgs art. 4 lid 3 (indicatoren.go) and
-// the debt overview with the monthly budget (schulden.go). No HTTP: the pages are internal/web/zakenweb.
+// the debt overview with the monthly budget (schulden.go), the decision letters of each beschikking made
+// with internal/brief and stored with the zaak (brieven.go), and the route steps (Bbz, ROZ referral,
+// moratorium of Wgs art. 5) with the statushouder marker (stappen.go). No HTTP: the pages are internal/web/zakenweb.
 //
 // # One word per concept
 //

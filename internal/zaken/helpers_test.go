@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/brief"
 	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/regels"
@@ -77,7 +78,7 @@ func omgevingen(t *testing.T, nu time.Time, n int, gemeenten ...string) []omgevi
 		if err != nil {
 			t.Fatal(err)
 		}
-		svc, err := zaken.New(zaken.Config{DB: db, Audit: log, Klok: klok, Partners: prt})
+		svc, err := zaken.New(zaken.Config{DB: db, Audit: log, Klok: klok, Partners: prt, Afzender: testAfzender})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -155,4 +156,9 @@ func eersteBSN(r *register.Record) string {
 		}
 	}
 	return ""
+}
+
+// testAfzender is the sender of the letters in tests (no tenants rows exist there).
+func testAfzender(_ context.Context, gm string) (brief.Afzender, error) {
+	return brief.Afzender{Naam: "Gemeente Test " + gm, Adres: []string{"Postbus 1", "9999 ZZ Testdorp"}}, nil
 }

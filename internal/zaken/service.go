@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/brief"
 	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/store"
@@ -36,6 +37,9 @@ type Config struct {
 	// Partners is the partner register: nazorg and plan actions by a partner check that the partner is
 	// a member of the gemeente. Nil: those steps are refused.
 	Partners *partner.Service
+	// Afzender gives the gemeente as the sender of its decision letters. Nil: the tenant's name and
+	// contact block from the tenants table.
+	Afzender func(ctx context.Context, gemeente string) (brief.Afzender, error)
 }
 
 // Service stores and runs the zaken of every gemeente.
@@ -47,6 +51,7 @@ type Service struct {
 	log  *audit.Log
 	prt  *partner.Service
 	ind  *indCache
+	afz  func(ctx context.Context, gemeente string) (brief.Afzender, error)
 }
 
 // New checks cfg and returns a Service.
@@ -61,7 +66,7 @@ func New(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), klok: cfg.Klok, zone: zone, log: cfg.Audit, prt: cfg.Partners, ind: &indCache{}}
+	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), klok: cfg.Klok, zone: zone, log: cfg.Audit, prt: cfg.Partners, ind: &indCache{}, afz: cfg.Afzender}
 	if s.klok == nil {
 		s.klok = time.Now
 	}

@@ -21,8 +21,12 @@ type Filter struct {
 	Woonplaats string
 	Route      Route
 	Team       int64 // 0: every team; GeenTeam: zaken without a team; else that team
-	Limiet     int   // default 50, at most 500
-	Vanaf      int   // offset
+	// Statushouder: only zaken marked statushouder or inburgeraar.
+	Statushouder bool
+	// Stap: only zaken on which this route step is recorded ("" every zaak).
+	Stap   Stap
+	Limiet int // default 50, at most 500
+	Vanaf  int // offset
 }
 
 // Rij is a zaak as the worklist shows it: no names or BSNs.
@@ -66,6 +70,15 @@ func (s *Service) Werklijst(ctx context.Context, gemeente string, f Filter) ([]R
 		where = append(where, "z.team_id = "+arg(f.Team))
 	case f.Team < 0:
 		return nil, 0, fmt.Errorf("%w: onbekend team %d", ErrOngeldig, f.Team)
+	}
+	if f.Statushouder {
+		where = append(where, "z.statushouder = 1")
+	}
+	if f.Stap != "" {
+		if !f.Stap.Geldig() {
+			return nil, 0, fmt.Errorf("%w: onbekende stap %q", ErrOngeldig, f.Stap)
+		}
+		where = append(where, "EXISTS (SELECT 1 FROM zaken_stap s WHERE s.gemeente = z.gemeente AND s.zaak_id = z.id AND s.stap = "+arg(string(f.Stap))+")")
 	}
 	w := strings.Join(where, " AND ")
 	var totaal int

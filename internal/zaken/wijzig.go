@@ -174,6 +174,9 @@ func (s *Service) Besluit(ctx context.Context, gemeente string, id int64, versie
 			if err != nil {
 				return "", fmt.Errorf("zaken: besluit: %w", err)
 			}
+			if err := s.beschikkingsbrief(ctx, tx, z, BriefPlan, b, t, door); err != nil {
+				return "", err
+			}
 			return strings.TrimSpace("Beschikking plan van aanpak op " + b.Datum.String() + " (" + optijd + ", Wgs artikel 4a lid 1 onder a). " + t), nil
 		}
 		in, err := s.instellingen(ctx, tx, gemeente)
@@ -195,6 +198,9 @@ func (s *Service) Besluit(ctx context.Context, gemeente string, id int64, versie
 			string(Geweigerd), BesluitWeigering, b.Datum.String(), string(b.Grond), "Weigering", t, geenDeadline, gemeente, id)
 		if err != nil {
 			return "", fmt.Errorf("zaken: besluit: %w", err)
+		}
+		if err := s.beschikkingsbrief(ctx, tx, z, BriefWeigering, b, t, door); err != nil {
+			return "", err
 		}
 		return "Beschikking weigering op " + b.Datum.String() + " (" + optijd + ", Wgs artikel 4a lid 1 onder b). Grond: " + b.Grond.Naam() + ". " + t, nil
 	})
@@ -221,6 +227,13 @@ func (s *Service) Beeindig(ctx context.Context, gemeente string, id int64, versi
 			volgende_deadline = $5 WHERE gemeente = $6 AND id = $7`, string(Beeindigd), op.String(), string(reden), t, geenDeadline, gemeente, id)
 		if err != nil {
 			return "", fmt.Errorf("zaken: beëindigen: %w", err)
+		}
+		af, err := s.afzender(ctx, tx, gemeente)
+		if err != nil {
+			return "", err
+		}
+		if err := s.bewaarBrief(ctx, tx, gemeente, id, BriefBeeindiging, beeindigingBrief(z, reden, op, t, af), door.Naam); err != nil {
+			return "", err
 		}
 		return "Beëindigingsbeschikking op " + op.String() + " (Wgs artikel 4a lid 6). Reden: " + string(reden) + ". " + t, nil
 	})

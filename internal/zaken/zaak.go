@@ -112,7 +112,7 @@ func (k Kanaal) Naam() string {
 // Route is the kind of help.
 type Route string
 
-// The routes. Their own steps (Bbz, ROZ referral; moratorium) are not built yet (docs/zaken.md).
+// The routes. Their own steps (Bbz, ROZ referral; moratorium) are recorded as a Stap (stappen.go).
 const (
 	Schuldhulp  Route = "schuldhulp"
 	Ondernemers Route = "ondernemers"
@@ -291,6 +291,7 @@ type Zaak struct {
 	VolgendeDeadline     datum.Datum // zero when no deadline is open
 	Heropend             int         // reopenings under the terugvalgarantie
 	HeropendOp           datum.Datum // the last one
+	Statushouder         bool        // marked: statushouder or inburgeraar (for the monitor)
 	Aangemaakt           time.Time
 	Door                 string
 	Versie               int

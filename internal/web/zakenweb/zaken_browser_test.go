@@ -92,6 +92,17 @@ func TestBrowserZaken(t *testing.T) {
 		{"zaak-schuld-fout", 422, func() webtest.Antwoord {
 			return o.post(plan+"/schuld", "consulent", url.Values{"versie": {"5"}, "schuld-bedrag": {"1.500"}})
 		}},
+		{"brief-plan", 200, func() webtest.Antwoord {
+			m := briefRe.FindStringSubmatch(o.get(plan, "consulent").Body)
+			if m == nil {
+				t.Fatal("geen brief op de zaakpagina")
+			}
+			return o.get(m[1], "consulent")
+		}},
+		{"zaak-stap-fout", 422, func() webtest.Antwoord {
+			return o.post(plan+"/stap", "consulent", url.Values{"versie": {"5"}, "stap": {"x"}, "stap-datum": {"2026-03-09"}})
+		}},
+		{"werklijst-stap", 200, func() webtest.Antwoord { return o.get(bs+"?routestap=moratorium&doelgroep=statushouder", "consulent") }},
 		{"zaak-lezen", 200, func() webtest.Antwoord { return o.get(plan, "consulent") }},
 		{"hulpvraag", 200, func() webtest.Antwoord { return o.Doe(http.MethodGet, hv, "", nil, nil) }},
 		{"hulpvraag-en", 200, func() webtest.Antwoord { return o.Doe(http.MethodGet, hv+"?lang=en", "", nil, nil) }},

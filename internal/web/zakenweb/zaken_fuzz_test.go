@@ -12,7 +12,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 )
 
-// FuzzZakenFormulieren posts arbitrary values to the intake, a step of a zaak and the settings: the
+// FuzzZakenFormulieren posts arbitrary values to the intake, a step of a zaak (the Wgs steps, a route step, the statushouder marker) and the settings: the
 // answer is a redirect, a form with errors at their fields, or a clear refusal; never a 500 or a panic.
 //
 //	go test -run '^$' -fuzz FuzzZakenFormulieren -fuzztime 30s ./internal/web/zakenweb
@@ -46,6 +46,8 @@ func FuzzZakenFormulieren(f *testing.F) {
 		ok(doe(t, b+"/nieuw", cons, url.Values{"bsn": {bsn}, "kanaal": {kanaal}, "route": {route}, "datum": {datum},
 			"tijd": {tijd}, "crisis": {crisis}, "crisissoort": {soort}}), "nieuw", http.StatusSeeOther, http.StatusUnprocessableEntity)
 		ok(doe(t, b+"/1/eerste-gesprek", cons, url.Values{"versie": {versie}, "gesprek-datum": {stapDatum}, "afzien": {crisis}}), "eerste gesprek", http.StatusSeeOther, http.StatusUnprocessableEntity, http.StatusConflict, http.StatusNotFound)
+		ok(doe(t, b+"/1/stap", cons, url.Values{"versie": {versie}, "stap": {soort}, "stap-datum": {stapDatum}, "stap-toelichting": {bron}}), "stap", http.StatusSeeOther, http.StatusUnprocessableEntity, http.StatusConflict, http.StatusNotFound)
+		ok(doe(t, b+"/1/statushouder", cons, url.Values{"versie": {versie}, "statushouder": {crisis}}), "statushouder", http.StatusSeeOther, http.StatusUnprocessableEntity, http.StatusConflict, http.StatusNotFound)
 		ok(doe(t, b+"/instellingen", beh, url.Values{"versie": {versie}, "crisis-aantal": {aantal}, "crisis-eenheid": {eenheid},
 			"crisis-bron": {bron}, "bewaar-afgerond": {bewaar}, "grond-eerder": {crisis}}), "instellingen", http.StatusSeeOther, http.StatusUnprocessableEntity, http.StatusConflict)
 	})

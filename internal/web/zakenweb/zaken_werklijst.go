@@ -23,6 +23,8 @@ type werklijstData struct {
 	Routes          []web.Optie
 	Woonplaatsen    []web.Optie
 	Teams           []web.Optie
+	Doelgroepen     []web.Optie
+	Routestappen    []web.Optie
 	Indicatoren     []indRij // this year and all years
 	Rijen           []werkRij
 	Paging          web.Paging
@@ -35,6 +37,7 @@ type werkRij struct {
 	Status, Kanaal, Route           string
 	Woonplaats, Regisseur, Huishoud string
 	Crisis                          string
+	Statushouder                    bool
 	Stap                            string // which deadline
 	Termijn                         termijnStaat
 }
@@ -106,6 +109,26 @@ func (s *server) werklijst(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	d.Teams = opties(tm, teamKeuze)
+	switch q.Get("doelgroep") {
+	case "":
+	case "statushouder":
+		f.Statushouder = true
+	default:
+		d.Add("doelgroep", "Kies een doelgroep uit de lijst.")
+	}
+	switch st := zaken.Stap(q.Get("routestap")); {
+	case st == "" || st.Geldig():
+		f.Stap = st
+	default:
+		d.Add("routestap", "Kies een stap uit de lijst.")
+	}
+	doelgroep := map[bool]string{true: "statushouder"}[f.Statushouder]
+	d.Doelgroepen = opties([][2]string{{"", "Alle inwoners"}, {"statushouder", "Statushouders en inburgeraars"}}, doelgroep)
+	rs := [][2]string{{"", "Alle zaken"}}
+	for _, x := range zaken.AlleStappen() {
+		rs = append(rs, [2]string{string(x), x.Naam()})
+	}
+	d.Routestappen = opties(rs, string(f.Stap))
 	vanaf, ok := web.LeesVanaf(q, "vanaf")
 	if !ok {
 		d.Add("status", "De waarde van vanaf in het adres klopt niet; de lijst begint bij de eerste zaak.")
@@ -138,7 +161,7 @@ func (s *server) werklijst(w http.ResponseWriter, r *http.Request) {
 	d.Woonplaatsen = opties(wp, f.Woonplaats)
 	for _, z := range rijen {
 		rij := werkRij{ID: z.ID, URL: zaakURL(gm, z.ID), Status: z.Status.Naam(), Kanaal: z.Kanaal.Naam(), Route: z.Route.Naam(),
-			Woonplaats: z.Woonplaats, Regisseur: z.RegisseurNaam, Huishoud: z.HuishoudenID}
+			Woonplaats: z.Woonplaats, Regisseur: z.RegisseurNaam, Huishoud: z.HuishoudenID, Statushouder: z.Statushouder}
 		if z.Crisis {
 			rij.Crisis = z.CrisisSoort.Naam()
 		}
@@ -156,8 +179,9 @@ func (s *server) werklijst(w http.ResponseWriter, r *http.Request) {
 	}
 	link := func(v int) string {
 		lq := url.Values{}
-		for _, k := range []string{"status", "route", "woonplaats", "team"} {
-			if x := map[string]string{"status": string(f.Status), "route": string(f.Route), "woonplaats": f.Woonplaats, "team": teamKeuze}[k]; x != "" {
+		for _, k := range []string{"status", "route", "woonplaats", "team", "doelgroep", "routestap"} {
+			if x := map[string]string{"status": string(f.Status), "route": string(f.Route), "woonplaats": f.Woonplaats, "team": teamKeuze,
+				"doelgroep": doelgroep, "routestap": string(f.Stap)}[k]; x != "" {
 				lq.Set(k, x)
 			}
 		}

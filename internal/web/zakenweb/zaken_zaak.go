@@ -43,6 +43,10 @@ type zaakData struct {
 	Tijdlijn                []tijdRij
 	AantalTijdlijn          int
 	Andere                  []andereRij
+	Brieven                 []briefRij
+	Statushouder            bool
+	Stappen                 []stapRij
+	StapOpties              []web.Optie
 	// the forms: options and what was filled in after an error
 	Gronden, Redenen, Domeinen, Wies []web.Optie
 	Form                             map[string]string
@@ -249,6 +253,10 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 		}
 	}
 	s.vulOverzicht(d, det.Overzicht)
+	s.vulStappen(d, det)
+	for _, b := range det.Brieven {
+		d.Brieven = append(d.Brieven, briefRij{URL: briefURL(gm, z.ID, b.ID), Onderwerp: b.Onderwerp, Datum: datumNL(b.Datum), Door: b.Door})
+	}
 	namen, leden := s.partnerNamen(ctx, gm)
 	d.Afgesloten = z.Status == zaken.Afgerond || z.Status == zaken.Beeindigd
 	var open [][2]string

@@ -1,0 +1,233 @@
+package zaken
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/brief"
+	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/store"
+)
+
+// The kinds of letter a zaak can have.
+const (
+	BriefPlan        = "plan"        // beschikking plan van aanpak (Wgs art. 4a lid 1 onder a)
+	BriefWeigering   = "weigering"   // beschikking weigering (4a lid 1 onder b)
+	BriefBeeindiging = "beeindiging" // beëindigingsbeschikking (4a lid 6)
+)
+
+// Wgs is the law the zaken letters rest on, as the letters name it.
+const Wgs = "de Wet gemeentelijke schuldhulpverlening (Wgs)"
+
+// BriefKort is a stored letter without its text, for the list on the zaak page.
+type BriefKort struct {
+	ID        int64
+	Soort     string
+	Datum     datum.Datum
+	Onderwerp string
+	Door      string
+}
+
+// afzender is the gemeente as the sender of its letters: Config.Afzender when set, else the tenant's
+// name and contact block from the platform's tenants table.
+func (s *Service) afzender(ctx context.Context, q queryer, gemeente string) (brief.Afzender, error) {
+	if s.afz != nil {
+		return s.afz(ctx, gemeente)
+	}
+	var naam, contact string
+	if err := q.QueryRowContext(ctx, `SELECT name, contact FROM tenants WHERE code = $1`, gemeente).Scan(&naam, &contact); err != nil {
+		return brief.Afzender{}, fmt.Errorf("zaken: afzender %s: %w", gemeente, store.MapError(err))
+	}
+	var c struct{ Telefoon, Email, Website, Adres string }
+	_ = json.Unmarshal([]byte(contact), &c) // a broken contact block leaves the letter without phone and e-mail
+	af := brief.Afzender{Naam: "Gemeente " + naam, Telefoon: c.Telefoon, Email: c.Email, Website: c.Website}
+	if c.Adres != "" {
+		af.Adres = []string{c.Adres}
+	}
+	return af, nil
+}
+
+// kenmerk is the reference of a zaak in its letters.
+func kenmerk(z Zaak) string { return "Zaak " + strconv.FormatInt(z.ID, 10) }
+
+func ondertekening(af brief.Afzender) string {
+	return "Het college van burgemeester en wethouders van " + strings.TrimPrefix(af.Naam, "Gemeente ")
+}
+
+// grondB1 is a refusal ground in plain words.
+func grondB1(g Weigeringsgrond) string {
+	switch g {
+	case GrondGeenVerblijf:
+		return "U woont niet rechtmatig in Nederland. Dan mag de gemeente geen schuldhulp geven. Dat staat in de wet."
+	case GrondEerder:
+		return "U heeft eerder schuldhulp van de gemeente gehad. De wet zegt dat de gemeente dan mag weigeren."
+	case GrondFraude:
+		return "U bent veroordeeld of gestraft voor fraude. De wet zegt dat de gemeente dan mag weigeren."
+	}
+	return ""
+}
+
+// grondArtikel is the article of a refusal ground.
+func grondArtikel(g Weigeringsgrond) string {
+	switch g {
+	case GrondEerder:
+		return "artikel 3 lid 2"
+	case GrondFraude:
+		return "artikel 3 lid 3"
+	case GrondGeenVerblijf:
+		return "artikel 3 lid 4"
+	}
+	return ""
+}
+
+// redenB1 is a reason to end the help in plain words ("" for Overig: the motivering says it).
+func redenB1(r EindeReden) string {
+	switch r {
+	case RedenOverleden:
+		return "De persoon die om hulp vroeg, is overleden."
+	case RedenVerhuisd:
+		return "U woont niet meer in onze gemeente."
+	case RedenNietVerschenen:
+		return "U bent niet gekomen op de afspraken met ons."
+	case RedenIngetrokken:
+		return "U heeft ons laten weten dat u geen hulp meer wilt."
+	case RedenNietPassend:
+		return "Schuldhulp past niet bij uw situatie."
+	case RedenVoldoetNiet:
+		return "U voldoet niet aan de voorwaarden voor schuldhulp."
+	case RedenZelf:
+		return "U heeft uw geldzaken zelf opgelost."
+	}
+	return ""
+}
+
+// beschikkingBrief builds the letter of a beschikking (plan or weigering) on zaak z.
+func beschikkingBrief(z Zaak, b Beschikking, toelichting string, af brief.Afzender) *brief.Brief {
+	br := &brief.Brief{Afzender: af, Datum: b.Datum, Kenmerk: kenmerk(z), Ondertekening: ondertekening(af),
+		Slot: []string{"Heeft u vragen over deze brief? Neem dan contact met ons op. Noem dan het kenmerk " + kenmerk(z) + "."}}
+	intro := "Op " + brief.DatumNL(z.Startdatum) + " vroeg u ons om hulp bij uw geldzaken."
+	if !z.EersteGesprek.IsZero() {
+		intro += " Op " + brief.DatumNL(z.EersteGesprek) + " hadden wij een eerste gesprek met u."
+	}
+	br.Inleiding = []string{intro + " In deze brief leest u wat wij hebben besloten, en waarom."}
+	x := brief.Besluit{Regeling: "Schuldhulp"}
+	if b.Soort == BesluitPlan {
+		br.Onderwerp = "Besluit: u krijgt schuldhulp"
+		x.Uitkomst = brief.Toegekend
+		x.Motivering = []string{"Wij helpen u met uw schulden en uw geldzaken. Samen met u maken wij een plan van aanpak. Daarin staat wat u doet, wat wij doen, en wanneer."}
+		x.Grondslag = "artikel 4a lid 1 onder a van " + Wgs
+	} else {
+		br.Onderwerp = "Besluit: u krijgt geen schuldhulp"
+		x.Uitkomst = brief.Afgewezen
+		x.Motivering = []string{"Wij geven u geen schuldhulp. " + grondB1(b.Grond)}
+		x.Grondslag = "artikel 4a lid 1 onder b en " + grondArtikel(b.Grond) + " van " + Wgs
+	}
+	x.Motivering = append(x.Motivering, alineas(toelichting)...)
+	br.Besluiten = []brief.Besluit{x}
+	return br
+}
+
+// beeindigingBrief builds the beëindigingsbeschikking of zaak z (Wgs art. 4a lid 6).
+func beeindigingBrief(z Zaak, reden EindeReden, op datum.Datum, toelichting string, af brief.Afzender) *brief.Brief {
+	br := &brief.Brief{Afzender: af, Datum: op, Kenmerk: kenmerk(z), Ondertekening: ondertekening(af),
+		Onderwerp: "Besluit: de schuldhulp stopt",
+		Inleiding: []string{"Op " + brief.DatumNL(z.Startdatum) + " vroeg u ons om hulp bij uw geldzaken. Wij stoppen nu met deze hulp. In deze brief leest u waarom."},
+		Slot: []string{"Heeft u later weer hulp nodig bij uw geldzaken? Dan kunt u opnieuw bij ons terecht.",
+			"Heeft u vragen over deze brief? Neem dan contact met ons op. Noem dan het kenmerk " + kenmerk(z) + "."}}
+	x := brief.Besluit{Regeling: "Schuldhulp", Uitkomst: brief.Beeindigd, Grondslag: "artikel 4a lid 6 van " + Wgs}
+	if r := redenB1(reden); r != "" {
+		x.Motivering = []string{"De reden is: " + strings.ToLower(r[:1]) + r[1:]}
+	}
+	x.Motivering = append(x.Motivering, alineas(toelichting)...)
+	br.Besluiten = []brief.Besluit{x}
+	return br
+}
+
+func alineas(s string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// bewaarBrief renders br and stores it with zaak id in the transaction of the decision.
+func (s *Service) bewaarBrief(ctx context.Context, tx *sql.Tx, gemeente string, id int64, soort string, br *brief.Brief, door string) error {
+	html, err := br.HTML()
+	if err != nil {
+		return fmt.Errorf("zaken: brief: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO zaken_brief (gemeente, zaak_id, soort, datum, onderwerp, html, door, gemaakt)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, gemeente, id, soort, br.Datum.String(), br.Onderwerp, html, door,
+		s.klok().UTC().Truncate(time.Microsecond))
+	if err != nil {
+		return fmt.Errorf("zaken: brief: %w", store.MapError(err))
+	}
+	return nil
+}
+
+// brieven lists the letters of zaak id, oldest first.
+func brieven(ctx context.Context, q queryer, gemeente string, id int64) ([]BriefKort, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, soort, datum, onderwerp, door FROM zaken_brief WHERE gemeente = $1 AND zaak_id = $2 ORDER BY id`, gemeente, id)
+	if err != nil {
+		return nil, fmt.Errorf("zaken: brieven: %w", err)
+	}
+	defer rows.Close()
+	var out []BriefKort
+	for rows.Next() {
+		var b BriefKort
+		var d string
+		if err := rows.Scan(&b.ID, &b.Soort, &d, &b.Onderwerp, &b.Door); err != nil {
+			return nil, fmt.Errorf("zaken: brieven: %w", err)
+		}
+		b.Datum = leesDatum(d)
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// ErrGeenBrief is a letter that does not belong to the zaak (or gemeente).
+var ErrGeenBrief = fmt.Errorf("zaken: brief: %w", ErrNietGevonden)
+
+// Brief returns the print-ready HTML of letter briefID of zaak id, and writes a read row with the
+// household's BSNs to the audit log.
+func (s *Service) Brief(ctx context.Context, gemeente string, id, briefID int64) (string, error) {
+	var html, huishouden string
+	err := s.sdb.Tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT b.html, z.huishouden_id FROM zaken_brief b JOIN zaken_zaak z ON z.gemeente = b.gemeente AND z.id = b.zaak_id
+			WHERE b.gemeente = $1 AND b.zaak_id = $2 AND b.id = $3`, gemeente, id, briefID).Scan(&html, &huishouden)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrGeenBrief
+		}
+		if err != nil {
+			return fmt.Errorf("zaken: brief: %w", store.MapError(err))
+		}
+		bsns, err := bsnsVan(ctx, tx, gemeente, id)
+		if err != nil {
+			return err
+		}
+		return s.logZaak(ctx, tx, gemeente, id, huishouden, bsns, "zaak.brief.bekijken", audit.Lezen)
+	})
+	if err != nil {
+		return "", err
+	}
+	return html, nil
+}
+
+// beschikkingsbrief makes and stores the letter of beschikking b on zaak z.
+func (s *Service) beschikkingsbrief(ctx context.Context, tx *sql.Tx, z Zaak, soort string, b Beschikking, toelichting string, door Medewerker) error {
+	af, err := s.afzender(ctx, tx, z.Gemeente)
+	if err != nil {
+		return err
+	}
+	return s.bewaarBrief(ctx, tx, z.Gemeente, z.ID, soort, beschikkingBrief(z, b, toelichting, af), door.Naam)
+}
