@@ -20,6 +20,10 @@ type woorder struct {
 	arena []Zin // the sentences of one trace; criteria hold slices of it
 	bouw  strings.Builder
 	getal [24]byte
+	// bedragen holds the amounts the outcomes point to (Uitkomst.Bedrag): in vast for a few
+	// regelingen, so that a trace needs no allocation per amount.
+	bedragen []geld.Bedrag
+	vast     [8]geld.Bedrag
 }
 
 func (w Weergave) woorder() *woorder {
@@ -28,7 +32,19 @@ func (w Weergave) woorder() *woorder {
 	if w.Intermediair {
 		wd.stem = 1
 	}
+	wd.bedragen = wd.vast[:0]
 	return wd
+}
+
+// bedrag returns a pointer to a copy of b that lives as long as the trace.
+func (wd *woorder) bedrag(b geld.Bedrag) *geld.Bedrag {
+	if len(wd.bedragen) == cap(wd.bedragen) {
+		p := new(geld.Bedrag) // not &b: that would put b on the heap on every call
+		*p = b
+		return p
+	}
+	wd.bedragen = append(wd.bedragen, b)
+	return &wd.bedragen[len(wd.bedragen)-1]
 }
 
 // zin records a sentence of the trace being built.

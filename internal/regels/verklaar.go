@@ -81,9 +81,30 @@ func (p *Pakket) Verklaar(f *Feiten, w Weergave) []Uitkomst {
 	out := make([]Uitkomst, len(p.Regelingen))
 	// One array holds the criteria of all regelingen, and one the sentences of all criteria: one
 	// allocation each instead of one per regeling and per criterion.
-	n, z := 0, 0
+	n := 0
 	for _, r := range p.Regelingen {
 		n += len(r.voorwaarden)
+	}
+	criteria := make([]Criterium, n)
+	wd := w.woorder()
+	wd.arena = make([]Zin, 0, zinRuimte(p.Regelingen))
+	if len(p.Regelingen) > len(wd.vast) {
+		wd.bedragen = make([]geld.Bedrag, 0, len(p.Regelingen))
+	}
+	for i, r := range p.Regelingen {
+		m := len(r.voorwaarden)
+		out[i] = r.verklaar(f, w, wd, criteria[:0:m])
+		criteria = criteria[m:]
+	}
+	return out
+}
+
+// zinRuimte is room for the sentences of the trace of rs: an upper bound in practice (a condition
+// says at most three sentences, an alternative two, the amount and what is beside it two per earlier
+// year); a longer trace only costs the arena one more allocation.
+func zinRuimte(rs []*Regeling) int {
+	z := 0
+	for _, r := range rs {
 		for i := range r.voorwaarden {
 			z += 3 + 2*len(r.voorwaarden[i].sub)
 		}
@@ -92,15 +113,7 @@ func (p *Pakket) Verklaar(f *Feiten, w Weergave) []Uitkomst {
 			z += 3
 		}
 	}
-	criteria := make([]Criterium, n)
-	wd := w.woorder()
-	wd.arena = make([]Zin, 0, z)
-	for i, r := range p.Regelingen {
-		m := len(r.voorwaarden)
-		out[i] = r.verklaar(f, w, wd, criteria[:0:m])
-		criteria = criteria[m:]
-	}
-	return out
+	return z
 }
 
 // verklaar explains one regeling; its criteria are appended to crit, which has room for them.
@@ -136,8 +149,7 @@ func (r *Regeling) verklaar(f *Feiten, w Weergave, wd *woorder, crit []Criterium
 		u.Criteria = append(u.Criteria, c)
 	}
 	if k.Oordeel != GeenRecht && k.BedragBekend {
-		b := k.Bedrag
-		u.Bedrag = &b
+		u.Bedrag = wd.bedrag(k.Bedrag)
 	}
 	start := len(wd.arena)
 	r.bedrag.uitleg(f, k, wd)
