@@ -2,7 +2,6 @@ package regels
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
@@ -18,8 +17,7 @@ type woorder struct {
 	stem  int // 0 resident, 1 intermediary
 	en    bool
 	arena []Zin // the sentences of one trace; criteria hold slices of it
-	bouw  strings.Builder
-	getal [24]byte
+	bouw  tekstBuffer
 	// bedragen holds the amounts the outcomes point to (Uitkomst.Bedrag): in vast for a few
 	// regelingen, so that a trace needs no allocation per amount.
 	bedragen []geld.Bedrag
@@ -64,22 +62,21 @@ func (wd *woorder) tekst(s Sleutel, ws ...Waarde) string {
 }
 
 // The texts of one trace share buffers: each text is written after the previous one into the same
-// strings.Builder and returned as its own part (a Builder only appends, so an earlier part never
-// changes). When the room left is too small for the next text, a new buffer starts; the old one lives
-// on in the texts that point into it. One allocation per chunk instead of one per criterion.
+// tekstBuffer and returned as its own part (it only appends, so an earlier part never changes).
+// When the room left is too small for the next text, a new buffer starts; the old one lives on in
+// the texts that point into it. One allocation per chunk instead of one per criterion.
 const woordenBuffer = 2048
 
 // begin makes room for about n more bytes and returns where the next text starts.
 func (wd *woorder) begin(n int) int {
-	if wd.bouw.Cap()-wd.bouw.Len() < n {
-		wd.bouw = strings.Builder{}
-		wd.bouw.Grow(max(n, woordenBuffer))
+	if len(wd.bouw.b)-wd.bouw.n < n {
+		wd.bouw.nieuw(max(n, woordenBuffer))
 	}
-	return wd.bouw.Len()
+	return wd.bouw.n
 }
 
 // klaar returns the text written since start.
-func (wd *woorder) klaar(start int) string { return wd.bouw.String()[start:] }
+func (wd *woorder) klaar(start int) string { return wd.bouw.tekst(start) }
 
 // leefvorm words a leefvorm.
 func (wd *woorder) leefvorm(l nl.Leefvorm) string {
@@ -121,17 +118,17 @@ func (wd *woorder) schrijfCriterium(c *Criterium) {
 		wd.schrijf(zs[:1])
 		for i := range c.Sub {
 			if i == 0 {
-				wd.bouw.WriteByte(' ')
+				wd.bouw.schrijfByte(' ')
 			} else {
-				wd.bouw.WriteString(" — ")
+				wd.bouw.schrijf(" — ")
 			}
-			wd.bouw.WriteString(triTeken(c.Sub[i].Oordeel))
-			wd.bouw.WriteByte(' ')
+			wd.bouw.schrijf(triTeken(c.Sub[i].Oordeel))
+			wd.bouw.schrijfByte(' ')
 			wd.schrijfCriterium(&c.Sub[i])
 		}
 		zs = zs[1:]
 		if len(zs) > 0 {
-			wd.bouw.WriteByte(' ')
+			wd.bouw.schrijfByte(' ')
 		}
 	}
 	wd.schrijf(zs)
@@ -140,7 +137,7 @@ func (wd *woorder) schrijfCriterium(c *Criterium) {
 func (wd *woorder) schrijf(zs []Zin) {
 	for i := range zs {
 		if i > 0 {
-			wd.bouw.WriteByte(' ')
+			wd.bouw.schrijfByte(' ')
 		}
 		wd.schrijfZin(&zs[i])
 	}
@@ -151,9 +148,9 @@ func (wd *woorder) schrijfZin(z *Zin) {
 	case sPakket:
 		// The pack's own sentence: a pack is written in Dutch with English beside it.
 		if wd.en && z.tekst[1] != "" {
-			wd.bouw.WriteString(z.tekst[1])
+			wd.bouw.schrijf(z.tekst[1])
 		} else {
-			wd.bouw.WriteString(z.tekst[0])
+			wd.bouw.schrijf(z.tekst[0])
 		}
 		return
 	case sBedragReden:
@@ -164,7 +161,7 @@ func (wd *woorder) schrijfZin(z *Zin) {
 		if t == "" {
 			wd.schrijfSjabloon(&wd.tl.zinnen[sBedragOnbekend][wd.stem], nil)
 		}
-		wd.bouw.WriteString(t)
+		wd.bouw.schrijf(t)
 		return
 	}
 	wd.schrijfSjabloon(&wd.tl.zinnen[z.Sleutel][wd.stem], z)
@@ -174,7 +171,7 @@ func (wd *woorder) schrijfSjabloon(sj *sjabloon, z *Zin) {
 	for i := range sj.delen {
 		d := &sj.delen[i]
 		if d.plek < 0 {
-			wd.bouw.WriteString(d.tekst)
+			wd.bouw.schrijf(d.tekst)
 			continue
 		}
 		if z == nil {
@@ -186,9 +183,9 @@ func (wd *woorder) schrijfSjabloon(sj *sjabloon, z *Zin) {
 		}
 		if d.meervoud {
 			if v.Getal == 1 {
-				wd.bouw.WriteString(d.een)
+				wd.bouw.schrijf(d.een)
 			} else {
-				wd.bouw.WriteString(d.meer)
+				wd.bouw.schrijf(d.meer)
 			}
 			continue
 		}
@@ -199,9 +196,9 @@ func (wd *woorder) schrijfSjabloon(sj *sjabloon, z *Zin) {
 func (wd *woorder) schrijfWaarde(s soortWaarde, v Waarde) {
 	switch s {
 	case wGetal:
-		wd.bouw.Write(strconv.AppendInt(wd.getal[:0], v.Getal, 10))
+		wd.bouw.gebruikt(strconv.AppendInt(wd.bouw.staart(24), v.Getal, 10))
 	case wBedrag:
-		wd.bouw.Write(geld.Bedrag(v.Getal).AppendOpgemaakt(wd.getal[:0], wd.tl.opmaak))
+		wd.bouw.gebruikt(geld.Bedrag(v.Getal).AppendOpgemaakt(wd.bouw.staart(40), wd.tl.opmaak))
 	case wProcent:
 		wd.schrijfProcent(geld.Percentage(v.Getal))
 	case wLeefvorm:
@@ -213,9 +210,9 @@ func (wd *woorder) schrijfWaarde(s soortWaarde, v Waarde) {
 				continue
 			}
 			if !eerste {
-				wd.bouw.WriteByte(' ')
+				wd.bouw.schrijfByte(' ')
 				wd.schrijfSjabloon(&wd.tl.zinnen[sLijstOf][wd.stem], nil)
-				wd.bouw.WriteByte(' ')
+				wd.bouw.schrijfByte(' ')
 			}
 			eerste = false
 			wd.schrijfLeefvorm(l)
@@ -230,9 +227,9 @@ func (wd *woorder) schrijfWaarde(s soortWaarde, v Waarde) {
 			// A regeling of the pack itself has no name in the catalogue: its id, readable.
 			for i := 0; i < len(v.Tekst); i++ {
 				if c := v.Tekst[i]; c == '_' {
-					wd.bouw.WriteByte(' ')
+					wd.bouw.schrijfByte(' ')
 				} else {
-					wd.bouw.WriteByte(c)
+					wd.bouw.schrijfByte(c)
 				}
 			}
 		}
@@ -243,18 +240,18 @@ func (wd *woorder) schrijfWaarde(s soortWaarde, v Waarde) {
 func (wd *woorder) schrijfProcent(p geld.Percentage) {
 	v := int64(p)
 	if v < 0 {
-		wd.bouw.WriteByte('-')
+		wd.bouw.schrijfByte('-')
 		v = -v
 	}
-	wd.bouw.Write(strconv.AppendInt(wd.getal[:0], v/100, 10))
+	wd.bouw.gebruikt(strconv.AppendInt(wd.bouw.staart(24), v/100, 10))
 	if c := v % 100; c != 0 {
-		wd.bouw.WriteByte(wd.tl.opmaak.Decimaal)
-		wd.bouw.WriteByte(byte('0' + c/10))
+		wd.bouw.schrijfByte(wd.tl.opmaak.Decimaal)
+		wd.bouw.schrijfByte(byte('0' + c/10))
 		if c%10 != 0 {
-			wd.bouw.WriteByte(byte('0' + c%10))
+			wd.bouw.schrijfByte(byte('0' + c%10))
 		}
 	}
-	wd.bouw.WriteByte('%')
+	wd.bouw.schrijfByte('%')
 }
 
 func (wd *woorder) schrijfLeefvorm(l nl.Leefvorm) {
@@ -266,7 +263,7 @@ func (wd *woorder) schrijfLeefvorm(l nl.Leefvorm) {
 	case nl.Gehuwden:
 		wd.schrijfSjabloon(&wd.tl.zinnen[sLeefvormGehuwden][wd.stem], nil)
 	default:
-		wd.bouw.WriteString(l.String())
+		wd.bouw.schrijf(l.String())
 	}
 }
 
