@@ -141,12 +141,12 @@ func (r *Regeling) verklaar(f *Feiten, w Weergave, wd *woorder, crit []Criterium
 		if !r.voorwaarden[i].vanToepassing(f) {
 			continue
 		}
-		c := r.voorwaarden[i].verklaar(f, wd)
+		u.Criteria = append(u.Criteria, r.voorwaarden[i].verklaar(f, wd))
+		c := &u.Criteria[len(u.Criteria)-1] // filled in where it stays, not copied again
 		if c.Bron.Leeg() {
 			c.Bron = r.Grondslag // every criterion names a source: its own, else the regeling's legal basis
 		}
-		c.Tekst = wd.criterium(&c)
-		u.Criteria = append(u.Criteria, c)
+		c.Tekst = wd.criterium(c)
 	}
 	if k.Oordeel != GeenRecht && k.BedragBekend {
 		u.Bedrag = wd.bedrag(k.Bedrag)
