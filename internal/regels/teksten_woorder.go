@@ -16,7 +16,8 @@ type woorder struct {
 	tl    *taal
 	stem  int // 0 resident, 1 intermediary
 	en    bool
-	arena []Zin // the sentences of one trace; criteria hold slices of it
+	arena []Zin       // the sentences of one trace; criteria hold slices of it
+	paren [][2]string // the text values of its sentences (paar)
 	bouw  tekstBuffer
 	// bedragen holds the amounts the outcomes point to (Uitkomst.Bedrag): in vast for a few
 	// regelingen, so that a trace needs no allocation per amount.
@@ -47,7 +48,23 @@ func (wd *woorder) bedrag(b geld.Bedrag) *geld.Bedrag {
 
 // zin records a sentence of the trace being built.
 func (wd *woorder) zin(s Sleutel, ws ...Waarde) {
-	wd.arena = append(wd.arena, maakZin(s, ws...))
+	z, t, ok := zinVan(s, ws)
+	if ok {
+		p := wd.paar()
+		*p = t
+		z.tekst = p
+	}
+	wd.arena = append(wd.arena, z)
+}
+
+// paar returns room for the text values of a sentence of the trace: a few to an allocation, never
+// moved (a full block is left to the sentences that point into it).
+func (wd *woorder) paar() *[2]string {
+	if len(wd.paren) == cap(wd.paren) {
+		wd.paren = make([][2]string, 0, 8)
+	}
+	wd.paren = wd.paren[:len(wd.paren)+1]
+	return &wd.paren[len(wd.paren)-1]
 }
 
 // neem returns the sentences recorded since start; later ones do not change them.
@@ -96,7 +113,8 @@ func (wd *woorder) lengte(zs []Zin) int {
 	n := 0
 	for i := range zs {
 		n += wd.tl.zinnen[zs[i].Sleutel][wd.stem].lengte + 1 + 16*int(zs[i].n)
-		n += len(zs[i].tekst[0]) + len(zs[i].tekst[1])
+		a, b := zs[i].teksten()
+		n += len(a) + len(b)
 	}
 	return n
 }
@@ -147,16 +165,17 @@ func (wd *woorder) schrijfZin(z *Zin) {
 	switch z.Sleutel {
 	case sPakket:
 		// The pack's own sentence: a pack is written in Dutch with English beside it.
-		if wd.en && z.tekst[1] != "" {
-			wd.bouw.schrijf(z.tekst[1])
+		nlTekst, en := z.teksten()
+		if wd.en && en != "" {
+			wd.bouw.schrijf(en)
 		} else {
-			wd.bouw.schrijf(z.tekst[0])
+			wd.bouw.schrijf(nlTekst)
 		}
 		return
 	case sBedragReden:
-		t := z.tekst[0]
+		t, en := z.teksten()
 		if wd.en {
-			t = z.tekst[1]
+			t = en
 		}
 		if t == "" {
 			wd.schrijfSjabloon(&wd.tl.zinnen[sBedragOnbekend][wd.stem], nil)

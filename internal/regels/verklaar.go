@@ -245,7 +245,7 @@ func (v *voorwaarde) verklaar(f *Feiten, wd *woorder) Criterium {
 // extraUitleg records the pack's own sentence for a condition, if it has one.
 func (v *voorwaarde) extraUitleg(wd *woorder) {
 	if v.uitleg != "" || v.uitlegEN != "" {
-		wd.arena = append(wd.arena, pakketZin(sPakket, v.uitleg, v.uitlegEN))
+		wd.pakketZin(sPakket, v.uitleg, v.uitlegEN)
 	}
 }
 
@@ -454,7 +454,7 @@ func (b *bedragRegel) uitleg(f *Feiten, k Kort, wd *woorder) {
 	switch b.soort {
 	case bedragOnbekend:
 		if b.reden != "" || b.redenEN != "" {
-			wd.arena = append(wd.arena, pakketZin(sBedragReden, b.reden, b.redenEN))
+			wd.pakketZin(sBedragReden, b.reden, b.redenEN)
 			return
 		}
 		wd.zin(sBedragOnbekend)
@@ -519,7 +519,7 @@ func (b *bedragRegel) uitleg(f *Feiten, k Kort, wd *woorder) {
 func (r *Regeling) extraBedragZinnen(f *Feiten, wd *woorder) {
 	if n := r.InNatura; n != nil {
 		wd.zin(sBedragInNatura)
-		wd.arena = append(wd.arena, pakketZin(sPakket, n.Wat, n.WatEN))
+		wd.pakketZin(sPakket, n.Wat, n.WatEN)
 		if n.Waarde != nil {
 			wd.zin(sBedragInNaturaWaarde, bedragW(*n.Waarde))
 		}
@@ -533,7 +533,7 @@ func (r *Regeling) extraBedragZinnen(f *Feiten, wd *woorder) {
 		}
 		wd.zin(sBedragEerder, getal(e.Jaar), bedragW(e.Bedrag))
 		if e.Uitleg != "" || e.UitlegEN != "" {
-			wd.arena = append(wd.arena, pakketZin(sPakket, e.Uitleg, e.UitlegEN))
+			wd.pakketZin(sPakket, e.Uitleg, e.UitlegEN)
 		}
 	}
 }
