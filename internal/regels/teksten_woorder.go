@@ -23,6 +23,9 @@ type woorder struct {
 	// regelingen, so that a trace needs no allocation per amount.
 	bedragen []geld.Bedrag
 	vast     [8]geld.Bedrag
+	// eerste is the first array of bouw, in the woorder itself: one allocation for both (a woorder
+	// is made per trace or per text, and always wrote into a buffer of this size).
+	eerste [woordenBuffer]byte
 }
 
 func (w Weergave) woorder() *woorder {
@@ -32,6 +35,7 @@ func (w Weergave) woorder() *woorder {
 		wd.stem = 1
 	}
 	wd.bedragen = wd.vast[:0]
+	wd.bouw.b = wd.eerste[:]
 	return wd
 }
 
