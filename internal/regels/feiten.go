@@ -103,6 +103,9 @@ var (
 
 // Lijst returns the questions in the set in a fixed order.
 func (s VraagSet) Lijst() []Vraag {
+	if s == 0 {
+		return nil // the usual case in a trace: nothing is asked
+	}
 	var out []Vraag
 	for i, v := range alleVragen {
 		if s&(1<<i) != 0 {

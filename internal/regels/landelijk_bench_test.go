@@ -60,7 +60,7 @@ func BenchmarkLandelijkVerklaar(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		wd := w.woorder()
-		wd.arena = make([]Zin, 0, 64)
+		wd.arena = make([]Zin, 0, zinRuimte(rs)) // as Pakket.Verklaar sizes it
 		crit := make([]Criterium, 0, 16)
 		for _, r := range rs {
 			n := len(crit)

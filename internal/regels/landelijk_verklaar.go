@@ -44,11 +44,11 @@ func (v *voorwaarde) verklaarLandelijk(f *Feiten, wd *woorder) Criterium {
 			} else {
 				wd.zin(sHuurtoeslagBasishuurNietMeer, bedragW(bh))
 			}
-			veld := "basishuur_eenpersoons"
+			h := &tj.HT.BasishuurEenBron // tj.HT.Bron with ".basishuur_eenpersoons"
 			if f.Personen >= 2 {
-				veld = "basishuur_meerpersoons"
+				h = &tj.HT.BasishuurMeerBron
 			}
-			c.Bron = herkomstBron(tj.HT.Bron, veld)
+			c.Bron = herkomstBron(*h, "")
 		}
 	case lvZTVermogen, lvHTVermogen, lvKGBVermogen:
 		if !f.VermogenBekend {

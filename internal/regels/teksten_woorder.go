@@ -2,7 +2,6 @@ package regels
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
@@ -17,9 +16,16 @@ type woorder struct {
 	tl    *taal
 	stem  int // 0 resident, 1 intermediary
 	en    bool
-	arena []Zin // the sentences of one trace; criteria hold slices of it
-	bouw  strings.Builder
-	getal [24]byte
+	arena []Zin       // the sentences of one trace; criteria hold slices of it
+	paren [][2]string // the text values of its sentences (paar)
+	bouw  tekstBuffer
+	// bedragen holds the amounts the outcomes point to (Uitkomst.Bedrag): in vast for a few
+	// regelingen, so that a trace needs no allocation per amount.
+	bedragen []geld.Bedrag
+	vast     [8]geld.Bedrag
+	// eerste is the first array of bouw, in the woorder itself: one allocation for both (a woorder
+	// is made per trace or per text, and always wrote into a buffer of this size).
+	eerste [woordenBuffer]byte
 }
 
 func (w Weergave) woorder() *woorder {
@@ -28,12 +34,41 @@ func (w Weergave) woorder() *woorder {
 	if w.Intermediair {
 		wd.stem = 1
 	}
+	wd.bedragen = wd.vast[:0]
+	wd.bouw.b = wd.eerste[:]
 	return wd
+}
+
+// bedrag returns a pointer to a copy of b that lives as long as the trace.
+func (wd *woorder) bedrag(b geld.Bedrag) *geld.Bedrag {
+	if len(wd.bedragen) == cap(wd.bedragen) {
+		p := new(geld.Bedrag) // not &b: that would put b on the heap on every call
+		*p = b
+		return p
+	}
+	wd.bedragen = append(wd.bedragen, b)
+	return &wd.bedragen[len(wd.bedragen)-1]
 }
 
 // zin records a sentence of the trace being built.
 func (wd *woorder) zin(s Sleutel, ws ...Waarde) {
-	wd.arena = append(wd.arena, maakZin(s, ws...))
+	z, t, ok := zinVan(s, ws)
+	if ok {
+		p := wd.paar()
+		*p = t
+		z.tekst = p
+	}
+	wd.arena = append(wd.arena, z)
+}
+
+// paar returns room for the text values of a sentence of the trace: a few to an allocation, never
+// moved (a full block is left to the sentences that point into it).
+func (wd *woorder) paar() *[2]string {
+	if len(wd.paren) == cap(wd.paren) {
+		wd.paren = make([][2]string, 0, 8)
+	}
+	wd.paren = wd.paren[:len(wd.paren)+1]
+	return &wd.paren[len(wd.paren)-1]
 }
 
 // neem returns the sentences recorded since start; later ones do not change them.
@@ -48,22 +83,21 @@ func (wd *woorder) tekst(s Sleutel, ws ...Waarde) string {
 }
 
 // The texts of one trace share buffers: each text is written after the previous one into the same
-// strings.Builder and returned as its own part (a Builder only appends, so an earlier part never
-// changes). When the room left is too small for the next text, a new buffer starts; the old one lives
-// on in the texts that point into it. One allocation per chunk instead of one per criterion.
+// tekstBuffer and returned as its own part (it only appends, so an earlier part never changes).
+// When the room left is too small for the next text, a new buffer starts; the old one lives on in
+// the texts that point into it. One allocation per chunk instead of one per criterion.
 const woordenBuffer = 2048
 
 // begin makes room for about n more bytes and returns where the next text starts.
 func (wd *woorder) begin(n int) int {
-	if wd.bouw.Cap()-wd.bouw.Len() < n {
-		wd.bouw = strings.Builder{}
-		wd.bouw.Grow(max(n, woordenBuffer))
+	if len(wd.bouw.b)-wd.bouw.n < n {
+		wd.bouw.nieuw(max(n, woordenBuffer))
 	}
-	return wd.bouw.Len()
+	return wd.bouw.n
 }
 
 // klaar returns the text written since start.
-func (wd *woorder) klaar(start int) string { return wd.bouw.String()[start:] }
+func (wd *woorder) klaar(start int) string { return wd.bouw.tekst(start) }
 
 // leefvorm words a leefvorm.
 func (wd *woorder) leefvorm(l nl.Leefvorm) string {
@@ -83,7 +117,8 @@ func (wd *woorder) lengte(zs []Zin) int {
 	n := 0
 	for i := range zs {
 		n += wd.tl.zinnen[zs[i].Sleutel][wd.stem].lengte + 1 + 16*int(zs[i].n)
-		n += len(zs[i].tekst[0]) + len(zs[i].tekst[1])
+		a, b := zs[i].teksten()
+		n += len(a) + len(b)
 	}
 	return n
 }
@@ -105,17 +140,17 @@ func (wd *woorder) schrijfCriterium(c *Criterium) {
 		wd.schrijf(zs[:1])
 		for i := range c.Sub {
 			if i == 0 {
-				wd.bouw.WriteByte(' ')
+				wd.bouw.schrijfByte(' ')
 			} else {
-				wd.bouw.WriteString(" — ")
+				wd.bouw.schrijf(" — ")
 			}
-			wd.bouw.WriteString(triTeken(c.Sub[i].Oordeel))
-			wd.bouw.WriteByte(' ')
+			wd.bouw.schrijf(triTeken(c.Sub[i].Oordeel))
+			wd.bouw.schrijfByte(' ')
 			wd.schrijfCriterium(&c.Sub[i])
 		}
 		zs = zs[1:]
 		if len(zs) > 0 {
-			wd.bouw.WriteByte(' ')
+			wd.bouw.schrijfByte(' ')
 		}
 	}
 	wd.schrijf(zs)
@@ -124,7 +159,7 @@ func (wd *woorder) schrijfCriterium(c *Criterium) {
 func (wd *woorder) schrijf(zs []Zin) {
 	for i := range zs {
 		if i > 0 {
-			wd.bouw.WriteByte(' ')
+			wd.bouw.schrijfByte(' ')
 		}
 		wd.schrijfZin(&zs[i])
 	}
@@ -134,21 +169,22 @@ func (wd *woorder) schrijfZin(z *Zin) {
 	switch z.Sleutel {
 	case sPakket:
 		// The pack's own sentence: a pack is written in Dutch with English beside it.
-		if wd.en && z.tekst[1] != "" {
-			wd.bouw.WriteString(z.tekst[1])
+		nlTekst, en := z.teksten()
+		if wd.en && en != "" {
+			wd.bouw.schrijf(en)
 		} else {
-			wd.bouw.WriteString(z.tekst[0])
+			wd.bouw.schrijf(nlTekst)
 		}
 		return
 	case sBedragReden:
-		t := z.tekst[0]
+		t, en := z.teksten()
 		if wd.en {
-			t = z.tekst[1]
+			t = en
 		}
 		if t == "" {
 			wd.schrijfSjabloon(&wd.tl.zinnen[sBedragOnbekend][wd.stem], nil)
 		}
-		wd.bouw.WriteString(t)
+		wd.bouw.schrijf(t)
 		return
 	}
 	wd.schrijfSjabloon(&wd.tl.zinnen[z.Sleutel][wd.stem], z)
@@ -158,7 +194,7 @@ func (wd *woorder) schrijfSjabloon(sj *sjabloon, z *Zin) {
 	for i := range sj.delen {
 		d := &sj.delen[i]
 		if d.plek < 0 {
-			wd.bouw.WriteString(d.tekst)
+			wd.bouw.schrijf(d.tekst)
 			continue
 		}
 		if z == nil {
@@ -170,9 +206,9 @@ func (wd *woorder) schrijfSjabloon(sj *sjabloon, z *Zin) {
 		}
 		if d.meervoud {
 			if v.Getal == 1 {
-				wd.bouw.WriteString(d.een)
+				wd.bouw.schrijf(d.een)
 			} else {
-				wd.bouw.WriteString(d.meer)
+				wd.bouw.schrijf(d.meer)
 			}
 			continue
 		}
@@ -183,9 +219,9 @@ func (wd *woorder) schrijfSjabloon(sj *sjabloon, z *Zin) {
 func (wd *woorder) schrijfWaarde(s soortWaarde, v Waarde) {
 	switch s {
 	case wGetal:
-		wd.bouw.Write(strconv.AppendInt(wd.getal[:0], v.Getal, 10))
+		wd.bouw.gebruikt(strconv.AppendInt(wd.bouw.staart(24), v.Getal, 10))
 	case wBedrag:
-		wd.bouw.Write(geld.Bedrag(v.Getal).AppendOpgemaakt(wd.getal[:0], wd.tl.opmaak))
+		wd.bouw.gebruikt(geld.Bedrag(v.Getal).AppendOpgemaakt(wd.bouw.staart(40), wd.tl.opmaak))
 	case wProcent:
 		wd.schrijfProcent(geld.Percentage(v.Getal))
 	case wLeefvorm:
@@ -197,9 +233,9 @@ func (wd *woorder) schrijfWaarde(s soortWaarde, v Waarde) {
 				continue
 			}
 			if !eerste {
-				wd.bouw.WriteByte(' ')
+				wd.bouw.schrijfByte(' ')
 				wd.schrijfSjabloon(&wd.tl.zinnen[sLijstOf][wd.stem], nil)
-				wd.bouw.WriteByte(' ')
+				wd.bouw.schrijfByte(' ')
 			}
 			eerste = false
 			wd.schrijfLeefvorm(l)
@@ -214,9 +250,9 @@ func (wd *woorder) schrijfWaarde(s soortWaarde, v Waarde) {
 			// A regeling of the pack itself has no name in the catalogue: its id, readable.
 			for i := 0; i < len(v.Tekst); i++ {
 				if c := v.Tekst[i]; c == '_' {
-					wd.bouw.WriteByte(' ')
+					wd.bouw.schrijfByte(' ')
 				} else {
-					wd.bouw.WriteByte(c)
+					wd.bouw.schrijfByte(c)
 				}
 			}
 		}
@@ -227,18 +263,18 @@ func (wd *woorder) schrijfWaarde(s soortWaarde, v Waarde) {
 func (wd *woorder) schrijfProcent(p geld.Percentage) {
 	v := int64(p)
 	if v < 0 {
-		wd.bouw.WriteByte('-')
+		wd.bouw.schrijfByte('-')
 		v = -v
 	}
-	wd.bouw.Write(strconv.AppendInt(wd.getal[:0], v/100, 10))
+	wd.bouw.gebruikt(strconv.AppendInt(wd.bouw.staart(24), v/100, 10))
 	if c := v % 100; c != 0 {
-		wd.bouw.WriteByte(wd.tl.opmaak.Decimaal)
-		wd.bouw.WriteByte(byte('0' + c/10))
+		wd.bouw.schrijfByte(wd.tl.opmaak.Decimaal)
+		wd.bouw.schrijfByte(byte('0' + c/10))
 		if c%10 != 0 {
-			wd.bouw.WriteByte(byte('0' + c%10))
+			wd.bouw.schrijfByte(byte('0' + c%10))
 		}
 	}
-	wd.bouw.WriteByte('%')
+	wd.bouw.schrijfByte('%')
 }
 
 func (wd *woorder) schrijfLeefvorm(l nl.Leefvorm) {
@@ -250,7 +286,7 @@ func (wd *woorder) schrijfLeefvorm(l nl.Leefvorm) {
 	case nl.Gehuwden:
 		wd.schrijfSjabloon(&wd.tl.zinnen[sLeefvormGehuwden][wd.stem], nil)
 	default:
-		wd.bouw.WriteString(l.String())
+		wd.bouw.schrijf(l.String())
 	}
 }
 

@@ -92,9 +92,30 @@ func (p *Pakket) Verklaar(f *Feiten, w Weergave) []Uitkomst {
 	out := make([]Uitkomst, len(p.Regelingen))
 	// One array holds the criteria of all regelingen, and one the sentences of all criteria: one
 	// allocation each instead of one per regeling and per criterion.
-	n, z := 0, 0
+	n := 0
 	for _, r := range p.Regelingen {
 		n += len(r.voorwaarden)
+	}
+	criteria := make([]Criterium, n)
+	wd := w.woorder()
+	wd.arena = make([]Zin, 0, zinRuimte(p.Regelingen))
+	if len(p.Regelingen) > len(wd.vast) {
+		wd.bedragen = make([]geld.Bedrag, 0, len(p.Regelingen))
+	}
+	for i, r := range p.Regelingen {
+		m := len(r.voorwaarden)
+		out[i] = r.verklaar(f, w, wd, criteria[:0:m])
+		criteria = criteria[m:]
+	}
+	return out
+}
+
+// zinRuimte is room for the sentences of the trace of rs: an upper bound in practice (a condition
+// says at most three sentences, an alternative two, the amount and what is beside it two per earlier
+// year); a longer trace only costs the arena one more allocation.
+func zinRuimte(rs []*Regeling) int {
+	z := 0
+	for _, r := range rs {
 		for i := range r.voorwaarden {
 			z += 3 + 2*len(r.voorwaarden[i].sub)
 		}
@@ -103,15 +124,7 @@ func (p *Pakket) Verklaar(f *Feiten, w Weergave) []Uitkomst {
 			z += 3
 		}
 	}
-	criteria := make([]Criterium, n)
-	wd := w.woorder()
-	wd.arena = make([]Zin, 0, z)
-	for i, r := range p.Regelingen {
-		m := len(r.voorwaarden)
-		out[i] = r.verklaar(f, w, wd, criteria[:0:m])
-		criteria = criteria[m:]
-	}
-	return out
+	return z
 }
 
 // verklaar explains one regeling; its criteria are appended to crit, which has room for them.
@@ -139,16 +152,15 @@ func (r *Regeling) verklaar(f *Feiten, w Weergave, wd *woorder, crit []Criterium
 		if !r.voorwaarden[i].vanToepassing(f) {
 			continue
 		}
-		c := r.voorwaarden[i].verklaar(f, wd)
+		u.Criteria = append(u.Criteria, r.voorwaarden[i].verklaar(f, wd))
+		c := &u.Criteria[len(u.Criteria)-1] // filled in where it stays, not copied again
 		if c.Bron.Leeg() {
 			c.Bron = r.Grondslag // every criterion names a source: its own, else the regeling's legal basis
 		}
-		c.Tekst = wd.criterium(&c)
-		u.Criteria = append(u.Criteria, c)
+		c.Tekst = wd.criterium(c)
 	}
 	if k.Oordeel != GeenRecht && k.BedragBekend {
-		b := k.Bedrag
-		u.Bedrag = &b
+		u.Bedrag = wd.bedrag(k.Bedrag)
 	}
 	start := len(wd.arena)
 	r.bedrag.uitleg(f, k, wd)
@@ -258,7 +270,7 @@ func (v *voorwaarde) parameters(f *Feiten) []Parameter {
 // extraUitleg records the pack's own sentence for a condition, if it has one.
 func (v *voorwaarde) extraUitleg(wd *woorder) {
 	if v.uitleg != "" || v.uitlegEN != "" {
-		wd.arena = append(wd.arena, pakketZin(sPakket, v.uitleg, v.uitlegEN))
+		wd.pakketZin(sPakket, v.uitleg, v.uitlegEN)
 	}
 }
 
@@ -467,7 +479,7 @@ func (b *bedragRegel) uitleg(f *Feiten, k Kort, wd *woorder) {
 	switch b.soort {
 	case bedragOnbekend:
 		if b.reden != "" || b.redenEN != "" {
-			wd.arena = append(wd.arena, pakketZin(sBedragReden, b.reden, b.redenEN))
+			wd.pakketZin(sBedragReden, b.reden, b.redenEN)
 			return
 		}
 		wd.zin(sBedragOnbekend)
@@ -532,7 +544,7 @@ func (b *bedragRegel) uitleg(f *Feiten, k Kort, wd *woorder) {
 func (r *Regeling) extraBedragZinnen(f *Feiten, wd *woorder) {
 	if n := r.InNatura; n != nil {
 		wd.zin(sBedragInNatura)
-		wd.arena = append(wd.arena, pakketZin(sPakket, n.Wat, n.WatEN))
+		wd.pakketZin(sPakket, n.Wat, n.WatEN)
 		if n.Waarde != nil {
 			wd.zin(sBedragInNaturaWaarde, bedragW(*n.Waarde))
 		}
@@ -546,7 +558,7 @@ func (r *Regeling) extraBedragZinnen(f *Feiten, wd *woorder) {
 		}
 		wd.zin(sBedragEerder, getal(e.Jaar), bedragW(e.Bedrag))
 		if e.Uitleg != "" || e.UitlegEN != "" {
-			wd.arena = append(wd.arena, pakketZin(sPakket, e.Uitleg, e.UitlegEN))
+			wd.pakketZin(sPakket, e.Uitleg, e.UitlegEN)
 		}
 	}
 }

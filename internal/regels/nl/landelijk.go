@@ -107,6 +107,9 @@ type Huurtoeslagjaar struct {
 	IjkpuntEen, IjkpuntMeer, VrijstellingKind                             geld.Bedrag
 	JongerenTot                                                           int
 	Bron, Ijkpunt, Afronding                                              Herkomst
+	// BasishuurEenBron, BasishuurMeerBron: Bron with the basishuur's place in the data (ID
+	// "….basishuur_eenpersoons"), made once at loading so that a trace need not build the string.
+	BasishuurEenBron, BasishuurMeerBron Herkomst
 }
 
 // Toeslagjaar holds the toeslagen of one year.

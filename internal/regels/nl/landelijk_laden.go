@@ -480,6 +480,9 @@ func parseToeslagen(src []byte) ([]Toeslagjaar, []Kinderbijslagperiode, error) {
 		h := &j.HT
 		h.VermogenPerPersoon, h.VermogenPartners, h.Vermogen = b.bedrag("vermogen_per_persoon"), b.bedrag("vermogen_partners"), b.bronVan("vermogen_per_persoon")
 		h.Bron = b.her
+		h.BasishuurEenBron, h.BasishuurMeerBron = b.her, b.her
+		h.BasishuurEenBron.ID += ".basishuur_eenpersoons"
+		h.BasishuurMeerBron.ID += ".basishuur_meerpersoons"
 		if niet != nil {
 			if strings.TrimSpace(niet.Reden) == "" {
 				b.faal("niet_gevonden zonder reden")
