@@ -156,8 +156,9 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/scan/voorstellen/{id}/besluit": "consulent",
 
 	// Armoedeval (internal/web/monitorweb): household types, no personal data; monitor.simuleren.
-	"GET /beheer/{gemeente}/armoedeval":     "beleidsmedewerker",
-	"GET /beheer/{gemeente}/armoedeval.csv": "beleidsmedewerker",
+	"GET /beheer/{gemeente}/armoedeval":       "beleidsmedewerker",
+	"GET /beheer/{gemeente}/armoedeval.csv":   "beleidsmedewerker",
+	"GET /beheer/{gemeente}/netwerkafspraken": "beheerder beleidsmedewerker consulent",
 
 	// Vroegsignalering (signalen_*.go).
 	"GET /beheer/{gemeente}/signalen":                 "consulent",

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"time"
 
 	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/netwerk"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
+	"github.com/zeker-platform/zeker/internal/web/monitorweb"
 	"github.com/zeker-platform/zeker/internal/web/netwerkweb"
 	"github.com/zeker-platform/zeker/internal/web/zakenweb"
 	"github.com/zeker-platform/zeker/internal/zaken"
@@ -39,5 +41,35 @@ func verwijsBronnen(zk *zaken.Service, sig *opslag.Service) netwerkweb.Bronnen {
 			}
 			return "/beheer/" + gm + "/signalen/" + strconv.FormatInt(id, 10)
 		},
+	}
+}
+
+// monitorAfspraken gives the monitor (monitorweb) a gemeente's network agreements running on a day,
+// with their partners' names, from the netwerk service.
+func monitorAfspraken(ns *netwerk.Service) monitorweb.Afspraken {
+	return func(ctx context.Context, gm string, dag time.Time) ([]monitorweb.Netwerkafspraak, error) {
+		as, err := ns.AfsprakenOp(ctx, gm, dag)
+		if err != nil || len(as) == 0 {
+			return nil, err
+		}
+		leden, err := ns.Partners().VanGemeente(ctx, gm)
+		if err != nil {
+			return nil, err
+		}
+		namen := make(map[string]string, len(leden))
+		for _, o := range leden {
+			namen[o.ID] = o.Naam
+		}
+		uit := make([]monitorweb.Netwerkafspraak, 0, len(as))
+		for _, a := range as {
+			m := monitorweb.Netwerkafspraak{Afspraak: a}
+			for _, id := range a.Partners {
+				if n, ok := namen[id]; ok {
+					m.PartnerNamen = append(m.PartnerNamen, n)
+				}
+			}
+			uit = append(uit, m)
+		}
+		return uit, nil
 	}
 }

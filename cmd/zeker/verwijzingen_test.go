@@ -110,3 +110,41 @@ func TestVerwijzingenPartnerGrens(t *testing.T) {
 		}
 	})
 }
+
+// TestMonitorAfspraken: the monitor gets the gemeente's agreements running on the day, with their
+// partners' names, and not an agreement that ended before it.
+func TestMonitorAfspraken(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o := nieuweStaffOmgeving(t, db)
+		c := audit.WithActor(t.Context(), audit.Actor{Soort: audit.ActorSysteem, ID: "test", Naam: "test"})
+		hum := o.Partner("Humanitas", eigen)
+		ns, err := netwerk.New(netwerk.Config{DB: db, Audit: o.Audit, Partners: o.Partners, Klok: func() time.Time { return webtest.Nu }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dag := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+		for _, a := range []netwerk.Afspraak{
+			{Gemeente: eigen, Naam: "Armoedepact", Soort: netwerk.Armoedepact, Van: dag("2025-01-01"), Bron: "Beleidsplan", Partners: []string{hum},
+				Indicatoren: []netwerk.Indicator{{Naam: "Huishoudens", Streef: "100 huishoudens", Bron: "Pact, bijlage"}}},
+			{Gemeente: eigen, Naam: "Oud convenant", Soort: netwerk.Convenant, Van: dag("2020-01-01"), Tot: dag("2024-12-31"), Bron: "Convenant 2020"},
+		} {
+			if _, err := ns.BewaarAfspraak(c, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		as, err := monitorAfspraken(ns)(c, eigen, dag("2026-03-02"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(as) != 1 || as[0].Naam != "Armoedepact" || len(as[0].PartnerNamen) != 1 || as[0].PartnerNamen[0] != "Humanitas" ||
+			len(as[0].Indicatoren) != 1 || as[0].Indicatoren[0].Bron != "Pact, bijlage" {
+			t.Fatalf("monitor gets %+v", as)
+		}
+		if as, _ := monitorAfspraken(ns)(c, eigen, dag("2023-06-01")); len(as) != 1 || as[0].Naam != "Oud convenant" || as[0].PartnerNamen != nil {
+			t.Errorf("on 2023-06-01: %+v", as)
+		}
+		if as, _ := monitorAfspraken(ns)(c, ander, dag("2026-03-02")); len(as) != 0 {
+			t.Errorf("another gemeente sees %+v", as)
+		}
+	})
+}

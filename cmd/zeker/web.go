@@ -148,7 +148,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	mon, err := monitorweb.New(kit, monitorweb.Deps{Catalogus: cat, Populaties: &scan.Service{DB: db, Catalogus: cat, Audit: d.audit}})
+	mon, err := monitorweb.New(kit, monitorweb.Deps{Catalogus: cat, Populaties: &scan.Service{DB: db, Catalogus: cat, Audit: d.audit}, Afspraken: monitorAfspraken(ns)})
 	if err != nil {
 		return nil, nil, err
 	}

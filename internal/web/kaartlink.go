@@ -23,3 +23,16 @@ func HulpvraagURL(gemeente, lang string) string {
 	}
 	return u
 }
+
+// VerwijzingUitCheckURL is the address of the referral form (served by the netwerk part) for an
+// intermediary who did the resident check for a client in gemeente: source "check", the question
+// prefilled with vraag (what the check found; never a BSN or a name). The link only opens the form;
+// nothing is stored before the intermediary sends it. The catalogue's text for the link is
+// "overdracht.verwijs".
+func VerwijzingUitCheckURL(gemeente, vraag string) string {
+	q := url.Values{"bron": {"check"}}
+	if vraag != "" {
+		q.Set("vraag", vraag)
+	}
+	return "/beheer/" + url.PathEscape(gemeente) + "/verwijzingen/nieuw?" + q.Encode()
+}

@@ -2,6 +2,7 @@ package checkweb
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/web"
@@ -28,6 +29,7 @@ func (p *resultaatPagina) schrijfOverdracht(b *bytes.Buffer) {
 	}
 	b.WriteString("</tr></thead>\n<tbody class=\"utrecht-table__body\">\n")
 	n := 0
+	var recht, misschien []string // for the referral's question
 	for _, g := range [2]struct {
 		us []regels.Uitkomst
 		lb *resultaatLabels
@@ -37,6 +39,11 @@ func (p *resultaatPagina) schrijfOverdracht(b *bytes.Buffer) {
 				if u := &g.us[i]; u.Oordeel == o {
 					p.overdrachtRij(b, u, g.lb)
 					n++
+					if o == regels.Recht {
+						recht = append(recht, u.Naam)
+					} else {
+						misschien = append(misschien, u.Naam)
+					}
 				}
 			}
 		}
@@ -46,7 +53,30 @@ func (p *resultaatPagina) schrijfOverdracht(b *bytes.Buffer) {
 		web.Esc(b, l.T("overdracht.niets"))
 		b.WriteString("</td></tr>\n")
 	}
-	b.WriteString("</tbody></table></div>\n</section>\n")
+	b.WriteString("</tbody></table></div>\n")
+	// The referral form of the netwerk part, prefilled with what the check found; the kit builds the
+	// address already escaped (web.VerwijzingUitCheckURL), so only the attribute is escaped here.
+	b.WriteString(`<p class="utrecht-paragraph zeker-niet-printen"><a class="utrecht-link utrecht-link--html-a" id="verwijs-link" href="`)
+	web.Esc(b, web.VerwijzingUitCheckURL(p.gemeente.Code, overdrachtVraag(recht, misschien)))
+	b.WriteString(`">`)
+	web.Esc(b, l.T("overdracht.verwijs"))
+	b.WriteString("</a></p>\n</section>\n")
+}
+
+// overdrachtVraag is the question a referral from the check starts with, in Dutch for the receiving
+// staff: the regelingen the client can probably (recht) or may (misschien) get. No name, no BSN.
+func overdrachtVraag(recht, misschien []string) string {
+	v := "Uit de check van Zeker."
+	if len(recht) > 0 {
+		v += " Waarschijnlijk aan te vragen: " + strings.Join(recht, ", ") + "."
+	}
+	if len(misschien) > 0 {
+		v += " Misschien, nog na te gaan: " + strings.Join(misschien, ", ") + "."
+	}
+	if len(recht)+len(misschien) == 0 {
+		v += " Er is nu niets om aan te vragen."
+	}
+	return v
 }
 
 func (p *resultaatPagina) overdrachtRij(b *bytes.Buffer, u *regels.Uitkomst, lb *resultaatLabels) {

@@ -2,6 +2,7 @@ package checkweb
 
 import (
 	"html"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -48,5 +49,56 @@ func TestOverdracht(t *testing.T) {
 	f, _ = wandelingen[1].loop(t, s, "GM0175", "nl", "zelf")
 	if strings.Contains(f.Body, `id="overdracht"`) || strings.Contains(f.Body, `id="clientnaam"`) {
 		t.Error("the resident's result has the hand-over sheet")
+	}
+}
+
+// TestOverdrachtVerwijsLink: the intermediary's hand-over sheet links the referral form of the netwerk
+// part (web.VerwijzingUitCheckURL) with source "check" and the regelingen found as the question; no BSN
+// or name goes in it. The resident's own result has no such link.
+func TestOverdrachtVerwijsLink(t *testing.T) {
+	s := testServer(t, testConfig{})
+	f, _ := wandelingen[1].loop(t, s, "GM0175", "nl", "ander")
+	link := regexp.MustCompile(`<a [^>]*id="verwijs-link" href="([^"]*)">([^<]*)</a>`).FindStringSubmatch(f.Body)
+	if link == nil {
+		t.Fatal("the hand-over sheet has no referral link")
+	}
+	if i, j := strings.Index(f.Body, `id="overdracht"`), strings.Index(f.Body, `id="verwijs-link"`); j < i {
+		t.Error("the referral link is not on the hand-over sheet")
+	}
+	if link[2] != "Verwijs door naar de gemeente of een partner" {
+		t.Errorf("link text %q", link[2])
+	}
+	u, err := url.Parse(html.UnescapeString(link[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.Path != "/beheer/GM0175/verwijzingen/nieuw" || u.Query().Get("bron") != "check" {
+		t.Errorf("link %q: want the referral form of GM0175 with bron=check", u)
+	}
+	vraag := u.Query().Get("vraag")
+	if !strings.HasPrefix(vraag, "Uit de check van Zeker. Waarschijnlijk aan te vragen: ") || !strings.Contains(vraag, "Kindgebonden budget") {
+		t.Errorf("question %q: want the regelingen found", vraag)
+	}
+	if regexp.MustCompile(`\d{8,9}`).MatchString(vraag) || len(u.Query()) != 2 {
+		t.Errorf("the link carries more than source and question: %q", u.RawQuery)
+	}
+	f, _ = wandelingen[1].loop(t, s, "GM0175", "nl", "zelf")
+	if strings.Contains(f.Body, `id="verwijs-link"`) || strings.Contains(f.Body, "/verwijzingen/nieuw") {
+		t.Error("the resident's result links the referral form")
+	}
+}
+
+func TestOverdrachtVraag(t *testing.T) {
+	for _, c := range []struct {
+		recht, misschien []string
+		want             string
+	}{
+		{nil, nil, "Uit de check van Zeker. Er is nu niets om aan te vragen."},
+		{[]string{"A", "B"}, []string{"C"}, "Uit de check van Zeker. Waarschijnlijk aan te vragen: A, B. Misschien, nog na te gaan: C."},
+		{nil, []string{"C"}, "Uit de check van Zeker. Misschien, nog na te gaan: C."},
+	} {
+		if got := overdrachtVraag(c.recht, c.misschien); got != c.want {
+			t.Errorf("overdrachtVraag(%v, %v) = %q, want %q", c.recht, c.misschien, got, c.want)
+		}
 	}
 }

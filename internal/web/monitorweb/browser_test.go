@@ -50,3 +50,17 @@ func TestBrowserArmoedeval(t *testing.T) {
 	}
 	b.CheckAxe(t, ctx, "armoedeval-paar")
 }
+
+// TestBrowserNetwerkafspraken runs axe-core on the monitor's network agreements: with an agreement and
+// its indicators, and with a bad date.
+func TestBrowserNetwerkafspraken(t *testing.T) {
+	webtest.BrowserAan(t)
+	o, _ := afsprakenOmgeving(t, true)
+	b := webtest.StartBrowser(t, o.H)
+	ctx := b.Tab(t)
+	b.ZetSessie(t, ctx, o.SessieAls("beleidsmedewerker"))
+	for naam, pad := range map[string]string{"netwerkafspraken": "", "netwerkafspraken-fout": "?datum=morgen"} {
+		webtest.Do(t, ctx, chromedp.Navigate(b.Base+"/beheer/"+webtest.Eigen+"/netwerkafspraken"+pad), chromedp.WaitReady(chromedp.CSS("footer")))
+		b.CheckAxe(t, ctx, naam)
+	}
+}

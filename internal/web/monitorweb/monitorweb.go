@@ -1,6 +1,7 @@
-// Package monitorweb is the monitor part for policy staff (internal/monitor): today the armoedeval
-// page — per standard household type and gemeente, the net disposable income per month as the gross
-// wage rises, every component stacked, the marginal pressure, the cliffs with the hours needed to earn
+// Package monitorweb is the monitor part for policy staff (internal/monitor): the network agreements
+// running on a day with their indicators and sources (afspraken.go, permission monitor.lezen: no
+// personal data), and the armoedeval page — per standard household type and gemeente, the net
+// disposable income per month as the gross wage rises, every component stacked, the marginal pressure, the cliffs with the hours needed to earn
 // them back, and the what-if variants before and after (armoedeval.go, armoedeval_invoer.go,
 // armoedeval_weergave.go), with a CSV download (armoedeval_csv.go).
 //
@@ -36,6 +37,9 @@ type Deps struct {
 	// Populaties gives the snapshot of a gemeente's household register (scan.Service), for the cost of
 	// a sliding scale over the population; nil: that cost is unknown, with that reason.
 	Populaties Populaties
+	// Afspraken gives the gemeente's network agreements running on a day (afspraken.go); nil: the
+	// page says this server keeps none.
+	Afspraken Afspraken
 }
 
 // Populaties loads the facts of a gemeente's households on a date (the what-if's snapshot).
@@ -47,6 +51,7 @@ type server struct {
 	kit   *web.Kit
 	cat   *regels.Catalogus
 	pop   Populaties
+	afs   Afspraken
 	pages *web.Pages
 }
 
@@ -55,7 +60,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Catalogus == nil {
 		return web.Part{}, errors.New("monitorweb: Catalogus is nodig")
 	}
-	s := &server{kit: kit, cat: deps.Catalogus, pop: deps.Populaties}
+	s := &server{kit: kit, cat: deps.Catalogus, pop: deps.Populaties, afs: deps.Afspraken}
 	var err error
 	if s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true}); err != nil {
 		return web.Part{}, err
@@ -69,6 +74,8 @@ func (s *server) routes() []web.Route {
 		// access is logged under the what-if's activity, as scanweb's what-if.
 		{Pattern: "GET /beheer/{gemeente}/armoedeval", Access: web.InGemeente, Permissie: auth.MonitorSimuleren, Activiteit: "scan.uitvoeren", Handler: s.armoedeval},
 		{Pattern: "GET /beheer/{gemeente}/armoedeval.csv", Access: web.InGemeente, Permissie: auth.MonitorSimuleren, Handler: s.armoedevalCSV},
+		// The gemeente's network agreements with their indicators (afspraken.go): no personal data.
+		{Pattern: "GET /beheer/{gemeente}/netwerkafspraken", Access: web.InGemeente, Permissie: auth.MonitorLezen, Handler: s.afspraken},
 	}
 }
 
@@ -76,4 +83,6 @@ func (s *server) routes() []web.Route {
 var menu = []web.MenuItem{
 	{Titel: "Armoedeval", Uitleg: "Wat een huishouden overhoudt als het meer verdient: per huishoudtype de opbouw van het inkomen, de kliffen en wat een glijdende schaal, bijverdienpremie of zachte landing verandert.",
 		Pad: "/armoedeval", Permissie: auth.MonitorSimuleren, Volgorde: 115},
+	{Titel: "Netwerkafspraken", Uitleg: "De afspraken met partners die nu lopen (armoedepact, convenanten), met hun indicatoren en bronnen.",
+		Pad: "/netwerkafspraken", Permissie: auth.MonitorLezen, Volgorde: 116},
 }

@@ -43,7 +43,13 @@ func bronVan(get func(string) string) (netwerk.Bron, int64) {
 // partner of the gemeente, for a partner user from its partner to the gemeente.
 func (s *server) verwijzingNieuw(w http.ResponseWriter, r *http.Request) {
 	d := &verwijzingNieuwData{Form: map[string]string{"grondslag": string(netwerk.Toestemming), "bron": string(netwerk.BronCheck)}}
-	d.Bron, d.BronID = bronVan(r.URL.Query().Get)
+	q := r.URL.Query()
+	d.Bron, d.BronID = bronVan(q.Get)
+	if d.BronID == 0 && q.Get("bron") == string(netwerk.BronCheck) {
+		// From the hand-over sheet of a check (web.VerwijzingUitCheckURL): the question is prefilled
+		// with what the check found. Nothing is stored until the form is sent.
+		d.Form["vraag"] = kort(strings.TrimSpace(q.Get("vraag")), netwerk.MaxTekst)
+	}
 	s.verwijzingFormulier(w, r, d, http.StatusOK)
 }
 
@@ -204,4 +210,12 @@ func leesMoment(dag, tijd string) (time.Time, error) {
 		return time.Time{}, err
 	}
 	return time.Date(d.Year(), d.Month(), d.Day(), u.Hour(), u.Minute(), 0, 0, zone), nil
+}
+
+// kort cuts s to at most n characters (runes).
+func kort(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
+	}
+	return s
 }

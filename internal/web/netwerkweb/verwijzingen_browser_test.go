@@ -7,6 +7,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/web/webtest"
 )
 
@@ -77,6 +78,17 @@ func TestBrowserVerwijzingen(t *testing.T) {
 	}
 	ga(basis + "/nieuw")
 	b.CheckAxe(t, ctx, "verwijzing-nieuw-partner")
+	// The form as the check's hand-over sheet opens it, prefilled.
+	ga(web.VerwijzingUitCheckURL(eigen, "Uit de check van Zeker. Waarschijnlijk aan te vragen: Kindpakket."))
+	vraag, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#vraag")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(vraag, "Kindpakket") {
+		t.Errorf("the prefilled question is %q", vraag)
+	}
+	b.CheckAxe(t, ctx, "verwijzing-nieuw-uit-check")
+	ga(basis + "/nieuw")
 	webtest.Submit(t, ctx, "button[type=submit].utrecht-button--primary-action")
 	b.CheckAxe(t, ctx, "verwijzing-nieuw-partner-fout")
 

@@ -2,12 +2,15 @@ package netwerkweb_test
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/netwerk"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/web/webtest"
 )
 
@@ -142,5 +145,31 @@ func TestVerwijzingInstelling(t *testing.T) {
 		if n, _ := o.net.AntwoordWerkdagen(t.Context(), ander); n != 0 {
 			t.Errorf("de andere gemeente kreeg de instelling: %d", n)
 		}
+	})
+}
+
+// TestVerwijzingUitCheck: the link on the check's hand-over sheet (web.VerwijzingUitCheckURL) opens a
+// partner user's referral form with source "check" and the question prefilled, and stores nothing; a
+// question longer than the limit is cut; a case worker gets the form's 404 (a referral to a partner
+// starts at a zaak).
+func TestVerwijzingUitCheck(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o := nieuweOmgeving(t, db)
+		hum := o.Partner("Humanitas", eigen)
+		humC := o.partnerGebruiker(t, hum, eigen, "hum@humanitas.test")
+		vraag := "Uit de check van Zeker. Waarschijnlijk aan te vragen: Kindpakket, Huurtoeslag."
+		a := o.get(t, web.VerwijzingUitCheckURL(eigen, vraag), humC, 200)
+		webtest.Bevat(t, a, "Een inwoner naar de gemeente verwijzen", ">"+vraag+"</textarea>")
+		if !regexp.MustCompile(`<input[^>]*value="check"[^>]*checked`).MatchString(a.Body) {
+			t.Error("source \"check\" is not chosen")
+		}
+		if a := o.get(t, "/beheer/"+eigen+"/verwijzingen", humC, 200); strings.Contains(a.Body, "Kindpakket") || strings.Contains(a.Body, "/verwijzingen/1") {
+			t.Error("opening the prefilled form stored a referral")
+		}
+		lang := o.get(t, web.VerwijzingUitCheckURL(eigen, strings.Repeat("é", netwerk.MaxTekst+50)), humC, 200)
+		if !strings.Contains(lang.Body, ">"+strings.Repeat("é", netwerk.MaxTekst)+"</textarea>") {
+			t.Error("a question over the limit is not cut to it")
+		}
+		o.get(t, web.VerwijzingUitCheckURL(eigen, vraag), o.SessieAls("consulent"), 404)
 	})
 }
