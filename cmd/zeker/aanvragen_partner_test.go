@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"github.com/zeker-platform/zeker/internal/aanvragen"
+	"github.com/zeker-platform/zeker/internal/partner"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -17,7 +19,7 @@ import (
 
 // TestAanvraagDoorPartnerMedewerker: a partner user (an intermediair linked to a partner, docs/partner.md)
 // applies for a client through the check in intermediary mode; the application records the user and the
-// partner's name from the link (not the organisation typed), and the client follows it with the code.
+// partner (its id, and its name from the link, not the organisation typed), and the client follows it with the code.
 func TestAanvraagDoorPartnerMedewerker(t *testing.T) {
 	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
 		o := nieuweStaffOmgeving(t, db)
@@ -85,13 +87,21 @@ func TestAanvraagDoorPartnerMedewerker(t *testing.T) {
 		}
 		ref, geheim := eerste(`id="referentie">([^<]+)<`, nieuw.Body), eerste(`id="code">([^<]+)<`, nieuw.Body)
 		var gebruiker int64
-		var organisatie, naam string
-		if err := db.SQL().QueryRowContext(t.Context(), `SELECT intermediair_gebruiker, intermediair_organisatie, intermediair_naam FROM aanvragen_aanvraag WHERE referentie = $1`, ref).
-			Scan(&gebruiker, &organisatie, &naam); err != nil {
+		var organisatie, naam, partnerID string
+		if err := db.SQL().QueryRowContext(t.Context(), `SELECT intermediair_gebruiker, intermediair_organisatie, intermediair_naam, COALESCE(intermediair_partner, '') FROM aanvragen_aanvraag WHERE referentie = $1`, ref).
+			Scan(&gebruiker, &organisatie, &naam, &partnerID); err != nil {
 			t.Fatal(err)
 		}
-		if gebruiker != g.ID || organisatie != "Humanitas Testdorp" || naam != "Fatima Bakker" {
-			t.Errorf("stored intermediary: user %d (want %d), %q, %q", gebruiker, g.ID, organisatie, naam)
+		if gebruiker != g.ID || organisatie != "Humanitas Testdorp" || naam != "Fatima Bakker" || partnerID != p {
+			t.Errorf("stored intermediary: user %d (want %d), %q, %q, partner %q (want %q)", gebruiker, g.ID, organisatie, naam, partnerID, p)
+		}
+		// A merge of the partner moves the application with it (aanvragen.VerhuisPartner).
+		ander := o.Partner("Humanitas Regio", eigen)
+		if _, err := o.Partners.MetVerhuizers(partner.Verhuizer{Naam: "aanvragen", Verhuizen: aanvragen.VerhuisPartner}).VoegSamen(c, ander, p); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SQL().QueryRowContext(t.Context(), `SELECT COALESCE(intermediair_partner, '') FROM aanvragen_aanvraag WHERE referentie = $1`, ref).Scan(&partnerID); err != nil || partnerID != ander {
+			t.Errorf("after the merge: partner %q (%v), want %q", partnerID, err, ander)
 		}
 		// The client follows the application with the code.
 		st := o.doe(http.MethodPost, "/aanvragen/status", "", url.Values{"referentie": {ref}, "code": {geheim}}, nil)

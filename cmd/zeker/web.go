@@ -197,6 +197,7 @@ func verhuizers(as *auth.Service, sig *opslag.Service) []partner.Verhuizer {
 		{Naam: "netwerkafspraken", Verhuizen: netwerk.VerhuisAfspraken},
 		{Naam: "medewerkers van de partner", Verhuizen: partner.VerhuisMedewerkers},
 		{Naam: "nazorg en acties van zaken", Verhuizen: zaken.VerhuisPartner},
+		{Naam: "aanvragen van partnermedewerkers", Verhuizen: aanvragen.VerhuisPartner},
 		{Naam: "budgetten", Verhuizen: budget.Verhuis},
 	}
 }
@@ -282,17 +283,17 @@ func ambtshalveNaarAanvraag(as *aanvragen.Service, gemeenten *tenant.Service) fu
 
 // partnerVanMedewerker gives the application pages the partner a logged-in intermediair works for in a
 // gemeente (docs/partner.md "Partner users"), by name, so aanvraagweb does not import partner.
-func partnerVanMedewerker(p *partner.Service) func(ctx context.Context, gemeente string, gebruiker int64) (string, bool, error) {
-	return func(ctx context.Context, gemeente string, gebruiker int64) (string, bool, error) {
+func partnerVanMedewerker(p *partner.Service) func(ctx context.Context, gemeente string, gebruiker int64) (string, string, bool, error) {
+	return func(ctx context.Context, gemeente string, gebruiker int64) (string, string, bool, error) {
 		id, ok, err := p.MedewerkerVan(ctx, gebruiker, gemeente)
 		if err != nil || !ok {
-			return "", false, err
+			return "", "", false, err
 		}
 		o, err := p.Haal(ctx, id)
 		if err != nil {
-			return "", false, err
+			return "", "", false, err
 		}
-		return o.Naam, true, nil
+		return o.ID, o.Naam, true, nil
 	}
 }
 

@@ -123,6 +123,7 @@ type NieuweAanvraag struct {
 type Intermediair struct {
 	Naam, Organisatie string
 	GebruikerID       int64     // the logged-in user with the role intermediair, 0 when not logged in
+	PartnerID         string    // the partner whose user GebruikerID is (docs/partner.md), "" when none
 	Toestemming       time.Time // when the client's consent was recorded; required
 }
 
@@ -283,11 +284,11 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 		}
 		err = tx.QueryRowContext(ctx, `INSERT INTO aanvragen_aanvraag (gemeente, referentie, code_hash, formulier, status, ontvangen, ontvangen_dag,
 			deadline, deadline_uitleg, woonplaats, taal, huishouden, antwoorden, intermediair_naam, intermediair_organisatie, intermediair_gebruiker, toestemming,
-			deadline_basis, deadline_basis_uitleg, deadline_atw)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
+			deadline_basis, deadline_basis_uitleg, deadline_atw, intermediair_partner)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id`,
 			n.Gemeente, out.Referentie, codeHash(raw), n.Formulier, string(Nieuw), nu, vandaag.String(), dl.Einde.String(), uitleg,
 			n.Huishouden.Woonplaats, taal, hj, string(aj), im.Naam, im.Organisatie, im.GebruikerID, toestemming,
-			dl.Onverlengd.String(), basisUitleg, atw).Scan(&out.ID)
+			dl.Onverlengd.String(), basisUitleg, atw, nulTekst(im.PartnerID)).Scan(&out.ID)
 		if err != nil {
 			return store.MapError(err)
 		}
@@ -426,4 +427,21 @@ func jsonHuishouden(h *huishouden.Huishouden) (string, error) {
 		return "", fmt.Errorf("aanvragen: huishouden: %w", err)
 	}
 	return string(b), nil
+}
+
+// nulTekst is s for a nullable column: NULL when empty.
+func nulTekst(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// VerhuisPartner is the partner.Verhuizer of applications: those made by a user of partner van now name naar.
+func VerhuisPartner(ctx context.Context, tx *sql.Tx, van, naar string) (int64, error) {
+	res, err := tx.ExecContext(ctx, `UPDATE aanvragen_aanvraag SET intermediair_partner = $2 WHERE intermediair_partner = $1`, van, naar)
+	if err != nil {
+		return 0, fmt.Errorf("aanvragen: partner verhuizen: %w", store.MapError(err))
+	}
+	return res.RowsAffected()
 }

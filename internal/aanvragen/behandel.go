@@ -108,11 +108,13 @@ func leesAanvraag(ctx context.Context, tx *sql.Tx, gm string, id int64) (*Aanvra
 	var st, dl, hj, aj, besloten string
 	var im Intermediair
 	var toestemming sql.NullTime
+	var partnerID sql.NullString
 	err := tx.QueryRowContext(ctx, `SELECT referentie, status, ontvangen, deadline, deadline_uitleg, woonplaats, taal, huishouden, antwoorden,
 		register_id, gekoppeld_door, besloten_op, versie, intermediair_naam, intermediair_organisatie, intermediair_gebruiker, toestemming,
-		kanaal, voorstel_id FROM aanvragen_aanvraag WHERE gemeente = $1 AND id = $2`, gm, id).
+		kanaal, voorstel_id, intermediair_partner FROM aanvragen_aanvraag WHERE gemeente = $1 AND id = $2`, gm, id).
 		Scan(&a.Referentie, &st, &a.Ontvangen, &dl, &a.Deadline.Uitleg, &a.Woonplaats, &a.Taal, &hj, &aj, &a.RegisterID, &a.GekoppeldDoor, &besloten, &a.Versie,
-			&im.Naam, &im.Organisatie, &im.GebruikerID, &toestemming, &a.Kanaal, &a.VoorstelID)
+			&im.Naam, &im.Organisatie, &im.GebruikerID, &toestemming, &a.Kanaal, &a.VoorstelID, &partnerID)
+	im.PartnerID = partnerID.String
 	if err != nil {
 		return nil, store.MapError(err)
 	}

@@ -62,7 +62,7 @@
 //	           services, locations, opening hours, settings; 0901 referrals with their status history
 //	           and the answer term; 0902 partners' proposals for their services). They must run after the partner range, which
 //	           netwerk's own 0500–0599 would not: the runner applies versions in ascending order
-//	1000–1099  internal/aanvragen (1000 applications, their regelingen, documents, notes, letters and
+//	1000–1099  internal/aanvragen (1008 the partner of a partner user applying; 1000 applications, their regelingen, documents, notes, letters and
 //	           settings). May reference the register (0700) and partner (0800) tables
 //	1100–1199  internal/zaken, for its tables that reference the partner (1100 nazorg by a partner, its
 //	           contact moments, a partner as the "who" of a plan action); after 0800 for the same reason

@@ -46,17 +46,17 @@ type Deps struct {
 	Aanvragen *aanvragen.Service
 	// Check opens the code of a check result in language taal. Nil: the resident pages answer 404.
 	Check func(ctx context.Context, t, taal string) (*Ingevuld, error)
-	// PartnerVan returns the name of the partner organisation a logged-in intermediair works for in
+	// PartnerVan returns the id and name of the partner organisation a logged-in intermediair works for in
 	// gemeente (docs/partner.md "Partner users"); ok false when the user has no partner link there. Nil:
 	// no partner users.
-	PartnerVan func(ctx context.Context, gemeente string, gebruiker int64) (naam string, ok bool, err error)
+	PartnerVan func(ctx context.Context, gemeente string, gebruiker int64) (id, naam string, ok bool, err error)
 }
 
 type server struct {
 	kit     *web.Kit
 	svc     *aanvragen.Service
 	check   func(ctx context.Context, t, taal string) (*Ingevuld, error)
-	partner func(ctx context.Context, gemeente string, gebruiker int64) (string, bool, error)
+	partner func(ctx context.Context, gemeente string, gebruiker int64) (string, string, bool, error)
 	inwoner *web.Pages
 	staf    *web.Pages
 	// postsAdres and foutAdres limit the code forms per client address (begrens.go).

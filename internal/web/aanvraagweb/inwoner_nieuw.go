@@ -126,17 +126,17 @@ func (s *server) nieuw(w http.ResponseWriter, r *http.Request) {
 		}
 		// A logged-in intermediary of the gemeente is recorded as well (the route reads a session that is there).
 		// A partner user (an intermediair linked to a partner) applies for that partner: the organisation
-		// stored is the partner's name from the link, not what was typed.
+		// stored is the partner's id and its name from the link, not what was typed.
 		if li := web.LoginUit(r.Context()); li != nil && auth.Mag(li.Actor, in.Gemeente, auth.FondsenAanvragen) {
 			n.Intermediair.GebruikerID = li.Gebruiker.ID
 			if s.partner != nil {
-				naam, ok, err := s.partner(r.Context(), in.Gemeente, li.Gebruiker.ID)
+				id, naam, ok, err := s.partner(r.Context(), in.Gemeente, li.Gebruiker.ID)
 				if err != nil {
 					s.kit.Error(w, r, err, "")
 					return
 				}
 				if ok {
-					n.Intermediair.Organisatie = naam
+					n.Intermediair.Organisatie, n.Intermediair.PartnerID = naam, id
 				}
 			}
 		}
