@@ -132,7 +132,28 @@ func (o *omgeving) doe(t *testing.T, method, pad, token, body string) (int, map[
 	if err := json.Unmarshal(p, &m); err != nil {
 		t.Fatalf("%s %s: body is not JSON: %q", method, pad, p)
 	}
+	controleerSleutels(t, method+" "+pad, m)
 	return resp.StatusCode, m
+}
+
+// controleerSleutels fails on a key of a recorded API response that is neither lower snake_case nor in
+// the published /api/v1 contract (contractV1): every response of these tests is walked, beside the
+// OpenAPI document that TestAPISleutels walks.
+func controleerSleutels(t *testing.T, waar string, v any) {
+	t.Helper()
+	switch x := v.(type) {
+	case map[string]any:
+		for k, w := range x {
+			if !apiv1.SnakeCase.MatchString(k) && !slices.Contains(apiv1.ContractV1Sleutels, k) {
+				t.Errorf("%s: response key %q is neither lower snake_case nor in contractV1", waar, k)
+			}
+			controleerSleutels(t, waar, w)
+		}
+	case []any:
+		for _, w := range x {
+			controleerSleutels(t, waar, w)
+		}
+	}
 }
 
 const goed = `{"referentie":"%s","partnertype":"Huur","bedrag":"450.00","ontstaansdatum":"2026-01-05","signaaldatum":"2026-02-20",
