@@ -123,7 +123,9 @@ func TestBrowserZaken(t *testing.T) {
 		{"zaak-stap-uitkomst-fout", 422, func() webtest.Antwoord {
 			return o.post(plan+"/stap-uitkomst", "consulent", url.Values{"versie": {"6"}, "uitkomst-stap": {"1"}, "uitkomst": {"toegewezen"}, "uitkomst-datum": {"2026-03-09"}, "afkoeling-tot": {"2027-03-09"}})
 		}},
-		{"teams-lid-weg-fout", 422, func() webtest.Antwoord { return o.post(bs+"/teams/lid-weg", "teamleider", url.Values{"weg-lid": {"1:999"}}) }},
+		{"teams-lid-weg-fout", 422, func() webtest.Antwoord {
+			return o.post(bs+"/teams/lid-weg", "teamleider", url.Values{"weg-lid": {"1:999"}})
+		}},
 		{"zaak-stap-fout", 422, func() webtest.Antwoord {
 			return o.post(plan+"/stap", "consulent", url.Values{"versie": {"5"}, "stap": {"x"}, "stap-datum": {"2026-03-09"}})
 		}},
