@@ -166,11 +166,11 @@ func (s *Service) ZetSchuldStatus(ctx context.Context, gemeente string, id int64
 	}
 	return s.wijzig(ctx, gemeente, id, versie, "schuld-status", door, func(tx *sql.Tx, z Zaak) (string, error) {
 		var eiser string
-		if err := tx.QueryRowContext(ctx, `SELECT schuldeiser FROM zaken_schuld WHERE gemeente = $1 AND zaak_id = $2 AND id = $3`,
+		if err := tx.QueryRowContext(ctx, `SELECT schuldeiser FROM zaken_schuld WHERE gemeente = $1 AND zaak_id = $2 AND id = $3 AND verwijderd IS NULL`,
 			gemeente, id, schuld).Scan(&eiser); err != nil {
 			return "", fmt.Errorf("zaken: schuld %d: %w", schuld, ErrNietGevonden)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE zaken_schuld SET status = $1, gestabiliseerd = $2 WHERE gemeente = $3 AND id = $4`,
+		if _, err := tx.ExecContext(ctx, `UPDATE zaken_schuld SET status = $1, gestabiliseerd = $2 WHERE gemeente = $3 AND id = $4 AND verwijderd IS NULL`,
 			string(st), b2i(gestabiliseerd), gemeente, schuld); err != nil {
 			return "", fmt.Errorf("zaken: schuld: %w", err)
 		}
@@ -229,7 +229,7 @@ func (o Overzicht) Saldo() geld.Bedrag { return o.Inkomen - o.Lasten }
 func overzicht(ctx context.Context, q queryer, gemeente string, id int64) (Overzicht, error) {
 	var o Overzicht
 	rows, err := q.QueryContext(ctx, `SELECT id, schuldeiser, bedrag_cent, soort, status, gestabiliseerd FROM zaken_schuld
-		WHERE gemeente = $1 AND zaak_id = $2 ORDER BY id`, gemeente, id)
+		WHERE gemeente = $1 AND zaak_id = $2 AND verwijderd IS NULL ORDER BY id`, gemeente, id)
 	if err != nil {
 		return o, fmt.Errorf("zaken: schulden: %w", err)
 	}
@@ -255,7 +255,7 @@ func overzicht(ctx context.Context, q queryer, gemeente string, id int64) (Overz
 	if err := rows.Err(); err != nil {
 		return o, err
 	}
-	rows, err = q.QueryContext(ctx, `SELECT id, soort, omschrijving, bedrag_cent FROM zaken_budgetpost WHERE gemeente = $1 AND zaak_id = $2 ORDER BY soort, id`,
+	rows, err = q.QueryContext(ctx, `SELECT id, soort, omschrijving, bedrag_cent FROM zaken_budgetpost WHERE gemeente = $1 AND zaak_id = $2 AND verwijderd IS NULL ORDER BY soort, id`,
 		gemeente, id)
 	if err != nil {
 		return o, fmt.Errorf("zaken: budget: %w", err)

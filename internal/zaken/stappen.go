@@ -53,10 +53,16 @@ func StappenVoor(z Zaak) []Stap {
 
 // StapRij is a recorded step.
 type StapRij struct {
+	ID          int64
 	Stap        Stap
 	Datum       datum.Datum
 	Toelichting string
 	Door        string
+	// the outcome (stappen_uitkomst.go); Uitkomst "" = not yet recorded
+	Uitkomst            Uitkomst
+	UitkomstDatum       datum.Datum
+	AfkoelingTot        datum.Datum // a granted moratorium
+	UitkomstToelichting string
 }
 
 // LegStapVast records step st on open zaak id on day op (not in the future, not before the start).
@@ -115,7 +121,8 @@ func (s *Service) ZetStatushouder(ctx context.Context, gemeente string, id int64
 }
 
 func stappen(ctx context.Context, q queryer, gemeente string, id int64) ([]StapRij, error) {
-	rows, err := q.QueryContext(ctx, `SELECT stap, datum, toelichting, door FROM zaken_stap WHERE gemeente = $1 AND zaak_id = $2 ORDER BY id`, gemeente, id)
+	rows, err := q.QueryContext(ctx, `SELECT id, stap, datum, toelichting, door, uitkomst, uitkomst_datum, afkoeling_tot, uitkomst_toelichting
+		FROM zaken_stap WHERE gemeente = $1 AND zaak_id = $2 AND verwijderd IS NULL ORDER BY id`, gemeente, id)
 	if err != nil {
 		return nil, fmt.Errorf("zaken: stappen: %w", err)
 	}
@@ -123,11 +130,12 @@ func stappen(ctx context.Context, q queryer, gemeente string, id int64) ([]StapR
 	var out []StapRij
 	for rows.Next() {
 		var r StapRij
-		var st, d string
-		if err := rows.Scan(&st, &d, &r.Toelichting, &r.Door); err != nil {
+		var st, d, u, ud, af string
+		if err := rows.Scan(&r.ID, &st, &d, &r.Toelichting, &r.Door, &u, &ud, &af, &r.UitkomstToelichting); err != nil {
 			return nil, fmt.Errorf("zaken: stappen: %w", err)
 		}
 		r.Stap, r.Datum = Stap(st), leesDatum(d)
+		r.Uitkomst, r.UitkomstDatum, r.AfkoelingTot = Uitkomst(u), leesDatum(ud), leesDatum(af)
 		out = append(out, r)
 	}
 	return out, rows.Err()

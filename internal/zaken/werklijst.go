@@ -78,7 +78,7 @@ func (s *Service) Werklijst(ctx context.Context, gemeente string, f Filter) ([]R
 		if !f.Stap.Geldig() {
 			return nil, 0, fmt.Errorf("%w: onbekende stap %q", ErrOngeldig, f.Stap)
 		}
-		where = append(where, "EXISTS (SELECT 1 FROM zaken_stap s WHERE s.gemeente = z.gemeente AND s.zaak_id = z.id AND s.stap = "+arg(string(f.Stap))+")")
+		where = append(where, "EXISTS (SELECT 1 FROM zaken_stap s WHERE s.gemeente = z.gemeente AND s.zaak_id = z.id AND s.stap = "+arg(string(f.Stap))+" AND s.verwijderd IS NULL)")
 	}
 	w := strings.Join(where, " AND ")
 	var totaal int

@@ -63,6 +63,19 @@ func TestBrowserZaken(t *testing.T) {
 			t.Fatalf("%s: %d %s", pad, a.Status, a.Body)
 		}
 	}
+	// A step with its outcome form and a team member with the removal form (zaken_schulden_wijzig.go,
+	// zaken_teams_weg.go).
+	if a := o.post(plan+"/stap", "consulent", url.Values{"versie": {"5"}, "stap": {"moratorium"}, "stap-datum": {"2026-03-09"}}); a.Status != http.StatusSeeOther {
+		t.Fatalf("stap: %d %s", a.Status, a.Body)
+	}
+	if a := o.post(bs+"/teams", "teamleider", url.Values{"team-naam": {"Team Test"}}); a.Status != http.StatusSeeOther {
+		t.Fatalf("team: %d", a.Status)
+	}
+	if a := o.post(bs+"/teams", "teamleider", url.Values{"team": {"1"}, "lid": {strconv.FormatInt(o.IDs["schuldhulpverlener"], 10)}}); a.Status != http.StatusSeeOther {
+		t.Fatalf("teamlid: %d", a.Status)
+	}
+	schuldID := eerste(t, schuldLinkRe, o.get(plan, "consulent").Body)
+	postID := eerste(t, postLinkRe, o.get(plan, "consulent").Body)
 	hv := "/hulpvraag/" + gm
 	if a := o.Doe(http.MethodPost, hv, "", url.Values{"naam": {"Test Inwoner"}, "telefoon": {"0612345678"}, "vraag": {"Rekeningen stapelen op"}}, nil); a.Status != 200 {
 		t.Fatalf("hulpvraag: %d", a.Status)
@@ -98,6 +111,20 @@ func TestBrowserZaken(t *testing.T) {
 				t.Fatal("geen brief op de zaakpagina")
 			}
 			return o.get(m[1], "consulent")
+		}},
+		{"zaak-schuld-wijzig", 200, func() webtest.Antwoord { return o.get(plan+"?schuld="+schuldID, "consulent") }},
+		{"zaak-schuld-wijzig-fout", 422, func() webtest.Antwoord {
+			return o.post(plan+"/schuld-wijzig", "consulent", url.Values{"versie": {"6"}, "wijzig-schuld": {schuldID}, "wijzig-schuldeiser": {""}, "wijzig-schuld-bedrag": {"1.500"}})
+		}},
+		{"zaak-schuld-weg-fout", 422, func() webtest.Antwoord {
+			return o.post(plan+"/schuld-weg", "consulent", url.Values{"versie": {"6"}, "wijzig-schuld": {schuldID}})
+		}},
+		{"zaak-post-wijzig", 200, func() webtest.Antwoord { return o.get(plan+"?post="+postID, "consulent") }},
+		{"zaak-stap-uitkomst-fout", 422, func() webtest.Antwoord {
+			return o.post(plan+"/stap-uitkomst", "consulent", url.Values{"versie": {"6"}, "uitkomst-stap": {"1"}, "uitkomst": {"toegewezen"}, "uitkomst-datum": {"2026-03-09"}, "afkoeling-tot": {"2027-03-09"}})
+		}},
+		{"teams-lid-weg-fout", 422, func() webtest.Antwoord {
+			return o.post(bs+"/teams/lid-weg", "teamleider", url.Values{"weg-lid": {"1:999"}})
 		}},
 		{"zaak-stap-fout", 422, func() webtest.Antwoord {
 			return o.post(plan+"/stap", "consulent", url.Values{"versie": {"5"}, "stap": {"x"}, "stap-datum": {"2026-03-09"}})

@@ -100,6 +100,7 @@ type nazorgRij struct {
 type momentRij struct {
 	ID                                int64
 	Datum, Onderwerp, Gedaan, Verslag string
+	Vervallen                         bool
 }
 
 func nazorgRijen(ns []zaken.Nazorg, namen map[string]string) ([]nazorgRij, [][2]string) {
@@ -111,7 +112,7 @@ func nazorgRijen(ns []zaken.Nazorg, namen map[string]string) ([]nazorgRij, [][2]
 			rij.Afgesloten = datumNL(n.Afgesloten)
 		}
 		for _, m := range n.Momenten {
-			mr := momentRij{ID: m.ID, Datum: datumNL(m.Datum), Onderwerp: m.Onderwerp, Verslag: m.Verslag}
+			mr := momentRij{ID: m.ID, Datum: datumNL(m.Datum), Onderwerp: m.Onderwerp, Verslag: m.Verslag, Vervallen: m.Vervallen}
 			if !m.Gedaan.IsZero() {
 				mr.Gedaan = datumNL(m.Gedaan)
 			} else if rij.Lopend {

@@ -14,11 +14,15 @@ import (
 // CSV for the creditors' round.
 
 type schuldRij struct {
+	ID                                 int64
 	Schuldeiser, Bedrag, Soort, Status string
 	Gestabiliseerd                     bool
 }
 
-type postRij struct{ Omschrijving, Bedrag string }
+type postRij struct {
+	ID                   int64
+	Omschrijving, Bedrag string
+}
 
 // bedrag reads an amount field in the one notation of internal/geld; errors at the field.
 func (f formulier) bedrag(naam string) geld.Bedrag {

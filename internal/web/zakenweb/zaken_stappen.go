@@ -7,13 +7,13 @@ import (
 )
 
 // stapRij is a recorded route step on the zaak page.
-type stapRij struct{ Naam, Datum, Toelichting, Door string }
+type stapRij struct{ Naam, Datum, Toelichting, Door, Uitkomst string }
 
 // vulStappen fills the route steps, the marker and the options of the step form.
 func (s *server) vulStappen(d *zaakData, det zaken.Detail) {
 	d.Statushouder = det.Zaak.Statushouder
 	for _, st := range det.Stappen {
-		d.Stappen = append(d.Stappen, stapRij{Naam: st.Stap.Naam(), Datum: datumNL(st.Datum), Toelichting: st.Toelichting, Door: st.Door})
+		d.Stappen = append(d.Stappen, stapRij{Naam: st.Stap.Naam(), Datum: datumNL(st.Datum), Toelichting: st.Toelichting, Door: st.Door, Uitkomst: uitkomstTekst(st)})
 	}
 	o := [][2]string{{"", "Kies een stap"}}
 	for _, st := range zaken.StappenVoor(det.Zaak) {

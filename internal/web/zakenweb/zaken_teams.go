@@ -27,6 +27,7 @@ type teamsData struct {
 	TeamOpties     []web.Optie
 	Collegas       []web.Optie
 	Naam           string
+	Leden          []web.Optie // removal form (zaken_teams_weg.go)
 }
 
 type teamRij struct {
@@ -99,6 +100,7 @@ func (s *server) toonTeams(w http.ResponseWriter, r *http.Request, status int, d
 			}
 		}
 		d.Collegas = opties(c, "")
+		d.Leden = ledenOpties(teams)
 	}
 	d.Fout = len(d.Fouten) > 0
 	s.pages.Render(w, r, status, "zaken_teams", d)

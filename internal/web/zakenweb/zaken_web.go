@@ -64,7 +64,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 		perAdres:    nieuweBegrenzer(hulpvraagPerAdres, hulpvraagVenster),
 		perGemeente: nieuweBegrenzer(hulpvraagPerGemeente, hulpvraagVenster)}
 	var err error
-	s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true, Gedeeld: []string{"zaken_gedeeld"}, Funcs: funcs})
+	s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true, Gedeeld: []string{"zaken_gedeeld", "zaken_wijzig"}, Funcs: funcs})
 	if err != nil {
 		return web.Part{}, err
 	}
@@ -126,6 +126,14 @@ func (s *server) routes() []web.Route {
 		doe("POST /beheer/{gemeente}/zaken/{id}/schuld-status", s.schuldStatus),
 		doe("POST /beheer/{gemeente}/zaken/{id}/budget", s.budget),
 		doe("GET /beheer/{gemeente}/zaken/{id}/schulden.csv", s.schuldenCSV),
+		doe("POST /beheer/{gemeente}/zaken/{id}/schuld-wijzig", s.schuldWijzig),
+		doe("POST /beheer/{gemeente}/zaken/{id}/schuld-weg", s.schuldWeg),
+		doe("POST /beheer/{gemeente}/zaken/{id}/budget-wijzig", s.budgetWijzig),
+		doe("POST /beheer/{gemeente}/zaken/{id}/budget-weg", s.budgetWeg),
+		doe("POST /beheer/{gemeente}/zaken/{id}/stap-uitkomst", s.stapUitkomst),
+		doe("POST /beheer/{gemeente}/zaken/{id}/stap-weg", s.stapWeg),
+		doe("POST /beheer/{gemeente}/zaken/{id}/nazorg-einde", s.nazorgEinde),
+		team("POST /beheer/{gemeente}/zaken/teams/lid-weg", s.teamLidWeg),
 		{Pattern: "GET /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingen},
 		{Pattern: "POST /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingenPost},
 	}
@@ -170,6 +178,15 @@ var meldingen = map[string]string{
 	"budget":         "De post staat in het maandbudget.",
 	"team-nieuw":     "Het team is aangemaakt.",
 	"team-lid":       "De collega zit nu in het team.",
+	// changes and removals (zaken_schulden_wijzig.go, zaken_teams_weg.go)
+	"schuld-gewijzigd":  "De schuld is gewijzigd. Op de tijdlijn staat wat er veranderde.",
+	"schuld-verwijderd": "De schuld is uit het overzicht gehaald. Op de tijdlijn staat waarom.",
+	"budget-gewijzigd":  "De post in het maandbudget is gewijzigd.",
+	"budget-verwijderd": "De post is uit het maandbudget gehaald. Op de tijdlijn staat waarom.",
+	"stap-uitkomst":     "De uitkomst van de stap is vastgelegd.",
+	"stap-verwijderd":   "De stap is weggehaald. Op de tijdlijn staat waarom.",
+	"nazorg-beeindigd":  "De nazorg is beëindigd. Geplande contactmomenten daarna vervallen.",
+	"team-lid-weg":      "De collega zit niet meer in het team.",
 }
 
 // medewerker is the logged-in case worker as the domain records them.

@@ -80,6 +80,8 @@ type zaakData struct {
 	MagPlan, MagTeams bool
 	Team              string
 	TeamOpties        []web.Optie
+	// changing and removing debts, posts and steps (zaken_schulden_wijzig.go)
+	Wijzig wijzigData
 }
 
 type persoonRij struct{ Rol, BSN, Geboortedatum string }
@@ -254,6 +256,7 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	}
 	s.vulOverzicht(d, det.Overzicht)
 	s.vulStappen(d, det)
+	s.vulWijzigen(d, r, det)
 	for _, b := range det.Brieven {
 		d.Brieven = append(d.Brieven, briefRij{URL: briefURL(gm, z.ID, b.ID), Onderwerp: b.Onderwerp, Datum: datumNL(b.Datum), Door: b.Door})
 	}
@@ -339,7 +342,7 @@ func (d *zaakData) veld(naam string) string {
 func (s *server) vulOverzicht(d *zaakData, o zaken.Overzicht) {
 	so := [][2]string{{"", "Kies een schuld"}}
 	for _, sc := range o.Schulden {
-		d.Schulden = append(d.Schulden, schuldRij{Schuldeiser: sc.Schuldeiser, Bedrag: sc.Bedrag.String(), Soort: sc.Soort.Naam(),
+		d.Schulden = append(d.Schulden, schuldRij{ID: sc.ID, Schuldeiser: sc.Schuldeiser, Bedrag: sc.Bedrag.String(), Soort: sc.Soort.Naam(),
 			Status: sc.Status.Naam(), Gestabiliseerd: sc.Gestabiliseerd})
 		so = append(so, [2]string{strconv.FormatInt(sc.ID, 10), sc.Schuldeiser + ", " + sc.Bedrag.String()})
 	}
@@ -356,7 +359,7 @@ func (s *server) vulOverzicht(d *zaakData, o zaken.Overzicht) {
 	d.NieuweStanden = opties(st, d.veld("schuld-status"))
 	d.SchuldStanden = opties(append([][2]string{{"", "Kies de stand"}}, st...), d.veld("schuld-stand"))
 	for _, p := range o.Budget {
-		r := postRij{Omschrijving: p.Omschrijving, Bedrag: p.Bedrag.String()}
+		r := postRij{ID: p.ID, Omschrijving: p.Omschrijving, Bedrag: p.Bedrag.String()}
 		if p.Inkomen {
 			d.Inkomen = append(d.Inkomen, r)
 		} else {
