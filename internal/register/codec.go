@@ -22,6 +22,7 @@ var Kolommen = []string{
 	"partner_bsn", "partner_geboortedatum", "partner_inkomens",
 	"kinderen", "medebewoners", "vermogen", "woonsoort", "huur_per_maand",
 	"ontvangt", "laag_inkomen_sinds", "schuldsanering", "student",
+	"huisnummer", "toevoeging", "briefadres",
 }
 
 const (
@@ -44,6 +45,9 @@ const (
 	kLaagInkomen
 	kSchuldsanering
 	kStudent
+	kHuisnummer
+	kToevoeging
+	kBriefadres
 	aantalKolommen
 )
 
@@ -272,7 +276,57 @@ func (ind *Indeling) ParseRij(regel int, rij []string) (*Record, error) {
 			h.Personen[0].Student = v
 		}
 	}
+	if err := leesAdres(rec, ind.veld(rij, kHuisnummer), ind.veld(rij, kToevoeging), ind.veld(rij, kBriefadres), func(k int, reden string) error {
+		return fout(k, "%s", reden)
+	}); err != nil {
+		return nil, err
+	}
 	return rec, nil
+}
+
+// leesAdres reads the address columns of the BRP extract: huisnummer, toevoeging (huisletter and
+// huisnummertoevoeging together, as vroegsignalering's signals carry them) and briefadres (ja: the
+// household's address is a briefadres, BRP adresfunctie B; nee or empty: a woonadres or not known).
+// A briefadres is never used to match or group vroegsignalen by address (docs/signalen.md).
+func leesAdres(rec *Record, huisnummer, toevoeging, briefadres string, fout func(k int, reden string) error) error {
+	if huisnummer != "" {
+		n, err := strconv.Atoi(huisnummer)
+		if err != nil || n < 1 || n > 99999 {
+			return fout(kHuisnummer, fmt.Sprintf("%q is geen huisnummer: schrijf een heel getal van 1 tot en met 99999", huisnummer))
+		}
+		if rec.H.Postcode == "" {
+			return fout(kHuisnummer, "een huisnummer zonder postcode: vul ook de postcode in")
+		}
+		rec.Huisnummer = n
+	}
+	if toevoeging != "" {
+		t := strings.ToUpper(toevoeging)
+		if len(t) > 4 || !alfanumeriek(t) {
+			return fout(kToevoeging, fmt.Sprintf("%q is geen toevoeging: hoogstens 4 letters of cijfers, zoals A of 2HG", toevoeging))
+		}
+		if rec.Huisnummer == 0 {
+			return fout(kToevoeging, "een toevoeging zonder huisnummer: vul ook het huisnummer in")
+		}
+		rec.Toevoeging = t
+	}
+	switch strings.ToLower(briefadres) {
+	case "", "nee", "false", "0":
+	case "ja", "true", "1":
+		rec.Briefadres = true
+	default:
+		return fout(kBriefadres, fmt.Sprintf("%q: schrijf ja (briefadres, BRP adresfunctie B), nee (woonadres) of laat leeg", briefadres))
+	}
+	return nil
+}
+
+func alfanumeriek(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func idTekens(s string) bool {
@@ -366,6 +420,13 @@ func (rec *Record) Rij() []string {
 	if h.LaagInkomenSinds != nil {
 		out[kLaagInkomen] = h.LaagInkomenSinds.String()
 	}
+	if rec.Huisnummer > 0 {
+		out[kHuisnummer] = strconv.Itoa(rec.Huisnummer)
+	}
+	out[kToevoeging] = rec.Toevoeging
+	if rec.Briefadres {
+		out[kBriefadres] = "ja"
+	}
 	return out
 }
 
@@ -403,12 +464,16 @@ type jsonHuishouden struct {
 	Personen []jsonPersoon `json:"personen"`
 	// Ontvangt without omitempty: [] (none) and null (unknown) differ.
 	Ontvangt []huishouden.Ontvangst `json:"ontvangt"`
+	// The address columns of the CSV (leesAdres).
+	Huisnummer int    `json:"huisnummer,omitempty"`
+	Toevoeging string `json:"toevoeging,omitempty"`
+	Briefadres bool   `json:"briefadres,omitempty"`
 	huishouden.Huishouden
 }
 
 // MarshalJSON writes the import JSON of a record.
 func (rec *Record) MarshalJSON() ([]byte, error) {
-	j := jsonHuishouden{ID: rec.ID, Huishouden: rec.H, Ontvangt: rec.H.Ontvangt}
+	j := jsonHuishouden{ID: rec.ID, Huishouden: rec.H, Ontvangt: rec.H.Ontvangt, Huisnummer: rec.Huisnummer, Toevoeging: rec.Toevoeging, Briefadres: rec.Briefadres}
 	j.Huishouden.Personen, j.Huishouden.Ontvangt = nil, nil
 	for i, p := range rec.H.Personen {
 		bsn := ""
@@ -455,6 +520,17 @@ func ParseJSON(regel int, data []byte) (*Record, error) {
 			return nil, &RijFout{Regel: regel, Kolom: fmt.Sprintf("ontvangt[%d].regeling", i), Reden: fmt.Sprintf("%q: gebruik kleine letters, cijfers en _", o.Regeling)}
 		}
 	}
+	huisnummer := ""
+	if j.Huisnummer != 0 {
+		huisnummer = strconv.Itoa(j.Huisnummer)
+	}
+	rec.H.Postcode = strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(rec.H.Postcode), " ", ""))
+	if err := leesAdres(rec, huisnummer, strings.TrimSpace(j.Toevoeging), "", func(k int, reden string) error {
+		return &RijFout{Regel: regel, Kolom: Kolommen[k], Reden: reden}
+	}); err != nil {
+		return nil, err
+	}
+	rec.Briefadres = j.Briefadres
 	return rec, nil
 }
 
