@@ -149,4 +149,6 @@ func BriefadresSleutel(s *Signaal) string {
 }
 
 // IsBriefadresSleutel reports whether a household key is a per-person key of a briefadres (BriefadresSleutel).
-func IsBriefadresSleutel(huishoudsleutel string) bool { return strings.HasPrefix(huishoudsleutel, "p:") }
+func IsBriefadresSleutel(huishoudsleutel string) bool {
+	return strings.HasPrefix(huishoudsleutel, "p:")
+}

@@ -70,9 +70,9 @@ func TestBriefadresNietGegroepeerd(t *testing.T) {
 				t.Fatalf("got %+v; want 7 stored, 6 zaken (4 people at briefadressen, 1 household, 1 BSN match), 4 unmatched", res)
 			}
 			type rij struct {
-				zaak                        int64
+				zaak                         int64
 				methode, huishouden, sleutel string
-				brief                       int
+				brief                        int
 			}
 			per := map[string]rij{}
 			rows, err := db.db.QueryContext(ctx, `SELECT s.referentie, s.zaak_id, s.methode, z.huishouden_id, z.huishoudsleutel, s.briefadres
