@@ -1,9 +1,12 @@
 package register
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/zeker-platform/zeker/internal/store"
 )
 
 // leesAdres reads the address columns of the BRP extract: huisnummer, toevoeging (huisletter and
@@ -49,4 +52,49 @@ func alfanumeriek(s string) bool {
 		}
 	}
 	return true
+}
+
+// BriefadresSleutel is what the import stores in register_huishouden.briefadres: for a household at a
+// briefadres "postcode|huisnummer|toevoeging" (huisnummer 0 when the file gives none, as
+// signalen.Adres.Sleutel writes an address), else "".
+func (rec *Record) BriefadresSleutel() string {
+	if !rec.Briefadres {
+		return ""
+	}
+	return rec.H.Postcode + "|" + strconv.Itoa(rec.Huisnummer) + "|" + rec.Toevoeging
+}
+
+// Briefadres is an address the household register marks as a briefadres, with the number of the
+// gemeente's stored households there.
+type Briefadres struct {
+	Postcode    string
+	Huisnummer  int // 0: the file gave none
+	Toevoeging  string
+	Huishoudens int
+}
+
+// Briefadressen returns the briefadressen of the gemeente's stored households (column briefadres of the
+// import), by address, from the indexed column briefadres (migration 0703): no household is parsed.
+func Briefadressen(ctx context.Context, db *store.DB, gemeente string) ([]Briefadres, error) {
+	rows, err := db.SQL().QueryContext(ctx, `SELECT briefadres, COUNT(*) FROM register_huishouden
+		WHERE gemeente = $1 AND briefadres <> '' GROUP BY briefadres ORDER BY briefadres`, gemeente)
+	if err != nil {
+		return nil, fmt.Errorf("register: briefadressen: %w", store.MapError(err))
+	}
+	defer rows.Close()
+	var out []Briefadres
+	for rows.Next() {
+		var k string
+		var b Briefadres
+		if err := rows.Scan(&k, &b.Huishoudens); err != nil {
+			return nil, fmt.Errorf("register: briefadressen: %w", store.MapError(err))
+		}
+		delen := strings.SplitN(k, "|", 3)
+		if len(delen) == 3 {
+			b.Postcode, b.Toevoeging = delen[0], delen[2]
+			b.Huisnummer, _ = strconv.Atoi(delen[1])
+		}
+		out = append(out, b)
+	}
+	return out, store.MapError(rows.Err())
 }

@@ -41,6 +41,18 @@ func TestBriefadresKolommen(t *testing.T) {
 				if w.Huisnummer != 12 || w.Briefadres {
 					t.Errorf("W1 stored as %d briefadres %v, want 12 false", w.Huisnummer, w.Briefadres)
 				}
+				// The register's briefadressen, from the indexed column (migration 0703).
+				lijst, err := register.Briefadressen(t.Context(), db, "GM0175")
+				if err != nil || len(lijst) != 1 || lijst[0] != (register.Briefadres{Postcode: "9999ZZ", Huisnummer: 1, Toevoeging: "A", Huishoudens: 1}) {
+					t.Fatalf("briefadressen: %v %+v", err, lijst)
+				}
+				// A later import in which B1 is no longer at a briefadres: the column follows.
+				if _, err := importeerBytes(t, db, []byte(strings.Replace(csvData, ",a,ja", ",a,nee", 1)), register.ImportOpties{Formaat: "csv"}); err != nil {
+					t.Fatal(err)
+				}
+				if lijst, err := register.Briefadressen(t.Context(), db, "GM0175"); err != nil || len(lijst) != 0 {
+					t.Errorf("after B1 moved to a woonadres: %v %+v", err, lijst)
+				}
 			})
 		})
 	}

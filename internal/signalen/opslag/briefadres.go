@@ -9,6 +9,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/errs"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/store"
 )
@@ -106,4 +107,11 @@ func (s *Service) zoekerMetBriefadressen(ctx context.Context, gemeente string, z
 		return nil, err
 	}
 	return signalen.MetBriefadressen(z, lijst), nil
+}
+
+// RegisterBriefadressen returns the briefadressen the gemeente's household register marks (column
+// briefadres of the import), with the number of households at each; the settings page shows them beside
+// the gemeente's own list. Koppel learns them from the Zoeker (bewoners.UitHuishoudens), not from here.
+func (s *Service) RegisterBriefadressen(ctx context.Context, gemeente string) ([]register.Briefadres, error) {
+	return register.Briefadressen(ctx, s.sdb, gemeente)
 }

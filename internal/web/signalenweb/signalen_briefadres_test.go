@@ -9,6 +9,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
@@ -22,7 +23,14 @@ func TestSignalenBriefadressen(t *testing.T) {
 		o := nieuweSigOmgeving(t, db)
 		pad := "/beheer/" + sigGM + "/signalen/instellingen"
 		lijst := "/beheer/" + sigGM + "/signalen/briefadressen"
-		heeft(t, o.get(pad, "beheerder"), "De lijst is nog leeg.", `action="`+lijst+`"`)
+		heeft(t, o.get(pad, "beheerder"), "De lijst van de gemeente is nog leeg.", "In de huishoudgegevens staat geen briefadres.", `action="`+lijst+`"`)
+		// The register's briefadressen are listed beside the gemeente's own (read-only).
+		csv := "huishouden_id,gemeente,postcode,aanvrager_geboortedatum,huisnummer,toevoeging,briefadres\n" +
+			"B1," + sigGM + ",9999ZZ,1980-01-01,1,,ja\nB2," + sigGM + ",9999ZZ,1981-01-01,1,,ja\nW1," + sigGM + ",8011AA,1970-01-01,1,,nee\n"
+		if _, err := register.Importeer(t.Context(), db, strings.NewReader(csv), register.ImportOpties{Gemeente: sigGM, Formaat: "csv", Datum: sigNu}); err != nil {
+			t.Fatal(err)
+		}
+		heeft(t, o.get(pad, "beheerder"), "Briefadressen in de huishoudgegevens", "<th scope=\"row\" class=\"utrecht-table__header-cell\">9999ZZ 1</th>")
 
 		a := o.post(lijst, "beheerder", url.Values{"brief-postcode": {"12"}, "brief-huisnummer": {"een"}, "brief-toevoeging": {"ABCDE"}})
 		if a.Status != http.StatusUnprocessableEntity {
@@ -63,7 +71,7 @@ func TestSignalenBriefadressen(t *testing.T) {
 		if a := o.post(lijst+"/verwijder", "beheerder", verwijder); a.Status != http.StatusSeeOther || a.Loc != pad+"?klaar=briefadres-weg" {
 			t.Fatalf("remove: status %d → %q", a.Status, a.Loc)
 		}
-		heeft(t, o.get(pad, "beheerder"), "De lijst is nog leeg.")
+		heeft(t, o.get(pad, "beheerder"), "De lijst van de gemeente is nog leeg.")
 		if a := o.post(lijst+"/verwijder", "beheerder", verwijder); a.Status != http.StatusNotFound {
 			t.Errorf("remove twice: status %d, want 404", a.Status)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
@@ -57,6 +58,10 @@ func TestBrowserSignalen(t *testing.T) {
 	if a := o.post("/beheer/"+sigGM+"/signalen/briefadressen", "beheerder", url.Values{"brief-postcode": {"8011AA"}, "brief-huisnummer": {"20"},
 		"brief-naam": {"Opvang De Haven"}, "brief-bron": {"opvanginstelling"}}); a.Status != http.StatusSeeOther {
 		t.Fatalf("briefadres: %d", a.Status)
+	}
+	if _, err := register.Importeer(t.Context(), db, strings.NewReader("huishouden_id,gemeente,postcode,aanvrager_geboortedatum,huisnummer,briefadres\n"+
+		"B1,"+sigGM+",9999ZZ,1980-01-01,1,ja\n"), register.ImportOpties{Gemeente: sigGM, Formaat: "csv", Datum: sigNu}); err != nil {
+		t.Fatal(err)
 	}
 	brief := sigSignaal("BR1", signalen.PartnerHuur, 300, 0)
 	brief.Inwoner.BSN, brief.Inwoner.Adres.Huisnummer = "", 20

@@ -32,7 +32,9 @@ type instellingenData struct {
 	Std          stdInstellingen
 	// The gemeente's list of briefadressen and the form to add one (signalen_briefadres.go).
 	Briefadressen []briefadresRij
-	Brief         briefadresInvoer
+	// UitRegister are the briefadressen the household register marks (read-only here).
+	UitRegister []registerBriefadres
+	Brief       briefadresInvoer
 	BriefActie    string
 	BriefMax      int
 }
@@ -41,6 +43,12 @@ type instellingenData struct {
 type briefadresRij struct {
 	Adres, Naam, Bron                string
 	Postcode, Huisnummer, Toevoeging string
+}
+
+// registerBriefadres is one briefadres of the household register and how many households have it.
+type registerBriefadres struct {
+	Adres       string
+	Huishoudens int
 }
 
 // briefadresInvoer is the add form as filled in.
@@ -68,6 +76,17 @@ func (s *server) vulInstellingen(r *http.Request, d *instellingenData, gm string
 	lijst, err := s.store.Briefadressen(r.Context(), gm)
 	if err != nil {
 		return err
+	}
+	uitRegister, err := s.store.RegisterBriefadressen(r.Context(), gm)
+	if err != nil {
+		return err
+	}
+	for _, b := range uitRegister {
+		adres := b.Postcode + " (huisnummer onbekend)"
+		if b.Huisnummer > 0 {
+			adres = strings.TrimSpace(b.Postcode + " " + strconv.Itoa(b.Huisnummer) + " " + b.Toevoeging)
+		}
+		d.UitRegister = append(d.UitRegister, registerBriefadres{Adres: adres, Huishoudens: b.Huishoudens})
 	}
 	for _, b := range lijst {
 		adres := b.Postcode + " " + strconv.Itoa(b.Huisnummer)
