@@ -35,8 +35,8 @@ type instellingenData struct {
 	// UitRegister are the briefadressen the household register marks (read-only here).
 	UitRegister []registerBriefadres
 	Brief       briefadresInvoer
-	BriefActie    string
-	BriefMax      int
+	BriefActie  string
+	BriefMax    int
 }
 
 // briefadresRij is one entry of the list, with the values of its remove form.
