@@ -173,6 +173,9 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/signalen/instellingen":   "beheerder systeembeheerder",
 	"GET /beheer/{gemeente}/signalen/indicatoren":     "beheerder beleidsmedewerker consulent",
 	"GET /beheer/{gemeente}/signalen/indicatoren.csv": "beheerder beleidsmedewerker consulent",
+	// The gemeente's list of briefadressen, on the settings page (signalen_briefadres*.go).
+	"POST /beheer/{gemeente}/signalen/briefadressen":           "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/signalen/briefadressen/verwijder": "beheerder systeembeheerder",
 
 	// Aanvragen (internal/web/aanvraagweb): the resident's pages are public (the code is in the form body),
 	// the case worker's per gemeente.

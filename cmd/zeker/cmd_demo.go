@@ -17,6 +17,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/register"
@@ -197,6 +198,11 @@ func laadGemeente(ctx context.Context, d *diensten, params *nl.Parameters, gm st
 		if err == nil {
 			err = synth.Genereer(ctx, synth.PopulatieOpties{Profiel: profiel, Seed: 1, Aantal: n, Datum: datum, Params: params, Pakket: pk}, sw.Schrijf)
 		}
+		for _, rec := range synth.BriefadresHuishoudens(profiel, datum) { // a few people at the gemeentehuis as briefadres
+			if err == nil {
+				err = sw.Schrijf(rec)
+			}
+		}
 		if err == nil {
 			err = sw.Sluit()
 		}
@@ -251,8 +257,17 @@ func laadSignalen(ctx context.Context, d *diensten, codes []string, n int, log *
 		if x, err := bewoners.UitHuishoudens(ctx, d.db, gm, st.Vandaag()); err == nil && x.Len() > 0 {
 			z = x
 		}
-		res, err := st.Ontvang(ctx, opslag.Levering{Gemeente: gm, PartnerID: demoWoningcorporatie,
-			Signalen: synth.Signalen(pop, n, strings.ToLower(gm), st.Vandaag(), uint64(i+1))}, z)
+		// A few signals at the demo's briefadressen: the gemeentehuis (a briefadres in the register) and a
+		// shelter on the gemeente's own list; none of them is grouped by the address (docs/signalen.md).
+		sigs := synth.Signalen(pop, n, strings.ToLower(gm), st.Vandaag(), uint64(i+1))
+		if p, err := synth.ProfielVan(gm); err == nil && n > 0 {
+			var fs errs.Fields
+			if err := st.VoegBriefadresToe(ctx, gm, synth.DemoOpvang); err != nil && !errors.As(err, &fs) { // on the list already: fine
+				log.Warn("demo: briefadres niet op de lijst", "gemeente", gm, "fout", err)
+			}
+			sigs = append(sigs, synth.BriefadresSignalen(strings.ToLower(gm), synth.DemoDorp(p), st.Vandaag())...)
+		}
+		res, err := st.Ontvang(ctx, opslag.Levering{Gemeente: gm, PartnerID: demoWoningcorporatie, Signalen: sigs}, z)
 		if err != nil {
 			log.Warn("demo: signalen overgeslagen", "gemeente", gm, "fout", err)
 			continue

@@ -22,6 +22,7 @@ var Kolommen = []string{
 	"partner_bsn", "partner_geboortedatum", "partner_inkomens",
 	"kinderen", "medebewoners", "vermogen", "woonsoort", "huur_per_maand",
 	"ontvangt", "laag_inkomen_sinds", "schuldsanering", "student",
+	"huisnummer", "toevoeging", "briefadres",
 }
 
 const (
@@ -44,6 +45,9 @@ const (
 	kLaagInkomen
 	kSchuldsanering
 	kStudent
+	kHuisnummer
+	kToevoeging
+	kBriefadres
 	aantalKolommen
 )
 
@@ -272,6 +276,11 @@ func (ind *Indeling) ParseRij(regel int, rij []string) (*Record, error) {
 			h.Personen[0].Student = v
 		}
 	}
+	if err := leesAdres(rec, ind.veld(rij, kHuisnummer), ind.veld(rij, kToevoeging), ind.veld(rij, kBriefadres), func(k int, reden string) error {
+		return fout(k, "%s", reden)
+	}); err != nil {
+		return nil, err
+	}
 	return rec, nil
 }
 
@@ -366,6 +375,13 @@ func (rec *Record) Rij() []string {
 	if h.LaagInkomenSinds != nil {
 		out[kLaagInkomen] = h.LaagInkomenSinds.String()
 	}
+	if rec.Huisnummer > 0 {
+		out[kHuisnummer] = strconv.Itoa(rec.Huisnummer)
+	}
+	out[kToevoeging] = rec.Toevoeging
+	if rec.Briefadres {
+		out[kBriefadres] = "ja"
+	}
 	return out
 }
 
@@ -403,12 +419,16 @@ type jsonHuishouden struct {
 	Personen []jsonPersoon `json:"personen"`
 	// Ontvangt without omitempty: [] (none) and null (unknown) differ.
 	Ontvangt []huishouden.Ontvangst `json:"ontvangt"`
+	// The address columns of the CSV (leesAdres).
+	Huisnummer int    `json:"huisnummer,omitempty"`
+	Toevoeging string `json:"toevoeging,omitempty"`
+	Briefadres bool   `json:"briefadres,omitempty"`
 	huishouden.Huishouden
 }
 
 // MarshalJSON writes the import JSON of a record.
 func (rec *Record) MarshalJSON() ([]byte, error) {
-	j := jsonHuishouden{ID: rec.ID, Huishouden: rec.H, Ontvangt: rec.H.Ontvangt}
+	j := jsonHuishouden{ID: rec.ID, Huishouden: rec.H, Ontvangt: rec.H.Ontvangt, Huisnummer: rec.Huisnummer, Toevoeging: rec.Toevoeging, Briefadres: rec.Briefadres}
 	j.Huishouden.Personen, j.Huishouden.Ontvangt = nil, nil
 	for i, p := range rec.H.Personen {
 		bsn := ""
@@ -455,6 +475,17 @@ func ParseJSON(regel int, data []byte) (*Record, error) {
 			return nil, &RijFout{Regel: regel, Kolom: fmt.Sprintf("ontvangt[%d].regeling", i), Reden: fmt.Sprintf("%q: gebruik kleine letters, cijfers en _", o.Regeling)}
 		}
 	}
+	huisnummer := ""
+	if j.Huisnummer != 0 {
+		huisnummer = strconv.Itoa(j.Huisnummer)
+	}
+	rec.H.Postcode = strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(rec.H.Postcode), " ", ""))
+	if err := leesAdres(rec, huisnummer, strings.TrimSpace(j.Toevoeging), "", func(k int, reden string) error {
+		return &RijFout{Regel: regel, Kolom: Kolommen[k], Reden: reden}
+	}); err != nil {
+		return nil, err
+	}
+	rec.Briefadres = j.Briefadres
 	return rec, nil
 }
 

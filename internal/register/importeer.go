@@ -134,6 +134,7 @@ const gewijzigdSQL = `SELECT COUNT(*) FROM register_huishouden WHERE gemeente = 
 // differs from the stored one, so a re-import changes no household.
 const upsertTail = ` ON CONFLICT (gemeente, id) DO UPDATE SET gezien = excluded.gezien,
 		woonplaats = CASE WHEN register_huishouden.gegevens <> excluded.gegevens THEN excluded.woonplaats ELSE register_huishouden.woonplaats END,
+		briefadres = CASE WHEN register_huishouden.gegevens <> excluded.gegevens THEN excluded.briefadres ELSE register_huishouden.briefadres END,
 		import_id = CASE WHEN register_huishouden.gegevens <> excluded.gegevens THEN excluded.import_id ELSE register_huishouden.import_id END,
 		bijgewerkt = CASE WHEN register_huishouden.gegevens <> excluded.gegevens THEN excluded.bijgewerkt ELSE register_huishouden.bijgewerkt END,
 		gegevens = excluded.gegevens`
@@ -233,7 +234,7 @@ func importeer(ctx context.Context, db *store.DB, r io.Reader, o ImportOpties, r
 
 // schrijver stores validated households during an import.
 type schrijver interface {
-	voegToe(ctx context.Context, id, woonplaats, gegevens string) error
+	voegToe(ctx context.Context, id, woonplaats, gegevens, briefadres string) error
 	schrijfWeg(ctx context.Context) error                                 // write what is pending
 	exec(ctx context.Context, query string, args ...any) error            // in the import's transaction
 	aantal(ctx context.Context, query string, args ...any) (int64, error) // a COUNT in the transaction
@@ -245,7 +246,7 @@ func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, sta
 	afwijzen func(*RijFout, []string, []byte) error, w schrijver) error {
 	// Reading and checking (this goroutine's producer) overlaps with writing (the database, or the
 	// PostgreSQL server): rows travel in blocks over a small channel.
-	type stuk struct{ id, woonplaats, gegevens string }
+	type stuk struct{ id, woonplaats, gegevens, briefadres string }
 	tel := nieuweTelling(o.Datum)
 	const blok = 1024
 	blokken := make(chan []stuk, 4)
@@ -307,7 +308,7 @@ func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, sta
 					return err
 				}
 				cw.Flush()
-				huidig = append(huidig, stuk{rec.ID, rec.H.Woonplaats, strings.TrimSuffix(gegevens.String(), "\n")})
+				huidig = append(huidig, stuk{rec.ID, rec.H.Woonplaats, strings.TrimSuffix(gegevens.String(), "\n"), rec.BriefadresSleutel()})
 				if len(huidig) == blok {
 					if err := stuur(); err != nil {
 						return err
@@ -332,7 +333,7 @@ func lees(ctx context.Context, b bron, o ImportOpties, res *ImportResultaat, sta
 			continue // drain, so the producer can finish
 		}
 		for _, st := range bl {
-			if err := w.voegToe(ctx, st.id, st.woonplaats, st.gegevens); err != nil {
+			if err := w.voegToe(ctx, st.id, st.woonplaats, st.gegevens, st.briefadres); err != nil {
 				schrijfErr = err
 				stop()
 				break

@@ -35,7 +35,7 @@ func nieuwePGSchrijver(ctx context.Context, conn *pgx.Conn, o ImportOpties, nu t
 		tx.Rollback(ctx)
 		return nil, fmt.Errorf("register: import starten: %w", store.MapError(err))
 	}
-	if _, err := tx.Exec(ctx, `CREATE TEMPORARY TABLE register_import_rij (id TEXT, woonplaats TEXT, gegevens TEXT) ON COMMIT DROP`); err != nil {
+	if _, err := tx.Exec(ctx, `CREATE TEMPORARY TABLE register_import_rij (id TEXT, woonplaats TEXT, gegevens TEXT, briefadres TEXT) ON COMMIT DROP`); err != nil {
 		tx.Rollback(ctx)
 		return nil, fmt.Errorf("register: import: tijdelijke tabel: %w", store.MapError(err))
 	}
@@ -46,16 +46,16 @@ func nieuwePGSchrijver(ctx context.Context, conn *pgx.Conn, o ImportOpties, nu t
 	return &pgSchrijver{conn: conn, tx: tx, gemeente: o.Gemeente, importID: importID, nu: nu, batch: batch}, nil
 }
 
-func (w *pgSchrijver) voegToe(ctx context.Context, id, woonplaats, gegevens string) error {
+func (w *pgSchrijver) voegToe(ctx context.Context, id, woonplaats, gegevens, briefadres string) error {
 	if w.ids == nil {
 		w.ids = make(map[string]int, w.batch)
 	}
 	if p, ok := w.ids[id]; ok { // same id twice in one batch: the last row wins
-		w.rijen[p][1], w.rijen[p][2] = woonplaats, gegevens
+		w.rijen[p][1], w.rijen[p][2], w.rijen[p][3] = woonplaats, gegevens, briefadres
 		return nil
 	}
 	w.ids[id] = len(w.rijen)
-	w.rijen = append(w.rijen, []any{id, woonplaats, gegevens})
+	w.rijen = append(w.rijen, []any{id, woonplaats, gegevens, briefadres})
 	if len(w.rijen) >= w.batch {
 		return w.flush(ctx)
 	}
@@ -66,13 +66,13 @@ func (w *pgSchrijver) flush(ctx context.Context) error {
 	if len(w.rijen) == 0 {
 		return nil
 	}
-	if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"register_import_rij"}, []string{"id", "woonplaats", "gegevens"}, pgx.CopyFromRows(w.rijen)); err != nil {
+	if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"register_import_rij"}, []string{"id", "woonplaats", "gegevens", "briefadres"}, pgx.CopyFromRows(w.rijen)); err != nil {
 		return fmt.Errorf("register: import: copy: %w", store.MapError(err))
 	}
 	// Within one file the last row of an id wins: voegToe keeps one row per id per batch, and a
 	// later batch overwrites an earlier one, so the staging table needs no sort.
-	_, err := w.tx.Exec(ctx, `INSERT INTO register_huishouden (gemeente, id, woonplaats, gegevens, import_id, gezien, bijgewerkt)
-		SELECT $1, id, woonplaats, gegevens, $2::bigint, $2::bigint, $3::timestamptz FROM register_import_rij`+upsertTail,
+	_, err := w.tx.Exec(ctx, `INSERT INTO register_huishouden (gemeente, id, woonplaats, gegevens, import_id, gezien, bijgewerkt, briefadres)
+		SELECT $1, id, woonplaats, gegevens, $2::bigint, $2::bigint, $3::timestamptz, briefadres FROM register_import_rij`+upsertTail,
 		w.gemeente, w.importID, w.nu)
 	if err != nil {
 		return fmt.Errorf("register: import: opslaan: %w", store.MapError(err))

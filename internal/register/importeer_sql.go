@@ -18,8 +18,8 @@ type sqlSchrijver struct {
 	tx  *sql.Tx
 }
 
-func (s *sqlSchrijver) voegToe(ctx context.Context, id, woonplaats, gegevens string) error {
-	return s.ins.voegToe(ctx, id, woonplaats, gegevens)
+func (s *sqlSchrijver) voegToe(ctx context.Context, id, woonplaats, gegevens, briefadres string) error {
+	return s.ins.voegToe(ctx, id, woonplaats, gegevens, briefadres)
 }
 
 func (s *sqlSchrijver) schrijfWeg(ctx context.Context) error { return s.ins.flush(ctx) }
@@ -55,39 +55,39 @@ type invoeger struct {
 	stmt     *sql.Stmt
 }
 
-const kolommenPerRij = 7
+const kolommenPerRij = 8
 
 // upsertSQL builds a multi-row upsert. On SQLite it uses anonymous ? placeholders: the driver binds
 // $N parameters by looking up each name, which is quadratic in the number of parameters and made a
 // 500-row statement 20 times slower.
 func upsertSQL(d store.Dialect, n int) string {
 	var sb strings.Builder
-	sb.WriteString("INSERT INTO register_huishouden (gemeente, id, woonplaats, gegevens, import_id, gezien, bijgewerkt) VALUES ")
+	sb.WriteString("INSERT INTO register_huishouden (gemeente, id, woonplaats, gegevens, import_id, gezien, bijgewerkt, briefadres) VALUES ")
 	for i := 0; i < n; i++ {
 		if i > 0 {
 			sb.WriteByte(',')
 		}
 		if d == store.SQLite {
-			sb.WriteString("(?,?,?,?,?,?,?)")
+			sb.WriteString("(?,?,?,?,?,?,?,?)")
 			continue
 		}
 		p := i * kolommenPerRij
-		fmt.Fprintf(&sb, "($%d,$%d,$%d,$%d,$%d,$%d,$%d)", p+1, p+2, p+3, p+4, p+5, p+6, p+7)
+		fmt.Fprintf(&sb, "($%d,$%d,$%d,$%d,$%d,$%d,$%d,$%d)", p+1, p+2, p+3, p+4, p+5, p+6, p+7, p+8)
 	}
 	sb.WriteString(upsertTail)
 	return sb.String()
 }
 
-func (in *invoeger) voegToe(ctx context.Context, id, woonplaats, gegevens string) error {
+func (in *invoeger) voegToe(ctx context.Context, id, woonplaats, gegevens, briefadres string) error {
 	if in.ids == nil {
 		in.ids = make(map[string]int, in.batch)
 	}
 	if p, ok := in.ids[id]; ok { // same id twice in one batch: the last row wins
-		in.args[p+2], in.args[p+3] = woonplaats, gegevens
+		in.args[p+2], in.args[p+3], in.args[p+7] = woonplaats, gegevens, briefadres
 		return nil
 	}
 	in.ids[id] = len(in.args)
-	in.args = append(in.args, in.gemeente, id, woonplaats, gegevens, in.importID, in.importID, in.nu)
+	in.args = append(in.args, in.gemeente, id, woonplaats, gegevens, in.importID, in.importID, in.nu, briefadres)
 	if len(in.args)/kolommenPerRij >= in.batch {
 		return in.flush(ctx)
 	}

@@ -16,13 +16,24 @@ import (
 // into a Record. ind is StandaardIndeling(); a caller that parses in parallel keeps one per goroutine.
 func LeesGegevens(ind *Indeling, gegevens string) (*Record, error) {
 	r := csv.NewReader(strings.NewReader(gegevens))
-	r.FieldsPerRecord = aantalKolommen
+	r.FieldsPerRecord = -1
 	rij, err := r.Read()
 	if err != nil {
 		return nil, fmt.Errorf("register: opgeslagen huishouden onleesbaar: %w", err)
 	}
+	// Rows stored before the address columns (huisnummer, toevoeging, briefadres) were added have 19
+	// fields: the missing ones are empty (unknown).
+	if len(rij) >= opgeslagenZonderAdres && len(rij) < aantalKolommen {
+		rij = append(rij, make([]string, aantalKolommen-len(rij))...)
+	}
+	if len(rij) != aantalKolommen {
+		return nil, fmt.Errorf("register: opgeslagen huishouden onleesbaar: %d velden, verwacht %d", len(rij), aantalKolommen)
+	}
 	return ind.ParseRij(0, rij)
 }
+
+// opgeslagenZonderAdres is the number of fields of a row stored before the address columns existed.
+const opgeslagenZonderAdres = kHuisnummer
 
 // AantalHuishoudens counts the stored households of a gemeente.
 func AantalHuishoudens(ctx context.Context, db *store.DB, gemeente string) (int, error) {

@@ -20,6 +20,9 @@ type Match struct {
 	MinderjarigeKinderen int
 	// Bekend marks a household already known to the team: an open case or an earlier vroegsignaalzaak.
 	Bekend bool
+	// Briefadres marks a registered address that is a briefadres (BRP adresfunctie B): the Index never
+	// matches by it, and Koppel never groups by it.
+	Briefadres bool
 }
 
 // Zoeker finds residents in the municipality's administration. It is the boundary to the BRP or the
@@ -46,32 +49,44 @@ type Koppeling struct {
 	// Huishoudsleutel groups signals of one household: the household ID when matched, else the
 	// address, else a hash of the BSN (never the BSN itself, so keys are safe in logs).
 	Huishoudsleutel string
-	// Adressleutel is postcode|huisnummer|toevoeging of the registered address, else the signal's.
+	// Adressleutel is postcode|huisnummer|toevoeging of the registered address, else the signal's; empty
+	// for a briefadres, which counts for no address rule ("opeenvolgend").
 	Adressleutel string
+	// Briefadres marks a signal whose address (its own or the registered one) is a briefadres: it was
+	// matched by BSN or not at all, and its household key is never the address (TekstBriefadres).
+	Briefadres bool
 }
 
 // Koppel matches a signal to a resident and household: by BSN first, else by postcode + huisnummer
 // (+ toevoeging, exact). An unmatched signal still gets keys from its own address (or BSN) so that it
 // is grouped and shown; the case worker resolves it.
+//
+// A signal whose address is a briefadres (z implements BriefadresKenner) is matched by BSN only, never
+// by the address, and an unmatched one gets a household key per person (BriefadresSleutel), so that the
+// signals of unrelated people at a shelter or the gemeente office are never one vroegsignaalzaak.
 func Koppel(ctx context.Context, z Zoeker, s *Signaal) (Koppeling, error) {
 	in := &s.Inwoner
+	a := in.Adres
+	brief := isBriefadres(z, a)
 	if in.BSN != "" {
 		m, ok, err := z.ZoekBSN(ctx, in.BSN)
 		if err != nil {
 			return Koppeling{}, fmt.Errorf("signalen: koppel op BSN: %w", err)
 		}
 		if ok {
-			return koppelingVan(MethodeBSN, m, s), nil
+			return koppelingVan(MethodeBSN, m, s, brief), nil
 		}
 	}
-	a := in.Adres
+	if brief {
+		return Koppeling{Methode: MethodeGeen, Huishoudsleutel: BriefadresSleutel(s), Briefadres: true}, nil
+	}
 	if a.Postcode != "" && a.Huisnummer > 0 {
 		m, ok, err := z.ZoekAdres(ctx, a.Postcode, a.Huisnummer, a.Toevoeging)
 		if err != nil {
 			return Koppeling{}, fmt.Errorf("signalen: koppel op adres: %w", err)
 		}
-		if ok {
-			return koppelingVan(MethodeAdres, m, s), nil
+		if ok && !m.Briefadres {
+			return koppelingVan(MethodeAdres, m, s, false), nil
 		}
 	}
 	k := Koppeling{Methode: MethodeGeen, Adressleutel: a.Sleutel()}
@@ -85,14 +100,21 @@ func Koppel(ctx context.Context, z Zoeker, s *Signaal) (Koppeling, error) {
 	return k, nil
 }
 
-func koppelingVan(meth Methode, m Match, s *Signaal) Koppeling {
-	k := Koppeling{Methode: meth, Match: m, Adressleutel: m.Adres.Sleutel()}
-	if k.Adressleutel == "" {
+// koppelingVan builds the keys of a match. brief: the signal's own address is a briefadres; m.Briefadres:
+// the registered one is. Neither address then becomes a key.
+func koppelingVan(meth Methode, m Match, s *Signaal, brief bool) Koppeling {
+	k := Koppeling{Methode: meth, Match: m, Briefadres: brief || m.Briefadres}
+	if !m.Briefadres {
+		k.Adressleutel = m.Adres.Sleutel()
+	}
+	if k.Adressleutel == "" && !brief {
 		k.Adressleutel = s.Inwoner.Adres.Sleutel()
 	}
 	switch {
 	case m.HuishoudenID != "":
 		k.Huishoudsleutel = "h:" + m.HuishoudenID
+	case k.Briefadres:
+		k.Huishoudsleutel = BriefadresSleutel(s)
 	case k.Adressleutel != "":
 		k.Huishoudsleutel = "a:" + k.Adressleutel
 	default:
@@ -106,24 +128,36 @@ func koppelingVan(meth Methode, m Match, s *Signaal) Koppeling {
 type Index struct {
 	bsn   map[string]Match
 	adres map[string]Match
+	brief map[string]bool
 }
 
 // NieuweIndex returns an empty Index.
 func NieuweIndex() *Index {
-	return &Index{bsn: map[string]Match{}, adres: map[string]Match{}}
+	return &Index{bsn: map[string]Match{}, adres: map[string]Match{}, brief: map[string]bool{}}
 }
 
-// VoegToe registers a resident with BSN bsn (may be empty) living at m.Adres.
+// VoegToe registers a resident with BSN bsn (may be empty) living at m.Adres. A resident at a briefadres
+// (m.Briefadres) is found by BSN only; the address is remembered as a briefadres and never matched by.
 func (x *Index) VoegToe(bsn string, m Match) {
 	if bsn != "" {
 		x.bsn[bsn] = m
 	}
-	if k := m.Adres.Sleutel(); k != "" {
-		if _, bestaat := x.adres[k]; !bestaat {
-			x.adres[k] = m
-		}
+	k := m.Adres.Sleutel()
+	if k == "" {
+		return
+	}
+	if m.Briefadres {
+		x.brief[k] = true
+		delete(x.adres, k)
+		return
+	}
+	if _, bestaat := x.adres[k]; !bestaat && !x.brief[k] {
+		x.adres[k] = m
 	}
 }
+
+// IsBriefadres implements BriefadresKenner: a resident was registered at a with m.Briefadres.
+func (x *Index) IsBriefadres(a Adres) bool { return x.brief[a.Sleutel()] }
 
 // Len returns the number of residents known by BSN.
 func (x *Index) Len() int { return len(x.bsn) }

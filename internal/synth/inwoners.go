@@ -116,13 +116,17 @@ func Signalen(pop []Inwoner, n int, prefix string, vandaag datum.Datum, seed uin
 // Bewoners returns the residents of households made by Genereer, for matching signals and for
 // Signalen: every person with the household's id, its address (Adres of the household's number, in
 // the household's own woonplaats, which is also its wijk), birth date and number of minor children at
-// vandaag. A BSN that an earlier person already has (a population larger than the test range reuses
+// vandaag; a household with its own huisnummer (BriefadresHuishoudens) keeps its register address and
+// its briefadres mark. A BSN that an earlier person already has (a population larger than the test range reuses
 // BSNs) is left out, so a BSN names one resident; such a resident is found by address only.
 func Bewoners(recs []*register.Record, vandaag datum.Datum) []Inwoner {
 	var out []Inwoner
 	gezien := map[string]bool{}
 	for k, rec := range recs {
 		adres := Adres(huishoudenNummer(rec, k))
+		if rec.Huisnummer > 0 { // the register's own address (BriefadresHuishoudens)
+			adres = signalen.Adres{Postcode: rec.H.Postcode, Huisnummer: rec.Huisnummer, Toevoeging: rec.Toevoeging, Straat: "Teststraat"}
+		}
 		adres.Woonplaats = rec.H.Woonplaats
 		kinderen := 0
 		for _, p := range rec.H.Personen {
@@ -137,6 +141,7 @@ func Bewoners(recs []*register.Record, vandaag datum.Datum) []Inwoner {
 				Adres:                adres,
 				Wijk:                 rec.H.Woonplaats,
 				MinderjarigeKinderen: kinderen,
+				Briefadres:           rec.Briefadres,
 			}}
 			if p.Geboortedatum != nil {
 				in.Match.Geboortedatum = (*p.Geboortedatum)

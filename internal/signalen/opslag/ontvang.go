@@ -73,6 +73,12 @@ func (s *Service) Ontvang(ctx context.Context, lev Levering, z signalen.Zoeker) 
 	if len(b.Geldig) == 0 {
 		return res, nil
 	}
+	// The gemeente's list of briefadressen joins the Zoeker: a signal at such an address is matched by
+	// BSN only and never grouped by the address (signalen.Koppel).
+	z, err := s.zoekerMetBriefadressen(ctx, lev.Gemeente, z)
+	if err != nil {
+		return res, err
+	}
 	// Match outside the transaction: the Zoeker may be a slow outside register.
 	ont := make([]signalen.Ontvangen, len(b.Geldig))
 	for i := range b.Geldig {
@@ -488,10 +494,11 @@ func (s *Service) werkZakenBij(ctx context.Context, tx *sql.Tx, gemeente string,
 
 const signaalInsertKolommen = `gemeente, zaak_id, partner, referentie, partnertype, bedrag_cent, ontstaansdatum, signaaldatum,
 	ontvangen, crisis, crisissoort, warme_overdracht, status, methode, huishoudsleutel, adressleutel, inwoner_id, bsn,
-	voorletters, voorvoegsel, achternaam, geboortedatum, straat, postcode, huisnummer, toevoeging, woonplaats, telefoon, email`
+	voorletters, voorvoegsel, achternaam, geboortedatum, straat, postcode, huisnummer, toevoeging, woonplaats, telefoon, email,
+	briefadres`
 
 func (s *Service) voegSignalenToe(ctx context.Context, w schrijver, op []*signalen.Ontvangen) error {
-	return s.voegRijenToe(ctx, w, "signalen_signaal", signaalInsertKolommen, 29, len(op), func(i int, args []any) []any {
+	return s.voegRijenToe(ctx, w, "signalen_signaal", signaalInsertKolommen, 30, len(op), func(i int, args []any) []any {
 		o := op[i]
 		in := &o.Inwoner
 		a := &in.Adres
@@ -499,7 +506,8 @@ func (s *Service) voegSignalenToe(ctx context.Context, w schrijver, op []*signal
 			o.Ontstaansdatum.String(), o.Signaaldatum.String(), o.Ontvangen.String(), b2i(o.Crisis), string(o.CrisisSoort),
 			b2i(o.WarmeOverdracht), string(o.Status), string(o.Koppeling.Methode), o.Koppeling.Huishoudsleutel,
 			o.Koppeling.Adressleutel, o.Koppeling.Match.InwonerID, in.BSN, in.Voorletters, in.Voorvoegsel, in.Achternaam,
-			in.Geboortedatum.String(), a.Straat, a.Postcode, a.Huisnummer, a.Toevoeging, a.Woonplaats, in.Telefoon, in.Email)
+			in.Geboortedatum.String(), a.Straat, a.Postcode, a.Huisnummer, a.Toevoeging, a.Woonplaats, in.Telefoon, in.Email,
+			b2i(o.Koppeling.Briefadres))
 	})
 }
 

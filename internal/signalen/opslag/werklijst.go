@@ -296,7 +296,7 @@ func bsnsVan(sigs []signalen.Ontvangen) []string {
 
 const signaalKolommen = `id, zaak_id, partner, referentie, partnertype, bedrag_cent, ontstaansdatum, signaaldatum, ontvangen,
 	crisis, crisissoort, warme_overdracht, status, methode, huishoudsleutel, adressleutel, inwoner_id, bsn, voorletters,
-	voorvoegsel, achternaam, geboortedatum, straat, postcode, huisnummer, toevoeging, woonplaats, telefoon, email`
+	voorvoegsel, achternaam, geboortedatum, straat, postcode, huisnummer, toevoeging, woonplaats, telefoon, email, briefadres`
 
 // signalenVan reads the signals of gemeente matching cond (which uses $2...), ordered by zaak and id;
 // staart is appended after the ORDER BY (a LIMIT and OFFSET of numbers, never outside text).
@@ -314,18 +314,18 @@ func (s *Service) signalenVan(ctx context.Context, q queryer, gemeente, cond, st
 		o := signalen.Ontvangen{Gemeente: gemeente}
 		var pt, od, sd, ov, cs, st, me, geb string
 		var bedrag int64
-		var crisis, warm int
+		var crisis, warm, brief int
 		in := &o.Inwoner
 		a := &in.Adres
 		if err := rows.Scan(&o.ID, &o.ZaakID, &o.Partner, &o.Referentie, &pt, &bedrag, &od, &sd, &ov, &crisis, &cs, &warm, &st, &me,
 			&o.Koppeling.Huishoudsleutel, &o.Koppeling.Adressleutel, &o.Koppeling.Match.InwonerID, &in.BSN, &in.Voorletters,
 			&in.Voorvoegsel, &in.Achternaam, &geb, &a.Straat, &a.Postcode, &a.Huisnummer, &a.Toevoeging, &a.Woonplaats,
-			&in.Telefoon, &in.Email, &o.PartnerNaam); err != nil {
+			&in.Telefoon, &in.Email, &brief, &o.PartnerNaam); err != nil {
 			return nil, fmt.Errorf("opslag: signaal: %w", err)
 		}
 		o.PartnerType, o.Bedrag, o.Ontstaansdatum, o.Signaaldatum, o.Ontvangen = signalen.PartnerType(pt), geld.Bedrag(bedrag), leesDatum(od), leesDatum(sd), leesDatum(ov)
 		o.Crisis, o.CrisisSoort, o.WarmeOverdracht, o.Status = crisis == 1, signalen.CrisisSoort(cs), warm == 1, signalen.Signaalstatus(st)
-		o.Koppeling.Methode, in.Geboortedatum = signalen.Methode(me), leesDatum(geb)
+		o.Koppeling.Methode, in.Geboortedatum, o.Koppeling.Briefadres = signalen.Methode(me), leesDatum(geb), brief == 1
 		out = append(out, o)
 	}
 	return out, rows.Err()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/signalen"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
@@ -53,12 +54,29 @@ func TestBrowserSignalen(t *testing.T) {
 		adres[i].Inwoner.Adres.Postcode = "8011ZY"
 	}
 	o.lever(sigGM, "woonco", adres...)
+	// A listed briefadres with a signal there: the list on the settings page and the mark on the zaak.
+	if a := o.post("/beheer/"+sigGM+"/signalen/briefadressen", "beheerder", url.Values{"brief-postcode": {"8011AA"}, "brief-huisnummer": {"20"},
+		"brief-naam": {"Opvang De Haven"}, "brief-bron": {"opvanginstelling"}}); a.Status != http.StatusSeeOther {
+		t.Fatalf("briefadres: %d", a.Status)
+	}
+	if _, err := register.Importeer(t.Context(), db, strings.NewReader("huishouden_id,gemeente,postcode,aanvrager_geboortedatum,huisnummer,briefadres\n"+
+		"B1,"+sigGM+",9999ZZ,1980-01-01,1,ja\n"), register.ImportOpties{Gemeente: sigGM, Formaat: "csv", Datum: sigNu}); err != nil {
+		t.Fatal(err)
+	}
+	brief := sigSignaal("BR1", signalen.PartnerHuur, 300, 0)
+	brief.Inwoner.BSN, brief.Inwoner.Adres.Huisnummer = "", 20
+	if res := o.lever(sigGM, "woonco", brief); res.NieuweZaken != 1 {
+		t.Fatalf("briefadres signal: %+v", res)
+	}
 	groot, _, err := o.st.Werklijst(t.Context(), sigGM, opslag.Filter{Sortering: opslag.SorteerNieuwste, Limiet: 500})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var gepagineerd, beoordelen string
+	var gepagineerd, beoordelen, briefZaak string
 	for _, z := range groot {
+		if signalen.IsBriefadresSleutel(z.Huishoudsleutel) {
+			briefZaak = zaakURL(sigGM, z.ID)
+		}
 		switch {
 		case z.AantalTotaal == 60:
 			gepagineerd = zaakURL(sigGM, z.ID) + "?beoordelen=1&signalen-vanaf=50"
@@ -96,6 +114,10 @@ func TestBrowserSignalen(t *testing.T) {
 		{"instellingen-fout", 422, func() antwoord {
 			return o.post(basis+"/instellingen", "beheerder", url.Values{"drempel": {"x"}, "periode": {"jaar"}, "bewaar-3": {"0"}})
 		}},
+		{"instellingen-briefadres-fout", 422, func() antwoord {
+			return o.post(basis+"/briefadressen", "beheerder", url.Values{"brief-postcode": {"12"}, "brief-huisnummer": {"0"}})
+		}},
+		{"zaak-briefadres", 200, func() antwoord { return o.get(briefZaak, "consulent") }},
 		{"indicatoren", 200, func() antwoord { return o.get(basis+"/indicatoren?van=2026-01&tot=2026-03", "consulent") }},
 	}
 	for _, breedte := range []int64{1280, 375} {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/signalen"
+	"github.com/zeker-platform/zeker/internal/signalen/opslag"
 	"github.com/zeker-platform/zeker/internal/web"
 )
 
@@ -29,6 +30,30 @@ type instellingenData struct {
 	Standaard    string // retention for outcomes without their own term, months
 	Bewaar       []bewaarRij
 	Std          stdInstellingen
+	// The gemeente's list of briefadressen and the form to add one (signalen_briefadres.go).
+	Briefadressen []briefadresRij
+	// UitRegister are the briefadressen the household register marks (read-only here).
+	UitRegister []registerBriefadres
+	Brief       briefadresInvoer
+	BriefActie  string
+	BriefMax    int
+}
+
+// briefadresRij is one entry of the list, with the values of its remove form.
+type briefadresRij struct {
+	Adres, Naam, Bron                string
+	Postcode, Huisnummer, Toevoeging string
+}
+
+// registerBriefadres is one briefadres of the household register and how many households have it.
+type registerBriefadres struct {
+	Adres       string
+	Huishoudens int
+}
+
+// briefadresInvoer is the add form as filled in.
+type briefadresInvoer struct {
+	Postcode, Huisnummer, Toevoeging, Naam, Bron string
 }
 
 // bewaarRij is the retention of one DDAS outcome: the field (empty = the general term) and Zeker's default.
@@ -44,14 +69,39 @@ type stdInstellingen struct {
 	MaxInwoners, MaxInwonersGrens int
 }
 
-func (s *server) vulInstellingen(r *http.Request, d *instellingenData, gm string) {
+func (s *server) vulInstellingen(r *http.Request, d *instellingenData, gm string) error {
 	d.Menu = menuVoor(r.Context(), gm, "instellingen")
 	d.Actie = d.Menu.Basis + "/instellingen"
+	d.BriefActie, d.BriefMax = d.Menu.Basis+"/briefadressen", opslag.MaxBriefadressen
+	lijst, err := s.store.Briefadressen(r.Context(), gm)
+	if err != nil {
+		return err
+	}
+	uitRegister, err := s.store.RegisterBriefadressen(r.Context(), gm)
+	if err != nil {
+		return err
+	}
+	for _, b := range uitRegister {
+		adres := b.Postcode + " (huisnummer onbekend)"
+		if b.Huisnummer > 0 {
+			adres = strings.TrimSpace(b.Postcode + " " + strconv.Itoa(b.Huisnummer) + " " + b.Toevoeging)
+		}
+		d.UitRegister = append(d.UitRegister, registerBriefadres{Adres: adres, Huishoudens: b.Huishoudens})
+	}
+	for _, b := range lijst {
+		adres := b.Postcode + " " + strconv.Itoa(b.Huisnummer)
+		if b.Toevoeging != "" {
+			adres += " " + b.Toevoeging
+		}
+		d.Briefadressen = append(d.Briefadressen, briefadresRij{Adres: adres, Naam: b.Naam, Bron: b.Bron,
+			Postcode: b.Postcode, Huisnummer: strconv.Itoa(b.Huisnummer), Toevoeging: b.Toevoeging})
+	}
 	std := signalen.StandaardInstellingen()
 	d.Std = stdInstellingen{Drempel: bedragNL(std.Drempelbedrag), HerhaalDagen: std.HerhaalDagen,
 		BewaarStandaard: std.Bewaartermijnen.Standaard, Periode: periodeNaam(std.Periode),
 		MaxInwoners: std.MaxInwonersPerAdres, MaxInwonersGrens: signalen.MaxInwonersPerAdresGrens}
 	d.Periodes = opties([][2]string{{"week", "Week (maandag tot en met zondag)"}, {"maand", "Maand"}, {"kwartaal", "Kwartaal"}}, d.Periode)
+	return nil
 }
 
 func periodeNaam(p signalen.Periode) string {
@@ -71,6 +121,12 @@ func (s *server) signalenInstellingen(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.toonInstellingen(w, r, d, gm, http.StatusOK)
+}
+
+// toonInstellingen renders the settings page with the stored settings (d may hold an add form of a
+// briefadres with its errors).
+func (s *server) toonInstellingen(w http.ResponseWriter, r *http.Request, d *instellingenData, gm string, status int) {
 	inst, inwoners, err := s.store.Instellingen(r.Context(), gm)
 	if err != nil {
 		s.kit.InternalError(w, r, err)
@@ -89,8 +145,11 @@ func (s *server) signalenInstellingen(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Bewaar = append(d.Bewaar, rij)
 	}
-	s.vulInstellingen(r, d, gm)
-	s.pages.Render(w, r, http.StatusOK, "signalen_instellingen", d)
+	if err := s.vulInstellingen(r, d, gm); err != nil {
+		s.kit.InternalError(w, r, err)
+		return
+	}
+	s.pages.Render(w, r, status, "signalen_instellingen", d)
 }
 
 // geldInvoer writes an amount as a beheerder would type it: "75" or "75,50".
@@ -176,7 +235,10 @@ func (s *server) signalenInstellingenPost(w http.ResponseWriter, r *http.Request
 		}
 	}
 	if len(d.Fouten) > 0 {
-		s.vulInstellingen(r, d, gm)
+		if err := s.vulInstellingen(r, d, gm); err != nil {
+			s.kit.InternalError(w, r, err)
+			return
+		}
 		d.Fout = true
 		s.pages.Render(w, r, http.StatusUnprocessableEntity, "signalen_instellingen", d)
 		return

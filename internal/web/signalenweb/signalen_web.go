@@ -85,6 +85,8 @@ func (s *server) routes() []web.Route {
 		{Pattern: "POST /beheer/{gemeente}/signalen/bestand", Access: web.InGemeente, Permissie: auth.ImportUitvoeren, Activiteit: "signalen.ontvangen", MaxBody: MaxBestand, Handler: s.signalenBestandPost},
 		{Pattern: "GET /beheer/{gemeente}/signalen/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.signalenInstellingen},
 		{Pattern: "POST /beheer/{gemeente}/signalen/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.signalenInstellingenPost},
+		{Pattern: "POST /beheer/{gemeente}/signalen/briefadressen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.signalenBriefadresToevoegen},
+		{Pattern: "POST /beheer/{gemeente}/signalen/briefadressen/verwijder", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.signalenBriefadresVerwijderen},
 		{Pattern: "GET /beheer/{gemeente}/signalen/indicatoren", Access: web.InGemeente, Permissie: auth.MonitorLezen, Handler: s.signalenIndicatoren},
 		{Pattern: "GET /beheer/{gemeente}/signalen/indicatoren.csv", Access: web.InGemeente, Permissie: auth.MonitorLezen, Handler: s.signalenIndicatorenCSV},
 	}
@@ -95,7 +97,7 @@ var menu = []web.MenuItem{
 	{Titel: "Vroegsignalering", Uitleg: "Signalen van betalingsachterstanden: werklijst, zaken, indicatoren.", Pad: "/signalen", Permissie: auth.SignalenLezen, Volgorde: 40},
 	{Titel: "Signalen aanleveren", Uitleg: "Signalen van een partner uit een CSV-bestand aanleveren.", Pad: "/signalen/bestand", Permissie: auth.ImportUitvoeren, Volgorde: 70},
 	{Titel: "Indicatoren vroegsignalering", Uitleg: "Signalen per maand en per soort partner, bereik, resultaten, termijnen. Download als CSV.", Pad: "/signalen/indicatoren", Permissie: auth.MonitorLezen, Volgorde: 80},
-	{Titel: "Instellingen vroegsignalering", Uitleg: "Drempelbedrag, termijnen, matchingperiode en bewaartermijnen.", Pad: "/signalen/instellingen", Permissie: auth.GemeenteInstellen, Volgorde: 90},
+	{Titel: "Instellingen vroegsignalering", Uitleg: "Drempelbedrag, termijnen, matchingperiode, bewaartermijnen en briefadressen.", Pad: "/signalen/instellingen", Permissie: auth.GemeenteInstellen, Volgorde: 90},
 }
 
 // signalenPagina fills the layout of a vroegsignalering page; false when the request has been answered.
@@ -107,11 +109,13 @@ func (s *server) signalenPagina(w http.ResponseWriter, r *http.Request, p *web.S
 // signalenMeldingen are the confirmations after a change (?klaar=…), from this fixed list only.
 func signalenMeldingen() map[string]string {
 	return map[string]string{
-		"opgepakt":     "De zaak is opgepakt. De signalen staan nu op Opgepakt.",
-		"contact":      "De contactpoging is opgeslagen.",
-		"notitie":      "De notitie is opgeslagen.",
-		"gesloten":     "De zaak is afgesloten.",
-		"instellingen": "De instellingen voor vroegsignalering zijn opgeslagen.",
+		"opgepakt":       "De zaak is opgepakt. De signalen staan nu op Opgepakt.",
+		"contact":        "De contactpoging is opgeslagen.",
+		"notitie":        "De notitie is opgeslagen.",
+		"gesloten":       "De zaak is afgesloten.",
+		"instellingen":   "De instellingen voor vroegsignalering zijn opgeslagen.",
+		"briefadres":     "Het briefadres staat in de lijst. Signalen op dit adres groepeert Zeker vanaf de volgende levering niet meer op adres.",
+		"briefadres-weg": "Het briefadres is uit de lijst verwijderd.",
 	}
 }
 

@@ -53,7 +53,9 @@ type zaakData struct {
 	Automatisch   bool
 	Beoordelen    bool   // marked for review: the grouping needs a person's check
 	Beoordeling   string // the reason in plain Dutch
-	Signalen      []signaalRij
+	// Briefadres: the zaak's signals came from a briefadres and were not grouped by that address.
+	Briefadres bool
+	Signalen   []signaalRij
 	// Paging of the signals (opslag.SignalenPerPagina at a time): positions shown (1-based), the number
 	// of signals, and the links (""; no such page). Gepagineerd when the zaak has more than one page.
 	SigPaging   web.Paging
@@ -81,6 +83,7 @@ type signaalRij struct {
 	WarmeOverdracht                                                             bool
 	Status                                                                      string
 	Gekoppeld                                                                   string
+	Briefadres                                                                  bool
 	Inwoner                                                                     int // 1-based number in Inwoners
 }
 
@@ -168,6 +171,10 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	}
 	d.Beoordelen, d.Beoordeling = z.Beoordelen, z.Beoordeling
 	d.Signalen, d.Inwoners = signaalRijen(det.Signalen)
+	d.Briefadres = signalen.IsBriefadresSleutel(z.Huishoudsleutel)
+	for _, o := range det.Signalen {
+		d.Briefadres = d.Briefadres || o.Koppeling.Briefadres
+	}
 	d.vulSignaalPaginas(det, zaakURL(gm, z.ID), d.Lijst)
 	d.AantalContact, d.AantalNotities = det.AantalContactpogingen, det.AantalNotities
 	for _, c := range det.Contactpogingen {
@@ -275,6 +282,9 @@ func signaalRijen(sigs []signalen.Ontvangen) ([]signaalRij, []inwonerRij) {
 			rij.Gekoppeld = "op adres"
 		default:
 			rij.Gekoppeld = "niet gevonden in de basisregistratie"
+		}
+		if o.Koppeling.Briefadres {
+			rij.Briefadres = true
 		}
 		rijen = append(rijen, rij)
 	}
