@@ -47,7 +47,8 @@ func Domein(addr string) string {
 // Delivery settings.
 const (
 	// MaxPogingen is how often a message is tried before it is given up: with Wachttijd's backoff the
-	// last attempt is about a day after the first, long enough to ride out a mail server's outage.
+	// last attempt is 511 minutes (about 8.5 hours) after the first, enough to ride out a mail server's
+	// outage or maintenance window.
 	MaxPogingen = 10
 	// Lease is how long a claimed message is reserved for one instance; a message whose instance died
 	// is claimed again after it.
