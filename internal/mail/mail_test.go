@@ -2,7 +2,9 @@ package mail_test
 
 import (
 	"context"
+	"crypto/tls"
 	"database/sql"
+	"encoding/base64"
 	"errors"
 	"strings"
 	"sync"
@@ -259,6 +261,32 @@ func TestGeenWachtwoordZonderTLS(t *testing.T) {
 	}
 	if strings.Contains(m.String(), "geheim") {
 		t.Fatalf("String shows the password: %s", m)
+	}
+}
+
+// TestSTARTTLSMetWachtwoord: a server that offers STARTTLS gets TLS first, then the password (AUTH PLAIN
+// over TLS), then the message.
+func TestSTARTTLSMetWachtwoord(t *testing.T) {
+	srv := nieuweSMTPServer(t)
+	var client *tls.Config
+	srv.tls, client = testTLS(t)
+	srv.auth = true
+	m, err := mail.ParseSMTP("smtp://zeker:geheim@" + srv.adres() + "?from=noreply@zeker.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.TLS = client
+	if err := m.Verzend(context.Background(), bericht("a@voorbeeld.nl")); err != nil {
+		t.Fatal(err)
+	}
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	if !srv.authGezien || !srv.authTLS || len(srv.berichten) != 1 {
+		t.Fatalf("auth %v over TLS %v, %d messages", srv.authGezien, srv.authTLS, len(srv.berichten))
+	}
+	// AUTH PLAIN carries "\x00zeker\x00geheim" in base64.
+	if want := "AUTH PLAIN " + base64.StdEncoding.EncodeToString([]byte("\x00zeker\x00geheim")); srv.authRegel != want {
+		t.Errorf("auth line %q, want %q", srv.authRegel, want)
 	}
 }
 

@@ -2,21 +2,32 @@ package mail_test
 
 import (
 	"bufio"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"math/big"
 	"net"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // smtpServer is a tiny SMTP server for tests: enough of RFC 5321 for net/smtp (EHLO, MAIL, RCPT, DATA,
-// RSET, NOOP, QUIT), optionally offering AUTH or refusing every message with a temporary error.
+// RSET, NOOP, QUIT), optionally offering STARTTLS and AUTH, or refusing every message with a temporary error.
 type smtpServer struct {
 	ln         net.Listener
-	auth       bool // offer AUTH PLAIN (without STARTTLS)
-	weiger     bool // answer 451 to MAIL FROM
+	auth       bool        // offer AUTH PLAIN
+	tls        *tls.Config // offer STARTTLS with this configuration
+	weiger     bool        // answer 451 to MAIL FROM
 	mu         sync.Mutex
 	berichten  []ontvangen
 	authGezien bool
+	authTLS    bool   // the AUTH came over TLS
+	authRegel  string // the AUTH command line
 	wg         sync.WaitGroup
 }
 
@@ -56,9 +67,10 @@ func (s *smtpServer) ontvangen() []ontvangen {
 }
 
 func (s *smtpServer) sessie(c net.Conn) {
-	defer c.Close()
+	defer func() { c.Close() }()
 	r := bufio.NewReader(c)
 	w := func(l string) { c.Write([]byte(l + "\r\n")) }
+	versleuteld := false
 	w("220 test ESMTP")
 	var cur ontvangen
 	for {
@@ -70,15 +82,35 @@ func (s *smtpServer) sessie(c net.Conn) {
 		cmd := strings.ToUpper(line)
 		switch {
 		case strings.HasPrefix(cmd, "EHLO"), strings.HasPrefix(cmd, "HELO"):
-			if s.auth {
-				w("250-test")
-				w("250 AUTH PLAIN")
-			} else {
-				w("250 test")
+			var ext []string
+			if s.tls != nil && !versleuteld {
+				ext = append(ext, "STARTTLS")
 			}
+			if s.auth {
+				ext = append(ext, "AUTH PLAIN")
+			}
+			if len(ext) == 0 {
+				w("250 test")
+				continue
+			}
+			w("250-test")
+			for i, e := range ext {
+				if i == len(ext)-1 {
+					w("250 " + e)
+				} else {
+					w("250-" + e)
+				}
+			}
+		case cmd == "STARTTLS" && s.tls != nil && !versleuteld:
+			w("220 go ahead")
+			tc := tls.Server(c, s.tls)
+			if err := tc.Handshake(); err != nil {
+				return
+			}
+			c, r, versleuteld = tc, bufio.NewReader(tc), true
 		case strings.HasPrefix(cmd, "AUTH"):
 			s.mu.Lock()
-			s.authGezien = true
+			s.authGezien, s.authTLS, s.authRegel = true, versleuteld, line
 			s.mu.Unlock()
 			w("235 ok")
 		case strings.HasPrefix(cmd, "MAIL FROM:"):
@@ -118,4 +150,29 @@ func (s *smtpServer) sessie(c net.Conn) {
 			w("502 unknown")
 		}
 	}
+}
+
+// testTLS returns a server configuration with a fresh self-signed certificate for 127.0.0.1 and a
+// client configuration that trusts only it.
+func testTLS(t *testing.T) (server, client *tls.Config) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "test"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour), IPAddresses: []net.IP{net.ParseIP("127.0.0.1")},
+		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AddCert(cert)
+	return &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}},
+		&tls.Config{RootCAs: pool, ServerName: "127.0.0.1"}
 }
