@@ -290,6 +290,26 @@ func TestSTARTTLSMetWachtwoord(t *testing.T) {
 	}
 }
 
+// TestSMTPS: smtps:// speaks TLS from the first byte, and sends the password over it.
+func TestSMTPS(t *testing.T) {
+	cfg, client := testTLS(t)
+	srv := nieuweSMTPSServer(t, cfg)
+	srv.auth = true
+	m, err := mail.ParseSMTP("smtps://zeker:geheim@" + srv.adres() + "?from=noreply@zeker.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.TLS = client
+	if err := m.Verzend(context.Background(), bericht("a@voorbeeld.nl")); err != nil {
+		t.Fatal(err)
+	}
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	if !srv.authTLS || len(srv.berichten) != 1 || srv.berichten[0].aan != "a@voorbeeld.nl" {
+		t.Fatalf("auth over TLS %v, messages %+v", srv.authTLS, srv.berichten)
+	}
+}
+
 // TestEenKeerBezorgd: several instances deliver one outbox; every message is sent exactly once.
 func TestEenKeerBezorgd(t *testing.T) {
 	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {

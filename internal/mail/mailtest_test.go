@@ -23,6 +23,7 @@ type smtpServer struct {
 	auth       bool        // offer AUTH PLAIN
 	tls        *tls.Config // offer STARTTLS with this configuration
 	weiger     bool        // answer 451 to MAIL FROM
+	impliciet  bool        // TLS from the first byte (smtps)
 	mu         sync.Mutex
 	berichten  []ontvangen
 	authGezien bool
@@ -42,6 +43,12 @@ func nieuweSMTPServer(t *testing.T) *smtpServer {
 		t.Fatal(err)
 	}
 	s := &smtpServer{ln: ln}
+	s.serveer(t)
+	return s
+}
+
+func (s *smtpServer) serveer(t *testing.T) {
+	ln := s.ln
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
@@ -55,6 +62,17 @@ func nieuweSMTPServer(t *testing.T) *smtpServer {
 		}
 	}()
 	t.Cleanup(func() { ln.Close(); s.wg.Wait() })
+}
+
+// nieuweSMTPSServer is smtpServer speaking TLS from the first byte (smtps://, port 465).
+func nieuweSMTPSServer(t *testing.T, cfg *tls.Config) *smtpServer {
+	t.Helper()
+	ln, err := tls.Listen("tcp", "127.0.0.1:0", cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &smtpServer{ln: ln, impliciet: true}
+	s.serveer(t)
 	return s
 }
 
@@ -70,7 +88,7 @@ func (s *smtpServer) sessie(c net.Conn) {
 	defer func() { c.Close() }()
 	r := bufio.NewReader(c)
 	w := func(l string) { c.Write([]byte(l + "\r\n")) }
-	versleuteld := false
+	versleuteld := s.impliciet
 	w("220 test ESMTP")
 	var cur ontvangen
 	for {
