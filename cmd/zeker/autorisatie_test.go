@@ -140,6 +140,7 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/audit":        "beheerder",
 	"POST /beheer/{gemeente}/audit.csv":    "beheerder",
 	"GET /beheer/{gemeente}/instellingen":  "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/mail":          "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/instellingen": "beheerder systeembeheerder",
 
 	// Scan, what-if and ambtshalve proposals (scan_*.go).

@@ -19,6 +19,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/mail"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/scan"
@@ -89,7 +90,9 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	}
 	var accounts []auth.DemoAccount
 	var sleutels []demoSleutel
-	o := serveOpties{addr: *addr, dsn: *db, migreer: true, auditKeyFile: *keyFile, checkKey: checkKey, workers: 2, shutdown: 10 * time.Second,
+	// The demo sends no mail: the log sender marks the outbox's messages as delivered and logs their
+	// subject and recipient's domain; the beheerder's page /beheer/{gemeente}/mail shows them.
+	o := serveOpties{verzender: mail.LogVerzender{Log: log}, basisURL: demoBasisURL(*addr), addr: *addr, dsn: *db, migreer: true, auditKeyFile: *keyFile, checkKey: checkKey, workers: 2, shutdown: 10 * time.Second,
 		readTimeout: 60 * time.Second, writeTimeout: 120 * time.Second, log: log}
 	o.voorbereiden = func(ctx context.Context, d *diensten) error {
 		now := time.Now()
@@ -405,6 +408,22 @@ func demoURL(a net.Addr) string {
 		host = "localhost"
 	}
 	return fmt.Sprintf("http://%s/", net.JoinHostPort(host, fmt.Sprint(ta.Port)))
+}
+
+// demoBasisURL is the demo's own address as the base of links in mail ("" when addr is no host:port).
+func demoBasisURL(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return ""
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "localhost"
+	}
+	b, err := mail.ParseBasisURL("http://" + net.JoinHostPort(host, port))
+	if err != nil {
+		return ""
+	}
+	return b
 }
 
 // printDemo prints where the demo runs, the accounts with their passwords and the partners' API keys,

@@ -178,6 +178,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	// The check names the partner that runs a regeling with its contact from the partner entity and its
 	// opening hours from the sociale kaart: Westerkwartier's kindpakket is Stichting Leergeld's.
 	demoCheckPartner(t, basis)
+	demoMail(t, out.String(), basis)
 	// The start page sends to the login page first.
 	resp, body = get("/beheer/GM1681/")
 	if resp.Request.URL.Path != "/login" || !strings.Contains(body, "Inloggen voor medewerkers") {
@@ -366,6 +367,30 @@ func demoCheckPartner(t *testing.T, basis string) {
 	for _, want := range []string{"bij Stichting Leergeld Westerkwartier.", `href="https://www.leergeld.nl"`, "donderdag 13:00 tot 16:00", "9999 ZZ"} {
 		if !strings.Contains(art, want) {
 			t.Errorf("demo check: the kindpakket misses %q:\n%s", want, art)
+		}
+	}
+}
+
+// demoMail: the demo's referrals put notices in the outbox, and the beheerder of GM0175 sees them on
+// the outbox page (the log sender sends nothing).
+func demoMail(t *testing.T, out, basis string) {
+	t.Helper()
+	m := regexp.MustCompile(`beheerder\.gm0175@demo\.zeker\.test\s+(\S+)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no beheerder of GM0175 printed:\n%s", out)
+	}
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, Timeout: 10 * time.Second}
+	resp, err := c.PostForm(basis+"login", url.Values{"email": {"beheerder.gm0175@demo.zeker.test"}, "wachtwoord": {m[1]},
+		"terug": {"/beheer/GM0175/mail"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{"Uitgaande e-mail", "Nieuwe verwijzing voor ", "Antwoord op een verwijzing in Zeker: Geaccepteerd", "h…@demo.zeker.test"} {
+		if resp.StatusCode != 200 || !strings.Contains(string(b), want) {
+			t.Errorf("demo outbox page (%d) lacks %q", resp.StatusCode, want)
 		}
 	}
 }

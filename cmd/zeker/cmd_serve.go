@@ -19,6 +19,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/clamd"
 	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/mail"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
@@ -54,6 +55,8 @@ Elke optie kan ook met een omgevingsvariabele (de optie op de opdrachtregel gaat
   ZEKER_WORKERS           --workers
   ZEKER_CLIENT_IP_HEADER  --client-ip-header
   ZEKER_CLAMD             --clamd
+  ZEKER_SMTP              --smtp (smtp://gebruiker:wachtwoord@host:poort?from=adres, of log)
+  ZEKER_BASIS_URL         --basis-url (bijvoorbeeld https://zeker.gemeente.nl, voor links in e-mails)
   ZEKER_SHUTDOWN_TIMEOUT  --shutdown-timeout (bijvoorbeeld 30s)
   ZEKER_LOG_LEVEL         --log-level
   ZEKER_LOG_FORMAT        --log-format
@@ -73,7 +76,11 @@ type serveOpties struct {
 	workers        int
 	clientIPHeader string
 	// clamd scans uploads (nil: no virus scanner; uploads are accepted after the check of their type).
-	clamd        *clamd.Scanner
+	clamd *clamd.Scanner
+	// verzender delivers the outbox (internal/mail); nil: messages wait in the outbox, unsent.
+	verzender mail.Verzender
+	// basisURL is where users reach Zeker (mail.ParseBasisURL), for links in mail; "": none.
+	basisURL     string
 	shutdown     time.Duration
 	readTimeout  time.Duration
 	writeTimeout time.Duration
@@ -93,6 +100,8 @@ type diensten struct {
 	sig   *opslag.Service
 	// partners are the partner organisations; merging moves their keys (auth) and signals (sig).
 	partners *partner.Service
+	// basisURL is where users reach Zeker, for the links in mail ("": none).
+	basisURL string
 }
 
 // runServe serves the web application until ctx is cancelled, then shuts down gracefully.
@@ -106,6 +115,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 	workers := fs.Int("workers", envInt(e, "ZEKER_WORKERS", 4), "aantal taken tegelijk op deze server; 0: deze server doet geen taken")
 	ipHeader := fs.String("client-ip-header", e.getenv("ZEKER_CLIENT_IP_HEADER"), "header met het adres van de bezoeker, gezet door je eigen proxy (bijvoorbeeld X-Forwarded-For); leeg: het adres van de verbinding")
 	clamdAdres := fs.String("clamd", e.getenv("ZEKER_CLAMD"), "virusscanner ClamAV (clamd) voor bestanden die inwoners sturen: host:poort, tcp://host:poort, unix:///pad of /pad naar de socket; leeg: geen scanner (zie docs/operations.md)")
+	smtpURL := fs.String("smtp", e.getenv("ZEKER_SMTP"), "mailserver voor uitgaande e-mail: smtp://gebruiker:wachtwoord@host:poort?from=noreply@… (STARTTLS als de server het biedt; een wachtwoord alleen over TLS), smtps://… voor TLS vanaf het begin, of log (niets versturen, alleen loggen); leeg: e-mail blijft in de outbox wachten (zie docs/mail.md)")
+	basisURL := fs.String("basis-url", e.getenv("ZEKER_BASIS_URL"), "adres waarop medewerkers Zeker bereiken, bijvoorbeeld https://zeker.gemeente.nl; voor de links in e-mails")
 	shutdown := fs.Duration("shutdown-timeout", envDuur(e, "ZEKER_SHUTDOWN_TIMEOUT", 15*time.Second), "hoe lang lopende verzoeken en taken mogen afmaken bij stoppen")
 	readTimeout := fs.Duration("read-timeout", 60*time.Second, "hoogstens zo lang voor het lezen van een heel verzoek (ook grote API-leveringen)")
 	writeTimeout := fs.Duration("write-timeout", 120*time.Second, "hoogstens zo lang voor het schrijven van een antwoord (ook een CSV-export)")
@@ -129,6 +140,10 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	stelGCIn(e.getenv, log)
+	verzender, basis, err := mailInstellingen(*smtpURL, *basisURL, log)
+	if err != nil {
+		return err
+	}
 	var checkKey []byte
 	if k := e.getenv("ZEKER_CHECK_KEY"); k != "" {
 		checkKey, err = base64.StdEncoding.DecodeString(k)
@@ -145,7 +160,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if *workers < 0 {
 		return usagef("--workers moet 0 of meer zijn")
 	}
-	return serve(ctx, serveOpties{clamd: scanner, addr: *addr, dsn: dsnUit(*db, e), migreer: *migreer, behindTLS: *tls, checkKey: checkKey,
+	return serve(ctx, serveOpties{clamd: scanner, verzender: verzender, basisURL: basis, addr: *addr, dsn: dsnUit(*db, e), migreer: *migreer, behindTLS: *tls, checkKey: checkKey,
 		auditKey: auditKey, auditKeyFile: *keyFile, workers: *workers, clientIPHeader: *ipHeader, shutdown: *shutdown,
 		readTimeout: *readTimeout, writeTimeout: *writeTimeout, log: log})
 }
@@ -215,7 +230,7 @@ func serve(ctx context.Context, o serveOpties) error {
 	if err != nil {
 		return fmt.Errorf("signalen: %w", err)
 	}
-	d := &diensten{db: db, cat: cat, audit: al, auth: auth.New(db, auth.Config{}), sig: sig}
+	d := &diensten{db: db, cat: cat, audit: al, auth: auth.New(db, auth.Config{}), sig: sig, basisURL: o.basisURL}
 	if d.partners, err = nieuwePartners(db, al, d.auth, sig); err != nil {
 		return fmt.Errorf("partners: %w", err)
 	}
@@ -255,6 +270,9 @@ func serve(ctx context.Context, o serveOpties) error {
 			return run.SetProgress(ctx, s+p, s+p, fmt.Sprintf("%d sessies en %d inlogpogingen opgeruimd", s, p))
 		})
 		runner.Every(jobOpruimen, "", time.Hour)
+		if o.verzender != nil {
+			(&mail.Bezorger{DB: db, Verzender: o.verzender, Log: log}).Registreer(runner)
+		}
 	}
 
 	// Signals are matched against the resident register built from the gemeente's imported household
@@ -268,7 +286,7 @@ func serve(ctx context.Context, o serveOpties) error {
 		log.Info("virusscanner: geen (--clamd niet gezet); bestanden worden alleen op hun soort gecontroleerd")
 	}
 	handler, _, err := bouwWeb(webOpties{behindTLS: o.behindTLS, checkKey: o.checkKey, clientIPHeader: o.clientIPHeader, clamd: o.clamd},
-		webDiensten{db: db, cat: cat, audit: al, auth: d.auth, sig: sig, partners: d.partners, zaken: zk, zoeker: zoeker, log: log})
+		webDiensten{basisURL: o.basisURL, db: db, cat: cat, audit: al, auth: d.auth, sig: sig, partners: d.partners, zaken: zk, zoeker: zoeker, log: log})
 	if err != nil {
 		return err
 	}

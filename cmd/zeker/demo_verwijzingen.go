@@ -65,7 +65,7 @@ func demoPartnerGebruikers(ctx context.Context, d *diensten, log *slog.Logger) [
 // laadVerwijzingen makes the demo referrals once per gemeente (a gemeente with referrals keeps them).
 func laadVerwijzingen(ctx context.Context, d *diensten, log *slog.Logger) {
 	ctx = audit.WithActor(ctx, audit.Actor{Soort: audit.ActorSysteem, ID: "demo", Naam: "zeker demo"})
-	ns, err := netwerk.New(netwerk.Config{DB: d.db, Audit: d.audit, Partners: d.partners, Catalogus: d.cat})
+	ns, err := netwerk.New(netwerk.Config{DB: d.db, Audit: d.audit, Partners: d.partners, Catalogus: d.cat, BasisURL: d.basisURL})
 	if err != nil {
 		log.Warn("demo: geen verwijzingen", "fout", err)
 		return
@@ -149,7 +149,7 @@ func demoVerwijzingen(ctx context.Context, d *diensten, ns *netwerk.Service, zk 
 	// 4. Overdue: sent twelve days ago to another partner of the gemeente, no answer.
 	if ander != "" {
 		eerder := time.Now().AddDate(0, 0, -12)
-		oud, err := netwerk.New(netwerk.Config{DB: d.db, Audit: d.audit, Partners: d.partners, Klok: func() time.Time { return eerder }})
+		oud, err := netwerk.New(netwerk.Config{DB: d.db, Audit: d.audit, Partners: d.partners, Klok: func() time.Time { return eerder }, BasisURL: d.basisURL})
 		if err != nil {
 			return err
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/budget"
 	"github.com/zeker-platform/zeker/internal/clamd"
 	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/mail"
 	"github.com/zeker-platform/zeker/internal/netwerk"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/regels"
@@ -65,6 +66,8 @@ type webDiensten struct {
 	zoeker   func(ctx context.Context, gemeente string) (signalen.Zoeker, error)
 	log      *slog.Logger
 	nu       func() time.Time // nil: time.Now
+	// basisURL is where users reach Zeker, for links in mail ("": notices without a link).
+	basisURL string
 }
 
 // bouwWeb returns the handler of the whole web application and the parts it mounted (their routes are
@@ -112,7 +115,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	beheer, err := beheerweb.New(kit, beheerweb.Deps{Jobs: queue, Partners: partners})
+	beheer, err := beheerweb.New(kit, beheerweb.Deps{Jobs: queue, Partners: partners, Mail: mail.NewOutbox(db)})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -139,7 +142,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	ns, err := netwerk.New(netwerk.Config{DB: db, Audit: d.audit, Partners: partners, Catalogus: cat, Klok: d.nu})
+	ns, err := netwerk.New(netwerk.Config{DB: db, Audit: d.audit, Partners: partners, Catalogus: cat, Klok: d.nu, BasisURL: d.basisURL})
 	if err != nil {
 		return nil, nil, err
 	}

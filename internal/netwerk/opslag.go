@@ -30,6 +30,9 @@ type Config struct {
 	Catalogus *regels.Catalogus
 	// Klok gives the current time; default time.Now.
 	Klok func() time.Time
+	// BasisURL is where users reach Zeker (mail.ParseBasisURL), for the link in the notices of
+	// referrals (verwijzing_mail.go); "" sends them without a link.
+	BasisURL string
 }
 
 // Service stores the services and locations of partners and builds the sociale kaart.
@@ -39,6 +42,7 @@ type Service struct {
 	partners *partner.Service
 	cat      *regels.Catalogus
 	klok     func() time.Time
+	basisURL string
 }
 
 // New returns a Service.
@@ -49,7 +53,8 @@ func New(cfg Config) (*Service, error) {
 	if cfg.Klok == nil {
 		cfg.Klok = time.Now
 	}
-	return &Service{db: cfg.DB, log: cfg.Audit, partners: cfg.Partners, cat: cfg.Catalogus, klok: cfg.Klok}, nil
+	return &Service{db: cfg.DB, log: cfg.Audit, partners: cfg.Partners, cat: cfg.Catalogus, klok: cfg.Klok,
+		basisURL: cfg.BasisURL}, nil
 }
 
 // Partners is the partner register the service reads memberships from.

@@ -116,6 +116,9 @@ func (s *Service) Verwijs(ctx context.Context, n NieuweVerwijzing) (Verwijzing, 
 		if v.Artikel != "" {
 			detail += " " + v.Artikel
 		}
+		if err := s.meldNieuw(ctx, tx, v); err != nil {
+			return err
+		}
 		return s.log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: v.Gemeente, Verwerkingsactiviteit: ActiviteitVerwijzen,
 			Operatie: "verwijzing.maken", Actie: audit.Aanmaken, Object: verwijzingObject(v.ID), Detail: detail})
 	})
@@ -341,6 +344,9 @@ func (s *Service) Beantwoord(ctx context.Context, gemeente string, id int64, k K
 			return fmt.Errorf("netwerk: verwijzing %d: %w", id, store.MapError(err))
 		}
 		if err := s.statusRegel(ctx, tx, v, st, k.Gebruiker, toelichting); err != nil {
+			return err
+		}
+		if err := s.meldAntwoord(ctx, tx, v, st); err != nil {
 			return err
 		}
 		return s.log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: ActiviteitVerwijzen,

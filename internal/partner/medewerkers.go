@@ -118,3 +118,37 @@ func (m Medewerker) Aangenomen() time.Time {
 	}
 	return *m.Gebruikt
 }
+
+// Querier is what MedewerkerAdressen reads through: a transaction or the database.
+type Querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+}
+
+// MedewerkerAdressen returns the e-mail addresses of the active users of partner id in gemeente (as
+// MedewerkerVan decides: the last invitation a user redeemed there is this partner's, and the user's
+// role there is intermediair), sorted; read through q so that a caller can mail them in its own
+// transaction. The membership is the caller's to check.
+func MedewerkerAdressen(ctx context.Context, q Querier, id, gemeente string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT u.email FROM partner_uitnodiging pu
+		JOIN invitations i ON i.id = pu.invitation_id AND i.gemeente = pu.gemeente
+		JOIN users u ON u.id = i.used_by
+		JOIN user_roles r ON r.user_id = u.id AND r.gemeente = pu.gemeente AND r.role = 'intermediair'
+		WHERE pu.partner_id = $1 AND pu.gemeente = $2 AND u.active = TRUE
+		AND NOT EXISTS (SELECT 1 FROM partner_uitnodiging pu2 JOIN invitations i2 ON i2.id = pu2.invitation_id
+			WHERE i2.used_by = u.id AND pu2.gemeente = $2 AND i2.gemeente = $2 AND pu2.partner_id <> $1
+			AND (i2.used_at > i.used_at OR (i2.used_at = i.used_at AND i2.id > i.id)))
+		ORDER BY u.email`, id, gemeente)
+	if err != nil {
+		return nil, fmt.Errorf("partner: adressen van medewerkers van %s: %w", id, store.MapError(err))
+	}
+	defer rows.Close()
+	var uit []string
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			return nil, err
+		}
+		uit = append(uit, a)
+	}
+	return uit, rows.Err()
+}

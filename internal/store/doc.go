@@ -47,7 +47,8 @@
 // that has been committed, add a new one. Versions are reserved per owning package so parallel work
 // never collides:
 //
-//	0001–0099  platform: store, tenants, auth, audit, jobs (internal/store, auth, audit, jobs)
+//	0001–0099  platform: store, tenants, auth, audit, jobs, mail (internal/store, auth, audit, jobs, mail;
+//	           0007 the outbox of outgoing e-mail)
 //	0100–0199  internal/scan
 //	0200–0299  internal/signalen
 //	0300–0399  internal/zaken

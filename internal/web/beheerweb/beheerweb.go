@@ -1,7 +1,7 @@
 // Package beheerweb is the staff side's own pages: login and logout, redeeming an invitation, changing
 // one's password, the choice of gemeente and a gemeente's start page, and the beheerder's pages — users
 // and their roles (a beheerder adds a colleague by invitation), partner API keys, the processing log,
-// the gemeente's contact, theme and settings — and the system administrator's list of gemeenten. Dutch
+// the outgoing e-mail (the outbox of internal/mail, without bodies), the gemeente's contact, theme and settings — and the system administrator's list of gemeenten. Dutch
 // only, in the words of the field.
 //
 // Every route is a row of Part with the rule that guards it; handlers can rely on that rule having
@@ -19,6 +19,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/jobs"
+	"github.com/zeker-platform/zeker/internal/mail"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web"
@@ -35,6 +36,8 @@ type Deps struct {
 	Klok func() time.Time
 	// Partners are the partners a new API key can belong to (beheer_sleutel_nieuw.go). Required.
 	Partners *partner.Service
+	// Mail is the outbox of outgoing e-mail (beheer_mail.go); nil: the page shows an empty list.
+	Mail *mail.Outbox
 }
 
 type server struct {
@@ -43,6 +46,7 @@ type server struct {
 	klok     func() time.Time
 	pages    *web.Pages
 	partners *partner.Service
+	mail     *mail.Outbox
 }
 
 // New parses the pages and returns the part.
@@ -50,15 +54,16 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Partners == nil {
 		return web.Part{}, errors.New("beheerweb: geen partners")
 	}
-	s := &server{kit: kit, jobs: deps.Jobs, klok: deps.Klok, partners: deps.Partners}
+	s := &server{kit: kit, jobs: deps.Jobs, klok: deps.Klok, partners: deps.Partners, mail: deps.Mail}
 	if s.klok == nil {
 		s.klok = time.Now
 	}
 	var err error
 	s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true, Funcs: map[string]any{
-		"taakNaam":      kit.TaakNaam,
-		"actieNaam":     actieNaam,
-		"resultaatNaam": resultaatNaam,
+		"taakNaam":       kit.TaakNaam,
+		"actieNaam":      actieNaam,
+		"resultaatNaam":  resultaatNaam,
+		"mailStatusNaam": mailStatusNaam,
 	}})
 	if err != nil {
 		return web.Part{}, err
@@ -98,6 +103,8 @@ func (s *server) routes() []web.Route {
 		{Pattern: "GET /beheer/{gemeente}/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.beheerInstellingen},
 		{Pattern: "POST /beheer/{gemeente}/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.beheerInstellingenPost},
 
+		{Pattern: "GET /beheer/{gemeente}/mail", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.beheerMail},
+
 		{Pattern: "GET /systeem/gemeenten", Access: web.System, Handler: s.systeemGemeenten},
 		{Pattern: "GET /systeem/gemeenten/nieuw", Access: web.System, Handler: s.systeemGemeenteNieuw},
 		{Pattern: "POST /systeem/gemeenten/nieuw", Access: web.System, Handler: s.systeemGemeenteNieuwPost},
@@ -112,6 +119,7 @@ var menu = []web.MenuItem{
 	{Titel: "Medewerkers", Uitleg: "Medewerkers van de gemeente en partners: toevoegen, rol wijzigen, blokkeren, nieuw wachtwoord.", Pad: "/gebruikers", Permissie: auth.GebruikersBeheren, Volgorde: 20},
 	{Titel: "API-sleutels", Uitleg: "Sleutels waarmee partners en systemen gegevens aanleveren: maken, bekijken, intrekken.", Pad: "/sleutels", Permissie: auth.SleutelsBeheren, Volgorde: 30},
 	{Titel: "Verwerkingslog", Uitleg: "Wie heeft wanneer welke persoonsgegevens verwerkt. Zoeken en downloaden als CSV.", Pad: "/audit", Permissie: auth.AuditLezen, Volgorde: 50},
+	{Titel: "Uitgaande e-mail", Uitleg: "Welke e-mails Zeker verstuurt of heeft verstuurd: status, pogingen, fouten. Zonder inhoud.", Pad: "/mail", Permissie: auth.GemeenteInstellen, Volgorde: 55},
 	{Titel: "Gegevens van de gemeente", Uitleg: "Contactgegevens voor inwoners, huisstijl en instellingen.", Pad: "/instellingen", Permissie: auth.GemeenteInstellen, Volgorde: 60},
 }
 
