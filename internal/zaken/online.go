@@ -5,13 +5,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"github.com/zeker-platform/zeker/internal/datum"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/mail"
 )
 
 // Limits of the online request (the form is public: short fields, no BSN).
@@ -79,7 +80,7 @@ func (a OnlineAanvraag) Controleer() error {
 	if t := strings.TrimSpace(a.Telefoon); t != "" && !TelefoonGeldig(t) {
 		return fout("telefoon", "ongeldig")
 	}
-	if e := strings.TrimSpace(a.Email); e != "" && !EmailGeldig(e) {
+	if e := strings.TrimSpace(a.Email); e != "" && (!EmailGeldig(e) || mail.GeldigAdres(e) != "") {
 		return fout("email", "ongeldig")
 	}
 	if a.Crisis != "" && !a.Crisis.Geldig() {
@@ -156,6 +157,11 @@ func (s *Service) Online(ctx context.Context, gemeente string, a OnlineAanvraag)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, gemeente, id, strings.TrimSpace(a.Naam), strings.TrimSpace(a.Telefoon),
 			strings.TrimSpace(a.Email), z.Woonplaats, strings.TrimSpace(a.Vraag), b2i(a.Kinderen)); err != nil {
 			return fmt.Errorf("zaken: aanvraag opslaan: %w", err)
+		}
+		if e := strings.TrimSpace(a.Email); e != "" { // the confirmation, in the same transaction (docs/mail.md)
+			if _, err := mail.Plaats(ctx, tx, bevestiging(gemeente, e, id, z.Gestart, s.zone, dl)); err != nil {
+				return err
+			}
 		}
 		if err := s.gebeurtenis(ctx, tx, gemeente, "", id, "aangemeld", "Zaak "+strconv.FormatInt(id, 10)+" aangemeld. "+tekst+
 			" Eerste gesprek uiterlijk "+dl.Datum.String()+": "+dl.Uitleg, "Inwoner (online)"); err != nil {
