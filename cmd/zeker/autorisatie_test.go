@@ -222,6 +222,8 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/zaken/{id}/schuld-status":      "consulent schuldhulpverlener",
 	"POST /beheer/{gemeente}/zaken/{id}/budget":             "consulent schuldhulpverlener",
 	"GET /beheer/{gemeente}/zaken/{id}/schulden.csv":        "consulent schuldhulpverlener",
+	"GET /beheer/{gemeente}/zaken/{id}/bijzonder":           "consulent schuldhulpverlener",
+	"POST /beheer/{gemeente}/zaken/{id}/bijzonder":          "consulent schuldhulpverlener",
 	"POST /beheer/{gemeente}/zaken/{id}/regie":              "consulent schuldhulpverlener regisseur",
 	"POST /beheer/{gemeente}/zaken/{id}/doel":               "consulent schuldhulpverlener regisseur",
 	"POST /beheer/{gemeente}/zaken/{id}/actie":              "consulent schuldhulpverlener regisseur",

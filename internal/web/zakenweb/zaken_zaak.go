@@ -80,6 +80,10 @@ type zaakData struct {
 	MagPlan, MagTeams bool
 	Team              string
 	TeamOpties        []web.Optie
+
+	// special data (zaken_bijzonder.go): a link for who may see them, one fixed line for the others
+	MagBijzonder    bool
+	BijzonderRollen string
 }
 
 type persoonRij struct{ Rol, BSN, Geboortedatum string }
@@ -153,6 +157,7 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	d.Aanvraag, d.ZonderHuishouden = det.Aanvraag, z.HuishoudenID == ""
 	d.Open, d.Aangemeld, d.Intake, d.Plan = z.Status.Open(), z.Status == zaken.Aangemeld, z.Status == zaken.Intake, z.Status == zaken.Plan
 	d.MagBehandelen, d.MagPlan, d.MagTeams = auth.Mag(a, gm, auth.ZakenBehandelen), auth.Mag(a, gm, auth.ZakenPlan), auth.Mag(a, gm, auth.ZakenTeams)
+	d.MagBijzonder, d.BijzonderRollen = auth.Mag(a, gm, auth.ZakenBijzonder), BijzonderRollen
 	teamID, err := s.zaken.TeamVan(ctx, gm, z.ID)
 	if err != nil {
 		s.kit.InternalError(w, r, err)
