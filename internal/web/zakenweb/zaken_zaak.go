@@ -259,6 +259,7 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	}
 	s.vulOverzicht(d, det.Overzicht)
 	s.vulStappen(d, det)
+	vulJongerenStappen(d, z, in, d.veld("stap"))
 	for _, b := range det.Brieven {
 		d.Brieven = append(d.Brieven, briefRij{URL: briefURL(gm, z.ID, b.ID), Onderwerp: b.Onderwerp, Datum: datumNL(b.Datum), Door: b.Door})
 	}
