@@ -25,30 +25,15 @@ type Doelgroepjaar struct {
 // rule ([PubliceerTelling], [PubliceerAandeel]); the zaken page and its CSV do. Aggregates only: no
 // audit row. The monitor part reads this function.
 func (s *Service) StatushoudersPerJaar(ctx context.Context, gemeente string) ([]Doelgroepjaar, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT SUBSTR(startdatum, 1, 4), COUNT(*), SUM(statushouder) FROM zaken_zaak
-		WHERE gemeente = $1 AND startdatum <> '' GROUP BY SUBSTR(startdatum, 1, 4)`, gemeente)
+	per, err := s.startPerJaar(ctx, gemeente)
 	if err != nil {
-		return nil, fmt.Errorf("zaken: doelgroep: %w", store.MapError(err))
+		return nil, err
 	}
-	defer rows.Close()
-	per := map[int]Doelgroepjaar{}
 	eerste := 0
-	for rows.Next() {
-		var j string
-		var g Doelgroepjaar
-		if err := rows.Scan(&j, &g.Gestart, &g.Statushouder); err != nil {
-			return nil, fmt.Errorf("zaken: doelgroep: %w", err)
+	for j := range per {
+		if eerste == 0 || j < eerste {
+			eerste = j
 		}
-		if g.Jaar, err = strconv.Atoi(j); err != nil || g.Jaar <= 0 {
-			continue // not a date: never written by the code
-		}
-		per[g.Jaar] = g
-		if eerste == 0 || g.Jaar < eerste {
-			eerste = g.Jaar
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("zaken: doelgroep: %w", err)
 	}
 	var out []Doelgroepjaar
 	alle := Doelgroepjaar{}
@@ -62,6 +47,38 @@ func (s *Service) StatushoudersPerJaar(ctx context.Context, gemeente string) ([]
 		}
 	}
 	return append(out, alle), nil
+}
+
+// startPerJaar counts the zaken started and marked per calendar year of the start. Grouped per day from
+// the covering index zaken_zaak_ind_start (migration 0311) and summed per year here (dates are ISO text:
+// the year is the first four characters); the indicators of the zaken page read it too (indicatoren.go),
+// so the page keeps it in memory with them.
+func (s *Service) startPerJaar(ctx context.Context, gemeente string) (map[int]Doelgroepjaar, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT startdatum, COUNT(*), SUM(statushouder) FROM zaken_zaak
+		WHERE gemeente = $1 AND startdatum <> '' GROUP BY startdatum`, gemeente)
+	if err != nil {
+		return nil, fmt.Errorf("zaken: doelgroep: %w", store.MapError(err))
+	}
+	defer rows.Close()
+	per := map[int]Doelgroepjaar{}
+	for rows.Next() {
+		var dag string
+		var n, sh int
+		if err := rows.Scan(&dag, &n, &sh); err != nil {
+			return nil, fmt.Errorf("zaken: doelgroep: %w", err)
+		}
+		j, err := strconv.Atoi(dag[:min(4, len(dag))])
+		if err != nil || j <= 0 {
+			continue // not a date: never written by the code
+		}
+		g := per[j]
+		g.Jaar, g.Gestart, g.Statushouder = j, g.Gestart+n, g.Statushouder+sh
+		per[j] = g
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("zaken: doelgroep: %w", err)
+	}
+	return per, nil
 }
 
 // Small-number suppression for published counts of zaken (shared/reference/zaken-netwerk-monitor.md

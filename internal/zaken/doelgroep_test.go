@@ -49,6 +49,11 @@ func TestStatushoudersPerJaar(t *testing.T) {
 					t.Errorf("jaar %d: %+v, want %+v", i, got[i], want[i])
 				}
 			}
+			// the same counts ride with the indicators of the zaken page (kept in memory with them)
+			ind, err := o.svc.IndicatorenPerJaar(ctx, "GM1681")
+			if err != nil || len(ind) != 4 || ind[0].Doelgroep != want[0] || ind[2].Doelgroep != want[2] || ind[3].Doelgroep != want[3] {
+				t.Errorf("indicatoren: %+v %v", ind, err)
+			}
 			if ander, _ := o.svc.StatushoudersPerJaar(ctx, "GM1969"); len(ander) != 1 || ander[0].Gestart != 0 {
 				t.Errorf("andere gemeente: %+v", ander)
 			}

@@ -17,7 +17,6 @@ type indRij struct {
 	Gesprekken, Crisis, Besluiten string
 	Resultaat, Einde              string
 	// the marker statushouder or inburgeraar, published counts (zaken_doelgroep.go)
-	jaar                           int
 	Gestart, Statushouder, Aandeel string
 }
 
@@ -47,19 +46,16 @@ func indRijVan(in zaken.Indicatoren) indRij {
 	if in.Jaar == 0 {
 		j = "Alle jaren"
 	}
-	return indRij{jaar: in.Jaar, Jaar: j, Gesprekken: maatTekst(in.Gesprekken), Crisis: maatTekst(in.Crisis), Besluiten: maatTekst(in.Besluiten),
+	rij := indRij{Jaar: j, Gesprekken: maatTekst(in.Gesprekken), Crisis: maatTekst(in.Crisis), Besluiten: maatTekst(in.Besluiten),
 		Resultaat: wekenTekst(in.Resultaat), Einde: wekenTekst(in.Einde)}
+	rij.Gestart, rij.Statushouder, rij.Aandeel = doelgroepVan(in.Doelgroep).tekst()
+	return rij
 }
 
 // indicatorenCSV exports the indicators per year (and all years) for the monitor and the P&C cycle.
 func (s *server) indicatorenCSV(w http.ResponseWriter, r *http.Request) {
 	gm := r.PathValue("gemeente")
 	ind, err := s.zaken.IndicatorenVers(r.Context(), gm)
-	if err != nil {
-		s.kit.InternalError(w, r, err)
-		return
-	}
-	dg, err := s.doelgroepPerJaar(r.Context(), gm)
 	if err != nil {
 		s.kit.InternalError(w, r, err)
 		return
@@ -86,7 +82,7 @@ func (s *server) indicatorenCSV(w http.ResponseWriter, r *http.Request) {
 			dec(p, ok), getal(in.Crisis.Beoordeeld), getal(in.Crisis.OpTijd), getal(in.Besluiten.Beoordeeld), getal(in.Besluiten.OpTijd),
 			getal(in.Resultaat.Aantal), dec(in.Resultaat.Mediaan, in.Resultaat.Aantal > 0), dec(in.Resultaat.Gemiddelde, in.Resultaat.Aantal > 0),
 			getal(in.Einde.Aantal), dec(in.Einde.Mediaan, in.Einde.Aantal > 0), dec(in.Einde.Gemiddelde, in.Einde.Aantal > 0),
-		}, dg[in.Jaar].csv()...)...)
+		}, doelgroepVan(in.Doelgroep).csv()...)...)
 	}
 	if err := c.Klaar(); err != nil {
 		s.kit.Log().ErrorContext(r.Context(), "zaken: indicatoren csv", "fout", err)

@@ -212,10 +212,6 @@ func (s *server) werklijst(w http.ResponseWriter, r *http.Request) {
 			d.Indicatoren = append(d.Indicatoren, indRijVan(in))
 		}
 	}
-	if err := s.vulDoelgroep(ctx, gm, d.Indicatoren); err != nil {
-		s.kit.InternalError(w, r, err)
-		return
-	}
 	d.Fout = len(d.Fouten) > 0
 	s.pages.Render(w, r, http.StatusOK, "zaken_werklijst", d)
 }
