@@ -92,8 +92,8 @@ func weken(hist map[int]int) Weken {
 }
 
 // IndicatorenPerJaar computes the indicators of the gemeente per calendar year from the first year with
-// a zaak through this year, and for all years together (the last element, Jaar 0). Three queries
-// grouped per day, each read from its covering index in index order (migration 0305), summed per year
+// a zaak through this year, and for all years together (the last element, Jaar 0). Four queries
+// grouped per day, each read from its covering index in index order (migrations 0305 and 0311; the fourth counts the zaken started and marked, doelgroep.go), summed per year
 // here (dates are ISO text, so comparing them as text is comparing days); the weeks come from the
 // stored doorloop_dagen. Aggregates only: no audit row.
 func (s *Service) IndicatorenPerJaar(ctx context.Context, gemeente string) ([]Indicatoren, error) {
