@@ -345,6 +345,7 @@ func laadZaken(ctx context.Context, d *diensten, codes []string, accounts []auth
 			}
 		}
 		demoZakenExtra(ctx, d, zk, gm, door, accounts, log)
+		demoJongerenfonds(ctx, zk, gm, door, log) // demo_jongeren.go
 		log.Info("demo: zaken gemaakt", "gemeente", gm, "zaken", gemaakt)
 	}
 }

@@ -218,6 +218,11 @@ func TestDemoEndToEnd(t *testing.T) {
 	if _, body := get("/beheer/GM1681/zaken"); !strings.Contains(body, "Vroegsignalering (aanbod aanvaard)") {
 		t.Error("no zaak from vroegsignalering on the worklist")
 	}
+	// Borne's Jongeren Perspectief Fonds (seed 003): one zaak on it in Borne, none where the plan does not name it.
+	if !regexp.MustCompile(`jongeren perspectief fonds" gemeente=GM0147 zaak=\d+`).MatchString(errOut.String()) ||
+		strings.Contains(errOut.String(), `jongeren perspectief fonds" gemeente=GM1681`) || strings.Contains(errOut.String(), "jongeren perspectief fonds overgeslagen") {
+		t.Errorf("demo JPF zaak: not exactly in Borne\n%s", errOut)
+	}
 	// Budgets from the plans: Borger-Odoorn's € 45.000 network budget, the others with an unknown amount,
 	// and synthetic requests against them.
 	if resp, body := get("/beheer/GM1681/budgetten?jaar=alle"); resp.StatusCode != 200 || !strings.Contains(body, "Impulsfinanciering netwerk bestaanszekerheid") ||

@@ -46,6 +46,7 @@ const (
 	ZakenBehandelen     Permissie = "zaken.behandelen"     // the Wgs steps: intake, first conversation, decision, end, nazorg, budgets
 	ZakenPlan           Permissie = "zaken.plan"           // the household's plan (goals, actions), notes and handing over the regie
 	ZakenTeams          Permissie = "zaken.teams"          // teams of case workers and which team has a zaak
+	ZakenBijzonder      Permissie = "zaken.bijzonder"      // health data of a zaak (Wgs art. 8a; AVG art. 9): only who does the debt help
 	AanvragenLezen      Permissie = "aanvragen.lezen"      // applications of residents: inbox, documents, letters (personal data)
 	AanvragenBehandelen Permissie = "aanvragen.behandelen" // ask documents, link to the register, decide, export awards
 	BudgettenLezen      Permissie = "budgetten.lezen"      // budgets per year: amount, source, committed, remaining (no personal data)
@@ -79,7 +80,7 @@ var rolPermissies = map[Rol][]Permissie{
 	},
 	Consulent: {
 		RegelsLezen, CheckIntermediair, VerwijzingenMaken, SignalenLezen, SignalenBehandelen,
-		ZakenLezen, ZakenBehandelen, ZakenPlan, AanvragenLezen, AanvragenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, ImportUitvoeren, TakenLezen,
+		ZakenLezen, ZakenBehandelen, ZakenPlan, ZakenBijzonder, AanvragenLezen, AanvragenBehandelen, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, ImportUitvoeren, TakenLezen,
 		BudgettenLezen,
 	},
 	Intermediair: {
@@ -87,7 +88,9 @@ var rolPermissies = map[Rol][]Permissie{
 	},
 	// The debt-help roles hold zaken permissions only: a person who also works signals or scans gets
 	// the consulent role.
-	Schuldhulpverlener: {ZakenLezen, ZakenBehandelen, ZakenPlan},
+	// zaken.bijzonder only for those who do the debt help itself (Wgs art. 8a: "voor zover noodzakelijk"):
+	// not the regisseur (coordinates the plan), not the teamleider (distributes work).
+	Schuldhulpverlener: {ZakenLezen, ZakenBehandelen, ZakenPlan, ZakenBijzonder},
 	Regisseur:          {ZakenLezen, ZakenPlan},
 	Teamleider:         {ZakenLezen, ZakenTeams},
 }
@@ -105,7 +108,7 @@ var SleutelPermissies = []Permissie{
 // AllePermissies lists every permission, in declaration order.
 var AllePermissies = []Permissie{
 	RegelsLezen, RegelsBeheren, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken, AanbodVoorstellen,
-	SignalenLezen, SignalenBehandelen, SignalenAanleveren, SignalenTerugmelden, ZakenLezen, ZakenBehandelen, ZakenPlan, ZakenTeams,
+	SignalenLezen, SignalenBehandelen, SignalenAanleveren, SignalenTerugmelden, ZakenLezen, ZakenBehandelen, ZakenPlan, ZakenTeams, ZakenBijzonder,
 	AanvragenLezen, AanvragenBehandelen, BudgettenLezen, BudgettenBeheren, ScanUitvoeren, ScanLezen, ScanBeoordelen, MonitorLezen, MonitorSimuleren, ImportUitvoeren, TakenLezen,
 	AuditLezen, AuditExporteren, GebruikersBeheren, SleutelsBeheren, PartnersBeheren, GemeenteInstellen, GemeentenBeheren,
 }

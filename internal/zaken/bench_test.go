@@ -19,7 +19,8 @@ import (
 
 // BenchmarkWerklijst: the worklist with 100,000 zaken in the gemeente and 100,000 in another, 80% of
 // them open, spread over 12 villages, two routes and 8 teams: the first and the tenth page of 50 rows, open
-// zaken by nearest deadline, with and without a village or team filter, and the Wgs indicators, on SQLite and (with TEST_DATABASE_URL)
+// zaken by nearest deadline, with and without a village or team filter, the Wgs indicators and the
+// statushouder counts per year, on SQLite and (with TEST_DATABASE_URL)
 // PostgreSQL. Each op is one page as the worklist reads it: the count, the rows and the audit row.
 //
 //	go test -run '^$' -bench Werklijst -benchtime 20x ./internal/zaken
@@ -77,6 +78,15 @@ func BenchmarkWerklijst(b *testing.B) {
 				ind, err := svc.IndicatorenVers(ctx, "GM1681")
 				if err != nil || len(ind) < 2 || ind[len(ind)-1].Gesprekken.Beoordeeld == 0 {
 					b.Fatalf("%+v: %v", ind, err)
+				}
+			}
+		})
+		// The zaken started per year and those marked statushouder (the zaken page reads them afresh).
+		b.Run(d.String()+"/statushouders", func(b *testing.B) {
+			for b.Loop() {
+				dg, err := svc.StatushoudersPerJaar(ctx, "GM1681")
+				if err != nil || len(dg) < 2 || dg[len(dg)-1].Gestart != 100_000 {
+					b.Fatalf("%+v: %v", dg, err)
 				}
 			}
 		})

@@ -35,6 +35,8 @@ type Indicatoren struct {
 	// Art. 4 lid 3: weeks from the first conversation to the result (afgerond), and to any end.
 	Resultaat Weken
 	Einde     Weken
+	// The zaken started in the year and those marked statushouder or inburgeraar, exact (doelgroep.go).
+	Doelgroep Doelgroepjaar
 }
 
 // Termijnmaat counts steps against their deadline.
@@ -90,8 +92,8 @@ func weken(hist map[int]int) Weken {
 }
 
 // IndicatorenPerJaar computes the indicators of the gemeente per calendar year from the first year with
-// a zaak through this year, and for all years together (the last element, Jaar 0). Three queries
-// grouped per day, each read from its covering index in index order (migration 0305), summed per year
+// a zaak through this year, and for all years together (the last element, Jaar 0). Four queries
+// grouped per day, each read from its covering index in index order (migrations 0305 and 0311; the fourth counts the zaken started and marked, doelgroep.go), summed per year
 // here (dates are ISO text, so comparing them as text is comparing days); the weeks come from the
 // stored doorloop_dagen. Aggregates only: no audit row.
 func (s *Service) IndicatorenPerJaar(ctx context.Context, gemeente string) ([]Indicatoren, error) {
@@ -252,6 +254,13 @@ func (s *Service) indicatoren(ctx context.Context, gemeente string, vandaag datu
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("zaken: indicatoren: %w", err)
 	}
+	dg, err := s.startPerJaar(ctx, gemeente) // doelgroep.go
+	if err != nil {
+		return nil, err
+	}
+	for j, g := range dg {
+		jaar(j).Doelgroep = g
+	}
 	var jaren []int
 	for j := range per {
 		jaren = append(jaren, j)
@@ -267,6 +276,8 @@ func (s *Service) indicatoren(ctx context.Context, gemeente string, vandaag datu
 			p[0].TeLaat += p[1].TeLaat
 			p[0].NogNiet += p[1].NogNiet
 		}
+		alle.Doelgroep.Gestart += in.Doelgroep.Gestart
+		alle.Doelgroep.Statushouder += in.Doelgroep.Statushouder
 		for k := range 2 {
 			for d, n := range dagen[j][k] {
 				alleDagen[k][d] += n
@@ -278,6 +289,7 @@ func (s *Service) indicatoren(ctx context.Context, gemeente string, vandaag datu
 		for j := jaren[0]; j <= max(vandaag.Jaar(), jaren[len(jaren)-1]); j++ {
 			in := jaar(j)
 			in.Resultaat, in.Einde = weken(dagen[j][0]), weken(dagen[j][1])
+			in.Doelgroep.Jaar = j
 			out = append(out, *in)
 		}
 	}

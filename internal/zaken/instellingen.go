@@ -46,7 +46,9 @@ type Instellingen struct {
 	Wachtlijst Wachtlijstregel
 	// Terugval: the terugvalgarantie (nazorg.go).
 	Terugval Terugvalregel
-	Versie   int
+	// Jongerenfonds: whether the gemeente offers the Jongeren Perspectief Fonds (jongeren.go).
+	Jongerenfonds Jongerenregel
+	Versie        int
 }
 
 // EindStatussen are the statuses that end a zaak, each with its own retention.
@@ -68,6 +70,7 @@ func StandaardInstellingen(gemeente string) Instellingen {
 	case "GM0147": // Borne, beleidskader "Blik op morgen" (seed 003)
 		in.EersteGesprek = LokaleTermijn{termijn.Termijn{Aantal: 8, Eenheid: termijn.Weken}, "Borne, beleidskader Blik op morgen: \"de maximale termijn van acht weken tot aan het eerste gesprek. Dit is vastgelegd in de Verordening beslistermijn schuldhulpverlening.\""}
 		in.Wachtlijst = Wachtlijstregel{VoorrangKinderen: true, VoorrangBron: BronVoorrangBorne}
+		in.Jongerenfonds = Jongerenregel{Aan: true, Bron: BronJPFBorne}
 	}
 	return in
 }
@@ -98,6 +101,9 @@ func (in Instellingen) Controleer() error {
 		return err
 	}
 	if err := in.Terugval.Controleer(); err != nil {
+		return err
+	}
+	if err := in.Jongerenfonds.Controleer(); err != nil {
 		return err
 	}
 	if m, b := in.Terugval.Maanden, in.Bewaren[Afgerond]; m > 0 && b > 0 && b < m {

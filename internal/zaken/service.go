@@ -109,13 +109,13 @@ func (s *Service) Instellingen(ctx context.Context, gemeente string) (Instelling
 }
 
 func (s *Service) instellingen(ctx context.Context, q queryer, gemeente string) (Instellingen, error) {
-	var ea, ca, ba, bg, baf, bbe, bar, versie, cap, vk, tm int
-	var ee, eb, ce, cb, be, bb, gronden, vb, tb string
+	var ea, ca, ba, bg, baf, bbe, bar, versie, cap, vk, tm, jpf int
+	var ee, eb, ce, cb, be, bb, gronden, vb, tb, jb string
 	err := q.QueryRowContext(ctx, `SELECT eerste_gesprek_aantal, eerste_gesprek_eenheid, eerste_gesprek_bron, crisis_aantal,
 		crisis_eenheid, crisis_bron, beslis_aantal, beslis_eenheid, beslis_bron, weigeringsgronden, bewaar_geweigerd,
 		bewaar_afgezien, bewaar_beeindigd, bewaar_afgerond, versie, intake_capaciteit, voorrang_kinderen, voorrang_bron,
-		terugval_maanden, terugval_bron FROM zaken_instellingen WHERE gemeente = $1`, gemeente).
-		Scan(&ea, &ee, &eb, &ca, &ce, &cb, &ba, &be, &bb, &gronden, &bg, &baf, &bbe, &bar, &versie, &cap, &vk, &vb, &tm, &tb)
+		terugval_maanden, terugval_bron, jongerenfonds, jongerenfonds_bron FROM zaken_instellingen WHERE gemeente = $1`, gemeente).
+		Scan(&ea, &ee, &eb, &ca, &ce, &cb, &ba, &be, &bb, &gronden, &bg, &baf, &bbe, &bar, &versie, &cap, &vk, &vb, &tm, &tb, &jpf, &jb)
 	if errors.Is(err, sql.ErrNoRows) {
 		return StandaardInstellingen(gemeente), nil
 	}
@@ -125,7 +125,7 @@ func (s *Service) instellingen(ctx context.Context, q queryer, gemeente string) 
 	in := Instellingen{EersteGesprek: lokaal(ea, ee, eb), Crisis: lokaal(ca, ce, cb), Besluit: lokaal(ba, be, bb), Versie: versie,
 		Bewaren:    map[Status]int{Geweigerd: bg, Afgezien: baf, Beeindigd: bbe, Afgerond: bar},
 		Wachtlijst: Wachtlijstregel{IntakeCapaciteit: cap, VoorrangKinderen: vk == 1, VoorrangBron: vb},
-		Terugval:   Terugvalregel{Maanden: tm, Bron: tb}}
+		Terugval:   Terugvalregel{Maanden: tm, Bron: tb}, Jongerenfonds: Jongerenregel{Aan: jpf == 1, Bron: jb}}
 	for _, g := range strings.Split(gronden, ",") {
 		if g != "" {
 			in.Weigeringsgronden = append(in.Weigeringsgronden, Weigeringsgrond(g))
@@ -169,8 +169,8 @@ func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, in Inste
 		_, err = tx.ExecContext(ctx, `INSERT INTO zaken_instellingen (gemeente, eerste_gesprek_aantal, eerste_gesprek_eenheid,
 			eerste_gesprek_bron, crisis_aantal, crisis_eenheid, crisis_bron, beslis_aantal, beslis_eenheid, beslis_bron,
 			weigeringsgronden, bewaar_geweigerd, bewaar_afgezien, bewaar_beeindigd, bewaar_afgerond, versie,
-			intake_capaciteit, voorrang_kinderen, voorrang_bron, terugval_maanden, terugval_bron)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17, $18, $19, $20)
+			intake_capaciteit, voorrang_kinderen, voorrang_bron, terugval_maanden, terugval_bron, jongerenfonds, jongerenfonds_bron)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17, $18, $19, $20, $21, $22)
 			ON CONFLICT (gemeente) DO UPDATE SET eerste_gesprek_aantal = excluded.eerste_gesprek_aantal,
 			eerste_gesprek_eenheid = excluded.eerste_gesprek_eenheid, eerste_gesprek_bron = excluded.eerste_gesprek_bron,
 			crisis_aantal = excluded.crisis_aantal, crisis_eenheid = excluded.crisis_eenheid, crisis_bron = excluded.crisis_bron,
@@ -180,11 +180,12 @@ func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, in Inste
 			bewaar_afgerond = excluded.bewaar_afgerond, versie = zaken_instellingen.versie + 1,
 			intake_capaciteit = excluded.intake_capaciteit, voorrang_kinderen = excluded.voorrang_kinderen,
 			voorrang_bron = excluded.voorrang_bron, terugval_maanden = excluded.terugval_maanden,
-			terugval_bron = excluded.terugval_bron`,
+			terugval_bron = excluded.terugval_bron, jongerenfonds = excluded.jongerenfonds,
+			jongerenfonds_bron = excluded.jongerenfonds_bron`,
 			gemeente, ea, ee, eb, ca, ce, cb, ba, be, bb, strings.Join(gronden, ","),
 			in.Bewaren[Geweigerd], in.Bewaren[Afgezien], in.Bewaren[Beeindigd], in.Bewaren[Afgerond],
 			in.Wachtlijst.IntakeCapaciteit, b2i(in.Wachtlijst.VoorrangKinderen), strings.TrimSpace(in.Wachtlijst.VoorrangBron),
-			in.Terugval.Maanden, strings.TrimSpace(in.Terugval.Bron))
+			in.Terugval.Maanden, strings.TrimSpace(in.Terugval.Bron), b2i(in.Jongerenfonds.Aan), strings.TrimSpace(in.Jongerenfonds.Bron))
 		if err != nil {
 			return fmt.Errorf("zaken: instellingen opslaan: %w", err)
 		}

@@ -28,7 +28,7 @@ const (
 func AlleStappen() []Stap { return []Stap{StapBbz, StapROZ, StapMoratorium} }
 
 // Geldig reports whether s is a known step.
-func (s Stap) Geldig() bool { return s == StapBbz || s == StapROZ || s == StapMoratorium }
+func (s Stap) Geldig() bool { return s == StapBbz || s == StapROZ || s == StapMoratorium || s.jpf() }
 
 // Naam is the step in the words of the field, with its source.
 func (s Stap) Naam() string {
@@ -39,6 +39,9 @@ func (s Stap) Naam() string {
 		return "Verwezen naar ROZ (Regionale Organisatie Zelfstandigen)"
 	case StapMoratorium:
 		return "Moratorium aangevraagd (Wgs art. 5)"
+	}
+	if n, ok := jpfNaam(s); ok { // jongeren.go
+		return n
 	}
 	return string(s)
 }
@@ -78,12 +81,18 @@ func (s *Service) LegStapVast(ctx context.Context, gemeente string, id int64, ve
 		if !z.Status.Open() {
 			return "", fmt.Errorf("%w: een stap vastleggen kan alleen bij een open zaak", ErrStatus)
 		}
-		past := false
-		for _, x := range StappenVoor(z) {
-			past = past || x == st
-		}
-		if !past {
-			return "", fout("stap", "Deze stap hoort bij de route ondernemers en zzp. Zet eerst de route goed.")
+		if st.jpf() { // jongeren.go
+			if err := s.jpfStapPast(ctx, tx, z, st); err != nil {
+				return "", err
+			}
+		} else {
+			past := false
+			for _, x := range StappenVoor(z) {
+				past = past || x == st
+			}
+			if !past {
+				return "", fout("stap", "Deze stap hoort bij de route ondernemers en zzp. Zet eerst de route goed.")
+			}
 		}
 		if err := s.datumTussen("stap-datum", op, z.Startdatum, "het begin van de zaak"); err != nil {
 			return "", err

@@ -148,6 +148,16 @@ func TestBrowserZaken(t *testing.T) {
 		{"teams-fout", 422, func() webtest.Antwoord { return o.post(bs+"/teams", "teamleider", url.Values{"team-naam": {""}}) }},
 		{"zaak-teamleider", 200, func() webtest.Antwoord { return o.get(plan, "teamleider") }},
 		{"zaak-regisseur", 200, func() webtest.Antwoord { return o.get(plan, "regisseur") }},
+		{"bijzonder", 200, func() webtest.Antwoord {
+			o.post(plan+"/bijzonder", "schuldhulpverlener", url.Values{"versie": {"0"}, "lvb": {"1"}, "bijzonder-toelichting": {"Brieven samen lezen."}})
+			return o.get(plan+"/bijzonder?klaar=bijzonder", "schuldhulpverlener")
+		}},
+		{"bijzonder-fout", 422, func() webtest.Antwoord {
+			return o.post(plan+"/bijzonder", "consulent", url.Values{"versie": {"1"}, "bijzonder-toelichting": {strings.Repeat("x", 1001)}})
+		}},
+		{"bijzonder-verouderd", 409, func() webtest.Antwoord {
+			return o.post(plan+"/bijzonder", "consulent", url.Values{"versie": {"0"}, "lvb": {"1"}})
+		}},
 		{"werklijst-team", 200, func() webtest.Antwoord { return o.get(bs+"?team=geen", "teamleider") }},
 		{"instellingen", 200, func() webtest.Antwoord { return o.get(bs+"/instellingen", "beheerder") }},
 		{"instellingen-fout", 422, func() webtest.Antwoord {

@@ -12,7 +12,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 )
 
-// FuzzZakenFormulieren posts arbitrary values to the intake, a step of a zaak (the Wgs steps, a route step, the statushouder marker) and the settings: the
+// FuzzZakenFormulieren posts arbitrary values to the intake, a step of a zaak (the Wgs steps, a route step, the statushouder marker, the special data) and the settings: the
 // answer is a redirect, a form with errors at their fields, or a clear refusal; never a 500 or a panic.
 //
 //	go test -run '^$' -fuzz FuzzZakenFormulieren -fuzztime 30s ./internal/web/zakenweb
@@ -48,6 +48,7 @@ func FuzzZakenFormulieren(f *testing.F) {
 		ok(doe(t, b+"/1/eerste-gesprek", cons, url.Values{"versie": {versie}, "gesprek-datum": {stapDatum}, "afzien": {crisis}}), "eerste gesprek", http.StatusSeeOther, http.StatusUnprocessableEntity, http.StatusConflict, http.StatusNotFound)
 		ok(doe(t, b+"/1/stap", cons, url.Values{"versie": {versie}, "stap": {soort}, "stap-datum": {stapDatum}, "stap-toelichting": {bron}}), "stap", http.StatusSeeOther, http.StatusUnprocessableEntity, http.StatusConflict, http.StatusNotFound)
 		ok(doe(t, b+"/1/statushouder", cons, url.Values{"versie": {versie}, "statushouder": {crisis}}), "statushouder", http.StatusSeeOther, http.StatusUnprocessableEntity, http.StatusConflict, http.StatusNotFound)
+		ok(doe(t, b+"/1/bijzonder", cons, url.Values{"versie": {versie}, "lvb": {crisis}, "bijzonder-toelichting": {bron}}), "bijzonder", http.StatusSeeOther, http.StatusUnprocessableEntity, http.StatusConflict, http.StatusNotFound)
 		ok(doe(t, b+"/instellingen", beh, url.Values{"versie": {versie}, "crisis-aantal": {aantal}, "crisis-eenheid": {eenheid},
 			"crisis-bron": {bron}, "bewaar-afgerond": {bewaar}, "grond-eerder": {crisis}}), "instellingen", http.StatusSeeOther, http.StatusUnprocessableEntity, http.StatusConflict)
 	})

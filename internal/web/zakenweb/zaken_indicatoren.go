@@ -16,6 +16,8 @@ type indRij struct {
 	Jaar                          string
 	Gesprekken, Crisis, Besluiten string
 	Resultaat, Einde              string
+	// the marker statushouder or inburgeraar, published counts (zaken_doelgroep.go)
+	Gestart, Statushouder, Aandeel string
 }
 
 func maatTekst(m zaken.Termijnmaat) string {
@@ -44,8 +46,10 @@ func indRijVan(in zaken.Indicatoren) indRij {
 	if in.Jaar == 0 {
 		j = "Alle jaren"
 	}
-	return indRij{Jaar: j, Gesprekken: maatTekst(in.Gesprekken), Crisis: maatTekst(in.Crisis), Besluiten: maatTekst(in.Besluiten),
+	rij := indRij{Jaar: j, Gesprekken: maatTekst(in.Gesprekken), Crisis: maatTekst(in.Crisis), Besluiten: maatTekst(in.Besluiten),
 		Resultaat: wekenTekst(in.Resultaat), Einde: wekenTekst(in.Einde)}
+	rij.Gestart, rij.Statushouder, rij.Aandeel = doelgroepVan(in.Doelgroep).tekst()
+	return rij
 }
 
 // indicatorenCSV exports the indicators per year (and all years) for the monitor and the P&C cycle.
@@ -59,7 +63,8 @@ func (s *server) indicatorenCSV(w http.ResponseWriter, r *http.Request) {
 	c := web.NieuweCSV(w, "zaken-indicatoren-"+gm+".csv")
 	c.Rij("jaar", "eerste_gesprekken_beoordeeld", "eerste_gesprekken_op_tijd", "eerste_gesprekken_te_laat", "eerste_gesprekken_termijn_voorbij",
 		"eerste_gesprekken_op_tijd_pct", "crisis_beoordeeld", "crisis_op_tijd", "besluiten_beoordeeld", "besluiten_op_tijd",
-		"resultaat_zaken", "resultaat_weken_mediaan", "resultaat_weken_gemiddeld", "einde_zaken", "einde_weken_mediaan", "einde_weken_gemiddeld")
+		"resultaat_zaken", "resultaat_weken_mediaan", "resultaat_weken_gemiddeld", "einde_zaken", "einde_weken_mediaan", "einde_weken_gemiddeld",
+		"zaken_gestart", "zaken_gestart_statushouder", "statushouder_pct")
 	getal := func(n int) string { return strconv.Itoa(n) }
 	dec := func(f float64, ok bool) string {
 		if !ok {
@@ -73,10 +78,11 @@ func (s *server) indicatorenCSV(w http.ResponseWriter, r *http.Request) {
 			j = "alle"
 		}
 		p, ok := in.Gesprekken.Aandeel()
-		c.Rij(j, getal(in.Gesprekken.Beoordeeld), getal(in.Gesprekken.OpTijd), getal(in.Gesprekken.TeLaat), getal(in.Gesprekken.NogNiet),
+		c.Rij(append([]string{j, getal(in.Gesprekken.Beoordeeld), getal(in.Gesprekken.OpTijd), getal(in.Gesprekken.TeLaat), getal(in.Gesprekken.NogNiet),
 			dec(p, ok), getal(in.Crisis.Beoordeeld), getal(in.Crisis.OpTijd), getal(in.Besluiten.Beoordeeld), getal(in.Besluiten.OpTijd),
 			getal(in.Resultaat.Aantal), dec(in.Resultaat.Mediaan, in.Resultaat.Aantal > 0), dec(in.Resultaat.Gemiddelde, in.Resultaat.Aantal > 0),
-			getal(in.Einde.Aantal), dec(in.Einde.Mediaan, in.Einde.Aantal > 0), dec(in.Einde.Gemiddelde, in.Einde.Aantal > 0))
+			getal(in.Einde.Aantal), dec(in.Einde.Mediaan, in.Einde.Aantal > 0), dec(in.Einde.Gemiddelde, in.Einde.Aantal > 0),
+		}, doelgroepVan(in.Doelgroep).csv()...)...)
 	}
 	if err := c.Klaar(); err != nil {
 		s.kit.Log().ErrorContext(r.Context(), "zaken: indicatoren csv", "fout", err)

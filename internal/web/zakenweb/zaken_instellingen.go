@@ -26,6 +26,10 @@ type instellingenData struct {
 	VoorrangKinderen         bool
 	// the terugvalgarantie
 	TerugvalMaanden, TerugvalBron string
+	// the Jongeren Perspectief Fonds (zaken_jongeren.go)
+	Jongerenfonds     bool
+	JongerenfondsBron string
+	Leeftijdsgrens    string
 }
 
 type termijnVeld struct {
@@ -110,6 +114,7 @@ func (s *server) toonInstellingen(w http.ResponseWriter, r *http.Request, status
 		d.TerugvalMaanden = strconv.Itoa(m)
 	}
 	d.TerugvalBron = in.Terugval.Bron
+	vulJongerenInstelling(d, in, form)
 	if form != nil {
 		d.Capaciteit, d.VoorrangKinderen, d.VoorrangBron = form["intake-capaciteit"], form["voorrang-kinderen"] == "1", form["voorrang-bron"]
 		d.TerugvalMaanden, d.TerugvalBron = form["terugval-maanden"], form["terugval-bron"]
@@ -187,6 +192,7 @@ func (s *server) instellingenPost(w http.ResponseWriter, r *http.Request) {
 		in.Terugval.Maanden = n
 	}
 	in.Terugval.Bron = form["terugval-bron"]
+	leesJongerenInstelling(d, &in, form)
 	if in.Terugval.Maanden > 0 && in.Terugval.Bron == "" {
 		d.Add("terugval-bron", "Terugvalperiode: noem de bron (plan of beleidsregel) van de terugvalgarantie.")
 	}

@@ -92,6 +92,9 @@ func (s *server) routes() []web.Route {
 	team := func(p string, h http.HandlerFunc) web.Route {
 		return web.Route{Pattern: p, Access: web.InGemeente, Permissie: auth.ZakenTeams, Activiteit: activiteit, Handler: h}
 	}
+	bijzonder := func(p string, h http.HandlerFunc) web.Route {
+		return web.Route{Pattern: p, Access: web.InGemeente, Permissie: auth.ZakenBijzonder, Activiteit: activiteit, Handler: h}
+	}
 	return []web.Route{
 		{Pattern: "GET /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraag},
 		{Pattern: "POST /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraagPost},
@@ -134,6 +137,8 @@ func (s *server) routes() []web.Route {
 		doe("POST /beheer/{gemeente}/zaken/{id}/stap-weg", s.stapWeg),
 		doe("POST /beheer/{gemeente}/zaken/{id}/nazorg-einde", s.nazorgEinde),
 		team("POST /beheer/{gemeente}/zaken/teams/lid-weg", s.teamLidWeg),
+		bijzonder("GET /beheer/{gemeente}/zaken/{id}/bijzonder", s.bijzonder),
+		bijzonder("POST /beheer/{gemeente}/zaken/{id}/bijzonder", s.bijzonderPost),
 		{Pattern: "GET /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingen},
 		{Pattern: "POST /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingenPost},
 	}
@@ -166,6 +171,7 @@ var meldingen = map[string]string{
 	"gedaan":         "De actie is afgevinkt.",
 	"notitie":        "De notitie staat op de tijdlijn.",
 	"instellingen":   "De instellingen voor zaken zijn opgeslagen. De termijnen van open zaken zijn opnieuw berekend.",
+	"bijzonder":      "De bijzondere gegevens zijn opgeslagen.",
 	"bestond":        "Er was al een zaak voor deze vroegsignaalzaak; dit is die zaak.",
 	"huishouden":     "Het huishouden is aan de zaak gekoppeld. De personen staan hieronder.",
 	"nazorg":         "De nazorg is overgedragen aan de partner.",

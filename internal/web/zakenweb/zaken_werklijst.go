@@ -128,6 +128,9 @@ func (s *server) werklijst(w http.ResponseWriter, r *http.Request) {
 	for _, x := range zaken.AlleStappen() {
 		rs = append(rs, [2]string{string(x), x.Naam()})
 	}
+	if in, err := s.zaken.Instellingen(ctx, gm); err == nil {
+		rs = jongerenFilter(rs, in) // zaken_jongeren.go
+	}
 	d.Routestappen = opties(rs, string(f.Stap))
 	vanaf, ok := web.LeesVanaf(q, "vanaf")
 	if !ok {

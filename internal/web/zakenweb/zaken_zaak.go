@@ -82,6 +82,10 @@ type zaakData struct {
 	TeamOpties        []web.Optie
 	// changing and removing debts, posts and steps (zaken_schulden_wijzig.go)
 	Wijzig wijzigData
+
+	// special data (zaken_bijzonder.go): a link for who may see them, one fixed line for the others
+	MagBijzonder    bool
+	BijzonderRollen string
 }
 
 type persoonRij struct{ Rol, BSN, Geboortedatum string }
@@ -155,6 +159,7 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	d.Aanvraag, d.ZonderHuishouden = det.Aanvraag, z.HuishoudenID == ""
 	d.Open, d.Aangemeld, d.Intake, d.Plan = z.Status.Open(), z.Status == zaken.Aangemeld, z.Status == zaken.Intake, z.Status == zaken.Plan
 	d.MagBehandelen, d.MagPlan, d.MagTeams = auth.Mag(a, gm, auth.ZakenBehandelen), auth.Mag(a, gm, auth.ZakenPlan), auth.Mag(a, gm, auth.ZakenTeams)
+	d.MagBijzonder, d.BijzonderRollen = auth.Mag(a, gm, auth.ZakenBijzonder), BijzonderRollen
 	teamID, err := s.zaken.TeamVan(ctx, gm, z.ID)
 	if err != nil {
 		s.kit.InternalError(w, r, err)
@@ -257,6 +262,7 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	s.vulOverzicht(d, det.Overzicht)
 	s.vulStappen(d, det)
 	s.vulWijzigen(d, r, det)
+	vulJongerenStappen(d, z, in, d.veld("stap"))
 	for _, b := range det.Brieven {
 		d.Brieven = append(d.Brieven, briefRij{URL: briefURL(gm, z.ID, b.ID), Onderwerp: b.Onderwerp, Datum: datumNL(b.Datum), Door: b.Door})
 	}
