@@ -20,7 +20,7 @@ func (s *Service) VerwijzingCijfersVan(ctx context.Context, gemeente string, r R
 	if err != nil {
 		return VerwijzingCijfers{}, err
 	}
-	feiten, err := s.verwijzingFeiten(ctx, gemeente, r, p)
+	feiten, err := s.verwijzingFeiten(ctx, gemeente, r, p, zone)
 	if err != nil {
 		return VerwijzingCijfers{}, err
 	}
@@ -29,11 +29,7 @@ func (s *Service) VerwijzingCijfersVan(ctx context.Context, gemeente string, r R
 	return c, nil
 }
 
-func (s *Service) verwijzingFeiten(ctx context.Context, gemeente string, r Richting, p Periode) ([]VerwijzingFeit, error) {
-	zone, err := termijn.Zone()
-	if err != nil {
-		return nil, err
-	}
+func (s *Service) verwijzingFeiten(ctx context.Context, gemeente string, r Richting, p Periode, zone *time.Location) ([]VerwijzingFeit, error) {
 	van, tot := p.Grenzen(zone)
 	args := []any{gemeente, string(r), van.UTC(), tot.UTC()}
 	const waar = `v.gemeente = $1 AND v.richting = $2 AND v.aangemaakt >= $3 AND v.aangemaakt < $4`
@@ -42,7 +38,7 @@ func (s *Service) verwijzingFeiten(ctx context.Context, gemeente string, r Richt
 	var uit []VerwijzingFeit
 	plek := map[int64]int{}
 	partners := map[string]string{} // one string per partner id
-	err = eachRow(ctx, s.db.SQL(), `SELECT v.id, v.partner_id, v.behoefte, v.aangemaakt, v.ingetrokken FROM netwerk_verwijzing v WHERE `+waar, args,
+	err := eachRow(ctx, s.db.SQL(), `SELECT v.id, v.partner_id, v.behoefte, v.aangemaakt, v.ingetrokken FROM netwerk_verwijzing v WHERE `+waar, args,
 		func(rows *sql.Rows) error {
 			var id int64
 			var f VerwijzingFeit

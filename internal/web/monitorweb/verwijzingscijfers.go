@@ -4,7 +4,7 @@ import (
 	"context"
 	"net/http"
 	"slices"
-	"strconv"
+	"strings"
 
 	"github.com/zeker-platform/zeker/internal/netwerk"
 	"github.com/zeker-platform/zeker/internal/web"
@@ -96,7 +96,7 @@ func (s *server) verwijzingscijfers(w http.ResponseWriter, r *http.Request) {
 		for _, gr := range t.PerPartner {
 			d.PerPartner = append(d.PerPartner, cijferRij{Naam: partnerNaam(t.PartnerNamen, gr.Code), Cellen: gr.Gepubliceerd()})
 		}
-		slices.SortStableFunc(d.PerPartner, func(a, b cijferRij) int { return compareNL(a.Naam, b.Naam) })
+		slices.SortStableFunc(d.PerPartner, func(a, b cijferRij) int { return strings.Compare(a.Naam, b.Naam) })
 		for _, gr := range t.PerBehoefte {
 			d.PerBehoefte = append(d.PerBehoefte, cijferRij{Naam: netwerk.BehoefteNaam(netwerk.Behoefte(gr.Code)), Cellen: gr.Gepubliceerd()})
 		}
@@ -112,16 +112,6 @@ func partnerNaam(namen map[string]string, id string) string {
 		return n
 	}
 	return "Partner " + id + " (geen lid meer)"
-}
-
-func compareNL(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // redenen are the distinct reasons of the suppressed cells, in the order they first occur.
@@ -177,14 +167,7 @@ func (s *server) verwijzingscijfersCSV(w http.ResponseWriter, r *http.Request) {
 				waarom = append(waarom, cel.Reden)
 			}
 		}
-		reden := ""
-		for i, x := range waarom {
-			if i > 0 {
-				reden += "; "
-			}
-			reden += x
-		}
-		c.Rij(append(uit, reden)...)
+		c.Rij(append(uit, strings.Join(waarom, "; "))...)
 	}
 	rij("totaal", "", "Alle verwijzingen", t.Totaal.Gepubliceerd())
 	for _, gr := range t.PerPartner {
@@ -194,6 +177,6 @@ func (s *server) verwijzingscijfersCSV(w http.ResponseWriter, r *http.Request) {
 		rij("behoefte", gr.Code, netwerk.BehoefteNaam(netwerk.Behoefte(gr.Code)), gr.Gepubliceerd())
 	}
 	if err := c.Klaar(); err != nil {
-		s.kit.Log().ErrorContext(r.Context(), "monitor: verwijzingscijfers csv", "fout", err, "regels", strconv.Itoa(len(t.PerPartner)))
+		s.kit.Log().ErrorContext(r.Context(), "monitor: verwijzingscijfers csv", "fout", err)
 	}
 }
