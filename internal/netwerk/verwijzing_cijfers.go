@@ -13,8 +13,9 @@ import (
 
 // The monitor's counts of referrals (docs/netwerk.md, "Referral counts in the monitor"), computed from
 // the stored status history (netwerk_verwijzing_status) and the consent column of netwerk_verwijzing.
-// This file is pure: VerwijzingFeit is what the storage reads of one referral (no personal data), and
-// TelVerwijzingen groups them per partner and per need. The numbers are published with small-number
+// This file is pure: TelRij and Antwoord are what the storage reads (counts grouped in SQL, and the first
+// answers for the working days; no personal data), and TelVerwijzingen adds them up per partner and per
+// need. The numbers are published with small-number
 // suppression (shared/reference/zaken-netwerk-monitor.md §4.5): see Aantal, Aandeel and Mediaan.
 
 // Suppression thresholds (§4.5, CBS "Aanvullende onderzoeksbeschrijving Inkomensstatistiek" §5 and the
@@ -30,17 +31,23 @@ const (
 	MinWaarnemingen = 100
 )
 
-// VerwijzingFeit is what the monitor counts of one referral: no name, no question, no contact.
-type VerwijzingFeit struct {
+// TelRij is one group of referrals (a partner and a need) as the storage counts it in SQL.
+type TelRij struct {
+	PartnerID   string
+	Behoefte    Behoefte
+	Verstuurd   int // referrals sent in the period
+	Ingetrokken int // netwerk_verwijzing.ingetrokken set
+}
+
+// Antwoord is a row of a referral's history that the counts need: its first answer — the geaccepteerd
+// or afgewezen row; the closed loop allows only those two after verstuurd (Antwoorden(Verstuurd)), each
+// at most once, so a referral has at most one and it is the first answer — or its hulp_gestart row.
+type Antwoord struct {
 	PartnerID string
 	Behoefte  Behoefte
-	Verstuurd time.Time // the time of the 'verstuurd' row of the history (the referral's creation)
-	// EersteAntwoord is the first state after verstuurd in the history (geaccepteerd or afgewezen;
-	// "" when the receiver has not answered), at EersteAntwoordOp.
-	EersteAntwoord   VStatus
-	EersteAntwoordOp time.Time
-	HulpGestart      bool // the history has a hulp_gestart row
-	Ingetrokken      bool // netwerk_verwijzing.ingetrokken is set
+	Status    VStatus
+	Verstuurd time.Time // when the referral was sent
+	Op        time.Time // when it was answered
 }
 
 // Periode is a calendar year or one of its quarters, by the day a referral was sent (Europe/Amsterdam).
@@ -120,28 +127,43 @@ type VerwijzingCijfers struct {
 	PerBehoefte []Groep // in the order of Behoeften
 }
 
-// TelVerwijzingen counts the facts; zone is Europe/Amsterdam (the days of the working-day count).
-func TelVerwijzingen(feiten []VerwijzingFeit, zone *time.Location) (tot Telling, perPartner, perBehoefte []Groep) {
+// TelVerwijzingen adds up the groups and the first answers per partner, per need and in total; zone is
+// Europe/Amsterdam (the days of the working-day count).
+func TelVerwijzingen(rijen []TelRij, antwoorden []Antwoord, zone *time.Location) (tot Telling, perPartner, perBehoefte []Groep) {
 	pp, pb := map[string]*Telling{}, map[Behoefte]*Telling{}
-	for i := range feiten {
-		f := &feiten[i]
-		wd := -1
-		if f.EersteAntwoord != "" {
-			wd = termijn.WerkdagenTussen(datum.Van(f.Verstuurd, zone), datum.Van(f.EersteAntwoordOp, zone))
-		}
-		for _, t := range []*Telling{&tot, groep(pp, f.PartnerID), groep(pb, f.Behoefte)} {
-			t.tel(f, wd)
+	for _, r := range rijen {
+		for _, t := range []*Telling{&tot, groep(pp, r.PartnerID), groep(pb, r.Behoefte)} {
+			t.Verstuurd += r.Verstuurd
+			t.Ingetrokken += r.Ingetrokken
 		}
 	}
-	tot.sorteer()
+	for _, a := range antwoorden {
+		wd := -1
+		if a.Status != HulpGestart {
+			wd = termijn.WerkdagenTussen(datum.Van(a.Verstuurd, zone), datum.Van(a.Op, zone))
+		}
+		for _, t := range []*Telling{&tot, groep(pp, a.PartnerID), groep(pb, a.Behoefte)} {
+			switch a.Status {
+			case HulpGestart:
+				t.HulpGestart++
+				continue
+			case Afgewezen:
+				t.Afgewezen++
+			default:
+				t.Geaccepteerd++
+			}
+			t.Werkdagen = append(t.Werkdagen, wd)
+		}
+	}
+	tot.sluit()
 	for id, t := range pp {
-		t.sorteer()
+		t.sluit()
 		perPartner = append(perPartner, Groep{Code: id, Telling: *t})
 	}
 	slices.SortFunc(perPartner, func(a, b Groep) int { return strings.Compare(a.Code, b.Code) })
 	for _, b := range Behoeften {
 		if t, ok := pb[b]; ok {
-			t.sorteer()
+			t.sluit()
 			perBehoefte = append(perBehoefte, Groep{Code: string(b), Telling: *t})
 		}
 	}
@@ -157,28 +179,11 @@ func groep[K comparable](m map[K]*Telling, k K) *Telling {
 	return t
 }
 
-func (t *Telling) tel(f *VerwijzingFeit, werkdagen int) {
-	t.Verstuurd++
-	switch f.EersteAntwoord {
-	case "":
-		t.GeenAntwoord++
-	case Afgewezen:
-		t.Afgewezen++
-	default:
-		t.Geaccepteerd++
-	}
-	if werkdagen >= 0 {
-		t.Werkdagen = append(t.Werkdagen, werkdagen)
-	}
-	if f.HulpGestart {
-		t.HulpGestart++
-	}
-	if f.Ingetrokken {
-		t.Ingetrokken++
-	}
+// sluit derives the referrals without an answer and sorts the working days (for the median).
+func (t *Telling) sluit() {
+	t.GeenAntwoord = max(0, t.Verstuurd-t.Geaccepteerd-t.Afgewezen)
+	slices.Sort(t.Werkdagen)
 }
-
-func (t *Telling) sorteer() { slices.Sort(t.Werkdagen) }
 
 // Cel is one published number: its text, or a sign with the reason it is not shown.
 type Cel struct {
