@@ -130,6 +130,8 @@ var toegangTabel = map[string]string{
 	"GET /beheer/{gemeente}/afspraken/{id}":                  "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/afspraken/{id}":                 "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/afspraken/{id}/verwijderen":     "beheerder systeembeheerder",
+	"GET /beheer/{gemeente}/afspraken/{id}/metingen":         "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/afspraken/{id}/metingen":        "beheerder systeembeheerder",
 	"GET /beheer/{gemeente}/sociale-kaart/voorstellen":       "beheerder systeembeheerder",
 	"GET /beheer/{gemeente}/sociale-kaart/voorstellen/{id}":  "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/sociale-kaart/voorstellen/{id}": "beheerder systeembeheerder",
@@ -160,6 +162,12 @@ var toegangTabel = map[string]string{
 	"GET /beheer/{gemeente}/armoedeval":       "beleidsmedewerker",
 	"GET /beheer/{gemeente}/armoedeval.csv":   "beleidsmedewerker",
 	"GET /beheer/{gemeente}/netwerkafspraken": "beheerder beleidsmedewerker consulent",
+	// The monitor's aggregates (monitor.lezen): agreements with measured values as CSV, referral
+	// counts with small-number suppression, the Wgs indicators of zaken.
+	"GET /beheer/{gemeente}/netwerkafspraken.csv":   "beheerder beleidsmedewerker consulent",
+	"GET /beheer/{gemeente}/verwijzingscijfers":     "beheerder beleidsmedewerker consulent",
+	"GET /beheer/{gemeente}/verwijzingscijfers.csv": "beheerder beleidsmedewerker consulent",
+	"GET /beheer/{gemeente}/zaakindicatoren":        "beheerder beleidsmedewerker consulent",
 
 	// Vroegsignalering (signalen_*.go).
 	"GET /beheer/{gemeente}/signalen":                 "consulent",

@@ -232,6 +232,17 @@ func TestDemoEndToEnd(t *testing.T) {
 	if resp, body := get("/beheer/GM1681/budgetaanvragen"); resp.StatusCode != 200 || !strings.Contains(body, "Aanvraag 1 tot en met 3 van 3") {
 		t.Errorf("demo budget requests of GM1681: %d", resp.StatusCode)
 	}
+	// The monitor: the network's agreement with its demo measured value (labelled as such), the
+	// referral counts (Borger-Odoorn has no demo referrals: a true 0), and the Wgs indicators of zaken.
+	if resp, body := get("/beheer/GM1681/netwerkafspraken"); resp.StatusCode != 200 || !strings.Contains(body, "Demogegevens: verzonnen voor de demo") {
+		t.Errorf("demo measured values on the monitor of GM1681: %d", resp.StatusCode)
+	}
+	if resp, body := get("/beheer/GM1681/verwijzingscijfers"); resp.StatusCode != 200 || !strings.Contains(body, `scope="row">Alle verwijzingen</th><td class="utrecht-table__cell">0</td>`) {
+		t.Errorf("demo referral counts of GM1681: %d\n%s", resp.StatusCode, body)
+	}
+	if resp, body := get("/beheer/GM1681/zaakindicatoren"); resp.StatusCode != 200 || !strings.Contains(body, "Wgs artikel 4 lid 3") || !strings.Contains(body, "Alle jaren") {
+		t.Errorf("Wgs indicators on the monitor of GM1681: %d", resp.StatusCode)
+	}
 	u, _ := url.Parse(basis)
 	cookies := jar.Cookies(u)
 	if len(cookies) != 1 || cookies[0].Name != "zeker-sessie" {

@@ -45,7 +45,11 @@ func maakDemoAfspraken(ctx context.Context, ns *netwerk.Service, ps *partner.Ser
 		if gedaan[a.Gemeente] {
 			continue
 		}
-		if _, err := ns.BewaarAfspraak(ctx, a); err != nil {
+		b, err := ns.BewaarAfspraak(ctx, a)
+		if err != nil {
+			return err
+		}
+		if err := maakDemoMetingen(ctx, ns, b); err != nil {
 			return err
 		}
 	}

@@ -151,7 +151,8 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	mon, err := monitorweb.New(kit, monitorweb.Deps{Catalogus: cat, Populaties: &scan.Service{DB: db, Catalogus: cat, Audit: d.audit}, Afspraken: monitorAfspraken(ns)})
+	mon, err := monitorweb.New(kit, monitorweb.Deps{Catalogus: cat, Populaties: &scan.Service{DB: db, Catalogus: cat, Audit: d.audit},
+		Afspraken: monitorAfsprakenMetMetingen(ns), Verwijzingscijfers: monitorVerwijzingscijfers(ns), ZaakIndicatoren: monitorZaakIndicatoren(d.zaken)})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -2,6 +2,7 @@ package checkweb
 
 import (
 	"bytes"
+	"net/url"
 	"strings"
 
 	"github.com/zeker-platform/zeker/internal/regels"
@@ -55,12 +56,28 @@ func (p *resultaatPagina) schrijfOverdracht(b *bytes.Buffer) {
 	}
 	b.WriteString("</tbody></table></div>\n")
 	// The referral form of the netwerk part, prefilled with what the check found; the kit builds the
-	// address already escaped (web.VerwijzingUitCheckURL), so only the attribute is escaped here.
-	b.WriteString(`<p class="utrecht-paragraph zeker-niet-printen"><a class="utrecht-link utrecht-link--html-a" id="verwijs-link" href="`)
-	web.Esc(b, web.VerwijzingUitCheckURL(p.gemeente.Code, overdrachtVraag(recht, misschien)))
-	b.WriteString(`">`)
-	web.Esc(b, l.T("overdracht.verwijs"))
-	b.WriteString("</a></p>\n</section>\n")
+	// address already escaped (web.VerwijzingUitCheckURL), so only the attribute is escaped here. Only a
+	// logged-in partner user who may refer gets the link (p.verwijzer, check_verwijzer.go); anyone else
+	// gets the way in instead of a form that would refuse them.
+	verwijs := web.VerwijzingUitCheckURL(p.gemeente.Code, overdrachtVraag(recht, misschien))
+	b.WriteString(`<p class="utrecht-paragraph zeker-niet-printen">`)
+	switch p.verwijzer {
+	case verwijzerPartner:
+		b.WriteString(`<a class="utrecht-link utrecht-link--html-a" id="verwijs-link" href="`)
+		web.Esc(b, verwijs)
+		b.WriteString(`">`)
+		web.Esc(b, l.T("overdracht.verwijs"))
+		b.WriteString(`</a>`)
+	case verwijzerGemeente:
+		web.Esc(b, l.T("overdracht.verwijs.gemeente"))
+	default:
+		b.WriteString(`<a class="utrecht-link utrecht-link--html-a" id="verwijs-login" href="`)
+		web.Esc(b, "/login?terug="+url.QueryEscape(verwijs))
+		b.WriteString(`">`)
+		web.Esc(b, l.T("overdracht.verwijs.login"))
+		b.WriteString(`</a>`)
+	}
+	b.WriteString("</p>\n</section>\n")
 }
 
 // overdrachtVraag is the question a referral from the check starts with, in Dutch for the receiving

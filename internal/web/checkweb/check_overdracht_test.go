@@ -52,23 +52,29 @@ func TestOverdracht(t *testing.T) {
 	}
 }
 
-// TestOverdrachtVerwijsLink: the intermediary's hand-over sheet links the referral form of the netwerk
-// part (web.VerwijzingUitCheckURL) with source "check" and the regelingen found as the question; no BSN
-// or name goes in it. The resident's own result has no such link.
+// TestOverdrachtVerwijsLink: the intermediary's hand-over sheet leads to the referral form of the
+// netwerk part (web.VerwijzingUitCheckURL) with source "check" and the regelingen found as the
+// question; no BSN or name goes in it. Without a session (this test server has no logins) it is the
+// login with the form as the way back (TestOverdrachtVerwijzer shows the partner user's direct link).
+// The resident's own result has no such link.
 func TestOverdrachtVerwijsLink(t *testing.T) {
 	s := testServer(t, testConfig{})
 	f, _ := wandelingen[1].loop(t, s, "GM0175", "nl", "ander")
-	link := regexp.MustCompile(`<a [^>]*id="verwijs-link" href="([^"]*)">([^<]*)</a>`).FindStringSubmatch(f.Body)
+	link := regexp.MustCompile(`<a [^>]*id="verwijs-login" href="([^"]*)">([^<]*)</a>`).FindStringSubmatch(f.Body)
 	if link == nil {
 		t.Fatal("the hand-over sheet has no referral link")
 	}
-	if i, j := strings.Index(f.Body, `id="overdracht"`), strings.Index(f.Body, `id="verwijs-link"`); j < i {
+	if i, j := strings.Index(f.Body, `id="overdracht"`), strings.Index(f.Body, `id="verwijs-login"`); j < i {
 		t.Error("the referral link is not on the hand-over sheet")
 	}
-	if link[2] != "Verwijs door naar de gemeente of een partner" {
+	if link[2] != "Werkt u bij een partnerorganisatie? Log in om door te verwijzen." {
 		t.Errorf("link text %q", link[2])
 	}
-	u, err := url.Parse(html.UnescapeString(link[1]))
+	login, err := url.Parse(html.UnescapeString(link[1]))
+	if err != nil || login.Path != "/login" {
+		t.Fatalf("login link %q, %v", link[1], err)
+	}
+	u, err := url.Parse(login.Query().Get("terug"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +89,7 @@ func TestOverdrachtVerwijsLink(t *testing.T) {
 		t.Errorf("the link carries more than source and question: %q", u.RawQuery)
 	}
 	f, _ = wandelingen[1].loop(t, s, "GM0175", "nl", "zelf")
-	if strings.Contains(f.Body, `id="verwijs-link"`) || strings.Contains(f.Body, "/verwijzingen/nieuw") {
+	if strings.Contains(f.Body, `id="verwijs-link"`) || strings.Contains(f.Body, `id="verwijs-login"`) || strings.Contains(f.Body, "verwijzingen%2Fnieuw") || strings.Contains(f.Body, "/verwijzingen/nieuw") {
 		t.Error("the resident's result links the referral form")
 	}
 }

@@ -58,6 +58,7 @@ func (s *server) checkResultaat(w http.ResponseWriter, r *http.Request) {
 		p.contactTekst = g.Contact.TekstEN
 	}
 	if a.Ander {
+		p.verwijzer = s.verwijzerVan(r, g.Code)
 		for i := range res.Regelingen {
 			if u := &res.Regelingen[i]; u.Aanvragen.AlleenViaIntermediair && u.Oordeel != regels.GeenRecht {
 				p.alleenVia = append(p.alleenVia, u.Naam)

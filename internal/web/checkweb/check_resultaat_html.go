@@ -113,6 +113,8 @@ type resultaatPagina struct {
 	uitvoerderGemeente string
 	// partners are the contacts of the partners that run regelingen on this page, by key.
 	partners map[string]PartnerContact
+	// verwijzer is who reads the hand-over sheet, for its referral link (intermediary mode only).
+	verwijzer verwijzer
 
 	aanvraagActie, token string // the application form (check_aanvraag.go); "" without
 }

@@ -15,10 +15,12 @@ import (
 // fills it from netwerk.Service; monitorweb does not import the netwerk part.
 type Afspraken func(ctx context.Context, gemeente string, dag time.Time) ([]Netwerkafspraak, error)
 
-// Netwerkafspraak is an agreement with its partners' names (in the order of Partners' ids).
+// Netwerkafspraak is an agreement with its partners' names (in the order of Partners' ids) and the
+// measured values of its indicators.
 type Netwerkafspraak struct {
 	netwerk.Afspraak
 	PartnerNamen []string
+	Metingen     []netwerk.Meting
 }
 
 type afsprakenData struct {
@@ -27,12 +29,40 @@ type afsprakenData struct {
 	Datum     string // as asked, for the form
 	Op        string // the day shown, in words
 	Ingesteld bool   // false: this server keeps no agreements
+	CSV       string
 	Rijen     []afspraakRij
 }
 
 type afspraakRij struct {
 	Netwerkafspraak
 	Soort, Periode string
+	Indicatoren    []indicatorRij
+}
+
+// indicatorRij is an indicator with its measured values (newest period first) and where Zeker's own
+// data count something like it.
+type indicatorRij struct {
+	netwerk.Indicator
+	Gemeten   []metingTekst
+	ZekerTelt string
+}
+
+type metingTekst struct {
+	Periode, Waarde, Bron, Op string
+}
+
+func indicatorRijen(a Netwerkafspraak) []indicatorRij {
+	var uit []indicatorRij
+	for _, x := range a.Indicatoren {
+		rij := indicatorRij{Indicator: x, ZekerTelt: netwerk.ZekerTelt(x.Naam)}
+		for _, m := range a.Metingen {
+			if m.Indicator == x.Naam {
+				rij.Gemeten = append(rij.Gemeten, metingTekst{Periode: m.Periode.Naam(), Waarde: m.Waarde, Bron: m.Bron, Op: dagNL(m.GemetenOp)})
+			}
+		}
+		uit = append(uit, rij)
+	}
+	return uit
 }
 
 // afspraken shows the network agreements that run on a day (?datum=JJJJ-MM-DD, default today) with
@@ -58,6 +88,7 @@ func (s *server) afspraken(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	d.Op = dagNL(dag)
+	d.CSV = "/beheer/" + g.Code + "/netwerkafspraken.csv?datum=" + dag.Format("2006-01-02")
 	if s.afs != nil && status == http.StatusOK {
 		as, err := s.afs(r.Context(), g.Code, dag)
 		if err != nil {
@@ -65,7 +96,8 @@ func (s *server) afspraken(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		for _, a := range as {
-			d.Rijen = append(d.Rijen, afspraakRij{Netwerkafspraak: a, Soort: netwerk.AfspraakSoortNaam(a.Soort), Periode: periode(a.Van, a.Tot)})
+			d.Rijen = append(d.Rijen, afspraakRij{Netwerkafspraak: a, Soort: netwerk.AfspraakSoortNaam(a.Soort), Periode: periode(a.Van, a.Tot),
+				Indicatoren: indicatorRijen(a)})
 		}
 	}
 	s.pages.Render(w, r, status, "beheer_afspraken", d)

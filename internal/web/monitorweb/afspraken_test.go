@@ -28,7 +28,9 @@ func afsprakenOmgeving(t *testing.T, metAfspraken bool) (*webtest.Omgeving, *vra
 			return []Netwerkafspraak{{Afspraak: netwerk.Afspraak{Naam: "Armoedepact Westerkwartier", Soort: netwerk.Armoedepact,
 				Van: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Bron: "Beleidsplan 2025, p. 12",
 				Indicatoren: []netwerk.Indicator{{Naam: "Huishoudens met schuldhulp", Streef: "100 huishoudens", Bron: "Armoedepact, bijlage 2"},
-					{Naam: "Deelnemende partners"}}}, PartnerNamen: []string{"Humanitas", "Voor Elkaar"}}}, nil
+					{Naam: "Deelnemende partners"}}}, PartnerNamen: []string{"Humanitas", "Voor Elkaar"},
+				Metingen: []netwerk.Meting{{Indicator: "Huishoudens met schuldhulp", Periode: netwerk.Periode{Jaar: 2025}, Waarde: "87 huishoudens",
+					Bron: "Demogegevens: jaarrapportage 2025", GemetenOp: time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC)}}}}, nil
 		}
 	}
 	part, err := New(o.Kit, deps)

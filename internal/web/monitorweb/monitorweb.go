@@ -1,6 +1,7 @@
 // Package monitorweb is the monitor part for policy staff (internal/monitor): the network agreements
-// running on a day with their indicators and sources (afspraken.go, permission monitor.lezen: no
-// personal data), and the armoedeval page — per standard household type and gemeente, the net
+// running on a day with their indicators, targets, measured values and sources (afspraken.go), the
+// counts of referrals with small-number suppression (verwijzingscijfers.go) and the Wgs indicators of
+// the debt-help zaken per year (zaakindicatoren.go) — permission monitor.lezen, no personal data — and the armoedeval page — per standard household type and gemeente, the net
 // disposable income per month as the gross wage rises, every component stacked, the marginal pressure, the cliffs with the hours needed to earn
 // them back, and the what-if variants before and after (armoedeval.go, armoedeval_invoer.go,
 // armoedeval_weergave.go), with a CSV download (armoedeval_csv.go).
@@ -40,6 +41,12 @@ type Deps struct {
 	// Afspraken gives the gemeente's network agreements running on a day (afspraken.go); nil: the
 	// page says this server keeps none.
 	Afspraken Afspraken
+	// Verwijzingscijfers gives the counts of referrals (verwijzingscijfers.go); nil: the page says
+	// this server keeps no referrals.
+	Verwijzingscijfers Verwijzingscijfers
+	// ZaakIndicatoren gives the Wgs indicators of the debt-help zaken per year (zaakindicatoren.go);
+	// nil: the page says this server keeps no zaken.
+	ZaakIndicatoren ZaakIndicatoren
 }
 
 // Populaties loads the facts of a gemeente's households on a date (the what-if's snapshot).
@@ -52,6 +59,8 @@ type server struct {
 	cat   *regels.Catalogus
 	pop   Populaties
 	afs   Afspraken
+	vc    Verwijzingscijfers
+	zi    ZaakIndicatoren
 	pages *web.Pages
 }
 
@@ -60,7 +69,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Catalogus == nil {
 		return web.Part{}, errors.New("monitorweb: Catalogus is nodig")
 	}
-	s := &server{kit: kit, cat: deps.Catalogus, pop: deps.Populaties, afs: deps.Afspraken}
+	s := &server{kit: kit, cat: deps.Catalogus, pop: deps.Populaties, afs: deps.Afspraken, vc: deps.Verwijzingscijfers, zi: deps.ZaakIndicatoren}
 	var err error
 	if s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true}); err != nil {
 		return web.Part{}, err
@@ -76,6 +85,12 @@ func (s *server) routes() []web.Route {
 		{Pattern: "GET /beheer/{gemeente}/armoedeval.csv", Access: web.InGemeente, Permissie: auth.MonitorSimuleren, Handler: s.armoedevalCSV},
 		// The gemeente's network agreements with their indicators (afspraken.go): no personal data.
 		{Pattern: "GET /beheer/{gemeente}/netwerkafspraken", Access: web.InGemeente, Permissie: auth.MonitorLezen, Handler: s.afspraken},
+		{Pattern: "GET /beheer/{gemeente}/netwerkafspraken.csv", Access: web.InGemeente, Permissie: auth.MonitorLezen, Handler: s.afsprakenCSV},
+		// Counts of referrals and the Wgs indicators of zaken: aggregates, no personal data; small
+		// numbers of referrals are suppressed (§4.5).
+		{Pattern: "GET /beheer/{gemeente}/verwijzingscijfers", Access: web.InGemeente, Permissie: auth.MonitorLezen, Handler: s.verwijzingscijfers},
+		{Pattern: "GET /beheer/{gemeente}/verwijzingscijfers.csv", Access: web.InGemeente, Permissie: auth.MonitorLezen, Handler: s.verwijzingscijfersCSV},
+		{Pattern: "GET /beheer/{gemeente}/zaakindicatoren", Access: web.InGemeente, Permissie: auth.MonitorLezen, Handler: s.zaakIndicatoren},
 	}
 }
 
@@ -85,4 +100,8 @@ var menu = []web.MenuItem{
 		Pad: "/armoedeval", Permissie: auth.MonitorSimuleren, Volgorde: 115},
 	{Titel: "Netwerkafspraken", Uitleg: "De afspraken met partners die nu lopen (armoedepact, convenanten), met hun indicatoren en bronnen.",
 		Pad: "/netwerkafspraken", Permissie: auth.MonitorLezen, Volgorde: 116},
+	{Titel: "Verwijzingscijfers", Uitleg: "Hoeveel verwijzingen er gingen en wat ermee gebeurde, per partner en hulpvraag, per jaar of kwartaal; kleine aantallen afgeschermd.",
+		Pad: "/verwijzingscijfers", Permissie: auth.MonitorLezen, Volgorde: 117},
+	{Titel: "Schuldhulpindicatoren", Uitleg: "De doorlooptijden en termijnen van de Wgs per jaar, met hun artikel.",
+		Pad: "/zaakindicatoren", Permissie: auth.MonitorLezen, Volgorde: 118},
 }

@@ -109,6 +109,8 @@ func (s *server) routes() []web.Route {
 		{Pattern: "GET /beheer/{gemeente}/afspraken/{id}", Access: web.InGemeente, Permissie: p, Handler: s.afspraak},
 		{Pattern: "POST /beheer/{gemeente}/afspraken/{id}", Access: web.InGemeente, Permissie: p, Handler: s.afspraakBewaar},
 		{Pattern: "POST /beheer/{gemeente}/afspraken/{id}/verwijderen", Access: web.InGemeente, Permissie: p, Handler: s.afspraakVerwijder},
+		{Pattern: "GET /beheer/{gemeente}/afspraken/{id}/metingen", Access: web.InGemeente, Permissie: p, Handler: s.afspraakMetingen},
+		{Pattern: "POST /beheer/{gemeente}/afspraken/{id}/metingen", Access: web.InGemeente, Permissie: p, Handler: s.afspraakMetingVastleggen},
 
 		// A partner user's own offer and its proposals (the handler narrows to the user's partner).
 		{Pattern: "GET /beheer/{gemeente}/aanbod", Access: web.InGemeente, Permissie: auth.AanbodVoorstellen, Handler: s.eigenAanbod},
@@ -155,6 +157,7 @@ var meldingen = map[string]string{
 	"verwezen":      "De verwijzing is verstuurd.",
 	"afspraak":      "De afspraak is opgeslagen.",
 	"afspraakweg":   "De afspraak is verwijderd.",
+	"meting":        "De gemeten waarde is opgeslagen.",
 	"voorgesteld":   "Het voorstel is ingediend. De gemeente bekijkt het; tot dan blijft de sociale kaart zoals hij is.",
 	"beoordeeld":    "Het besluit over het voorstel is opgeslagen.",
 	"beantwoord":    "Het antwoord is opgeslagen. De verwijzer ziet de nieuwe stand.",
