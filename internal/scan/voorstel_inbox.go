@@ -17,7 +17,8 @@ type InboxFilter struct {
 	Regeling   string
 	Woonplaats string
 	Nieuwste   bool
-	Limiet     int // default 50, at most 500
+	ID         int64 // > 0: only this proposal
+	Limiet     int   // default 50, at most 500
 	Vanaf      int
 }
 
@@ -45,6 +46,9 @@ func VoorstellenInbox(ctx context.Context, db *store.DB, f InboxFilter) ([]Inbox
 	where := ` WHERE v.gemeente = $1 AND v.status = $2`
 	if f.Regeling != "" {
 		where += ` AND v.regeling = ` + arg(f.Regeling)
+	}
+	if f.ID > 0 {
+		where += ` AND v.id = ` + arg(f.ID)
 	}
 	if f.Woonplaats != "" {
 		where += ` AND h.woonplaats = ` + arg(f.Woonplaats)

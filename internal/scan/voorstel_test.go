@@ -116,7 +116,9 @@ func TestVoorstellen(t *testing.T) {
 		}); !errors.Is(err, ErrAlBeslist) {
 			t.Errorf("second BeslisTx: %v, want ErrAlBeslist", err)
 		}
-		if err := db.Tx(ctx, func(tx *sql.Tx) error { return d.BeslisTx(ctx, tx, "GM0175", open[2].ID, Besluit{Goedkeuren: true, Door: "c"}) }); !errors.Is(err, ErrGeenReden) {
+		if err := db.Tx(ctx, func(tx *sql.Tx) error {
+			return d.BeslisTx(ctx, tx, "GM0175", open[2].ID, Besluit{Goedkeuren: true, Door: "c"})
+		}); !errors.Is(err, ErrGeenReden) {
 			t.Errorf("BeslisTx without reason: %v", err)
 		}
 		// The village comes from the register (the scan above ran on a population in memory).
