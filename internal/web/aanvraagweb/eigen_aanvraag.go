@@ -58,7 +58,7 @@ func (s *server) eigenAanvraag(w http.ResponseWriter, r *http.Request) {
 	for _, x := range a.Regelingen {
 		rg := eigenRegeling{Naam: x.Naam, Besluit: "nog niet besloten"}
 		if x.Besluit != "" {
-			rg.Besluit = aanvragen.BesluitSoort(x.Besluit).Naam()
+			rg.Besluit = besluitGenomen[aanvragen.BesluitSoort(x.Besluit)]
 			if x.BedragCent != nil {
 				rg.Bedrag = bedragTekst(x.BedragCent)
 				if p := aanvragen.PeriodeNaam(x.Periode); p != "" {
@@ -77,4 +77,9 @@ func (s *server) eigenAanvraag(w http.ResponseWriter, r *http.Request) {
 	}
 	geenCache(w)
 	s.staf.Render(w, r, http.StatusOK, "av_eigen_aanvraag", d)
+}
+
+// besluitGenomen names a decision as taken.
+var besluitGenomen = map[aanvragen.BesluitSoort]string{
+	aanvragen.Toekennen: "Toegekend", aanvragen.Afwijzen: "Afgewezen", aanvragen.BuitenBehandeling: "Buiten behandeling gesteld",
 }

@@ -15,9 +15,9 @@ import (
 type eigenData struct {
 	web.StaffPage
 	web.FieldErrors
-	Basis, Wie string
-	Rijen      []eigenRij
-	Paging     web.Paging
+	Basis, Voor string
+	Rijen       []eigenRij
+	Paging      web.Paging
 }
 
 type eigenRij struct {
@@ -58,7 +58,7 @@ func (s *server) eigenLijst(w http.ResponseWriter, r *http.Request) {
 		s.kit.Error(w, r, err, "")
 		return
 	}
-	d.Basis, d.Wie = eigenBasis(g.Code), tekst
+	d.Basis, d.Voor = eigenBasis(g.Code), tekst
 	vanaf, ok := web.LeesVanaf(r.URL.Query(), "vanaf")
 	if !ok {
 		d.Add("vanaf", "De waarde van vanaf in het adres klopt niet; de lijst begint bij de nieuwste aanvraag.")
