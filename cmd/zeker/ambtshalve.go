@@ -12,8 +12,10 @@ import (
 	"github.com/zeker-platform/zeker/internal/brief"
 	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/scan"
+	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/tenant"
 	"github.com/zeker-platform/zeker/internal/web/aanvraagweb"
+	"github.com/zeker-platform/zeker/regelpakketten"
 )
 
 // ambtshalveInbox is the scan's ambtshalve proposals as the aanvragen inbox judges them (issue 19: one
@@ -50,7 +52,7 @@ func (b *ambtshalveInbox) Lijst(ctx context.Context, gm string, f aanvraagweb.Vo
 }
 
 // ZonderAanvraag: of the approved proposals (the oldest 500; approvals are one transaction with their
-// application since migration 1009, so only older ones and the command line's can lack one), those
+// application since migration 1009, so only older ones can lack one), those
 // without an application.
 func (b *ambtshalveInbox) ZonderAanvraag(ctx context.Context, gm string) ([]aanvraagweb.Voorstel, error) {
 	vs, err := b.scan.Voorstellen(ctx, scan.VoorstelFilter{Gemeente: gm, Status: scan.Goedgekeurd, Limiet: 500})
@@ -196,4 +198,27 @@ func ambtshalveBeoordelen(gm string, id int64) string {
 		return "/beheer/" + gm + "/aanvragen/voorstellen/" + strconv.FormatInt(id, 10)
 	}
 	return "/beheer/" + gm + "/aanvragen?status=" + aanvraagweb.StatusVoorstel
+}
+
+// cliAanvaard accepts proposal id on the command line (zeker scan beslis --goedkeuren) the way the inbox
+// does: approval, application, decision and letter in one transaction, or nothing and the reason.
+func cliAanvaard(ctx context.Context, e env, db *store.DB, log *audit.Log, gm string, id int64, reden, door string) error {
+	cat, err := laadCatalogus(regelpakketten.FS)
+	if err != nil {
+		return err
+	}
+	as, err := aanvragen.New(aanvragen.Config{DB: db, Audit: log, Catalogus: cat})
+	if err != nil {
+		return err
+	}
+	b := &ambtshalveInbox{scan: &scan.Service{DB: db, Catalogus: cat, Audit: log}, as: as, gemeenten: tenant.NewService(db)}
+	a, err := b.Aanvaard(ctx, gm, id, reden, aanvragen.Medewerker{Naam: door})
+	if o, ok := aanvragen.IsOngeldig(err); ok {
+		return fmt.Errorf("voorstel %d: %s Er is niets vastgelegd: het voorstel staat nog open", id, o.Bericht)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "voorstel %d: goedgekeurd door %s; aanvraag %s is besloten, met de brief\n", id, door, a.Referentie)
+	return nil
 }

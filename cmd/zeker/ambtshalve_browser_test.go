@@ -30,7 +30,7 @@ func TestBrowserAmbtshalveInbox(t *testing.T) {
 	if _, err := db.Exec(c, `UPDATE scan_voorstel SET huishouden_id = 'weg' WHERE id = $1`, ids[1]); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Exec(c, `UPDATE scan_voorstel SET status = 'goedgekeurd', besluit_door = 'beheer', besluit_reden = 'Via de opdrachtregel.' WHERE id = $1`, ids[2]); err != nil {
+	if _, err := db.Exec(c, `UPDATE scan_voorstel SET status = 'goedgekeurd', besluit_door = 'beheer', besluit_reden = 'Goedgekeurd voor de wijziging.' WHERE id = $1`, ids[2]); err != nil {
 		t.Fatal(err)
 	}
 	// An application an intermediary made for a client, for the own list.

@@ -101,7 +101,7 @@ func voorstellenVoorRecht(t *testing.T, db *store.DB, al *audit.Log, gm string, 
 // ambtshalve proposals are a tab of the aanvragen inbox; accepting one approves it and makes the
 // application-and-decision with its letter in one transaction; when the household left the register
 // nothing is stored, the proposal stays open with the failure shown, and accepting again after it is back
-// works; an approval made without its application (the command line) is retried from the inbox; a
+// works; an approval without its application (older data) is retried from the inbox; a
 // decline makes no application; the scan's old URLs redirect to the inbox.
 func TestAmbtshalveInbox(t *testing.T) {
 	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
@@ -218,8 +218,9 @@ func TestAmbtshalveInbox(t *testing.T) {
 			t.Error("the failure is still shown after the retry")
 		}
 
-		// Approved on the command line (no application): the inbox offers the retry.
-		if _, err := scan.Beslis(ctx, db, o.Audit, gmA, ids[2], scan.Besluit{Goedkeuren: true, Reden: "Via de opdrachtregel.", Door: "beheer"}); err != nil {
+		// Approved without its application (older data: approval and application were two steps): the
+		// inbox offers the retry.
+		if _, err := scan.Beslis(ctx, db, o.Audit, gmA, ids[2], scan.Besluit{Goedkeuren: true, Reden: "Goedgekeurd voor de wijziging.", Door: "beheer"}); err != nil {
 			t.Fatal(err)
 		}
 		tab = o.doe(http.MethodGet, basis+"?status=voorstel", consulent, nil, nil)
@@ -266,5 +267,52 @@ func bevatAlle(t *testing.T, body string, wil ...string) {
 		if !strings.Contains(body, w) {
 			t.Errorf("page lacks %q", w)
 		}
+	}
+}
+
+// TestScanBeslisMaaktAanvraag: approving on the command line (zeker scan beslis --goedkeuren) takes the
+// inbox's path: the approval and the application-and-decision with its letter in one transaction; when
+// the household left the register it stores nothing, says why and the proposal stays open.
+func TestScanBeslisMaaktAanvraag(t *testing.T) {
+	dsn := "sqlite:" + t.TempDir() + "/zeker.db"
+	if code, out, errOut := runScanCmd(t, dsn, "migrate", "--gemeenten"); code != 0 {
+		t.Fatalf("migrate: %d %s %s", code, out, errOut)
+	}
+	db, err := store.Open(t.Context(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	al, err := audit.New(db, []byte("0123456789abcdef0123456789abcdef"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := importeerRegister(t, db, ander, 60)
+	ids := voorstellenVoorRecht(t, db, al, ander, recs, 2)
+	id := func(i int) string { return strconv.FormatInt(ids[i], 10) }
+	code, out, errOut := runScanCmd(t, dsn, "scan", "beslis", "--gemeente", ander, "--id", id(0), "--goedkeuren", "--reden", "Uit de scan.", "--door", "Consulent Test")
+	if code != 0 || !strings.Contains(out, "aanvraag AV-") {
+		t.Fatalf("beslis --goedkeuren: exit %d\n%s%s", code, out, errOut)
+	}
+	var n int
+	var st string
+	tel := func(i int) {
+		t.Helper()
+		if err := db.SQL().QueryRowContext(t.Context(), `SELECT (SELECT COUNT(*) FROM aanvragen_aanvraag WHERE voorstel_id = $1), status FROM scan_voorstel WHERE id = $1`, ids[i]).Scan(&n, &st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if tel(0); n != 1 || st != "goedgekeurd" {
+		t.Errorf("after approving: %d applications, %s", n, st)
+	}
+	if _, err := db.Exec(t.Context(), `DELETE FROM register_huishouden WHERE id = (SELECT huishouden_id FROM scan_voorstel WHERE id = $1)`, ids[1]); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = runScanCmd(t, dsn, "scan", "beslis", "--gemeente", ander, "--id", id(1), "--goedkeuren", "--reden", "Uit de scan.", "--door", "Consulent Test")
+	if code == 0 || !strings.Contains(errOut, "staat niet (meer) in het register") || !strings.Contains(errOut, "staat nog open") {
+		t.Errorf("household gone: exit %d %s", code, errOut)
+	}
+	if tel(1); n != 0 || st != "open" {
+		t.Errorf("after the failure: %d applications, %s; want none and open", n, st)
 	}
 }

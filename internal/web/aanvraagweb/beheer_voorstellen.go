@@ -22,7 +22,7 @@ type Voorstellen interface {
 	// the processing log.
 	Lijst(ctx context.Context, gm string, f VoorstelFilter) ([]Voorstel, int, error)
 	// ZonderAanvraag returns the approved proposals that have no application (approved before the
-	// approval and the application were one transaction, or on the command line): they can be retried.
+	// approval and the application were one transaction): they can be retried.
 	ZonderAanvraag(ctx context.Context, gm string) ([]Voorstel, error)
 	// Woonplaatsen lists the villages of the households of the open proposals.
 	Woonplaatsen(ctx context.Context, gm string) ([]string, error)
