@@ -119,6 +119,15 @@ func (b *ambtshalveInbox) Haal(ctx context.Context, gm string, id int64) (*aanvr
 	if err != nil {
 		return nil, err
 	}
+	if v.Status == scan.Goedgekeurd {
+		gemaakt, err := b.as.VanVoorstellen(ctx, gm, []int64{id})
+		if err != nil {
+			return nil, err
+		}
+		if a, ok := gemaakt[id]; ok {
+			out[0].Aanvraag = &a
+		}
+	}
 	return &out[0], nil
 }
 

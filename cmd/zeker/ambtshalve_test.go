@@ -180,6 +180,10 @@ func TestAmbtshalveInbox(t *testing.T) {
 		if strings.Contains(tab.Body, vurl(ids[0])+`"`) {
 			t.Error("the accepted proposal is still in the tab")
 		}
+		// The accepted proposal's page links to its application and offers no form.
+		if p := o.doe(http.MethodGet, vurl(ids[0]), consulent, nil, nil); !strings.Contains(p.Body, "Aanvaard: aanvraag AV-") || strings.Contains(p.Body, "Besluit vastleggen") || strings.Contains(p.Body, "Opnieuw proberen") {
+			t.Errorf("accepted proposal's page: %d", p.Status)
+		}
 
 		// The household left the register: nothing is stored, the proposal stays open with the failure.
 		var wp, geg string

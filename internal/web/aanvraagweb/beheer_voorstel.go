@@ -54,7 +54,7 @@ func (s *server) toonVoorstel(w http.ResponseWriter, r *http.Request, status int
 	}
 	d.Basis, d.V, d.Rij = basis(g.Code), v, s.voorstelRij(g.Code, *v)
 	d.Actie = voorstelURL(g.Code, id) + "/besluit"
-	d.Opnieuw = v.Status == "goedgekeurd"
+	d.Opnieuw = v.Status == "goedgekeurd" && v.Aanvraag == nil
 	d.MagBeslissen = auth.Mag(web.ActorUit(r.Context()), g.Code, auth.AanvragenBehandelen)
 	s.staf.Render(w, r, status, "av_voorstel", d)
 }

@@ -56,6 +56,7 @@ type Voorstel struct {
 	Status                     string // "open" or "goedgekeurd"
 	BesluitDoor, BesluitReden  string
 	Mislukt                    *aanvragen.Mislukt // the last failed acceptance, nil: none
+	Aanvraag                   *aanvragen.Gemaakt // the application it became, nil: none (yet)
 	Oordeel, Grondslag, Bewijs string
 	Criteria                   []VoorstelCriterium
 }
@@ -78,7 +79,7 @@ type voorstellenData struct {
 
 type voorstelRij struct {
 	URL, Titel, Regeling, Woonplaats, Bedrag, Gemaakt, Status string
-	Mislukt                                                   string
+	Mislukt, AanvraagURL                                      string
 }
 
 // voorstelInbox is the inbox's tab "Voorstel ambtshalve": the open proposals of the scan, filtered by
@@ -190,7 +191,11 @@ func (s *server) voorstelRij(gm string, v Voorstel) voorstelRij {
 			rij.Bedrag += " " + p
 		}
 	}
-	if v.Status == "goedgekeurd" {
+	switch {
+	case v.Aanvraag != nil:
+		rij.Status = "Aanvaard: aanvraag " + v.Aanvraag.Referentie
+		rij.AanvraagURL = aanvraagURL(gm, v.Aanvraag.ID)
+	case v.Status == "goedgekeurd":
 		rij.Status = "Goedgekeurd, aanvraag nog niet gemaakt"
 	}
 	if v.Mislukt != nil {
