@@ -104,9 +104,6 @@ func (b *ambtshalveInbox) Haal(ctx context.Context, gm string, id int64) (*aanvr
 	if err != nil {
 		return nil, err
 	}
-	if v.Status == scan.Afgewezen {
-		return nil, errs.NotFound // declined: nothing to judge here any more
-	}
 	wp := ""
 	rijen, _, err := b.scan.VoorstellenInbox(ctx, scan.InboxFilter{Gemeente: gm, Status: v.Status, ID: id})
 	if err != nil {

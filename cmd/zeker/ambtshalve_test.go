@@ -243,8 +243,11 @@ func TestAmbtshalveInbox(t *testing.T) {
 		if a.Status != http.StatusSeeOther || status(ids[3]) != "afgewezen" || aanvragenVan(ids[3]) != 0 {
 			t.Fatalf("decline: %d, %s, %d applications", a.Status, status(ids[3]), aanvragenVan(ids[3]))
 		}
-		if a := o.doe(http.MethodPost, vurl(ids[3])+"/besluit", consulent, url.Values{"besluit": {"aanvaarden"}, "reden": {"toch"}}, nil); a.Status == http.StatusSeeOther || aanvragenVan(ids[3]) != 0 {
-			t.Errorf("accepting a declined proposal: %d", a.Status)
+		if a := o.doe(http.MethodPost, vurl(ids[3])+"/besluit", consulent, url.Values{"besluit": {"aanvaarden"}, "reden": {"toch"}}, nil); a.Status != http.StatusConflict || aanvragenVan(ids[3]) != 0 {
+			t.Errorf("accepting a declined proposal: %d, want 409", a.Status)
+		}
+		if p := o.doe(http.MethodGet, vurl(ids[3]), consulent, nil, nil); !strings.Contains(p.Body, "Afgewezen, door") || strings.Contains(p.Body, "Besluit vastleggen") {
+			t.Errorf("declined proposal's page: %d", p.Status)
 		}
 
 		// The scan's old URLs redirect to the inbox; the case worker's three applications are in it.

@@ -22,6 +22,7 @@ type voorstelData struct {
 	MagBeslissen   bool
 	Besluit, Reden string
 	Opnieuw        bool // approved, application not made yet
+	Open           bool // not decided: the form to accept or decline
 }
 
 func (s *server) voorstel(w http.ResponseWriter, r *http.Request) {
@@ -55,6 +56,7 @@ func (s *server) toonVoorstel(w http.ResponseWriter, r *http.Request, status int
 	d.Basis, d.V, d.Rij = basis(g.Code), v, s.voorstelRij(g.Code, *v)
 	d.Actie = voorstelURL(g.Code, id) + "/besluit"
 	d.Opnieuw = v.Status == "goedgekeurd" && v.Aanvraag == nil
+	d.Open = v.Status == "open"
 	d.MagBeslissen = auth.Mag(web.ActorUit(r.Context()), g.Code, auth.AanvragenBehandelen)
 	s.staf.Render(w, r, status, "av_voorstel", d)
 }

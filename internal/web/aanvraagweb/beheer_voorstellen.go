@@ -53,7 +53,7 @@ type Voorstel struct {
 	BedragCent                 *int64 // nil: unknown
 	Periode                    string
 	Gemaakt                    time.Time
-	Status                     string // "open" or "goedgekeurd"
+	Status                     string // "open", "goedgekeurd" or "afgewezen"
 	BesluitDoor, BesluitReden  string
 	Mislukt                    *aanvragen.Mislukt // the last failed acceptance, nil: none
 	Aanvraag                   *aanvragen.Gemaakt // the application it became, nil: none (yet)
@@ -197,6 +197,8 @@ func (s *server) voorstelRij(gm string, v Voorstel) voorstelRij {
 		rij.AanvraagURL = aanvraagURL(gm, v.Aanvraag.ID)
 	case v.Status == "goedgekeurd":
 		rij.Status = "Goedgekeurd, aanvraag nog niet gemaakt"
+	case v.Status == "afgewezen":
+		rij.Status = "Afgewezen"
 	}
 	if v.Mislukt != nil {
 		rij.Mislukt = "Aanvaarden mislukt op " + v.Mislukt.Moment.In(web.Amsterdam).Format("02-01-2006 15:04") + ": " + v.Mislukt.Melding
