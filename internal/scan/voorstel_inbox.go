@@ -53,8 +53,13 @@ func VoorstellenInbox(ctx context.Context, db *store.DB, f InboxFilter) ([]Inbox
 	if f.Woonplaats != "" {
 		where += ` AND h.woonplaats = ` + arg(f.Woonplaats)
 	}
+	// The count needs the register only for a village filter (the join is a left join otherwise).
+	telFrom := ` FROM scan_voorstel v`
+	if f.Woonplaats != "" {
+		telFrom = from
+	}
 	var totaal int
-	if err := db.SQL().QueryRowContext(ctx, `SELECT COUNT(*)`+from+where, args...).Scan(&totaal); err != nil {
+	if err := db.SQL().QueryRowContext(ctx, `SELECT COUNT(*)`+telFrom+where, args...).Scan(&totaal); err != nil {
 		return nil, 0, fmt.Errorf("scan: voorstellen tellen: %w", store.MapError(err))
 	}
 	limiet := f.Limiet
