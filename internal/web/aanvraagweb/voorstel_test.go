@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/aanvragen"
+	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 	"github.com/zeker-platform/zeker/internal/web/aanvraagweb"
@@ -138,4 +140,52 @@ func TestVoorstellenInInbox(t *testing.T) {
 	if a := o.Doe("GET", basis+"/voorstellen/1", beleid, nil, nil); a.Status != http.StatusForbidden {
 		t.Errorf("beleidsmedewerker: %d", a.Status)
 	}
+}
+
+// FuzzVoorstelFormulieren sends arbitrary values to the proposals tab's filters, the decision form of a
+// proposal and the intermediary's own list: the answer is a page, a form with errors or a clear refusal;
+// never a 500.
+//
+//	go test -run '^$' -fuzz FuzzVoorstelFormulieren -fuzztime 10s ./internal/web/aanvraagweb
+func FuzzVoorstelFormulieren(f *testing.F) {
+	f.Add("Vilsteren", "nieuwste", "50", "individuele_inkomenstoeslag", "aanvaarden", "Uit de scan.", "1")
+	f.Add("", "", "", "", "", "", "")
+	f.Add("\x00", "oudste\n", "-1", "../x", "opnieuw", strings.Repeat("é", 1001), "99999999999999999999")
+	db := storetest.OpenTest(f)
+	o := webtest.NieuweOmgeving(f, db, webtest.Opties{})
+	svc, err := aanvragen.New(aanvragen.Config{DB: db, Audit: o.Audit, Catalogus: webtest.Catalogus(f)})
+	if err != nil {
+		f.Fatal(err)
+	}
+	part, err := aanvraagweb.New(o.Kit, aanvraagweb.Deps{Aanvragen: svc, Voorstellen: &nepVoorstellen{}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	o.Mount(part)
+	cons, im := o.SessieAls("consulent"), o.SessieAls("intermediair")
+	basis := "/beheer/" + gm
+	doe := func(t *testing.T, method, pad, cookie string, form url.Values) int {
+		req := httptest.NewRequestWithContext(t.Context(), method, pad, strings.NewReader(form.Encode()))
+		if method == http.MethodPost {
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+		req.AddCookie(&http.Cookie{Name: auth.CookieNaam(false), Value: cookie})
+		rec := httptest.NewRecorder()
+		o.H.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	f.Fuzz(func(t *testing.T, woonplaats, volgorde, vanaf, regeling, besluit, reden, id string) {
+		q := url.Values{"status": {"voorstel"}, "woonplaats": {woonplaats}, "volgorde": {volgorde}, "vanaf": {vanaf}, "regeling": {regeling}}
+		for _, code := range []int{
+			doe(t, "GET", basis+"/aanvragen?"+q.Encode(), cons, nil),
+			doe(t, "GET", basis+"/aanvragen/voorstellen/"+url.PathEscape(id), cons, nil),
+			doe(t, "POST", basis+"/aanvragen/voorstellen/"+url.PathEscape(id)+"/besluit", cons, url.Values{"besluit": {besluit}, "reden": {reden}}),
+			doe(t, "GET", basis+"/mijn-aanvragen?"+url.Values{"vanaf": {vanaf}}.Encode(), im, nil),
+			doe(t, "GET", basis+"/mijn-aanvragen/"+url.PathEscape(id), im, nil),
+		} {
+			if code >= 500 {
+				t.Fatalf("status %d", code)
+			}
+		}
+	})
 }
