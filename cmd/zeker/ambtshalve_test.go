@@ -82,9 +82,9 @@ func voorstellenVoorRecht(t *testing.T, db *store.DB, al *audit.Log, gm string, 
 			uitleg, _ := json.Marshal(scan.Uitleg{Uitkomst: u, Oordeel: u.Oordeel.String()})
 			bewijs, _ := json.Marshal(res.Ontvangstbewijs)
 			var id int64
-			if err := db.SQL().QueryRowContext(t.Context(), `INSERT INTO scan_voorstel (gemeente, huishouden_id, regeling, peildatum, status, bedrag_cent, periode, uitleg, bewijs, gemaakt)
-				VALUES ($1, $2, $3, '2026-01-01', 'open', $4, $5, $6, $7, $8) RETURNING id`, gm, r.ID, u.ID, int64(*u.Bedrag), string(u.Periode), string(uitleg), string(bewijs),
-				webtest.Nu.Add(time.Duration(len(ids))*time.Minute)).Scan(&id); err != nil {
+			if err := db.SQL().QueryRowContext(t.Context(), `INSERT INTO scan_voorstel (gemeente, huishouden_id, regeling, peildatum, status, bedrag_cent, periode, uitleg, bewijs, gemaakt, woonplaats)
+				VALUES ($1, $2, $3, '2026-01-01', 'open', $4, $5, $6, $7, $8, $9) RETURNING id`, gm, r.ID, u.ID, int64(*u.Bedrag), string(u.Periode), string(uitleg), string(bewijs),
+				webtest.Nu.Add(time.Duration(len(ids))*time.Minute), r.H.Woonplaats).Scan(&id); err != nil {
 				t.Fatal(err)
 			}
 			ids = append(ids, id)

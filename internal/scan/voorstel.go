@@ -91,8 +91,8 @@ func MaakVoorstellen(ctx context.Context, db *store.DB, log *audit.Log, u *Uitsl
 	nieuw := 0
 	err = db.Tx(ctx, func(tx *sql.Tx) error {
 		nieuw = 0
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO scan_voorstel (gemeente, huishouden_id, regeling, peildatum, status, bedrag_cent, periode, uitleg, bewijs, gemaakt)
-			VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9) ON CONFLICT (gemeente, huishouden_id, regeling, peildatum) DO NOTHING`)
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO scan_voorstel (gemeente, huishouden_id, regeling, peildatum, status, bedrag_cent, periode, uitleg, bewijs, gemaakt, woonplaats)
+			VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9, $10) ON CONFLICT (gemeente, huishouden_id, regeling, peildatum) DO NOTHING`)
 		if err != nil {
 			return err
 		}
@@ -113,7 +113,11 @@ func MaakVoorstellen(ctx context.Context, db *store.DB, log *audit.Log, u *Uitsl
 			if uitkomst.Bedrag != nil {
 				bedrag = int64(*uitkomst.Bedrag)
 			}
-			r, err := stmt.ExecContext(ctx, u.Gemeente, u.pop.IDs[k.idx], k.reg.ID, u.Bewijs.Peildatum, bedrag, string(k.reg.Periode), string(uitleg), string(bewijs), nu)
+			woonplaats := ""
+			if int(k.idx) < len(u.pop.Dorp) && int(u.pop.Dorp[k.idx]) < len(u.pop.Dorpen) {
+				woonplaats = u.pop.Dorpen[u.pop.Dorp[k.idx]]
+			}
+			r, err := stmt.ExecContext(ctx, u.Gemeente, u.pop.IDs[k.idx], k.reg.ID, u.Bewijs.Peildatum, bedrag, string(k.reg.Periode), string(uitleg), string(bewijs), nu, woonplaats)
 			if err != nil {
 				return err
 			}

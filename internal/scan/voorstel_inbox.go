@@ -22,8 +22,8 @@ type InboxFilter struct {
 	Vanaf      int
 }
 
-// InboxVoorstel is a proposal with the village of its household in the register ("" when the household
-// is no longer there).
+// InboxVoorstel is a proposal with the village of its household at the scan (stored with the proposal;
+// for proposals made before migration 0101 the register's village then).
 type InboxVoorstel struct {
 	*Voorstel
 	Woonplaats string
@@ -42,7 +42,7 @@ func VoorstellenInbox(ctx context.Context, db *store.DB, f InboxFilter) ([]Inbox
 		args = append(args, v)
 		return "$" + strconv.Itoa(len(args))
 	}
-	from := ` FROM scan_voorstel v LEFT JOIN register_huishouden h ON h.gemeente = v.gemeente AND h.id = v.huishouden_id`
+	from := ` FROM scan_voorstel v`
 	where := ` WHERE v.gemeente = $1 AND v.status = $2`
 	if f.Regeling != "" {
 		where += ` AND v.regeling = ` + arg(f.Regeling)
@@ -51,15 +51,10 @@ func VoorstellenInbox(ctx context.Context, db *store.DB, f InboxFilter) ([]Inbox
 		where += ` AND v.id = ` + arg(f.ID)
 	}
 	if f.Woonplaats != "" {
-		where += ` AND h.woonplaats = ` + arg(f.Woonplaats)
-	}
-	// The count needs the register only for a village filter (the join is a left join otherwise).
-	telFrom := ` FROM scan_voorstel v`
-	if f.Woonplaats != "" {
-		telFrom = from
+		where += ` AND v.woonplaats = ` + arg(f.Woonplaats)
 	}
 	var totaal int
-	if err := db.SQL().QueryRowContext(ctx, `SELECT COUNT(*)`+telFrom+where, args...).Scan(&totaal); err != nil {
+	if err := db.SQL().QueryRowContext(ctx, `SELECT COUNT(*)`+from+where, args...).Scan(&totaal); err != nil {
 		return nil, 0, fmt.Errorf("scan: voorstellen tellen: %w", store.MapError(err))
 	}
 	limiet := f.Limiet
@@ -71,7 +66,7 @@ func VoorstellenInbox(ctx context.Context, db *store.DB, f InboxFilter) ([]Inbox
 		order = ` ORDER BY v.gemaakt DESC, v.id DESC`
 	}
 	kolommen := `v.id, v.gemeente, v.huishouden_id, v.regeling, v.peildatum, v.status, v.bedrag_cent, v.periode, v.uitleg, v.bewijs, v.gemaakt,
-		v.besluit_door, v.besluit_reden, v.besluit_op, COALESCE(h.woonplaats, '')`
+		v.besluit_door, v.besluit_reden, v.besluit_op, v.woonplaats`
 	rows, err := db.SQL().QueryContext(ctx, `SELECT `+kolommen+from+where+order+` LIMIT `+arg(limiet)+` OFFSET `+arg(max(f.Vanaf, 0)), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("scan: voorstellen: %w", store.MapError(err))
@@ -100,8 +95,8 @@ func (s scanMet) Scan(dest ...any) error { return s.r.Scan(append(dest, s.extra)
 // VoorstelWoonplaatsen lists the villages of the households of the gemeente's proposals with status st
 // (for the inbox's filter).
 func VoorstelWoonplaatsen(ctx context.Context, db *store.DB, gemeente string, st Status) ([]string, error) {
-	rows, err := db.SQL().QueryContext(ctx, `SELECT DISTINCT h.woonplaats FROM scan_voorstel v JOIN register_huishouden h ON h.gemeente = v.gemeente AND h.id = v.huishouden_id
-		WHERE v.gemeente = $1 AND v.status = $2 AND h.woonplaats <> '' ORDER BY h.woonplaats`, gemeente, string(st))
+	rows, err := db.SQL().QueryContext(ctx, `SELECT DISTINCT woonplaats FROM scan_voorstel WHERE gemeente = $1 AND status = $2 AND woonplaats <> '' ORDER BY woonplaats`,
+		gemeente, string(st))
 	if err != nil {
 		return nil, fmt.Errorf("scan: woonplaatsen van voorstellen: %w", store.MapError(err))
 	}

@@ -24,14 +24,18 @@ func BenchmarkVoorstellenInbox(b *testing.B) {
 				SELECT $1, 'H' || i, 'Dorp ' || (i % 5), '', 1, $2 FROM r`, gm, nu); err != nil {
 				b.Fatal(err)
 			}
-			if _, err := db.Exec(ctx, `INSERT INTO scan_voorstel (gemeente, huishouden_id, regeling, peildatum, status, bedrag_cent, periode, uitleg, bewijs, gemaakt)
+			if _, err := db.Exec(ctx, `INSERT INTO scan_voorstel (gemeente, huishouden_id, regeling, peildatum, status, bedrag_cent, periode, uitleg, bewijs, gemaakt, woonplaats)
 				WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 40000)
 				SELECT $1, 'H' || i, CASE i % 2 WHEN 0 THEN 'individuele_inkomenstoeslag' ELSE 'bijzondere_bijstand' END, '2026-01-01',
-					CASE WHEN i % 4 < 2 THEN 'open' ELSE 'afgewezen' END, 30000, 'per_jaar', '{"id":"x","naam":"X","oordeel":"recht"}', '{}', $2 FROM r`, gm, nu); err != nil {
+					CASE WHEN i % 4 < 2 THEN 'open' ELSE 'afgewezen' END, 30000, 'per_jaar', '{"id":"x","naam":"X","oordeel":"recht"}', '{}', $2, 'Dorp ' || (i % 5) FROM r`, gm, nu); err != nil {
 				b.Fatal(err)
 			}
 		}
-		if _, err := db.Exec(ctx, "ANALYZE"); err != nil {
+		analyse := "ANALYZE"
+		if d.String() == "postgres" {
+			analyse = "VACUUM ANALYZE scan_voorstel" // as autovacuum would after a load, so counts can use the index alone
+		}
+		if _, err := db.Exec(ctx, analyse); err != nil {
 			b.Fatal(err)
 		}
 		for _, tc := range []struct {
