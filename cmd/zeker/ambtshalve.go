@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/zeker-platform/zeker/internal/aanvragen"
 	"github.com/zeker-platform/zeker/internal/audit"
@@ -140,6 +141,9 @@ func (b *ambtshalveInbox) Aanvaard(ctx context.Context, gm string, id int64, red
 	case scan.Goedgekeurd: // a retry: the approval stands, with its own reason
 		av.Reden = v.BesluitReden
 	default:
+		if strings.TrimSpace(reden) == "" { // "opnieuw proberen" of a proposal that is still open
+			return nil, &aanvragen.Ongeldig{Veld: "reden", Bericht: "Schrijf waarom u dit besluit. Dat is verplicht, ook bij aanvaarden."}
+		}
 		av.Goedkeuren = func(ctx context.Context, tx *sql.Tx) error {
 			err := b.scan.BeslisTx(ctx, tx, gm, id, scan.Besluit{Goedkeuren: true, Reden: reden, Door: door.Naam})
 			if errors.Is(err, scan.ErrAlBeslist) {

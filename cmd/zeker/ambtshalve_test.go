@@ -156,6 +156,9 @@ func TestAmbtshalveInbox(t *testing.T) {
 		if a := o.doe(http.MethodPost, vurl(ids[0])+"/besluit", consulent, url.Values{"besluit": {"aanvaarden"}}, nil); a.Status != http.StatusUnprocessableEntity || !strings.Contains(a.Body, "Schrijf waarom") {
 			t.Errorf("without a reason: %d", a.Status)
 		}
+		if a := o.doe(http.MethodPost, vurl(ids[0])+"/besluit", consulent, url.Values{"besluit": {"opnieuw"}}, nil); a.Status != http.StatusUnprocessableEntity || status(ids[0]) != "open" {
+			t.Errorf("'opnieuw' of an open proposal without a reason: %d, %s", a.Status, status(ids[0]))
+		}
 		// Accept → the application, decided, with the letter.
 		a := o.doe(http.MethodPost, vurl(ids[0])+"/besluit", consulent, url.Values{"besluit": {"aanvaarden"}, "reden": {"Uit de scan: al jaren recht, nooit aangevraagd."}}, nil)
 		m := regexp.MustCompile(`^` + basis + `/(\d+)\?klaar=ambtshalve$`).FindStringSubmatch(a.Loc)
