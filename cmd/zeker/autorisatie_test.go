@@ -204,8 +204,18 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/aanvragen/{id}/koppel":        "consulent",
 	"POST /beheer/{gemeente}/aanvragen/{id}/besluit":       "consulent",
 	"GET /beheer/{gemeente}/aanvragen/export":              "consulent",
-	"GET /beheer/{gemeente}/aanvragen/instellingen":        "beheerder systeembeheerder",
-	"POST /beheer/{gemeente}/aanvragen/instellingen":       "beheerder systeembeheerder",
+	// The scan's ambtshalve proposals are judged in the aanvragen inbox (docs/aanvragen.md "Ambtshalve"):
+	// viewing with aanvragen.lezen, accepting or declining with aanvragen.behandelen. The scan's old URLs
+	// below keep scan.beoordelen and only redirect here.
+	"GET /beheer/{gemeente}/aanvragen/voorstellen/{id}":          "consulent",
+	"POST /beheer/{gemeente}/aanvragen/voorstellen/{id}/besluit": "consulent",
+	// The intermediary's own list (fondsen.aanvragen, the permission with which an intermediary applies for
+	// clients): the handler narrows it to the user's own applications, or a partner user's partner's;
+	// another's application is 404 (TestEigenLijstIntermediair).
+	"GET /beheer/{gemeente}/mijn-aanvragen":          "intermediair",
+	"GET /beheer/{gemeente}/mijn-aanvragen/{id}":     "intermediair",
+	"GET /beheer/{gemeente}/aanvragen/instellingen":  "beheerder systeembeheerder",
+	"POST /beheer/{gemeente}/aanvragen/instellingen": "beheerder systeembeheerder",
 
 	// Zaken schuldhulp (internal/web/zakenweb). Reading: every debt-help role; the Wgs steps: consulent and
 	// schuldhulpverlener; the plan and regie: also the regisseur; teams: the teamleider.

@@ -228,7 +228,12 @@ func runScanBeslis(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	ctx = audit.WithActor(ctx, audit.Actor{Soort: audit.ActorGebruiker, ID: "cli", Naam: *door})
-	v, err := scan.Beslis(ctx, db, log, *gemeente, *id, scan.Besluit{Goedkeuren: *goed, Reden: *reden, Door: *door})
+	if *goed {
+		// As in the aanvragen inbox: the approval and the application-and-decision with its letter are
+		// one transaction (docs/aanvragen.md "Ambtshalve").
+		return cliAanvaard(ctx, e, db, log, *gemeente, *id, *reden, *door)
+	}
+	v, err := scan.Beslis(ctx, db, log, *gemeente, *id, scan.Besluit{Goedkeuren: false, Reden: *reden, Door: *door})
 	if err != nil {
 		return err
 	}

@@ -6,14 +6,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/aanvragen"
 	"github.com/zeker-platform/zeker/internal/apiv1"
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
-	"github.com/zeker-platform/zeker/internal/brief"
 	"github.com/zeker-platform/zeker/internal/budget"
 	"github.com/zeker-platform/zeker/internal/clamd"
 	"github.com/zeker-platform/zeker/internal/jobs"
@@ -111,7 +109,9 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	av, err := aanvraagweb.New(kit, aanvraagweb.Deps{Aanvragen: as, Check: checkVoorAanvraag(lezer), PartnerVan: partnerVanMedewerker(partners)})
+	scans := &scan.Service{DB: db, Catalogus: cat, Audit: d.audit}
+	av, err := aanvraagweb.New(kit, aanvraagweb.Deps{Aanvragen: as, Check: checkVoorAanvraag(lezer), PartnerVan: partnerVanMedewerker(partners),
+		Voorstellen: &ambtshalveInbox{scan: scans, as: as, gemeenten: gemeenten}})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -133,8 +133,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	sc, err := scanweb.New(kit, scanweb.Deps{Scan: &scan.Service{DB: db, Catalogus: cat, Audit: d.audit,
-		Goedgekeurd: ambtshalveNaarAanvraag(as, gemeenten)}, Jobs: queue, Aanvragen: aanvragenVanVoorstellen(as)})
+	sc, err := scanweb.New(kit, scanweb.Deps{Scan: scans, Jobs: queue, Beoordelen: ambtshalveBeoordelen})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -270,21 +269,6 @@ func checkVoorAanvraag(l *checkweb.Lezer) func(ctx context.Context, t, taal stri
 	}
 }
 
-// ambtshalveNaarAanvraag makes an approved ambtshalve proposal of the scan an application of
-// internal/aanvragen, decided with its letter, so one inbox holds both (issue 19).
-func ambtshalveNaarAanvraag(as *aanvragen.Service, gemeenten *tenant.Service) func(ctx context.Context, v *scan.Voorstel) error {
-	return func(ctx context.Context, v *scan.Voorstel) error {
-		g, err := gemeenten.Gemeente(ctx, v.Gemeente)
-		if err != nil {
-			return err
-		}
-		af := brief.Afzender{Naam: "Gemeente " + g.Naam, Telefoon: g.Contact.Telefoon, Email: g.Contact.Email, Website: g.Contact.Website}
-		_, err = as.Ambtshalve(ctx, aanvragen.AmbtshalveVoorstel{Gemeente: v.Gemeente, VoorstelID: v.ID, RegisterID: v.HuishoudenID,
-			Regeling: v.Regeling, Reden: v.BesluitReden}, aanvragen.Medewerker{Naam: v.BesluitDoor}, af)
-		return err
-	}
-}
-
 // partnerVanMedewerker gives the application pages the partner a logged-in intermediair works for in a
 // gemeente (docs/partner.md "Partner users"), by name, so aanvraagweb does not import partner.
 func partnerVanMedewerker(p *partner.Service) func(ctx context.Context, gemeente string, gebruiker int64) (string, string, bool, error) {
@@ -298,21 +282,5 @@ func partnerVanMedewerker(p *partner.Service) func(ctx context.Context, gemeente
 			return "", "", false, err
 		}
 		return o.ID, o.Naam, true, nil
-	}
-}
-
-// aanvragenVanVoorstellen links the scan's approved proposals to their applications in the aanvragen
-// inbox (one inbox holds both), so scanweb does not import aanvragen.
-func aanvragenVanVoorstellen(as *aanvragen.Service) func(ctx context.Context, gm string, ids []int64) (map[int64]scanweb.Aanvraag, error) {
-	return func(ctx context.Context, gm string, ids []int64) (map[int64]scanweb.Aanvraag, error) {
-		van, err := as.VanVoorstellen(ctx, gm, ids)
-		if err != nil {
-			return nil, err
-		}
-		out := make(map[int64]scanweb.Aanvraag, len(van))
-		for v, a := range van {
-			out[v] = scanweb.Aanvraag{URL: "/beheer/" + gm + "/aanvragen/" + strconv.FormatInt(a.ID, 10), Referentie: a.Referentie}
-		}
-		return out, nil
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/brief"
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/store"
@@ -32,13 +33,34 @@ type AmbtshalveVoorstel struct {
 	RegisterID string
 	Regeling   string
 	Reden      string // the case worker's reason for approving
+	// Goedkeuren, when set, records the approval of the proposal in the transaction that makes the
+	// application (the composition root wires the scan's GoedkeurenTx): both are stored or neither, so an
+	// approval never stands without its application. It is not called when the application exists.
+	Goedkeuren func(ctx context.Context, tx *sql.Tx) error
 }
 
 // Ambtshalve turns an approved proposal into an application of the same inbox, linked to the household
 // of the register and decided (toekennen, the engine's amount today, the motivation from its trace),
 // with the letter to the resident, who can object. Once per proposal: a second call returns the first
 // application (Bestond). The resident gets no code (the letter goes by post; no account or mail exists).
+//
+// When it fails nothing is stored (nor the approval of Goedkeuren); the reason is kept for the inbox
+// (MisluktVan) until the proposal is accepted or declined.
 func (s *Service) Ambtshalve(ctx context.Context, v AmbtshalveVoorstel, door Medewerker, af brief.Afzender) (*Aangemaakt, error) {
+	out, err := s.ambtshalve(ctx, v, door, af)
+	if err != nil && ctx.Err() == nil {
+		melding := "Er ging iets mis bij het maken van de aanvraag; probeer het opnieuw."
+		if o, ok := IsOngeldig(err); ok {
+			melding = o.Bericht
+		}
+		if e := s.noteerMislukt(ctx, v.Gemeente, v.VoorstelID, door.Naam, melding); e != nil {
+			return nil, errors.Join(err, e)
+		}
+	}
+	return out, err
+}
+
+func (s *Service) ambtshalve(ctx context.Context, v AmbtshalveVoorstel, door Medewerker, af brief.Afzender) (*Aangemaakt, error) {
 	formulier := fmt.Sprintf("ambtshalve-voorstel-%d", v.VoorstelID)
 	var bestaand int64
 	var ref string
@@ -50,6 +72,9 @@ func (s *Service) Ambtshalve(ctx context.Context, v AmbtshalveVoorstel, door Med
 		return nil, store.MapError(err)
 	}
 	rec, err := register.Huishouden(ctx, s.sdb, v.Gemeente, v.RegisterID)
+	if errors.Is(err, errs.NotFound) {
+		return nil, ongeldig("huishouden", "Het huishouden "+v.RegisterID+" staat niet (meer) in het register: lees de huishoudens opnieuw in, of wijs het voorstel af.")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("aanvragen: ambtshalve: huishouden %s: %w", v.RegisterID, err)
 	}
@@ -90,6 +115,14 @@ func (s *Service) Ambtshalve(ctx context.Context, v AmbtshalveVoorstel, door Med
 	}
 	out := &Aangemaakt{}
 	err = s.sdb.Tx(ctx, func(tx *sql.Tx) error {
+		if v.Goedkeuren != nil {
+			if err := v.Goedkeuren(ctx, tx); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM aanvragen_ambtshalve_mislukt WHERE gemeente = $1 AND voorstel_id = $2`, v.Gemeente, v.VoorstelID); err != nil {
+			return store.MapError(err)
+		}
 		if out.Referentie, err = nieuweReferentie(); err != nil {
 			return err
 		}

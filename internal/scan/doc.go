@@ -6,9 +6,11 @@
 // of entitled non-users with a B1 reason per household (Bereiklijst, SchrijfBereiklijstCSV), a stored
 // summary without household ids (Samenvatting, table scan_run) and the scan job (JobScan).
 //
-// The ambtshalve proposals are here too (Voorstel, MaakVoorstellen, Beslis; table scan_voorstel): an
-// entitled non-user of a regeling that may be granted without application becomes a proposal that a
-// consulent approves or rejects. The applications part will take them into its decision flow.
+// The ambtshalve proposals are here too (Voorstel, MaakVoorstellen, Beslis, BeslisTx, VoorstellenInbox;
+// table scan_voorstel): an entitled non-user of a regeling that may be granted without application
+// becomes a proposal. It is judged in the aanvragen inbox: the composition root lists the proposals with
+// VoorstellenInbox and approves one with BeslisTx in the transaction that makes its application
+// (docs/aanvragen.md "Ambtshalve").
 //
 // The households themselves, their import and their storage are package register; the synthetic
 // population is package synth. Only the scan's web pages and cmd/zeker importeer this package

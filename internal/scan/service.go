@@ -2,7 +2,7 @@ package scan
 
 import (
 	"context"
-	"fmt"
+	"database/sql"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/register"
@@ -35,16 +35,25 @@ func (d *Service) HaalVoorstel(ctx context.Context, gemeente string, id int64) (
 	return HaalVoorstel(ctx, d.DB, d.Audit, gemeente, id)
 }
 
-// Beslis records a consulent's decision on a proposal; an approval is then handed to Goedgekeurd.
+// Beslis records a consulent's decision on a proposal (the aanvragen inbox approves through BeslisTx,
+// in the transaction that makes the application; this is the rejection and the command line).
 func (d *Service) Beslis(ctx context.Context, gemeente string, id int64, b Besluit) (*Voorstel, error) {
-	v, err := Beslis(ctx, d.DB, d.Audit, gemeente, id, b)
-	if err != nil || d.Goedgekeurd == nil || v.Status != Goedgekeurd {
-		return v, err
-	}
-	if err := d.Goedgekeurd(ctx, v); err != nil {
-		return v, fmt.Errorf("scan: voorstel %d is goedgekeurd, maar het besluit en de brief konden niet worden gemaakt: %v", id, err) // %v: not the kind of the cause (a 404 would say the proposal does not exist)
-	}
-	return v, nil
+	return Beslis(ctx, d.DB, d.Audit, gemeente, id, b)
+}
+
+// VoorstellenInbox lists one page of proposals for the aanvragen inbox.
+func (d *Service) VoorstellenInbox(ctx context.Context, f InboxFilter) ([]InboxVoorstel, int, error) {
+	return VoorstellenInbox(ctx, d.DB, f)
+}
+
+// VoorstelWoonplaatsen lists the villages of the households of the proposals with status st.
+func (d *Service) VoorstelWoonplaatsen(ctx context.Context, gemeente string, st Status) ([]string, error) {
+	return VoorstelWoonplaatsen(ctx, d.DB, gemeente, st)
+}
+
+// BeslisTx records a decision in the caller's transaction (see the function BeslisTx).
+func (d *Service) BeslisTx(ctx context.Context, tx *sql.Tx, gemeente string, id int64, b Besluit) error {
+	return BeslisTx(ctx, tx, d.Audit, gemeente, id, b)
 }
 
 // LaadPopulatie loads the gemeente's imported households (internal/register) for a what-if at datum.

@@ -25,9 +25,6 @@ type Service struct {
 	DB        *store.DB
 	Catalogus *regels.Catalogus
 	Audit     *audit.Log
-	// Goedgekeurd, when set, is called after a proposal was approved (Beslis): the composition root
-	// makes the application and decision of internal/aanvragen from it, so one inbox holds both.
-	Goedgekeurd func(ctx context.Context, v *Voorstel) error
 }
 
 // Registreer adds the scan's job handlers to a runner.

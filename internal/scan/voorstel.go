@@ -91,8 +91,8 @@ func MaakVoorstellen(ctx context.Context, db *store.DB, log *audit.Log, u *Uitsl
 	nieuw := 0
 	err = db.Tx(ctx, func(tx *sql.Tx) error {
 		nieuw = 0
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO scan_voorstel (gemeente, huishouden_id, regeling, peildatum, status, bedrag_cent, periode, uitleg, bewijs, gemaakt)
-			VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9) ON CONFLICT (gemeente, huishouden_id, regeling, peildatum) DO NOTHING`)
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO scan_voorstel (gemeente, huishouden_id, regeling, peildatum, status, bedrag_cent, periode, uitleg, bewijs, gemaakt, woonplaats)
+			VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9, $10) ON CONFLICT (gemeente, huishouden_id, regeling, peildatum) DO NOTHING`)
 		if err != nil {
 			return err
 		}
@@ -113,7 +113,11 @@ func MaakVoorstellen(ctx context.Context, db *store.DB, log *audit.Log, u *Uitsl
 			if uitkomst.Bedrag != nil {
 				bedrag = int64(*uitkomst.Bedrag)
 			}
-			r, err := stmt.ExecContext(ctx, u.Gemeente, u.pop.IDs[k.idx], k.reg.ID, u.Bewijs.Peildatum, bedrag, string(k.reg.Periode), string(uitleg), string(bewijs), nu)
+			woonplaats := ""
+			if int(k.idx) < len(u.pop.Dorp) && int(u.pop.Dorp[k.idx]) < len(u.pop.Dorpen) {
+				woonplaats = u.pop.Dorpen[u.pop.Dorp[k.idx]]
+			}
+			r, err := stmt.ExecContext(ctx, u.Gemeente, u.pop.IDs[k.idx], k.reg.ID, u.Bewijs.Peildatum, bedrag, string(k.reg.Periode), string(uitleg), string(bewijs), nu, woonplaats)
 			if err != nil {
 				return err
 			}
@@ -243,31 +247,52 @@ func Beslis(ctx context.Context, db *store.DB, log *audit.Log, gemeente string, 
 	if log == nil {
 		return nil, fmt.Errorf("scan: besluit zonder verwerkingslog")
 	}
+	err := db.Tx(ctx, func(tx *sql.Tx) error { return beslisTx(ctx, tx, log, gemeente, id, b) })
+	if err != nil {
+		return nil, fmt.Errorf("scan: besluit over voorstel %d: %w", id, err)
+	}
+	return HaalVoorstel(ctx, db, nil, gemeente, id)
+}
+
+// BeslisTx records decision b on the open proposal id inside tx, the caller's transaction, with its
+// audit row: the aanvragen inbox approves a proposal in the transaction that makes its application, so
+// both are stored or neither. A decided proposal gives ErrAlBeslist, an unknown one errs.NotFound.
+func BeslisTx(ctx context.Context, tx *sql.Tx, log *audit.Log, gemeente string, id int64, b Besluit) error {
+	b.Reden = strings.TrimSpace(b.Reden)
+	switch {
+	case b.Reden == "":
+		return ErrGeenReden
+	case strings.TrimSpace(b.Door) == "":
+		return ErrGeenBeslist
+	case log == nil:
+		return fmt.Errorf("scan: besluit zonder verwerkingslog")
+	}
+	if err := beslisTx(ctx, tx, log, gemeente, id, b); err != nil {
+		return fmt.Errorf("scan: besluit over voorstel %d: %w", id, store.MapError(err))
+	}
+	return nil
+}
+
+func beslisTx(ctx context.Context, tx *sql.Tx, log *audit.Log, gemeente string, id int64, b Besluit) error {
 	status := Afgewezen
 	if b.Goedkeuren {
 		status = Goedgekeurd
 	}
 	nu := time.Now().UTC().Truncate(time.Microsecond)
-	err := db.Tx(ctx, func(tx *sql.Tx) error {
-		var hh string
-		err := tx.QueryRowContext(ctx, `UPDATE scan_voorstel SET status = $1, besluit_door = $2, besluit_reden = $3, besluit_op = $4
-			WHERE gemeente = $5 AND id = $6 AND status = 'open' RETURNING huishouden_id`, string(status), b.Door, b.Reden, nu, gemeente, id).Scan(&hh)
-		if errors.Is(err, sql.ErrNoRows) {
-			var s string
-			if err := tx.QueryRowContext(ctx, `SELECT status FROM scan_voorstel WHERE gemeente = $1 AND id = $2`, gemeente, id).Scan(&s); err != nil {
-				return err // not found
-			}
-			return ErrAlBeslist
+	var hh string
+	err := tx.QueryRowContext(ctx, `UPDATE scan_voorstel SET status = $1, besluit_door = $2, besluit_reden = $3, besluit_op = $4
+		WHERE gemeente = $5 AND id = $6 AND status = 'open' RETURNING huishouden_id`, string(status), b.Door, b.Reden, nu, gemeente, id).Scan(&hh)
+	if errors.Is(err, sql.ErrNoRows) {
+		var s string
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM scan_voorstel WHERE gemeente = $1 AND id = $2`, gemeente, id).Scan(&s); err != nil {
+			return err // not found
 		}
-		if err != nil {
-			return err
-		}
-		return log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: "scan.beoordelen",
-			Operatie: "ambtshalve_voorstel." + string(status), Actie: audit.Wijzigen, SubjectSoort: "huishouden", SubjectID: hh,
-			Object: fmt.Sprintf("scan_voorstel/%d", id)})
-	})
-	if err != nil {
-		return nil, fmt.Errorf("scan: besluit over voorstel %d: %w", id, err)
+		return ErrAlBeslist
 	}
-	return HaalVoorstel(ctx, db, nil, gemeente, id)
+	if err != nil {
+		return err
+	}
+	return log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: "scan.beoordelen",
+		Operatie: "ambtshalve_voorstel." + string(status), Actie: audit.Wijzigen, SubjectSoort: "huishouden", SubjectID: hh,
+		Object: fmt.Sprintf("scan_voorstel/%d", id)})
 }

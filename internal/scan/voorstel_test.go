@@ -1,7 +1,7 @@
 package scan
 
 import (
-	"context"
+	"database/sql"
 	"errors"
 	"testing"
 
@@ -91,17 +91,63 @@ func TestVoorstellen(t *testing.T) {
 		if ops["ambtshalve_voorstel.maken"] != 1 || ops["ambtshalve_voorstel.goedgekeurd"] != 1 {
 			t.Errorf("audit operations = %v, want one maken and one goedgekeurd", ops)
 		}
-		// An approval through Diensten is handed on (to aanvragen, in the composition root); a rejection not.
-		var doorgegeven []int64
-		d := &Service{DB: db, Audit: log, Goedgekeurd: func(_ context.Context, v *Voorstel) error { doorgegeven = append(doorgegeven, v.ID); return nil }}
-		if _, err := d.Beslis(ctx, "GM0175", open[1].ID, Besluit{Goedkeuren: true, Reden: "ok", Door: "c"}); err != nil {
+		// BeslisTx: the approval is part of the caller's transaction; a rollback leaves the proposal open.
+		d := &Service{DB: db, Audit: log}
+		mis := errors.New("de aanvraag kon niet worden gemaakt")
+		err = db.Tx(ctx, func(tx *sql.Tx) error {
+			if err := d.BeslisTx(ctx, tx, "GM0175", open[1].ID, Besluit{Goedkeuren: true, Reden: "ok", Door: "c"}); err != nil {
+				return err
+			}
+			return mis
+		})
+		if !errors.Is(err, mis) {
+			t.Fatalf("tx: %v", err)
+		}
+		if v, _ := HaalVoorstel(ctx, db, nil, "GM0175", open[1].ID); v.Status != Open {
+			t.Errorf("after a rollback the proposal is %s, want open", v.Status)
+		}
+		if err := db.Tx(ctx, func(tx *sql.Tx) error {
+			return d.BeslisTx(ctx, tx, "GM0175", open[1].ID, Besluit{Goedkeuren: true, Reden: "ok", Door: "c"})
+		}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := d.Beslis(ctx, "GM0175", open[2].ID, Besluit{Reden: "nee", Door: "c"}); err != nil {
+		if err := db.Tx(ctx, func(tx *sql.Tx) error {
+			return d.BeslisTx(ctx, tx, "GM0175", open[1].ID, Besluit{Goedkeuren: true, Reden: "nog eens", Door: "c"})
+		}); !errors.Is(err, ErrAlBeslist) {
+			t.Errorf("second BeslisTx: %v, want ErrAlBeslist", err)
+		}
+		if err := db.Tx(ctx, func(tx *sql.Tx) error {
+			return d.BeslisTx(ctx, tx, "GM0175", open[2].ID, Besluit{Goedkeuren: true, Door: "c"})
+		}); !errors.Is(err, ErrGeenReden) {
+			t.Errorf("BeslisTx without reason: %v", err)
+		}
+		// The inbox's page: open ones oldest first with the village at the scan, filtered by regeling and village.
+		rijen, totaal, err := d.VoorstellenInbox(ctx, InboxFilter{Gemeente: "GM0175", Limiet: 2})
+		if err != nil {
 			t.Fatal(err)
 		}
-		if len(doorgegeven) != 1 || doorgegeven[0] != open[1].ID {
-			t.Errorf("handed on: %v, want [%d]", doorgegeven, open[1].ID)
+		if totaal != len(open)-2 || len(rijen) != 2 || rijen[0].ID > rijen[1].ID || rijen[0].Woonplaats == "" || rijen[0].Status != Open {
+			t.Fatalf("inbox: %d of %d, first %+v", len(rijen), totaal, rijen)
+		}
+		wp := rijen[0].Woonplaats
+		plaatsen, err := d.VoorstelWoonplaatsen(ctx, "GM0175", Open)
+		if err != nil || len(plaatsen) == 0 {
+			t.Fatalf("woonplaatsen: %v %v", plaatsen, err)
+		}
+		in, n, err := d.VoorstellenInbox(ctx, InboxFilter{Gemeente: "GM0175", Woonplaats: wp, Regeling: rijen[0].Regeling, Nieuwste: true, Limiet: 500})
+		if err != nil || n == 0 || n != len(in) {
+			t.Fatalf("filtered: %d of %d, %v", len(in), n, err)
+		}
+		for i, r := range in {
+			if r.Woonplaats != wp || r.Regeling != rijen[0].Regeling || (i > 0 && r.ID > in[i-1].ID) {
+				t.Errorf("filtered row %d: %s %s %d", i, r.Woonplaats, r.Regeling, r.ID)
+			}
+		}
+		if _, n, _ := d.VoorstellenInbox(ctx, InboxFilter{Gemeente: "GM0175", Woonplaats: "Nergenshuizen"}); n != 0 {
+			t.Errorf("unknown village: %d", n)
+		}
+		if _, n, _ := d.VoorstellenInbox(ctx, InboxFilter{Gemeente: "GM0175", Status: Goedgekeurd}); n != 2 {
+			t.Errorf("approved: %d, want 2", n)
 		}
 	})
 }

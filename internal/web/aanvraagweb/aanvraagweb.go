@@ -50,6 +50,9 @@ type Deps struct {
 	// gemeente (docs/partner.md "Partner users"); ok false when the user has no partner link there. Nil:
 	// no partner users.
 	PartnerVan func(ctx context.Context, gemeente string, gebruiker int64) (id, naam string, ok bool, err error)
+	// Voorstellen are the scan's ambtshalve proposals, judged in the inbox (beheer_voorstellen.go); wired in
+	// the composition root. Nil: the inbox has no tab for them.
+	Voorstellen Voorstellen
 }
 
 type server struct {
@@ -57,8 +60,10 @@ type server struct {
 	svc     *aanvragen.Service
 	check   func(ctx context.Context, t, taal string) (*Ingevuld, error)
 	partner func(ctx context.Context, gemeente string, gebruiker int64) (string, string, bool, error)
-	inwoner *web.Pages
-	staf    *web.Pages
+	// voorstellen: nil when no scan is wired.
+	voorstellen Voorstellen
+	inwoner     *web.Pages
+	staf        *web.Pages
 	// postsAdres and foutAdres limit the code forms per client address (begrens.go).
 	postsAdres, foutAdres *begrenzer
 }
@@ -72,7 +77,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Aanvragen == nil {
 		return web.Part{}, errors.New("aanvraagweb: geen aanvragen")
 	}
-	s := &server{kit: kit, svc: deps.Aanvragen, check: deps.Check, partner: deps.PartnerVan,
+	s := &server{kit: kit, svc: deps.Aanvragen, check: deps.Check, partner: deps.PartnerVan, voorstellen: deps.Voorstellen,
 		postsAdres: nieuweBegrenzer(AdresPosts, AdresVenster), foutAdres: nieuweBegrenzer(AdresFoutCodes, AdresVenster)}
 	var err error
 	if s.inwoner, err = kit.Pages(web.Templates{FS: templateFS, Dir: "templates/inwoner", Funcs: funcs}); err != nil {
@@ -124,6 +129,11 @@ func (s *server) routes() []web.Route {
 		doe("POST /beheer/{gemeente}/aanvragen/{id}/koppel", s.koppel),
 		doe("POST /beheer/{gemeente}/aanvragen/{id}/besluit", s.besluit),
 		doe("GET /beheer/{gemeente}/aanvragen/export", s.export),
+		lees("GET /beheer/{gemeente}/aanvragen/voorstellen/{id}", s.voorstel),
+		doe("POST /beheer/{gemeente}/aanvragen/voorstellen/{id}/besluit", s.voorstelBesluit),
+		// The intermediary's own list: the permission with which an intermediary applies for clients.
+		{Pattern: "GET /beheer/{gemeente}/mijn-aanvragen", Access: web.InGemeente, Permissie: auth.FondsenAanvragen, Activiteit: activiteit, Handler: s.eigenLijst},
+		{Pattern: "GET /beheer/{gemeente}/mijn-aanvragen/{id}", Access: web.InGemeente, Permissie: auth.FondsenAanvragen, Activiteit: activiteit, Handler: s.eigenAanvraag},
 		{Pattern: "GET /beheer/{gemeente}/aanvragen/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingen},
 		{Pattern: "POST /beheer/{gemeente}/aanvragen/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingenPost},
 	}
@@ -131,6 +141,7 @@ func (s *server) routes() []web.Route {
 
 var menu = []web.MenuItem{
 	{Titel: "Aanvragen", Uitleg: "Aanvragen van inwoners voor regelingen: ontbrekende documenten, besluiten en brieven.", Pad: "/aanvragen", Permissie: auth.AanvragenLezen, Volgorde: 47},
+	{Titel: "Mijn aanvragen voor cliënten", Uitleg: "De aanvragen die u (of uw organisatie) voor cliënten deed: status, ontbrekende documenten en besluit.", Pad: "/mijn-aanvragen", Permissie: auth.FondsenAanvragen, Volgorde: 48},
 	{Titel: "Instellingen aanvragen", Uitleg: "Beslistermijn en de grens voor vier ogen.", Pad: "/aanvragen/instellingen", Permissie: auth.GemeenteInstellen, Volgorde: 92},
 }
 
@@ -142,6 +153,8 @@ var meldingen = map[string]string{
 	"besluit":      "Het besluit is vastgelegd.",
 	"voorstel":     "Het besluit is voorgesteld. Een tweede medewerker moet het nemen (vier ogen).",
 	"instellingen": "De instellingen voor aanvragen zijn opgeslagen.",
+	"ambtshalve":   "Het voorstel is aanvaard: de aanvraag is besloten en de brief is gemaakt.",
+	"afgewezen":    "Het voorstel is afgewezen. Er is geen aanvraag gemaakt.",
 }
 
 func basis(gm string) string { return "/beheer/" + gm + "/aanvragen" }

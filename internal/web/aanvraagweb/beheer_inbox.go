@@ -37,6 +37,10 @@ type inboxRij struct {
 // inbox shows one page of the gemeente's applications, nearest decision deadline first, filtered by
 // status (default: not decided), regeling and village.
 func (s *server) inbox(w http.ResponseWriter, r *http.Request) {
+	if s.voorstellen != nil && r.URL.Query().Get("status") == StatusVoorstel {
+		s.voorstelInbox(w, r) // the scan's ambtshalve proposals: beheer_voorstellen.go
+		return
+	}
 	d := &inboxData{}
 	g, ok := s.kit.GemeentePagina(w, r, &d.StaffPage, "Aanvragen", meldingen)
 	if !ok {
@@ -93,9 +97,9 @@ func (s *server) inbox(w http.ResponseWriter, r *http.Request) {
 	d.MagInstellen = auth.Mag(a, gm, auth.GemeenteInstellen)
 	d.MagExporteren = auth.Mag(a, gm, auth.AanvragenBehandelen)
 	d.ExportVan, d.ExportTot = vandaag.PlusDagen(1-vandaag.Dag()).String(), vandaag.String()
-	d.Statussen = append(d.Statussen, web.Optie{Waarde: "", Label: "Nog niet besloten", Gekozen: f.Status == ""})
-	for _, x := range aanvragen.Statussen() {
-		d.Statussen = append(d.Statussen, web.Optie{Waarde: string(x), Label: x.Naam(), Gekozen: f.Status == x})
+	d.Statussen = statusOpties(string(f.Status))
+	if s.voorstellen == nil {
+		d.Statussen = d.Statussen[:len(d.Statussen)-1]
 	}
 	d.Regelingen = append(d.Regelingen, web.Optie{Waarde: "", Label: "Alle regelingen", Gekozen: f.Regeling == ""})
 	for _, x := range regs {

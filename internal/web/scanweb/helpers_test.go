@@ -1,7 +1,6 @@
 package scanweb
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 	"testing"
@@ -29,14 +28,8 @@ func nieuweStaffOmgeving(t *testing.T, db *store.DB) *staffOmgeving {
 	t.Helper()
 	o := &staffOmgeving{webtest.NieuweOmgeving(t, db, webtest.Opties{})}
 	part, err := New(o.Kit, Deps{Scan: &scan.Service{DB: db, Catalogus: webtest.Catalogus(t), Audit: o.Audit}, Jobs: jobs.NewQueue(db),
-		// Every approved proposal "became" application 100+id, as the composition root wires aanvragen.
-		Aanvragen: func(_ context.Context, gm string, ids []int64) (map[int64]Aanvraag, error) {
-			out := map[int64]Aanvraag{}
-			for _, id := range ids {
-				out[id] = Aanvraag{URL: fmt.Sprintf("/beheer/%s/aanvragen/%d", gm, 100+id), Referentie: fmt.Sprintf("AV-TEST-%04d", id)}
-			}
-			return out, nil
-		}})
+		// The proposals are judged in the aanvragen inbox, as the composition root wires it.
+		Beoordelen: func(gm string, id int64) string { return fmt.Sprintf("/beheer/%s/aanvragen/voorstellen/%d", gm, id) }})
 	if err != nil {
 		t.Fatal(err)
 	}

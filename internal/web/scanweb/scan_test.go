@@ -161,28 +161,27 @@ func TestScanVoorstelPaginas(t *testing.T) {
 	if err != nil || n == 0 {
 		t.Fatalf("MaakVoorstellen = %d, %v", n, err)
 	}
+	// The proposals are judged in the aanvragen inbox: the scan's old URLs redirect there, and a POST to the
+	// old decision URL decides nothing.
 	consulent := o.loginAls("consulent")
 	basis := "/beheer/" + ander + "/scan/voorstellen"
-	a := o.doe("GET", basis, consulent, nil, nil)
-	bevat(t, a, "Voorstel 1", "Individuele inkomenstoeslag")
-	a = o.doe("GET", basis+"/1", consulent, nil, nil)
-	bevat(t, a, "Waarom", "Ontvangstbewijs", pk.Hash, "Besluit vastleggen")
-	a = o.doe("POST", basis+"/1/besluit", consulent, url.Values{"besluit": {"goedkeuren"}}, nil)
-	if a.Status != http.StatusUnprocessableEntity {
-		t.Errorf("decision without reason: %d, want 422", a.Status)
+	for _, c := range []struct{ method, pad, naar string }{
+		{"GET", basis, "/beheer/" + ander + "/aanvragen/voorstellen/0"},
+		{"GET", basis + "/1", "/beheer/" + ander + "/aanvragen/voorstellen/1"},
+		{"POST", basis + "/1/besluit", "/beheer/" + ander + "/aanvragen/voorstellen/1"},
+	} {
+		a := o.doe(c.method, c.pad, consulent, url.Values{"besluit": {"goedkeuren"}, "reden": {"x"}}, nil)
+		if a.Status != http.StatusSeeOther || a.Loc != c.naar {
+			t.Errorf("%s %s: %d %q, want 303 to %s", c.method, c.pad, a.Status, a.Loc, c.naar)
+		}
 	}
-	bevat(t, a, "Schrijf waarom")
-	a = o.doe("POST", basis+"/1/besluit", consulent, url.Values{"besluit": {"goedkeuren"}, "reden": {"Vier jaar bijstand, geen zicht op werk."}}, nil)
-	if a.Status != http.StatusSeeOther {
-		t.Fatalf("decision: %d", a.Status)
+	if v, err := scan.HaalVoorstel(t.Context(), db, nil, ander, 1); err != nil || v.Status != scan.Open {
+		t.Errorf("after the old decision URL: %v %v, want still open", v, err)
 	}
-	a = o.doe("POST", basis+"/1/besluit", consulent, url.Values{"besluit": {"afwijzen"}, "reden": {"toch niet"}}, nil)
-	if a.Status != http.StatusConflict {
-		t.Errorf("second decision: %d, want 409", a.Status)
-	}
-	a = o.doe("GET", basis+"?status=goedgekeurd", consulent, nil, nil)
-	bevat(t, a, "Vier jaar bijstand", `href="/beheer/`+ander+`/aanvragen/101"`, "Aanvraag AV-TEST-0001 in de inbox")
-	// A beleidsmedewerker may not decide.
+	// The scan's page links to the inbox's tab for a consulent.
+	a := o.doe("GET", "/beheer/"+ander+"/scan", consulent, nil, nil)
+	bevat(t, a, `href="/beheer/`+ander+`/aanvragen/voorstellen/0"`, "in de inbox van de aanvragen")
+	// A beleidsmedewerker may not use them.
 	beleid := o.loginAls("beleidsmedewerker")
 	if a := o.doe("POST", "/beheer/"+eigen+"/scan/voorstellen/2/besluit", beleid, url.Values{"besluit": {"afwijzen"}, "reden": {"x"}}, nil); a.Status != http.StatusForbidden {
 		t.Errorf("beleidsmedewerker decision: %d, want 403", a.Status)

@@ -1,14 +1,13 @@
 // Package scanweb is the scan pages for the beleidsmedewerker and the consulent (internal/scan, internal/monitor): the
 // reach per regeling and target group with the outreach list (scan_overzicht.go, scan_uitvoeren.go,
 // scan_bereik_csv.go, scan_bereiklijst.go), the what-if (scan_watals.go, scan_watals_csv.go) and the
-// ambtshalve proposals with the consulent's decision (scan_voorstellen.go, scan_voorstel.go,
-// scan_besluit.go). Their routes are rows of the part (routes below); the kit's guard has checked the session
+// old URLs of the ambtshalve proposals, which redirect to the aanvragen inbox where they are judged
+// (scan_voorstellen.go). Their routes are rows of the part (routes below); the kit's guard has checked the session
 // and the permission in the gemeente of the URL before a handler runs. Pages that show aggregates
 // (reach, what-if) contain no personal data; the outreach list and the proposals do and are logged.
 package scanweb
 
 import (
-	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -34,24 +33,18 @@ type Deps struct {
 	Scan *scan.Service
 	// Jobs queues a scan in the background and lists the recent ones.
 	Jobs *jobs.Queue
-	// Aanvragen returns, of the decided proposals voorstellen of gemeente, the applications made from them
-	// in the aanvragen inbox (wired in the composition root; nil: the list shows no links).
-	Aanvragen func(ctx context.Context, gemeente string, voorstellen []int64) (map[int64]Aanvraag, error)
-}
-
-// Aanvraag is the application an approved proposal became: where it is in the aanvragen inbox.
-type Aanvraag struct {
-	URL, Referentie string
+	// Beoordelen is where the ambtshalve proposals of gemeente are judged: the aanvragen inbox's tab (id 0)
+	// or one proposal there (wired in the composition root; nil: the old URLs answer 404).
+	Beoordelen func(gemeente string, id int64) string
 }
 
 type server struct {
-	kit   *web.Kit
-	scan  *scan.Service
-	cat   *regels.Catalogus
-	jobs  *jobs.Queue
-	pages *web.Pages
-	// aanvragen finds the applications of approved proposals; nil when none are wired.
-	aanvragen func(ctx context.Context, gemeente string, voorstellen []int64) (map[int64]Aanvraag, error)
+	kit        *web.Kit
+	scan       *scan.Service
+	cat        *regels.Catalogus
+	jobs       *jobs.Queue
+	pages      *web.Pages
+	beoordelen func(gemeente string, id int64) string
 }
 
 // New parses the pages and returns the part.
@@ -59,7 +52,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Scan == nil || deps.Jobs == nil {
 		return web.Part{}, errors.New("scanweb: Scan en Jobs zijn nodig")
 	}
-	s := &server{kit: kit, scan: deps.Scan, cat: deps.Scan.Catalogus, jobs: deps.Jobs, aanvragen: deps.Aanvragen}
+	s := &server{kit: kit, scan: deps.Scan, cat: deps.Scan.Catalogus, jobs: deps.Jobs, beoordelen: deps.Beoordelen}
 	var err error
 	if s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true}); err != nil {
 		return web.Part{}, err
@@ -81,7 +74,7 @@ func (s *server) routes() []web.Route {
 		{Pattern: "GET /beheer/{gemeente}/scan/voorstellen/{id}", Access: web.InGemeente, Permissie: auth.ScanBeoordelen, Activiteit: "scan.beoordelen", Handler: s.scanVoorstel},
 		{Pattern: "GET /beheer/{gemeente}/scan/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.scanInstellingen},
 		{Pattern: "POST /beheer/{gemeente}/scan/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.scanInstellingenPost},
-		{Pattern: "POST /beheer/{gemeente}/scan/voorstellen/{id}/besluit", Access: web.InGemeente, Permissie: auth.ScanBeoordelen, Activiteit: "scan.beoordelen", Handler: s.scanBesluit},
+		{Pattern: "POST /beheer/{gemeente}/scan/voorstellen/{id}/besluit", Access: web.InGemeente, Permissie: auth.ScanBeoordelen, Activiteit: "scan.beoordelen", Handler: s.scanVoorstel},
 	}
 }
 
@@ -89,15 +82,16 @@ func (s *server) routes() []web.Route {
 var menu = []web.MenuItem{
 	{Titel: "Scan: bereik en niet-gebruik", Uitleg: "Wie heeft recht op een regeling maar krijgt die niet: bereik per doelgroep en dorp, bereiklijst.", Pad: "/scan", Permissie: auth.MonitorLezen, Volgorde: 100},
 	{Titel: "Wat als", Uitleg: "Een inkomensgrens of bedrag veranderen en zien wie er recht bij krijgt en wat het kost.", Pad: "/scan/watals", Permissie: auth.MonitorSimuleren, Volgorde: 110},
-	{Titel: "Voorstellen ambtshalve", Uitleg: "Voorstellen om een regeling zonder aanvraag toe te kennen: goedkeuren of afwijzen.", Pad: "/scan/voorstellen", Permissie: auth.ScanBeoordelen, Volgorde: 120},
 	{Titel: "Bewaartermijn huishoudgegevens", Uitleg: "Hoe lang ingelezen huishoudgegevens bewaard blijven; de tellingen zonder persoonsgegevens blijven voor de monitor.", Pad: "/scan/instellingen", Permissie: auth.GemeenteInstellen, Volgorde: 125},
 }
 
 // scanMenu is the sub-navigation of the scan pages, with only the parts the user may use.
 type scanMenu struct {
-	Basis                                        string // /beheer/{gemeente}/scan
-	Hier                                         string
-	Overzicht, WatAls, Voorstellen, Instellingen bool
+	Basis                           string // /beheer/{gemeente}/scan
+	Hier                            string
+	Overzicht, WatAls, Instellingen bool
+	// Voorstellen is the aanvragen inbox's tab of the proposals, when the user may judge them there.
+	Voorstellen string
 }
 
 // HTML renders the menu; the texts and URLs are fixed or built from a checked gemeente code.
@@ -117,7 +111,10 @@ func (m scanMenu) HTML() template.HTML {
 	}
 	item(m.Overzicht, "overzicht", "", "Bereik en niet-gebruik")
 	item(m.WatAls, "watals", "/watals", "Wat als")
-	item(m.Voorstellen, "voorstellen", "/voorstellen", "Voorstellen ambtshalve")
+	if m.Voorstellen != "" { // judged in the aanvragen inbox
+		fmt.Fprintf(&b, `<li class="utrecht-unordered-list__item"><a class="utrecht-link utrecht-link--html-a" href="%s">%s</a></li>`,
+			template.HTMLEscapeString(m.Voorstellen), "Voorstellen ambtshalve (in de inbox van de aanvragen)")
+	}
 	item(m.Instellingen, "instellingen", "/instellingen", "Bewaartermijn huishoudgegevens")
 	b.WriteString(`</ul></nav>`)
 	return template.HTML(b.String()) //nolint:gosec // escaped above
@@ -125,9 +122,12 @@ func (m scanMenu) HTML() template.HTML {
 
 func (s *server) scanMenu(r *http.Request, gm, hier string) scanMenu {
 	a := web.ActorUit(r.Context())
-	return scanMenu{Basis: "/beheer/" + gm + "/scan", Hier: hier, Overzicht: auth.Mag(a, gm, auth.MonitorLezen),
-		WatAls: auth.Mag(a, gm, auth.MonitorSimuleren), Voorstellen: auth.Mag(a, gm, auth.ScanBeoordelen),
-		Instellingen: auth.Mag(a, gm, auth.GemeenteInstellen)}
+	m := scanMenu{Basis: "/beheer/" + gm + "/scan", Hier: hier, Overzicht: auth.Mag(a, gm, auth.MonitorLezen),
+		WatAls: auth.Mag(a, gm, auth.MonitorSimuleren), Instellingen: auth.Mag(a, gm, auth.GemeenteInstellen)}
+	if s.beoordelen != nil && auth.Mag(a, gm, auth.AanvragenLezen) {
+		m.Voorstellen = s.beoordelen(gm, 0)
+	}
+	return m
 }
 
 // scanPagina fills the layout of a scan page; false when the request has been answered.
@@ -141,8 +141,6 @@ var scanMeldingen = map[string]string{
 	"scan":         "De scan is uitgevoerd. Hieronder staat de nieuwe uitslag.",
 	"taak":         "De scan staat klaar als achtergrondtaak. De voortgang staat onder Taken; vernieuw de pagina om hem te volgen.",
 	"instellingen": "De bewaartermijn van de huishoudgegevens is opgeslagen.",
-	"goedgekeurd":  "Het voorstel is goedgekeurd. De gemeente kent de regeling nu toe; Zeker doet dat niet zelf.",
-	"afgewezen":    "Het voorstel is afgewezen.",
 }
 
 func procentTekst(deel, geheel int) string {
