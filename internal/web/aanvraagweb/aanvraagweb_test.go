@@ -57,6 +57,11 @@ func TestVanCheckTotBrief(t *testing.T) {
 			if exe.Status != http.StatusUnprocessableEntity || !strings.Contains(exe.Body, "Dit bestand kunnen wij niet aannemen") {
 				t.Fatalf("exe: %d", exe.Status)
 			}
+			// An iPhone's HEIC photo: refused with the message how to send a JPEG, nothing stored.
+			heic := o.multipart("/aanvragen/nieuw", velden, bestand{"bestand-inkomen", "IMG_0001.HEIC", append([]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), make([]byte, 200)...)})
+			if heic.Status != http.StatusUnprocessableEntity || !strings.Contains(heic.Body, "Dit is een HEIC-foto") || !strings.Contains(heic.Body, "schermafbeelding") {
+				t.Fatalf("heic: %d", heic.Status)
+			}
 			// 50 MB: refused before anything is read into the database.
 			groot := o.multipart("/aanvragen/nieuw", velden, bestand{"bestand-inkomen", "groot.pdf", pdf(50 << 20)})
 			if groot.Status != http.StatusRequestEntityTooLarge || !strings.Contains(groot.Body, "te groot") {
