@@ -17,6 +17,8 @@ type inzageRij struct {
 	Ontbreekt                               []nodigRij
 	Brieven                                 []int64
 	Besloten                                bool
+	// Stilstanden says why and until when the decision term stands still (Awb 4:15 lid 1 onder a).
+	Stilstanden []string
 }
 
 type regelingRij struct{ Naam, Besluit, Bedrag string }
@@ -91,6 +93,9 @@ func (s *server) status(w http.ResponseWriter, r *http.Request) {
 
 func (s *server) toonStatus(w http.ResponseWriter, r *http.Request, l *web.Taal, in *aanvragen.Inzage, code string, fouten *web.FieldErrors, status int) {
 	d := &inwonerData{Inzage: s.inzageRij(in, l), Referentie: in.Referentie, Code: code}
+	if in.Status != aanvragen.Besloten {
+		d.Inzage.Stilstanden = s.stilstanden(r, l, in)
+	}
 	if fouten != nil {
 		d.FieldErrors = *fouten
 	}
