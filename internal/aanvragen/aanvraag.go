@@ -191,6 +191,7 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 		}
 	}
 	if err := s.scan(ctx, n.Bestanden); err != nil {
+		s.meldVirusBijStart(ctx, n.Gemeente, err)
 		return nil, err
 	}
 	keuzes, err := s.keuzes(n.Huishouden, "nl", n.Intermediair != nil)

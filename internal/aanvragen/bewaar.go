@@ -52,7 +52,7 @@ func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error
 			res.Documenten = int(n)
 		}
 		if m := in.BewaarAanvraag; m > 0 {
-			for _, tabel := range []string{"aanvragen_document", "aanvragen_gevraagd", "aanvragen_notitie", "aanvragen_brief", "aanvragen_poging", "aanvragen_regeling"} {
+			for _, tabel := range []string{"aanvragen_document", "aanvragen_gevraagd", "aanvragen_notitie", "aanvragen_brief", "aanvragen_poging", "aanvragen_geweigerd", "aanvragen_regeling"} {
 				r, err := tx.ExecContext(ctx, `DELETE FROM `+tabel+` WHERE gemeente = $1 AND aanvraag_id IN (`+oud(m)+`)`, gemeente)
 				if err != nil {
 					return fmt.Errorf("aanvragen: bewaar %s: %w", tabel, err)

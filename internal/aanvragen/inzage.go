@@ -134,6 +134,7 @@ func (s *Service) StuurNa(ctx context.Context, ref, code string, bestanden []Bes
 		}
 	}
 	if err := s.scan(ctx, bestanden); err != nil {
+		s.meldVirusMetCode(ctx, ref, code, err)
 		return nil, err
 	}
 	var out *Inzage
