@@ -54,6 +54,7 @@ Elke optie kan ook met een omgevingsvariabele (de optie op de opdrachtregel gaat
   ZEKER_WORKERS           --workers
   ZEKER_CLIENT_IP_HEADER  --client-ip-header
   ZEKER_CLAMD             --clamd
+  ZEKER_DOCUMENTEN_MAP    --documenten-map
   ZEKER_SHUTDOWN_TIMEOUT  --shutdown-timeout (bijvoorbeeld 30s)
   ZEKER_LOG_LEVEL         --log-level
   ZEKER_LOG_FORMAT        --log-format
@@ -73,7 +74,9 @@ type serveOpties struct {
 	workers        int
 	clientIPHeader string
 	// clamd scans uploads (nil: no virus scanner; uploads are accepted after the check of their type).
-	clamd        *clamd.Scanner
+	clamd *clamd.Scanner
+	// opslag keeps the content of the residents' documents (nil: in the database).
+	opslag       aanvragen.Opslag
 	shutdown     time.Duration
 	readTimeout  time.Duration
 	writeTimeout time.Duration
@@ -106,6 +109,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	workers := fs.Int("workers", envInt(e, "ZEKER_WORKERS", 4), "aantal taken tegelijk op deze server; 0: deze server doet geen taken")
 	ipHeader := fs.String("client-ip-header", e.getenv("ZEKER_CLIENT_IP_HEADER"), "header met het adres van de bezoeker, gezet door je eigen proxy (bijvoorbeeld X-Forwarded-For); leeg: het adres van de verbinding")
 	clamdAdres := fs.String("clamd", e.getenv("ZEKER_CLAMD"), "virusscanner ClamAV (clamd) voor bestanden die inwoners sturen: host:poort, tcp://host:poort, unix:///pad of /pad naar de socket; leeg: geen scanner (zie docs/operations.md)")
+	docMap := fs.String("documenten-map", e.getenv("ZEKER_DOCUMENTEN_MAP"), "map voor de documenten die inwoners sturen (absoluut pad; per gemeente een submap, bestanden 0600); leeg: in de database (zie docs/operations.md)")
 	shutdown := fs.Duration("shutdown-timeout", envDuur(e, "ZEKER_SHUTDOWN_TIMEOUT", 15*time.Second), "hoe lang lopende verzoeken en taken mogen afmaken bij stoppen")
 	readTimeout := fs.Duration("read-timeout", 60*time.Second, "hoogstens zo lang voor het lezen van een heel verzoek (ook grote API-leveringen)")
 	writeTimeout := fs.Duration("write-timeout", 120*time.Second, "hoogstens zo lang voor het schrijven van een antwoord (ook een CSV-export)")
@@ -123,6 +127,14 @@ func runServe(ctx context.Context, e env, args []string) error {
 		if scanner, err = clamd.Nieuw(*clamdAdres); err != nil {
 			return usagef("--clamd: %v", err)
 		}
+	}
+	var opslag aanvragen.Opslag
+	if strings.TrimSpace(*docMap) != "" {
+		m, err := aanvragen.NieuweMapOpslag(strings.TrimSpace(*docMap))
+		if err != nil {
+			return usagef("--documenten-map: %v", err)
+		}
+		opslag = m
 	}
 	log, err := nieuweLogger(e, *level, *format)
 	if err != nil {
@@ -145,7 +157,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if *workers < 0 {
 		return usagef("--workers moet 0 of meer zijn")
 	}
-	return serve(ctx, serveOpties{clamd: scanner, addr: *addr, dsn: dsnUit(*db, e), migreer: *migreer, behindTLS: *tls, checkKey: checkKey,
+	return serve(ctx, serveOpties{clamd: scanner, opslag: opslag, addr: *addr, dsn: dsnUit(*db, e), migreer: *migreer, behindTLS: *tls, checkKey: checkKey,
 		auditKey: auditKey, auditKeyFile: *keyFile, workers: *workers, clientIPHeader: *ipHeader, shutdown: *shutdown,
 		readTimeout: *readTimeout, writeTimeout: *writeTimeout, log: log})
 }
@@ -242,7 +254,7 @@ func serve(ctx context.Context, o serveOpties) error {
 		(&register.Service{DB: db, Audit: al}).Registreer(runner, actief)
 		sig.RegistreerJobs(runner, actief)
 		zk.RegistreerJobs(runner, actief)
-		if as, err := aanvragen.New(aanvragen.Config{DB: db, Audit: al, Catalogus: cat}); err == nil {
+		if as, err := aanvragen.New(aanvragen.Config{DB: db, Audit: al, Catalogus: cat, Opslag: o.opslag}); err == nil {
 			as.RegistreerJobs(runner, actief)
 		} else {
 			return fmt.Errorf("aanvragen: %w", err)
@@ -267,7 +279,10 @@ func serve(ctx context.Context, o serveOpties) error {
 	} else {
 		log.Info("virusscanner: geen (--clamd niet gezet); bestanden worden alleen op hun soort gecontroleerd")
 	}
-	handler, _, err := bouwWeb(webOpties{behindTLS: o.behindTLS, checkKey: o.checkKey, clientIPHeader: o.clientIPHeader, clamd: o.clamd},
+	if m, ok := o.opslag.(*aanvragen.MapOpslag); ok {
+		log.Info("documenten: in een map", "map", m.Map)
+	}
+	handler, _, err := bouwWeb(webOpties{behindTLS: o.behindTLS, checkKey: o.checkKey, clientIPHeader: o.clientIPHeader, clamd: o.clamd, opslag: o.opslag},
 		webDiensten{db: db, cat: cat, audit: al, auth: d.auth, sig: sig, partners: d.partners, zaken: zk, zoeker: zoeker, log: log})
 	if err != nil {
 		return err

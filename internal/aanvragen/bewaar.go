@@ -17,6 +17,8 @@ const JobBewaartermijn = "aanvragen.bewaartermijn"
 // Opgeruimd reports a retention run.
 type Opgeruimd struct {
 	Documenten, Aanvragen int
+	// Wees: files of the document directory that no row knew, removed (MapOpslag.Opruimen).
+	Wees int
 	// NietIngesteld: no term is set for the documents or the applications; they are kept.
 	NietIngesteld bool
 }
@@ -33,13 +35,19 @@ func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error
 	}
 	res.NietIngesteld = in.BewaarDocumenten == 0 || in.BewaarAanvraag == 0
 	vandaag := s.Vandaag()
+	var weg []string // files of deleted rows, removed after the commit
 	err = s.sdb.Tx(ctx, func(tx *sql.Tx) error {
-		res.Documenten, res.Aanvragen = 0, 0
+		res.Documenten, res.Aanvragen, weg = 0, 0, nil
 		oud := func(m int) string {
 			return `SELECT id FROM aanvragen_aanvraag WHERE gemeente = $1 AND status = 'besloten' AND besloten_op <> '' AND besloten_op < '` +
 				vandaag.PlusMaanden(-m).String() + `'`
 		}
 		if m := in.BewaarDocumenten; m > 0 {
+			bs, err := mapBestanden(ctx, tx, gemeente, `aanvraag_id IN (`+oud(m)+`)`)
+			if err != nil {
+				return err
+			}
+			weg = append(weg, bs...)
 			// The request keeps its record that a document came; the document itself goes.
 			if _, err := tx.ExecContext(ctx, `UPDATE aanvragen_gevraagd SET document_id = -1 WHERE gemeente = $1 AND document_id > 0 AND aanvraag_id IN (`+oud(m)+`)`, gemeente); err != nil {
 				return fmt.Errorf("aanvragen: bewaar documenten: %w", err)
@@ -52,6 +60,11 @@ func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error
 			res.Documenten = int(n)
 		}
 		if m := in.BewaarAanvraag; m > 0 {
+			bs, err := mapBestanden(ctx, tx, gemeente, `aanvraag_id IN (`+oud(m)+`)`)
+			if err != nil {
+				return err
+			}
+			weg = append(weg, bs...)
 			for _, tabel := range []string{"aanvragen_document", "aanvragen_gevraagd", "aanvragen_notitie", "aanvragen_brief", "aanvragen_poging", "aanvragen_geweigerd", "aanvragen_regeling"} {
 				r, err := tx.ExecContext(ctx, `DELETE FROM `+tabel+` WHERE gemeente = $1 AND aanvraag_id IN (`+oud(m)+`)`, gemeente)
 				if err != nil {
@@ -75,6 +88,12 @@ func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error
 		return s.log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: "bewaartermijn.opschonen",
 			Operatie: JobBewaartermijn, Actie: audit.Verwijderen, Resultaat: audit.OK, Object: "aanvragen", Aantal: res.Documenten + res.Aanvragen})
 	})
+	if err != nil {
+		return res, err
+	}
+	s.verwijderBestanden(ctx, gemeente, weg)
+	// Files no row knows (a crash while writing, a rolled-back upload, a removal that failed): removed too.
+	res.Wees, err = s.ruimMapOp(ctx, gemeente)
 	return res, err
 }
 

@@ -190,6 +190,10 @@ func (s *server) document(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	info, inhoud, err := s.svc.Document(r.Context(), r.PathValue("gemeente"), id, doc)
+	if errors.Is(err, aanvragen.ErrDocumentWeg) {
+		documentWeg(s, w, r)
+		return
+	}
 	if errors.Is(err, errs.NotFound) {
 		s.kit.StaffError(w, r, http.StatusNotFound, "Dit document bestaat niet.")
 		return

@@ -26,3 +26,10 @@ func (s *server) geweigerd(r *http.Request, gm string, id int64) []string {
 	}
 	return out
 }
+
+// documentWeg answers a document whose content is missing or damaged (aanvragen.ErrDocumentWeg): a
+// page that says so and what to do, never a 500. The service logged it for the administrator.
+func documentWeg(s *server, w http.ResponseWriter, r *http.Request) {
+	s.kit.StaffError(w, r, http.StatusGone, "Het bestand van dit document ontbreekt of is beschadigd, dus het kan niet worden geopend. "+
+		"Meld het aan de beheerder van Zeker (het staat in het serverlog en het verwerkingslog). Vraag de aanvrager zo nodig het document opnieuw te sturen.")
+}
