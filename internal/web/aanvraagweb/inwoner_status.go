@@ -19,6 +19,8 @@ type inzageRij struct {
 	Besloten                                bool
 	// Stilstanden says why and until when the decision term stands still (Awb 4:15 lid 1 onder a).
 	Stilstanden []string
+	// KanIntrekken: nothing is decided yet, so the resident can withdraw (inwoner_intrekken.go).
+	KanIntrekken bool
 }
 
 type regelingRij struct{ Naam, Besluit, Bedrag string }
@@ -26,6 +28,10 @@ type regelingRij struct{ Naam, Besluit, Bedrag string }
 func (s *server) inzageRij(in *aanvragen.Inzage, l *web.Taal) *inzageRij {
 	z := &inzageRij{Referentie: in.Referentie, Status: l.T("aanvraag.status." + string(in.Status)), Deadline: datumNL(in.Deadline),
 		Ontvangen: in.Ontvangen.In(web.Amsterdam).Format("02-01-2006"), Brieven: in.Brieven, Besloten: in.Status == aanvragen.Besloten}
+	z.KanIntrekken = in.KanIntrekken()
+	if in.IsIngetrokken() {
+		z.Status = l.T("aanvraag.status.ingetrokken")
+	}
 	for _, r := range in.Regelingen {
 		b := l.T("aanvraag.besluit.open")
 		if r.Besluit != "" {
