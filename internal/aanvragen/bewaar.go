@@ -25,8 +25,11 @@ type Opgeruimd struct {
 
 // Bewaar deletes, of the gemeente's decided applications, the documents whose term after the decision
 // has passed (BewaarDocumenten), and whole applications with their regelingen, requests, notes,
-// letters and attempts (BewaarAanvraag). Applications that are not decided are never deleted; a term
-// that is not set deletes nothing. One audit row per run.
+// letters, attempts and refused files (BewaarAanvraag). A withdrawn application (TrekIn) is closed like a
+// decided one and counts from the day of withdrawal. Applications neither decided nor withdrawn are
+// never deleted (the gemeente must still decide, Awb 4:5); a term that is not set deletes nothing. With a
+// document directory the files of deleted rows are removed after the commit, and files no row knows
+// (older than OpruimMarge) too. One audit row per run.
 func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error) {
 	var res Opgeruimd
 	in, err := s.Instellingen(ctx, gemeente)
@@ -108,8 +111,11 @@ func (s *Service) RegistreerJobs(r *jobs.Runner, gemeenten []string) {
 		if err != nil {
 			return err
 		}
-		slog.InfoContext(ctx, "aanvragen: bewaartermijn", "gemeente", run.Gemeente, "documenten", res.Documenten, "aanvragen", res.Aanvragen)
-		msg := fmt.Sprintf("%d documenten en %d besloten aanvragen verwijderd", res.Documenten, res.Aanvragen)
+		slog.InfoContext(ctx, "aanvragen: bewaartermijn", "gemeente", run.Gemeente, "documenten", res.Documenten, "aanvragen", res.Aanvragen, "wees", res.Wees)
+		msg := fmt.Sprintf("%d documenten en %d besloten of ingetrokken aanvragen verwijderd", res.Documenten, res.Aanvragen)
+		if res.Wees > 0 {
+			msg += fmt.Sprintf("; %d bestanden zonder document uit de documentenmap verwijderd", res.Wees)
+		}
 		if res.NietIngesteld {
 			msg += "; niet elke bewaartermijn is ingesteld"
 		}
