@@ -195,6 +195,7 @@ var toegangTabel = map[string]string{
 	"POST /aanvragen/status":                               "publiek",
 	"POST /aanvragen/status/stuur":                         "publiek",
 	"POST /aanvragen/status/brief":                         "publiek",
+	"POST /aanvragen/status/intrekken":                     "publiek",
 	"GET /beheer/{gemeente}/aanvragen":                     "consulent",
 	"GET /beheer/{gemeente}/aanvragen/{id}":                "consulent",
 	"GET /beheer/{gemeente}/aanvragen/{id}/document/{doc}": "consulent",

@@ -135,6 +135,8 @@ func TestFlagFoutenNederlands(t *testing.T) {
 		{[]string{"populatie", "--seed", "-1"}, `zeker populatie: --seed "-1": geen geheel getal van 0 of meer`},
 		{[]string{"populatie", "--aantal", "99999999999999999999"}, `zeker populatie: --aantal "99999999999999999999": te groot of te klein`},
 		{[]string{"serve", "--clamd", "clamd"}, `zeker serveer: --clamd: clamd: adres "clamd": schrijf host:poort`},
+		{[]string{"serve", "--documenten-map", "documenten"}, `zeker serveer: --documenten-map: aanvragen: documentenmap "documenten": geef een absoluut pad`},
+		{[]string{"serve", "--documenten-map", "/dev/null"}, `zeker serveer: --documenten-map: aanvragen: documentenmap`},
 		{[]string{"serve", "--shutdown-timeout", "even"}, `zeker serveer: --shutdown-timeout "even": geen duur (schrijf bijvoorbeeld 30s, 5m of 1h30m)`},
 		{[]string{"regels", "toon", "--gemeent", "GM0175"}, "zeker regels toon: onbekende optie --gemeent; zie 'zeker regels toon --help'"},
 		{[]string{"user", "list", "--x"}, "zeker gebruiker lijst: onbekende optie --x; zie 'zeker gebruiker lijst --help'"},

@@ -57,6 +57,7 @@ Elke optie kan ook met een omgevingsvariabele (de optie op de opdrachtregel gaat
   ZEKER_CLAMD             --clamd
   ZEKER_SMTP              --smtp (smtp://gebruiker:wachtwoord@host:poort?from=adres, of log)
   ZEKER_BASIS_URL         --basis-url (bijvoorbeeld https://zeker.gemeente.nl, voor links in e-mails)
+  ZEKER_DOCUMENTEN_MAP    --documenten-map
   ZEKER_SHUTDOWN_TIMEOUT  --shutdown-timeout (bijvoorbeeld 30s)
   ZEKER_LOG_LEVEL         --log-level
   ZEKER_LOG_FORMAT        --log-format
@@ -80,7 +81,9 @@ type serveOpties struct {
 	// verzender delivers the outbox (internal/mail); nil: messages wait in the outbox, unsent.
 	verzender mail.Verzender
 	// basisURL is where users reach Zeker (mail.ParseBasisURL), for links in mail; "": none.
-	basisURL     string
+	basisURL string
+	// opslag keeps the content of the residents' documents (nil: in the database).
+	opslag       aanvragen.Opslag
 	shutdown     time.Duration
 	readTimeout  time.Duration
 	writeTimeout time.Duration
@@ -117,6 +120,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	clamdAdres := fs.String("clamd", e.getenv("ZEKER_CLAMD"), "virusscanner ClamAV (clamd) voor bestanden die inwoners sturen: host:poort, tcp://host:poort, unix:///pad of /pad naar de socket; leeg: geen scanner (zie docs/operations.md)")
 	smtpURL := fs.String("smtp", e.getenv("ZEKER_SMTP"), "mailserver voor uitgaande e-mail: smtp://gebruiker:wachtwoord@host:poort?from=noreply@… (STARTTLS als de server het biedt; een wachtwoord alleen over TLS), smtps://… voor TLS vanaf het begin, of log (niets versturen, alleen loggen); leeg: e-mail blijft in de outbox wachten (zie docs/mail.md)")
 	basisURL := fs.String("basis-url", e.getenv("ZEKER_BASIS_URL"), "adres waarop medewerkers Zeker bereiken, bijvoorbeeld https://zeker.gemeente.nl; voor de links in e-mails")
+	docMap := fs.String("documenten-map", e.getenv("ZEKER_DOCUMENTEN_MAP"), "map voor de documenten die inwoners sturen (absoluut pad; per gemeente een submap, bestanden 0600); leeg: in de database (zie docs/operations.md)")
 	shutdown := fs.Duration("shutdown-timeout", envDuur(e, "ZEKER_SHUTDOWN_TIMEOUT", 15*time.Second), "hoe lang lopende verzoeken en taken mogen afmaken bij stoppen")
 	readTimeout := fs.Duration("read-timeout", 60*time.Second, "hoogstens zo lang voor het lezen van een heel verzoek (ook grote API-leveringen)")
 	writeTimeout := fs.Duration("write-timeout", 120*time.Second, "hoogstens zo lang voor het schrijven van een antwoord (ook een CSV-export)")
@@ -134,6 +138,14 @@ func runServe(ctx context.Context, e env, args []string) error {
 		if scanner, err = clamd.Nieuw(*clamdAdres); err != nil {
 			return usagef("--clamd: %v", err)
 		}
+	}
+	var opslag aanvragen.Opslag
+	if strings.TrimSpace(*docMap) != "" {
+		m, err := aanvragen.NieuweMapOpslag(strings.TrimSpace(*docMap))
+		if err != nil {
+			return usagef("--documenten-map: %v", err)
+		}
+		opslag = m
 	}
 	log, err := nieuweLogger(e, *level, *format)
 	if err != nil {
@@ -160,7 +172,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if *workers < 0 {
 		return usagef("--workers moet 0 of meer zijn")
 	}
-	return serve(ctx, serveOpties{clamd: scanner, verzender: verzender, basisURL: basis, addr: *addr, dsn: dsnUit(*db, e), migreer: *migreer, behindTLS: *tls, checkKey: checkKey,
+	return serve(ctx, serveOpties{clamd: scanner, verzender: verzender, basisURL: basis, opslag: opslag, addr: *addr, dsn: dsnUit(*db, e), migreer: *migreer, behindTLS: *tls, checkKey: checkKey,
 		auditKey: auditKey, auditKeyFile: *keyFile, workers: *workers, clientIPHeader: *ipHeader, shutdown: *shutdown,
 		readTimeout: *readTimeout, writeTimeout: *writeTimeout, log: log})
 }
@@ -257,7 +269,7 @@ func serve(ctx context.Context, o serveOpties) error {
 		(&register.Service{DB: db, Audit: al}).Registreer(runner, actief)
 		sig.RegistreerJobs(runner, actief)
 		zk.RegistreerJobs(runner, actief)
-		if as, err := aanvragen.New(aanvragen.Config{DB: db, Audit: al, Catalogus: cat}); err == nil {
+		if as, err := aanvragen.New(aanvragen.Config{DB: db, Audit: al, Catalogus: cat, Opslag: o.opslag}); err == nil {
 			as.RegistreerJobs(runner, actief)
 		} else {
 			return fmt.Errorf("aanvragen: %w", err)
@@ -285,7 +297,10 @@ func serve(ctx context.Context, o serveOpties) error {
 	} else {
 		log.Info("virusscanner: geen (--clamd niet gezet); bestanden worden alleen op hun soort gecontroleerd")
 	}
-	handler, _, err := bouwWeb(webOpties{behindTLS: o.behindTLS, checkKey: o.checkKey, clientIPHeader: o.clientIPHeader, clamd: o.clamd},
+	if m, ok := o.opslag.(*aanvragen.MapOpslag); ok {
+		log.Info("documenten: in een map", "map", m.Map)
+	}
+	handler, _, err := bouwWeb(webOpties{behindTLS: o.behindTLS, checkKey: o.checkKey, clientIPHeader: o.clientIPHeader, clamd: o.clamd, opslag: o.opslag},
 		webDiensten{basisURL: o.basisURL, db: db, cat: cat, audit: al, auth: d.auth, sig: sig, partners: d.partners, zaken: zk, zoeker: zoeker, log: log})
 	if err != nil {
 		return err

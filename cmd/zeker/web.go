@@ -49,6 +49,8 @@ type webOpties struct {
 	clientIPHeader string
 	// clamd scans the residents' uploads; nil: none.
 	clamd *clamd.Scanner
+	// opslag keeps the residents' documents; nil: in the database.
+	opslag aanvragen.Opslag
 }
 
 // webDiensten are the services the parts are built from.
@@ -101,7 +103,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	ac := aanvragen.Config{DB: db, Audit: d.audit, Catalogus: cat, Klok: d.nu}
+	ac := aanvragen.Config{DB: db, Audit: d.audit, Catalogus: cat, Klok: d.nu, Opslag: o.opslag}
 	if o.clamd != nil {
 		ac.Scanner = o.clamd
 	}

@@ -191,6 +191,7 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 		}
 	}
 	if err := s.scan(ctx, n.Bestanden); err != nil {
+		s.meldVirusBijStart(ctx, n.Gemeente, err)
 		return nil, err
 	}
 	keuzes, err := s.keuzes(n.Huishouden, "nl", n.Intermediair != nil)
@@ -234,6 +235,7 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 		taal = "nl"
 	}
 	out := &Aangemaakt{Code: code, Nodig: nodig}
+	ctx, opruimen := s.metGeschreven(ctx)
 	err = s.sdb.Tx(ctx, func(tx *sql.Tx) error {
 		var bestaand int64
 		var ref string
@@ -323,6 +325,7 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 		return s.schrijf(ctx, tx, audit.Verwerking{Gemeente: n.Gemeente, Operatie: "aanvraag.indienen", Actie: audit.Aanmaken,
 			SubjectSoort: "aanvraag", SubjectID: strconv.FormatInt(out.ID, 10), Object: "aanvraag/" + strconv.FormatInt(out.ID, 10), Actor: inwoner})
 	})
+	opruimen(err)
 	if err != nil {
 		return nil, err
 	}
@@ -342,9 +345,13 @@ func (s *Service) bewaarDocument(ctx context.Context, tx *sql.Tx, gm string, id 
 	if n >= MaxDocumenten {
 		return fmt.Errorf("%w: een aanvraag heeft hoogstens %d documenten", ErrTeVeelBestand, MaxDocumenten)
 	}
+	opslag, bestand, hash, kolom, err := s.schrijfInhoud(ctx, gm, b.Inhoud)
+	if err != nil {
+		return err
+	}
 	var doc int64
-	if err := tx.QueryRowContext(ctx, `INSERT INTO aanvragen_document (gemeente, aanvraag_id, soort, naam, mime, grootte, inhoud, ontvangen)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, gm, id, b.Soort, b.Naam, b.Mime, len(b.Inhoud), b.Inhoud, nu).Scan(&doc); err != nil {
+	if err := tx.QueryRowContext(ctx, `INSERT INTO aanvragen_document (gemeente, aanvraag_id, soort, naam, mime, grootte, inhoud, ontvangen, opslag, bestand, hash)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`, gm, id, b.Soort, b.Naam, b.Mime, len(b.Inhoud), kolom, nu, opslag, bestand, hash).Scan(&doc); err != nil {
 		return store.MapError(err)
 	}
 	q := `SELECT id FROM aanvragen_gevraagd WHERE gemeente = $1 AND aanvraag_id = $2 AND document_id = 0`
@@ -354,7 +361,7 @@ func (s *Service) bewaarDocument(ctx context.Context, tx *sql.Tx, gm string, id 
 		args = append(args, b.Soort)
 	}
 	var g int64
-	err := tx.QueryRowContext(ctx, q+` ORDER BY id LIMIT 1`, args...).Scan(&g)
+	err = tx.QueryRowContext(ctx, q+` ORDER BY id LIMIT 1`, args...).Scan(&g)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}

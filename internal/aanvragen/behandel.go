@@ -219,14 +219,19 @@ func (s *Service) Beoordeling(a *Aanvraag, datum datum.Datum) (map[string]regels
 // Document returns a stored document of application id.
 func (s *Service) Document(ctx context.Context, gemeente string, id, doc int64) (DocumentInfo, []byte, error) {
 	var d DocumentInfo
-	var inhoud []byte
-	var soort string
-	err := s.db.QueryRowContext(ctx, `SELECT id, soort, naam, mime, grootte, ontvangen, inhoud FROM aanvragen_document WHERE gemeente = $1 AND aanvraag_id = $2 AND id = $3`,
-		gemeente, id, doc).Scan(&d.ID, &soort, &d.Naam, &d.Mime, &d.Grootte, &d.Ontvangen, &inhoud)
+	var kolom []byte
+	var soort, opslag, bestand, hash string
+	err := s.db.QueryRowContext(ctx, `SELECT id, soort, naam, mime, grootte, ontvangen, inhoud, opslag, bestand, hash FROM aanvragen_document WHERE gemeente = $1 AND aanvraag_id = $2 AND id = $3`,
+		gemeente, id, doc).Scan(&d.ID, &soort, &d.Naam, &d.Mime, &d.Grootte, &d.Ontvangen, &kolom, &opslag, &bestand, &hash)
 	if err != nil {
 		return d, nil, store.MapError(err)
 	}
 	d.Soort = DocSoort(soort)
+	inhoud, err := s.leesInhoud(gemeente, opslag, bestand, hash, kolom)
+	if err != nil {
+		s.documentWeg(ctx, gemeente, id, doc, err)
+		return d, nil, err
+	}
 	if err := s.schrijf(ctx, nil, audit.Verwerking{Gemeente: gemeente, Operatie: "aanvraag.document.bekijken", Actie: audit.Lezen,
 		SubjectSoort: "aanvraag", SubjectID: strconv.FormatInt(id, 10), Object: "aanvraag/" + strconv.FormatInt(id, 10) + "/document/" + strconv.FormatInt(doc, 10)}); err != nil {
 		return d, nil, err

@@ -38,6 +38,8 @@ func (b BesluitSoort) Naam() string {
 		return "Afwijzen"
 	case BuitenBehandeling:
 		return "Buiten behandeling"
+	case Ingetrokken:
+		return "Ingetrokken door de aanvrager"
 	}
 	return "Nog niet besloten"
 }

@@ -64,6 +64,9 @@ func ControleerBestand(b *Bestand) error {
 		return fmt.Errorf("%w: %d MB, het mag hoogstens %d MB zijn", ErrBestandGroot, (len(b.Inhoud)+(1<<20)-1)>>20, MaxBestand>>20)
 	}
 	b.Mime = SoortVanInhoud(b.Inhoud)
+	if b.Mime == "" && IsHEIC(b.Inhoud) {
+		return ErrBestandHEIC
+	}
 	if b.Mime == "" {
 		return fmt.Errorf("%w: alleen PDF, JPG en PNG", ErrBestandSoort)
 	}

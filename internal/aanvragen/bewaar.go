@@ -17,14 +17,19 @@ const JobBewaartermijn = "aanvragen.bewaartermijn"
 // Opgeruimd reports a retention run.
 type Opgeruimd struct {
 	Documenten, Aanvragen int
+	// Wees: files of the document directory that no row knew, removed (MapOpslag.Opruimen).
+	Wees int
 	// NietIngesteld: no term is set for the documents or the applications; they are kept.
 	NietIngesteld bool
 }
 
 // Bewaar deletes, of the gemeente's decided applications, the documents whose term after the decision
 // has passed (BewaarDocumenten), and whole applications with their regelingen, requests, notes,
-// letters and attempts (BewaarAanvraag). Applications that are not decided are never deleted; a term
-// that is not set deletes nothing. One audit row per run.
+// letters, attempts and refused files (BewaarAanvraag). A withdrawn application (TrekIn) is closed like a
+// decided one and counts from the day of withdrawal. Applications neither decided nor withdrawn are
+// never deleted (the gemeente must still decide, Awb 4:5); a term that is not set deletes nothing. With a
+// document directory the files of deleted rows are removed after the commit, and files no row knows
+// (older than OpruimMarge) too. One audit row per run.
 func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error) {
 	var res Opgeruimd
 	in, err := s.Instellingen(ctx, gemeente)
@@ -33,13 +38,19 @@ func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error
 	}
 	res.NietIngesteld = in.BewaarDocumenten == 0 || in.BewaarAanvraag == 0
 	vandaag := s.Vandaag()
+	var weg []string // files of deleted rows, removed after the commit
 	err = s.sdb.Tx(ctx, func(tx *sql.Tx) error {
-		res.Documenten, res.Aanvragen = 0, 0
+		res.Documenten, res.Aanvragen, weg = 0, 0, nil
 		oud := func(m int) string {
 			return `SELECT id FROM aanvragen_aanvraag WHERE gemeente = $1 AND status = 'besloten' AND besloten_op <> '' AND besloten_op < '` +
 				vandaag.PlusMaanden(-m).String() + `'`
 		}
 		if m := in.BewaarDocumenten; m > 0 {
+			bs, err := mapBestanden(ctx, tx, gemeente, `aanvraag_id IN (`+oud(m)+`)`)
+			if err != nil {
+				return err
+			}
+			weg = append(weg, bs...)
 			// The request keeps its record that a document came; the document itself goes.
 			if _, err := tx.ExecContext(ctx, `UPDATE aanvragen_gevraagd SET document_id = -1 WHERE gemeente = $1 AND document_id > 0 AND aanvraag_id IN (`+oud(m)+`)`, gemeente); err != nil {
 				return fmt.Errorf("aanvragen: bewaar documenten: %w", err)
@@ -52,7 +63,12 @@ func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error
 			res.Documenten = int(n)
 		}
 		if m := in.BewaarAanvraag; m > 0 {
-			for _, tabel := range []string{"aanvragen_document", "aanvragen_gevraagd", "aanvragen_notitie", "aanvragen_brief", "aanvragen_poging", "aanvragen_regeling"} {
+			bs, err := mapBestanden(ctx, tx, gemeente, `aanvraag_id IN (`+oud(m)+`)`)
+			if err != nil {
+				return err
+			}
+			weg = append(weg, bs...)
+			for _, tabel := range []string{"aanvragen_document", "aanvragen_gevraagd", "aanvragen_notitie", "aanvragen_brief", "aanvragen_poging", "aanvragen_geweigerd", "aanvragen_regeling"} {
 				r, err := tx.ExecContext(ctx, `DELETE FROM `+tabel+` WHERE gemeente = $1 AND aanvraag_id IN (`+oud(m)+`)`, gemeente)
 				if err != nil {
 					return fmt.Errorf("aanvragen: bewaar %s: %w", tabel, err)
@@ -75,6 +91,12 @@ func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error
 		return s.log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: "bewaartermijn.opschonen",
 			Operatie: JobBewaartermijn, Actie: audit.Verwijderen, Resultaat: audit.OK, Object: "aanvragen", Aantal: res.Documenten + res.Aanvragen})
 	})
+	if err != nil {
+		return res, err
+	}
+	s.verwijderBestanden(ctx, gemeente, weg)
+	// Files no row knows (a crash while writing, a rolled-back upload, a removal that failed): removed too.
+	res.Wees, err = s.ruimMapOp(ctx, gemeente)
 	return res, err
 }
 
@@ -89,8 +111,11 @@ func (s *Service) RegistreerJobs(r *jobs.Runner, gemeenten []string) {
 		if err != nil {
 			return err
 		}
-		slog.InfoContext(ctx, "aanvragen: bewaartermijn", "gemeente", run.Gemeente, "documenten", res.Documenten, "aanvragen", res.Aanvragen)
-		msg := fmt.Sprintf("%d documenten en %d besloten aanvragen verwijderd", res.Documenten, res.Aanvragen)
+		slog.InfoContext(ctx, "aanvragen: bewaartermijn", "gemeente", run.Gemeente, "documenten", res.Documenten, "aanvragen", res.Aanvragen, "wees", res.Wees)
+		msg := fmt.Sprintf("%d documenten en %d besloten of ingetrokken aanvragen verwijderd", res.Documenten, res.Aanvragen)
+		if res.Wees > 0 {
+			msg += fmt.Sprintf("; %d bestanden zonder document uit de documentenmap verwijderd", res.Wees)
+		}
 		if res.NietIngesteld {
 			msg += "; niet elke bewaartermijn is ingesteld"
 		}

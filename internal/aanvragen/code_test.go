@@ -2,6 +2,7 @@ package aanvragen
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -70,9 +71,22 @@ func FuzzControleerBestand(f *testing.F) {
 	f.Add("a.pdf", []byte("%PDF-1.4 x"))
 	f.Add("b.jpg", []byte("\xFF\xD8\xFF\xE0"))
 	f.Add("c.exe", []byte("MZ\x90\x00"))
+	f.Add("IMG_0001.HEIC", []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"))
+	f.Add("d.heif", []byte("\x00\x00\x00\x1cftypmp42\x00\x00\x00\x00isommp41msf1"))
+	f.Add("e.mp4", []byte("\x00\x00\x00\x14ftypisom\x00\x00\x00\x00mp41"))
 	f.Fuzz(func(t *testing.T, naam string, inhoud []byte) {
 		b := Bestand{Naam: naam, Inhoud: inhoud}
 		err := ControleerBestand(&b)
+		heic := IsHEIC(inhoud)
+		if heic && (len(inhoud) < 16 || string(inhoud[4:8]) != "ftyp" || SoortVanInhoud(inhoud) != "") {
+			t.Fatalf("HEIC by %q", inhoud[:min(16, len(inhoud))])
+		}
+		if heic && len(inhoud) <= MaxBestand && !errors.Is(err, ErrBestandHEIC) {
+			t.Fatalf("HEIC content gave %v, not the HEIC message", err)
+		}
+		if errors.Is(err, ErrBestandHEIC) && !heic {
+			t.Fatalf("HEIC message for %q", inhoud[:min(16, len(inhoud))])
+		}
 		if err != nil {
 			return
 		}

@@ -134,10 +134,12 @@ func (s *Service) StuurNa(ctx context.Context, ref, code string, bestanden []Bes
 		}
 	}
 	if err := s.scan(ctx, bestanden); err != nil {
+		s.meldVirusMetCode(ctx, ref, code, err)
 		return nil, err
 	}
 	var out *Inzage
 	var fout error
+	ctx, opruimen := s.metGeschreven(ctx)
 	err := s.sdb.Tx(ctx, func(tx *sql.Tx) error {
 		gm, id, err := s.controleerCode(ctx, tx, ref, code)
 		if err != nil {
@@ -166,6 +168,7 @@ func (s *Service) StuurNa(ctx context.Context, ref, code string, bestanden []Bes
 		return s.schrijf(ctx, tx, audit.Verwerking{Gemeente: gm, Operatie: "aanvraag.document.toevoegen", Actie: audit.Wijzigen,
 			SubjectSoort: "aanvraag", SubjectID: strconv.FormatInt(id, 10), Object: "aanvraag/" + strconv.FormatInt(id, 10), Aantal: len(bestanden), Actor: inwoner})
 	})
+	opruimen(err)
 	if err != nil {
 		return nil, err
 	}

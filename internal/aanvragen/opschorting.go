@@ -92,10 +92,10 @@ func atwVan(t termijn.Termijn) bool {
 // to complete it, and copies it to its regelingen. Applications without a basis (ambtshalve: decided at
 // once) keep theirs.
 func (s *Service) herberekenDeadline(ctx context.Context, tx *sql.Tx, gm string, id int64) error {
-	var basis, basisUitleg string
+	var basis, basisUitleg, start string
 	var atw int
-	if err := tx.QueryRowContext(ctx, `SELECT deadline_basis, deadline_basis_uitleg, deadline_atw FROM aanvragen_aanvraag WHERE gemeente = $1 AND id = $2`, gm, id).
-		Scan(&basis, &basisUitleg, &atw); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT deadline_basis, deadline_basis_uitleg, deadline_atw, ontvangen_dag FROM aanvragen_aanvraag WHERE gemeente = $1 AND id = $2`, gm, id).
+		Scan(&basis, &basisUitleg, &atw, &start); err != nil {
 		return store.MapError(err)
 	}
 	b := leesDatum(basis)
@@ -120,7 +120,7 @@ func (s *Service) herberekenDeadline(ctx context.Context, tx *sql.Tx, gm string,
 	if err := rows.Err(); err != nil {
 		return store.MapError(err)
 	}
-	d := Opgeschort(b, basisUitleg, atw != 0, ops)
+	d := OpgeschortVanaf(leesDatum(start), b, basisUitleg, atw != 0, ops)
 	if _, err := tx.ExecContext(ctx, `UPDATE aanvragen_aanvraag SET deadline = $1, deadline_uitleg = $2 WHERE gemeente = $3 AND id = $4`, d.Datum.String(), d.Uitleg, gm, id); err != nil {
 		return store.MapError(err)
 	}

@@ -96,3 +96,35 @@ func TestOpschortingVerschuiftOpgeslagenDeadline(t *testing.T) {
 		})
 	}
 }
+
+// TestOpgeschortAtwArtikel2 applies Atw art. 2 again after a suspension, around Christmas: a term of three
+// days from Wednesday 23 December 2026 ends on Saturday 26 December (Tweede Kerstdag), which Atw art. 1
+// moves to Monday 28 December, with two working days (24 and 28 December). A document asked on the 23rd
+// and received on the 25th suspends Thursday 24 December: the term ends on Sunday the 27th, Monday the
+// 28th by art. 1, but then holds one running working day, so art. 2 moves it to Tuesday 29 December.
+func TestOpgeschortAtwArtikel2(t *testing.T) {
+	d := datum.Nieuw
+	start, basis := d(2026, 12, 23), d(2026, 12, 26)
+	for _, c := range []struct {
+		naam string
+		ops  []aanvragen.Opschorting
+		want string
+		art2 bool
+	}{
+		{"geen opschorting: art. 1 alleen", nil, "2026-12-28", false},
+		{"24 december opgeschort: art. 2 opnieuw", []aanvragen.Opschorting{{Gevraagd: d(2026, 12, 23), HerstelTot: d(2026, 12, 30), Ontvangen: d(2026, 12, 25)}}, "2026-12-29", true},
+		{"zondag 27 december opgeschort: 24 en 28 december lopen, art. 1 alleen", []aanvragen.Opschorting{{Gevraagd: d(2026, 12, 26), HerstelTot: d(2027, 1, 2), Ontvangen: d(2026, 12, 28)}}, "2026-12-28", false},
+	} {
+		got := aanvragen.OpgeschortVanaf(start, basis, "3 kalenderdagen na ontvangst", true, c.ops)
+		if got.Datum.String() != c.want {
+			t.Errorf("%s: %s, want %s (%s)", c.naam, got.Datum, c.want, got.Uitleg)
+		}
+		if c.art2 != strings.Contains(got.Uitleg, "Algemene termijnenwet artikel 2") {
+			t.Errorf("%s: art. 2 in uitleg %v: %s", c.naam, c.art2, got.Uitleg)
+		}
+	}
+	// Without the Atw (a term over twelve weeks) nothing is extended.
+	if got := aanvragen.OpgeschortVanaf(start, basis, "", false, []aanvragen.Opschorting{{Gevraagd: d(2026, 12, 23), HerstelTot: d(2026, 12, 30), Ontvangen: d(2026, 12, 25)}}); got.Datum.String() != "2026-12-27" {
+		t.Errorf("no Atw: %s", got.Datum)
+	}
+}

@@ -28,6 +28,8 @@ type Config struct {
 	// Scanner scans every uploaded file before it is stored (nil: no virus scanner; files are accepted
 	// after the check of their type).
 	Scanner Scanner
+	// Opslag keeps the content of documents (nil: DatabaseOpslag; MapOpslag for a directory).
+	Opslag Opslag
 }
 
 // Service stores and runs the applications of every gemeente.
@@ -40,6 +42,8 @@ type Service struct {
 	zone *time.Location
 	// scanner scans uploads; nil when the installation runs none.
 	scanner Scanner
+	// opslag keeps the content of documents.
+	opslag Opslag
 }
 
 // New checks cfg and returns a Service.
@@ -54,6 +58,10 @@ func New(cfg Config) (*Service, error) {
 	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), log: cfg.Audit, cat: cfg.Catalogus, klok: cfg.Klok, zone: zone, scanner: cfg.Scanner}
 	if s.klok == nil {
 		s.klok = time.Now
+	}
+	s.opslag = cfg.Opslag
+	if s.opslag == nil {
+		s.opslag = DatabaseOpslag{}
 	}
 	return s, nil
 }

@@ -34,7 +34,7 @@ func (s *Service) scan(ctx context.Context, bestanden []Bestand) error {
 			return fmt.Errorf("%w (%v)", ErrScannerWeg, err)
 		}
 		if virus != "" {
-			return fmt.Errorf("%w: %s (%s)", ErrVirus, b.Naam, virus)
+			return &VirusFout{Naam: b.Naam, Soort: b.Soort, Virus: virus}
 		}
 	}
 	return nil

@@ -15,7 +15,7 @@ import (
 )
 
 // FuzzAanvraagFormulieren posts arbitrary values to the resident's forms (choose, documents, a new
-// application with a file, the status page and an upload with a code) and the case worker's (ask a
+// application with a file, the status page, withdrawal and an upload with a code) and the case worker's (ask a
 // document, link, decide): the answer is a page, a form with errors or a clear refusal; never a 500.
 //
 //	go test -run '^$' -fuzz FuzzAanvraagFormulieren -fuzztime 10s ./internal/web/aanvraagweb
@@ -62,6 +62,8 @@ func FuzzAanvraagFormulieren(f *testing.F) {
 		check(doe(t, "/aanvragen/nieuw", "", &buf, mw.FormDataContentType()), "nieuw")
 		b, ct = form(url.Values{"referentie": {ref}, "code": {code}})
 		check(doe(t, "/aanvragen/status", "", b, ct), "status")
+		b, ct = form(url.Values{"referentie": {ref}, "code": {code}, "bevestig": {besluit}})
+		check(doe(t, "/aanvragen/status/intrekken", "", b, ct), "intrekken")
 		if id == "" {
 			_ = o.DB.SQL().QueryRowContext(t.Context(), `SELECT CAST(id AS TEXT) FROM aanvragen_aanvraag ORDER BY id LIMIT 1`).Scan(&id)
 		}

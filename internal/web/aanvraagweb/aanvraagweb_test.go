@@ -57,6 +57,11 @@ func TestVanCheckTotBrief(t *testing.T) {
 			if exe.Status != http.StatusUnprocessableEntity || !strings.Contains(exe.Body, "Dit bestand kunnen wij niet aannemen") {
 				t.Fatalf("exe: %d", exe.Status)
 			}
+			// An iPhone's HEIC photo: refused with the message how to send a JPEG, nothing stored.
+			heic := o.multipart("/aanvragen/nieuw", velden, bestand{"bestand-inkomen", "IMG_0001.HEIC", append([]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), make([]byte, 200)...)})
+			if heic.Status != http.StatusUnprocessableEntity || !strings.Contains(heic.Body, "Dit is een HEIC-foto") || !strings.Contains(heic.Body, "schermafbeelding") {
+				t.Fatalf("heic: %d", heic.Status)
+			}
 			// 50 MB: refused before anything is read into the database.
 			groot := o.multipart("/aanvragen/nieuw", velden, bestand{"bestand-inkomen", "groot.pdf", pdf(50 << 20)})
 			if groot.Status != http.StatusRequestEntityTooLarge || !strings.Contains(groot.Body, "te groot") {
@@ -113,7 +118,8 @@ func TestVanCheckTotBrief(t *testing.T) {
 
 			// The resident sees what is missing and sends it with the code.
 			st := o.Doe(http.MethodPost, "/aanvragen/status", "", url.Values{"referentie": {strings.ToLower(ref)}, "code": {code}}, nil)
-			webtest.Bevat(t, st, "Deze papieren hebben wij nog nodig", "De brief (beschikking)", "IMG_2041.jpg", "Stuur dit uiterlijk op 16 maart 2026")
+			webtest.Bevat(t, st, "Deze papieren hebben wij nog nodig", "De brief (beschikking)", "IMG_2041.jpg", "Stuur dit uiterlijk op 16 maart 2026",
+				"Waarom de termijn langer is", "staat stil sinds 3 maart 2026", "of na 16 maart 2026")
 			// Everything still asked, from the form on the page (the engine's open criteria and the case worker's request).
 			var stuur []bestand
 			for _, veld := range alle(regexp.MustCompile(`type="file" id="[^"]+" name="(bestand-[a-z]+)"`), st.Body) {
@@ -125,6 +131,10 @@ func TestVanCheckTotBrief(t *testing.T) {
 			st = o.multipart("/aanvragen/status/stuur", url.Values{"referentie": {ref}, "code": {code}}, stuur...)
 			if st.Status != http.StatusOK || strings.Contains(st.Body, "Deze papieren hebben wij nog nodig") || !strings.Contains(st.Body, "beschikking.pdf") {
 				t.Fatalf("stuur: %d %s", st.Status, st.Body[strings.Index(st.Body, "<main"):])
+			}
+			// Sent the same day: nothing was suspended, so no explanation is shown.
+			if strings.Contains(st.Body, "Waarom de termijn langer is") {
+				t.Error("a suspension of no days is explained")
 			}
 
 			// Link by BSN (11-proef), then decide every regeling.

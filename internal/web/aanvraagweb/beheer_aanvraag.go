@@ -27,6 +27,7 @@ type aanvraagData struct {
 	Regelingen    []regelingDetail
 	Gevraagd      []gevraagdRij
 	Documenten    []docRij
+	Geweigerd     []string // files the virus scanner refused (beheer_geweigerd.go)
 	Notities      []notitieRij
 	Brieven       []string
 	Soorten       []web.Optie
@@ -166,6 +167,7 @@ func (s *server) toonAanvraag(w http.ResponseWriter, r *http.Request, status int
 		d.Documenten = append(d.Documenten, docRij{URL: d.URL + "/document/" + strconv.FormatInt(x.ID, 10), Naam: x.Naam, Soort: x.Soort.Naam(),
 			Grootte: strconv.FormatInt((x.Grootte+1023)/1024, 10) + " kB", Ontvangen: x.Ontvangen.In(web.Amsterdam).Format("02-01-2006 15:04")})
 	}
+	d.Geweigerd = s.geweigerd(r, gm, id)
 	for _, x := range a.Notities {
 		d.Notities = append(d.Notities, notitieRij{Tekst: x.Tekst, Door: x.Door, Op: x.Op.In(web.Amsterdam).Format("02-01-2006 15:04")})
 	}
@@ -188,6 +190,10 @@ func (s *server) document(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	info, inhoud, err := s.svc.Document(r.Context(), r.PathValue("gemeente"), id, doc)
+	if errors.Is(err, aanvragen.ErrDocumentWeg) {
+		documentWeg(s, w, r)
+		return
+	}
 	if errors.Is(err, errs.NotFound) {
 		s.kit.StaffError(w, r, http.StatusNotFound, "Dit document bestaat niet.")
 		return

@@ -69,6 +69,8 @@ func bestandStatus(err error) int {
 // bestandFout is the catalogue key of a refused file.
 func bestandFout(err error) string {
 	switch {
+	case errors.Is(err, aanvragen.ErrBestandHEIC):
+		return "aanvraag.fout.heic"
 	case errors.Is(err, aanvragen.ErrBestandSoort):
 		return "aanvraag.fout.soort"
 	case errors.Is(err, aanvragen.ErrBestandGroot):

@@ -17,6 +17,10 @@ type inzageRij struct {
 	Ontbreekt                               []nodigRij
 	Brieven                                 []int64
 	Besloten                                bool
+	// Stilstanden says why and until when the decision term stands still (Awb 4:15 lid 1 onder a).
+	Stilstanden []string
+	// KanIntrekken: nothing is decided yet, so the resident can withdraw (inwoner_intrekken.go).
+	KanIntrekken bool
 }
 
 type regelingRij struct{ Naam, Besluit, Bedrag string }
@@ -24,6 +28,10 @@ type regelingRij struct{ Naam, Besluit, Bedrag string }
 func (s *server) inzageRij(in *aanvragen.Inzage, l *web.Taal) *inzageRij {
 	z := &inzageRij{Referentie: in.Referentie, Status: l.T("aanvraag.status." + string(in.Status)), Deadline: datumNL(in.Deadline),
 		Ontvangen: in.Ontvangen.In(web.Amsterdam).Format("02-01-2006"), Brieven: in.Brieven, Besloten: in.Status == aanvragen.Besloten}
+	z.KanIntrekken = in.KanIntrekken()
+	if in.IsIngetrokken() {
+		z.Status = l.T("aanvraag.status.ingetrokken")
+	}
 	for _, r := range in.Regelingen {
 		b := l.T("aanvraag.besluit.open")
 		if r.Besluit != "" {
@@ -91,6 +99,9 @@ func (s *server) status(w http.ResponseWriter, r *http.Request) {
 
 func (s *server) toonStatus(w http.ResponseWriter, r *http.Request, l *web.Taal, in *aanvragen.Inzage, code string, fouten *web.FieldErrors, status int) {
 	d := &inwonerData{Inzage: s.inzageRij(in, l), Referentie: in.Referentie, Code: code}
+	if in.Status != aanvragen.Besloten {
+		d.Inzage.Stilstanden = s.stilstanden(r, l, in)
+	}
 	if fouten != nil {
 		d.FieldErrors = *fouten
 	}

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -68,6 +69,16 @@ func TestVirusscanner(t *testing.T) {
 			st := o.multipart("/aanvragen/status/stuur", url.Values{"referentie": {ref}, "code": {code}}, bestand{"bestand-vermogen", "bank.pdf", eicarPDF()})
 			if st.Status != http.StatusUnprocessableEntity || !strings.Contains(st.Body, "In een bestand zit een virus") {
 				t.Fatalf("infected on the status page: %d", st.Status)
+			}
+			// The gemeente sees the refusal on the application's page, with the verdict, never the file.
+			var id int64
+			if err := o.DB.SQL().QueryRowContext(t.Context(), `SELECT id FROM aanvragen_aanvraag`).Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			pag := o.Doe(http.MethodGet, "/beheer/"+gm+"/aanvragen/"+strconv.FormatInt(id, 10), o.SessieAls("consulent"), nil, nil)
+			webtest.Bevat(t, pag, "Een bestand is geweigerd door de virusscanner op", "Eicar-Signature", "Het bestand is niet bewaard")
+			if strings.Contains(pag.Body, "bank.pdf") {
+				t.Error("the refused file's name is shown")
 			}
 			l, err := net.Listen("tcp", "127.0.0.1:0")
 			if err != nil {
