@@ -110,6 +110,10 @@ type Brief struct {
 	Besluiten     []Besluit
 	Slot          []string // paragraphs after the bezwaar clause
 	Ondertekening string   // "Het college van burgemeester en wethouders van Ommen"
+	// GeenBezwaar: a letter that is no besluit of the gemeente (Awb 1:3) — a decision of a fund run
+	// by a partner — has no bezwaar clause; these paragraphs say why and where to go instead. Empty:
+	// the letter is a beschikking and has the clause.
+	GeenBezwaar []string
 }
 
 // Bezwaar is the bezwaar clause of a letter: the term, its last day and the articles.
@@ -170,9 +174,12 @@ func (b *Brief) HTML() (string, error) {
 	if err := b.Controleer(); err != nil {
 		return "", err
 	}
-	bz, err := BerekenBezwaar(b.Datum)
-	if err != nil {
-		return "", err
+	var bz Bezwaar
+	if len(b.GeenBezwaar) == 0 {
+		var err error
+		if bz, err = BerekenBezwaar(b.Datum); err != nil {
+			return "", err
+		}
 	}
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, data{b, bz}); err != nil {
