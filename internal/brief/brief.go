@@ -1,7 +1,8 @@
 // Package brief is the decision letter of Zeker: a model of a letter (sender, addressee, subject, the
 // body in plain Dutch at B1, the decision per regeling, the bezwaar clause with its term) and its
 // rendering to one print-ready HTML document (A4, no scripts, no outside resources). It knows no part:
-// aanvragen uses it for its decisions, zaken for its beschikkingen (Wgs art. 4a).
+// aanvragen uses it for its decisions, zaken for its beschikkingen (Wgs art. 4a), budget for decisions
+// on requests (without the bezwaar clause, Brief.GeenBezwaar, when the money is a partner's fund).
 //
 // The bezwaar clause follows the Algemene wet bestuursrecht (Awb, BWBR0005537): the term is six weeks
 // (art. 6:7) and starts on the day after the decision was made known (art. 6:8 lid 1); a term that ends
