@@ -21,6 +21,45 @@ import (
 // out, and shows a failed read as a message, not a broken page; a user without budgetten.lezen
 // (schuldhulpverlener) gets no rows and the function is not called. Both keep the link to the list.
 func TestZaakBudgetAanvragen(t *testing.T) {
+	o, zaak, gevraagd, zetFout := budgetOmgeving(t)
+	id := zaak[strings.LastIndex(zaak, "/")+1:]
+	lijst := "/beheer/" + gm + "/budgetaanvragen?zaak=" + id
+
+	p := o.get(zaak, "consulent")
+	webtest.Bevat(t, p, `id="budgetaanvragen-kop"`, `href="/beheer/`+gm+`/budgetaanvragen/12">9 maart 2026</a>`, "Noodfonds 2026", "€ 650,50",
+		"Wacht op tweede akkoord", "Maatwerkbudget 2026", "Toegekend", "De nieuwste 2 van 3 aanvragen.", `href="`+lijst+`"`)
+	if g := gevraagd(); len(g) != 1 || strconv.FormatInt(g[0], 10) != id {
+		t.Fatalf("asked for zaken %v, want [%s]", g, id)
+	}
+
+	p = o.get(zaak, "schuldhulpverlener")
+	if p.Status != 200 {
+		t.Fatalf("schuldhulpverlener: %d", p.Status)
+	}
+	webtest.Bevat(t, p, `href="`+lijst+`"`)
+	for _, niet := range []string{`id="budgetaanvragen-kop"`, "Noodfonds 2026", "€ 650,50"} {
+		if strings.Contains(p.Body, niet) {
+			t.Errorf("without budgetten.lezen the page holds %q", niet)
+		}
+	}
+	if g := gevraagd(); len(g) != 1 {
+		t.Errorf("the requests were read for a user without budgetten.lezen: %v", g)
+	}
+
+	zetFout(errors.New("stuk"))
+	p = o.get(zaak, "consulent")
+	if p.Status != 200 {
+		t.Fatalf("failed read: %d", p.Status)
+	}
+	webtest.Bevat(t, p, "konden nu niet worden gelezen")
+	if strings.Contains(p.Body, "€ 650,50") {
+		t.Error("rows shown after a failed read")
+	}
+}
+
+// budgetOmgeving is the zaken part with a fake Deps.BudgetAanvragen (two rows of three) and one zaak;
+// it returns the zaak's path, the zaken the function was asked for, and a setter of its error.
+func budgetOmgeving(t *testing.T) (*zkOmgeving, string, func() []int64, func(error)) {
 	nu := time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC)
 	o := &zkOmgeving{mu: new(sync.Mutex), nu: &nu}
 	klok := func() time.Time { return nu }
@@ -56,41 +95,6 @@ func TestZaakBudgetAanvragen(t *testing.T) {
 		t.Fatalf("nieuw: %d %s", a.Status, a.Body)
 	}
 	zaak := strings.Split(a.Loc, "?")[0]
-	id := zaak[strings.LastIndex(zaak, "/")+1:]
-	lijst := "/beheer/" + gm + "/budgetaanvragen?zaak=" + id
-
-	p := o.get(zaak, "consulent")
-	webtest.Bevat(t, p, `id="budgetaanvragen-kop"`, `href="/beheer/`+gm+`/budgetaanvragen/12">9 maart 2026</a>`, "Noodfonds 2026", "€ 650,50",
-		"Wacht op tweede akkoord", "Maatwerkbudget 2026", "Toegekend", "De nieuwste 2 van 3 aanvragen.", `href="`+lijst+`"`)
-	if len(gevraagd) != 1 || strconv64(gevraagd[0]) != id {
-		t.Fatalf("asked for zaken %v, want [%s]", gevraagd, id)
-	}
-
-	p = o.get(zaak, "schuldhulpverlener")
-	if p.Status != 200 {
-		t.Fatalf("schuldhulpverlener: %d", p.Status)
-	}
-	webtest.Bevat(t, p, `href="`+lijst+`"`)
-	for _, niet := range []string{`id="budgetaanvragen-kop"`, "Noodfonds 2026", "€ 650,50"} {
-		if strings.Contains(p.Body, niet) {
-			t.Errorf("without budgetten.lezen the page holds %q", niet)
-		}
-	}
-	if len(gevraagd) != 1 {
-		t.Errorf("the requests were read for a user without budgetten.lezen: %v", gevraagd)
-	}
-
-	mu.Lock()
-	fout = errors.New("stuk")
-	mu.Unlock()
-	p = o.get(zaak, "consulent")
-	if p.Status != 200 {
-		t.Fatalf("failed read: %d", p.Status)
-	}
-	webtest.Bevat(t, p, "konden nu niet worden gelezen")
-	if strings.Contains(p.Body, "€ 650,50") {
-		t.Error("rows shown after a failed read")
-	}
+	return o, zaak, func() []int64 { mu.Lock(); defer mu.Unlock(); return append([]int64(nil), gevraagd...) },
+		func(err error) { mu.Lock(); defer mu.Unlock(); fout = err }
 }
-
-func strconv64(n int64) string { return strconv.FormatInt(n, 10) }
