@@ -277,6 +277,7 @@ var toegangTabel = map[string]string{
 	"GET /beheer/{gemeente}/budgetaanvragen":               "consulent schuldhulpverlener regisseur teamleider",
 	"GET /beheer/{gemeente}/budgetaanvragen/{id}":          "consulent schuldhulpverlener regisseur teamleider",
 	"POST /beheer/{gemeente}/budgetaanvragen/{id}/besluit": "consulent schuldhulpverlener",
+	"GET /beheer/{gemeente}/budgetaanvragen/{id}/brief":    "consulent schuldhulpverlener regisseur teamleider",
 	"GET /beheer/{gemeente}/budgetten/export":              "beheerder beleidsmedewerker",
 	"GET /beheer/{gemeente}/budgetten/instellingen":        "beheerder beleidsmedewerker",
 	"POST /beheer/{gemeente}/budgetten/instellingen":       "beheerder beleidsmedewerker",

@@ -1,7 +1,8 @@
 // Package brief is the decision letter of Zeker: a model of a letter (sender, addressee, subject, the
 // body in plain Dutch at B1, the decision per regeling, the bezwaar clause with its term) and its
 // rendering to one print-ready HTML document (A4, no scripts, no outside resources). It knows no part:
-// aanvragen uses it for its decisions, zaken for its beschikkingen (Wgs art. 4a).
+// aanvragen uses it for its decisions, zaken for its beschikkingen (Wgs art. 4a), budget for decisions
+// on requests (without the bezwaar clause, Brief.GeenBezwaar, when the money is a partner's fund).
 //
 // The bezwaar clause follows the Algemene wet bestuursrecht (Awb, BWBR0005537): the term is six weeks
 // (art. 6:7) and starts on the day after the decision was made known (art. 6:8 lid 1); a term that ends
@@ -110,6 +111,10 @@ type Brief struct {
 	Besluiten     []Besluit
 	Slot          []string // paragraphs after the bezwaar clause
 	Ondertekening string   // "Het college van burgemeester en wethouders van Ommen"
+	// GeenBezwaar: a letter that is no besluit of the gemeente (Awb 1:3) — a decision of a fund run
+	// by a partner — has no bezwaar clause; these paragraphs say why and where to go instead. Empty:
+	// the letter is a beschikking and has the clause.
+	GeenBezwaar []string
 }
 
 // Bezwaar is the bezwaar clause of a letter: the term, its last day and the articles.
@@ -170,9 +175,12 @@ func (b *Brief) HTML() (string, error) {
 	if err := b.Controleer(); err != nil {
 		return "", err
 	}
-	bz, err := BerekenBezwaar(b.Datum)
-	if err != nil {
-		return "", err
+	var bz Bezwaar
+	if len(b.GeenBezwaar) == 0 {
+		var err error
+		if bz, err = BerekenBezwaar(b.Datum); err != nil {
+			return "", err
+		}
 	}
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, data{b, bz}); err != nil {

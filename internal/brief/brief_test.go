@@ -66,3 +66,22 @@ func TestOnvolledigeBrief(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestGeenBezwaar: a letter that is no besluit of the gemeente has no bezwaar clause, only its own
+// paragraphs.
+func TestGeenBezwaar(t *testing.T) {
+	b := voorbeeld()
+	b.GeenBezwaar = []string{"Dit is geen besluit van de gemeente."}
+	h, err := b.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(h, "Dit is geen besluit van de gemeente.") || !strings.Contains(h, `class="geen-bezwaar"`) {
+		t.Error("the paragraphs are missing")
+	}
+	for _, niet := range []string{"6:7", "bezwaar maken", `class="bezwaar"`, "uiterlijk op"} {
+		if strings.Contains(h, niet) {
+			t.Errorf("a letter without bezwaar holds %q", niet)
+		}
+	}
+}

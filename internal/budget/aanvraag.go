@@ -103,6 +103,9 @@ type Aanvraag struct {
 	BesluitReden string
 	BesluitDatum string
 	Versie       int
+	// Brief is the letter of the final decision (brief.go); filled by Service.Aanvraag only, nil
+	// when there is none (no final decision yet, or decided before letters were made).
+	Brief *BriefKort
 }
 
 // MaxTekst bounds the free texts of a request.
@@ -233,7 +236,8 @@ func (s *Service) Beslis(ctx context.Context, gemeente string, id int64, b Beslu
 		if err != nil {
 			return err
 		}
-		dag := s.Vandaag().String()
+		vandaag := s.Vandaag()
+		dag := vandaag.String()
 		switch {
 		case !b.Toekennen:
 			nieuw = Afgewezen
@@ -281,6 +285,12 @@ func (s *Service) Beslis(ctx context.Context, gemeente string, id int64, b Beslu
 		if n, _ := res.RowsAffected(); n != 1 {
 			return ErrVerouderd
 		}
+		if nieuw != Tweede {
+			// The decision is final: its letter now, not at the first approval of four-eyes.
+			if err := s.bewaarBrief(ctx, tx, gemeente, id, vandaag); err != nil {
+				return err
+			}
+		}
 		return s.logAanvraag(ctx, tx, gemeente, id, a.HuishoudenID, "budgetaanvraag.besluiten", audit.Wijzigen)
 	})
 	return nieuw, err
@@ -317,6 +327,11 @@ func (s *Service) Aanvraag(ctx context.Context, gemeente string, id int64) (Aanv
 	a, err := haalAanvraag(ctx, s.db, gemeente, id)
 	if err != nil {
 		return Aanvraag{}, err
+	}
+	if b, ok, err := briefVan(ctx, s.db, gemeente, id); err != nil {
+		return Aanvraag{}, err
+	} else if ok {
+		a.Brief = &b
 	}
 	return a, s.logAanvraag(ctx, nil, gemeente, id, a.HuishoudenID, "budgetaanvraag.bekijken", audit.Lezen)
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/brief"
 	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/geld"
@@ -44,6 +45,9 @@ type Config struct {
 	Audit *audit.Log
 	// Klok gives the current time; tests move it. Default time.Now.
 	Klok func() time.Time
+	// Afzender gives the gemeente as the sender of decision letters. Nil: the tenant's name and
+	// contact block from the tenants table (as internal/zaken).
+	Afzender func(ctx context.Context, gemeente string) (brief.Afzender, error)
 }
 
 // Service stores the budgets, requests and settings of every gemeente.
@@ -53,6 +57,7 @@ type Service struct {
 	log  *audit.Log
 	klok func() time.Time
 	zone *time.Location
+	afz  func(ctx context.Context, gemeente string) (brief.Afzender, error)
 }
 
 // New checks cfg and returns a Service.
@@ -67,7 +72,7 @@ func New(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), log: cfg.Audit, klok: cfg.Klok, zone: zone}
+	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), log: cfg.Audit, klok: cfg.Klok, zone: zone, afz: cfg.Afzender}
 	if s.klok == nil {
 		s.klok = time.Now
 	}

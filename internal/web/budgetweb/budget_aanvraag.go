@@ -16,7 +16,7 @@ type aanvraagData struct {
 	web.StaffPage
 	web.FieldErrors
 	Basis, Lijst, Actie string
-	ZaakURL             string
+	ZaakURL, BriefURL   string
 	A                   budget.Aanvraag
 	Ingediend           string
 	BudgetBedrag, Rest  string
@@ -59,6 +59,7 @@ func (s *server) toonAanvraag(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	d.Basis, d.Lijst, d.Actie, d.A = basis(gm), aanvragenURL(gm), aanvraagURL(gm, id)+"/besluit", a
+	d.BriefURL = aanvraagURL(gm, id) + "/brief"
 	d.Ingediend = a.Ingediend.In(zone()).Format("2-1-2006 15:04")
 	d.BudgetBedrag = euro(b.Bedrag)
 	if rest, ok := b.Resterend(); ok {

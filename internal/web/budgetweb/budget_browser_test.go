@@ -30,6 +30,11 @@ func TestBrowserBudget(t *testing.T) {
 		t.Fatalf("request: %d", a.Status)
 	}
 	aanvraag := strings.Split(a.Loc, "?")[0]
+	a = o.post(pad+"/aanvraag", "consulent", url.Values{"vorm": {"geld"}, "bedrag": {"75"}, "reden": {"Energie"}})
+	besloten := strings.Split(a.Loc, "?")[0]
+	if a := o.post(besloten+"/besluit", "consulent", url.Values{"versie": {"1"}, "besluit": {"toekennen"}, "besluit-reden": {"Nodig"}}); a.Status != http.StatusSeeOther {
+		t.Fatalf("decision: %d", a.Status)
+	}
 	ts := httptest.NewServer(o.H)
 	t.Cleanup(ts.Close)
 	paginas := []struct {
@@ -63,6 +68,9 @@ func TestBrowserBudget(t *testing.T) {
 		{"aanvraag-verouderd", 409, func() webtest.Antwoord {
 			return o.post(aanvraag+"/besluit", "consulent", url.Values{"versie": {"9"}, "besluit": {"afwijzen"}, "besluit-reden": {"x"}})
 		}},
+		{"aanvraag-besloten", 200, func() webtest.Antwoord { return o.get(besloten, "consulent") }},
+		// The letter is a document of its own (internal/brief), print-ready, without the site's layout.
+		{"brief", 200, func() webtest.Antwoord { return o.get(besloten+"/brief", "consulent") }},
 		{"instellingen", 200, func() webtest.Antwoord { return o.get(basis(gm)+"/instellingen", "beheerder") }},
 		{"instellingen-fout", 422, func() webtest.Antwoord {
 			return o.post(basis(gm)+"/instellingen", "beheerder", url.Values{"versie": {"0"}, "vierogen": {"1.500"}})

@@ -1,7 +1,8 @@
 // Package budgetweb is the pages of budgets: the budgets of a gemeente per year with what is committed
 // and what remains (budget_lijst.go), a new budget and a budget's page with its change form
 // (budget_budget.go), a request against a budget (budget_aanvraag_nieuw.go), the list of requests
-// (budget_aanvragen.go), a request with its decision and four-eyes (budget_aanvraag.go), the export of
+// (budget_aanvragen.go), a request with its decision and four-eyes (budget_aanvraag.go), the letter of
+// its final decision (budget_brief.go), the export of
 // decisions for the financial administration (budget_export.go) and the settings (budget_instellingen.go).
 // The rules and the storage are internal/budget; every route is a row of the part (routes below), so
 // the kit's guard checked the session and the permission in the gemeente of the URL before a handler
@@ -81,6 +82,7 @@ func (s *server) routes() []web.Route {
 		r("GET /beheer/{gemeente}/budgetaanvragen", auth.ZakenLezen, s.aanvragen),
 		r("GET /beheer/{gemeente}/budgetaanvragen/{id}", auth.ZakenLezen, s.aanvraag),
 		r("POST /beheer/{gemeente}/budgetaanvragen/{id}/besluit", auth.ZakenBehandelen, s.besluitPost),
+		r("GET /beheer/{gemeente}/budgetaanvragen/{id}/brief", auth.ZakenLezen, s.brief),
 		r("GET /beheer/{gemeente}/budgetten/export", auth.BudgettenBeheren, s.export),
 		r("GET /beheer/{gemeente}/budgetten/instellingen", auth.BudgettenBeheren, s.instellingen),
 		r("POST /beheer/{gemeente}/budgetten/instellingen", auth.BudgettenBeheren, s.instellingenPost),
@@ -127,6 +129,9 @@ func aanvragenURL(gm string) string { return "/beheer/" + gm + "/budgetaanvragen
 func aanvraagURL(gm string, id int64) string {
 	return aanvragenURL(gm) + "/" + strconv.FormatInt(id, 10)
 }
+
+// AanvraagURL is the page of request id (for links from other parts, such as the zaak page).
+func AanvraagURL(gm string, id int64) string { return aanvraagURL(gm, id) }
 
 // AanvragenVanZaakURL lists the budget requests of zaak id (for a link from the zaak's page).
 func AanvragenVanZaakURL(gm string, id int64) string {

@@ -41,6 +41,9 @@ type Deps struct {
 	// Partners lists the gemeente's partners for nazorg and plan actions by a partner, and gives their
 	// names (zaken stores only their ids). Nil: no partner can be chosen.
 	Partners *partner.Service
+	// BudgetAanvragen lists the budget requests of a zaak for its page (zaken_budgetaanvragen.go),
+	// filled by the composition root from internal/budget. Nil: the page shows only the link.
+	BudgetAanvragen BudgetAanvragen
 }
 
 type server struct {
@@ -50,6 +53,8 @@ type server struct {
 	pages        *web.Pages
 	inwoner      *web.Pages // the resident's online request
 	partners     *partner.Service
+	// budget requests of a zaak (zaken_budgetaanvragen.go)
+	budgetAanvragen BudgetAanvragen
 	// rate limits of the public form (hulpvraag.go)
 	pogingen, perAdres, perGemeente *begrenzer
 }
@@ -59,12 +64,12 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Zaken == nil {
 		return web.Part{}, errors.New("zakenweb: geen zaken")
 	}
-	s := &server{kit: kit, zaken: deps.Zaken, vroegsignaal: deps.Vroegsignaal, partners: deps.Partners,
+	s := &server{kit: kit, zaken: deps.Zaken, vroegsignaal: deps.Vroegsignaal, partners: deps.Partners, budgetAanvragen: deps.BudgetAanvragen,
 		pogingen:    nieuweBegrenzer(hulpvraagPogingen, hulpvraagVenster),
 		perAdres:    nieuweBegrenzer(hulpvraagPerAdres, hulpvraagVenster),
 		perGemeente: nieuweBegrenzer(hulpvraagPerGemeente, hulpvraagVenster)}
 	var err error
-	s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true, Gedeeld: []string{"zaken_gedeeld", "zaken_wijzig"}, Funcs: funcs})
+	s.pages, err = kit.Pages(web.Templates{FS: templateFS, Staff: true, Gedeeld: []string{"zaken_gedeeld", "zaken_wijzig", "zaken_budgetaanvragen"}, Funcs: funcs})
 	if err != nil {
 		return web.Part{}, err
 	}

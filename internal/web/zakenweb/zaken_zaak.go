@@ -86,6 +86,9 @@ type zaakData struct {
 	// special data (zaken_bijzonder.go): a link for who may see them, one fixed line for the others
 	MagBijzonder    bool
 	BijzonderRollen string
+
+	// budget requests of the zaak (zaken_budgetaanvragen.go)
+	BudgetAanvragen budgetSectie
 }
 
 type persoonRij struct{ Rol, BSN, Geboortedatum string }
@@ -263,6 +266,7 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	s.vulStappen(d, det)
 	s.vulWijzigen(d, r, det)
 	vulJongerenStappen(d, z, in, d.veld("stap"))
+	s.vulBudgetAanvragen(ctx, d, gm, z.ID)
 	for _, b := range det.Brieven {
 		d.Brieven = append(d.Brieven, briefRij{URL: briefURL(gm, z.ID, b.ID), Onderwerp: b.Onderwerp, Datum: datumNL(b.Datum), Door: b.Door})
 	}
