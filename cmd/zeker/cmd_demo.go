@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -345,7 +346,8 @@ func laadZaken(ctx context.Context, d *diensten, codes []string, accounts []auth
 			}
 		}
 		demoZakenExtra(ctx, d, zk, gm, door, accounts, log)
-		demoJongerenfonds(ctx, zk, gm, door, log) // demo_jongeren.go
+		demoZakenUitkomsten(ctx, zk, gm, door, log) // demo_zaken_uitkomst.go
+		demoJongerenfonds(ctx, zk, gm, door, log)   // demo_jongeren.go
 		log.Info("demo: zaken gemaakt", "gemeente", gm, "zaken", gemaakt)
 	}
 }
@@ -440,7 +442,7 @@ func printDemo(out io.Writer, url string, accounts []auth.DemoAccount, sleutels 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  gemeente\trol\te-mail\twachtwoord\tstartpagina")
 	for _, a := range accounts {
-		gm, rol, start := a.Gemeente, string(a.Rol), url+"beheer/"+a.Gemeente+"/"
+		gm, rol, start := a.Gemeente, string(a.Rol), url+demoStartpad(a)
 		if gm == "" {
 			gm, rol, start = "alle", "systeembeheerder", url+"systeem/gemeenten"
 		}
@@ -449,4 +451,14 @@ func printDemo(out io.Writer, url string, accounts []auth.DemoAccount, sleutels 
 	tw.Flush()
 	printDemoSleutels(w, url, sleutels)
 	fmt.Fprintln(w, "\nStoppen: Ctrl-C. Opnieuw beginnen: zeker demo --reset")
+}
+
+// demoStartpad is where account a starts, without the leading slash: the gemeente's start page, or,
+// for a role that may not open it (the debt-help roles hold zaken permissions only, and the start page
+// asks regels.lezen), the zaken worklist, the first page of its menu.
+func demoStartpad(a auth.DemoAccount) string {
+	if slices.Contains(auth.Permissies(a.Rol), auth.RegelsLezen) {
+		return "beheer/" + a.Gemeente + "/"
+	}
+	return "beheer/" + a.Gemeente + "/zaken"
 }

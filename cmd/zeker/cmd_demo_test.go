@@ -243,6 +243,11 @@ func TestDemoEndToEnd(t *testing.T) {
 	if resp, body := get("/beheer/GM1681/zaakindicatoren"); resp.StatusCode != 200 || !strings.Contains(body, "Wgs artikel 4 lid 3") || !strings.Contains(body, "Alle jaren") {
 		t.Errorf("Wgs indicators on the monitor of GM1681: %d", resp.StatusCode)
 	}
+	// What the demo shows of the newer parts, each on the page where a user finds it, and every role's menu.
+	demoZakenOnderdelen(t, demoLogin(t, basis, out.String(), "consulent.gm1681@demo.zeker.test"), errOut.String())
+	demoAanvragenOnderdelen(t, demoLogin(t, basis, out.String(), "consulent.gm1681@demo.zeker.test"), basis, out.String(), errOut.String())
+	demoNetwerkOnderdelen(t, basis, out.String(), errOut.String())
+	demoCrawl(t, basis, out.String())
 	u, _ := url.Parse(basis)
 	cookies := jar.Cookies(u)
 	if len(cookies) != 1 || cookies[0].Name != "zeker-sessie" {

@@ -22,7 +22,8 @@ func demoPDF(wat string) []byte {
 
 // laadAanvragen makes applications in every status per gemeente from households of the register, the
 // way a resident and a case worker would (through internal/aanvragen): new ones, ones waiting for a
-// document, linked ones to decide, and decided ones with their letter. Once: a gemeente with
+// document, linked ones to decide, and decided ones with their letter; and a withdrawn one, one with
+// a hersteltermijn and an intermediary's (demoAanvragenExtra). Once: a gemeente with
 // applications keeps them. A failure is logged and skipped: the demo works without it.
 func laadAanvragen(ctx context.Context, d *diensten, codes []string, accounts []auth.DemoAccount, log *slog.Logger) {
 	svc, err := aanvragen.New(aanvragen.Config{DB: d.db, Audit: d.audit, Catalogus: d.cat})
@@ -65,17 +66,19 @@ func laadAanvragen(ctx context.Context, d *diensten, codes []string, accounts []
 			log.Warn("demo: aanvragen overgeslagen", "gemeente", gm, "fout", err)
 			continue
 		}
-		gemaakt := 0
+		gemaakt, rest := 0, 0
 		for i, rec := range recs {
 			if gemaakt >= 16 {
 				break
 			}
+			rest = i + 1
 			if err := demoAanvraag(ctx, svc, gm, i, rec, gemaakt%4, door, af); err != nil {
 				log.Debug("demo: aanvraag overgeslagen", "gemeente", gm, "fout", err)
 				continue
 			}
 			gemaakt++
 		}
+		gemaakt += demoAanvragenExtra(ctx, d, svc, gm, recs[rest:], door, log) // demo_aanvragen_extra.go
 		log.Info("demo: aanvragen gemaakt", "gemeente", gm, "aanvragen", gemaakt)
 	}
 }

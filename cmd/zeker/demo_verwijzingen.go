@@ -20,7 +20,8 @@ import (
 // user per gemeente, invited as a beheerder would, and each of those gemeenten gets a few referrals from
 // its demo zaken in every state, one overdue, and one from Humanitas to the gemeente. Residents' names
 // are obviously fictitious, their addresses in the reserved .example domain and no phone numbers (any
-// Dutch number could be someone's); no BSN is passed on. The answer term of 5 working days is the demo's own
+// Dutch number could be someone's); no BSN is passed on. Ommen also gets a year of referrals with
+// their answers for the monitor's counts (demo_verwijzingen_jaar.go). The answer term of 5 working days is the demo's own
 // setting (Zeker sets none; docs/netwerk.md).
 
 const demoAntwoordWerkdagen = 5
@@ -76,7 +77,7 @@ func laadVerwijzingen(ctx context.Context, d *diensten, log *slog.Logger) {
 		return
 	}
 	for _, gm := range []string{"GM0175", "GM0147", "GM1969"} {
-		if err := demoVerwijzingen(ctx, d, ns, zk, gm); err != nil {
+		if err := demoVerwijzingen(ctx, d, ns, zk, gm, log); err != nil {
 			log.Warn("demo: verwijzingen overgeslagen", "gemeente", gm, "fout", err)
 			continue
 		}
@@ -84,7 +85,7 @@ func laadVerwijzingen(ctx context.Context, d *diensten, log *slog.Logger) {
 	log.Info("demo: verwijzingen gemaakt")
 }
 
-func demoVerwijzingen(ctx context.Context, d *diensten, ns *netwerk.Service, zk *zaken.Service, gm string) error {
+func demoVerwijzingen(ctx context.Context, d *diensten, ns *netwerk.Service, zk *zaken.Service, gm string, log *slog.Logger) error {
 	if vs, err := ns.Verwijzingen(ctx, gm, netwerk.Kijker{Gemeente: true}, netwerk.VFilter{}); err != nil || len(vs) > 0 {
 		return err
 	}
@@ -162,5 +163,19 @@ func demoVerwijzingen(ctx context.Context, d *diensten, ns *netwerk.Service, zk 
 		Door: hum.ID, Inwoner: netwerk.Inwoner{Naam: "Demo-inwoner E. Visser", Email: "e.visser@voorbeeld.example"}, Behoefte: netwerk.Schuldhulp,
 		Vraag:     "Check gedaan met de inwoner: betalingsachterstanden bij meerdere schuldeisers; wil een eerste gesprek schuldhulp.",
 		Grondslag: netwerk.Toestemming, ToestemmingWat: "naam, e-mailadres en de vraag", ToestemmingOp: vandaag})
+	if err != nil || gm != demoJaarGemeente {
+		return err
+	}
+	// 6. A year of referrals with their answers in Ommen, for the monitor's counts (demo_verwijzingen_jaar.go).
+	alle, _, err := zk.Werklijst(ctx, gm, zaken.Filter{Status: zaken.StatusAlle, Limiet: 30})
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for _, r := range alle {
+		ids = append(ids, r.ID)
+	}
+	aantal, err := demoJaarVerwijzingen(ctx, d, gm, ids, cons.ID, hum.ID, ander)
+	log.Info("demo: verwijzingen over het jaar", "gemeente", gm, "verwijzingen", aantal)
 	return err
 }

@@ -17,7 +17,7 @@ import (
 // The demo's newer parts of zaken, per gemeente, after the zaken in every status (laadZaken): demo
 // settings for the waiting list and the terugvalgarantie, residents' own online requests, a team with
 // the demo's debt-help accounts, debts and a budget for the zaken with a plan, nazorg by a demo partner
-// for the completed zaken, and one relapse.
+// for the completed zaken, one relapse and one nazorg ended early.
 
 // demoNazorgPartner is the demo partner that takes over nazorg (fictitious, like the other demo partners).
 var demoNazorgPartner = demoPartner{ID: "d3e0a000-0000-4000-8000-000000000003", Naam: "Steunpunt Thuisadministratie (demo)",
@@ -99,7 +99,8 @@ func demoZakenExtra(ctx context.Context, d *diensten, zk *zaken.Service, gm stri
 		}
 	}
 
-	// Nazorg by the demo partner for the completed zaken; the first one relapses and is reopened.
+	// Nazorg by the demo partner for the completed zaken; the first one relapses and is reopened, the
+	// second ends early.
 	if err := demoPartnerLid(ctx, d, gm); err != nil {
 		warn("nazorg", err)
 		return
@@ -113,8 +114,15 @@ func demoZakenExtra(ctx context.Context, d *diensten, zk *zaken.Service, gm stri
 			warn("nazorg", err)
 			continue
 		}
-		if i == 0 {
+		switch i {
+		case 0:
 			warn("terugval", zk.Heropen(ctx, gm, z.ID, z.Versie+1, "Nieuwe huurachterstand na verlies van werk (demo).", door))
+		case 1: // ended early: the resident moved away; the moments not held lapse
+			err := zk.BeeindigNazorg(ctx, gm, z.ID, z.Versie+1, zk.Vandaag(), "De inwoner is verhuisd naar een andere gemeente (demo)", door)
+			warn("nazorg beëindigen", err)
+			if err == nil {
+				log.Info("demo: nazorg vroegtijdig beëindigd", "gemeente", gm, "zaak", z.ID)
+			}
 		}
 	}
 }
