@@ -72,7 +72,7 @@ var toegangTabel = map[string]string{
 	"POST /uitnodiging": "publiek",
 
 	// Staff pages per gemeente.
-	"GET /beheer/{gemeente}/{$}":                         "beheerder beleidsmedewerker consulent intermediair systeembeheerder",
+	"GET /beheer/{gemeente}/{$}":                         "beheerder beleidsmedewerker consulent intermediair schuldhulpverlener regisseur teamleider systeembeheerder",
 	"GET /beheer/{gemeente}/gebruikers":                  "beheerder systeembeheerder",
 	"GET /beheer/{gemeente}/gebruikers/nieuw":            "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/gebruikers/nieuw":           "beheerder systeembeheerder",

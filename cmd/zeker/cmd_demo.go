@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -453,12 +452,8 @@ func printDemo(out io.Writer, url string, accounts []auth.DemoAccount, sleutels 
 	fmt.Fprintln(w, "\nStoppen: Ctrl-C. Opnieuw beginnen: zeker demo --reset")
 }
 
-// demoStartpad is where account a starts, without the leading slash: the gemeente's start page, or,
-// for a role that may not open it (the debt-help roles hold zaken permissions only, and the start page
-// asks regels.lezen), the zaken worklist, the first page of its menu.
+// demoStartpad is where account a starts, without the leading slash: the gemeente's start page, which
+// every role may open (it asks regels.lezen, which every role holds).
 func demoStartpad(a auth.DemoAccount) string {
-	if slices.Contains(auth.Permissies(a.Rol), auth.RegelsLezen) {
-		return "beheer/" + a.Gemeente + "/"
-	}
-	return "beheer/" + a.Gemeente + "/zaken"
+	return "beheer/" + a.Gemeente + "/"
 }

@@ -86,13 +86,15 @@ var rolPermissies = map[Rol][]Permissie{
 	Intermediair: {
 		RegelsLezen, CheckIntermediair, FondsenAanvragen, VerwijzingenMaken, AanbodVoorstellen,
 	},
-	// The debt-help roles hold zaken permissions only: a person who also works signals or scans gets
+	// The debt-help roles hold zaken permissions (and regels.lezen) only: a person who also works signals or scans gets
 	// the consulent role.
 	// zaken.bijzonder only for those who do the debt help itself (Wgs art. 8a: "voor zover noodzakelijk"):
 	// not the regisseur (coordinates the plan), not the teamleider (distributes work).
-	Schuldhulpverlener: {ZakenLezen, ZakenBehandelen, ZakenPlan, ZakenBijzonder},
-	Regisseur:          {ZakenLezen, ZakenPlan},
-	Teamleider:         {ZakenLezen, ZakenTeams},
+	// Like every role they hold regels.lezen (the gemeente's regelingen are public anyway): it is what
+	// the start page /beheer/{gemeente}/ asks, so that logging in does not end on a 403.
+	Schuldhulpverlener: {RegelsLezen, ZakenLezen, ZakenBehandelen, ZakenPlan, ZakenBijzonder},
+	Regisseur:          {RegelsLezen, ZakenLezen, ZakenPlan},
+	Teamleider:         {RegelsLezen, ZakenLezen, ZakenTeams},
 }
 
 // systeemPermissies are what a system administrator may do in every gemeente: manage the tenant and
