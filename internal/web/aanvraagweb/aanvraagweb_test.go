@@ -339,7 +339,7 @@ func TestIntermediair(t *testing.T) {
 	}
 	v.Set("toestemming", "ja")
 	docs := o.Doe(http.MethodPost, "/aanvragen/documenten", "", v, nil)
-	webtest.Bevat(t, docs, `name="toestemming" value="ja"`)
+	webtest.Bevat(t, docs, `name="toestemming" value="ja"`, "E-mailadres van uw cliënt (niet verplicht)", "de toestemming van uw cliënt geldt ook hiervoor")
 	// A control character in a field of the multipart form: refused like the kit refuses it in others.
 	slecht := url.Values{}
 	for k, x := range v {
@@ -349,8 +349,13 @@ func TestIntermediair(t *testing.T) {
 	if a := o.multipart("/aanvragen/nieuw", slecht); a.Status != http.StatusUnprocessableEntity {
 		t.Fatalf("NUL in a multipart field: %d", a.Status)
 	}
+	v.Set("email", "client@voorbeeld.nl") // the intermediary's choice: the client's address
 	nieuw := o.multipart("/aanvragen/nieuw", v)
-	webtest.Bevat(t, nieuw, "Geef het kenmerk en de code aan uw cliënt")
+	webtest.Bevat(t, nieuw, "Geef het kenmerk en de code aan uw cliënt", "ook naar client@voorbeeld.nl")
+	if uit := outboxRijen(t, o); len(uit) != 1 || uit[0][0] != aanvragen.MailCode || uit[0][1] != "client@voorbeeld.nl" ||
+		!strings.Contains(uit[0][2], "met uw toestemming") || strings.Contains(uit[0][2], "Fatima") || strings.Contains(uit[0][2], "Humanitas") {
+		t.Fatalf("outbox of the intermediary's application: %q", uit)
+	}
 	ref := eerste(t, refRe, nieuw.Body)
 	var id int64
 	if err := o.DB.SQL().QueryRowContext(t.Context(), `SELECT id FROM aanvragen_aanvraag WHERE referentie = $1`, ref).Scan(&id); err != nil {
