@@ -76,7 +76,7 @@ func TestVanCheckTotBrief(t *testing.T) {
 			// A bad e-mail address: the message at the field, the typed value kept, nothing stored or mailed.
 			velden.Set("email", "inwoner.voorbeeld.nl")
 			slecht := o.multipart("/aanvragen/nieuw", velden, bestand{"bestand-inkomen", "IMG_2041.jpeg", foto})
-			webtest.Bevat(t, slecht, `id="email-fout"`, `aria-invalid="true"`, `value="inwoner.voorbeeld.nl"`, `href="#email"`)
+			webtest.Bevat(t, slecht, `id="email-fout"`, `aria-invalid="true"`, `value="inwoner.voorbeeld.nl"`, `href="#email"`, "Schrijf het zo: naam@voorbeeld.nl.")
 			if slecht.Status != http.StatusUnprocessableEntity || tel(t, o, "aanvragen_aanvraag")+tel(t, o, "mail_outbox") != 0 {
 				t.Fatalf("bad address: %d", slecht.Status)
 			}

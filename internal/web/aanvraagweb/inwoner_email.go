@@ -40,6 +40,16 @@ func (s *server) email(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := &web.FieldErrors{}
-	f.Add("email", l.T("aanvraag.fout.email", "reden", o.Bericht))
+	f.Add("email", emailFout(l, o.Bericht))
 	s.toonStatusMet(w, r, l, in, code, f, http.StatusUnprocessableEntity, func(d *inwonerData) { d.EmailInvoer = toonbaar(strings.TrimSpace(adres)) })
+}
+
+// emailFout is the message at the e-mail field: in Dutch the mail package's own reason (mail.GeldigAdres,
+// for instance "hoogstens 254 tekens") and how to write it; in another language a general message, as the
+// reasons are Dutch.
+func emailFout(l *web.Taal, reden string) string {
+	if l.Code == "nl" && reden != "" {
+		return reden + " " + l.T("aanvraag.fout.email.hoe")
+	}
+	return l.T("aanvraag.fout.email")
 }

@@ -152,7 +152,7 @@ func (s *server) nieuw(w http.ResponseWriter, r *http.Request) {
 		d := &inwonerData{T: r.PostFormValue("t"), Formulier: r.PostFormValue("formulier"), Gekozen: gekozen, Antwoorden: in.Antwoorden,
 			Ander: im.Ander, ImNaam: im.ImNaam, ImOrganisatie: im.ImOrganisatie, Toestemming: im.Toestemming, Email: toonbaar(email)}
 		if o, ok := aanvragen.IsOngeldig(err); ok && o.Veld == "email" {
-			d.Add("email", l.T("aanvraag.fout.email", "reden", o.Bericht))
+			d.Add("email", emailFout(l, o.Bericht))
 		} else if k := bestandFout(err); k != "" {
 			d.Add("bestanden", l.T(k))
 		} else if _, ok := aanvragen.IsOngeldig(err); ok {
