@@ -2,7 +2,11 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"strings"
+
 	"github.com/zeker-platform/zeker/internal/aanvragen"
+	"github.com/zeker-platform/zeker/internal/mail"
 	"github.com/zeker-platform/zeker/internal/partner"
 	"mime/multipart"
 	"net/http"
@@ -72,7 +76,8 @@ func TestAanvraagDoorPartnerMedewerker(t *testing.T) {
 			return m[1]
 		}
 		v := url.Values{"t": {tok}, "formulier": {eerste(`name="formulier" value="([^"]*)"`, kies.Body)}, "regeling": {eerste(`name="regeling" value="([^"]+)"`, kies.Body)},
-			"intermediair-naam": {"Fatima Bakker"}, "intermediair-organisatie": {"Humanitas"}, "toestemming": {"ja"}}
+			"intermediair-naam": {"Fatima Bakker"}, "intermediair-organisatie": {"Humanitas"}, "toestemming": {"ja"},
+			"email": {"client@voorbeeld.test"}}
 		var buf bytes.Buffer
 		mw := multipart.NewWriter(&buf)
 		for k, vs := range v {
@@ -102,6 +107,20 @@ func TestAanvraagDoorPartnerMedewerker(t *testing.T) {
 		}
 		if err := db.SQL().QueryRowContext(t.Context(), `SELECT COALESCE(intermediair_partner, '') FROM aanvragen_aanvraag WHERE referentie = $1`, ref).Scan(&partnerID); err != nil || partnerID != ander {
 			t.Errorf("after the merge: partner %q (%v), want %q", partnerID, err, ander)
+		}
+		// The code is mailed to the client's address (the intermediary's choice); the beheerder's outbox page
+		// shows the kind and the masked recipient, never the code or the whole address, also once sent.
+		if _, _, err := (&mail.Bezorger{DB: db, Verzender: mail.LogVerzender{}}).Bezorg(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		var tekst string
+		if err := db.SQL().QueryRowContext(t.Context(), `SELECT tekst FROM mail_outbox WHERE soort = $1 AND aan = $2`, aanvragen.MailCode, "client@voorbeeld.test").Scan(&tekst); err != nil || tekst != "" {
+			t.Fatalf("the code's mail after sending: body %q, %v", tekst, err)
+		}
+		pag := o.doe(http.MethodGet, "/beheer/"+eigen+"/mail", o.SessieAls("beheerder"), nil, nil)
+		if pag.Status != http.StatusOK || !strings.Contains(pag.Body, aanvragen.MailCode) || !strings.Contains(pag.Body, "c…@voorbeeld.test") ||
+			strings.Contains(pag.Body, "client@") || strings.Contains(pag.Body, geheim) {
+			t.Errorf("outbox page: %d", pag.Status)
 		}
 		// The client follows the application with the code.
 		st := o.doe(http.MethodPost, "/aanvragen/status", "", url.Values{"referentie": {ref}, "code": {geheim}}, nil)

@@ -196,6 +196,7 @@ var toegangTabel = map[string]string{
 	"POST /aanvragen/status/stuur":                         "publiek",
 	"POST /aanvragen/status/brief":                         "publiek",
 	"POST /aanvragen/status/intrekken":                     "publiek",
+	"POST /aanvragen/status/email":                         "publiek",
 	"GET /beheer/{gemeente}/aanvragen":                     "consulent",
 	"GET /beheer/{gemeente}/aanvragen/{id}":                "consulent",
 	"GET /beheer/{gemeente}/aanvragen/{id}/document/{doc}": "consulent",

@@ -103,7 +103,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	ac := aanvragen.Config{DB: db, Audit: d.audit, Catalogus: cat, Klok: d.nu, Opslag: o.opslag}
+	ac := aanvragen.Config{DB: db, Audit: d.audit, Catalogus: cat, Klok: d.nu, Opslag: o.opslag, BasisURL: d.basisURL}
 	if o.clamd != nil {
 		ac.Scanner = o.clamd
 	}

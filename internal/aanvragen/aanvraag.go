@@ -14,6 +14,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/huishouden"
+	"github.com/zeker-platform/zeker/internal/mail"
 	"github.com/zeker-platform/zeker/internal/regels"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/termijn"
@@ -117,6 +118,10 @@ type NieuweAanvraag struct {
 	Bestanden  []Bestand
 	// Intermediair, when set, applies for the client; the client's consent must be recorded.
 	Intermediair *Intermediair
+	// Email is the optional address to mail the code and later notices to ("" none); for an
+	// intermediary's application the client's address, when the intermediary gives it (the consent
+	// covers it). Checked with mail.GeldigAdres: ongeldig "email".
+	Email string
 }
 
 // Intermediair is who applies for a client, and when the client consented.
@@ -189,6 +194,10 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 		if err := n.Intermediair.controleer(); err != nil {
 			return nil, err
 		}
+	}
+	email, err := controleerEmail(n.Email)
+	if err != nil {
+		return nil, err
 	}
 	if err := s.scan(ctx, n.Bestanden); err != nil {
 		s.meldVirusBijStart(ctx, n.Gemeente, err)
@@ -286,11 +295,11 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 		}
 		err = tx.QueryRowContext(ctx, `INSERT INTO aanvragen_aanvraag (gemeente, referentie, code_hash, formulier, status, ontvangen, ontvangen_dag,
 			deadline, deadline_uitleg, woonplaats, taal, huishouden, antwoorden, intermediair_naam, intermediair_organisatie, intermediair_gebruiker, toestemming,
-			deadline_basis, deadline_basis_uitleg, deadline_atw, intermediair_partner)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id`,
+			deadline_basis, deadline_basis_uitleg, deadline_atw, intermediair_partner, email)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING id`,
 			n.Gemeente, out.Referentie, codeHash(raw), n.Formulier, string(Nieuw), nu, vandaag.String(), dl.Einde.String(), uitleg,
 			n.Huishouden.Woonplaats, taal, hj, string(aj), im.Naam, im.Organisatie, im.GebruikerID, toestemming,
-			dl.Onverlengd.String(), basisUitleg, atw, nulTekst(im.PartnerID)).Scan(&out.ID)
+			dl.Onverlengd.String(), basisUitleg, atw, nulTekst(im.PartnerID), email).Scan(&out.ID)
 		if err != nil {
 			return store.MapError(err)
 		}
@@ -321,6 +330,11 @@ func (s *Service) Start(ctx context.Context, n NieuweAanvraag) (*Aangemaakt, err
 		out.Ontbreekt, err = ontbrekend(ctx, tx, n.Gemeente, out.ID)
 		if err != nil {
 			return err
+		}
+		if email != "" { // the code, once, in the same transaction (docs/aanvragen.md "Mail")
+			if _, err := mail.Plaats(ctx, tx, s.codeMail(n.Gemeente, email, out.Referentie, code, out.Deadline, n.Intermediair != nil)); err != nil {
+				return err
+			}
 		}
 		return s.schrijf(ctx, tx, audit.Verwerking{Gemeente: n.Gemeente, Operatie: "aanvraag.indienen", Actie: audit.Aanmaken,
 			SubjectSoort: "aanvraag", SubjectID: strconv.FormatInt(out.ID, 10), Object: "aanvraag/" + strconv.FormatInt(out.ID, 10), Actor: inwoner})

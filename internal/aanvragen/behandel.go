@@ -311,7 +311,10 @@ func (s *Service) VraagDocument(ctx context.Context, gm string, id int64, versie
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO aanvragen_gevraagd (gemeente, aanvraag_id, soort, omschrijving, gevraagd, door, herstel_tot) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 			gm, id, string(soort), omschrijving, s.klok().UTC().Truncate(time.Microsecond), m.Naam, herstelTot.String())
-		return store.MapError(err)
+		if err != nil {
+			return store.MapError(err)
+		}
+		return s.meld(ctx, tx, gm, id, MailHerstel) // a notice without content (mail.go)
 	})
 }
 

@@ -112,6 +112,7 @@ func (s *Service) Beslis(ctx context.Context, gm string, id int64, versie int, i
 	out := &Beslist{}
 	vandaag := s.Vandaag()
 	err := s.sdb.Tx(ctx, func(tx *sql.Tx) error {
+		beslist := false
 		a, err := leesAanvraag(ctx, tx, gm, id)
 		if err != nil {
 			return err
@@ -201,6 +202,7 @@ func (s *Service) Beslis(ctx context.Context, gm string, id int64, versie int, i
 				vandaag.String(), m.Naam, gm, id, b.Regeling); err != nil {
 				return store.MapError(err)
 			}
+			beslist = true
 		}
 		st, err := s.herbereken(ctx, tx, gm, id)
 		if err != nil {
@@ -221,6 +223,11 @@ func (s *Service) Beslis(ctx context.Context, gm string, id int64, versie int, i
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE aanvragen_aanvraag SET besloten_op = $1 WHERE gemeente = $2 AND id = $3`, vandaag.String(), gm, id); err != nil {
 				return store.MapError(err)
+			}
+		}
+		if beslist { // one notice per decision moment, without content (mail.go); a four-eyes proposal is none
+			if err := s.meld(ctx, tx, gm, id, MailBesluit); err != nil {
+				return err
 			}
 		}
 		return s.schrijf(ctx, tx, audit.Verwerking{Gemeente: gm, Operatie: "aanvraag.besluiten", Actie: audit.Wijzigen,

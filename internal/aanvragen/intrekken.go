@@ -83,6 +83,9 @@ func (s *Service) TrekIn(ctx context.Context, ref, code string) (*Inzage, error)
 		if out, err = leesInzage(ctx, tx, gm, id); err != nil {
 			return err
 		}
+		if err := s.meld(ctx, tx, gm, id, MailIngetrokken); err != nil { // a notice without content (mail.go)
+			return err
+		}
 		return s.schrijf(ctx, tx, audit.Verwerking{Gemeente: gm, Operatie: "aanvraag.intrekken", Actie: audit.Wijzigen,
 			SubjectSoort: "aanvraag", SubjectID: strconv.FormatInt(id, 10), Object: "aanvraag/" + strconv.FormatInt(id, 10), Actor: inwoner})
 	})

@@ -28,6 +28,7 @@ type Inzage struct {
 	HerstelTot []datum.Datum // per missing document, the last day to send it; zero when none was set
 	Documenten []DocumentInfo
 	Brieven    []int64 // ids of the letters, newest last
+	Email      string  // the address for the code's mail and notices, "" none (only for the holder of the code)
 }
 
 // RegelingStand is one regeling of an application and its decision so far.
@@ -205,8 +206,8 @@ type txq interface {
 func leesInzage(ctx context.Context, tx txq, gm string, id int64) (*Inzage, error) {
 	in := &Inzage{ID: id, Gemeente: gm}
 	var st, dl string
-	if err := tx.QueryRowContext(ctx, `SELECT referentie, status, ontvangen, deadline FROM aanvragen_aanvraag WHERE gemeente = $1 AND id = $2`, gm, id).
-		Scan(&in.Referentie, &st, &in.Ontvangen, &dl); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT referentie, status, ontvangen, deadline, email FROM aanvragen_aanvraag WHERE gemeente = $1 AND id = $2`, gm, id).
+		Scan(&in.Referentie, &st, &in.Ontvangen, &dl, &in.Email); err != nil {
 		return nil, store.MapError(err)
 	}
 	in.Status, in.Deadline = Status(st), leesDatum(dl)

@@ -30,6 +30,9 @@ type Config struct {
 	Scanner Scanner
 	// Opslag keeps the content of documents (nil: DatabaseOpslag; MapOpslag for a directory).
 	Opslag Opslag
+	// BasisURL is where residents reach Zeker (mail.ParseBasisURL), for the link to the status page in
+	// mail; "": the mail names the page without a link.
+	BasisURL string
 }
 
 // Service stores and runs the applications of every gemeente.
@@ -44,6 +47,8 @@ type Service struct {
 	scanner Scanner
 	// opslag keeps the content of documents.
 	opslag Opslag
+	// basisURL is the base of links in mail ("" none).
+	basisURL string
 }
 
 // New checks cfg and returns a Service.
@@ -59,7 +64,7 @@ func New(cfg Config) (*Service, error) {
 	if s.klok == nil {
 		s.klok = time.Now
 	}
-	s.opslag = cfg.Opslag
+	s.opslag, s.basisURL = cfg.Opslag, cfg.BasisURL
 	if s.opslag == nil {
 		s.opslag = DatabaseOpslag{}
 	}

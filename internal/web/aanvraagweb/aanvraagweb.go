@@ -121,6 +121,7 @@ func (s *server) routes() []web.Route {
 		upload("POST /aanvragen/status/stuur", s.perAdres(s.stuur)),
 		open("POST /aanvragen/status/brief", s.perAdres(s.inwonerBrief)),
 		open("POST /aanvragen/status/intrekken", s.perAdres(s.intrekken)),
+		open("POST /aanvragen/status/email", s.perAdres(s.email)),
 		lees("GET /beheer/{gemeente}/aanvragen", s.inbox),
 		lees("GET /beheer/{gemeente}/aanvragen/{id}", s.aanvraag),
 		lees("GET /beheer/{gemeente}/aanvragen/{id}/document/{doc}", s.document),

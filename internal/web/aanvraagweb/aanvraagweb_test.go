@@ -51,6 +51,7 @@ func TestVanCheckTotBrief(t *testing.T) {
 			if docs.Status != http.StatusOK || !strings.Contains(docs.Body, `enctype="multipart/form-data"`) {
 				t.Fatalf("documenten: %d", docs.Status)
 			}
+			webtest.Bevat(t, docs, "Uw e-mailadres (niet verplicht): dan sturen wij u ook de code", `name="email"`, `autocomplete="email"`)
 			velden := url.Values{"t": {tok}, "formulier": {formulier}, "regeling": regs, "lang": {"nl"}}
 			// A renamed .exe: refused, nothing stored.
 			exe := o.multipart("/aanvragen/nieuw", velden, bestand{"bestand-inkomen", "loonstrook.pdf", append([]byte("MZ\x90\x00"), make([]byte, 200)...)})
@@ -72,6 +73,14 @@ func TestVanCheckTotBrief(t *testing.T) {
 			}
 			// A payslip photographed with a phone (JPEG, named .jpeg).
 			foto := append([]byte{0xFF, 0xD8, 0xFF, 0xE1}, bytes.Repeat([]byte{1}, 3000)...)
+			// A bad e-mail address: the message at the field, the typed value kept, nothing stored or mailed.
+			velden.Set("email", "inwoner.voorbeeld.nl")
+			slecht := o.multipart("/aanvragen/nieuw", velden, bestand{"bestand-inkomen", "IMG_2041.jpeg", foto})
+			webtest.Bevat(t, slecht, `id="email-fout"`, `aria-invalid="true"`, `value="inwoner.voorbeeld.nl"`, `href="#email"`, "Schrijf het zo: naam@voorbeeld.nl.")
+			if slecht.Status != http.StatusUnprocessableEntity || tel(t, o, "aanvragen_aanvraag")+tel(t, o, "mail_outbox") != 0 {
+				t.Fatalf("bad address: %d", slecht.Status)
+			}
+			velden.Set("email", "inwoner@voorbeeld.nl")
 			nieuw := o.multipart("/aanvragen/nieuw", velden, bestand{"bestand-inkomen", "IMG_2041.jpeg", foto})
 			if nieuw.Status != http.StatusOK {
 				t.Fatalf("nieuw: %d %s", nieuw.Status, nieuw.Body)
@@ -87,6 +96,13 @@ func TestVanCheckTotBrief(t *testing.T) {
 			}
 			if n := tel(t, o, "aanvragen_aanvraag"); n != 1 {
 				t.Fatalf("%d applications", n)
+			}
+			// One mail with the reference and the code, to the address given; the page says so.
+			webtest.Bevat(t, nieuw, "Wij sturen het kenmerk en de code ook naar inwoner@voorbeeld.nl")
+			uit := outboxRijen(t, o)
+			if len(uit) != 1 || uit[0][0] != aanvragen.MailCode || uit[0][1] != "inwoner@voorbeeld.nl" ||
+				!strings.Contains(uit[0][2], ref) || !strings.Contains(uit[0][2], code) || !strings.Contains(uit[0][2], "https://zeker.voorbeeld.nl/aanvragen/status\n") {
+				t.Fatalf("outbox after the application: %q", uit)
 			}
 
 			// The case worker sees it in the inbox and asks for a missing document.
@@ -104,6 +120,9 @@ func TestVanCheckTotBrief(t *testing.T) {
 			r := o.Doe(http.MethodPost, pad+"/vraag", cons, url.Values{"versie": {oud}, "soort": {"beschikking"}, "omschrijving": {"De brief van uw uitkering"}, "hersteltermijn": {"2026-03-16"}}, nil)
 			if r.Status != http.StatusSeeOther {
 				t.Fatalf("vraag: %d %s", r.Status, r.Body)
+			}
+			if uit := outboxRijen(t, o); len(uit) != 2 || uit[1][0] != aanvragen.MailHerstel || uit[1][1] != "inwoner@voorbeeld.nl" {
+				t.Fatalf("outbox after the request: %q", uit)
 			}
 			// A stale form is refused with the newest state.
 			r = o.Doe(http.MethodPost, pad+"/notitie", cons, url.Values{"versie": {oud}, "notitie": {"te laat"}}, nil)
@@ -164,6 +183,17 @@ func TestVanCheckTotBrief(t *testing.T) {
 			if r.Status != http.StatusSeeOther {
 				t.Fatalf("besluit: %d %s", r.Status, r.Body)
 			}
+			uit = outboxRijen(t, o)
+			if len(uit) != 3 || uit[2][0] != aanvragen.MailBesluit || uit[2][1] != "inwoner@voorbeeld.nl" {
+				t.Fatalf("outbox after the decision: %q", uit)
+			}
+			for _, u := range uit[1:] { // the notices: no code, no reference, no regeling, no amount
+				for _, niet := range append([]string{code, ref, "150", "€", "De brief van uw uitkering"}, regs...) {
+					if strings.Contains(u[2], niet) {
+						t.Fatalf("notice %s contains %q", u[0], niet)
+					}
+				}
+			}
 			pag = o.Doe(http.MethodGet, pad, cons, nil, nil)
 			brief := eerste(t, regexp.MustCompile(`href="([^"]+/brief/\d+)"`), pag.Body)
 			b := o.Doe(http.MethodGet, brief, cons, nil, nil)
@@ -176,6 +206,18 @@ func TestVanCheckTotBrief(t *testing.T) {
 			lb := o.Doe(http.MethodPost, "/aanvragen/status/brief", "", url.Values{"referentie": {ref}, "code": {code}, "brief": {briefID}}, nil)
 			if lb.Body != b.Body {
 				t.Error("the resident's letter differs from the case worker's")
+			}
+			// The address changed on the status page: a bad one at the field, a good one saved.
+			webtest.Bevat(t, st, `action="/aanvragen/status/email"`, "Wij sturen berichten over uw aanvraag naar inwoner@voorbeeld.nl.")
+			em := o.Doe(http.MethodPost, "/aanvragen/status/email", "", url.Values{"referentie": {ref}, "code": {code}, "email": {"nieuw@"}}, nil)
+			webtest.Bevat(t, em, `id="email-fout"`, `value="nieuw@"`, "naar inwoner@voorbeeld.nl")
+			if em.Status != http.StatusUnprocessableEntity {
+				t.Fatalf("bad address on the status page: %d", em.Status)
+			}
+			em = o.Doe(http.MethodPost, "/aanvragen/status/email", "", url.Values{"referentie": {ref}, "code": {code}, "email": {"nieuw@voorbeeld.nl"}}, nil)
+			webtest.Bevat(t, em, "Uw e-mailadres is opgeslagen.", "naar nieuw@voorbeeld.nl")
+			if em.Status != http.StatusOK || len(outboxRijen(t, o)) != 3 {
+				t.Fatalf("changed address: %d", em.Status)
 			}
 			// Export of the awards.
 			csv := o.Doe(http.MethodGet, "/beheer/"+gm+"/aanvragen/export?van=2026-03-01&tot=2026-03-31", cons, nil, nil)
@@ -193,6 +235,25 @@ func TestVanCheckTotBrief(t *testing.T) {
 			}
 		})
 	}
+}
+
+// outboxRijen are the outbox's kind, recipient and body, oldest first.
+func outboxRijen(t *testing.T, o *omgeving) [][3]string {
+	t.Helper()
+	rows, err := o.DB.SQL().QueryContext(t.Context(), `SELECT soort, aan, tekst FROM mail_outbox ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out [][3]string
+	for rows.Next() {
+		var r [3]string
+		if err := rows.Scan(&r[0], &r[1], &r[2]); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 func tel(t *testing.T, o *omgeving, tabel string) int {
@@ -278,7 +339,7 @@ func TestIntermediair(t *testing.T) {
 	}
 	v.Set("toestemming", "ja")
 	docs := o.Doe(http.MethodPost, "/aanvragen/documenten", "", v, nil)
-	webtest.Bevat(t, docs, `name="toestemming" value="ja"`)
+	webtest.Bevat(t, docs, `name="toestemming" value="ja"`, "E-mailadres van uw cliënt (niet verplicht)", "de toestemming van uw cliënt geldt ook hiervoor")
 	// A control character in a field of the multipart form: refused like the kit refuses it in others.
 	slecht := url.Values{}
 	for k, x := range v {
@@ -288,8 +349,13 @@ func TestIntermediair(t *testing.T) {
 	if a := o.multipart("/aanvragen/nieuw", slecht); a.Status != http.StatusUnprocessableEntity {
 		t.Fatalf("NUL in a multipart field: %d", a.Status)
 	}
+	v.Set("email", "client@voorbeeld.nl") // the intermediary's choice: the client's address
 	nieuw := o.multipart("/aanvragen/nieuw", v)
-	webtest.Bevat(t, nieuw, "Geef het kenmerk en de code aan uw cliënt")
+	webtest.Bevat(t, nieuw, "Geef het kenmerk en de code aan uw cliënt", "ook naar client@voorbeeld.nl")
+	if uit := outboxRijen(t, o); len(uit) != 1 || uit[0][0] != aanvragen.MailCode || uit[0][1] != "client@voorbeeld.nl" ||
+		!strings.Contains(uit[0][2], "met uw toestemming") || strings.Contains(uit[0][2], "Fatima") || strings.Contains(uit[0][2], "Humanitas") {
+		t.Fatalf("outbox of the intermediary's application: %q", uit)
+	}
 	ref := eerste(t, refRe, nieuw.Body)
 	var id int64
 	if err := o.DB.SQL().QueryRowContext(t.Context(), `SELECT id FROM aanvragen_aanvraag WHERE referentie = $1`, ref).Scan(&id); err != nil {

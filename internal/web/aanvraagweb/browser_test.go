@@ -45,10 +45,22 @@ func TestBrowserAanvraag(t *testing.T) {
 	webtest.Submit(t, inw, `form[action="/aanvragen/documenten"] button`)
 	b.CheckAxe(t, inw, "documenten")
 	b.Screenshot(t, inw, "aanvraag-documenten")
+	// A bad e-mail address first: the message at the field (and in the summary), checked with axe.
+	webtest.Do(t, inw, chromedp.SetValue(chromedp.CSS("#email"), "inwoner.voorbeeld.nl"))
+	webtest.Submit(t, inw, `form[action="/aanvragen/nieuw"] button`)
+	if !webtest.Has(t, inw, "#email-fout") {
+		t.Fatal("no message at the e-mail field")
+	}
+	b.CheckAxe(t, inw, "documenten-email-fout")
+	b.Screenshot(t, inw, "aanvraag-documenten-email-fout")
+	webtest.Do(t, inw, chromedp.SetValue(chromedp.CSS("#email"), "inwoner@voorbeeld.nl"))
 	if webtest.Has(t, inw, `input[type="file"]`) {
 		webtest.Do(t, inw, chromedp.SetUploadFiles(chromedp.CSS(`input[type="file"]`), []string{foto}))
 	}
 	webtest.Submit(t, inw, `form[action="/aanvragen/nieuw"] button`)
+	if !webtest.Has(t, inw, "#email-melding") {
+		t.Error("the received page does not say the code is mailed")
+	}
 	b.CheckAxe(t, inw, "ontvangen")
 	b.Screenshot(t, inw, "aanvraag-ontvangen")
 	ref := leesTekst(t, inw, "#referentie")
@@ -93,6 +105,21 @@ func TestBrowserAanvraag(t *testing.T) {
 	if webtest.Has(t, inw, `input[type="file"]`) {
 		t.Error("documents still asked after sending them")
 	}
+	// The address on the status page: a bad one at the field, then a good one saved.
+	webtest.Do(t, inw, chromedp.SetValue(chromedp.CSS("#email"), "nieuw@"))
+	webtest.Submit(t, inw, `form[action="/aanvragen/status/email"] button`)
+	if !webtest.Has(t, inw, "#email-fout") {
+		t.Fatal("no message at the status page's e-mail field")
+	}
+	b.CheckAxe(t, inw, "status-email-fout")
+	b.Screenshot(t, inw, "aanvraag-status-email-fout")
+	webtest.Do(t, inw, chromedp.SetValue(chromedp.CSS("#email"), "nieuw@voorbeeld.nl"))
+	webtest.Submit(t, inw, `form[action="/aanvragen/status/email"] button`)
+	if s := leesTekst(t, inw, "#email-gewijzigd"); s != "Uw e-mailadres is opgeslagen." {
+		t.Errorf("after the change: %q", s)
+	}
+	b.CheckAxe(t, inw, "status-email")
+	b.Screenshot(t, inw, "aanvraag-status-email")
 
 	webtest.Do(t, mw, chromedp.Reload(), chromedp.WaitReady(chromedp.CSS("footer")))
 	webtest.Do(t, mw, chromedp.SetValue(chromedp.CSS("#bsn"), "123456789"))

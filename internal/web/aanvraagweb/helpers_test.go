@@ -50,7 +50,7 @@ func nieuweOmgevingMet(t testing.TB, db *store.DB, sc aanvragen.Scanner) *omgevi
 	*o.nu = begin
 	klok := func() time.Time { o.mu.Lock(); defer o.mu.Unlock(); return *o.nu }
 	o.Omgeving = webtest.NieuweOmgeving(t, db, webtest.Opties{Klok: klok, Nu: klok})
-	svc, err := aanvragen.New(aanvragen.Config{DB: db, Audit: o.Audit, Catalogus: webtest.Catalogus(t), Klok: klok, Scanner: sc})
+	svc, err := aanvragen.New(aanvragen.Config{DB: db, Audit: o.Audit, Catalogus: webtest.Catalogus(t), Klok: klok, Scanner: sc, BasisURL: "https://zeker.voorbeeld.nl"})
 	if err != nil {
 		t.Fatal(err)
 	}

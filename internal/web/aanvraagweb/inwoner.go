@@ -36,6 +36,9 @@ type inwonerData struct {
 	Ander                 bool
 	ImNaam, ImOrganisatie string
 	Toestemming           bool
+	// Email is the address of the application (the form's value on the application form); EmailInvoer
+	// what the status page's field shows; EmailMelding the confirmation after a change.
+	Email, EmailInvoer, EmailMelding string
 }
 
 type keuzeRij struct {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/zeker-platform/zeker/internal/aanvragen"
 	"github.com/zeker-platform/zeker/internal/auth"
@@ -117,8 +118,11 @@ func (s *server) nieuw(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	gekozen := r.PostForm["regeling"]
+	// The address is checked by the service (mail.GeldigAdres), so that a line break or a list is a
+	// message at the field, not the general "text not allowed".
+	email := r.PostFormValue("email")
 	n := aanvragen.NieuweAanvraag{Gemeente: in.Gemeente, Formulier: r.PostFormValue("formulier"), Huishouden: in.Huishouden,
-		Antwoorden: antwoorden(in.Antwoorden), Regelingen: gekozen, Taal: l.Code, Bestanden: bestanden}
+		Antwoorden: antwoorden(in.Antwoorden), Regelingen: gekozen, Taal: l.Code, Bestanden: bestanden, Email: email}
 	im := &inwonerData{}
 	leesIntermediair(r, in, im)
 	if in.Ander {
@@ -146,8 +150,10 @@ func (s *server) nieuw(w http.ResponseWriter, r *http.Request) {
 	a, err := s.svc.Start(r.Context(), n)
 	if err != nil {
 		d := &inwonerData{T: r.PostFormValue("t"), Formulier: r.PostFormValue("formulier"), Gekozen: gekozen, Antwoorden: in.Antwoorden,
-			Ander: im.Ander, ImNaam: im.ImNaam, ImOrganisatie: im.ImOrganisatie, Toestemming: im.Toestemming}
-		if k := bestandFout(err); k != "" {
+			Ander: im.Ander, ImNaam: im.ImNaam, ImOrganisatie: im.ImOrganisatie, Toestemming: im.Toestemming, Email: toonbaar(email)}
+		if o, ok := aanvragen.IsOngeldig(err); ok && o.Veld == "email" {
+			d.Add("email", emailFout(l, o.Bericht))
+		} else if k := bestandFout(err); k != "" {
 			d.Add("bestanden", l.T(k))
 		} else if _, ok := aanvragen.IsOngeldig(err); ok {
 			d.Add("bestanden", l.T("aanvraag.fout.opnieuw"))
@@ -172,6 +178,9 @@ func (s *server) nieuw(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := &inwonerData{Aangemaakt: a, Deadline: datumNL(a.Deadline.Datum), Ander: in.Ander}
+	if !a.Bestond {
+		d.Email = strings.TrimSpace(email)
+	}
 	for _, o := range a.Ontbreekt {
 		d.Nodig = append(d.Nodig, nodigRij{Soort: string(o), Tekst: l.T("aanvraag.doc." + string(o))})
 	}
@@ -186,6 +195,14 @@ func antwoorden(in [][2]string) []aanvragen.Antwoord {
 		out = append(out, aanvragen.Antwoord{Vraag: a[0], Antwoord: a[1]})
 	}
 	return out
+}
+
+// toonbaar is a typed value to show in its field again: "" when it holds what a page may not show.
+func toonbaar(v string) string {
+	if text.Check(v) != nil {
+		return ""
+	}
+	return v
 }
 
 var _ = web.Open

@@ -98,7 +98,15 @@ func (s *server) status(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) toonStatus(w http.ResponseWriter, r *http.Request, l *web.Taal, in *aanvragen.Inzage, code string, fouten *web.FieldErrors, status int) {
-	d := &inwonerData{Inzage: s.inzageRij(in, l), Referentie: in.Referentie, Code: code}
+	s.toonStatusMet(w, r, l, in, code, fouten, status, nil)
+}
+
+// toonStatusMet is toonStatus with extra the page's data changed by met (nil: nothing).
+func (s *server) toonStatusMet(w http.ResponseWriter, r *http.Request, l *web.Taal, in *aanvragen.Inzage, code string, fouten *web.FieldErrors, status int, met func(*inwonerData)) {
+	d := &inwonerData{Inzage: s.inzageRij(in, l), Referentie: in.Referentie, Code: code, Email: in.Email, EmailInvoer: in.Email}
+	if met != nil {
+		met(d)
+	}
 	if in.Status != aanvragen.Besloten {
 		d.Inzage.Stilstanden = s.stilstanden(r, l, in)
 	}
