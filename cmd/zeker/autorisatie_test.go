@@ -58,6 +58,8 @@ var toegangTabel = map[string]string{
 	"GET /sociale-kaart/{gemeente}/open-data.csv":  "publiek",
 	"GET /hulpvraag/{gemeente}":                    "publiek",
 	"POST /hulpvraag/{gemeente}":                   "publiek",
+	"GET /schuldhulp/{gemeente}/cijfers":           "publiek",
+	"GET /schuldhulp/{gemeente}/cijfers.csv":       "publiek",
 
 	// Login.
 	"GET /login":       "publiek",

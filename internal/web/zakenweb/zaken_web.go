@@ -2,7 +2,7 @@
 // gemeente (zaken_werklijst.go), a new zaak at the desk or by phone and a zaak from a vroegsignaalzaak
 // (zaken_nieuw.go), the zaak page with its deadlines, decision, plan, regie and timeline
 // (zaken_zaak.go, zaken_wijzig.go), the settings of the gemeente (zaken_instellingen.go), the resident's
-// own online request (hulpvraag.go, a public page), the waiting list, teams, nazorg, debts and the Wgs
+// own online request (hulpvraag.go, a public page), the public Wgs figures (cijfers.go), the waiting list, teams, nazorg, debts and the Wgs
 // indicators (zaken_wachtlijst.go, zaken_teams.go, zaken_nazorg.go, zaken_schulden.go,
 // zaken_indicatoren.go). The rules
 // and the storage are internal/zaken; every route is a row of the part (routes below), so the kit's
@@ -52,6 +52,8 @@ type server struct {
 	partners     *partner.Service
 	// rate limits of the public form (hulpvraag.go)
 	pogingen, perAdres, perGemeente *begrenzer
+	// the published Wgs figures of the public page (cijfers.go)
+	pub publiekCache
 }
 
 // New parses the pages and returns the part; a template error fails it, so a broken page never ships.
@@ -98,6 +100,8 @@ func (s *server) routes() []web.Route {
 	return []web.Route{
 		{Pattern: "GET /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraag},
 		{Pattern: "POST /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraagPost},
+		{Pattern: "GET /schuldhulp/{gemeente}/cijfers", Access: web.Open, Handler: s.cijfers},
+		{Pattern: "GET /schuldhulp/{gemeente}/cijfers.csv", Access: web.Open, Handler: s.cijfersCSV},
 		lees("GET /beheer/{gemeente}/zaken", s.werklijst),
 		lees("GET /beheer/{gemeente}/zaken/wachtlijst", s.wachtlijst),
 		lees("GET /beheer/{gemeente}/zaken/indicatoren.csv", s.indicatorenCSV),
