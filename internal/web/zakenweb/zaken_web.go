@@ -143,6 +143,9 @@ func (s *server) routes() []web.Route {
 		team("POST /beheer/{gemeente}/zaken/teams/lid-weg", s.teamLidWeg),
 		bijzonder("GET /beheer/{gemeente}/zaken/{id}/bijzonder", s.bijzonder),
 		bijzonder("POST /beheer/{gemeente}/zaken/{id}/bijzonder", s.bijzonderPost),
+		// The partner's own list of nazorg contact moments (nazorg_partner.go narrows to the user's partner).
+		{Pattern: "GET /beheer/{gemeente}" + nazorgPartnerPad, Access: web.InGemeente, Permissie: auth.VerwijzingenMaken, Activiteit: activiteit, Handler: s.nazorgPartner},
+		{Pattern: "POST /beheer/{gemeente}" + nazorgPartnerPad, Access: web.InGemeente, Permissie: auth.VerwijzingenMaken, Activiteit: activiteit, Handler: s.nazorgPartnerPost},
 		{Pattern: "GET /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingen},
 		{Pattern: "POST /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingenPost},
 	}
@@ -153,6 +156,7 @@ var menu = []web.MenuItem{
 	{Titel: "Wachtlijst schuldhulp", Uitleg: "Wie wacht op het eerste gesprek, in volgorde, met de verwachte datum naast de termijn.", Pad: "/zaken/wachtlijst", Permissie: auth.ZakenLezen, Volgorde: 47},
 	{Titel: "Teams en termijnen", Uitleg: "De teams van schuldhulp en hoe hun termijnen ervoor staan.", Pad: "/zaken/teams", Permissie: auth.ZakenLezen, Volgorde: 48},
 	{Titel: "Nieuwe zaak", Uitleg: "Een hulpvraag aan de balie, per telefoon of online vastleggen.", Pad: "/zaken/nieuw", Permissie: auth.ZakenBehandelen, Volgorde: 46},
+	{Titel: "Nazorg: onze contactmomenten", Uitleg: "Voor partners: de geplande contactmomenten van de nazorg die de gemeente aan je organisatie overdroeg; afvinken.", Pad: nazorgPartnerPad, Permissie: auth.VerwijzingenMaken, Volgorde: 40},
 	{Titel: "Instellingen zaken", Uitleg: "Eigen termijnen, weigeringsgronden en bewaartermijnen.", Pad: "/zaken/instellingen", Permissie: auth.GemeenteInstellen, Volgorde: 91},
 }
 
