@@ -70,3 +70,18 @@ func TestCijfersPubliek(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCijfersPubliek is one anonymous request of the public page with the figures in memory (the
+// common case: they are computed at most once per gemeente per zaken.IndicatorenBewaren).
+func BenchmarkCijfersPubliek(b *testing.B) {
+	o := nieuweOmgeving(b, storetest.OpenTest(b), time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC))
+	pad := "/schuldhulp/" + gm + "/cijfers"
+	if a := o.Doe(http.MethodGet, pad, "", nil, nil); a.Status != 200 {
+		b.Fatalf("pagina: %d", a.Status)
+	}
+	for b.Loop() {
+		if a := o.Doe(http.MethodGet, pad, "", nil, nil); a.Status != 200 {
+			b.Fatalf("pagina: %d", a.Status)
+		}
+	}
+}
