@@ -58,6 +58,8 @@ var toegangTabel = map[string]string{
 	"GET /sociale-kaart/{gemeente}/open-data.csv":  "publiek",
 	"GET /hulpvraag/{gemeente}":                    "publiek",
 	"POST /hulpvraag/{gemeente}":                   "publiek",
+	"GET /schuldhulp/{gemeente}/cijfers":           "publiek",
+	"GET /schuldhulp/{gemeente}/cijfers.csv":       "publiek",
 
 	// Login.
 	"GET /login":       "publiek",
@@ -115,7 +117,11 @@ var toegangTabel = map[string]string{
 
 	// Referrals (netwerkweb): case workers and partner users; within the route the handler narrows a
 	// partner user to its own partner's referrals (TestVerwijzingenPartnerGrens).
-	"GET /beheer/{gemeente}/verwijzingen":                    "consulent intermediair",
+	"GET /beheer/{gemeente}/verwijzingen": "consulent intermediair",
+	// The partner's own list of nazorg contact moments (zakenweb): the same permission; the handler
+	// narrows to a partner user's own partner (zakenweb TestNazorgPartnerLijst).
+	"GET /beheer/{gemeente}/nazorg-partner":                  "consulent intermediair",
+	"POST /beheer/{gemeente}/nazorg-partner":                 "consulent intermediair",
 	"GET /beheer/{gemeente}/verwijzingen/nieuw":              "consulent intermediair",
 	"POST /beheer/{gemeente}/verwijzingen/nieuw":             "consulent intermediair",
 	"GET /beheer/{gemeente}/verwijzingen/{id}":               "consulent intermediair",

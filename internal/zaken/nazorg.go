@@ -72,6 +72,8 @@ type Nazorg struct {
 	Reden      string
 	Door       string
 	Momenten   []Contactmoment
+	// Referentie is the random reference the partner sees instead of the zaak id (nazorg_partner.go).
+	Referentie string
 }
 
 // NieuwMoment is a contact moment to plan.
@@ -154,9 +156,13 @@ func (s *Service) StartNazorg(ctx context.Context, gemeente string, id int64, ve
 			return "", fmt.Errorf("%w: deze zaak heeft al nazorg", ErrStatus)
 		}
 		var nid int64
-		if err := tx.QueryRowContext(ctx, `INSERT INTO zaken_nazorg (gemeente, zaak_id, huishouden_id, partner_id, start, door, aangemaakt)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, gemeente, id, z.HuishoudenID, partnerID, start.String(), door.Naam,
-			s.klok().UTC()).Scan(&nid); err != nil {
+		ref, err := nieuweReferentie()
+		if err != nil {
+			return "", err
+		}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO zaken_nazorg (gemeente, zaak_id, huishouden_id, partner_id, start, door, aangemaakt, referentie)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, gemeente, id, z.HuishoudenID, partnerID, start.String(), door.Naam,
+			s.klok().UTC(), ref).Scan(&nid); err != nil {
 			return "", fmt.Errorf("zaken: nazorg: %w", store.MapError(err))
 		}
 		for i, m := range momenten {
@@ -239,7 +245,7 @@ func lopendeNazorg(ctx context.Context, q queryer, gemeente string, id int64) (N
 
 // nazorgVan reads the zaak's nazorg (the newest first) with its contact moments.
 func nazorgVan(ctx context.Context, q queryer, gemeente string, id int64) ([]Nazorg, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, partner_id, start, afgesloten, reden, door FROM zaken_nazorg WHERE gemeente = $1 AND zaak_id = $2
+	rows, err := q.QueryContext(ctx, `SELECT id, partner_id, start, afgesloten, reden, door, referentie FROM zaken_nazorg WHERE gemeente = $1 AND zaak_id = $2
 		ORDER BY id DESC LIMIT 20`, gemeente, id)
 	if err != nil {
 		return nil, fmt.Errorf("zaken: nazorg: %w", err)
@@ -248,7 +254,7 @@ func nazorgVan(ctx context.Context, q queryer, gemeente string, id int64) ([]Naz
 	for rows.Next() {
 		var n Nazorg
 		var st, af string
-		if err := rows.Scan(&n.ID, &n.PartnerID, &st, &af, &n.Reden, &n.Door); err != nil {
+		if err := rows.Scan(&n.ID, &n.PartnerID, &st, &af, &n.Reden, &n.Door, &n.Referentie); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("zaken: nazorg: %w", err)
 		}

@@ -99,6 +99,7 @@ type hulpvraagData struct {
 	CrisisTermijn bool
 	Verwacht      string // expected earlier than the deadline, from the waiting list
 	Max           map[string]int
+	Cijfers       string // the public Wgs figures (cijfers.go)
 }
 
 // veldFout is an error of the public form: the field and a code; the page words it from the catalogue
@@ -183,6 +184,7 @@ func (s *server) hulpvraagPagina(r *http.Request, g tenant.Gemeente, d *hulpvraa
 		d.Crises = append(d.Crises, web.Optie{Waarde: string(c), Label: l.T("hulpvraag.crisis." + string(c))})
 	}
 	d.Max = map[string]int{"naam": zaken.MaxNaam, "vraag": zaken.MaxVraag}
+	d.Cijfers = CijfersURL(g.Code, d.Lang)
 	return l
 }
 

@@ -133,6 +133,10 @@ func TestBrowserZaken(t *testing.T) {
 		{"zaak-lezen", 200, func() webtest.Antwoord { return o.get(plan, "consulent") }},
 		{"hulpvraag", 200, func() webtest.Antwoord { return o.Doe(http.MethodGet, hv, "", nil, nil) }},
 		{"hulpvraag-en", 200, func() webtest.Antwoord { return o.Doe(http.MethodGet, hv+"?lang=en", "", nil, nil) }},
+		{"cijfers", 200, func() webtest.Antwoord { return o.Doe(http.MethodGet, "/schuldhulp/"+gm+"/cijfers", "", nil, nil) }},
+		{"cijfers-en", 200, func() webtest.Antwoord {
+			return o.Doe(http.MethodGet, "/schuldhulp/"+gm+"/cijfers?lang=en", "", nil, nil)
+		}},
 		{"hulpvraag-fout", 422, func() webtest.Antwoord {
 			return o.Doe(http.MethodPost, hv, "", url.Values{"telefoon": {"12"}, "email": {"x"}, "vraag": {strings.Repeat("x", 1001)}}, nil)
 		}},

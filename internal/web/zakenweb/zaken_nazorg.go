@@ -93,6 +93,7 @@ func metNamen(t string, namen map[string]string) string {
 
 type nazorgRij struct {
 	Partner, Start, Afgesloten, Reden string
+	Referentie                        string // the partner's reference (nazorg_partner.go)
 	Lopend                            bool
 	Momenten                          []momentRij
 }
@@ -107,7 +108,7 @@ func nazorgRijen(ns []zaken.Nazorg, namen map[string]string) ([]nazorgRij, [][2]
 	var out []nazorgRij
 	open := [][2]string{{"", "Kies een contactmoment"}}
 	for _, n := range ns {
-		rij := nazorgRij{Partner: naamOf(namen, n.PartnerID), Start: datumNL(n.Start), Lopend: n.Afgesloten.IsZero(), Reden: n.Reden}
+		rij := nazorgRij{Partner: naamOf(namen, n.PartnerID), Start: datumNL(n.Start), Lopend: n.Afgesloten.IsZero(), Reden: n.Reden, Referentie: n.Referentie}
 		if !n.Afgesloten.IsZero() {
 			rij.Afgesloten = datumNL(n.Afgesloten)
 		}

@@ -2,7 +2,7 @@
 // gemeente (zaken_werklijst.go), a new zaak at the desk or by phone and a zaak from a vroegsignaalzaak
 // (zaken_nieuw.go), the zaak page with its deadlines, decision, plan, regie and timeline
 // (zaken_zaak.go, zaken_wijzig.go), the settings of the gemeente (zaken_instellingen.go), the resident's
-// own online request (hulpvraag.go, a public page), the waiting list, teams, nazorg, debts and the Wgs
+// own online request (hulpvraag.go, a public page), the public Wgs figures (cijfers.go), the waiting list, teams, nazorg, debts and the Wgs
 // indicators (zaken_wachtlijst.go, zaken_teams.go, zaken_nazorg.go, zaken_schulden.go,
 // zaken_indicatoren.go). The rules
 // and the storage are internal/zaken; every route is a row of the part (routes below), so the kit's
@@ -57,6 +57,8 @@ type server struct {
 	budgetAanvragen BudgetAanvragen
 	// rate limits of the public form (hulpvraag.go)
 	pogingen, perAdres, perGemeente *begrenzer
+	// the published Wgs figures of the public page (cijfers.go)
+	pub publiekCache
 }
 
 // New parses the pages and returns the part; a template error fails it, so a broken page never ships.
@@ -103,6 +105,8 @@ func (s *server) routes() []web.Route {
 	return []web.Route{
 		{Pattern: "GET /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraag},
 		{Pattern: "POST /hulpvraag/{gemeente}", Access: web.Open, Handler: s.hulpvraagPost},
+		{Pattern: "GET /schuldhulp/{gemeente}/cijfers", Access: web.Open, Handler: s.cijfers},
+		{Pattern: "GET /schuldhulp/{gemeente}/cijfers.csv", Access: web.Open, Handler: s.cijfersCSV},
 		lees("GET /beheer/{gemeente}/zaken", s.werklijst),
 		lees("GET /beheer/{gemeente}/zaken/wachtlijst", s.wachtlijst),
 		lees("GET /beheer/{gemeente}/zaken/indicatoren.csv", s.indicatorenCSV),
@@ -144,6 +148,9 @@ func (s *server) routes() []web.Route {
 		team("POST /beheer/{gemeente}/zaken/teams/lid-weg", s.teamLidWeg),
 		bijzonder("GET /beheer/{gemeente}/zaken/{id}/bijzonder", s.bijzonder),
 		bijzonder("POST /beheer/{gemeente}/zaken/{id}/bijzonder", s.bijzonderPost),
+		// The partner's own list of nazorg contact moments (nazorg_partner.go narrows to the user's partner).
+		{Pattern: "GET /beheer/{gemeente}" + nazorgPartnerPad, Access: web.InGemeente, Permissie: auth.VerwijzingenMaken, Activiteit: activiteit, Handler: s.nazorgPartner},
+		{Pattern: "POST /beheer/{gemeente}" + nazorgPartnerPad, Access: web.InGemeente, Permissie: auth.VerwijzingenMaken, Activiteit: activiteit, Handler: s.nazorgPartnerPost},
 		{Pattern: "GET /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingen},
 		{Pattern: "POST /beheer/{gemeente}/zaken/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.instellingenPost},
 	}
@@ -154,6 +161,7 @@ var menu = []web.MenuItem{
 	{Titel: "Wachtlijst schuldhulp", Uitleg: "Wie wacht op het eerste gesprek, in volgorde, met de verwachte datum naast de termijn.", Pad: "/zaken/wachtlijst", Permissie: auth.ZakenLezen, Volgorde: 47},
 	{Titel: "Teams en termijnen", Uitleg: "De teams van schuldhulp en hoe hun termijnen ervoor staan.", Pad: "/zaken/teams", Permissie: auth.ZakenLezen, Volgorde: 48},
 	{Titel: "Nieuwe zaak", Uitleg: "Een hulpvraag aan de balie, per telefoon of online vastleggen.", Pad: "/zaken/nieuw", Permissie: auth.ZakenBehandelen, Volgorde: 46},
+	{Titel: "Nazorg: onze contactmomenten", Uitleg: "Voor partners: de geplande contactmomenten van de nazorg die de gemeente aan je organisatie overdroeg; afvinken.", Pad: nazorgPartnerPad, Permissie: auth.VerwijzingenMaken, Volgorde: 40},
 	{Titel: "Instellingen zaken", Uitleg: "Eigen termijnen, weigeringsgronden en bewaartermijnen.", Pad: "/zaken/instellingen", Permissie: auth.GemeenteInstellen, Volgorde: 91},
 }
 
