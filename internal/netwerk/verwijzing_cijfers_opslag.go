@@ -26,17 +26,22 @@ func (s *Service) VerwijzingCijfersVan(ctx context.Context, gemeente string, r R
 		return VerwijzingCijfers{}, err
 	}
 	van, tot := p.Grenzen(zone)
-	q := `SELECT partner_id, behoefte, eerste_antwoord, werkdagen_tot_antwoord, hulp_gestart, COUNT(*),
-		SUM(CASE WHEN ingetrokken IS NULL THEN 0 ELSE 1 END)
-		FROM netwerk_verwijzing WHERE gemeente = $1 AND richting = $2 AND aangemaakt >= $3 AND aangemaakt < $4`
-	args := []any{gemeente, string(r), van.UTC(), tot.UTC()}
+	waar, args := `aangemaakt >= $3 AND aangemaakt < $4`, []any{gemeente, string(r), van.UTC(), tot.UTC()}
 	if s.db.Dialect() == store.SQLite {
 		// The year sent in Europe/Amsterdam, exactly as index netwerk_verwijzing_cijfers (migration 0907)
-		// has it, so that SQLite reads one year in the order of the GROUP BY instead of sorting it.
-		q += ` AND (CAST(substr(aangemaakt, 1, 4) AS INTEGER) + (substr(aangemaakt, 6, 8) >= '12-31 23')) = $5`
-		args = append(args, p.Jaar)
+		// has it, so that SQLite reads one year in the order of the GROUP BY instead of sorting it. For a
+		// whole year that is the period itself and the bounds on aangemaakt (compared per row) are left out.
+		const jaar = `(CAST(substr(aangemaakt, 1, 4) AS INTEGER) + (substr(aangemaakt, 6, 8) >= '12-31 23')) = `
+		if p.Kwartaal == 0 {
+			waar, args = jaar+`$3`, []any{gemeente, string(r), p.Jaar}
+		} else {
+			waar, args = waar+` AND `+jaar+`$5`, append(args, p.Jaar)
+		}
 	}
-	q += ` GROUP BY partner_id, behoefte, eerste_antwoord, werkdagen_tot_antwoord, hulp_gestart`
+	q := `SELECT partner_id, behoefte, eerste_antwoord, werkdagen_tot_antwoord, hulp_gestart, COUNT(*),
+		SUM(CASE WHEN ingetrokken IS NULL THEN 0 ELSE 1 END)
+		FROM netwerk_verwijzing WHERE gemeente = $1 AND richting = $2 AND ` + waar + `
+		GROUP BY partner_id, behoefte, eerste_antwoord, werkdagen_tot_antwoord, hulp_gestart`
 	var rijen []TelRij
 	err = eachRow(ctx, s.db.SQL(), q, args, func(rows *sql.Rows) error {
 		var t TelRij
