@@ -31,12 +31,18 @@ const (
 	MinWaarnemingen = 100
 )
 
-// TelRij is one group of referrals (a partner and a need) as the storage counts it in SQL.
+// TelRij is one group of referrals (a partner and a need, and for the fields after Ingetrokken one
+// number of working days to the first answer) as the storage counts it in SQL.
 type TelRij struct {
 	PartnerID   string
 	Behoefte    Behoefte
 	Verstuurd   int // referrals sent in the period
 	Ingetrokken int // netwerk_verwijzing.ingetrokken set
+	// The answered ones among them, from the columns Beantwoord keeps on the referral (migration 0907):
+	Geaccepteerd int // first answer geaccepteerd
+	Afgewezen    int // first answer afgewezen
+	HulpGestart  int // with a hulp_gestart row
+	Werkdagen    int // the working days to the first answer of each of Geaccepteerd+Afgewezen
 }
 
 // Antwoord is a row of a referral's history that the counts need: its first answer — the geaccepteerd
@@ -128,13 +134,20 @@ type VerwijzingCijfers struct {
 }
 
 // TelVerwijzingen adds up the groups and the first answers per partner, per need and in total; zone is
-// Europe/Amsterdam (the days of the working-day count).
+// Europe/Amsterdam (the days of the working-day count of antwoorden). The storage gives everything in
+// rijen (grouped in SQL); antwoorden, one history row each, are counted the same way.
 func TelVerwijzingen(rijen []TelRij, antwoorden []Antwoord, zone *time.Location) (tot Telling, perPartner, perBehoefte []Groep) {
 	pp, pb := map[string]*Telling{}, map[Behoefte]*Telling{}
 	for _, r := range rijen {
 		for _, t := range []*Telling{&tot, groep(pp, r.PartnerID), groep(pb, r.Behoefte)} {
 			t.Verstuurd += r.Verstuurd
 			t.Ingetrokken += r.Ingetrokken
+			t.Geaccepteerd += r.Geaccepteerd
+			t.Afgewezen += r.Afgewezen
+			t.HulpGestart += r.HulpGestart
+			for range r.Geaccepteerd + r.Afgewezen {
+				t.Werkdagen = append(t.Werkdagen, r.Werkdagen)
+			}
 		}
 	}
 	for _, a := range antwoorden {

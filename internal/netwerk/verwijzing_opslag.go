@@ -346,6 +346,9 @@ func (s *Service) Beantwoord(ctx context.Context, gemeente string, id int64, k K
 		if err := s.statusRegel(ctx, tx, v, st, k.Gebruiker, toelichting); err != nil {
 			return err
 		}
+		if err := s.bewaarCijfers(ctx, tx, v, st, nu); err != nil {
+			return err
+		}
 		if err := s.meldAntwoord(ctx, tx, v, st); err != nil {
 			return err
 		}
