@@ -53,7 +53,7 @@ func FuzzParseSMTP(f *testing.F) {
 // FuzzParseBasisURL: an accepted base is an absolute http(s) URL without query, fragment, user or
 // whitespace, and a link on it stays on its host.
 func FuzzParseBasisURL(f *testing.F) {
-	for _, s := range []string{"https://zeker.voorbeeld.nl", "http://127.0.0.1:8080/", "https://x.nl/a/../b", "https://a@b.nl", "//x.nl"} {
+	for _, s := range []string{"https://zeker.voorbeeld.nl", "http://127.0.0.1:8080/", "https://x.nl/a/../b", "https://a@b.nl", "//x.nl", "https://zeker.voorbeeld.nl/zeker", "http://0/%00", "https://x.nl/a%20b"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

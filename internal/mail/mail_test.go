@@ -427,7 +427,7 @@ func TestParseBasisURL(t *testing.T) {
 			t.Errorf("ParseBasisURL(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "zeker.voorbeeld.nl", "/beheer", "ftp://x.nl", "https://a:b@x.nl", "https://x.nl?a=1", "https://x.nl#x", "https://", "javascript:alert(1)", "https://x.nl/a b"} {
+	for _, in := range []string{"", "zeker.voorbeeld.nl", "/beheer", "ftp://x.nl", "https://a:b@x.nl", "https://x.nl?a=1", "https://x.nl#x", "https://", "javascript:alert(1)", "https://x.nl/a b", "http://0/%00", "https://x.nl/a%0Ab"} {
 		if _, err := mail.ParseBasisURL(in); err == nil {
 			t.Errorf("ParseBasisURL(%q) accepted", in)
 		}

@@ -118,10 +118,23 @@ func ParseBasisURL(s string) (string, error) {
 	if u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery || u.Opaque != "" {
 		return "", errors.New("alleen schema, host, poort en eventueel een pad: geen gebruiker, ? of #")
 	}
-	if u.Path != "" && (u.RawPath != "" || strings.Contains(u.Path, "..") || !strings.HasPrefix(u.Path, "/")) {
+	if u.Path != "" && (u.RawPath != "" || strings.Contains(u.Path, "..") || !strings.HasPrefix(u.Path, "/") || !gewoonPad(u.Path)) {
 		return "", errors.New("het pad mag alleen gewone tekens bevatten")
 	}
 	return strings.TrimRight(u.Scheme+"://"+u.Host+u.Path, "/"), nil
+}
+
+// gewoonPad: a path of letters, digits and - . _ ~ / only, as decoded — so an escaped control character
+// ("%00", found by FuzzParseBasisURL) or space cannot reach a link.
+func gewoonPad(p string) bool {
+	for _, c := range p {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', strings.ContainsRune("-._~/", c):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Link joins a base URL from ParseBasisURL and an absolute path of Zeker ("/beheer/…"). Without a base
