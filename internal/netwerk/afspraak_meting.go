@@ -108,9 +108,17 @@ func (s *Service) LegMetingVast(ctx context.Context, m Meting, versie int) (Meti
 				return ErrMetingVerouderd
 			}
 			m.ID, m.Versie = id, huidig+1
-			if _, err := tx.ExecContext(ctx, `UPDATE netwerk_afspraak_meting SET waarde = $3, bron = $4, gemeten_op = $5, versie = $6, gewijzigd = $7
-				WHERE gemeente = $1 AND id = $2 AND versie = $8`, m.Gemeente, id, m.Waarde, m.Bron, partner.DagTekst(m.GemetenOp), m.Versie, nu, huidig); err != nil {
+			res, err := tx.ExecContext(ctx, `UPDATE netwerk_afspraak_meting SET waarde = $3, bron = $4, gemeten_op = $5, versie = $6, gewijzigd = $7
+				WHERE gemeente = $1 AND id = $2 AND versie = $8`, m.Gemeente, id, m.Waarde, m.Bron, partner.DagTekst(m.GemetenOp), m.Versie, nu, huidig)
+			if err != nil {
 				return fmt.Errorf("netwerk: meting %d: %w", id, store.MapError(err))
+			}
+			// On PostgreSQL a concurrent change committed after our SELECT leaves no row at our version:
+			// stale, not a silent success.
+			if n, err := res.RowsAffected(); err != nil {
+				return fmt.Errorf("netwerk: meting %d: %w", id, store.MapError(err))
+			} else if n != 1 {
+				return ErrMetingVerouderd
 			}
 		}
 		m.Gewijzigd = nu
