@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"strings"
 	"time"
 
@@ -193,7 +194,7 @@ func (b *Bezorger) Bezorg(ctx context.Context) (verzonden, opgegeven int, err er
 				vergrendeld_door = '', vergrendeld_tot = NULL WHERE id = $1 AND vergrendeld_door = $3`, g.id, nu, b.instantie())
 			verzonden++
 		} else {
-			reden := foutTekst(fout)
+			reden := foutTekst(fout, g.b.Aan)
 			if g.pogingen >= MaxPogingen {
 				_, err = b.DB.Exec(ctx, `UPDATE mail_outbox SET status = 'mislukt', tekst = '', afgehandeld = $2, laatste_fout = $3,
 					vergrendeld_door = '', vergrendeld_tot = NULL WHERE id = $1 AND vergrendeld_door = $4`, g.id, nu, reden, b.instantie())
@@ -215,9 +216,14 @@ func (b *Bezorger) Bezorg(ctx context.Context) (verzonden, opgegeven int, err er
 	return verzonden, opgegeven, nil
 }
 
-// foutTekst is the stored form of a delivery error: one line, at most 500 bytes.
-func foutTekst(err error) string {
+// foutTekst is the stored form of a delivery error: one line, at most 500 bytes, with the recipient aan
+// masked wherever the server repeated it ("550 <jan@…>: Recipient address rejected"): the error is
+// logged and shown on the outbox page, which never shows a whole address.
+func foutTekst(err error, aan string) string {
 	s := strings.Join(strings.Fields(err.Error()), " ")
+	if aan != "" {
+		s = regexp.MustCompile(`(?i)`+regexp.QuoteMeta(aan)).ReplaceAllLiteralString(s, Maskeer(aan))
+	}
 	if len(s) > 500 {
 		s = strings.ToValidUTF8(s[:500], "")
 	}
