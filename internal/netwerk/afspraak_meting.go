@@ -99,7 +99,10 @@ func (s *Service) LegMetingVast(ctx context.Context, m Meting, versie int) (Meti
 			if err := tx.QueryRowContext(ctx, `INSERT INTO netwerk_afspraak_meting (gemeente, afspraak_id, indicator, periode, waarde, bron, gemeten_op, versie, gewijzigd)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8) RETURNING id`, m.Gemeente, m.AfspraakID, m.Indicator, m.Periode.String(), m.Waarde, m.Bron,
 				partner.DagTekst(m.GemetenOp), nu).Scan(&m.ID); err != nil {
-				return fmt.Errorf("netwerk: meting opslaan: %w", store.MapError(err))
+				if err = store.MapError(err); errors.Is(err, store.ErrConflict) {
+					return ErrMetingVerouderd // another form recorded it after our SELECT
+				}
+				return fmt.Errorf("netwerk: meting opslaan: %w", err)
 			}
 		case err != nil:
 			return fmt.Errorf("netwerk: meting: %w", store.MapError(err))
