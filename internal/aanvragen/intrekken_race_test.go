@@ -11,8 +11,8 @@ import (
 // TestIntrekkenTegenBesluit (PostgreSQL, where transactions run side by side): a withdrawal and a
 // decision on the same application that overlap. Each side is played once as a raw transaction that
 // holds its row locks while the service call starts: the service call must see the other side's
-// committed result, not the state it read before, so a decided application is never withdrawn and a
-// withdrawn one never decided.
+// committed result, not the state it read before, so a decided application is never withdrawn, a
+// withdrawn one never decided, and no document is added to a withdrawn one.
 func TestIntrekkenTegenBesluit(t *testing.T) {
 	for _, o := range omgevingen(t, 3, gm) {
 		if o.db.Dialect() != store.Postgres {
@@ -83,6 +83,19 @@ func TestIntrekkenTegenBesluit(t *testing.T) {
 			}
 			if got := besluit(b.ID); got != string(aanvragen.Ingetrokken) {
 				t.Errorf("besluit = %q, want ingetrokken", got)
+			}
+			// A withdrawal commits while the resident sends a document: the document is refused.
+			c, _ := start("-nagestuurd")
+			err = anderen(c.ID, string(aanvragen.Ingetrokken), func() error {
+				_, err := o.svc.StuurNa(ctx, c.Referentie, c.Code, []aanvragen.Bestand{{Soort: "inkomen", Naam: "c.pdf", Inhoud: pdf(120)}})
+				return err
+			})
+			if f, ok := aanvragen.IsOngeldig(err); !ok || f.Veld != "bestand" {
+				t.Errorf("a document sent to a withdrawn application: err = %v, want ongeldig bestand", err)
+			}
+			var docs int
+			if err := o.db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM aanvragen_document WHERE aanvraag_id = $1`, c.ID).Scan(&docs); err != nil || docs != 2 {
+				t.Errorf("%d documents (want the 2 sent with the application), %v", docs, err)
 			}
 		})
 	}
