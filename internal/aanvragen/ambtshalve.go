@@ -48,7 +48,9 @@ type AmbtshalveVoorstel struct {
 // (MisluktVan) until the proposal is accepted or declined.
 func (s *Service) Ambtshalve(ctx context.Context, v AmbtshalveVoorstel, door Medewerker, af brief.Afzender) (*Aangemaakt, error) {
 	out, err := s.ambtshalve(ctx, v, door, af)
-	if err != nil && ctx.Err() == nil {
+	// A conflict is another's decision in the meantime (a double click, a colleague): the proposal is no
+	// longer open, so it is no failed attempt to show and retry.
+	if err != nil && ctx.Err() == nil && !errors.Is(err, errs.Conflict) {
 		melding := "Er ging iets mis bij het maken van de aanvraag; probeer het opnieuw."
 		if o, ok := IsOngeldig(err); ok {
 			melding = o.Bericht

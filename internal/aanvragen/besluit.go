@@ -113,6 +113,9 @@ func (s *Service) Beslis(ctx context.Context, gm string, id int64, versie int, i
 	vandaag := s.Vandaag()
 	err := s.sdb.Tx(ctx, func(tx *sql.Tx) error {
 		beslist := false
+		if err := vergrendel(ctx, tx, gm, id); err != nil { // a withdrawal may run alongside (intrekken.go)
+			return err
+		}
 		a, err := leesAanvraag(ctx, tx, gm, id)
 		if err != nil {
 			return err

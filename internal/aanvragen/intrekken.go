@@ -58,6 +58,9 @@ func (s *Service) TrekIn(ctx context.Context, ref, code string) (*Inzage, error)
 			fout = err
 			return nil
 		}
+		if err := vergrendel(ctx, tx, gm, id); err != nil {
+			return err
+		}
 		in, err := leesInzage(ctx, tx, gm, id)
 		if err != nil {
 			return err
@@ -96,4 +99,13 @@ func (s *Service) TrekIn(ctx context.Context, ref, code string) (*Inzage, error)
 		return nil, fout
 	}
 	return out, nil
+}
+
+// vergrendel takes the application's row lock before its state is read, so a withdrawal and a decision
+// that overlap run one after the other: on PostgreSQL (read committed) each would otherwise check the
+// state it read before the other committed, and a decided application could be withdrawn or a withdrawn
+// one decided. On SQLite the write transaction already excludes the other.
+func vergrendel(ctx context.Context, tx *sql.Tx, gm string, id int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE aanvragen_aanvraag SET versie = versie WHERE gemeente = $1 AND id = $2`, gm, id)
+	return store.MapError(err)
 }

@@ -147,6 +147,9 @@ func (s *Service) StuurNa(ctx context.Context, ref, code string, bestanden []Bes
 			fout = err
 			return nil
 		}
+		if err := vergrendel(ctx, tx, gm, id); err != nil { // a withdrawal may run alongside (intrekken.go)
+			return err
+		}
 		var st string
 		if err := tx.QueryRowContext(ctx, `SELECT status FROM aanvragen_aanvraag WHERE gemeente = $1 AND id = $2`, gm, id).Scan(&st); err != nil {
 			return store.MapError(err)

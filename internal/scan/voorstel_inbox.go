@@ -23,7 +23,7 @@ type InboxFilter struct {
 }
 
 // InboxVoorstel is a proposal with the village of its household at the scan (stored with the proposal;
-// for proposals made before migration 0101 the register's village then).
+// "" for proposals made before migration 0101, which stored none).
 type InboxVoorstel struct {
 	*Voorstel
 	Woonplaats string

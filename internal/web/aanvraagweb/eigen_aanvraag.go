@@ -55,6 +55,9 @@ func (s *server) eigenAanvraag(w http.ResponseWriter, r *http.Request) {
 	if !a.BeslotenOp.IsZero() {
 		d.Besloten = datumNL(a.BeslotenOp)
 	}
+	if a.IsIngetrokken() {
+		d.Status = "Ingetrokken door de aanvrager"
+	}
 	for _, x := range a.Regelingen {
 		rg := eigenRegeling{Naam: x.Naam, Besluit: "nog niet besloten"}
 		if x.Besluit != "" {
@@ -82,4 +85,5 @@ func (s *server) eigenAanvraag(w http.ResponseWriter, r *http.Request) {
 // besluitGenomen names a decision as taken.
 var besluitGenomen = map[aanvragen.BesluitSoort]string{
 	aanvragen.Toekennen: "Toegekend", aanvragen.Afwijzen: "Afgewezen", aanvragen.BuitenBehandeling: "Buiten behandeling gesteld",
+	aanvragen.Ingetrokken: "Ingetrokken door de aanvrager",
 }
