@@ -230,14 +230,18 @@ func foutTekst(err error, aan string) string {
 	return s
 }
 
-// Opruimen deletes the metadata of messages sent or given up more than Bewaartermijn ago, wipes any
+// Opruimen deletes the metadata of messages sent or given up more than Bewaartermijn ago, and messages
+// still waiting that were placed more than Bewaartermijn ago, wipes any
 // body left on a finished message (defensive: Bezorg already did), and returns how many rows went.
 func (b *Bezorger) Opruimen(ctx context.Context) (int64, error) {
 	nu := b.nu()
 	if _, err := b.DB.Exec(ctx, `UPDATE mail_outbox SET tekst = '' WHERE status IN ('verzonden', 'mislukt') AND tekst <> ''`); err != nil {
 		return 0, fmt.Errorf("mail: opruimen: %w", err)
 	}
-	res, err := b.DB.Exec(ctx, `DELETE FROM mail_outbox WHERE status IN ('verzonden', 'mislukt') AND afgehandeld < $1`, nu.Add(-Bewaartermijn))
+	// A message still waiting after Bewaartermijn (no sender was ever set: no --smtp) goes too, body and
+	// all: it may hold a resident's code or address, long after the application it came with was deleted.
+	res, err := b.DB.Exec(ctx, `DELETE FROM mail_outbox WHERE (status IN ('verzonden', 'mislukt') AND afgehandeld < $1)
+		OR (status = 'wacht' AND aangemaakt < $1)`, nu.Add(-Bewaartermijn))
 	if err != nil {
 		return 0, fmt.Errorf("mail: opruimen: %w", err)
 	}

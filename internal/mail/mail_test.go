@@ -355,7 +355,8 @@ type verzenderFunc func(context.Context, mail.Bericht) error
 
 func (f verzenderFunc) Verzend(ctx context.Context, b mail.Bericht) error { return f(ctx, b) }
 
-// TestBewaartermijn: metadata stay for Bewaartermijn after sending, then go; waiting mail stays.
+// TestBewaartermijn: metadata stay for Bewaartermijn after sending, then go; mail still waiting stays
+// for Bewaartermijn after it was placed (no sender set), then goes with its body — it may hold a code.
 func TestBewaartermijn(t *testing.T) {
 	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
 		k := nieuweKlok()
@@ -364,18 +365,24 @@ func TestBewaartermijn(t *testing.T) {
 		if v, _, err := bz.Bezorg(context.Background()); v != 1 || err != nil {
 			t.Fatal(v, err)
 		}
+		oud := plaats(t, db, bericht("c@voorbeeld.nl")) // never sent: no sender runs from here on
 		k.verder(mail.Bewaartermijn - time.Hour)
-		plaats(t, db, bericht("b@voorbeeld.nl")) // waiting: never deleted by the retention
+		nieuw := plaats(t, db, bericht("b@voorbeeld.nl")) // waiting, placed within the term: stays
+		// Plaats stamps the wall clock; this message is placed at the test clock's moment.
+		if _, err := db.SQL().Exec(`UPDATE mail_outbox SET aangemaakt = $1 WHERE id = $2`, k.nu().UTC().Truncate(time.Microsecond), nieuw); err != nil {
+			t.Fatal(err)
+		}
 		if n, err := bz.Opruimen(context.Background()); err != nil || n != 0 {
 			t.Fatalf("before the term: %d deleted, %v", n, err)
 		}
 		lees(t, db, id)
+		lees(t, db, oud)
 		k.verder(2 * time.Hour)
-		if n, err := bz.Opruimen(context.Background()); err != nil || n != 1 {
-			t.Fatalf("after the term: %d deleted, %v", n, err)
+		if n, err := bz.Opruimen(context.Background()); err != nil || n != 2 {
+			t.Fatalf("after the term: %d deleted, %v; want the sent one and the one waiting since the start", n, err)
 		}
 		if telRijen(t, db) != 1 {
-			t.Fatalf("the waiting message must stay")
+			t.Fatalf("the message placed within the term must stay")
 		}
 	})
 }
