@@ -145,3 +145,43 @@ func TestBijzonderAlleenHier(t *testing.T) {
 		t.Errorf("zaken_bijzonder gelezen buiten bijzonder.go: %v", gevonden)
 	}
 }
+
+// TestBijzondereGegevensGelijktijdig: two case workers store the first health data of a zaak at the
+// same time (both forms with version 0): one is stored, the other is a stale form (ErrVerouderd), never
+// a database error. On PostgreSQL both transactions read "nothing stored" and the second INSERT met the
+// primary key.
+func TestBijzondereGegevensGelijktijdig(t *testing.T) {
+	for _, o := range omgevingen(t, op("2026-03-02 09:00"), 5, "GM1681") {
+		t.Run(o.naam, func(t *testing.T) {
+			ctx := metActor(t.Context())
+			for ronde := range 5 {
+				id, err := o.svc.Start(ctx, "GM1681", zaken.Hulpvraag{HuishoudenID: o.recs["GM1681"][ronde].ID, Kanaal: zaken.Balie, Route: zaken.Schuldhulp, Gestart: op("2026-03-02 08:00")}, consulent)
+				if err != nil {
+					t.Fatal(err)
+				}
+				const n = 6
+				fouten := make(chan error, n)
+				start := make(chan struct{})
+				for i := range n {
+					go func() {
+						<-start
+						fouten <- o.svc.ZetBijzondereGegevens(ctx, "GM1681", id, 0, zaken.Gezondheid{Psychisch: true, Toelichting: strings.Repeat("x", i+1)}, consulent)
+					}()
+				}
+				close(start)
+				goed := 0
+				for range n {
+					switch err := <-fouten; {
+					case err == nil:
+						goed++
+					case !errors.Is(err, zaken.ErrVerouderd):
+						t.Errorf("ronde %d: %v", ronde, err)
+					}
+				}
+				if goed != 1 {
+					t.Errorf("ronde %d: %d keer opgeslagen, want 1", ronde, goed)
+				}
+			}
+		})
+	}
+}
