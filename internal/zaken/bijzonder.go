@@ -137,8 +137,17 @@ func (s *Service) ZetBijzondereGegevens(ctx context.Context, gemeente string, id
 			return ErrVerouderd
 		}
 		switch {
+		case g.Leeg() && versie == 0:
+			// nothing stored and nothing to store
 		case g.Leeg():
-			_, err = tx.ExecContext(ctx, `DELETE FROM zaken_bijzonder WHERE gemeente = $1 AND zaak_id = $2`, gemeente, id)
+			// Only the version the form saw: on PostgreSQL a change committed meanwhile must not be deleted unseen.
+			var r sql.Result
+			r, err = tx.ExecContext(ctx, `DELETE FROM zaken_bijzonder WHERE gemeente = $1 AND zaak_id = $2 AND versie = $3`, gemeente, id, versie)
+			if err == nil {
+				if n, _ := r.RowsAffected(); n != 1 {
+					return ErrVerouderd
+				}
+			}
 		case versie == 0:
 			// Two first forms at once: on PostgreSQL both read "nothing stored"; the later one inserts
 			// nothing here and is a stale form, not a primary-key error.
