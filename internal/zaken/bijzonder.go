@@ -137,13 +137,30 @@ func (s *Service) ZetBijzondereGegevens(ctx context.Context, gemeente string, id
 			return ErrVerouderd
 		}
 		switch {
+		case g.Leeg() && versie == 0:
+			// nothing stored and nothing to store
 		case g.Leeg():
-			_, err = tx.ExecContext(ctx, `DELETE FROM zaken_bijzonder WHERE gemeente = $1 AND zaak_id = $2`, gemeente, id)
+			// Only the version the form saw: on PostgreSQL a change committed meanwhile must not be deleted unseen.
+			var r sql.Result
+			r, err = tx.ExecContext(ctx, `DELETE FROM zaken_bijzonder WHERE gemeente = $1 AND zaak_id = $2 AND versie = $3`, gemeente, id, versie)
+			if err == nil {
+				if n, _ := r.RowsAffected(); n != 1 {
+					return ErrVerouderd
+				}
+			}
 		case versie == 0:
-			_, err = tx.ExecContext(ctx, `INSERT INTO zaken_bijzonder (gemeente, zaak_id, verslaving, psychisch, lichamelijk, lvb,
-				toelichting, versie, door, gewijzigd) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)`,
+			// Two first forms at once: on PostgreSQL both read "nothing stored"; the later one inserts
+			// nothing here and is a stale form, not a primary-key error.
+			var r sql.Result
+			r, err = tx.ExecContext(ctx, `INSERT INTO zaken_bijzonder (gemeente, zaak_id, verslaving, psychisch, lichamelijk, lvb,
+				toelichting, versie, door, gewijzigd) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9) ON CONFLICT (gemeente, zaak_id) DO NOTHING`,
 				gemeente, id, b2i(g.Verslaving), b2i(g.Psychisch), b2i(g.Lichamelijk), b2i(g.LVB), g.Toelichting, door.Naam,
 				s.klok().UTC().Truncate(time.Microsecond))
+			if err == nil {
+				if n, _ := r.RowsAffected(); n != 1 {
+					return ErrVerouderd
+				}
+			}
 		default:
 			var r sql.Result
 			r, err = tx.ExecContext(ctx, `UPDATE zaken_bijzonder SET verslaving = $1, psychisch = $2, lichamelijk = $3, lvb = $4,

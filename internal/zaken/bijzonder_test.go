@@ -145,3 +145,92 @@ func TestBijzonderAlleenHier(t *testing.T) {
 		t.Errorf("zaken_bijzonder gelezen buiten bijzonder.go: %v", gevonden)
 	}
 }
+
+// TestBijzondereGegevensGelijktijdig: two case workers store the first health data of a zaak at the
+// same time (both forms with version 0): one is stored, the other is a stale form (ErrVerouderd), never
+// a database error. On PostgreSQL both transactions read "nothing stored" and the second INSERT met the
+// primary key.
+func TestBijzondereGegevensGelijktijdig(t *testing.T) {
+	for _, o := range omgevingen(t, op("2026-03-02 09:00"), 5, "GM1681") {
+		t.Run(o.naam, func(t *testing.T) {
+			ctx := metActor(t.Context())
+			for ronde := range 5 {
+				id, err := o.svc.Start(ctx, "GM1681", zaken.Hulpvraag{HuishoudenID: o.recs["GM1681"][ronde].ID, Kanaal: zaken.Balie, Route: zaken.Schuldhulp, Gestart: op("2026-03-02 08:00")}, consulent)
+				if err != nil {
+					t.Fatal(err)
+				}
+				const n = 6
+				fouten := make(chan error, n)
+				start := make(chan struct{})
+				for i := range n {
+					go func() {
+						<-start
+						fouten <- o.svc.ZetBijzondereGegevens(ctx, "GM1681", id, 0, zaken.Gezondheid{Psychisch: true, Toelichting: strings.Repeat("x", i+1)}, consulent)
+					}()
+				}
+				close(start)
+				goed := 0
+				for range n {
+					switch err := <-fouten; {
+					case err == nil:
+						goed++
+					case !errors.Is(err, zaken.ErrVerouderd):
+						t.Errorf("ronde %d: %v", ronde, err)
+					}
+				}
+				if goed != 1 {
+					t.Errorf("ronde %d: %d keer opgeslagen, want 1", ronde, goed)
+				}
+			}
+		})
+	}
+}
+
+// TestBijzondereGegevensWissenVerouderd: emptying the form (which deletes the row) and a change, both
+// from a form of the same version at once: one wins, the other is a stale form — the deletion never
+// takes away a change it did not see.
+func TestBijzondereGegevensWissenVerouderd(t *testing.T) {
+	for _, o := range omgevingen(t, op("2026-03-02 09:00"), 1, "GM1681") {
+		t.Run(o.naam, func(t *testing.T) {
+			ctx := metActor(t.Context())
+			id, err := o.svc.Start(ctx, "GM1681", zaken.Hulpvraag{HuishoudenID: o.recs["GM1681"][0].ID, Kanaal: zaken.Balie, Route: zaken.Schuldhulp, Gestart: op("2026-03-02 08:00")}, consulent)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for ronde := range 20 {
+				huidig, err := o.svc.BijzondereGegevens(ctx, "GM1681", id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if huidig.Versie == 0 {
+					if err := o.svc.ZetBijzondereGegevens(ctx, "GM1681", id, 0, zaken.Gezondheid{LVB: true}, consulent); err != nil {
+						t.Fatal(err)
+					}
+					huidig.Versie = 1
+				}
+				v := huidig.Versie
+				fouten := make(chan error, 2)
+				start := make(chan struct{})
+				for _, g := range []zaken.Gezondheid{{}, {Psychisch: true, Toelichting: "gewijzigd"}} {
+					go func() {
+						<-start
+						fouten <- o.svc.ZetBijzondereGegevens(ctx, "GM1681", id, v, g, consulent)
+					}()
+				}
+				close(start)
+				goed := 0
+				for range 2 {
+					switch err := <-fouten; {
+					case err == nil:
+						goed++
+					case !errors.Is(err, zaken.ErrVerouderd):
+						t.Errorf("ronde %d: %v", ronde, err)
+					}
+				}
+				if goed != 1 {
+					t.Fatalf("ronde %d: %d van 2 formulieren van versie %d opgeslagen, want 1", ronde, goed, v)
+				}
+			}
+		})
+	}
+}

@@ -98,7 +98,7 @@ func (s *Service) jpfStapPast(ctx context.Context, tx *sql.Tx, z Zaak, st Stap) 
 		return nil
 	}
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM zaken_stap WHERE gemeente = $1 AND zaak_id = $2 AND stap = $3`,
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM zaken_stap WHERE gemeente = $1 AND zaak_id = $2 AND stap = $3 AND verwijderd IS NULL`,
 		z.Gemeente, z.ID, string(StapJPFAangemeld)).Scan(&n); err != nil {
 		return fmt.Errorf("zaken: stap: %w", err)
 	}

@@ -113,3 +113,32 @@ func TestJongerenMigratie(t *testing.T) {
 		}
 	}
 }
+
+// TestJPFAanmeldingWeggehaald: a JPF aanmelding removed as recorded by mistake no longer counts as the
+// aanmelding that coaching and debts need.
+func TestJPFAanmeldingWeggehaald(t *testing.T) {
+	for _, o := range omgevingen(t, op("2026-03-02 09:00"), 1, "GM0147") {
+		t.Run(o.naam, func(t *testing.T) {
+			ctx := metActor(t.Context())
+			id, err := o.svc.Start(ctx, "GM0147", zaken.Hulpvraag{HuishoudenID: o.recs["GM0147"][0].ID, Kanaal: zaken.Balie, Route: zaken.Schuldhulp, Gestart: op("2026-03-02 08:45")}, consulent)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dag := d("2026-03-02")
+			if err := o.svc.LegStapVast(ctx, "GM0147", id, 1, zaken.StapJPFAangemeld, dag, "", consulent); err != nil {
+				t.Fatal(err)
+			}
+			det, err := o.svc.Zaak(ctx, "GM0147", id)
+			if err != nil || len(det.Stappen) != 1 {
+				t.Fatalf("stappen: %v %v", det.Stappen, err)
+			}
+			if err := o.svc.VerwijderStap(ctx, "GM0147", id, 2, det.Stappen[0].ID, "per vergissing vastgelegd", consulent); err != nil {
+				t.Fatal(err)
+			}
+			err = o.svc.LegStapVast(ctx, "GM0147", id, 3, zaken.StapJPFCoaching, dag, "", consulent)
+			if veldVan(err) != "stap" || !strings.Contains(err.Error(), "Leg eerst vast dat de zaak is aangemeld") {
+				t.Errorf("coaching na weggehaalde aanmelding: %v", err)
+			}
+		})
+	}
+}

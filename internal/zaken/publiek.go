@@ -12,8 +12,9 @@ package zaken
 //     dominance check is not done, so only the median may be shown);
 //   - the number of zaken behind a figure rounded to a multiple of AfrondenOp (PubliceerTelling), and
 //     not at all when the figure itself is suppressed.
-// Every published count is rounded, so a suppressed year cannot be recovered from the total of all
-// years minus the other years (the reference's secondary-suppression rule).
+// Every published count is rounded; that alone does not stop a suppressed year's share being recovered
+// from the share of all years minus the other years, so PubliekReeks adds the reference's secondary
+// suppression of the all-years share.
 
 // PubliekCijfer is one published figure: Waarde (percent or weeks, one decimal) only when Getoond;
 // Zaken is the rounded number of zaken behind it ("" when not shown).
@@ -48,4 +49,38 @@ func Publiek(in Indicatoren) PubliekJaar {
 		p.Resultaat = PubliekCijfer{Waarde: in.Resultaat.Mediaan, Getoond: true, Zaken: PubliceerTelling(in.Resultaat.Aantal)}
 	}
 	return p
+}
+
+// PubliekReeks turns the indicators of every year, all years last (Jaar 0, as IndicatorenPerJaar gives
+// them), into what may be published, with the secondary suppression of the reference (§4.5, "own,
+// conservative" rule): rounding the counts alone does not hold, because a share with one decimal over
+// 100 or more zaken nearly always fixes its numerator and denominator, so the share of all years minus
+// the shown years would give the share of a suppressed year. A share of all years is therefore shown
+// only when the years whose share is suppressed hold together no zaken or at least MinNoemer. (A median
+// cannot be taken apart that way and is not touched.)
+func PubliekReeks(ind []Indicatoren) []PubliekJaar {
+	v := make([]PubliekJaar, 0, len(ind))
+	for _, in := range ind {
+		v = append(v, Publiek(in))
+	}
+	if len(ind) < 2 || ind[len(ind)-1].Jaar != 0 {
+		return v
+	}
+	var gesprekken, crisis int
+	for _, in := range ind[:len(ind)-1] {
+		if n := in.Gesprekken.Beoordeeld; n < MinNoemer {
+			gesprekken += n
+		}
+		if n := in.Crisis.Beoordeeld; n < MinNoemer {
+			crisis += n
+		}
+	}
+	alle := &v[len(v)-1]
+	if gesprekken > 0 && gesprekken < MinNoemer {
+		alle.Gesprekken = PubliekCijfer{}
+	}
+	if crisis > 0 && crisis < MinNoemer {
+		alle.Crisis = PubliekCijfer{}
+	}
+	return v
 }

@@ -27,3 +27,37 @@ func TestPubliek(t *testing.T) {
 		t.Errorf("leeg: %+v", p)
 	}
 }
+
+// TestPubliekReeksSecundair: the share of all years minus the shares of the shown years must not give
+// the share of a suppressed year. A year of 3 zaken beside one of 100: the all-years share is then not
+// published (the two published shares with their rounded counts would give 80/100 and 82/103, so the
+// small year's 2 of 3); with a suppressed group of at least 100 together, or none, it is.
+func TestPubliekReeksSecundair(t *testing.T) {
+	jaar := func(j, op, n int) Indicatoren {
+		return Indicatoren{Jaar: j, Gesprekken: Termijnmaat{Beoordeeld: n, OpTijd: op}, Crisis: Termijnmaat{Beoordeeld: n, OpTijd: op}}
+	}
+	alle := func(js ...Indicatoren) []Indicatoren {
+		var t Indicatoren
+		for _, j := range js {
+			t.Gesprekken.Beoordeeld += j.Gesprekken.Beoordeeld
+			t.Gesprekken.OpTijd += j.Gesprekken.OpTijd
+			t.Crisis = t.Gesprekken
+		}
+		return append(js, t)
+	}
+	v := PubliekReeks(alle(jaar(2025, 2, 3), jaar(2026, 80, 100)))
+	if len(v) != 3 || v[0].Gesprekken.Getoond || !v[1].Gesprekken.Getoond {
+		t.Fatalf("per jaar: %+v", v)
+	}
+	if a := v[2]; a.Jaar != 0 || a.Gesprekken.Getoond || a.Crisis.Getoond || a.Gesprekken.Zaken != "" {
+		t.Errorf("alle jaren naast één onderdrukt jaar van 3 zaken: %+v", a)
+	}
+	// Suppressed years of 60 and 50: together 110, at least MinNoemer — the total may be shown.
+	if a := PubliekReeks(alle(jaar(2024, 40, 60), jaar(2025, 30, 50), jaar(2026, 80, 100)))[3]; !a.Gesprekken.Getoond || a.Gesprekken.Waarde != 71.4 {
+		t.Errorf("onderdrukte jaren samen 110: %+v", a.Gesprekken)
+	}
+	// Nothing suppressed: shown.
+	if a := PubliekReeks(alle(jaar(2025, 90, 100), jaar(2026, 80, 100)))[2]; !a.Gesprekken.Getoond || a.Gesprekken.Waarde != 85 {
+		t.Errorf("niets onderdrukt: %+v", a.Gesprekken)
+	}
+}

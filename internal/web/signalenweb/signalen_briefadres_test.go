@@ -75,6 +75,12 @@ func TestSignalenBriefadressen(t *testing.T) {
 		if a := o.post(lijst+"/verwijder", "beheerder", verwijder); a.Status != http.StatusNotFound {
 			t.Errorf("remove twice: status %d, want 404", a.Status)
 		}
+		// A house number no list can hold (beyond PostgreSQL's integer): refused like a non-number, never a 500.
+		for _, nr := range []string{"3000000000", "0", "-1"} {
+			if a := o.post(lijst+"/verwijder", "beheerder", url.Values{"postcode": {"8011AA"}, "huisnummer": {nr}}); a.Status != http.StatusBadRequest {
+				t.Errorf("remove huisnummer %s: status %d, want 400", nr, a.Status)
+			}
+		}
 		rijen, err := o.Audit.Zoek(context.Background(), audit.Filter{Gemeente: sigGM, Limiet: 1000})
 		if err != nil {
 			t.Fatal(err)

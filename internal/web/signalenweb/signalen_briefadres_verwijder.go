@@ -24,7 +24,9 @@ func (s *server) signalenBriefadresVerwijderen(w http.ResponseWriter, r *http.Re
 		return
 	}
 	n, err := strconv.Atoi(r.PostForm.Get("huisnummer"))
-	if err != nil {
+	// Out of the range Controleer allows, no list holds it; PostgreSQL's INTEGER column would refuse a
+	// larger number with an error (a 500), where SQLite finds nothing.
+	if err != nil || n < 1 || n > 99999 {
 		s.kit.StaffError(w, r, http.StatusBadRequest, "Dit briefadres staat niet in de lijst. Ga terug naar de instellingen en probeer het opnieuw.")
 		return
 	}

@@ -54,10 +54,7 @@ func (s *server) publiek(r *http.Request, g string) ([]zaken.PubliekJaar, error)
 	if err != nil {
 		return nil, err
 	}
-	v := make([]zaken.PubliekJaar, 0, len(ind))
-	for _, in := range ind {
-		v = append(v, zaken.Publiek(in))
-	}
+	v := zaken.PubliekReeks(ind)
 	if c.m == nil {
 		c.m = map[string]publiekWaarde{}
 	}
