@@ -88,6 +88,9 @@ func TestBrowserAmbtshalveInbox(t *testing.T) {
 		t.Error("accepting did not open the ambtshalve application")
 	}
 	b.CheckAxe(t, ctx, "voorstel-aanvraag")
+	// The walk ends at the letter the resident gets (issue 19: proposal → decision → letter).
+	webtest.Do(t, ctx, chromedp.Click(chromedp.CSS(`a[href*="/brief/"]`)), chromedp.WaitReady(chromedp.CSS(".bezwaar")))
+	b.CheckAxe(t, ctx, "voorstel-brief")
 
 	b.ZetSessie(t, ctx, o.Sessie("intermediair@test.zeker.test"))
 	ga("/beheer/" + ander + "/mijn-aanvragen")
