@@ -22,7 +22,7 @@ type Doelgroepjaar struct {
 // StatushoudersPerJaar returns per calendar year, from the first year with a zaak through this year,
 // the zaken started and how many of them are marked statushouder or inburgeraar, and all years together
 // as the last element (Jaar 0). The counts are exact: whoever publishes them applies the small-number
-// rule ([PubliceerTelling], [PubliceerAandeel]); the zaken page and its CSV do. Aggregates only: no
+// rule with its secondary suppression ([PubliekDoelgroep]); the zaken page and its CSV do. Aggregates only: no
 // audit row. The monitor part reads this function.
 func (s *Service) StatushoudersPerJaar(ctx context.Context, gemeente string) ([]Doelgroepjaar, error) {
 	per, err := s.startPerJaar(ctx, gemeente)
@@ -84,9 +84,10 @@ func (s *Service) startPerJaar(ctx context.Context, gemeente string) (map[int]Do
 // Small-number suppression for published counts of zaken (shared/reference/zaken-netwerk-monitor.md
 // §4.5, after CBS "Aanvullende onderzoeksbeschrijving Inkomensstatistiek" §5, and the reference's own
 // conservative rule for gemeente figures): counts are rounded to a multiple of 5, a count of 1 to 4 is
-// not shown ("<5"), and a share only with a denominator of at least 100. Because every published cell
-// is rounded (the total of all years too), a suppressed year cannot be recovered as the total minus the
-// other years.
+// not shown ("<5"), and a share only with a denominator of at least 100. Rounding alone does not stop a
+// suppressed year being recovered as the total minus the other years (a shown share fixes its year's
+// counts exactly): a series per year with all years publishes through PubliekReeks or PubliekDoelgroep,
+// which add the secondary suppression.
 const (
 	// AfrondenOp is the multiple published counts are rounded to.
 	AfrondenOp = 5
@@ -113,4 +114,45 @@ func PubliceerAandeel(teller, noemer int) (float64, bool) {
 		return 0, false
 	}
 	return float64(int(float64(teller)*1000/float64(noemer)+0.5)) / 10, true
+}
+
+// PubliekDoelgroepjaar is one year (Jaar 0: all years) of the marker counts as they may be published.
+type PubliekDoelgroepjaar struct {
+	Jaar int
+	// Getoond is false only for all years held back by the secondary suppression (PubliekDoelgroep):
+	// then neither its counts nor its share may be shown.
+	Getoond               bool
+	Gestart, Statushouder string // PubliceerTelling
+	Aandeel               float64
+	MetAandeel            bool // false when the share may not be shown
+}
+
+// PubliekDoelgroep turns the exact marker counts of every year, all years last (Jaar 0, as
+// StatushoudersPerJaar and Indicatoren.Doelgroep give them), into what may be published: per year the
+// counts rounded (PubliceerTelling) and the share from MinNoemer zaken started (PubliceerAandeel), with
+// the secondary suppression of PubliekReeks (secundairOnderdrukken) on all years. A year with a shown
+// share is known exactly (a share with one decimal and its rounded count fix both counts), so all
+// years minus that year would give a suppressed year of 3 (its share, and with the rounded totals even
+// its counts: 1 beside an exact 101 with all years "100" can only be 1). All years are therefore held
+// back whole — counts and share — when their share would be shown and the years with a suppressed share
+// hold together 1 to MinNoemer-1 zaken. Below MinNoemer zaken in all years no year's share is shown, no
+// year is known exactly, and the rounded counts of all years leave each small year its whole range.
+func PubliekDoelgroep(jaren []Doelgroepjaar) []PubliekDoelgroepjaar {
+	v := make([]PubliekDoelgroepjaar, 0, len(jaren))
+	for _, g := range jaren {
+		p := PubliekDoelgroepjaar{Jaar: g.Jaar, Getoond: true, Gestart: PubliceerTelling(g.Gestart), Statushouder: PubliceerTelling(g.Statushouder)}
+		p.Aandeel, p.MetAandeel = PubliceerAandeel(g.Statushouder, g.Gestart)
+		v = append(v, p)
+	}
+	if len(jaren) < 2 || jaren[len(jaren)-1].Jaar != 0 || !v[len(v)-1].MetAandeel {
+		return v
+	}
+	noemers := make([]int, 0, len(jaren)-1)
+	for _, g := range jaren[:len(jaren)-1] {
+		noemers = append(noemers, g.Gestart)
+	}
+	if secundairOnderdrukken(noemers) {
+		v[len(v)-1] = PubliekDoelgroepjaar{Jaar: 0}
+	}
+	return v
 }

@@ -66,21 +66,33 @@ func PubliekReeks(ind []Indicatoren) []PubliekJaar {
 	if len(ind) < 2 || ind[len(ind)-1].Jaar != 0 {
 		return v
 	}
-	var gesprekken, crisis int
+	var gesprekken, crisis []int
 	for _, in := range ind[:len(ind)-1] {
-		if n := in.Gesprekken.Beoordeeld; n < MinNoemer {
-			gesprekken += n
-		}
-		if n := in.Crisis.Beoordeeld; n < MinNoemer {
-			crisis += n
-		}
+		gesprekken = append(gesprekken, in.Gesprekken.Beoordeeld)
+		crisis = append(crisis, in.Crisis.Beoordeeld)
 	}
 	alle := &v[len(v)-1]
-	if gesprekken > 0 && gesprekken < MinNoemer {
+	if secundairOnderdrukken(gesprekken) {
 		alle.Gesprekken = PubliekCijfer{}
 	}
-	if crisis > 0 && crisis < MinNoemer {
+	if secundairOnderdrukken(crisis) {
 		alle.Crisis = PubliekCijfer{}
 	}
 	return v
+}
+
+// secundairOnderdrukken is the secondary suppression rule of PubliekReeks for a share published per
+// year and for all years together: noemers are the denominators of the single years. The share of all
+// years may not be published when the years whose own share is suppressed (a denominator below
+// MinNoemer) hold together 1 to MinNoemer-1 zaken, because the all-years share minus the shown years
+// would give theirs. Every published series of shares per year with an all-years total uses it (the
+// public figures here, the marker counts in PubliekDoelgroep).
+func secundairOnderdrukken(noemers []int) bool {
+	som := 0
+	for _, n := range noemers {
+		if n > 0 && n < MinNoemer {
+			som += n
+		}
+	}
+	return som > 0 && som < MinNoemer
 }

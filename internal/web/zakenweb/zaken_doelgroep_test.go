@@ -3,10 +3,12 @@ package zakenweb
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/store/storetest"
 	"github.com/zeker-platform/zeker/internal/web/webtest"
 )
@@ -37,6 +39,45 @@ func TestDoelgroepIndicatoren(t *testing.T) {
 	regels := strings.Split(strings.TrimSpace(c.Body), "\n")
 	if c.Status != 200 || len(regels) != 3 || !strings.HasSuffix(regels[0], ",zaken_gestart,zaken_gestart_statushouder,statushouder_pct") ||
 		!strings.HasPrefix(regels[1], "2026,") || !strings.HasSuffix(regels[1], ",5,<5,") || !strings.HasSuffix(regels[2], ",5,<5,") {
+		t.Errorf("csv: %d %q", c.Status, regels)
+	}
+}
+
+// TestDoelgroepSecundair: a year of 3 zaken (2 marked) beside this year's 100 (80 marked). Each year
+// and all years rounded on their own gave the small year away: all years 79.6% of "105" can only be 82
+// of 103, this year's 80.0% of "100" only 80 of 100, so 2 of the 3. The page and the CSV hold all
+// years back ("niet getoond", empty in the CSV); the years themselves stay.
+func TestDoelgroepSecundair(t *testing.T) {
+	db := storetest.OpenTest(t)
+	o := nieuweOmgeving(t, db, time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC))
+	n := 0
+	zaak := func(dag string, statushouder int) {
+		t.Helper()
+		n++
+		if _, err := db.SQL().ExecContext(t.Context(), `INSERT INTO zaken_zaak (gemeente, huishouden_id, kanaal, route, gestart, startdatum, status, aangemaakt, statushouder)
+			VALUES ($1, $5, 'balie', 'schuldhulp', $2, $3, 'aangemeld', $2, $4)`, gm, time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC), dag, statushouder, "HH-"+strconv.Itoa(n)); err != nil {
+			t.Fatal(store.MapError(err))
+		}
+	}
+	for i := range 3 {
+		zaak("2025-06-02", map[bool]int{true: 1}[i < 2])
+	}
+	for i := range 100 {
+		zaak("2026-02-02", map[bool]int{true: 1}[i < 80])
+	}
+	b := basis(gm)
+	w := o.get(b, "teamleider")
+	webtest.Bevat(t, w, "Zaken begonnen</th><td class=\"utrecht-table__cell\">100</td><td class=\"utrecht-table__cell\">niet getoond</td>",
+		"Waarvan gemarkeerd statushouder of inburgeraar</th><td class=\"utrecht-table__cell\">80 (80,0%)</td><td class=\"utrecht-table__cell\">niet getoond</td>")
+	for _, weg := range []string{"79,6", ">105<"} {
+		if strings.Contains(w.Body, weg) {
+			t.Errorf("page shows %q of all years", weg)
+		}
+	}
+	c := o.get(b+"/indicatoren.csv", "teamleider")
+	regels := strings.Split(strings.TrimSpace(c.Body), "\n")
+	if c.Status != 200 || len(regels) != 4 || !strings.HasPrefix(regels[1], "2025,") || !strings.HasSuffix(regels[1], ",<5,<5,") ||
+		!strings.HasSuffix(regels[2], ",100,80,80.0") || !strings.HasPrefix(regels[3], "alle,") || !strings.HasSuffix(regels[3], ",,,") {
 		t.Errorf("csv: %d %q", c.Status, regels)
 	}
 }

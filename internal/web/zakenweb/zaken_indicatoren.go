@@ -41,14 +41,14 @@ func komma(f float64) string {
 	return strings.Replace(strconv.FormatFloat(f, 'f', 1, 64), ".", ",", 1)
 }
 
-func indRijVan(in zaken.Indicatoren) indRij {
+func indRijVan(in zaken.Indicatoren, dg zaken.PubliekDoelgroepjaar) indRij {
 	j := strconv.Itoa(in.Jaar)
 	if in.Jaar == 0 {
 		j = "Alle jaren"
 	}
 	rij := indRij{Jaar: j, Gesprekken: maatTekst(in.Gesprekken), Crisis: maatTekst(in.Crisis), Besluiten: maatTekst(in.Besluiten),
 		Resultaat: wekenTekst(in.Resultaat), Einde: wekenTekst(in.Einde)}
-	rij.Gestart, rij.Statushouder, rij.Aandeel = doelgroepVan(in.Doelgroep).tekst()
+	rij.Gestart, rij.Statushouder, rij.Aandeel = doelgroepTekst(dg)
 	return rij
 }
 
@@ -72,7 +72,8 @@ func (s *server) indicatorenCSV(w http.ResponseWriter, r *http.Request) {
 		}
 		return strconv.FormatFloat(f, 'f', 1, 64)
 	}
-	for _, in := range ind {
+	dg := doelgroepReeks(ind)
+	for i, in := range ind {
 		j := getal(in.Jaar)
 		if in.Jaar == 0 {
 			j = "alle"
@@ -82,7 +83,7 @@ func (s *server) indicatorenCSV(w http.ResponseWriter, r *http.Request) {
 			dec(p, ok), getal(in.Crisis.Beoordeeld), getal(in.Crisis.OpTijd), getal(in.Besluiten.Beoordeeld), getal(in.Besluiten.OpTijd),
 			getal(in.Resultaat.Aantal), dec(in.Resultaat.Mediaan, in.Resultaat.Aantal > 0), dec(in.Resultaat.Gemiddelde, in.Resultaat.Aantal > 0),
 			getal(in.Einde.Aantal), dec(in.Einde.Mediaan, in.Einde.Aantal > 0), dec(in.Einde.Gemiddelde, in.Einde.Aantal > 0),
-		}, doelgroepVan(in.Doelgroep).csv()...)...)
+		}, doelgroepCSV(dg[i])...)...)
 	}
 	if err := c.Klaar(); err != nil {
 		s.kit.Log().ErrorContext(r.Context(), "zaken: indicatoren csv", "fout", err)

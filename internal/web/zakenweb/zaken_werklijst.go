@@ -207,9 +207,10 @@ func (s *server) werklijst(w http.ResponseWriter, r *http.Request) {
 		s.kit.InternalError(w, r, err)
 		return
 	}
-	for _, in := range ind {
+	dg := doelgroepReeks(ind)
+	for i, in := range ind {
 		if in.Jaar == vandaag.Jaar() || in.Jaar == 0 {
-			d.Indicatoren = append(d.Indicatoren, indRijVan(in))
+			d.Indicatoren = append(d.Indicatoren, indRijVan(in, dg[i]))
 		}
 	}
 	d.Fout = len(d.Fouten) > 0
