@@ -11,6 +11,7 @@ import (
 
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/auth"
+	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/tenant"
 )
 
@@ -104,10 +105,11 @@ func (k *Kit) Log() *slog.Logger { return k.log }
 // Nu is the current time (fixed in tests).
 func (k *Kit) Nu() time.Time { return k.deps.Nu() }
 
-// VandaagUTC is today's date at midnight UTC.
+// VandaagUTC is today's date in Europe/Amsterdam (datum.Van), as midnight UTC: the default day and year
+// of the pages (the monitor's period, the scan's reference day). Not the UTC date: from 23:00 or 22:00
+// UTC that is still yesterday, so on 1 January before 01:00 the year would be the old one.
 func (k *Kit) VandaagUTC() time.Time {
-	y, m, d := k.deps.Nu().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return datum.Van(k.deps.Nu(), Amsterdam).Tijd()
 }
 
 // Talen is the message catalogue.

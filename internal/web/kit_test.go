@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 func testKit(t testing.TB) *Kit {
@@ -112,6 +113,31 @@ func TestVoetContact(t *testing.T) {
 			if strings.Contains(string(got), w) {
 				t.Errorf("%s: %s has %s", tc.c.Naam, got, w)
 			}
+		}
+	}
+}
+
+// TestVandaagAmsterdam: today is the date in Europe/Amsterdam, not in UTC. At 23:30 on 31 December in
+// Amsterdam (22:30 UTC) it is still 2026; at 00:30 on 1 January in Amsterdam (23:30 UTC on 31 December)
+// it is 2027 — the UTC date gave 2026 there. Summer time: 23:30 UTC on 30 June is 1 July.
+func TestVandaagAmsterdam(t *testing.T) {
+	for _, c := range []struct {
+		nu   time.Time
+		wil  string
+		jaar int
+	}{
+		{time.Date(2026, 12, 31, 22, 30, 0, 0, time.UTC), "2026-12-31", 2026},
+		{time.Date(2026, 12, 31, 23, 30, 0, 0, time.UTC), "2027-01-01", 2027},
+		{time.Date(2026, 6, 30, 23, 30, 0, 0, time.UTC), "2026-07-01", 2026},
+		{time.Date(2026, 6, 30, 21, 30, 0, 0, time.UTC), "2026-06-30", 2026},
+	} {
+		k, err := New(Config{}, Deps{Nu: func() time.Time { return c.nu }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := k.VandaagUTC()
+		if v.Format("2006-01-02") != c.wil || v.Year() != c.jaar || v.Location() != time.UTC || v.Hour() != 0 {
+			t.Errorf("%s: %s, want %s at midnight UTC", c.nu, v, c.wil)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package monitorweb
 import (
 	"context"
 	"encoding/csv"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +23,14 @@ type vraagCijfers struct {
 // cijferOmgeving mounts the part with referral counts and zaak indicators from fakes (none with leeg).
 func cijferOmgeving(t *testing.T, leeg bool) (*webtest.Omgeving, *vraagCijfers) {
 	t.Helper()
-	o := webtest.NieuweOmgeving(t, storetest.OpenTest(t), webtest.Opties{Klok: func() time.Time { return webtest.Nu }})
+	return cijferOmgevingOp(t, leeg, webtest.Nu)
+}
+
+// cijferOmgevingOp is cijferOmgeving with the clock at nu.
+func cijferOmgevingOp(t *testing.T, leeg bool, nu time.Time) (*webtest.Omgeving, *vraagCijfers) {
+	t.Helper()
+	klok := func() time.Time { return nu }
+	o := webtest.NieuweOmgeving(t, storetest.OpenTest(t), webtest.Opties{Klok: klok, Nu: klok})
 	v := &vraagCijfers{}
 	deps := Deps{Catalogus: webtest.Catalogus(t)}
 	if !leeg {
@@ -111,5 +119,25 @@ func TestZaakIndicatorenMonitor(t *testing.T) {
 	a = o2.Doe("GET", "/beheer/"+webtest.Eigen+"/zaakindicatoren", o2.SessieAls("beleidsmedewerker"), nil, nil)
 	if a.Status != 200 || !strings.Contains(a.Body, "Deze server houdt geen schuldhulpzaken bij.") {
 		t.Errorf("without zaken: %d", a.Status)
+	}
+}
+
+// TestVerwijzingscijfersJaarwisseling: the default period is this year in Europe/Amsterdam. At 23:30 on
+// 31 December in Amsterdam (22:30 UTC) still 2026; at 00:30 on 1 January in Amsterdam (23:30 UTC on
+// 31 December) 2027 — the UTC date asked for 2026 there.
+func TestVerwijzingscijfersJaarwisseling(t *testing.T) {
+	for _, c := range []struct {
+		nu   time.Time
+		jaar int
+	}{
+		{time.Date(2026, 12, 31, 22, 30, 0, 0, time.UTC), 2026},
+		{time.Date(2026, 12, 31, 23, 30, 0, 0, time.UTC), 2027},
+	} {
+		o, v := cijferOmgevingOp(t, false, c.nu)
+		a := o.Doe("GET", "/beheer/"+webtest.Eigen+"/verwijzingscijfers", o.SessieAls("beleidsmedewerker"), nil, nil)
+		if a.Status != 200 || v.p != (netwerk.Periode{Jaar: c.jaar}) {
+			t.Errorf("%s: status %d, asked %+v, want %d", c.nu, a.Status, v.p, c.jaar)
+		}
+		webtest.Bevat(t, a, "Verwijzingscijfers over "+strconv.Itoa(c.jaar))
 	}
 }
