@@ -60,7 +60,7 @@ type Contactmoment struct {
 	Onderwerp string
 	Gedaan    datum.Datum // zero = not yet
 	Verslag   string
-	Vervallen bool // planned after the nazorg ended, not held (nazorg_einde.go)
+	Status    MomentStatus // derived from the days (momentStatus, nazorg_partner.go)
 }
 
 // Nazorg is nazorg of a zaak by a partner.
@@ -285,7 +285,7 @@ func nazorgVan(ctx context.Context, q queryer, gemeente string, id int64) ([]Naz
 		if err := rs.Err(); err != nil {
 			return nil, err
 		}
-		markeerVervallen(&out[i])
+		markeerStatus(&out[i])
 	}
 	return out, nil
 }

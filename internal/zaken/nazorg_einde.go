@@ -13,8 +13,8 @@ import (
 // Ending nazorg early by hand, and removing a member from a team.
 
 // BeeindigNazorg ends the zaak's running nazorg on day op (from its start, not in the future) with the
-// reason. Contact moments planned after op that were not held are cancelled (Contactmoment.Vervallen:
-// derived from the end day, so the partner's list and the zaak page show them as cancelled); the
+// reason. Contact moments planned after op that were not held are cancelled (MomentVervallen, derived
+// from the end day by momentStatus, so the partner's list and the zaak page show them alike); the
 // timeline says how many.
 func (s *Service) BeeindigNazorg(ctx context.Context, gemeente string, id int64, versie int, op datum.Datum, reden string, door Medewerker) error {
 	r, err := redenVeld("nazorg-einde-reden", reden)
@@ -50,15 +50,12 @@ func (s *Service) BeeindigNazorg(ctx context.Context, gemeente string, id int64,
 	})
 }
 
-// markeerVervallen sets Vervallen on the moments of an ended nazorg that were planned after its end
-// and not held.
-func markeerVervallen(n *Nazorg) {
-	if n.Afgesloten.IsZero() {
-		return
-	}
+// markeerStatus sets the state of each contact moment of n (momentStatus: the same as on the partner's
+// list).
+func markeerStatus(n *Nazorg) {
 	for i := range n.Momenten {
 		m := &n.Momenten[i]
-		m.Vervallen = m.Gedaan.IsZero() && m.Datum.Na(n.Afgesloten)
+		m.Status = momentStatus(m.Datum, m.Gedaan, n.Afgesloten)
 	}
 }
 

@@ -23,12 +23,31 @@ import (
 // MomentStatus is the state of a contact moment on the partner's list.
 type MomentStatus string
 
-// The states: planned, held, or cancelled (planned after the nazorg ended and not held).
+// The states: planned, held, cancelled (planned after the nazorg ended and not held), or not recorded
+// as held (planned on or before the last day of a nazorg that ended, and not held: it can no longer be
+// recorded, so it is not planned any more either).
 const (
-	MomentGepland   MomentStatus = "gepland"
-	MomentGehouden  MomentStatus = "gehouden"
-	MomentVervallen MomentStatus = "vervallen"
+	MomentGepland      MomentStatus = "gepland"
+	MomentGehouden     MomentStatus = "gehouden"
+	MomentVervallen    MomentStatus = "vervallen"
+	MomentNietGehouden MomentStatus = "niet-gehouden"
 )
+
+// momentStatus is the state of a contact moment on day dag, held on gedaan (zero: not held), of a
+// nazorg whose last day is einde (zero: it runs). The one derivation behind the zaak page
+// (Contactmoment.Status) and the partner's list (PartnerMoment.Status), so they never differ; the
+// count of cancelled moments on the timeline of BeeindigNazorg takes the same "after the end" rule.
+func momentStatus(dag, gedaan, einde datum.Datum) MomentStatus {
+	switch {
+	case !gedaan.IsZero():
+		return MomentGehouden
+	case einde.IsZero():
+		return MomentGepland
+	case dag.Na(einde):
+		return MomentVervallen
+	}
+	return MomentNietGehouden
+}
 
 // MaxPartnerMomenten bounds the moments read per gemeente for the list (the most recent days).
 const MaxPartnerMomenten = 500
@@ -57,7 +76,7 @@ func nieuweReferentie() (string, error) {
 }
 
 // PartnerMomenten lists the contact moments of partner's nazorg in each of gemeenten: planned ones
-// first (nearest day first), then held and cancelled ones (newest first). One audit row per gemeente
+// first (nearest day first), then the others (newest first). One audit row per gemeente
 // (a list: no data subject). The caller decides that the user works for partner in those gemeenten.
 func (s *Service) PartnerMomenten(ctx context.Context, gemeenten []string, partner string) ([]PartnerMoment, error) {
 	if partner == "" {
@@ -81,16 +100,7 @@ func (s *Service) PartnerMomenten(ctx context.Context, gemeenten []string, partn
 				return nil, fmt.Errorf("zaken: momenten partner: %w", err)
 			}
 			m.Gemeente, m.Datum, m.Gedaan = g, leesDatum(dt), leesDatum(gd)
-			eind := leesDatum(af)
-			switch {
-			case !m.Gedaan.IsZero():
-				m.Status = MomentGehouden
-			case !eind.IsZero():
-				// The nazorg ended (early, or by a relapse): a moment not held can no longer be held.
-				m.Status = MomentVervallen
-			default:
-				m.Status = MomentGepland
-			}
+			m.Status = momentStatus(m.Datum, m.Gedaan, leesDatum(af))
 			uit = append(uit, m)
 			n++
 		}

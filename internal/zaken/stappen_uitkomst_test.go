@@ -179,7 +179,7 @@ func TestNazorgVroegtijdigBeeindigen(t *testing.T) {
 			if n.Afgesloten != d("2026-08-01") || !strings.Contains(n.Reden, "Vroegtijdig beëindigd: Inwoner verhuisd") {
 				t.Errorf("nazorg: %+v", n)
 			}
-			if m := n.Momenten; len(m) != 3 || m[0].Vervallen || m[0].Gedaan.IsZero() || !m[1].Vervallen || !m[2].Vervallen {
+			if m := n.Momenten; len(m) != 3 || m[0].Status != zaken.MomentGehouden || m[0].Gedaan.IsZero() || m[1].Status != zaken.MomentVervallen || m[2].Status != zaken.MomentVervallen {
 				t.Errorf("contactmomenten: %+v", m)
 			}
 			if !tijdlijnBevat(t, o, "GM1681", id, "nazorg-beeindigd", "2 geplande contactmomenten daarna vervallen. Reden: Inwoner verhuisd") {

@@ -31,6 +31,7 @@ type partnerMomentRij struct {
 	zaken.PartnerMoment
 	Dag, GedaanDag, Actie, GemeenteNaam string
 	Sleutel                             string // unique suffix of the form's field ids
+	Stand                               string // of a moment not held (momentStand)
 }
 
 type nazorgPartnerData struct {
@@ -110,7 +111,7 @@ func (s *server) toonNazorgPartner(w http.ResponseWriter, r *http.Request, statu
 		}
 		for _, m := range ms {
 			rij := partnerMomentRij{PartnerMoment: m, Dag: datumNL(m.Datum), GemeenteNaam: gnamen[m.Gemeente],
-				Actie: "/beheer/" + m.Gemeente + nazorgPartnerPad, Sleutel: strconv.FormatInt(m.ID, 10)}
+				Actie: "/beheer/" + m.Gemeente + nazorgPartnerPad, Sleutel: strconv.FormatInt(m.ID, 10), Stand: momentStand(m.Status)}
 			if !m.Gedaan.IsZero() {
 				rij.GedaanDag = datumNL(m.Gedaan)
 			}

@@ -155,3 +155,45 @@ func nazorgPartnerOpzet(t *testing.T, db *store.DB) (o *zkOmgeving, zaak, lijst,
 
 	return o, zaak, lijst, humS, veS
 }
+
+// TestNazorgMomentStand: after nazorg ends early, the zaak page and the partner's list give each contact
+// moment the same state, and neither says "Gepland": the moment on the last day, not held, is "not
+// recorded as held" (it can no longer be recorded); the moment after it is "Vervallen" (and the
+// timeline counts that one). Before, the zaak page said "Gepland." for the first and the partner's list
+// "Vervallen" for both.
+func TestNazorgMomentStand(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o, zaak, lijst, humS, _ := nazorgPartnerOpzet(t, db)
+		stuur := func(pad string, f url.Values) {
+			t.Helper()
+			f.Set("versie", eerste(t, versieRe, o.get(zaak, "consulent").Body))
+			if a := o.post(zaak+pad, "consulent", f); a.Status != http.StatusSeeOther {
+				t.Fatalf("%s: %d %s", pad, a.Status, a.Body)
+			}
+		}
+		stuur("/contactmoment", url.Values{"moment-datum": {"2026-04-01"}, "moment-onderwerp": {"Tweede gesprek"}})
+		webtest.Bevat(t, o.Doe(http.MethodGet, lijst, humS, nil, nil), ">Gepland</td>")
+		stuur("/nazorg-einde", url.Values{"nazorg-einde": {"2026-03-09"}, "nazorg-einde-reden": {"Inwoner wil geen nazorg meer."}})
+
+		p := o.get(zaak, "consulent")
+		webtest.Bevat(t, p, "Hoe gaat het met de post?. Niet als gehouden vastgelegd: de nazorg is beëindigd.",
+			"Tweede gesprek. Vervallen: de nazorg is eerder beëindigd.", "1 gepland contactmoment daarna vervalt.")
+		l := o.Doe(http.MethodGet, lijst, humS, nil, nil)
+		for _, re := range []string{
+			`>Niet als gehouden vastgelegd: de nazorg is beëindigd</td>\s*<td class="utrecht-table__cell">NZ-[0-9A-F]{10}</td>\s*<td class="utrecht-table__cell">Hoe gaat het met de post\?<`,
+			`>Vervallen: de nazorg is eerder beëindigd</td>\s*<td class="utrecht-table__cell">NZ-[0-9A-F]{10}</td>\s*<td class="utrecht-table__cell">Tweede gesprek<`,
+		} {
+			if !regexp.MustCompile(re).MatchString(l.Body) {
+				t.Errorf("partner list lacks %s\n%s", re, l.Body)
+			}
+		}
+		for naam, a := range map[string]webtest.Antwoord{"zaak": p, "partner": l} {
+			if strings.Contains(a.Body, "Gepland") {
+				t.Errorf("%s page still says Gepland after the early end", naam)
+			}
+		}
+		if strings.Contains(l.Body, "Contactmoment afvinken</button>") {
+			t.Error("partner list offers to mark a moment of an ended nazorg")
+		}
+	})
+}

@@ -101,7 +101,22 @@ type nazorgRij struct {
 type momentRij struct {
 	ID                                int64
 	Datum, Onderwerp, Gedaan, Verslag string
-	Vervallen                         bool
+	Stand                             string // of a moment not held (momentStand)
+}
+
+// momentStand words the state of a contact moment not held, the same on the zaak page and on the
+// partner's list (the state itself is zaken.Contactmoment.Status / zaken.PartnerMoment.Status, derived
+// in one place).
+func momentStand(st zaken.MomentStatus) string {
+	switch st {
+	case zaken.MomentVervallen:
+		return "Vervallen: de nazorg is eerder beëindigd"
+	case zaken.MomentNietGehouden:
+		return "Niet als gehouden vastgelegd: de nazorg is beëindigd"
+	case zaken.MomentGehouden:
+		return "Gehouden"
+	}
+	return "Gepland"
 }
 
 func nazorgRijen(ns []zaken.Nazorg, namen map[string]string) ([]nazorgRij, [][2]string) {
@@ -113,7 +128,7 @@ func nazorgRijen(ns []zaken.Nazorg, namen map[string]string) ([]nazorgRij, [][2]
 			rij.Afgesloten = datumNL(n.Afgesloten)
 		}
 		for _, m := range n.Momenten {
-			mr := momentRij{ID: m.ID, Datum: datumNL(m.Datum), Onderwerp: m.Onderwerp, Verslag: m.Verslag, Vervallen: m.Vervallen}
+			mr := momentRij{ID: m.ID, Datum: datumNL(m.Datum), Onderwerp: m.Onderwerp, Verslag: m.Verslag, Stand: momentStand(m.Status)}
 			if !m.Gedaan.IsZero() {
 				mr.Gedaan = datumNL(m.Gedaan)
 			} else if rij.Lopend {
