@@ -48,7 +48,10 @@ func TestDoelgroepIndicatoren(t *testing.T) {
 // of 103, this year's 80.0% of "100" only 80 of 100, so 2 of the 3. The page and the CSV hold all
 // years back ("niet getoond", empty in the CSV); the years themselves stay.
 func TestDoelgroepSecundair(t *testing.T) {
-	db := storetest.OpenTest(t)
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) { doelgroepSecundair(t, db) })
+}
+
+func doelgroepSecundair(t *testing.T, db *store.DB) {
 	o := nieuweOmgeving(t, db, time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC))
 	n := 0
 	zaak := func(dag string, statushouder int) {
