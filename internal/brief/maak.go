@@ -34,9 +34,21 @@ type Rijlezer interface {
 func LeesAfzender(ctx context.Context, q Rijlezer, gemeente string) (Afzender, error) {
 	var naam, contact string
 	if err := q.QueryRowContext(ctx, `SELECT name, contact FROM tenants WHERE code = $1`, gemeente).Scan(&naam, &contact); err != nil {
-		return Afzender{}, fmt.Errorf("afzender %s: %w", gemeente, store.MapError(err))
+		return Afzender{}, fmt.Errorf("brief: afzender %s: %w", gemeente, store.MapError(err))
 	}
 	return AfzenderVanTenant(naam, contact), nil
+}
+
+// AfzenderBron gives the sender of a gemeente's letters in place of its tenant row (a part's
+// Config.Afzender, e.g. in tests); nil: the tenant.
+type AfzenderBron func(ctx context.Context, gemeente string) (Afzender, error)
+
+// Lees returns the sender of gemeente: from f when set, else from the tenants table through q.
+func (f AfzenderBron) Lees(ctx context.Context, q Rijlezer, gemeente string) (Afzender, error) {
+	if f != nil {
+		return f(ctx, gemeente)
+	}
+	return LeesAfzender(ctx, q, gemeente)
 }
 
 // Inhoud is what a decision letter on one regeling is made of; Nieuw assembles the letter.

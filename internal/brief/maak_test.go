@@ -1,6 +1,7 @@
 package brief_test
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"reflect"
@@ -126,7 +127,8 @@ func TestAfzenderVanTenantKapotContact(t *testing.T) {
 	}
 }
 
-// TestLeesAfzender reads the sender from the tenants table, in a transaction as the parts do.
+// TestLeesAfzender reads the sender from the tenants table, in a transaction as the parts do; an
+// AfzenderBron, when set, takes its place.
 func TestLeesAfzender(t *testing.T) {
 	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
 		g := tenant.Gemeente{Code: "GM9999", Naam: "Testdorp", Actief: true,
@@ -134,11 +136,16 @@ func TestLeesAfzender(t *testing.T) {
 		if err := tenant.Maak(t.Context(), db, g, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 			t.Fatal(err)
 		}
-		var af brief.Afzender
+		vast := brief.AfzenderBron(func(_ context.Context, gm string) (brief.Afzender, error) {
+			return brief.Afzender{Naam: "Vast " + gm}, nil
+		})
+		var af, geenBron, metBron brief.Afzender
 		var fout error
 		if err := db.Tx(t.Context(), func(tx *sql.Tx) error {
 			af, _ = brief.LeesAfzender(t.Context(), tx, "GM9999")
 			_, fout = brief.LeesAfzender(t.Context(), tx, "GM9998")
+			geenBron, _ = brief.AfzenderBron(nil).Lees(t.Context(), tx, "GM9999")
+			metBron, _ = vast.Lees(t.Context(), tx, "GM9999")
 			return nil
 		}); err != nil {
 			t.Fatal(err)
@@ -146,6 +153,12 @@ func TestLeesAfzender(t *testing.T) {
 		want := brief.Afzender{Naam: "Gemeente Testdorp", Adres: []string{"Postbus 9, 9999 ZZ Testdorp"}, Telefoon: "0999-123456"}
 		if !reflect.DeepEqual(af, want) {
 			t.Errorf("afzender = %+v, want %+v", af, want)
+		}
+		if !reflect.DeepEqual(geenBron, want) {
+			t.Errorf("nil AfzenderBron = %+v, want the tenant %+v", geenBron, want)
+		}
+		if metBron.Naam != "Vast GM9999" {
+			t.Errorf("AfzenderBron set = %+v, want its own sender", metBron)
 		}
 		if !errors.Is(fout, store.ErrNotFound) {
 			t.Errorf("unknown gemeente: %v", fout)

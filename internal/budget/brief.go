@@ -37,19 +37,6 @@ type BriefKort struct {
 // gemeente (with bezwaar); false for the partner's money.
 func (k Soort) Beschikking() bool { return k == Beleid }
 
-// afzender is the gemeente as sender: Config.Afzender when set, else the tenant's name and contact
-// (brief.LeesAfzender, in the decision's transaction q).
-func (s *Service) afzender(ctx context.Context, q queryer, gemeente string) (brief.Afzender, error) {
-	if s.afz != nil {
-		return s.afz(ctx, gemeente)
-	}
-	af, err := brief.LeesAfzender(ctx, q, gemeente)
-	if err != nil {
-		return brief.Afzender{}, fmt.Errorf("budget: %w", err)
-	}
-	return af, nil
-}
-
 // kenmerk is the reference of a request in its letter.
 func kenmerk(a Aanvraag) string { return "Budgetaanvraag " + strconv.FormatInt(a.ID, 10) }
 
@@ -133,7 +120,7 @@ func (s *Service) bewaarBrief(ctx context.Context, tx *sql.Tx, gemeente string, 
 			return fmt.Errorf("budget: brief: partner: %w", store.MapError(err))
 		}
 	}
-	af, err := s.afzender(ctx, tx, gemeente)
+	af, err := s.afz.Lees(ctx, tx, gemeente)
 	if err != nil {
 		return err
 	}

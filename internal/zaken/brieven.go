@@ -34,19 +34,6 @@ type BriefKort struct {
 	Door      string
 }
 
-// afzender is the gemeente as the sender of its letters: Config.Afzender when set, else the tenant's
-// name and contact block from the platform's tenants table (brief.LeesAfzender, through q).
-func (s *Service) afzender(ctx context.Context, q queryer, gemeente string) (brief.Afzender, error) {
-	if s.afz != nil {
-		return s.afz(ctx, gemeente)
-	}
-	af, err := brief.LeesAfzender(ctx, q, gemeente)
-	if err != nil {
-		return brief.Afzender{}, fmt.Errorf("zaken: %w", err)
-	}
-	return af, nil
-}
-
 // kenmerk is the reference of a zaak in its letters.
 func kenmerk(z Zaak) string { return "Zaak " + strconv.FormatInt(z.ID, 10) }
 
@@ -200,7 +187,7 @@ func (s *Service) Brief(ctx context.Context, gemeente string, id, briefID int64)
 
 // beschikkingsbrief makes and stores the letter of beschikking b on zaak z.
 func (s *Service) beschikkingsbrief(ctx context.Context, tx *sql.Tx, z Zaak, soort string, b Beschikking, toelichting string, door Medewerker) error {
-	af, err := s.afzender(ctx, tx, z.Gemeente)
+	af, err := s.afz.Lees(ctx, tx, z.Gemeente)
 	if err != nil {
 		return err
 	}
