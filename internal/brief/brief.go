@@ -3,6 +3,10 @@
 // rendering to one print-ready HTML document (A4, no scripts, no outside resources). It knows no part:
 // aanvragen uses it for its decisions, zaken for its beschikkingen (Wgs art. 4a), budget for decisions
 // on requests (without the bezwaar clause, Brief.GeenBezwaar, when the money is a partner's fund).
+// Zaken and budget assemble their letters of one decision with Nieuw (maak.go): the sender from the
+// tenant (LeesAfzender in the caller's transaction, or a part's own AfzenderBron), the college's
+// signature or the sender's, the closing that names the reference; each part keeps its own wording
+// and stores the rendered letter in its own table.
 //
 // The bezwaar clause follows the Algemene wet bestuursrecht (Awb, BWBR0005537): the term is six weeks
 // (art. 6:7) and starts on the day after the decision was made known (art. 6:8 lid 1); a term that ends
@@ -175,12 +179,9 @@ func (b *Brief) HTML() (string, error) {
 	if err := b.Controleer(); err != nil {
 		return "", err
 	}
-	var bz Bezwaar
-	if len(b.GeenBezwaar) == 0 {
-		var err error
-		if bz, err = BerekenBezwaar(b.Datum); err != nil {
-			return "", err
-		}
+	bz, _, err := b.Bezwaarclausule()
+	if err != nil {
+		return "", err
 	}
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, data{b, bz}); err != nil {

@@ -3,11 +3,9 @@ package budget
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
@@ -39,24 +37,6 @@ type BriefKort struct {
 // gemeente (with bezwaar); false for the partner's money.
 func (k Soort) Beschikking() bool { return k == Beleid }
 
-// afzender is the gemeente as sender: Config.Afzender when set, else the tenant's name and contact.
-func (s *Service) afzender(ctx context.Context, q queryer, gemeente string) (brief.Afzender, error) {
-	if s.afz != nil {
-		return s.afz(ctx, gemeente)
-	}
-	var naam, contact string
-	if err := q.QueryRowContext(ctx, `SELECT name, contact FROM tenants WHERE code = $1`, gemeente).Scan(&naam, &contact); err != nil {
-		return brief.Afzender{}, fmt.Errorf("budget: afzender %s: %w", gemeente, store.MapError(err))
-	}
-	var c struct{ Telefoon, Email, Website, Adres string }
-	_ = json.Unmarshal([]byte(contact), &c) // a broken contact block leaves the letter without phone and e-mail
-	af := brief.Afzender{Naam: "Gemeente " + naam, Telefoon: c.Telefoon, Email: c.Email, Website: c.Website}
-	if c.Adres != "" {
-		af.Adres = []string{c.Adres}
-	}
-	return af, nil
-}
-
 // kenmerk is the reference of a request in its letter.
 func kenmerk(a Aanvraag) string { return "Budgetaanvraag " + strconv.FormatInt(a.ID, 10) }
 
@@ -75,11 +55,8 @@ func gevraagd(a Aanvraag) string {
 // budget b, submitted on ingediend and sent on dag by af; partner is the name of the partner that runs
 // the money ("" unknown).
 func maakBrief(a Aanvraag, b Budget, partner string, ingediend, dag datum.Datum, af brief.Afzender) *brief.Brief {
-	ken := kenmerk(a)
-	gm := strings.TrimPrefix(af.Naam, "Gemeente ")
-	br := &brief.Brief{Afzender: af, Datum: dag, Kenmerk: ken,
-		Inleiding: []string{"Op " + brief.DatumNL(ingediend) + " is voor u een aanvraag gedaan voor " + gevraagd(a) + ". In deze brief leest u wat er is besloten, en waarom."},
-		Slot:      []string{"Heeft u vragen over deze brief? Neem dan contact met ons op. Noem dan het kenmerk " + ken + "."}}
+	in := brief.Inhoud{Afzender: af, Datum: dag, Kenmerk: kenmerk(a),
+		Inleiding: []string{"Op " + brief.DatumNL(ingediend) + " is voor u een aanvraag gedaan voor " + gevraagd(a) + ". In deze brief leest u wat er is besloten, en waarom."}}
 	x := brief.Besluit{Regeling: b.Naam + " " + strconv.Itoa(b.Jaar)}
 	if a.Status == Toegekend {
 		x.Uitkomst, x.Periode = brief.Toegekend, "eenmalig"
@@ -99,14 +76,13 @@ func maakBrief(a Aanvraag, b Budget, partner string, ingediend, dag datum.Datum,
 		x.Motivering = []string{"U krijgt niet wat is gevraagd (" + gevraagd(a) + ")."}
 	}
 	x.Motivering = append(x.Motivering, "De reden is:")
-	x.Motivering = append(x.Motivering, alineas(a.BesluitReden)...)
+	x.Motivering = append(x.Motivering, brief.Alineas(a.BesluitReden)...)
 	if a.Eerste.ID != 0 && a.Status == Toegekend {
 		x.Motivering = append(x.Motivering, "Twee medewerkers hebben deze aanvraag bekeken en goedgekeurd.")
 	}
 	waar := "het budget “" + b.Naam + "” van " + strconv.Itoa(b.Jaar)
 	if b.Soort.Beschikking() {
-		br.Onderwerp = "Besluit op uw aanvraag uit " + b.Naam
-		br.Ondertekening = "Het college van burgemeester en wethouders van " + gm
+		in.Onderwerp = "Besluit op uw aanvraag uit " + b.Naam
 		x.Motivering = append(x.Motivering, "Het geld komt uit "+waar+" van de gemeente. Dit budget staat in: "+b.Bron)
 	} else {
 		van := "een partner van de gemeente"
@@ -117,26 +93,15 @@ func maakBrief(a Aanvraag, b Budget, partner string, ingediend, dag datum.Datum,
 		if b.Soort == Subsidie {
 			wat = "geld dat de gemeente als subsidie aan " + van + " geeft"
 		}
-		br.Onderwerp = "Uitkomst van uw aanvraag uit " + b.Naam
-		br.Ondertekening = af.Naam
+		in.Onderwerp = "Uitkomst van uw aanvraag uit " + b.Naam
 		x.Motivering = append(x.Motivering, "Het geld komt uit "+waar+". Dat is "+wat+". Dit staat in: "+b.Bron)
-		br.GeenBezwaar = []string{
+		in.GeenBezwaar = []string{
 			"Het geld is niet van de gemeente, maar van " + van + ". Daarom is dit geen besluit van de gemeente. U kunt er bij de gemeente geen bezwaar tegen maken.",
-			"Bent u het niet eens met de uitkomst? Neem dan contact met ons op. Noem het kenmerk " + ken + ". Wij bespreken het met " + van + ".",
+			"Bent u het niet eens met de uitkomst? Neem dan contact met ons op. Noem het kenmerk " + in.Kenmerk + ". Wij bespreken het met " + van + ".",
 		}
 	}
-	br.Besluiten = []brief.Besluit{x}
-	return br
-}
-
-func alineas(s string) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
+	in.Besluit = x
+	return brief.Nieuw(in)
 }
 
 // bewaarBrief makes and stores the letter of the final decision on request id, in the decision's tx.
@@ -155,7 +120,7 @@ func (s *Service) bewaarBrief(ctx context.Context, tx *sql.Tx, gemeente string, 
 			return fmt.Errorf("budget: brief: partner: %w", store.MapError(err))
 		}
 	}
-	af, err := s.afzender(ctx, tx, gemeente)
+	af, err := s.afz.Lees(ctx, tx, gemeente)
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ type Service struct {
 	log  *audit.Log
 	klok func() time.Time
 	zone *time.Location
-	afz  func(ctx context.Context, gemeente string) (brief.Afzender, error)
+	afz  brief.AfzenderBron // nil: the tenant
 }
 
 // New checks cfg and returns a Service.
@@ -72,7 +72,7 @@ func New(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), log: cfg.Audit, klok: cfg.Klok, zone: zone, afz: cfg.Afzender}
+	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), log: cfg.Audit, klok: cfg.Klok, zone: zone, afz: brief.AfzenderBron(cfg.Afzender)}
 	if s.klok == nil {
 		s.klok = time.Now
 	}

@@ -3,7 +3,6 @@ package zaken
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -35,31 +34,8 @@ type BriefKort struct {
 	Door      string
 }
 
-// afzender is the gemeente as the sender of its letters: Config.Afzender when set, else the tenant's
-// name and contact block from the platform's tenants table.
-func (s *Service) afzender(ctx context.Context, q queryer, gemeente string) (brief.Afzender, error) {
-	if s.afz != nil {
-		return s.afz(ctx, gemeente)
-	}
-	var naam, contact string
-	if err := q.QueryRowContext(ctx, `SELECT name, contact FROM tenants WHERE code = $1`, gemeente).Scan(&naam, &contact); err != nil {
-		return brief.Afzender{}, fmt.Errorf("zaken: afzender %s: %w", gemeente, store.MapError(err))
-	}
-	var c struct{ Telefoon, Email, Website, Adres string }
-	_ = json.Unmarshal([]byte(contact), &c) // a broken contact block leaves the letter without phone and e-mail
-	af := brief.Afzender{Naam: "Gemeente " + naam, Telefoon: c.Telefoon, Email: c.Email, Website: c.Website}
-	if c.Adres != "" {
-		af.Adres = []string{c.Adres}
-	}
-	return af, nil
-}
-
 // kenmerk is the reference of a zaak in its letters.
 func kenmerk(z Zaak) string { return "Zaak " + strconv.FormatInt(z.ID, 10) }
-
-func ondertekening(af brief.Afzender) string {
-	return "Het college van burgemeester en wethouders van " + strings.TrimPrefix(af.Naam, "Gemeente ")
-}
 
 // grondB1 is a refusal ground in plain words.
 func grondB1(g Weigeringsgrond) string {
@@ -110,54 +86,40 @@ func redenB1(r EindeReden) string {
 
 // beschikkingBrief builds the letter of a beschikking (plan or weigering) on zaak z.
 func beschikkingBrief(z Zaak, b Beschikking, toelichting string, af brief.Afzender) *brief.Brief {
-	br := &brief.Brief{Afzender: af, Datum: b.Datum, Kenmerk: kenmerk(z), Ondertekening: ondertekening(af),
-		Slot: []string{"Heeft u vragen over deze brief? Neem dan contact met ons op. Noem dan het kenmerk " + kenmerk(z) + "."}}
 	intro := "Op " + brief.DatumNL(z.Startdatum) + " vroeg u ons om hulp bij uw geldzaken."
 	if !z.EersteGesprek.IsZero() {
 		intro += " Op " + brief.DatumNL(z.EersteGesprek) + " hadden wij een eerste gesprek met u."
 	}
-	br.Inleiding = []string{intro + " In deze brief leest u wat wij hebben besloten, en waarom."}
+	in := brief.Inhoud{Afzender: af, Datum: b.Datum, Kenmerk: kenmerk(z),
+		Inleiding: []string{intro + " In deze brief leest u wat wij hebben besloten, en waarom."}}
 	x := brief.Besluit{Regeling: "Schuldhulp"}
 	if b.Soort == BesluitPlan {
-		br.Onderwerp = "Besluit: u krijgt schuldhulp"
+		in.Onderwerp = "Besluit: u krijgt schuldhulp"
 		x.Uitkomst = brief.Toegekend
 		x.Motivering = []string{"Wij helpen u met uw schulden en uw geldzaken. Samen met u maken wij een plan van aanpak. Daarin staat wat u doet, wat wij doen, en wanneer."}
 		x.Grondslag = "artikel 4a lid 1 onder a van " + Wgs
 	} else {
-		br.Onderwerp = "Besluit: u krijgt geen schuldhulp"
+		in.Onderwerp = "Besluit: u krijgt geen schuldhulp"
 		x.Uitkomst = brief.Afgewezen
 		x.Motivering = []string{"Wij geven u geen schuldhulp. " + grondB1(b.Grond)}
 		x.Grondslag = "artikel 4a lid 1 onder b en " + grondArtikel(b.Grond) + " van " + Wgs
 	}
-	x.Motivering = append(x.Motivering, alineas(toelichting)...)
-	br.Besluiten = []brief.Besluit{x}
-	return br
+	x.Motivering = append(x.Motivering, brief.Alineas(toelichting)...)
+	in.Besluit = x
+	return brief.Nieuw(in)
 }
 
 // beeindigingBrief builds the beëindigingsbeschikking of zaak z (Wgs art. 4a lid 6).
 func beeindigingBrief(z Zaak, reden EindeReden, op datum.Datum, toelichting string, af brief.Afzender) *brief.Brief {
-	br := &brief.Brief{Afzender: af, Datum: op, Kenmerk: kenmerk(z), Ondertekening: ondertekening(af),
-		Onderwerp: "Besluit: de schuldhulp stopt",
-		Inleiding: []string{"Op " + brief.DatumNL(z.Startdatum) + " vroeg u ons om hulp bij uw geldzaken. Wij stoppen nu met deze hulp. In deze brief leest u waarom."},
-		Slot: []string{"Heeft u later weer hulp nodig bij uw geldzaken? Dan kunt u opnieuw bij ons terecht.",
-			"Heeft u vragen over deze brief? Neem dan contact met ons op. Noem dan het kenmerk " + kenmerk(z) + "."}}
 	x := brief.Besluit{Regeling: "Schuldhulp", Uitkomst: brief.Beeindigd, Grondslag: "artikel 4a lid 6 van " + Wgs}
 	if r := redenB1(reden); r != "" {
 		x.Motivering = []string{"De reden is: " + strings.ToLower(r[:1]) + r[1:]}
 	}
-	x.Motivering = append(x.Motivering, alineas(toelichting)...)
-	br.Besluiten = []brief.Besluit{x}
-	return br
-}
-
-func alineas(s string) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
+	x.Motivering = append(x.Motivering, brief.Alineas(toelichting)...)
+	return brief.Nieuw(brief.Inhoud{Afzender: af, Datum: op, Kenmerk: kenmerk(z), Besluit: x,
+		Onderwerp: "Besluit: de schuldhulp stopt",
+		Inleiding: []string{"Op " + brief.DatumNL(z.Startdatum) + " vroeg u ons om hulp bij uw geldzaken. Wij stoppen nu met deze hulp. In deze brief leest u waarom."},
+		Slot:      []string{"Heeft u later weer hulp nodig bij uw geldzaken? Dan kunt u opnieuw bij ons terecht."}})
 }
 
 // bewaarBrief renders br and stores it with zaak id in the transaction of the decision.
@@ -225,7 +187,7 @@ func (s *Service) Brief(ctx context.Context, gemeente string, id, briefID int64)
 
 // beschikkingsbrief makes and stores the letter of beschikking b on zaak z.
 func (s *Service) beschikkingsbrief(ctx context.Context, tx *sql.Tx, z Zaak, soort string, b Beschikking, toelichting string, door Medewerker) error {
-	af, err := s.afzender(ctx, tx, z.Gemeente)
+	af, err := s.afz.Lees(ctx, tx, z.Gemeente)
 	if err != nil {
 		return err
 	}

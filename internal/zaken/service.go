@@ -51,7 +51,7 @@ type Service struct {
 	log  *audit.Log
 	prt  *partner.Service
 	ind  *indCache
-	afz  func(ctx context.Context, gemeente string) (brief.Afzender, error)
+	afz  brief.AfzenderBron // nil: the tenant
 }
 
 // New checks cfg and returns a Service.
@@ -66,7 +66,7 @@ func New(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), klok: cfg.Klok, zone: zone, log: cfg.Audit, prt: cfg.Partners, ind: &indCache{}, afz: cfg.Afzender}
+	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), klok: cfg.Klok, zone: zone, log: cfg.Audit, prt: cfg.Partners, ind: &indCache{}, afz: brief.AfzenderBron(cfg.Afzender)}
 	if s.klok == nil {
 		s.klok = time.Now
 	}

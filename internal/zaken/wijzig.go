@@ -228,7 +228,7 @@ func (s *Service) Beeindig(ctx context.Context, gemeente string, id int64, versi
 		if err != nil {
 			return "", fmt.Errorf("zaken: beëindigen: %w", err)
 		}
-		af, err := s.afzender(ctx, tx, gemeente)
+		af, err := s.afz.Lees(ctx, tx, gemeente)
 		if err != nil {
 			return "", err
 		}
