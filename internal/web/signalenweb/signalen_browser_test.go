@@ -1,15 +1,10 @@
 package signalenweb
 
 import (
-	"encoding/json"
-	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/chromedp"
 
 	"github.com/zeker-platform/zeker/internal/register"
 	"github.com/zeker-platform/zeker/internal/signalen"
@@ -24,7 +19,7 @@ import (
 // written into a document of the test server, so styles load as in a real visit. Gated like the other
 // browser tests (ZEKER_BROWSER_TESTS=1, or CI=true).
 func TestBrowserSignalen(t *testing.T) {
-	b := startBrowser(t)
+	webtest.BrowserAan(t)
 	db := storetest.Open(t, storetest.Dialects(t)[0])
 	o := nieuweSigOmgeving(t, db)
 	crisis := sigSignaal("C1", signalen.PartnerEnergie, 50, 4)
@@ -87,72 +82,32 @@ func TestBrowserSignalen(t *testing.T) {
 	if gepagineerd == "" || beoordelen == "" {
 		t.Fatalf("no zaak of 60 signals (%q) or ter beoordeling (%q)", gepagineerd, beoordelen)
 	}
-	ts := httptest.NewServer(o.H)
-	t.Cleanup(ts.Close)
 	basis := "/beheer/" + sigGM + "/signalen"
 	bestand := "referentie;partnertype;bedrag;ontstaansdatum;signaaldatum;postcode;huisnummer\nX1;Huur;10;2026-01-01;2026-02-01;8011AA;9\nX2;Bank;10;2026-01-01;2026-02-01;8011AA;9\n"
-	paginas := []struct {
-		naam   string
-		status int
-		a      func() antwoord
-	}{
-		{"werklijst", 200, func() antwoord { return o.get(basis, "consulent") }},
-		{"werklijst-fout", 200, func() antwoord { return o.get(basis+"?status=x&per=7", "consulent") }},
-		{"zaak", 200, func() antwoord { return o.get(zaak+"?klaar=contact", "consulent") }},
-		{"zaak-afsluiten-zonder-resultaat", 422, func() antwoord { return o.post(zaak+"/afsluiten", "consulent", url.Values{}) }},
-		{"zaak-contact-fout", 422, func() antwoord { return o.post(zaak+"/contact", "consulent", url.Values{"datum": {"morgen"}}) }},
-		{"werklijst-ter-beoordeling", 200, func() antwoord { return o.get(basis+"?beoordelen=1", "consulent") }},
-		{"zaak-gepagineerd", 200, func() antwoord { return o.get(gepagineerd, "consulent") }},
-		{"zaak-ter-beoordeling", 200, func() antwoord { return o.get(beoordelen, "consulent") }},
-		{"zaak-gesloten", 200, func() antwoord { return o.get(zaakURL(sigGM, ids[2]), "consulent") }},
-		{"bestand", 200, func() antwoord { return o.get(basis+"/bestand", "consulent") }},
-		{"bestand-resultaat", 200, func() antwoord {
+	paginas := []webtest.Pagina{
+		{Naam: "werklijst", Status: 200, Haal: func() antwoord { return o.get(basis, "consulent") }},
+		{Naam: "werklijst-fout", Status: 200, Haal: func() antwoord { return o.get(basis+"?status=x&per=7", "consulent") }},
+		{Naam: "zaak", Status: 200, Haal: func() antwoord { return o.get(zaak+"?klaar=contact", "consulent") }},
+		{Naam: "zaak-afsluiten-zonder-resultaat", Status: 422, Haal: func() antwoord { return o.post(zaak+"/afsluiten", "consulent", url.Values{}) }},
+		{Naam: "zaak-contact-fout", Status: 422, Haal: func() antwoord { return o.post(zaak+"/contact", "consulent", url.Values{"datum": {"morgen"}}) }},
+		{Naam: "werklijst-ter-beoordeling", Status: 200, Haal: func() antwoord { return o.get(basis+"?beoordelen=1", "consulent") }},
+		{Naam: "zaak-gepagineerd", Status: 200, Haal: func() antwoord { return o.get(gepagineerd, "consulent") }},
+		{Naam: "zaak-ter-beoordeling", Status: 200, Haal: func() antwoord { return o.get(beoordelen, "consulent") }},
+		{Naam: "zaak-gesloten", Status: 200, Haal: func() antwoord { return o.get(zaakURL(sigGM, ids[2]), "consulent") }},
+		{Naam: "bestand", Status: 200, Haal: func() antwoord { return o.get(basis+"/bestand", "consulent") }},
+		{Naam: "bestand-resultaat", Status: 200, Haal: func() antwoord {
 			return o.upload(basis+"/bestand", "consulent", map[string]string{"partner": o.pid["Woonco"]}, bestand)
 		}},
-		{"bestand-fout", 422, func() antwoord { return o.upload(basis+"/bestand", "consulent", map[string]string{}, "") }},
-		{"instellingen", 200, func() antwoord { return o.get(basis+"/instellingen", "beheerder") }},
-		{"instellingen-fout", 422, func() antwoord {
+		{Naam: "bestand-fout", Status: 422, Haal: func() antwoord { return o.upload(basis+"/bestand", "consulent", map[string]string{}, "") }},
+		{Naam: "instellingen", Status: 200, Haal: func() antwoord { return o.get(basis+"/instellingen", "beheerder") }},
+		{Naam: "instellingen-fout", Status: 422, Haal: func() antwoord {
 			return o.post(basis+"/instellingen", "beheerder", url.Values{"drempel": {"x"}, "periode": {"jaar"}, "bewaar-3": {"0"}})
 		}},
-		{"instellingen-briefadres-fout", 422, func() antwoord {
+		{Naam: "instellingen-briefadres-fout", Status: 422, Haal: func() antwoord {
 			return o.post(basis+"/briefadressen", "beheerder", url.Values{"brief-postcode": {"12"}, "brief-huisnummer": {"0"}})
 		}},
-		{"zaak-briefadres", 200, func() antwoord { return o.get(briefZaak, "consulent") }},
-		{"indicatoren", 200, func() antwoord { return o.get(basis+"/indicatoren?van=2026-01&tot=2026-03", "consulent") }},
+		{Naam: "zaak-briefadres", Status: 200, Haal: func() antwoord { return o.get(briefZaak, "consulent") }},
+		{Naam: "indicatoren", Status: 200, Haal: func() antwoord { return o.get(basis+"/indicatoren?van=2026-01&tot=2026-03", "consulent") }},
 	}
-	for _, breedte := range []int64{1280, 375} {
-		ctx := b.Tab(t)
-		webtest.Do(t, ctx, chromedp.EmulateViewport(breedte, 900))
-		for _, p := range paginas {
-			a := p.a()
-			if a.Status != p.status {
-				t.Fatalf("%s: status %d, want %d", p.naam, a.Status, p.status)
-			}
-			html, _ := json.Marshal(a.Body)
-			webtest.Do(t, ctx, chromedp.Navigate(ts.URL+"/healthz"))
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise(r => { document.open(); document.write(`+string(html)+
-				`); document.close(); if (document.readyState === 'complete') r(true); else window.addEventListener('load', () => r(true)); })`,
-				chromedp.EvalAwaitPromise)); err != nil {
-				t.Fatalf("%s: %v", p.naam, err)
-			}
-			naam := fmt.Sprintf("%s@%d", p.naam, breedte)
-			b.CheckAxe(t, ctx, naam)
-			w, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if int64(w) > breedte {
-				t.Errorf("%s: page is %d px wide at a %d px viewport", naam, w, breedte)
-			}
-			b.Screenshot(t, ctx, "signalen-"+strings.ReplaceAll(naam, "@", "-"))
-		}
-	}
-}
-
-// startBrowser starts Chromium with a server of the kit alone: the pages are fetched as the right role
-// and written into a document of this server, so its static files (styles) load.
-func startBrowser(t *testing.T) *webtest.Browser {
-	t.Helper()
-	webtest.BrowserAan(t)
-	return webtest.StartBrowser(t, webtest.Handler(t, webtest.Kit(t)))
+	webtest.StartBrowser(t, o.H).AxePaginas(t, "signalen", paginas)
 }

@@ -1,6 +1,7 @@
 package zakenweb
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -130,78 +131,76 @@ func (f formulier) id(naam, fout string) int64 {
 	return v
 }
 
-// schuldWijzig changes every field of a debt.
-func (s *server) schuldWijzig(w http.ResponseWriter, r *http.Request) {
-	s.wijzig(w, r, "schuld-gewijzigd", func(gm string, id int64, f formulier) error {
-		schuld := f.id("wijzig-schuld", "Kies de schuld in het overzicht.")
-		sc := zaken.Schuld{Schuldeiser: f.tekst("wijzig-schuldeiser"), Bedrag: f.bedrag("wijzig-schuld-bedrag"), Soort: zaken.SchuldSoort(f.tekst("wijzig-schuld-soort")),
-			Status: zaken.SchuldStatus(f.tekst("wijzig-schuld-status")), Gestabiliseerd: f.tekst("wijzig-schuld-stabiel") == "1"}
+// keuze is how a change form chooses the row it changes or removes (a debt, a budget post, a route
+// step): the field with the row's id and the message when none is chosen.
+type keuze struct{ veld, fout string }
+
+var (
+	kiesSchuld       = keuze{"wijzig-schuld", "Kies de schuld in het overzicht."}
+	kiesPost         = keuze{"wijzig-post", "Kies de post in het maandbudget."}
+	kiesUitkomstStap = keuze{"uitkomst-stap", "Kies de stap."}
+	kiesWegStap      = keuze{"weg-stap", "Kies de stap."}
+)
+
+// wijzigRij is the flow of every change or removal of one row of a zaak, on top of wijzig: read the
+// chosen row, then the rest of the form (lees: the new values, or the reason of a removal), and only
+// without field errors call the service (doe) with the form's versie. Each kind states what differs.
+func wijzigRij[T any](s *server, w http.ResponseWriter, r *http.Request, klaar string, k keuze, lees func(formulier) T,
+	doe func(ctx context.Context, gemeente string, id int64, versie int, rij int64, v T, door zaken.Medewerker) error) {
+	s.wijzig(w, r, klaar, func(gm string, id int64, f formulier) error {
+		gekozen := f.id(k.veld, k.fout)
+		v := lees(f)
 		if f.fout() {
 			return nil
 		}
-		return s.zaken.WijzigSchuld(r.Context(), gm, id, f.versie("versie"), schuld, sc, medewerker(r))
+		return doe(r.Context(), gm, id, f.versie("versie"), gekozen, v, medewerker(r))
 	})
+}
+
+// reden reads the reason of a removal from the field naam.
+func reden(naam string) func(formulier) string {
+	return func(f formulier) string { return f.tekst(naam) }
+}
+
+// schuldWijzig changes every field of a debt.
+func (s *server) schuldWijzig(w http.ResponseWriter, r *http.Request) {
+	wijzigRij(s, w, r, "schuld-gewijzigd", kiesSchuld, func(f formulier) zaken.Schuld {
+		return zaken.Schuld{Schuldeiser: f.tekst("wijzig-schuldeiser"), Bedrag: f.bedrag("wijzig-schuld-bedrag"), Soort: zaken.SchuldSoort(f.tekst("wijzig-schuld-soort")),
+			Status: zaken.SchuldStatus(f.tekst("wijzig-schuld-status")), Gestabiliseerd: f.tekst("wijzig-schuld-stabiel") == "1"}
+	}, s.zaken.WijzigSchuld)
 }
 
 // schuldWeg removes a debt from the overview (softly, with the reason).
 func (s *server) schuldWeg(w http.ResponseWriter, r *http.Request) {
-	s.wijzig(w, r, "schuld-verwijderd", func(gm string, id int64, f formulier) error {
-		schuld := f.id("wijzig-schuld", "Kies de schuld in het overzicht.")
-		if f.fout() {
-			return nil
-		}
-		return s.zaken.VerwijderSchuld(r.Context(), gm, id, f.versie("versie"), schuld, f.tekst("schuld-weg-reden"), medewerker(r))
-	})
+	wijzigRij(s, w, r, "schuld-verwijderd", kiesSchuld, reden("schuld-weg-reden"), s.zaken.VerwijderSchuld)
 }
 
 // budgetWijzig changes a monthly budget post.
 func (s *server) budgetWijzig(w http.ResponseWriter, r *http.Request) {
-	s.wijzig(w, r, "budget-gewijzigd", func(gm string, id int64, f formulier) error {
-		post := f.id("wijzig-post", "Kies de post in het maandbudget.")
+	wijzigRij(s, w, r, "budget-gewijzigd", kiesPost, func(f formulier) zaken.Budgetpost {
 		if st := f.tekst("wijzig-post-soort"); st != "inkomen" && st != "last" {
 			f.d.Add("wijzig-post-soort", "Kies inkomen of vaste last.")
 		}
-		p := zaken.Budgetpost{Inkomen: f.tekst("wijzig-post-soort") == "inkomen", Omschrijving: f.tekst("wijzig-post-omschrijving"), Bedrag: f.bedrag("wijzig-post-bedrag")}
-		if f.fout() {
-			return nil
-		}
-		return s.zaken.WijzigBudgetpost(r.Context(), gm, id, f.versie("versie"), post, p, medewerker(r))
-	})
+		return zaken.Budgetpost{Inkomen: f.tekst("wijzig-post-soort") == "inkomen", Omschrijving: f.tekst("wijzig-post-omschrijving"), Bedrag: f.bedrag("wijzig-post-bedrag")}
+	}, s.zaken.WijzigBudgetpost)
 }
 
 // budgetWeg removes a budget post (softly, with the reason).
 func (s *server) budgetWeg(w http.ResponseWriter, r *http.Request) {
-	s.wijzig(w, r, "budget-verwijderd", func(gm string, id int64, f formulier) error {
-		post := f.id("wijzig-post", "Kies de post in het maandbudget.")
-		if f.fout() {
-			return nil
-		}
-		return s.zaken.VerwijderBudgetpost(r.Context(), gm, id, f.versie("versie"), post, f.tekst("post-weg-reden"), medewerker(r))
-	})
+	wijzigRij(s, w, r, "budget-verwijderd", kiesPost, reden("post-weg-reden"), s.zaken.VerwijderBudgetpost)
 }
 
 // stapUitkomst records the outcome of a route step.
 func (s *server) stapUitkomst(w http.ResponseWriter, r *http.Request) {
-	s.wijzig(w, r, "stap-uitkomst", func(gm string, id int64, f formulier) error {
-		stap := f.id("uitkomst-stap", "Kies de stap.")
-		u := zaken.StapUitkomst{Uitkomst: zaken.Uitkomst(f.tekst("uitkomst")), Datum: f.datum("uitkomst-datum", true),
+	wijzigRij(s, w, r, "stap-uitkomst", kiesUitkomstStap, func(f formulier) zaken.StapUitkomst {
+		return zaken.StapUitkomst{Uitkomst: zaken.Uitkomst(f.tekst("uitkomst")), Datum: f.datum("uitkomst-datum", true),
 			AfkoelingTot: f.datum("afkoeling-tot", false), Toelichting: f.tekst("uitkomst-toelichting")}
-		if f.fout() {
-			return nil
-		}
-		return s.zaken.LegUitkomstVast(r.Context(), gm, id, f.versie("versie"), stap, u, medewerker(r))
-	})
+	}, s.zaken.LegUitkomstVast)
 }
 
 // stapWeg removes a step recorded by mistake (softly, with the reason).
 func (s *server) stapWeg(w http.ResponseWriter, r *http.Request) {
-	s.wijzig(w, r, "stap-verwijderd", func(gm string, id int64, f formulier) error {
-		stap := f.id("weg-stap", "Kies de stap.")
-		if f.fout() {
-			return nil
-		}
-		return s.zaken.VerwijderStap(r.Context(), gm, id, f.versie("versie"), stap, f.tekst("stap-weg-reden"), medewerker(r))
-	})
+	wijzigRij(s, w, r, "stap-verwijderd", kiesWegStap, reden("stap-weg-reden"), s.zaken.VerwijderStap)
 }
 
 // nazorgEinde ends the running nazorg early, with the reason.
