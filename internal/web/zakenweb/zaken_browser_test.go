@@ -162,6 +162,25 @@ func TestBrowserZaken(t *testing.T) {
 		{"bijzonder-verouderd", 409, func() webtest.Antwoord {
 			return o.post(plan+"/bijzonder", "consulent", url.Values{"versie": {"0"}, "lvb": {"1"}})
 		}},
+		// the beslagvrije voet: not filled in, errors at their fields, filled in (with the budget's income
+		// beside it), a stale form
+		{"bvv-leeg", 200, func() webtest.Antwoord { return o.get(aangemeld+"/beslagvrije-voet", "consulent") }},
+		{"bvv-fout", 422, func() webtest.Antwoord {
+			return o.post(plan+"/beslagvrije-voet", "consulent", url.Values{"versie": {"1"}, "bvv-jaarinkomen": {"1.500"}, "bvv-maandinkomen": {"0"}})
+		}},
+		{"bvv", 200, func() webtest.Antwoord {
+			v := eerste(t, versieRe, o.get(plan+"/beslagvrije-voet", "consulent").Body)
+			if a := o.post(plan+"/beslagvrije-voet", "consulent", url.Values{"versie": {v}, "bvv-leefsituatie": {"alleenstaande_ouder"},
+				"bvv-jaarinkomen": {"24000"}, "bvv-maandinkomen": {"1650,00"}}); a.Status != http.StatusSeeOther {
+				t.Fatalf("bvv: %d %s", a.Status, a.Body)
+			}
+			a := o.get(plan+"/beslagvrije-voet?klaar=beslagvrije-voet", "consulent")
+			webtest.Bevat(t, a, `id="bvv-uitkomst">€ `, "Aflossen kan hoogstens met het deel boven de beslagvrije voet")
+			return a
+		}},
+		{"bvv-verouderd", 409, func() webtest.Antwoord {
+			return o.post(plan+"/beslagvrije-voet", "consulent", url.Values{"versie": {"0"}, "bvv-leefsituatie": {"gehuwden"}, "bvv-jaarinkomen": {"1"}})
+		}},
 		{"werklijst-team", 200, func() webtest.Antwoord { return o.get(bs+"?team=geen", "teamleider") }},
 		{"instellingen", 200, func() webtest.Antwoord { return o.get(bs+"/instellingen", "beheerder") }},
 		{"instellingen-fout", 422, func() webtest.Antwoord {
