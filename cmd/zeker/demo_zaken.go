@@ -77,7 +77,8 @@ func demoZakenExtra(ctx context.Context, d *diensten, zk *zaken.Service, gm stri
 	// A debt overview and a monthly budget for the zaken with a plan (synthetic amounts).
 	plannen, _, err := zk.Werklijst(ctx, gm, zaken.Filter{Status: zaken.Plan, Limiet: 10})
 	warn("schulden", err)
-	// The inputs of the beslagvrije voet for the first three (synthetic), so its page shows an amount.
+	// The inputs of the beslagvrije voet (synthetic) for the first three, so its page shows an amount (a
+	// demo has two zaken with a plan per gemeente: the first two inputs are used).
 	bvv := []zaken.BVVGegevens{
 		{Leefsituatie: nl.BVVAlleenstaande, Jaarinkomen: geld.Euro(17000)},
 		{Leefsituatie: nl.BVVAlleenstaandeOuder, Jaarinkomen: geld.Euro(21000), Maandinkomen: geld.Euro(1390)},
