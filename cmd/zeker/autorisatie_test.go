@@ -262,6 +262,8 @@ var toegangTabel = map[string]string{
 	"POST /beheer/{gemeente}/zaken/teams/lid-weg":           "teamleider",
 	"GET /beheer/{gemeente}/zaken/{id}/bijzonder":           "consulent schuldhulpverlener",
 	"POST /beheer/{gemeente}/zaken/{id}/bijzonder":          "consulent schuldhulpverlener",
+	"GET /beheer/{gemeente}/zaken/{id}/beslagvrije-voet":    "consulent schuldhulpverlener regisseur teamleider",
+	"POST /beheer/{gemeente}/zaken/{id}/beslagvrije-voet":   "consulent schuldhulpverlener",
 	"POST /beheer/{gemeente}/zaken/{id}/regie":              "consulent schuldhulpverlener regisseur",
 	"POST /beheer/{gemeente}/zaken/{id}/doel":               "consulent schuldhulpverlener regisseur",
 	"POST /beheer/{gemeente}/zaken/{id}/actie":              "consulent schuldhulpverlener regisseur",

@@ -218,6 +218,23 @@ func TestDemoEndToEnd(t *testing.T) {
 	if _, body := get("/beheer/GM1681/zaken"); !strings.Contains(body, "Vroegsignalering (aanbod aanvaard)") {
 		t.Error("no zaak from vroegsignalering on the worklist")
 	}
+	// The inputs of the beslagvrije voet for the zaken with a plan (two per gemeente) in every gemeente;
+	// the zaak page shows the indication (an amount, or the reason when the real date lies outside the
+	// national data).
+	for _, gm := range []string{"GM1681", "GM1969", "GM0175", "GM0147"} {
+		ids := regexp.MustCompile(`beslagvrije voet ingevuld" gemeente=`+gm+` zaak=(\d+)`).FindAllStringSubmatch(errOut.String(), -1)
+		if len(ids) != 2 || strings.Contains(errOut.String(), "zaken beslagvrije voet overgeslagen") {
+			t.Errorf("demo beslagvrije voet in %s: %d zaken, want 2 (the zaken with a plan)\n%s", gm, len(ids), errOut)
+			continue
+		}
+		if gm != "GM1681" {
+			continue
+		}
+		resp, body := get("/beheer/GM1681/zaken/" + ids[0][1])
+		if resp.StatusCode != 200 || !(strings.Contains(body, "Beslagvrije voet (indicatie voor vandaag): €") || strings.Contains(body, "Zeker kan de beslagvrije voet voor")) {
+			t.Errorf("demo zaak %s: %d, no indication of the beslagvrije voet", ids[0][1], resp.StatusCode)
+		}
+	}
 	// Borne's Jongeren Perspectief Fonds (seed 003): one zaak on it in Borne, none where the plan does not name it.
 	if !regexp.MustCompile(`jongeren perspectief fonds" gemeente=GM0147 zaak=\d+`).MatchString(errOut.String()) ||
 		strings.Contains(errOut.String(), `jongeren perspectief fonds" gemeente=GM1681`) || strings.Contains(errOut.String(), "jongeren perspectief fonds overgeslagen") {

@@ -11,6 +11,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/partner"
+	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/zaken"
 )
 
@@ -76,7 +77,14 @@ func demoZakenExtra(ctx context.Context, d *diensten, zk *zaken.Service, gm stri
 	// A debt overview and a monthly budget for the zaken with a plan (synthetic amounts).
 	plannen, _, err := zk.Werklijst(ctx, gm, zaken.Filter{Status: zaken.Plan, Limiet: 10})
 	warn("schulden", err)
-	for _, z := range plannen {
+	// The inputs of the beslagvrije voet (synthetic) for the first three, so its page shows an amount (a
+	// demo has two zaken with a plan per gemeente: the first two inputs are used).
+	bvv := []zaken.BVVGegevens{
+		{Leefsituatie: nl.BVVAlleenstaande, Jaarinkomen: geld.Euro(17000)},
+		{Leefsituatie: nl.BVVAlleenstaandeOuder, Jaarinkomen: geld.Euro(21000), Maandinkomen: geld.Euro(1390)},
+		{Leefsituatie: nl.BVVGehuwdenMetKinderen, Jaarinkomen: geld.Euro(28000)},
+	}
+	for i, z := range plannen {
 		v := z.Versie
 		for _, sc := range []zaken.Schuld{
 			{Schuldeiser: "Woonstichting Voorbeeldhuis (demo)", Bedrag: geld.Euro(1240), Soort: zaken.SchuldHuur, Status: zaken.SchuldBevestigd, Gestabiliseerd: true},
@@ -96,6 +104,13 @@ func demoZakenExtra(ctx context.Context, d *diensten, zk *zaken.Service, gm stri
 				break
 			}
 			v++
+		}
+		if i < len(bvv) {
+			err := zk.ZetBeslagvrijeVoet(ctx, gm, z.ID, v, bvv[i], door)
+			warn("beslagvrije voet", err)
+			if err == nil {
+				log.Info("demo: beslagvrije voet ingevuld", "gemeente", gm, "zaak", z.ID)
+			}
 		}
 	}
 

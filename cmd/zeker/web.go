@@ -172,7 +172,7 @@ func bouwWeb(o webOpties, d webDiensten) (http.Handler, []web.Part, error) {
 	parts := []web.Part{check, beheer, pw, nw, sig, sc, mon, av, bw}
 	if d.zaken != nil {
 		zk, err := zakenweb.New(kit, zakenweb.Deps{Zaken: d.zaken, Vroegsignaal: vroegsignaalVoorZaak(d.sig), Partners: partners,
-			BudgetAanvragen: zaakBudgetAanvragen(bs)})
+			BudgetAanvragen: zaakBudgetAanvragen(bs), Params: cat.Params()})
 		if err != nil {
 			return nil, nil, err
 		}

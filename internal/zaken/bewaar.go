@@ -45,7 +45,7 @@ func (s *Service) Bewaar(ctx context.Context, gemeente string) (Opgeruimd, error
 			// Closed on or before this day: the term of m months after closing has passed.
 			grens := vandaag.PlusMaanden(-m).String()
 			sel := `SELECT id FROM zaken_zaak WHERE gemeente = $1 AND status = $2 AND einde <> '' AND einde < $3`
-			for _, tabel := range []string{"zaken_persoon", "zaken_signaal", "zaken_aanvraag", "zaken_schuld", "zaken_budgetpost", "zaken_brief", "zaken_stap", "zaken_bijzonder"} {
+			for _, tabel := range []string{"zaken_persoon", "zaken_signaal", "zaken_aanvraag", "zaken_schuld", "zaken_budgetpost", "zaken_brief", "zaken_stap", "zaken_bijzonder", "zaken_beslagvrije_voet"} {
 				if _, err := tx.ExecContext(ctx, `DELETE FROM `+tabel+` WHERE gemeente = $1 AND zaak_id IN (`+sel+`)`, gemeente, string(st), grens); err != nil {
 					return fmt.Errorf("zaken: bewaar %s: %w", tabel, err)
 				}

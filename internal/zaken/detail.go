@@ -154,6 +154,8 @@ type Detail struct {
 	Brieven []BriefKort
 	// Stappen are the recorded route steps (Bbz, ROZ, moratorium), oldest first.
 	Stappen []StapRij
+	// BVV are the inputs of the beslagvrije voet (beslagvrijevoet.go); Versie 0 when not filled in.
+	BVV BVVGegevens
 }
 
 // MaxTijdlijn is how many timeline lines the zaak page shows (it says how many there are).
@@ -229,6 +231,9 @@ func (s *Service) Zaak(ctx context.Context, gemeente string, id int64) (Detail, 
 			return err
 		}
 		if d.Stappen, err = stappen(ctx, tx, gemeente, id); err != nil {
+			return err
+		}
+		if d.BVV, err = leesBVV(ctx, tx, gemeente, id); err != nil {
 			return err
 		}
 		if d.Zaak.HuishoudenID == "" {

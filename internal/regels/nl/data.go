@@ -69,6 +69,7 @@ type Parameters struct {
 	reeksen      map[string][]waarde // per id, sorted by geldig_vanaf, not overlapping
 	normPerioden []normPeriode       // sorted by vanaf
 	landelijk    *landelijkeData     // tax and toeslagen (landelijk.go)
+	bvv          map[string][]waarde // data/beslagvrijevoet.yaml (beslagvrijevoet.go)
 }
 
 // periode is an inclusive range of days; a zero tot means no end is known.
@@ -183,6 +184,9 @@ func Load() (*Parameters, error) {
 	}
 	if p.landelijk, err = laadLandelijk(); err != nil {
 		return nil, err
+	}
+	if p.bvv, err = parseReeksen(beslagvrijevoetYAML, bvvSoort); err != nil {
+		return nil, fmt.Errorf("nl: data/beslagvrijevoet.yaml: %w", err)
 	}
 	return p, nil
 }
@@ -385,4 +389,42 @@ func bekendePeriodes(r []waarde) string {
 func dag(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// parseReeksen reads a data file of dated values in the format of data/parameters.yaml (versie,
+// bronnen, waarden) whose ids soortVan accepts, with the same checks: known fields and ids only,
+// every value with an existing source, no overlapping periods. It never panics.
+func parseReeksen(src []byte, soortVan func(string) (soort, bool)) (map[string][]waarde, error) {
+	if len(src) > maxDataBytes {
+		return nil, fmt.Errorf("bestand is groter dan %d bytes", maxDataBytes)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true)
+	var raw rawBestand
+	if err := dec.Decode(&raw); err != nil {
+		return nil, fmt.Errorf("yaml: %w", err)
+	}
+	if raw.Versie != 1 {
+		return nil, fmt.Errorf("versie %d wordt niet ondersteund (verwacht 1)", raw.Versie)
+	}
+	for k, b := range raw.Bronnen {
+		if strings.TrimSpace(b.Tekst) == "" {
+			return nil, fmt.Errorf("bron %q heeft geen tekst", k)
+		}
+	}
+	reeksen := make(map[string][]waarde)
+	for i, rw := range raw.Waarden {
+		w, err := leesWaarde(rw, raw.Bronnen, soortVan)
+		if err != nil {
+			if rw.ID == "" {
+				return nil, fmt.Errorf("waarde %d: %w", i+1, err)
+			}
+			return nil, fmt.Errorf("%s (waarde %d): %w", rw.ID, i+1, err)
+		}
+		reeksen[rw.ID] = append(reeksen[rw.ID], w)
+	}
+	if err := ordenReeksen(reeksen); err != nil {
+		return nil, err
+	}
+	return reeksen, nil
 }

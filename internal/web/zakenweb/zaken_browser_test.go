@@ -68,13 +68,18 @@ func TestBrowserZaken(t *testing.T) {
 	if a := o.post(bs+"/teams", "teamleider", url.Values{"team": {"1"}, "lid": {strconv.FormatInt(o.IDs["schuldhulpverlener"], 10)}}); a.Status != http.StatusSeeOther {
 		t.Fatalf("teamlid: %d", a.Status)
 	}
+	// A zaak of its own for the beslagvrije voet (storing it changes the zaak's versie), with income.
+	bvvZaak := nieuw(2, false)
+	if a := o.post(bvvZaak+"/budget", "consulent", url.Values{"versie": {"1"}, "post-soort": {"inkomen"}, "post-omschrijving": {"Loon"}, "post-bedrag": {"1800"}}); a.Status != http.StatusSeeOther {
+		t.Fatalf("budget: %d %s", a.Status, a.Body)
+	}
 	schuldID := eerste(t, schuldLinkRe, o.get(plan, "consulent").Body)
 	postID := eerste(t, postLinkRe, o.get(plan, "consulent").Body)
 	hv := "/hulpvraag/" + gm
 	if a := o.Doe(http.MethodPost, hv, "", url.Values{"naam": {"Test Inwoner"}, "telefoon": {"0612345678"}, "vraag": {"Rekeningen stapelen op"}}, nil); a.Status != 200 {
 		t.Fatalf("hulpvraag: %d", a.Status)
 	}
-	online := bs + "/3"
+	online := bs + "/4"
 	paginas := []webtest.Pagina{
 		{Naam: "werklijst", Status: 200, Haal: func() webtest.Antwoord { return o.get(bs, "consulent") }},
 		{Naam: "werklijst-fout", Status: 200, Haal: func() webtest.Antwoord { return o.get(bs+"?status=x&route=y", "consulent") }},
@@ -149,6 +154,25 @@ func TestBrowserZaken(t *testing.T) {
 		}},
 		{Naam: "bijzonder-verouderd", Status: 409, Haal: func() webtest.Antwoord {
 			return o.post(plan+"/bijzonder", "consulent", url.Values{"versie": {"0"}, "lvb": {"1"}})
+		}},
+		// the beslagvrije voet: not filled in, errors at their fields, filled in (with the budget's income
+		// beside it), a stale form
+		{Naam: "bvv-leeg", Status: 200, Haal: func() webtest.Antwoord { return o.get(aangemeld+"/beslagvrije-voet", "consulent") }},
+		{Naam: "bvv-fout", Status: 422, Haal: func() webtest.Antwoord {
+			return o.post(bvvZaak+"/beslagvrije-voet", "consulent", url.Values{"versie": {"1"}, "bvv-jaarinkomen": {"1.500"}, "bvv-maandinkomen": {"0"}})
+		}},
+		{Naam: "bvv", Status: 200, Haal: func() webtest.Antwoord {
+			v := eerste(t, versieRe, o.get(bvvZaak+"/beslagvrije-voet", "consulent").Body)
+			if a := o.post(bvvZaak+"/beslagvrije-voet", "consulent", url.Values{"versie": {v}, "bvv-leefsituatie": {"alleenstaande_ouder"},
+				"bvv-jaarinkomen": {"24000"}, "bvv-maandinkomen": {"1650,00"}}); a.Status != http.StatusSeeOther {
+				t.Fatalf("bvv: %d %s", a.Status, a.Body)
+			}
+			a := o.get(bvvZaak+"/beslagvrije-voet?klaar=beslagvrije-voet", "consulent")
+			webtest.Bevat(t, a, `id="bvv-uitkomst">€ `, "Aflossen kan hoogstens met het deel boven de beslagvrije voet")
+			return a
+		}},
+		{Naam: "bvv-verouderd", Status: 409, Haal: func() webtest.Antwoord {
+			return o.post(bvvZaak+"/beslagvrije-voet", "consulent", url.Values{"versie": {"0"}, "bvv-leefsituatie": {"gehuwden"}, "bvv-jaarinkomen": {"1"}})
 		}},
 		{Naam: "werklijst-team", Status: 200, Haal: func() webtest.Antwoord { return o.get(bs+"?team=geen", "teamleider") }},
 		{Naam: "instellingen", Status: 200, Haal: func() webtest.Antwoord { return o.get(bs+"/instellingen", "beheerder") }},

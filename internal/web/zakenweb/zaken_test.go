@@ -52,7 +52,7 @@ func nieuweOmgeving(t testing.TB, db *store.DB, nu time.Time) *zkOmgeving {
 		return zaken.Vroegsignaal{ID: 77, HuishoudenID: o.recs[3].ID, Ontvangen: datum.Van(klok(), nil).PlusDagen(-2),
 			Signalen: []zaken.Signaal{{Partner: "Woonco", PartnerType: "Huur", Bedrag: 98_700}}}, nil
 	}
-	part, err := New(o.Kit, Deps{Zaken: zk, Vroegsignaal: vs, Partners: o.Partners})
+	part, err := New(o.Kit, Deps{Zaken: zk, Vroegsignaal: vs, Partners: o.Partners, Params: nl.MustLoad()})
 	if err != nil {
 		t.Fatal(err)
 	}

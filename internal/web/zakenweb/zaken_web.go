@@ -23,6 +23,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/partner"
+	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/termijn"
 	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/zaken"
@@ -44,6 +45,10 @@ type Deps struct {
 	// BudgetAanvragen lists the budget requests of a zaak for its page (zaken_budgetaanvragen.go),
 	// filled by the composition root from internal/budget. Nil: the page shows only the link.
 	BudgetAanvragen BudgetAanvragen
+	// Params are the national values the indication of the beslagvrije voet is computed with
+	// (zaken_beslagvrije_voet.go; the catalogus's Params in the composition root). Nil: the page says
+	// that no amount can be computed.
+	Params *nl.Parameters
 }
 
 type server struct {
@@ -55,6 +60,8 @@ type server struct {
 	partners     *partner.Service
 	// budget requests of a zaak (zaken_budgetaanvragen.go)
 	budgetAanvragen BudgetAanvragen
+	// the national values of the beslagvrije voet (zaken_beslagvrije_voet.go)
+	params *nl.Parameters
 	// rate limits of the public form (hulpvraag.go)
 	pogingen, perAdres, perGemeente *begrenzer
 	// the published Wgs figures of the public page (cijfers.go)
@@ -66,7 +73,7 @@ func New(kit *web.Kit, deps Deps) (web.Part, error) {
 	if deps.Zaken == nil {
 		return web.Part{}, errors.New("zakenweb: geen zaken")
 	}
-	s := &server{kit: kit, zaken: deps.Zaken, vroegsignaal: deps.Vroegsignaal, partners: deps.Partners, budgetAanvragen: deps.BudgetAanvragen,
+	s := &server{kit: kit, zaken: deps.Zaken, vroegsignaal: deps.Vroegsignaal, partners: deps.Partners, budgetAanvragen: deps.BudgetAanvragen, params: deps.Params,
 		pogingen:    nieuweBegrenzer(hulpvraagPogingen, hulpvraagVenster),
 		perAdres:    nieuweBegrenzer(hulpvraagPerAdres, hulpvraagVenster),
 		perGemeente: nieuweBegrenzer(hulpvraagPerGemeente, hulpvraagVenster)}
@@ -146,6 +153,8 @@ func (s *server) routes() []web.Route {
 		doe("POST /beheer/{gemeente}/zaken/{id}/stap-weg", s.stapWeg),
 		doe("POST /beheer/{gemeente}/zaken/{id}/nazorg-einde", s.nazorgEinde),
 		team("POST /beheer/{gemeente}/zaken/teams/lid-weg", s.teamLidWeg),
+		lees("GET /beheer/{gemeente}/zaken/{id}/beslagvrije-voet", s.beslagvrijeVoet),
+		doe("POST /beheer/{gemeente}/zaken/{id}/beslagvrije-voet", s.beslagvrijeVoetPost),
 		bijzonder("GET /beheer/{gemeente}/zaken/{id}/bijzonder", s.bijzonder),
 		bijzonder("POST /beheer/{gemeente}/zaken/{id}/bijzonder", s.bijzonderPost),
 		// The partner's own list of nazorg contact moments (nazorg_partner.go narrows to the user's partner).
@@ -173,30 +182,31 @@ func (s *server) pagina(w http.ResponseWriter, r *http.Request, p *web.StaffPage
 
 // meldingen are the confirmations after a change (?klaar=…), from this fixed list only.
 var meldingen = map[string]string{
-	"aangemeld":      "De zaak is aangemaakt. De termijn van het eerste gesprek staat hieronder.",
-	"eerste-gesprek": "Het eerste gesprek is vastgelegd.",
-	"besluit":        "Het besluit is vastgelegd.",
-	"beeindigd":      "De zaak is beëindigd.",
-	"afgerond":       "De zaak is afgerond.",
-	"regie":          "De regie is overgedragen.",
-	"doel":           "Het doel staat in het plan.",
-	"actie":          "De actie staat in het plan.",
-	"gedaan":         "De actie is afgevinkt.",
-	"notitie":        "De notitie staat op de tijdlijn.",
-	"instellingen":   "De instellingen voor zaken zijn opgeslagen. De termijnen van open zaken zijn opnieuw berekend.",
-	"bijzonder":      "De bijzondere gegevens zijn opgeslagen.",
-	"bestond":        "Er was al een zaak voor deze vroegsignaalzaak; dit is die zaak.",
-	"huishouden":     "Het huishouden is aan de zaak gekoppeld. De personen staan hieronder.",
-	"nazorg":         "De nazorg is overgedragen aan de partner.",
-	"contactmoment":  "Het contactmoment is gepland.",
-	"contact-gedaan": "Het contactmoment is vastgelegd.",
-	"heropend":       "De zaak is heropend onder de terugvalgarantie. Alles van de zaak is er nog.",
-	"team":           "Het team van de zaak is vastgelegd.",
-	"schuld":         "De schuld staat in het overzicht.",
-	"schuld-status":  "De stand van de schuld is bijgewerkt.",
-	"budget":         "De post staat in het maandbudget.",
-	"team-nieuw":     "Het team is aangemaakt.",
-	"team-lid":       "De collega zit nu in het team.",
+	"aangemeld":        "De zaak is aangemaakt. De termijn van het eerste gesprek staat hieronder.",
+	"eerste-gesprek":   "Het eerste gesprek is vastgelegd.",
+	"besluit":          "Het besluit is vastgelegd.",
+	"beeindigd":        "De zaak is beëindigd.",
+	"afgerond":         "De zaak is afgerond.",
+	"regie":            "De regie is overgedragen.",
+	"doel":             "Het doel staat in het plan.",
+	"actie":            "De actie staat in het plan.",
+	"gedaan":           "De actie is afgevinkt.",
+	"notitie":          "De notitie staat op de tijdlijn.",
+	"instellingen":     "De instellingen voor zaken zijn opgeslagen. De termijnen van open zaken zijn opnieuw berekend.",
+	"bijzonder":        "De bijzondere gegevens zijn opgeslagen.",
+	"beslagvrije-voet": "De gegevens voor de beslagvrije voet zijn opgeslagen.",
+	"bestond":          "Er was al een zaak voor deze vroegsignaalzaak; dit is die zaak.",
+	"huishouden":       "Het huishouden is aan de zaak gekoppeld. De personen staan hieronder.",
+	"nazorg":           "De nazorg is overgedragen aan de partner.",
+	"contactmoment":    "Het contactmoment is gepland.",
+	"contact-gedaan":   "Het contactmoment is vastgelegd.",
+	"heropend":         "De zaak is heropend onder de terugvalgarantie. Alles van de zaak is er nog.",
+	"team":             "Het team van de zaak is vastgelegd.",
+	"schuld":           "De schuld staat in het overzicht.",
+	"schuld-status":    "De stand van de schuld is bijgewerkt.",
+	"budget":           "De post staat in het maandbudget.",
+	"team-nieuw":       "Het team is aangemaakt.",
+	"team-lid":         "De collega zit nu in het team.",
 	// changes and removals (zaken_schulden_wijzig.go, zaken_teams_weg.go)
 	"schuld-gewijzigd":  "De schuld is gewijzigd. Op de tijdlijn staat wat er veranderde.",
 	"schuld-verwijderd": "De schuld is uit het overzicht gehaald. Op de tijdlijn staat waarom.",

@@ -87,6 +87,10 @@ type zaakData struct {
 	MagBijzonder    bool
 	BijzonderRollen string
 
+	// the beslagvrije voet (zaken_beslagvrije_voet.go): the amount for today, the reason it is unknown,
+	// or that nothing is filled in
+	BVV, BVVURL string
+
 	// budget requests of the zaak (zaken_budgetaanvragen.go)
 	BudgetAanvragen budgetSectie
 }
@@ -263,6 +267,7 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 		}
 	}
 	s.vulOverzicht(d, det.Overzicht)
+	d.BVV, d.BVVURL = s.bvvRegel(det.BVV, vandaag), d.URL+"/beslagvrije-voet"
 	s.vulStappen(d, det)
 	s.vulWijzigen(d, r, det)
 	vulJongerenStappen(d, z, in, d.veld("stap"))

@@ -1,0 +1,198 @@
+package zakenweb
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/geld"
+	"github.com/zeker-platform/zeker/internal/store/storetest"
+	"github.com/zeker-platform/zeker/internal/web"
+	"github.com/zeker-platform/zeker/internal/web/webtest"
+	"github.com/zeker-platform/zeker/internal/zaken"
+)
+
+// TestZaakBeslagvrijeVoet: the page of the beslagvrije voet: not filled in, errors at their fields (422),
+// the amount for an alleenstaande with € 35.000 a year on 2026-10-01 (€ 1.669,16, as in
+// internal/regels/nl), the steps, sources and what is left out, the budget beside it, a stale form
+// (409), another gemeente's zaak (404), a day without data (the sentence, no amount), and the zaak page.
+func TestZaakBeslagvrijeVoet(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t), time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC))
+	b := basis(gm)
+	a := o.post(b+"/nieuw", "consulent", url.Values{"bsn": {bsnVan(o.recs[0])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-09-30"}, "tijd": {"09:00"}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("nieuw: %d %s", a.Status, a.Body)
+	}
+	zaak := strings.Split(a.Loc, "?")[0]
+	pagina := zaak + "/beslagvrije-voet"
+
+	p := o.get(pagina, "consulent")
+	webtest.Bevat(t, p, "Beslagvrije voet van zaak", "Nog niet ingevuld", "Alleenstaande ouder", "Gehuwden of samenwonenden met een of meer kinderen",
+		"Belastbaar inkomen per jaar (samen met partner)", "Netto inkomen per maand met vakantiegeld (mag leeg)",
+		"Geen woonadres in de basisregistratie (bijvoorbeeld alleen een briefadres)", `name="versie" value="1"`)
+	webtest.Bevat(t, o.get(zaak, "consulent"), "Beslagvrije voet: nog niet ingevuld.", `href="`+pagina+`"`, "Beslagvrije voet bekijken of invullen")
+	if strings.Contains(o.get(zaak, "consulent").Body, "rekent Zeker nog niet uit") {
+		t.Error("de oude zin staat nog op de zaakpagina")
+	}
+
+	// errors at their fields
+	for _, c := range []struct {
+		form  url.Values
+		veld  string
+		tekst string
+	}{
+		{url.Values{"bvv-jaarinkomen": {"35000"}}, "bvv-leefsituatie", "Kies de leefsituatie"},
+		{url.Values{"bvv-leefsituatie": {"weduwe"}, "bvv-jaarinkomen": {"35000"}}, "bvv-leefsituatie", "Kies de leefsituatie"},
+		{url.Values{"bvv-leefsituatie": {"alleenstaande"}}, "bvv-jaarinkomen", "Vul het belastbaar inkomen per jaar in"},
+		{url.Values{"bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"veel"}}, "bvv-jaarinkomen", ""},
+		{url.Values{"bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"10000000,01"}}, "bvv-jaarinkomen", "hoogstens € 10.000.000"},
+		{url.Values{"bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35000"}, "bvv-maandinkomen": {"0"}}, "bvv-maandinkomen", "meer dan € 0"},
+		{url.Values{"bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35000"}, "bvv-maandinkomen": {"1000000,01"}}, "bvv-maandinkomen", "hoogstens € 1.000.000"},
+	} {
+		c.form.Set("versie", "1")
+		a := o.post(pagina, "consulent", c.form)
+		if a.Status != http.StatusUnprocessableEntity || !strings.Contains(a.Body, `href="#`+c.veld+`"`) || !strings.Contains(a.Body, c.tekst) {
+			t.Errorf("%v: %d, want 422 bij %s (%q)", c.form, a.Status, c.veld, c.tekst)
+		}
+	}
+	// the form keeps what was filled in
+	a = o.post(pagina, "consulent", url.Values{"versie": {"1"}, "bvv-leefsituatie": {"gehuwden"}, "bvv-jaarinkomen": {"veel"}, "bvv-geen-woonadres": {"1"}})
+	webtest.Bevat(t, a, `value="gehuwden" checked`, `value="veel"`, `id="bvv-geen-woonadres" name="bvv-geen-woonadres" value="1" checked`)
+
+	// who may: reading for zaken.lezen, storing for zaken.behandelen only
+	if a := o.post(pagina, "beleidsmedewerker", url.Values{"versie": {"1"}, "bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35000"}}); a.Status != http.StatusForbidden {
+		t.Errorf("beleidsmedewerker slaat op: %d", a.Status)
+	}
+
+	a = o.post(pagina, "consulent", url.Values{"versie": {"1"}, "bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35000"}})
+	if a.Status != http.StatusSeeOther || a.Loc != pagina+"?klaar=beslagvrije-voet" {
+		t.Fatalf("opslaan: %d %s %s", a.Status, a.Loc, a.Body)
+	}
+	p = o.get(a.Loc, "consulent")
+	webtest.Bevat(t, p, "De gegevens voor de beslagvrije voet zijn opgeslagen.", `<dd class="utrecht-data-list__item-value" id="bvv-uitkomst">€ 1.669,16</dd>`,
+		"do 1 okt 2026", "95% van de bijstandsnorm voor alleenstaande", "art. 475da Rv lid 2 onder a", "Voor de zorgverzekering", "Voor de huur",
+		"Niet meegenomen", "art. 475db Rv", "Het netto maandinkomen is niet ingevuld", `value="alleenstaande" checked`, `value="35.000,00"`, `name="versie" value="2"`)
+	if !strings.Contains(p.Body, `<a class="utrecht-link utrecht-link--html-a" href="https://`) {
+		t.Error("geen bron met link")
+	}
+	if strings.Contains(p.Body, "Naast het maandbudget") {
+		t.Error("budget getoond zonder inkomen in het maandbudget")
+	}
+	webtest.Bevat(t, o.get(zaak, "consulent"), "Beslagvrije voet (indicatie voor vandaag): € 1.669,16 per maand.")
+
+	// the budget beside it: the part above the beslagvrije voet, and nothing when the income is lower
+	if a := o.post(zaak+"/budget", "consulent", url.Values{"versie": {"2"}, "post-soort": {"inkomen"}, "post-omschrijving": {"Loon"}, "post-bedrag": {"2000"}}); a.Status != http.StatusSeeOther {
+		t.Fatalf("budget: %d %s", a.Status, a.Body)
+	}
+	webtest.Bevat(t, o.get(pagina, "regisseur"), "Inkomen per maand in het maandbudget", "€ 2.000,00",
+		"Aflossen kan hoogstens met het deel boven de beslagvrije voet: € 330,84.")
+	// 95% of a given monthly income bounds it
+	a = o.post(pagina, "consulent", url.Values{"versie": {"3"}, "bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35000"}, "bvv-maandinkomen": {"1200"}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("maandinkomen: %d %s", a.Status, a.Body)
+	}
+	webtest.Bevat(t, o.get(pagina, "consulent"), `id="bvv-uitkomst">€ 1.140,00</dd>`, "art. 475dc: 95% van het inkomen")
+	if a := o.post(zaak+"/budget", "consulent", url.Values{"versie": {"4"}, "post-soort": {"inkomen"}, "post-omschrijving": {"Toeslag"}, "post-bedrag": {"1"}}); a.Status != http.StatusSeeOther {
+		t.Fatalf("budget: %d", a.Status)
+	}
+	a = o.post(pagina, "consulent", url.Values{"versie": {"5"}, "bvv-leefsituatie": {"gehuwden_kinderen"}, "bvv-jaarinkomen": {"150000"}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("gehuwden: %d", a.Status)
+	}
+	webtest.Bevat(t, o.get(pagina, "consulent"), `id="bvv-uitkomst">€ 3.179,68</dd>`, "lid 1: het maximum", "Van het inkomen kan dus niets worden afgelost.")
+
+	// a stale form: 409 with the newest state
+	a = o.post(pagina, "consulent", url.Values{"versie": {"5"}, "bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"1"}})
+	if a.Status != http.StatusConflict || !strings.Contains(a.Body, "Iemand anders heeft de zaak intussen gewijzigd") || !strings.Contains(a.Body, `value="gehuwden_kinderen" checked`) {
+		t.Fatalf("verouderd: %d", a.Status)
+	}
+
+	// another gemeente's zaak through this gemeente's URL: 404; an unknown zaak: 404
+	ander := importeer(t, o.DB, webtest.Ander, 1)
+	ctx := audit.WithActor(t.Context(), audit.Actor{Soort: audit.ActorGebruiker, ID: "7", Naam: "Test"})
+	aid, err := o.zk.Start(ctx, webtest.Ander, zaken.Hulpvraag{HuishoudenID: ander[0].ID, Kanaal: zaken.Balie, Route: zaken.Schuldhulp, Gestart: time.Date(2026, 9, 30, 8, 0, 0, 0, time.UTC)},
+		zaken.Medewerker{ID: 7, Naam: "Test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	elders := b + "/" + strconv.FormatInt(aid, 10) + "/beslagvrije-voet"
+	if a := o.get(elders, "consulent"); a.Status != http.StatusNotFound {
+		t.Errorf("zaak van een andere gemeente: %d", a.Status)
+	}
+	if a := o.post(elders, "consulent", url.Values{"versie": {"1"}, "bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35000"}}); a.Status != http.StatusNotFound {
+		t.Errorf("zaak van een andere gemeente, opslaan: %d", a.Status)
+	}
+	if a := o.get(b+"/999999/beslagvrije-voet", "consulent"); a.Status != http.StatusNotFound {
+		t.Errorf("onbekende zaak: %d", a.Status)
+	}
+
+	// a day the data do not reach: the reason, never an amount
+	o.mu.Lock()
+	*o.nu = time.Date(2027, 1, 15, 9, 0, 0, 0, time.UTC)
+	o.mu.Unlock()
+	p = o.get(pagina, "consulent")
+	webtest.Bevat(t, p, "Zeker kan de beslagvrije voet voor vr 15 jan 2027 niet berekenen: de landelijke bedragen voor die datum staan nog niet in Zeker")
+	if i := strings.Index(p.Body, `id="bvv-indicatie-kop"`); i < 0 || strings.Contains(p.Body[i:strings.Index(p.Body, `id="bvvform-kop"`)], "€") {
+		t.Error("een bedrag bij een onbekende datum")
+	}
+	z := o.get(zaak, "consulent")
+	webtest.Bevat(t, z, "Zeker kan de beslagvrije voet voor vr 15 jan 2027 niet berekenen: ")
+	if strings.Contains(z.Body, "indicatie voor vandaag") {
+		t.Error("de zaakpagina toont een bedrag bij een onbekende datum")
+	}
+}
+
+// TestLeesBVVFormulier: the parser of the form, on its own.
+func TestLeesBVVFormulier(t *testing.T) {
+	var fe web.FieldErrors
+	f := leesBVVFormulier(url.Values{"versie": {"3"}, "bvv-leefsituatie": {" gehuwden "}, "bvv-jaarinkomen": {"41.250,50"}, "bvv-maandinkomen": {""},
+		"bvv-geen-woonadres": {"1"}}, &fe)
+	if len(fe.Fouten) != 0 || f.Versie != 3 || f.Gegevens.Leefsituatie.Code() != "gehuwden" || f.Gegevens.Jaarinkomen != geld.Bedrag(4_125_050) ||
+		f.Gegevens.Maandinkomen != 0 || !f.Gegevens.GeenWoonadres {
+		t.Errorf("%+v %v", f, fe.Fouten)
+	}
+	fe = web.FieldErrors{}
+	f = leesBVVFormulier(url.Values{"versie": {"x"}, "bvv-jaarinkomen": {"1.500"}, "bvv-maandinkomen": {"-3"}}, &fe)
+	if f.Versie != -1 || fe.FoutBij["bvv-jaarinkomen"] == "" || fe.FoutBij["bvv-maandinkomen"] == "" {
+		t.Errorf("%+v %v", f, fe.FoutBij)
+	}
+}
+
+// FuzzBVVFormulier reads arbitrary forms of the beslagvrije voet: never a panic; what is read without
+// a field error is a leefsituatie (or none, for internal/zaken to refuse), a jaarinkomen (its range is
+// internal/zaken's) and a monthly income that is 0 (not given) or more, and a versie of -1 or more.
+//
+//	go test -run '^$' -fuzz FuzzBVVFormulier -fuzztime 30s ./internal/web/zakenweb
+func FuzzBVVFormulier(f *testing.F) {
+	f.Add("1", "alleenstaande", "35000", "", "1")
+	f.Add("", "", "", "", "")
+	f.Add("-4", "gehuwden_kinderen", "1.500", "0", "ja")
+	f.Add("x", "weduwe", "€ 41.250,50", "-1200", "")
+	f.Fuzz(func(t *testing.T, versie, leef, jaar, maand, geen string) {
+		var fe web.FieldErrors
+		r := leesBVVFormulier(url.Values{"versie": {versie}, "bvv-leefsituatie": {leef}, "bvv-jaarinkomen": {jaar}, "bvv-maandinkomen": {maand},
+			"bvv-geen-woonadres": {geen}}, &fe)
+		if r.Versie < -1 {
+			t.Errorf("versie %d", r.Versie)
+		}
+		if _, ok := fe.FoutBij["bvv-jaarinkomen"]; ok && r.Gegevens.Jaarinkomen != 0 {
+			t.Errorf("jaarinkomen %s met een fout", r.Gegevens.Jaarinkomen)
+		}
+		if _, ok := fe.FoutBij["bvv-maandinkomen"]; !ok && r.Gegevens.Maandinkomen < 0 {
+			t.Errorf("maandinkomen %s uit %q zonder fout", r.Gegevens.Maandinkomen, maand)
+		}
+		if _, ok := fe.FoutBij["bvv-maandinkomen"]; ok && r.Gegevens.Maandinkomen != 0 {
+			t.Errorf("maandinkomen %s met een fout", r.Gegevens.Maandinkomen)
+		}
+		if l := r.Gegevens.Leefsituatie; l != 0 && l.Code() != strings.TrimSpace(leef) {
+			t.Errorf("leefsituatie %q uit %q", l.Code(), leef)
+		}
+		if r.Gegevens.GeenWoonadres != (geen != "") {
+			t.Errorf("geen woonadres %v uit %q", r.Gegevens.GeenWoonadres, geen)
+		}
+	})
+}
