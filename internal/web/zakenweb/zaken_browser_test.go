@@ -90,6 +90,7 @@ func TestBrowserZaken(t *testing.T) {
 	}{
 		{"werklijst", 200, func() webtest.Antwoord { return o.get(bs, "consulent") }},
 		{"werklijst-fout", 200, func() webtest.Antwoord { return o.get(bs+"?status=x&route=y", "consulent") }},
+		{"werklijst-leeg", 200, func() webtest.Antwoord { return o.get(bs+"?vanaf=1000", "consulent") }}, // past the end
 		{"nieuw", 200, func() webtest.Antwoord { return o.get(bs+"/nieuw", "consulent") }},
 		{"nieuw-fout", 422, func() webtest.Antwoord {
 			return o.post(bs+"/nieuw", "consulent", url.Values{"bsn": {"1"}, "crisis": {"ja"}, "datum": {"x"}})
