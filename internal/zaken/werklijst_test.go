@@ -55,6 +55,17 @@ func TestWerklijst(t *testing.T) {
 				{"beëindigd", zaken.Filter{Status: zaken.Beeindigd}, []int64{f}, 1},
 				{"route", zaken.Filter{Route: zaken.Ondernemers}, []int64{c}, 1},
 				{"pagina 2", zaken.Filter{Limiet: 2, Vanaf: 2}, []int64{a, e}, 4},
+				// A capped count: below the cap exact, at the cap exact, above it cap+1 ("more than"); the
+				// rows are the same whatever the cap.
+				{"tel tot 10", zaken.Filter{TelTot: 10}, []int64{b, c, a, e}, 4},
+				{"tel tot 4", zaken.Filter{TelTot: 4}, []int64{b, c, a, e}, 4},
+				{"tel tot 3", zaken.Filter{TelTot: 3}, []int64{b, c, a, e}, 4},
+				{"tel tot 2", zaken.Filter{TelTot: 2}, []int64{b, c, a, e}, 3},
+				{"tel tot 1, pagina 2", zaken.Filter{TelTot: 1, Limiet: 2, Vanaf: 2}, []int64{a, e}, 2},
+				{"alle, tel tot 4", zaken.Filter{Status: zaken.StatusAlle, TelTot: 4}, []int64{b, c, a, e, f}, 5},
+				{"alle, tel tot 5", zaken.Filter{Status: zaken.StatusAlle, TelTot: 5}, []int64{b, c, a, e, f}, 5},
+				{"route, tel tot 1", zaken.Filter{Route: zaken.Ondernemers, TelTot: 1}, []int64{c}, 1},
+				{"intake, tel tot 1", zaken.Filter{Status: zaken.Intake, TelTot: 1}, []int64{e}, 1},
 				{"dorp", zaken.Filter{Woonplaats: recs[1].H.Woonplaats, Status: zaken.StatusAlle}, nil, -1},
 			} {
 				rs, n, err := o.svc.Werklijst(ctx, "GM1681", tc.f)
@@ -85,6 +96,20 @@ func TestWerklijst(t *testing.T) {
 			}
 			if _, _, err := o.svc.Werklijst(ctx, "GM1681", zaken.Filter{Route: "crisis"}); err == nil {
 				t.Error("onbekende route geaccepteerd")
+			}
+			if _, _, err := o.svc.Werklijst(ctx, "GM1681", zaken.Filter{TelTot: -1}); err == nil {
+				t.Error("negatieve tel-tot geaccepteerd")
+			}
+			// The filters with their own SQL (a step, a team, statushouder) inside the capped count.
+			for _, f := range []zaken.Filter{{Stap: zaken.AlleStappen()[0], TelTot: 1}, {Team: zaken.GeenTeam, TelTot: 2}, {Team: 7, TelTot: 2}, {Statushouder: true, TelTot: 2}} {
+				rs, n, err := o.svc.Werklijst(ctx, "GM1681", f)
+				wantN, wantRijen := 0, 0
+				if f.Team == zaken.GeenTeam {
+					wantN, wantRijen = 3, 4 // all 4 open zaken are without a team: counted up to the cap of 2, plus one
+				}
+				if err != nil || n != wantN || len(rs) != wantRijen {
+					t.Errorf("%+v: %d rijen, totaal %d: %v", f, len(rs), n, err)
+				}
 			}
 		})
 	}

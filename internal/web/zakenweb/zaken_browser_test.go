@@ -83,6 +83,7 @@ func TestBrowserZaken(t *testing.T) {
 	paginas := []webtest.Pagina{
 		{Naam: "werklijst", Status: 200, Haal: func() webtest.Antwoord { return o.get(bs, "consulent") }},
 		{Naam: "werklijst-fout", Status: 200, Haal: func() webtest.Antwoord { return o.get(bs+"?status=x&route=y", "consulent") }},
+		{Naam: "werklijst-leeg", Status: 200, Haal: func() webtest.Antwoord { return o.get(bs+"?vanaf=1000", "consulent") }}, // past the end
 		{Naam: "nieuw", Status: 200, Haal: func() webtest.Antwoord { return o.get(bs+"/nieuw", "consulent") }},
 		{Naam: "nieuw-fout", Status: 422, Haal: func() webtest.Antwoord {
 			return o.post(bs+"/nieuw", "consulent", url.Values{"bsn": {"1"}, "crisis": {"ja"}, "datum": {"x"}})

@@ -13,6 +13,10 @@ import (
 // PerPagina is the page size of the worklist.
 const PerPagina = 50
 
+// telTot is how far the worklist counts matching zaken exactly, as the signal worklist does: beyond it
+// the page says "meer dan". A var so the tests can lower it.
+var telTot = 10_000
+
 type werklijstData struct {
 	web.StaffPage
 	web.FieldErrors
@@ -44,7 +48,8 @@ type werkRij struct {
 
 // werklijst shows one page of the gemeente's zaken, nearest deadline first, filtered by status
 // (default: open), village and route (?status=, ?woonplaats=, ?route=, ?vanaf=). A wrong filter value
-// is named at its field and the list shows without it.
+// is named at its field and the list shows without it. The count is exact up to telTot; beyond it the
+// page says "meer dan" and pages on without a last page.
 func (s *server) werklijst(w http.ResponseWriter, r *http.Request) {
 	d := &werklijstData{}
 	gm, ok := s.pagina(w, r, &d.StaffPage, "Zaken schuldhulp")
@@ -137,10 +142,17 @@ func (s *server) werklijst(w http.ResponseWriter, r *http.Request) {
 		d.Add("status", "De waarde van vanaf in het adres klopt niet; de lijst begint bij de eerste zaak.")
 	}
 	f.Vanaf = vanaf
+	// Counting every matching zaak is most of the cost of a page on PostgreSQL (docs/zaken.md): count
+	// exactly up to telTot (or just past the page asked for), and say "meer dan" beyond.
+	f.TelTot = max(telTot, vanaf+PerPagina)
 	rijen, totaal, err := s.zaken.Werklijst(ctx, gm, f)
 	if err != nil {
 		s.kit.Error(w, r, err, "")
 		return
+	}
+	meerDan := totaal > f.TelTot
+	if meerDan {
+		totaal = f.TelTot
 	}
 	vandaag := s.zaken.Vandaag()
 	a := web.ActorUit(ctx)
@@ -196,7 +208,7 @@ func (s *server) werklijst(w http.ResponseWriter, r *http.Request) {
 		}
 		return d.Basis + "?" + lq.Encode()
 	}
-	d.Paging = web.NieuwePaging(vanaf, PerPagina, totaal, len(rijen), false, link)
+	d.Paging = web.NieuwePaging(vanaf, PerPagina, totaal, len(rijen), meerDan, link)
 	if in, err := s.zaken.Instellingen(ctx, gm); err == nil {
 		for _, e := range zaken.EindStatussen() {
 			d.BewaarOntbreekt = d.BewaarOntbreekt || in.Bewaren[e] <= 0
