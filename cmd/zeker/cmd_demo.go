@@ -284,7 +284,7 @@ func laadSignalen(ctx context.Context, d *diensten, codes []string, n int, log *
 // whose signals matched a household. Once: a gemeente that has zaken keeps them. A failure is logged and
 // skipped: the demo works without it.
 func laadZaken(ctx context.Context, d *diensten, codes []string, accounts []auth.DemoAccount, log *slog.Logger) {
-	zk, err := zaken.New(zaken.Config{DB: d.db, Audit: d.audit, Partners: d.partners})
+	zk, err := zaken.New(zaken.Config{DB: d.db, Audit: d.audit, Partners: d.partners, Params: d.cat.Params()})
 	if err != nil {
 		log.Warn("demo: geen zaken", "fout", err)
 		return

@@ -252,7 +252,7 @@ func serve(ctx context.Context, o serveOpties) error {
 			return err
 		}
 	}
-	zk, err := zaken.New(zaken.Config{DB: db, Audit: al, Partners: d.partners})
+	zk, err := zaken.New(zaken.Config{DB: db, Audit: al, Partners: d.partners, Params: params})
 	if err != nil {
 		return fmt.Errorf("zaken: %w", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/audit"
 	"github.com/zeker-platform/zeker/internal/brief"
 	"github.com/zeker-platform/zeker/internal/datum"
+	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/store"
 )
 
@@ -84,8 +85,28 @@ func redenB1(r EindeReden) string {
 	return ""
 }
 
-// beschikkingBrief builds the letter of a beschikking (plan or weigering) on zaak z.
-func beschikkingBrief(z Zaak, b Beschikking, toelichting string, af brief.Afzender) *brief.Brief {
+// bvvAlinea is the paragraph of the plan letter on the beslagvrije voet (Wgs art. 4a lid 5: the plan
+// van aanpak respects it): the indication of art. 475da Rv for the letter's day when the zaak has its
+// inputs and the national values cover that day; otherwise that the amount is not known yet — never an
+// amount Zeker cannot compute, never € 0. "" without parameters (no paragraph). The letter is stored,
+// so the amount stays the one of its day.
+func bvvAlinea(p *nl.Parameters, g BVVGegevens, dag datum.Datum) string {
+	if p == nil {
+		return ""
+	}
+	const wat = "Bij dit plan houden wij rekening met uw beslagvrije voet. Dat is het deel van uw inkomen waar schuldeisers geen beslag op mogen leggen"
+	const wet = " (artikel 475da Wetboek van Burgerlijke Rechtsvordering)."
+	if g.Ingevuld() {
+		if r, err := p.BeslagvrijeVoet(g.Vraag(), dag.Tijd()); err == nil && r.Bedrag > 0 {
+			return wat + ". Volgens onze berekening is dat nu ongeveer " + r.Bedrag.String() + " per maand" + wet + " De deurwaarder stelt het precieze bedrag vast."
+		}
+	}
+	return wat + wet + " Hoeveel dat per maand is, weten wij nog niet. De deurwaarder stelt het bedrag vast."
+}
+
+// beschikkingBrief builds the letter of a beschikking (plan or weigering) on zaak z; bvv is the
+// paragraph on the beslagvrije voet of a plan ("" for none).
+func beschikkingBrief(z Zaak, b Beschikking, toelichting, bvv string, af brief.Afzender) *brief.Brief {
 	intro := "Op " + brief.DatumNL(z.Startdatum) + " vroeg u ons om hulp bij uw geldzaken."
 	if !z.EersteGesprek.IsZero() {
 		intro += " Op " + brief.DatumNL(z.EersteGesprek) + " hadden wij een eerste gesprek met u."
@@ -97,6 +118,9 @@ func beschikkingBrief(z Zaak, b Beschikking, toelichting string, af brief.Afzend
 		in.Onderwerp = "Besluit: u krijgt schuldhulp"
 		x.Uitkomst = brief.Toegekend
 		x.Motivering = []string{"Wij helpen u met uw schulden en uw geldzaken. Samen met u maken wij een plan van aanpak. Daarin staat wat u doet, wat wij doen, en wanneer."}
+		if bvv != "" {
+			x.Motivering = append(x.Motivering, bvv)
+		}
 		x.Grondslag = "artikel 4a lid 1 onder a van " + Wgs
 	} else {
 		in.Onderwerp = "Besluit: u krijgt geen schuldhulp"
@@ -191,5 +215,13 @@ func (s *Service) beschikkingsbrief(ctx context.Context, tx *sql.Tx, z Zaak, soo
 	if err != nil {
 		return err
 	}
-	return s.bewaarBrief(ctx, tx, z.Gemeente, z.ID, soort, beschikkingBrief(z, b, toelichting, af), door.Naam)
+	var bvv string
+	if soort == BriefPlan && s.prm != nil {
+		g, err := leesBVV(ctx, tx, z.Gemeente, z.ID)
+		if err != nil {
+			return err
+		}
+		bvv = bvvAlinea(s.prm, g, b.Datum)
+	}
+	return s.bewaarBrief(ctx, tx, z.Gemeente, z.ID, soort, beschikkingBrief(z, b, toelichting, bvv, af), door.Naam)
 }

@@ -78,7 +78,7 @@ func omgevingen(t *testing.T, nu time.Time, n int, gemeenten ...string) []omgevi
 		if err != nil {
 			t.Fatal(err)
 		}
-		svc, err := zaken.New(zaken.Config{DB: db, Audit: log, Klok: klok, Partners: prt, Afzender: testAfzender})
+		svc, err := zaken.New(zaken.Config{DB: db, Audit: log, Klok: klok, Partners: prt, Afzender: testAfzender, Params: nl.MustLoad()})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/brief"
 	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/partner"
+	"github.com/zeker-platform/zeker/internal/regels/nl"
 	"github.com/zeker-platform/zeker/internal/store"
 	"github.com/zeker-platform/zeker/internal/termijn"
 )
@@ -40,6 +41,9 @@ type Config struct {
 	// Afzender gives the gemeente as the sender of its decision letters. Nil: the tenant's name and
 	// contact block from the tenants table.
 	Afzender func(ctx context.Context, gemeente string) (brief.Afzender, error)
+	// Params are the national values the beslagvrije voet is computed with for the letter of the plan
+	// van aanpak (Wgs art. 4a lid 5). Nil: that letter has no paragraph on the beslagvrije voet.
+	Params *nl.Parameters
 }
 
 // Service stores and runs the zaken of every gemeente.
@@ -52,6 +56,7 @@ type Service struct {
 	prt  *partner.Service
 	ind  *indCache
 	afz  brief.AfzenderBron // nil: the tenant
+	prm  *nl.Parameters     // nil: no beslagvrije voet in the plan letter
 }
 
 // New checks cfg and returns a Service.
@@ -66,7 +71,7 @@ func New(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), klok: cfg.Klok, zone: zone, log: cfg.Audit, prt: cfg.Partners, ind: &indCache{}, afz: brief.AfzenderBron(cfg.Afzender)}
+	s := &Service{sdb: cfg.DB, db: cfg.DB.SQL(), klok: cfg.Klok, zone: zone, log: cfg.Audit, prt: cfg.Partners, ind: &indCache{}, afz: brief.AfzenderBron(cfg.Afzender), prm: cfg.Params}
 	if s.klok == nil {
 		s.klok = time.Now
 	}

@@ -3,6 +3,7 @@ package zakenweb
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -143,6 +144,60 @@ func TestZaakBeslagvrijeVoet(t *testing.T) {
 	webtest.Bevat(t, z, "Zeker kan de beslagvrije voet voor vr 15 jan 2027 niet berekenen: ")
 	if strings.Contains(z.Body, "indicatie voor vandaag") {
 		t.Error("de zaakpagina toont een bedrag bij een onbekende datum")
+	}
+}
+
+// TestZaakPlanBeslagvrijeVoet: the plan section of the zaak page has one line on the beslagvrije voet
+// with the link to its page: "nog niet ingevuld", then the amount for today (€ 1.669,16 for an
+// alleenstaande with € 35.000 on 2026-10-01), and on a day the data do not reach the reason without an
+// amount. The plan letter made that day names the same amount.
+func TestZaakPlanBeslagvrijeVoet(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t), time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC))
+	b := basis(gm)
+	a := o.post(b+"/nieuw", "consulent", url.Values{"bsn": {bsnVan(o.recs[0])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-09-30"}, "tijd": {"09:00"}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("nieuw: %d %s", a.Status, a.Body)
+	}
+	zaak := strings.Split(a.Loc, "?")[0]
+	pagina := zaak + "/beslagvrije-voet"
+	planRegel := func() string {
+		t.Helper()
+		body := o.get(zaak, "regisseur").Body
+		plan := strings.Index(body, `id="plan"`)
+		i := strings.Index(body, `<p class="utrecht-paragraph" id="plan-bvv">`)
+		if plan < 0 || i < plan {
+			t.Fatalf("geen regel over de beslagvrije voet in het plan (plan %d, regel %d)", plan, i)
+		}
+		return body[i : i+strings.Index(body[i:], "</p>")]
+	}
+	link := `<a class="utrecht-link utrecht-link--html-a" href="` + pagina + `">Beslagvrije voet bekijken of invullen</a>`
+	if r := planRegel(); !strings.Contains(r, "Het plan houdt rekening met de beslagvrije voet (Wgs artikel 4a lid 5). Beslagvrije voet: nog niet ingevuld.") ||
+		!strings.Contains(r, link) || strings.Contains(r, "€") {
+		t.Errorf("niet ingevuld: %s", r)
+	}
+	if a := o.post(pagina, "consulent", url.Values{"versie": {"1"}, "bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35000"}}); a.Status != http.StatusSeeOther {
+		t.Fatalf("opslaan: %d %s", a.Status, a.Body)
+	}
+	if r := planRegel(); !strings.Contains(r, "Beslagvrije voet (indicatie voor vandaag): € 1.669,16 per maand.") || !strings.Contains(r, link) {
+		t.Errorf("ingevuld: %s", r)
+	}
+
+	// the plan letter of that day names the same amount
+	if a := o.post(zaak+"/eerste-gesprek", "consulent", url.Values{"versie": {"2"}, "gesprek-datum": {"2026-10-01"}}); a.Status != http.StatusSeeOther {
+		t.Fatalf("gesprek: %d %s", a.Status, a.Body)
+	}
+	if a := o.post(zaak+"/besluit", "consulent", url.Values{"versie": {"3"}, "besluit-soort": {"plan"}, "besluit-datum": {"2026-10-01"}}); a.Status != http.StatusSeeOther {
+		t.Fatalf("besluit: %d %s", a.Status, a.Body)
+	}
+	brief := eerste(t, regexp.MustCompile(`href="(`+regexp.QuoteMeta(zaak)+`/brief/\d+)"`), o.get(zaak, "consulent").Body)
+	webtest.Bevat(t, o.get(brief, "consulent"), "Bij dit plan houden wij rekening met uw beslagvrije voet.",
+		"Volgens onze berekening is dat nu ongeveer € 1.669,16 per maand (artikel 475da Wetboek van Burgerlijke Rechtsvordering).")
+
+	o.mu.Lock()
+	*o.nu = time.Date(2027, 1, 15, 9, 0, 0, 0, time.UTC)
+	o.mu.Unlock()
+	if r := planRegel(); !strings.Contains(r, "Zeker kan de beslagvrije voet voor vr 15 jan 2027 niet berekenen: ") || strings.Contains(r, "€") || !strings.Contains(r, link) {
+		t.Errorf("2027: %s", r)
 	}
 }
 

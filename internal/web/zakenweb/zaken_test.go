@@ -40,7 +40,7 @@ func nieuweOmgeving(t testing.TB, db *store.DB, nu time.Time) *zkOmgeving {
 	*o.nu = nu
 	klok := func() time.Time { o.mu.Lock(); defer o.mu.Unlock(); return *o.nu }
 	o.Omgeving = webtest.NieuweOmgeving(t, db, webtest.Opties{Klok: klok, Nu: klok})
-	zk, err := zaken.New(zaken.Config{DB: db, Audit: o.Audit, Klok: klok, Partners: o.Partners})
+	zk, err := zaken.New(zaken.Config{DB: db, Audit: o.Audit, Klok: klok, Partners: o.Partners, Params: nl.MustLoad()})
 	if err != nil {
 		t.Fatal(err)
 	}

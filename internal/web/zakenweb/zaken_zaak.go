@@ -88,7 +88,7 @@ type zaakData struct {
 	BijzonderRollen string
 
 	// the beslagvrije voet (zaken_beslagvrije_voet.go): the amount for today, the reason it is unknown,
-	// or that nothing is filled in
+	// or that nothing is filled in; shown in the Maandbudget and in the plan (Wgs art. 4a lid 5)
 	BVV, BVVURL string
 
 	// budget requests of the zaak (zaken_budgetaanvragen.go)
