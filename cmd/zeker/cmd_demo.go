@@ -18,6 +18,7 @@ import (
 	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/datum"
 	"github.com/zeker-platform/zeker/internal/errs"
+	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/jobs"
 	"github.com/zeker-platform/zeker/internal/mail"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
@@ -376,6 +377,13 @@ func demoZaak(ctx context.Context, zk *zaken.Service, gm string, sc synth.ZaakSc
 	case zaken.Geweigerd:
 		return zk.Besluit(ctx, gm, id, versie, zaken.Beschikking{Soort: zaken.BesluitWeigering, Datum: sc.Besluit, Grond: sc.Grond, Toelichting: sc.Toelichting}, door)
 	case zaken.Plan, zaken.Afgerond:
+		// A zaak that stays in its plan gets the inputs of the beslagvrije voet before the decision, so
+		// its plan van aanpak letter names the amount (demo_zaken.go varies them afterwards).
+		if sc.Status == zaken.Plan {
+			if err := stap(zk.ZetBeslagvrijeVoet(ctx, gm, id, versie, zaken.BVVGegevens{Leefsituatie: nl.BVVAlleenstaande, Jaarinkomen: geld.Euro(17000)}, door)); err != nil {
+				return err
+			}
+		}
 		if err := stap(zk.Besluit(ctx, gm, id, versie, zaken.Beschikking{Soort: zaken.BesluitPlan, Datum: sc.Besluit}, door)); err != nil {
 			return err
 		}

@@ -234,6 +234,17 @@ func TestDemoEndToEnd(t *testing.T) {
 		if resp.StatusCode != 200 || !(strings.Contains(body, "Beslagvrije voet (indicatie voor vandaag): €") || strings.Contains(body, "Zeker kan de beslagvrije voet voor")) {
 			t.Errorf("demo zaak %s: %d, no indication of the beslagvrije voet", ids[0][1], resp.StatusCode)
 		}
+		// Its plan van aanpak letter (made after the inputs, demoZaak) names the beslagvrije voet: the
+		// amount of the decision day, or that it is not known yet when that day lies outside the data.
+		m := regexp.MustCompile(`href="(/beheer/GM1681/zaken/\d+/brief/\d+)"`).FindStringSubmatch(body)
+		if m == nil {
+			t.Errorf("demo zaak %s: no letter on the zaak page", ids[0][1])
+			continue
+		}
+		if _, brief := get(m[1]); !strings.Contains(brief, "Bij dit plan houden wij rekening met uw beslagvrije voet") ||
+			!(strings.Contains(brief, "per maand (artikel 475da") || strings.Contains(brief, "weten wij nog niet")) {
+			t.Errorf("demo plan letter %s: no beslagvrije voet", m[1])
+		}
 	}
 	// Borne's Jongeren Perspectief Fonds (seed 003): one zaak on it in Borne, none where the plan does not name it.
 	if !regexp.MustCompile(`jongeren perspectief fonds" gemeente=GM0147 zaak=\d+`).MatchString(errOut.String()) ||
