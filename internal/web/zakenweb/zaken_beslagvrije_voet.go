@@ -146,6 +146,9 @@ func (s *server) toonBVV(w http.ResponseWriter, r *http.Request, status int, pre
 	gekozen := ""
 	if form != nil { // after an error the form keeps what was filled in
 		gekozen, d.Jaarinkomen, d.Maandinkomen, d.GeenWoonadres = form.Leefsituatie, form.Jaarinkomen, form.Maandinkomen, form.Gegevens.GeenWoonadres
+		// and the versie it was loaded with: with the newest, sending the corrected form would
+		// silently overwrite a change made in between (it is then refused as stale)
+		d.Versie = form.Versie
 	} else if d.Ingevuld {
 		gekozen, d.Jaarinkomen, d.GeenWoonadres = g.Leefsituatie.Code(), invoer(g.Jaarinkomen), g.GeenWoonadres
 		if g.Maandinkomen > 0 {

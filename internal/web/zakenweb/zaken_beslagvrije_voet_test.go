@@ -3,6 +3,7 @@ package zakenweb
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -195,4 +196,44 @@ func FuzzBVVFormulier(f *testing.F) {
 			t.Errorf("geen woonadres %v uit %q", r.Gegevens.GeenWoonadres, geen)
 		}
 	})
+}
+
+// TestBVVVerouderdNaFout: a stale form with a field error is shown again (422) with the versie it was
+// loaded with, not the newest: otherwise correcting the field and sending it again would silently
+// overwrite what someone else stored in between. The second send is refused (409) and the other's
+// inputs stay.
+func TestBVVVerouderdNaFout(t *testing.T) {
+	for _, d := range storetest.Dialects(t) {
+		t.Run(d.String(), func(t *testing.T) {
+			o := nieuweOmgeving(t, storetest.Open(t, d), time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC))
+			a := o.post(basis(gm)+"/nieuw", "consulent", url.Values{"bsn": {bsnVan(o.recs[0])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-09-30"}, "tijd": {"09:00"}})
+			if a.Status != http.StatusSeeOther {
+				t.Fatalf("nieuw: %d %s", a.Status, a.Body)
+			}
+			pagina := strings.Split(a.Loc, "?")[0] + "/beslagvrije-voet"
+			webtest.Bevat(t, o.get(pagina, "consulent"), `name="versie" value="1"`)
+			// someone else stores inputs (versie 1 → 2)
+			if a := o.post(pagina, "schuldhulpverlener", url.Values{"versie": {"1"}, "bvv-leefsituatie": {"gehuwden"}, "bvv-jaarinkomen": {"40000"}}); a.Status != http.StatusSeeOther {
+				t.Fatalf("ander: %d %s", a.Status, a.Body)
+			}
+			// the first form, still on versie 1, with a typo
+			a = o.post(pagina, "consulent", url.Values{"versie": {"1"}, "bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35.000,0x"}})
+			if a.Status != http.StatusUnprocessableEntity {
+				t.Fatalf("fout: %d", a.Status)
+			}
+			m := regexp.MustCompile(`name="versie" value="(-?\d+)"`).FindStringSubmatch(a.Body)
+			if m == nil {
+				t.Fatal("geen versie op de pagina")
+			}
+			if m[1] != "1" {
+				t.Errorf("versie op de pagina na de fout: %s, want 1 (die van het formulier)", m[1])
+			}
+			// corrected and sent again with the versie of that page: stale
+			a = o.post(pagina, "consulent", url.Values{"versie": {m[1]}, "bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35000"}})
+			if a.Status != http.StatusConflict {
+				t.Fatalf("verbeterd formulier op een oude versie: %d, want 409", a.Status)
+			}
+			webtest.Bevat(t, a, `value="gehuwden" checked`, `value="40.000,00"`)
+		})
+	}
 }
