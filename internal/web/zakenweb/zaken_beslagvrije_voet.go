@@ -72,13 +72,16 @@ type bvvFormulier struct {
 	Jaarinkomen, Maandinkomen string
 }
 
-// leesBVVFormulier reads the form of the inputs. Field errors (an unreadable amount, a monthly income
-// of 0) go into fe at their field; the range checks are internal/zaken's. A missing or wrong versie
-// reads as -1 (stale).
+// leesBVVFormulier reads the form of the inputs. Field errors (no or an unknown leefsituatie, an
+// unreadable amount, a monthly income of 0) go into fe at their field; the range checks are
+// internal/zaken's. A missing or wrong versie reads as -1 (stale).
 func leesBVVFormulier(v url.Values, fe *web.FieldErrors) bvvFormulier {
 	f := bvvFormulier{Leefsituatie: strings.TrimSpace(v.Get("bvv-leefsituatie")),
 		Jaarinkomen: strings.TrimSpace(v.Get("bvv-jaarinkomen")), Maandinkomen: strings.TrimSpace(v.Get("bvv-maandinkomen"))}
-	f.Gegevens.Leefsituatie, _ = nl.ParseBVVLeefsituatie(f.Leefsituatie)
+	var ok bool
+	if f.Gegevens.Leefsituatie, ok = nl.ParseBVVLeefsituatie(f.Leefsituatie); !ok {
+		fe.Add("bvv-leefsituatie", zaken.BVVLeefsituatieFout)
+	}
 	f.Gegevens.GeenWoonadres = v.Get("bvv-geen-woonadres") != ""
 	if f.Jaarinkomen == "" {
 		fe.Add("bvv-jaarinkomen", "Vul het belastbaar inkomen per jaar in (samen met de partner). Is er geen inkomen, vul dan 0 in.")
@@ -261,7 +264,9 @@ func (s *server) beslagvrijeVoetPost(w http.ResponseWriter, r *http.Request) {
 	case err == nil:
 		web.TerugNaar(w, r, zaakURL(gm, id)+"/beslagvrije-voet", "beslagvrije-voet")
 	case errors.As(err, &fv) && len(fv) > 0:
-		d.Add(fv[0].Path, fv[0].Reason)
+		for _, v := range fv {
+			d.Add(v.Path, v.Reason)
+		}
 		s.toonBVV(w, r, http.StatusUnprocessableEntity, d, &f)
 	case errors.Is(err, zaken.ErrVerouderd):
 		d.Add("bvv-leefsituatie", "Iemand anders heeft de zaak intussen gewijzigd. Hieronder staat de nieuwste stand; bekijk die en doe je wijziging zo nodig opnieuw.")

@@ -237,3 +237,35 @@ func TestBVVVerouderdNaFout(t *testing.T) {
 		})
 	}
 }
+
+// TestBVVAlleFouten: a form with more than one wrong field names every one of them in the error summary
+// and at its field, not only the first found (a missing leefsituatie beside an unreadable amount; two
+// amounts out of range).
+func TestBVVAlleFouten(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t), time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC))
+	a := o.post(basis(gm)+"/nieuw", "consulent", url.Values{"bsn": {bsnVan(o.recs[0])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-09-30"}, "tijd": {"09:00"}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("nieuw: %d %s", a.Status, a.Body)
+	}
+	pagina := strings.Split(a.Loc, "?")[0] + "/beslagvrije-voet"
+	for _, c := range []struct {
+		form   url.Values
+		velden []string
+	}{
+		{url.Values{"bvv-jaarinkomen": {"veel"}}, []string{"bvv-leefsituatie", "bvv-jaarinkomen"}},
+		{url.Values{"bvv-leefsituatie": {"weduwe"}, "bvv-maandinkomen": {"0"}, "bvv-jaarinkomen": {"1"}}, []string{"bvv-leefsituatie", "bvv-maandinkomen"}},
+		{url.Values{"bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"10000000,01"}, "bvv-maandinkomen": {"1000000,01"}}, []string{"bvv-jaarinkomen", "bvv-maandinkomen"}},
+	} {
+		c.form.Set("versie", "1")
+		a := o.post(pagina, "consulent", c.form)
+		if a.Status != http.StatusUnprocessableEntity {
+			t.Errorf("%v: %d, want 422", c.form, a.Status)
+			continue
+		}
+		for _, v := range c.velden {
+			if !strings.Contains(a.Body, `href="#`+v+`"`) || !strings.Contains(a.Body, `id="`+v+`-fout"`) {
+				t.Errorf("%v: no error at %s", c.form, v)
+			}
+		}
+	}
+}
