@@ -271,6 +271,9 @@ func (s *server) beslagvrijeVoetPost(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, zaken.ErrVerouderd):
 		d.Add("bvv-leefsituatie", "Iemand anders heeft de zaak intussen gewijzigd. Hieronder staat de nieuwste stand; bekijk die en doe je wijziging zo nodig opnieuw.")
 		s.toonBVV(w, r, http.StatusConflict, d, nil)
+	case errors.Is(err, zaken.ErrStatus):
+		d.Add("bvv-gesloten", "De zaak is gesloten: de gegevens voor de beslagvrije voet kunnen niet meer worden gewijzigd. Hieronder staat de nieuwste stand.")
+		s.toonBVV(w, r, http.StatusConflict, d, nil)
 	case errors.Is(err, zaken.ErrNietGevonden):
 		s.kit.StaffError(w, r, http.StatusNotFound, "Deze zaak bestaat niet in deze gemeente.")
 	default:

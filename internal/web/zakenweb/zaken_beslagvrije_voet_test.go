@@ -269,3 +269,29 @@ func TestBVVAlleFouten(t *testing.T) {
 		}
 	}
 }
+
+// TestBVVGeslotenZaak: storing the inputs of a closed zaak (a form sent with its current versie) is
+// refused with 409 and a sentence that says the zaak is closed, on the page with the newest state; not
+// the generic "Dit bestaat al." of an unknown conflict.
+func TestBVVGeslotenZaak(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t), time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC))
+	a := o.post(basis(gm)+"/nieuw", "consulent", url.Values{"bsn": {bsnVan(o.recs[0])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-09-30"}, "tijd": {"09:00"}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("nieuw: %d %s", a.Status, a.Body)
+	}
+	zaak := strings.Split(a.Loc, "?")[0]
+	a = o.post(zaak+"/beeindigen", "consulent", url.Values{"versie": {eerste(t, versieRe, o.get(zaak, "consulent").Body)}, "reden": {"Verhuisd"}, "einde-datum": {"2026-10-01"},
+		"einde-toelichting": {"Verhuisd naar een andere gemeente."}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("beëindigen: %d %s", a.Status, a.Body)
+	}
+	v := eerste(t, versieRe, o.get(zaak, "consulent").Body)
+	a = o.post(zaak+"/beslagvrije-voet", "consulent", url.Values{"versie": {v}, "bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35000"}})
+	if a.Status != http.StatusConflict {
+		t.Fatalf("gesloten zaak: %d, want 409", a.Status)
+	}
+	webtest.Bevat(t, a, "Beslagvrije voet van zaak", `href="#bvv-gesloten">De zaak is gesloten`, `id="bvv-gesloten"`)
+	if strings.Contains(a.Body, "Dit bestaat al.") {
+		t.Error("de algemene melding bij een gesloten zaak")
+	}
+}
