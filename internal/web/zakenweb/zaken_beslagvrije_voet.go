@@ -142,6 +142,11 @@ func (s *server) toonBVV(w http.ResponseWriter, r *http.Request, status int, pre
 	d.URL = d.ZaakURL + "/beslagvrije-voet"
 	d.Versie, d.Open = b.Zaak.Versie, b.Zaak.Status.Open()
 	d.MagBehandelen = auth.Mag(web.ActorUit(r.Context()), gm, auth.ZakenBehandelen)
+	if !d.Open { // no form on the page: the error summary links to the sentence that the zaak is closed
+		for i := range d.Fouten {
+			d.Fouten[i].ID = "bvv-gesloten"
+		}
+	}
 	d.Ingevuld, d.Door = g.Ingevuld(), g.Door
 	if d.Ingevuld {
 		d.Wanneer = web.Tijd(g.Gewijzigd)

@@ -295,3 +295,29 @@ func TestBVVGeslotenZaak(t *testing.T) {
 		t.Error("de algemene melding bij een gesloten zaak")
 	}
 }
+
+// TestBVVVerouderdGesloten: a form loaded while the zaak was open and sent after it was closed is stale
+// (409); the page no longer has the form, so the error summary links to the sentence that the zaak is
+// closed, not to a radio button that is not there.
+func TestBVVVerouderdGesloten(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t), time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC))
+	a := o.post(basis(gm)+"/nieuw", "consulent", url.Values{"bsn": {bsnVan(o.recs[0])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-09-30"}, "tijd": {"09:00"}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("nieuw: %d %s", a.Status, a.Body)
+	}
+	zaak := strings.Split(a.Loc, "?")[0]
+	v := eerste(t, versieRe, o.get(zaak+"/beslagvrije-voet", "consulent").Body)
+	a = o.post(zaak+"/beeindigen", "consulent", url.Values{"versie": {v}, "reden": {"Verhuisd"}, "einde-datum": {"2026-10-01"},
+		"einde-toelichting": {"Verhuisd naar een andere gemeente."}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("beëindigen: %d %s", a.Status, a.Body)
+	}
+	a = o.post(zaak+"/beslagvrije-voet", "consulent", url.Values{"versie": {v}, "bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35000"}})
+	if a.Status != http.StatusConflict {
+		t.Fatalf("verouderd en gesloten: %d, want 409", a.Status)
+	}
+	webtest.Bevat(t, a, "Iemand anders heeft de zaak intussen gewijzigd", `href="#bvv-gesloten"`, `id="bvv-gesloten"`)
+	if strings.Contains(a.Body, `href="#bvv-leefsituatie"`) {
+		t.Error("the error summary links to the form's radio button, which the closed zaak's page does not have")
+	}
+}
