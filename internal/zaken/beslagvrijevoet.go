@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/audit"
+	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/geld"
 	"github.com/zeker-platform/zeker/internal/regels/nl"
 )
@@ -116,16 +117,23 @@ func leesBVV(ctx context.Context, q queryer, gemeente string, id int64) (BVVGege
 	return g, nil
 }
 
-// checkBVV checks the inputs; each error names its field.
+// BVVLeefsituatieFout is the message for a missing or unknown leefsituatie (the web form uses it too).
+const BVVLeefsituatieFout = "Kies de leefsituatie: een van de vier situaties."
+
+// checkBVV checks the inputs; the error (errs.Fields) names every wrong field.
 func checkBVV(g BVVGegevens) error {
+	var fs errs.Fields
 	if _, ok := nl.ParseBVVLeefsituatie(g.Leefsituatie.Code()); !ok {
-		return fout("bvv-leefsituatie", "Kies de leefsituatie: een van de vier situaties.")
+		fs = append(fs, errs.Field{Path: "bvv-leefsituatie", Reason: BVVLeefsituatieFout})
 	}
 	if g.Jaarinkomen < 0 || g.Jaarinkomen > MaxBVVJaarinkomen {
-		return fout("bvv-jaarinkomen", "Vul een belastbaar inkomen per jaar in van € 0 tot hoogstens € 10.000.000.")
+		fs = append(fs, errs.Field{Path: "bvv-jaarinkomen", Reason: "Vul een belastbaar inkomen per jaar in van € 0 tot hoogstens € 10.000.000."})
 	}
 	if g.Maandinkomen < 0 || g.Maandinkomen > MaxBVVMaandinkomen {
-		return fout("bvv-maandinkomen", "Vul een netto inkomen per maand in van meer dan € 0 tot hoogstens € 1.000.000, of laat het veld leeg.")
+		fs = append(fs, errs.Field{Path: "bvv-maandinkomen", Reason: "Vul een netto inkomen per maand in van meer dan € 0 tot hoogstens € 1.000.000, of laat het veld leeg."})
+	}
+	if len(fs) > 0 {
+		return fmt.Errorf("zaken: %w", fs)
 	}
 	return nil
 }

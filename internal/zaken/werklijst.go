@@ -3,6 +3,7 @@ package zaken
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -91,7 +92,7 @@ func (s *Service) Werklijst(ctx context.Context, gemeente string, f Filter) ([]R
 	w := strings.Join(where, " AND ")
 	var totaal int
 	tel := `SELECT COUNT(*) FROM zaken_zaak z WHERE ` + w
-	if f.TelTot > 0 {
+	if f.TelTot > 0 && f.TelTot < math.MaxInt { // MaxInt+1 would wrap to a negative LIMIT
 		tel = `SELECT COUNT(*) FROM (SELECT 1 FROM zaken_zaak z WHERE ` + w + ` LIMIT ` + strconv.Itoa(f.TelTot+1) + `) t`
 	}
 	if err := s.db.QueryRowContext(ctx, tel, args...).Scan(&totaal); err != nil {

@@ -108,6 +108,11 @@ type BVV struct {
 // ErrBVVVraag is returned (wrapped, with the field) for a question that cannot be computed.
 var ErrBVVVraag = errors.New("beslagvrije voet: vraag onvolledig")
 
+// MaxBVVInkomen bounds Jaarinkomen and Maandinkomen (€ 1 billion): the terms multiply an income by a
+// rate in millionths (tariefDeel) or hundredths of a percent, and above this int64 could overflow into
+// a negative or zero amount. Far above every maximum of lid 1, so the bound changes no real answer.
+const MaxBVVInkomen = geld.Bedrag(100_000_000_000)
+
 const (
 	bvvArtikel  = "art. 475da Rv"
 	bvvMaxBron  = "rv475da.maximum."
@@ -159,6 +164,9 @@ func (p *Parameters) BeslagvrijeVoet(v BVVVraag, datum time.Time) (BVV, error) {
 	}
 	if v.Jaarinkomen < 0 || v.Maandinkomen < 0 {
 		return r, fmt.Errorf("%w: inkomen: een inkomen is niet negatief", ErrBVVVraag)
+	}
+	if v.Jaarinkomen > MaxBVVInkomen || v.Maandinkomen > MaxBVVInkomen {
+		return r, fmt.Errorf("%w: inkomen: hoger dan %s kan Zeker niet rekenen", ErrBVVVraag, MaxBVVInkomen)
 	}
 	normA, err := p.zoek("pw.norm.alleenstaande_21_aow.incl_vt", d)
 	if err != nil {

@@ -2,6 +2,7 @@ package nl
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -142,5 +143,30 @@ func TestBVVLeefsituatieCodes(t *testing.T) {
 	}
 	if _, ok := ParseBVVLeefsituatie("samenwonend"); ok {
 		t.Error("onbekende code gelezen")
+	}
+}
+
+// TestBeslagvrijeVoetGrootInkomen: an income the int64 arithmetic of the terms cannot carry is refused
+// (ErrBVVVraag naming the income), never an amount: € 11.258.999.068.426,24 a year gave a negative
+// beslagvrije voet and 2^62 cents € 0,00, both without an error. At the bound the answer is the
+// maximum of lid 1, and 95% of a monthly income at the bound does not bind.
+func TestBeslagvrijeVoetGrootInkomen(t *testing.T) {
+	p := MustLoad()
+	d := datumBVV("2026-10-01")
+	for _, c := range []geld.Bedrag{MaxBVVInkomen + 1, 1 << 50, 1 << 62, math.MaxInt64} {
+		for _, v := range []BVVVraag{{Leefsituatie: BVVGehuwdenMetKinderen, Jaarinkomen: c}, {Leefsituatie: BVVAlleenstaande, Jaarinkomen: geld.Euro(35000), Maandinkomen: c},
+			{Leefsituatie: BVVAlleenstaande, Jaarinkomen: c, GeenWoonadres: true}} {
+			r, err := p.BeslagvrijeVoet(v, d)
+			if !errors.Is(err, ErrBVVVraag) || !strings.Contains(err.Error(), "inkomen") {
+				t.Errorf("%+v: %s, %v; want ErrBVVVraag at the income", v, r.Bedrag, err)
+			}
+		}
+	}
+	for _, l := range BVVLeefsituaties() {
+		r, err := p.BeslagvrijeVoet(BVVVraag{Leefsituatie: l, Jaarinkomen: MaxBVVInkomen, Maandinkomen: MaxBVVInkomen}, d)
+		if err != nil || r.Bedrag.Decimal() != map[BVVLeefsituatie]string{BVVAlleenstaande: "2208.48", BVVAlleenstaandeOuder: "2543.75",
+			BVVGehuwden: "2905.79", BVVGehuwdenMetKinderen: "3179.68"}[l] {
+			t.Errorf("%s at the bound: %s, %v", l.Code(), r.Bedrag, err)
+		}
 	}
 }

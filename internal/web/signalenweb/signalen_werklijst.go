@@ -1,6 +1,7 @@
 package signalenweb
 
 import (
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -288,7 +289,11 @@ func (s *server) signalenWerklijst(w http.ResponseWriter, r *http.Request) {
 	d.F = wf
 	// Counting every matching zaak is most of the cost of a page on PostgreSQL (docs/signalen-web.md):
 	// count exactly up to telTot (or just past the page asked for), and say "meer dan" beyond.
-	f.TelTot = max(telTot, wf.Vanaf+wf.Per)
+	// wf.Vanaf comes from the address: near the largest int wf.Vanaf+wf.Per would wrap around.
+	f.TelTot = telTot
+	if wf.Vanaf > telTot-wf.Per {
+		f.TelTot = wf.Vanaf + min(wf.Per, math.MaxInt-1-wf.Vanaf)
+	}
 	zaken, totaal, err := st.Werklijst(r.Context(), gm, f)
 	if err != nil {
 		s.kit.InternalError(w, r, err)

@@ -72,13 +72,16 @@ type bvvFormulier struct {
 	Jaarinkomen, Maandinkomen string
 }
 
-// leesBVVFormulier reads the form of the inputs. Field errors (an unreadable amount, a monthly income
-// of 0) go into fe at their field; the range checks are internal/zaken's. A missing or wrong versie
-// reads as -1 (stale).
+// leesBVVFormulier reads the form of the inputs. Field errors (no or an unknown leefsituatie, an
+// unreadable amount, a monthly income of 0) go into fe at their field; the range checks are
+// internal/zaken's. A missing or wrong versie reads as -1 (stale).
 func leesBVVFormulier(v url.Values, fe *web.FieldErrors) bvvFormulier {
 	f := bvvFormulier{Leefsituatie: strings.TrimSpace(v.Get("bvv-leefsituatie")),
 		Jaarinkomen: strings.TrimSpace(v.Get("bvv-jaarinkomen")), Maandinkomen: strings.TrimSpace(v.Get("bvv-maandinkomen"))}
-	f.Gegevens.Leefsituatie, _ = nl.ParseBVVLeefsituatie(f.Leefsituatie)
+	var ok bool
+	if f.Gegevens.Leefsituatie, ok = nl.ParseBVVLeefsituatie(f.Leefsituatie); !ok {
+		fe.Add("bvv-leefsituatie", zaken.BVVLeefsituatieFout)
+	}
 	f.Gegevens.GeenWoonadres = v.Get("bvv-geen-woonadres") != ""
 	if f.Jaarinkomen == "" {
 		fe.Add("bvv-jaarinkomen", "Vul het belastbaar inkomen per jaar in (samen met de partner). Is er geen inkomen, vul dan 0 in.")
@@ -139,6 +142,11 @@ func (s *server) toonBVV(w http.ResponseWriter, r *http.Request, status int, pre
 	d.URL = d.ZaakURL + "/beslagvrije-voet"
 	d.Versie, d.Open = b.Zaak.Versie, b.Zaak.Status.Open()
 	d.MagBehandelen = auth.Mag(web.ActorUit(r.Context()), gm, auth.ZakenBehandelen)
+	if !d.Open { // no form on the page: the error summary links to the sentence that the zaak is closed
+		for i := range d.Fouten {
+			d.Fouten[i].ID = "bvv-gesloten"
+		}
+	}
 	d.Ingevuld, d.Door = g.Ingevuld(), g.Door
 	if d.Ingevuld {
 		d.Wanneer = web.Tijd(g.Gewijzigd)
@@ -146,6 +154,9 @@ func (s *server) toonBVV(w http.ResponseWriter, r *http.Request, status int, pre
 	gekozen := ""
 	if form != nil { // after an error the form keeps what was filled in
 		gekozen, d.Jaarinkomen, d.Maandinkomen, d.GeenWoonadres = form.Leefsituatie, form.Jaarinkomen, form.Maandinkomen, form.Gegevens.GeenWoonadres
+		// and the versie it was loaded with: with the newest, sending the corrected form would
+		// silently overwrite a change made in between (it is then refused as stale)
+		d.Versie = form.Versie
 	} else if d.Ingevuld {
 		gekozen, d.Jaarinkomen, d.GeenWoonadres = g.Leefsituatie.Code(), invoer(g.Jaarinkomen), g.GeenWoonadres
 		if g.Maandinkomen > 0 {
@@ -258,10 +269,15 @@ func (s *server) beslagvrijeVoetPost(w http.ResponseWriter, r *http.Request) {
 	case err == nil:
 		web.TerugNaar(w, r, zaakURL(gm, id)+"/beslagvrije-voet", "beslagvrije-voet")
 	case errors.As(err, &fv) && len(fv) > 0:
-		d.Add(fv[0].Path, fv[0].Reason)
+		for _, v := range fv {
+			d.Add(v.Path, v.Reason)
+		}
 		s.toonBVV(w, r, http.StatusUnprocessableEntity, d, &f)
 	case errors.Is(err, zaken.ErrVerouderd):
 		d.Add("bvv-leefsituatie", "Iemand anders heeft de zaak intussen gewijzigd. Hieronder staat de nieuwste stand; bekijk die en doe je wijziging zo nodig opnieuw.")
+		s.toonBVV(w, r, http.StatusConflict, d, nil)
+	case errors.Is(err, zaken.ErrStatus):
+		d.Add("bvv-gesloten", "De zaak is gesloten: de gegevens voor de beslagvrije voet kunnen niet meer worden gewijzigd. Hieronder staat de nieuwste stand.")
 		s.toonBVV(w, r, http.StatusConflict, d, nil)
 	case errors.Is(err, zaken.ErrNietGevonden):
 		s.kit.StaffError(w, r, http.StatusNotFound, "Deze zaak bestaat niet in deze gemeente.")

@@ -251,3 +251,127 @@ func FuzzBVVFormulier(f *testing.F) {
 		}
 	})
 }
+
+// TestBVVVerouderdNaFout: a stale form with a field error is shown again (422) with the versie it was
+// loaded with, not the newest: otherwise correcting the field and sending it again would silently
+// overwrite what someone else stored in between. The second send is refused (409) and the other's
+// inputs stay.
+func TestBVVVerouderdNaFout(t *testing.T) {
+	for _, d := range storetest.Dialects(t) {
+		t.Run(d.String(), func(t *testing.T) {
+			o := nieuweOmgeving(t, storetest.Open(t, d), time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC))
+			a := o.post(basis(gm)+"/nieuw", "consulent", url.Values{"bsn": {bsnVan(o.recs[0])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-09-30"}, "tijd": {"09:00"}})
+			if a.Status != http.StatusSeeOther {
+				t.Fatalf("nieuw: %d %s", a.Status, a.Body)
+			}
+			pagina := strings.Split(a.Loc, "?")[0] + "/beslagvrije-voet"
+			webtest.Bevat(t, o.get(pagina, "consulent"), `name="versie" value="1"`)
+			// someone else stores inputs (versie 1 → 2)
+			if a := o.post(pagina, "schuldhulpverlener", url.Values{"versie": {"1"}, "bvv-leefsituatie": {"gehuwden"}, "bvv-jaarinkomen": {"40000"}}); a.Status != http.StatusSeeOther {
+				t.Fatalf("ander: %d %s", a.Status, a.Body)
+			}
+			// the first form, still on versie 1, with a typo
+			a = o.post(pagina, "consulent", url.Values{"versie": {"1"}, "bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35.000,0x"}})
+			if a.Status != http.StatusUnprocessableEntity {
+				t.Fatalf("fout: %d", a.Status)
+			}
+			m := regexp.MustCompile(`name="versie" value="(-?\d+)"`).FindStringSubmatch(a.Body)
+			if m == nil {
+				t.Fatal("geen versie op de pagina")
+			}
+			if m[1] != "1" {
+				t.Errorf("versie op de pagina na de fout: %s, want 1 (die van het formulier)", m[1])
+			}
+			// corrected and sent again with the versie of that page: stale
+			a = o.post(pagina, "consulent", url.Values{"versie": {m[1]}, "bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35000"}})
+			if a.Status != http.StatusConflict {
+				t.Fatalf("verbeterd formulier op een oude versie: %d, want 409", a.Status)
+			}
+			webtest.Bevat(t, a, `value="gehuwden" checked`, `value="40.000,00"`)
+		})
+	}
+}
+
+// TestBVVAlleFouten: a form with more than one wrong field names every one of them in the error summary
+// and at its field, not only the first found (a missing leefsituatie beside an unreadable amount; two
+// amounts out of range).
+func TestBVVAlleFouten(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t), time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC))
+	a := o.post(basis(gm)+"/nieuw", "consulent", url.Values{"bsn": {bsnVan(o.recs[0])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-09-30"}, "tijd": {"09:00"}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("nieuw: %d %s", a.Status, a.Body)
+	}
+	pagina := strings.Split(a.Loc, "?")[0] + "/beslagvrije-voet"
+	for _, c := range []struct {
+		form   url.Values
+		velden []string
+	}{
+		{url.Values{"bvv-jaarinkomen": {"veel"}}, []string{"bvv-leefsituatie", "bvv-jaarinkomen"}},
+		{url.Values{"bvv-leefsituatie": {"weduwe"}, "bvv-maandinkomen": {"0"}, "bvv-jaarinkomen": {"1"}}, []string{"bvv-leefsituatie", "bvv-maandinkomen"}},
+		{url.Values{"bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"10000000,01"}, "bvv-maandinkomen": {"1000000,01"}}, []string{"bvv-jaarinkomen", "bvv-maandinkomen"}},
+	} {
+		c.form.Set("versie", "1")
+		a := o.post(pagina, "consulent", c.form)
+		if a.Status != http.StatusUnprocessableEntity {
+			t.Errorf("%v: %d, want 422", c.form, a.Status)
+			continue
+		}
+		for _, v := range c.velden {
+			if !strings.Contains(a.Body, `href="#`+v+`"`) || !strings.Contains(a.Body, `id="`+v+`-fout"`) {
+				t.Errorf("%v: no error at %s", c.form, v)
+			}
+		}
+	}
+}
+
+// TestBVVGeslotenZaak: storing the inputs of a closed zaak (a form sent with its current versie) is
+// refused with 409 and a sentence that says the zaak is closed, on the page with the newest state; not
+// the generic "Dit bestaat al." of an unknown conflict.
+func TestBVVGeslotenZaak(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t), time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC))
+	a := o.post(basis(gm)+"/nieuw", "consulent", url.Values{"bsn": {bsnVan(o.recs[0])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-09-30"}, "tijd": {"09:00"}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("nieuw: %d %s", a.Status, a.Body)
+	}
+	zaak := strings.Split(a.Loc, "?")[0]
+	a = o.post(zaak+"/beeindigen", "consulent", url.Values{"versie": {eerste(t, versieRe, o.get(zaak, "consulent").Body)}, "reden": {"Verhuisd"}, "einde-datum": {"2026-10-01"},
+		"einde-toelichting": {"Verhuisd naar een andere gemeente."}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("beëindigen: %d %s", a.Status, a.Body)
+	}
+	v := eerste(t, versieRe, o.get(zaak, "consulent").Body)
+	a = o.post(zaak+"/beslagvrije-voet", "consulent", url.Values{"versie": {v}, "bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35000"}})
+	if a.Status != http.StatusConflict {
+		t.Fatalf("gesloten zaak: %d, want 409", a.Status)
+	}
+	webtest.Bevat(t, a, "Beslagvrije voet van zaak", `href="#bvv-gesloten">De zaak is gesloten`, `id="bvv-gesloten"`)
+	if strings.Contains(a.Body, "Dit bestaat al.") {
+		t.Error("de algemene melding bij een gesloten zaak")
+	}
+}
+
+// TestBVVVerouderdGesloten: a form loaded while the zaak was open and sent after it was closed is stale
+// (409); the page no longer has the form, so the error summary links to the sentence that the zaak is
+// closed, not to a radio button that is not there.
+func TestBVVVerouderdGesloten(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t), time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC))
+	a := o.post(basis(gm)+"/nieuw", "consulent", url.Values{"bsn": {bsnVan(o.recs[0])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-09-30"}, "tijd": {"09:00"}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("nieuw: %d %s", a.Status, a.Body)
+	}
+	zaak := strings.Split(a.Loc, "?")[0]
+	v := eerste(t, versieRe, o.get(zaak+"/beslagvrije-voet", "consulent").Body)
+	a = o.post(zaak+"/beeindigen", "consulent", url.Values{"versie": {v}, "reden": {"Verhuisd"}, "einde-datum": {"2026-10-01"},
+		"einde-toelichting": {"Verhuisd naar een andere gemeente."}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("beëindigen: %d %s", a.Status, a.Body)
+	}
+	a = o.post(zaak+"/beslagvrije-voet", "consulent", url.Values{"versie": {v}, "bvv-leefsituatie": {"alleenstaande"}, "bvv-jaarinkomen": {"35000"}})
+	if a.Status != http.StatusConflict {
+		t.Fatalf("verouderd en gesloten: %d, want 409", a.Status)
+	}
+	webtest.Bevat(t, a, "Iemand anders heeft de zaak intussen gewijzigd", `href="#bvv-gesloten"`, `id="bvv-gesloten"`)
+	if strings.Contains(a.Body, `href="#bvv-leefsituatie"`) {
+		t.Error("the error summary links to the form's radio button, which the closed zaak's page does not have")
+	}
+}

@@ -1,6 +1,7 @@
 package zakenweb
 
 import (
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -144,7 +145,11 @@ func (s *server) werklijst(w http.ResponseWriter, r *http.Request) {
 	f.Vanaf = vanaf
 	// Counting every matching zaak is most of the cost of a page on PostgreSQL (docs/zaken.md): count
 	// exactly up to telTot (or just past the page asked for), and say "meer dan" beyond.
-	f.TelTot = max(telTot, vanaf+PerPagina)
+	// vanaf comes from the address: near the largest int vanaf+PerPagina would wrap around.
+	f.TelTot = telTot
+	if vanaf > telTot-PerPagina {
+		f.TelTot = vanaf + min(PerPagina, math.MaxInt-1-vanaf)
+	}
 	rijen, totaal, err := s.zaken.Werklijst(ctx, gm, f)
 	if err != nil {
 		s.kit.Error(w, r, err, "")

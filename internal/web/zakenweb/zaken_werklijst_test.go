@@ -118,3 +118,27 @@ func TestZakenWerklijstTelTot(t *testing.T) {
 		})
 	}
 }
+
+// TestZakenWerklijstVanafGroot: an offset near the largest int (a hand-made or stale link) gives the
+// empty page with the count, not a 500: the cap vanaf+PerPagina and the count's LIMIT cap+1 must not
+// wrap around (PostgreSQL refuses a negative LIMIT; SQLite would count without one).
+func TestZakenWerklijstVanafGroot(t *testing.T) {
+	for _, d := range storetest.Dialects(t) {
+		t.Run(d.String(), func(t *testing.T) {
+			o := nieuweOmgeving(t, storetest.Open(t, d), time.Date(2026, 3, 6, 14, 0, 0, 0, time.UTC))
+			vulWerklijst(t, o.DB, gm, 3, true, "schuldhulp")
+			for _, v := range []string{"9223372036854775757", "9223372036854775806", "9223372036854775807"} {
+				a := o.get(basis(gm)+"?vanaf="+v, "consulent")
+				if a.Status != 200 {
+					t.Fatalf("vanaf=%s: status %d", v, a.Status)
+				}
+				webtest.Bevat(t, a, "Deze pagina is leeg: er zijn 3 zaken.")
+				for _, n := range []string{"meer dan", "Volgende pagina", "vanaf=-"} {
+					if strings.Contains(a.Body, n) {
+						t.Errorf("vanaf=%s: page has %q (3 zaken)", v, n)
+					}
+				}
+			}
+		})
+	}
+}
