@@ -137,3 +137,33 @@ func TestStapUitkomstPaginas(t *testing.T) {
 		t.Error("filter bbz")
 	}
 }
+
+// TestZaakVerouderdNaFout: a form on the zaak page refused at a field (422) comes back with the version
+// it was loaded with; after someone else's change meanwhile, the corrected form is refused (409) instead
+// of overwriting that change unseen (the page used to put the newest version in every form).
+func TestZaakVerouderdNaFout(t *testing.T) {
+	o := nieuweOmgeving(t, storetest.OpenTest(t), time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC))
+	a := o.post(basis(gm)+"/nieuw", "consulent", url.Values{"bsn": {bsnVan(o.recs[0])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-09-30"}, "tijd": {"09:00"}})
+	if a.Status != http.StatusSeeOther {
+		t.Fatalf("nieuw: %d %s", a.Status, a.Body)
+	}
+	zaak := strings.Split(a.Loc, "?")[0]
+	// someone else adds a budget post (versie 1 → 2)
+	if a := o.post(zaak+"/budget", "schuldhulpverlener", url.Values{"versie": {"1"}, "post-soort": {"inkomen"}, "post-omschrijving": {"Loon"}, "post-bedrag": {"1800"}}); a.Status != http.StatusSeeOther {
+		t.Fatalf("ander: %d %s", a.Status, a.Body)
+	}
+	// the first worker's form, loaded at versie 1, with a wrong date
+	a = o.post(zaak+"/eerste-gesprek", "consulent", url.Values{"versie": {"1"}, "gesprek-datum": {"morgen"}})
+	if a.Status != http.StatusUnprocessableEntity {
+		t.Fatalf("fout: %d", a.Status)
+	}
+	for _, m := range regexp.MustCompile(`name="versie" value="(-?\d+)"`).FindAllStringSubmatch(a.Body, -1) {
+		if m[1] != "1" {
+			t.Fatalf("versie in een formulier na de fout: %s, want 1 (die van het formulier)", m[1])
+		}
+	}
+	a = o.post(zaak+"/eerste-gesprek", "consulent", url.Values{"versie": {"1"}, "gesprek-datum": {"2026-10-01"}})
+	if a.Status != http.StatusConflict {
+		t.Fatalf("verbeterd formulier op een oude versie: %d, want 409", a.Status)
+	}
+}

@@ -187,6 +187,12 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 		d.TeamOpties = opties(to, gekozen)
 	}
 	d.Versie, d.PlanVersie = z.Versie, det.Regie.Versie
+	if status == http.StatusUnprocessableEntity {
+		// A form refused at a field comes back with the version it was loaded with, not the newest:
+		// if someone else changed the zaak meanwhile, sending the corrected form is then refused (409)
+		// instead of overwriting their change unseen.
+		d.Versie, d.PlanVersie = geposteVersie(d.Form, "versie", d.Versie), geposteVersie(d.Form, "planversie", d.PlanVersie)
+	}
 	d.Vandaag = vandaag.String()
 	eg := z.EersteGesprekTermijn
 	if z.Status == zaken.Aangemeld {
@@ -384,4 +390,14 @@ func (s *server) vulOverzicht(d *zaakData, o zaken.Overzicht) {
 	d.HeeftSchulden, d.HeeftBudget = len(o.Schulden) > 0, len(o.Budget) > 0
 	d.TotaalSchuld, d.Gestabiliseerd = o.TotaalSchuld.String(), o.Gestabiliseerd
 	d.TotaalInkomen, d.TotaalLasten, d.Saldo = o.Inkomen.String(), o.Lasten.String(), o.Saldo().String()
+}
+
+// geposteVersie is the version a refused form was loaded with (field naam), or nu when the form did not
+// carry one that reads as a version.
+func geposteVersie(form map[string]string, naam string, nu int) int {
+	v, err := strconv.Atoi(form[naam])
+	if err != nil || v < 0 || v > nu {
+		return nu
+	}
+	return v
 }
