@@ -242,27 +242,21 @@ func (s *Service) Beslis(ctx context.Context, gm string, id int64, versie int, i
 	return out, nil
 }
 
-// maakBrief builds the decision letter of a decided application.
+// maakBrief builds the decision letter of a decided application: one decision for each regeling,
+// assembled by brief.Nieuw (the college's signature, the closing that names the reference).
 func maakBrief(a *Aanvraag, op datum.Datum, af brief.Afzender) *brief.Brief {
-	b := &brief.Brief{
-		Afzender:  af,
-		Datum:     op,
-		Kenmerk:   a.Referentie,
+	in := brief.Inhoud{Afzender: af, Datum: op, Kenmerk: a.Referentie,
 		Onderwerp: "Besluit op uw aanvraag " + a.Referentie,
 		Inleiding: []string{
 			"Op " + brief.DatumNL(datum.Van(a.Ontvangen, time.UTC)) + " hebben wij uw aanvraag ontvangen. In deze brief leest u wat wij hebben besloten, en waarom.",
 		},
-		Slot: []string{"Heeft u vragen over deze brief? Neem dan contact met ons op. Noem dan het kenmerk " + a.Referentie + "."},
 	}
 	if a.Kanaal == KanaalAmbtshalve {
-		b.Onderwerp = "Besluit: u krijgt een regeling zonder aanvraag (" + a.Referentie + ")"
-		b.Inleiding = []string{"Wij hebben gezien dat u recht heeft op een regeling van de gemeente. U hoeft die niet aan te vragen: wij kennen haar toe. In deze brief leest u wat u krijgt, en waarom."}
-	}
-	if af.Naam != "" {
-		b.Ondertekening = "Het college van burgemeester en wethouders van " + strings.TrimPrefix(af.Naam, "Gemeente ")
+		in.Onderwerp = "Besluit: u krijgt een regeling zonder aanvraag (" + a.Referentie + ")"
+		in.Inleiding = []string{"Wij hebben gezien dat u recht heeft op een regeling van de gemeente. U hoeft die niet aan te vragen: wij kennen haar toe. In deze brief leest u wat u krijgt, en waarom."}
 	}
 	for _, r := range a.Regelingen {
-		x := brief.Besluit{Regeling: r.Naam, Uitkomst: BesluitSoort(r.Besluit).brief(), Motivering: alineas(r.Motivering)}
+		x := brief.Besluit{Regeling: r.Naam, Uitkomst: BesluitSoort(r.Besluit).brief(), Motivering: brief.Alineas(r.Motivering)}
 		if BesluitSoort(r.Besluit) == Toekennen {
 			if r.BedragCent != nil {
 				x.Bedrag = geld.Bedrag(*r.BedragCent).String()
@@ -275,19 +269,9 @@ func maakBrief(a *Aanvraag, op datum.Datum, af brief.Afzender) *brief.Brief {
 				x.Periode += " tot en met " + brief.DatumNL(r.Einde)
 			}
 		}
-		b.Besluiten = append(b.Besluiten, x)
+		in.Besluiten = append(in.Besluiten, x)
 	}
-	return b
-}
-
-func alineas(s string) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
+	return brief.Nieuw(in)
 }
 
 // PeriodeNaam is a period of the engine in words.

@@ -3,10 +3,11 @@
 // rendering to one print-ready HTML document (A4, no scripts, no outside resources). It knows no part:
 // aanvragen uses it for its decisions, zaken for its beschikkingen (Wgs art. 4a), budget for decisions
 // on requests (without the bezwaar clause, Brief.GeenBezwaar, when the money is a partner's fund).
-// Zaken and budget assemble their letters of one decision with Nieuw (maak.go): the sender from the
-// tenant (LeesAfzender in the caller's transaction, or a part's own AfzenderBron), the college's
-// signature or the sender's, the closing that names the reference; each part keeps its own wording
-// and stores the rendered letter in its own table.
+// Zaken, budget and aanvragen assemble their letters with Nieuw (maak.go): zaken and budget a letter
+// of one decision with the sender from the tenant (LeesAfzender in the caller's transaction, or a
+// part's own AfzenderBron), aanvragen one decision per regeling with the sender its caller gives; the
+// college's signature or the sender's, the closing that names the reference. Each part keeps its own
+// wording and stores the rendered letter in its own table.
 //
 // The bezwaar clause follows the Algemene wet bestuursrecht (Awb, BWBR0005537): the term is six weeks
 // (art. 6:7) and starts on the day after the decision was made known (art. 6:8 lid 1); a term that ends

@@ -51,14 +51,17 @@ func (f AfzenderBron) Lees(ctx context.Context, q Rijlezer, gemeente string) (Af
 	return LeesAfzender(ctx, q, gemeente)
 }
 
-// Inhoud is what a decision letter on one regeling is made of; Nieuw assembles the letter.
+// Inhoud is what a decision letter is made of; Nieuw assembles the letter.
 type Inhoud struct {
 	Afzender  Afzender
 	Datum     datum.Datum // the day the letter is sent: the bezwaar term starts the day after
 	Kenmerk   string
 	Onderwerp string
 	Inleiding []string
-	Besluit   Besluit  // the outcome with its motivering in B1 paragraphs (Alineas for a case worker's text)
+	// Besluiten: the decisions, one per regeling (zaken and budget: one; aanvragen: one for each regeling
+	// of the application), each with its outcome and its motivering in B1 paragraphs (Alineas for a case
+	// worker's text).
+	Besluiten []Besluit
 	Slot      []string // paragraphs before the closing "Heeft u vragen over deze brief?"
 	// GeenBezwaar: nil for a beschikking of the gemeente, which gets the bezwaar clause (Awb 6:7, 6:8)
 	// and is signed by the college; for a decision that is no besluit of the gemeente (Awb 1:3), the
@@ -66,8 +69,8 @@ type Inhoud struct {
 	GeenBezwaar []string
 }
 
-// Nieuw assembles the letter of one decision: the sender, date, reference and subject; the
-// introduction; the decision; the bezwaar clause (computed from Datum when the letter is rendered) or
+// Nieuw assembles the letter of a decision: the sender, date, reference and subject; the
+// introduction; the decision on each regeling; the bezwaar clause (computed from Datum when the letter is rendered) or
 // the paragraphs that replace it; the closing paragraphs ending with where to ask questions, naming
 // the reference; and the signature.
 func Nieuw(in Inhoud) *Brief {
@@ -77,7 +80,7 @@ func Nieuw(in Inhoud) *Brief {
 		Kenmerk:       in.Kenmerk,
 		Onderwerp:     in.Onderwerp,
 		Inleiding:     in.Inleiding,
-		Besluiten:     []Besluit{in.Besluit},
+		Besluiten:     in.Besluiten,
 		Slot:          append(append([]string(nil), in.Slot...), "Heeft u vragen over deze brief? Neem dan contact met ons op. Noem dan het kenmerk "+in.Kenmerk+"."),
 		Ondertekening: College(in.Afzender),
 		GeenBezwaar:   in.GeenBezwaar,

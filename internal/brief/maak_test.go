@@ -23,7 +23,7 @@ func inhoud(d datum.Datum) brief.Inhoud {
 		Kenmerk:   "Zaak 42",
 		Onderwerp: "Besluit: u krijgt schuldhulp",
 		Inleiding: []string{"Op 1 februari 2026 vroeg u ons om hulp."},
-		Besluit:   brief.Besluit{Regeling: "Schuldhulp", Uitkomst: brief.Toegekend, Motivering: brief.Alineas("Eerste alinea.\r\n\r\n  Tweede alinea.  \n\n\n")},
+		Besluiten: []brief.Besluit{{Regeling: "Schuldhulp", Uitkomst: brief.Toegekend, Motivering: brief.Alineas("Eerste alinea.\r\n\r\n  Tweede alinea.  \n\n\n")}},
 		Slot:      []string{"Heeft u later weer hulp nodig? Dan kunt u opnieuw bij ons terecht."},
 	}
 }
@@ -117,6 +117,34 @@ func TestNieuwGeenBezwaar(t *testing.T) {
 		if strings.Contains(h, niet) {
 			t.Errorf("a letter without bezwaar holds %q", niet)
 		}
+	}
+}
+
+// TestNieuwMeerBesluiten: a letter on several regelingen (aanvragen) holds every decision in the given
+// order, and its one closing question and signature.
+func TestNieuwMeerBesluiten(t *testing.T) {
+	in := inhoud(datum.Nieuw(2026, 3, 16))
+	in.Besluiten = []brief.Besluit{
+		{Regeling: "Individuele inkomenstoeslag", Uitkomst: brief.Toegekend, Bedrag: "€ 123,45", Motivering: []string{"U voldoet."}},
+		{Regeling: "Kwijtschelding", Uitkomst: brief.Afgewezen, Motivering: []string{"U voldoet niet."}},
+	}
+	b := brief.Nieuw(in)
+	if !reflect.DeepEqual(b.Besluiten, in.Besluiten) {
+		t.Errorf("besluiten = %+v", b.Besluiten)
+	}
+	h, err := b.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, j := strings.Index(h, "Individuele inkomenstoeslag"), strings.Index(h, "Kwijtschelding")
+	if i < 0 || j < i || !strings.Contains(h, "U voldoet niet.") || !strings.Contains(h, "€ 123,45") {
+		t.Errorf("the letter lacks a decision or mixes their order (%d, %d)", i, j)
+	}
+	if n := strings.Count(h, "Noem dan het kenmerk Zaak 42."); n != 1 {
+		t.Errorf("closing question %d times, want once", n)
+	}
+	if n := strings.Count(h, "Het college van burgemeester en wethouders van Ommen"); n != 1 {
+		t.Errorf("signature %d times, want once", n)
 	}
 }
 

@@ -100,7 +100,7 @@ func maakBrief(a Aanvraag, b Budget, partner string, ingediend, dag datum.Datum,
 			"Bent u het niet eens met de uitkomst? Neem dan contact met ons op. Noem het kenmerk " + in.Kenmerk + ". Wij bespreken het met " + van + ".",
 		}
 	}
-	in.Besluit = x
+	in.Besluiten = []brief.Besluit{x}
 	return brief.Nieuw(in)
 }
 

@@ -26,7 +26,7 @@ import (
 //     the fixed texts ({{.L.T "key"}} without arguments) are written into the source before parsing, so
 //     a page pays no template call for them;
 //   - staff pages, Dutch only, parsed with templates/staff_gedeeld.html (staff header, navigation,
-//     form fields) and the staff functions.
+//     form fields, the page navigation under a list: "staffpaging") and the staff functions.
 
 // templateFS holds the layout and the staff partials (templates/) and the kit's own pages: the resident
 // error page (templates/resident/) and the staff error page (templates/staff/).

@@ -129,7 +129,7 @@ func beschikkingBrief(z Zaak, b Beschikking, toelichting, bvv string, af brief.A
 		x.Grondslag = "artikel 4a lid 1 onder b en " + grondArtikel(b.Grond) + " van " + Wgs
 	}
 	x.Motivering = append(x.Motivering, brief.Alineas(toelichting)...)
-	in.Besluit = x
+	in.Besluiten = []brief.Besluit{x}
 	return brief.Nieuw(in)
 }
 
@@ -140,7 +140,7 @@ func beeindigingBrief(z Zaak, reden EindeReden, op datum.Datum, toelichting stri
 		x.Motivering = []string{"De reden is: " + strings.ToLower(r[:1]) + r[1:]}
 	}
 	x.Motivering = append(x.Motivering, brief.Alineas(toelichting)...)
-	return brief.Nieuw(brief.Inhoud{Afzender: af, Datum: op, Kenmerk: kenmerk(z), Besluit: x,
+	return brief.Nieuw(brief.Inhoud{Afzender: af, Datum: op, Kenmerk: kenmerk(z), Besluiten: []brief.Besluit{x},
 		Onderwerp: "Besluit: de schuldhulp stopt",
 		Inleiding: []string{"Op " + brief.DatumNL(z.Startdatum) + " vroeg u ons om hulp bij uw geldzaken. Wij stoppen nu met deze hulp. In deze brief leest u waarom."},
 		Slot:      []string{"Heeft u later weer hulp nodig bij uw geldzaken? Dan kunt u opnieuw bij ons terecht."}})
