@@ -59,7 +59,13 @@ func (s *server) toonBijzonder(w http.ResponseWriter, r *http.Request, status in
 	}
 	d.ID, d.ZaakURL, d.MaxToelichting = id, zaakURL(gm, id), zaken.MaxBijzonderToelichting
 	d.URL = d.ZaakURL + "/bijzonder"
-	d.Versie, d.Vastgelegd, d.Door = b.Versie, b.Versie > 0, b.Door
+	if status != http.StatusUnprocessableEntity || d.Versie < 0 || d.Versie > b.Versie {
+		// A form refused at a field (422) keeps the version it was loaded with (pre.Versie), not the
+		// newest: if someone else changed the data meanwhile, the corrected form is then refused (409)
+		// instead of overwriting their change unseen.
+		d.Versie = b.Versie
+	}
+	d.Vastgelegd, d.Door = b.Versie > 0, b.Door
 	if d.Vastgelegd {
 		d.Wanneer = web.Tijd(b.Gewijzigd)
 	}
@@ -89,7 +95,7 @@ func (s *server) bijzonderPost(w http.ResponseWriter, r *http.Request) {
 	case err == nil:
 		web.TerugNaar(w, r, zaakURL(gm, id)+"/bijzonder", "bijzonder")
 	case errors.As(err, &fv) && len(fv) > 0:
-		d := &bijzonderData{Kenmerken: g.Kenmerken(), Toelichting: g.Toelichting}
+		d := &bijzonderData{Kenmerken: g.Kenmerken(), Toelichting: g.Toelichting, Versie: versie}
 		d.Add(fv[0].Path, fv[0].Reason)
 		s.toonBijzonder(w, r, http.StatusUnprocessableEntity, d)
 	case errors.Is(err, zaken.ErrVerouderd):

@@ -3,6 +3,7 @@ package zakenweb
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -102,5 +103,43 @@ func TestZaakBijzonder(t *testing.T) {
 	}
 	if n := rijen("zaak.bijzonder.wijzigen"); n != 1 {
 		t.Errorf("wijzigrijen: %d", n)
+	}
+}
+
+// TestBijzonderVerouderdNaFout: a special-data form refused at a field (422) comes back with the version
+// it was loaded with, not the newest; after someone else's change meanwhile, the corrected form is
+// refused (409) and their change stays (the page used to put the newest version in the form).
+func TestBijzonderVerouderdNaFout(t *testing.T) {
+	for _, dia := range storetest.Dialects(t) {
+		t.Run(dia.String(), func(t *testing.T) {
+			o := nieuweOmgeving(t, storetest.Open(t, dia), time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC))
+			a := o.post(basis(gm)+"/nieuw", "consulent", url.Values{"bsn": {bsnVan(o.recs[0])}, "kanaal": {"balie"}, "route": {"schuldhulp"}, "datum": {"2026-03-06"}, "tijd": {"09:00"}})
+			if a.Status != http.StatusSeeOther {
+				t.Fatalf("nieuw: %d %s", a.Status, a.Body)
+			}
+			pagina := strings.Split(a.Loc, "?")[0] + "/bijzonder"
+			if a := o.post(pagina, "consulent", url.Values{"versie": {"0"}, "lvb": {"1"}}); a.Status != http.StatusSeeOther {
+				t.Fatalf("eerste: %d %s", a.Status, a.Body)
+			}
+			webtest.Bevat(t, o.get(pagina, "consulent"), `name="versie" value="1"`)
+			// someone else changes them (versie 1 → 2)
+			if a := o.post(pagina, "schuldhulpverlener", url.Values{"versie": {"1"}, "lvb": {"1"}, "psychisch": {"1"}}); a.Status != http.StatusSeeOther {
+				t.Fatalf("ander: %d %s", a.Status, a.Body)
+			}
+			// the first form, loaded at versie 1, with a too long toelichting
+			a = o.post(pagina, "consulent", url.Values{"versie": {"1"}, "verslaving": {"1"}, "bijzonder-toelichting": {strings.Repeat("x", 1001)}})
+			if a.Status != http.StatusUnprocessableEntity {
+				t.Fatalf("fout: %d", a.Status)
+			}
+			m := regexp.MustCompile(`name="versie" value="(-?\d+)"`).FindStringSubmatch(a.Body)
+			if m == nil || m[1] != "1" {
+				t.Fatalf("versie op de pagina na de fout: %v, want 1 (die van het formulier)", m)
+			}
+			a = o.post(pagina, "consulent", url.Values{"versie": {m[1]}, "verslaving": {"1"}, "bijzonder-toelichting": {"kort"}})
+			if a.Status != http.StatusConflict {
+				t.Fatalf("verbeterd formulier op een oude versie: %d, want 409", a.Status)
+			}
+			webtest.Bevat(t, o.get(pagina, "consulent"), `id="psychisch" name="psychisch" value="1" checked`, `name="versie" value="2"`)
+		})
 	}
 }
