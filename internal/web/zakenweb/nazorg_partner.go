@@ -42,6 +42,10 @@ type nazorgPartnerData struct {
 	Gemeenten   []string
 	Vandaag     string
 	VeldVerslag string
+	// after a field error (422): the moment of the refused form and the version it was loaded with,
+	// kept in that form instead of the newest (see toonNazorgPartner)
+	Moment int64
+	Versie int
 }
 
 // partnerVan returns the user's partner in gemeente gm and the gemeenten where the user works for that
@@ -112,6 +116,12 @@ func (s *server) toonNazorgPartner(w http.ResponseWriter, r *http.Request, statu
 		for _, m := range ms {
 			rij := partnerMomentRij{PartnerMoment: m, Dag: datumNL(m.Datum), GemeenteNaam: gnamen[m.Gemeente],
 				Actie: "/beheer/" + m.Gemeente + nazorgPartnerPad, Sleutel: strconv.FormatInt(m.ID, 10), Stand: momentStand(m.Status)}
+			if status == http.StatusUnprocessableEntity && m.ID == d.Moment && m.Gemeente == gm && d.Versie >= 0 && d.Versie <= m.Versie {
+				// The form refused at a field comes back with the version it was loaded with: if the
+				// gemeente changed the zaak meanwhile, sending it corrected is then refused (409)
+				// instead of overwriting that change unseen.
+				rij.Versie = d.Versie
+			}
 			if !m.Gedaan.IsZero() {
 				rij.GedaanDag = datumNL(m.Gedaan)
 			}
@@ -145,6 +155,7 @@ func (s *server) nazorgPartnerPost(w http.ResponseWriter, r *http.Request) {
 	if verr != nil {
 		versie = -1
 	}
+	d.Moment, d.Versie = moment, versie
 	op := datum.Datum{}
 	if t := strings.TrimSpace(r.PostForm.Get("gehouden-datum")); t == "" {
 		d.Add("gehouden-datum-"+sl, "Vul de datum in waarop het contact was (JJJJ-MM-DD).")

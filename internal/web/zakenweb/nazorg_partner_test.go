@@ -197,3 +197,40 @@ func TestNazorgMomentStand(t *testing.T) {
 		}
 	})
 }
+
+// TestNazorgPartnerVerouderdNaFout: the partner's form refused at a field (422) comes back with the
+// version it was loaded with, not the zaak's newest; after the gemeente's change meanwhile, the
+// corrected form is refused (409) instead of overwriting that change unseen (the list used to put the
+// newest version in the form).
+func TestNazorgPartnerVerouderdNaFout(t *testing.T) {
+	storetest.ForEachDialect(t, func(t *testing.T, db *store.DB) {
+		o, zaak, lijst, humS, _ := nazorgPartnerOpzet(t, db)
+		l := o.Doe(http.MethodGet, lijst, humS, nil, nil)
+		moment := eerste(t, momentRe, l.Body)
+		inForm := regexp.MustCompile(`name="moment" value="` + moment + `">\s*<input type="hidden" name="versie" value="(-?\d+)"`)
+		versie := eerste(t, inForm, l.Body)
+		// the gemeente changes the zaak meanwhile: another contact moment (versie N → N+1)
+		nu := eerste(t, versieRe, o.get(zaak, "consulent").Body)
+		if nu != versie {
+			t.Fatalf("versie op de lijst %s, op de zaak %s", versie, nu)
+		}
+		if a := o.post(zaak+"/contactmoment", "consulent", url.Values{"versie": {nu}, "moment-datum": {"2026-04-01"}, "moment-onderwerp": {"Tweede gesprek"}}); a.Status != http.StatusSeeOther {
+			t.Fatalf("gemeente: %d %s", a.Status, a.Body)
+		}
+		if nieuw := eerste(t, versieRe, o.get(zaak, "consulent").Body); nieuw == versie {
+			t.Fatalf("versie van de zaak niet veranderd: %s", nieuw)
+		}
+		// the partner's form, loaded at N, without a note
+		a := o.Doe(http.MethodPost, lijst, humS, url.Values{"moment": {moment}, "versie": {versie}, "gehouden-datum": {"2026-03-09"}}, nil)
+		if a.Status != http.StatusUnprocessableEntity {
+			t.Fatalf("fout: %d", a.Status)
+		}
+		if v := eerste(t, inForm, a.Body); v != versie {
+			t.Fatalf("versie in het formulier na de fout: %s, want %s (die van het formulier)", v, versie)
+		}
+		a = o.Doe(http.MethodPost, lijst, humS, url.Values{"moment": {moment}, "versie": {versie}, "gehouden-datum": {"2026-03-09"}, "verslag": {"Post samen doorgenomen."}}, nil)
+		if a.Status != http.StatusConflict {
+			t.Fatalf("verbeterd formulier op een oude versie: %d, want 409", a.Status)
+		}
+	})
+}
