@@ -33,6 +33,9 @@ type aanvraagData struct {
 	Soorten       []web.Optie
 	EngineFout    string
 	Toestemming   string
+	// Versie goes in every form's hidden versie field: the application's, or after a field error (422)
+	// the one the form was loaded with (see toonAanvraag).
+	Versie int
 	// HerstelStandaard fills the hersteltermijn field: two weeks, a usual choice the case worker changes.
 	HerstelStandaard string
 }
@@ -91,6 +94,13 @@ func (s *server) toonAanvraag(w http.ResponseWriter, r *http.Request, status int
 	}
 	vandaag := s.svc.Vandaag()
 	d.A, d.URL, d.Basis, d.Vandaag = a, aanvraagURL(gm, id), basis(gm), datumNL(vandaag)
+	d.Versie = a.Versie
+	if v, err := strconv.Atoi(d.Form["versie"]); status == http.StatusUnprocessableEntity && err == nil && v >= 0 && v <= a.Versie {
+		// A form refused at a field comes back with the version it was loaded with, not the newest: if
+		// someone else (or the resident) changed the application meanwhile, sending the corrected form
+		// is then refused (409) instead of overwriting that change unseen.
+		d.Versie = v
+	}
 	d.Titel = "Aanvraag " + a.Referentie
 	d.Status, d.Ontvangen = a.Status.Naam(), a.Ontvangen.In(web.Amsterdam).Format("02-01-2006 15:04")
 	d.Termijn = staat(a.Deadline.Datum, vandaag)
