@@ -198,7 +198,7 @@ func afzenderVan(ctx context.Context, gemeenten *tenant.Service, gm string) (bri
 	if err != nil {
 		return brief.Afzender{}, err
 	}
-	return brief.Afzender{Naam: "Gemeente " + g.Naam, Telefoon: g.Contact.Telefoon, Email: g.Contact.Email, Website: g.Contact.Website}, nil
+	return brief.MaakAfzender(g.Naam, g.Contact.Telefoon, g.Contact.Email, g.Contact.Website, g.Contact.Adres), nil
 }
 
 // ambtshalveBeoordelen is where the scan's old judging URLs send the case worker: the proposal (id > 0)

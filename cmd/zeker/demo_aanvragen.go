@@ -51,7 +51,7 @@ func laadAanvragen(ctx context.Context, d *diensten, codes []string, accounts []
 		af := brief.Afzender{Naam: "Gemeente " + gm}
 		for _, g := range gemeenten {
 			if g.Code == gm {
-				af = brief.Afzender{Naam: "Gemeente " + g.Naam, Telefoon: g.Contact.Telefoon, Email: g.Contact.Email, Website: g.Contact.Website}
+				af = brief.MaakAfzender(g.Naam, g.Contact.Telefoon, g.Contact.Email, g.Contact.Website, g.Contact.Adres)
 			}
 		}
 		var recs []*register.Record

@@ -17,9 +17,18 @@ import (
 func AfzenderVanTenant(naam, contact string) Afzender {
 	var c struct{ Telefoon, Email, Website, Adres string }
 	_ = json.Unmarshal([]byte(contact), &c) // a broken contact block leaves the letter without phone and e-mail
-	af := Afzender{Naam: "Gemeente " + naam, Telefoon: c.Telefoon, Email: c.Email, Website: c.Website}
-	if c.Adres != "" {
-		af.Adres = []string{c.Adres}
+	return MaakAfzender(naam, c.Telefoon, c.Email, c.Website, c.Adres)
+}
+
+// MaakAfzender is the one sender block of every letter of a gemeente: "Gemeente <naam>", its phone,
+// e-mail and website, and its address as the tenant settings write it ("Postbus 1, 7730 AA Ommen"), one
+// line per comma-separated part, so a resident sees where to send a bezwaar.
+func MaakAfzender(naam, telefoon, email, website, adres string) Afzender {
+	af := Afzender{Naam: "Gemeente " + naam, Telefoon: telefoon, Email: email, Website: website}
+	for _, r := range strings.Split(adres, ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			af.Adres = append(af.Adres, r)
+		}
 	}
 	return af
 }

@@ -37,7 +37,7 @@ func TestNieuwBeschikking(t *testing.T) {
 	in := inhoud(datum.Nieuw(2026, 3, 16))
 	b := brief.Nieuw(in)
 
-	want := brief.Afzender{Naam: "Gemeente Ommen", Adres: []string{"Chevalleraustraat 1, 7731 AA Ommen"},
+	want := brief.Afzender{Naam: "Gemeente Ommen", Adres: []string{"Chevalleraustraat 1", "7731 AA Ommen"},
 		Telefoon: "14 0529", Email: "info@ommen.example", Website: "https://www.ommen.nl"}
 	if !reflect.DeepEqual(b.Afzender, want) {
 		t.Errorf("afzender = %+v, want %+v", b.Afzender, want)
@@ -178,7 +178,7 @@ func TestLeesAfzender(t *testing.T) {
 		}); err != nil {
 			t.Fatal(err)
 		}
-		want := brief.Afzender{Naam: "Gemeente Testdorp", Adres: []string{"Postbus 9, 9999 ZZ Testdorp"}, Telefoon: "0999-123456"}
+		want := brief.Afzender{Naam: "Gemeente Testdorp", Adres: []string{"Postbus 9", "9999 ZZ Testdorp"}, Telefoon: "0999-123456"}
 		if !reflect.DeepEqual(af, want) {
 			t.Errorf("afzender = %+v, want %+v", af, want)
 		}
@@ -192,4 +192,17 @@ func TestLeesAfzender(t *testing.T) {
 			t.Errorf("unknown gemeente: %v", fout)
 		}
 	})
+}
+
+// TestMaakAfzender: every part builds the sender block the same way; the address as the tenant settings
+// write it becomes one line per comma-separated part, empty parts dropped.
+func TestMaakAfzender(t *testing.T) {
+	got := brief.MaakAfzender("Ommen", "14 0529", "", "https://www.ommen.nl", " Postbus 100,7730 AC Ommen ,, ")
+	want := brief.Afzender{Naam: "Gemeente Ommen", Telefoon: "14 0529", Website: "https://www.ommen.nl", Adres: []string{"Postbus 100", "7730 AC Ommen"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if a := brief.MaakAfzender("Borne", "", "", "", ""); a.Adres != nil {
+		t.Errorf("no address: %q", a.Adres)
+	}
 }

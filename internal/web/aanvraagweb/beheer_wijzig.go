@@ -127,10 +127,7 @@ func (s *server) besluit(w http.ResponseWriter, r *http.Request) {
 		if len(d.Fouten) > 0 {
 			return "", nil
 		}
-		af := brief.Afzender{Naam: "Gemeente " + g.Naam, Telefoon: g.Contact.Telefoon, Email: g.Contact.Email, Website: g.Contact.Website}
-		if g.Contact.Adres != "" {
-			af.Adres = strings.Split(g.Contact.Adres, ", ")
-		}
+		af := brief.MaakAfzender(g.Naam, g.Contact.Telefoon, g.Contact.Email, g.Contact.Website, g.Contact.Adres)
 		res, err := s.svc.Beslis(r.Context(), gm, id, v, in, medewerker(r), af)
 		if err != nil {
 			return "", err
