@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -33,11 +34,18 @@ func TestBrowserStaff(t *testing.T) {
 	}
 	tekst := func(sel string) string {
 		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatal(err)
+		// A document that is still being replaced after a redirect can drop the node between finding
+		// and reading it ("No node with given id found", seen once on a loaded machine): read again.
+		var err error
+		for range 3 {
+			var s string
+			if s, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel))); err == nil {
+				return s
+			}
+			time.Sleep(200 * time.Millisecond)
 		}
-		return s
+		t.Fatal(err)
+		return ""
 	}
 	login := func(email string) {
 		t.Helper()
