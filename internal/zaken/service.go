@@ -23,6 +23,7 @@ import (
 const (
 	activiteit          = "zaken.behandelen"
 	activiteitOpschonen = "bewaartermijn.opschonen"
+	activiteitInstellen = "gemeente.instellen"
 )
 
 // geenDeadline sorts zaken without an open deadline after all others.
@@ -198,8 +199,19 @@ func (s *Service) ZetInstellingen(ctx context.Context, gemeente string, in Inste
 		if err != nil {
 			return err
 		}
-		_, err = s.herbereken(ctx, tx, gemeente, nieuw)
-		return err
+		n, err := s.herbereken(ctx, tx, gemeente, nieuw)
+		if err != nil {
+			return err
+		}
+		// The settings change the deadlines of the open zaken, the refusal grounds and the retention:
+		// one row in the processing log (no data subject; the count only).
+		detail := fmt.Sprintf("termijnen van %d open zaken herberekend", n)
+		if n == 1 {
+			detail = "termijnen van 1 open zaak herberekend"
+		}
+		return s.log.SchrijfTx(ctx, tx, audit.Verwerking{Gemeente: gemeente, Verwerkingsactiviteit: activiteitInstellen,
+			Operatie: "zaken.instellen", Actie: audit.Wijzigen, Resultaat: audit.OK, Object: "zaken-instellingen/" + gemeente,
+			Detail: detail})
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/zeker-platform/zeker/internal/datum"
@@ -24,11 +25,33 @@ const (
 	StapMoratorium Stap = "moratorium" // moratorium request to the court (Wgs art. 5)
 )
 
+// The steps of the route schuldhulp that issue 17 names ("stabilisatie, schuldregeling, budgetbeheer,
+// beschermingsbewind referral"), on every open zaak: an ondernemer can be stabilised, go into a
+// schuldregeling or need budgetbeheer too. They have no outcome of their own (UitkomstenVoor: none);
+// the debts themselves carry their stand (schulden.go: stabilised, in the schuldregeling).
+// Beschermingsbewind is a measure of the kantonrechter (Burgerlijk Wetboek Boek 1, art. 431,
+// BWBR0002656): the gemeente refers, the court decides, so the step is the referral.
+const (
+	StapStabilisatie       Stap = "stabilisatie"       // the debts no longer grow: collection paused, fixed costs paid
+	StapSchuldregeling     Stap = "schuldregeling"     // an amicable settlement with the creditors started
+	StapBudgetbeheer       Stap = "budgetbeheer"       // the income is managed and the fixed costs paid for the resident
+	StapBeschermingsbewind Stap = "beschermingsbewind" // referral to beschermingsbewind (art. 1:431 BW)
+)
+
+// schuldhulpStappen are the steps of the route schuldhulp, in the order they usually come.
+func schuldhulpStappen() []Stap {
+	return []Stap{StapStabilisatie, StapSchuldregeling, StapBudgetbeheer, StapBeschermingsbewind}
+}
+
 // AlleStappen lists the steps.
-func AlleStappen() []Stap { return []Stap{StapBbz, StapROZ, StapMoratorium} }
+func AlleStappen() []Stap {
+	return append([]Stap{StapBbz, StapROZ}, append(schuldhulpStappen(), StapMoratorium)...)
+}
 
 // Geldig reports whether s is a known step.
-func (s Stap) Geldig() bool { return s == StapBbz || s == StapROZ || s == StapMoratorium || s.jpf() }
+func (s Stap) Geldig() bool {
+	return s == StapBbz || s == StapROZ || s == StapMoratorium || slices.Contains(schuldhulpStappen(), s) || s.jpf()
+}
 
 // Naam is the step in the words of the field, with its source.
 func (s Stap) Naam() string {
@@ -39,6 +62,14 @@ func (s Stap) Naam() string {
 		return "Verwezen naar ROZ (Regionale Organisatie Zelfstandigen)"
 	case StapMoratorium:
 		return "Moratorium aangevraagd (Wgs art. 5)"
+	case StapStabilisatie:
+		return "Stabilisatie bereikt: de schulden lopen niet verder op"
+	case StapSchuldregeling:
+		return "Schuldregeling gestart (minnelijke regeling met de schuldeisers)"
+	case StapBudgetbeheer:
+		return "Budgetbeheer gestart"
+	case StapBeschermingsbewind:
+		return "Verwezen naar beschermingsbewind (de kantonrechter beslist, art. 1:431 BW)"
 	}
 	if n, ok := jpfNaam(s); ok { // jongeren.go
 		return n
@@ -46,12 +77,14 @@ func (s Stap) Naam() string {
 	return string(s)
 }
 
-// StappenVoor lists the steps that fit zaak z: the ondernemers steps only on the route ondernemers.
+// StappenVoor lists the steps that fit zaak z: the ondernemers steps only on the route ondernemers, the
+// schuldhulp steps and the moratorium on every zaak.
 func StappenVoor(z Zaak) []Stap {
+	out := append(schuldhulpStappen(), StapMoratorium)
 	if z.Route == Ondernemers {
-		return []Stap{StapBbz, StapROZ, StapMoratorium}
+		return append([]Stap{StapBbz, StapROZ}, out...)
 	}
-	return []Stap{StapMoratorium}
+	return out
 }
 
 // StapRij is a recorded step.

@@ -91,7 +91,7 @@ func (s *server) vulWijzigen(d *zaakData, r *http.Request, det zaken.Detail) {
 	for _, sr := range det.Stappen {
 		o := [2]string{strconv.FormatInt(sr.ID, 10), sr.Stap.Naam() + " op " + datumNL(sr.Datum)}
 		alle = append(alle, o)
-		if sr.Uitkomst == "" {
+		if sr.Uitkomst == "" && len(zaken.UitkomstenVoor(sr.Stap)) > 0 { // a step without outcomes (schuldhulp, JPF) is not offered
 			open = append(open, o)
 			for _, u := range zaken.UitkomstenVoor(sr.Stap) {
 				if !gezien[u] {
@@ -214,8 +214,12 @@ func (s *server) nazorgEinde(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// uitkomstTekst is a step's outcome on the zaak page ("" without one).
+// uitkomstTekst is a step's outcome on the zaak page ("" while it has none yet; a sentence for a step
+// that has no outcome at all).
 func uitkomstTekst(st zaken.StapRij) string {
+	if st.Uitkomst == "" && len(zaken.UitkomstenVoor(st.Stap)) == 0 {
+		return "geen; bij deze stap hoort geen uitkomst." // not "Nog geen uitkomst.": none will come
+	}
 	if st.Uitkomst == "" {
 		return ""
 	}

@@ -177,7 +177,7 @@ func TestZakenPaginas(t *testing.T) {
 	// Borger-Odoorn allows only lack of residence after this setting: another ground is refused.
 	in, _ := o.zk.Instellingen(t.Context(), gm)
 	in.Weigeringsgronden = nil
-	if err := o.zk.ZetInstellingen(t.Context(), gm, in); err != nil {
+	if err := o.zk.ZetInstellingen(ctxMetActor(t), gm, in); err != nil {
 		t.Fatal(err)
 	}
 	v = eerste(t, versieRe, p.Body)
