@@ -10,8 +10,9 @@ import (
 )
 
 // TestBrowserNazorgPartner runs axe-core (WCAG 2.1 A and AA) on the partner's list of nazorg contact
-// moments (and an empty "Acties in een plan"): with a planned moment and its form, with a field error, and the page for a user of no
-// partner; at 1280 and 375 px, without sideways scrolling of the page.
+// moments (and an empty "Acties in een plan"): with a planned moment and its form, with a field
+// error, and the page for a user of no partner; at 1280 and 375 px, without sideways scrolling of the
+// page.
 func TestBrowserNazorgPartner(t *testing.T) {
 	webtest.BrowserAan(t)
 	o, _, lijst, humS, _ := nazorgPartnerOpzet(t, storetest.OpenTest(t))
