@@ -46,6 +46,7 @@ type nazorgPartnerData struct {
 	// kept in that form instead of the newest (see toonNazorgPartner)
 	Moment int64
 	Versie int
+	Acties []partnerActieRij // the plan actions assigned to the partner (plan_partner.go)
 }
 
 // partnerVan returns the user's partner in gemeente gm and the gemeenten where the user works for that
@@ -84,7 +85,7 @@ func (s *server) nazorgPartner(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) toonNazorgPartner(w http.ResponseWriter, r *http.Request, status int, d *nazorgPartnerData) {
-	gm, ok := s.pagina(w, r, &d.StaffPage, "Nazorg: onze contactmomenten")
+	gm, ok := s.pagina(w, r, &d.StaffPage, paginaTitelPartner)
 	if !ok {
 		return
 	}
@@ -126,6 +127,10 @@ func (s *server) toonNazorgPartner(w http.ResponseWriter, r *http.Request, statu
 				rij.GedaanDag = datumNL(m.Gedaan)
 			}
 			d.Rijen = append(d.Rijen, rij)
+		}
+		if d.Acties, err = s.partnerActieRijen(r, gemeenten, id, gnamen); err != nil {
+			s.kit.Error(w, r, err, "")
+			return
 		}
 	}
 	s.pages.Render(w, r, status, "zaken_nazorg_partner", d)

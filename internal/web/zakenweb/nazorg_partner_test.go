@@ -51,7 +51,7 @@ func TestNazorgPartnerLijst(t *testing.T) {
 		o, zaak, lijst, humS, veS := nazorgPartnerOpzet(t, db)
 
 		l := o.Doe(http.MethodGet, lijst, humS, nil, nil)
-		webtest.Bevat(t, l, "Nazorg: onze contactmomenten", "Humanitas Testafdeling", "Hoe gaat het met de post?", "Gepland", "Contactmoment afvinken")
+		webtest.Bevat(t, l, "Nazorg en plan: onze taken", "Humanitas Testafdeling", "Hoe gaat het met de post?", "Gepland", "Contactmoment afvinken")
 		ref := refRe.FindString(l.Body)
 		if ref == "" {
 			t.Fatalf("geen kenmerk: %s", l.Body)

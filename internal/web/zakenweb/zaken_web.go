@@ -170,7 +170,7 @@ var menu = []web.MenuItem{
 	{Titel: "Wachtlijst schuldhulp", Uitleg: "Wie wacht op het eerste gesprek, in volgorde, met de verwachte datum naast de termijn.", Pad: "/zaken/wachtlijst", Permissie: auth.ZakenLezen, Volgorde: 47},
 	{Titel: "Teams en termijnen", Uitleg: "De teams van schuldhulp en hoe hun termijnen ervoor staan.", Pad: "/zaken/teams", Permissie: auth.ZakenLezen, Volgorde: 48},
 	{Titel: "Nieuwe zaak", Uitleg: "Een hulpvraag aan de balie, per telefoon of online vastleggen.", Pad: "/zaken/nieuw", Permissie: auth.ZakenBehandelen, Volgorde: 46},
-	{Titel: "Nazorg: onze contactmomenten", Uitleg: "Voor partners: de geplande contactmomenten van de nazorg die de gemeente aan je organisatie overdroeg; afvinken.", Pad: nazorgPartnerPad, Permissie: auth.VerwijzingenMaken, Volgorde: 40},
+	{Titel: paginaTitelPartner, Uitleg: "Voor partners: de geplande contactmomenten van de nazorg die de gemeente aan je organisatie overdroeg (afvinken), en de acties in een plan die de gemeente aan je organisatie gaf, met de regisseur.", Pad: nazorgPartnerPad, Permissie: auth.VerwijzingenMaken, Volgorde: 40},
 	{Titel: "Instellingen zaken", Uitleg: "Eigen termijnen, weigeringsgronden en bewaartermijnen.", Pad: "/zaken/instellingen", Permissie: auth.GemeenteInstellen, Volgorde: 91},
 }
 
