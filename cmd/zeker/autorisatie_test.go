@@ -127,6 +127,7 @@ var toegangTabel = map[string]string{
 	"GET /beheer/{gemeente}/verwijzingen/{id}":               "consulent intermediair",
 	"POST /beheer/{gemeente}/verwijzingen/{id}/antwoord":     "consulent intermediair",
 	"POST /beheer/{gemeente}/verwijzingen/{id}/intrekken":    "consulent intermediair",
+	"POST /beheer/{gemeente}/verwijzingen/{id}/zaak":         "consulent schuldhulpverlener",
 	"POST /beheer/{gemeente}/verwijzingen/instellingen":      "beheerder systeembeheerder",
 	"GET /beheer/{gemeente}/partners/{id}/medewerkers":       "beheerder systeembeheerder",
 	"POST /beheer/{gemeente}/partners/{id}/medewerkers":      "beheerder systeembeheerder",

@@ -3,12 +3,15 @@ package main
 import (
 	"context"
 	"errors"
+	"net/http"
 	"strconv"
 	"time"
 
+	"github.com/zeker-platform/zeker/internal/auth"
 	"github.com/zeker-platform/zeker/internal/errs"
 	"github.com/zeker-platform/zeker/internal/netwerk"
 	"github.com/zeker-platform/zeker/internal/signalen/opslag"
+	"github.com/zeker-platform/zeker/internal/web"
 	"github.com/zeker-platform/zeker/internal/web/monitorweb"
 	"github.com/zeker-platform/zeker/internal/web/netwerkweb"
 	"github.com/zeker-platform/zeker/internal/web/zakenweb"
@@ -18,8 +21,10 @@ import (
 // verwijsBronnen connects referrals (netwerkweb) to the zaken and vroegsignaalzaken they start from.
 // Checking that one exists reads it the way its own page does (and logs that read): the case worker
 // refers from it.
+// A referral to the gemeente starts a debt-help zaak (zaken.VanVerwijzing) for a user with
+// zaken.behandelen.
 func verwijsBronnen(zk *zaken.Service, sig *opslag.Service) netwerkweb.Bronnen {
-	return netwerkweb.Bronnen{
+	b := netwerkweb.Bronnen{
 		Bestaat: func(ctx context.Context, gm string, b netwerk.Bron, id int64) error {
 			var err error
 			switch {
@@ -42,6 +47,21 @@ func verwijsBronnen(zk *zaken.Service, sig *opslag.Service) netwerkweb.Bronnen {
 			return "/beheer/" + gm + "/signalen/" + strconv.FormatInt(id, 10)
 		},
 	}
+	if zk == nil {
+		return b
+	}
+	b.ZaakBij = zk.ZaakVanVerwijzing
+	b.MagZaakStarten = func(r *http.Request, gm string) bool {
+		return auth.Mag(web.ActorUit(r.Context()), gm, auth.ZakenBehandelen)
+	}
+	b.StartZaak = func(r *http.Request, gm string, v netwerk.Verwijzing, partnerNaam string) (int64, error) {
+		door := zaken.Medewerker{Naam: web.NaamUit(r.Context())}
+		if l := web.LoginUit(r.Context()); l != nil {
+			door.ID = l.Gebruiker.ID
+		}
+		return zk.VanVerwijzing(r.Context(), gm, zaken.PartnerVerwijzing{ID: v.ID, Ontvangen: v.Aangemaakt, PartnerNaam: partnerNaam}, door)
+	}
+	return b
 }
 
 // monitorAfspraken gives the monitor (monitorweb) a gemeente's network agreements running on a day,

@@ -168,23 +168,24 @@ const MaxPlan = 200
 const zaakKolommen = `id, gemeente, huishouden_id, woonplaats, kanaal, route, gestart, startdatum, vroegsignaalzaak_id,
 	aanbod_aanvaard, crisis, crisissoort, status, eerste_gesprek_deadline, eerste_gesprek_wettelijk, eerste_gesprek_uitleg,
 	eerste_gesprek, besluit_deadline, besluit_wettelijk, besluit_uitleg, besluit, besluit_datum, weigeringsgrond, einde,
-	einde_reden, einde_toelichting, volgende_deadline, aangemaakt, door, versie, heropend, heropend_op, statushouder`
+	einde_reden, einde_toelichting, volgende_deadline, aangemaakt, door, versie, heropend, heropend_op, statushouder, verwijzing_id`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanZaak(r scanner, z *Zaak) error {
 	var kanaal, route, start, aanv, cs, status, egd, egw, eg, bd, bw, bdat, grond, einde, vd, hop string
 	var crisis, statushouder int
+	var verwijzing sql.NullInt64
 	if err := r.Scan(&z.ID, &z.Gemeente, &z.HuishoudenID, &z.Woonplaats, &kanaal, &route, &z.Gestart, &start, &z.VroegsignaalzaakID,
 		&aanv, &crisis, &cs, &status, &egd, &egw, &z.EersteGesprekTermijn.Uitleg, &eg, &bd, &bw, &z.BesluitTermijn.Uitleg, &z.Besluit,
-		&bdat, &grond, &einde, &z.EindeReden, &z.EindeToelichting, &vd, &z.Aangemaakt, &z.Door, &z.Versie, &z.Heropend, &hop, &statushouder); err != nil {
+		&bdat, &grond, &einde, &z.EindeReden, &z.EindeToelichting, &vd, &z.Aangemaakt, &z.Door, &z.Versie, &z.Heropend, &hop, &statushouder, &verwijzing); err != nil {
 		return err
 	}
 	z.Kanaal, z.Route, z.Status, z.CrisisSoort, z.Weigeringsgrond = Kanaal(kanaal), Route(route), Status(status), CrisisSoort(cs), Weigeringsgrond(grond)
 	z.Crisis, z.Startdatum, z.AanbodAanvaard = crisis == 1, leesDatum(start), leesDatum(aanv)
 	z.EersteGesprekTermijn.Datum, z.EersteGesprekTermijn.Wettelijk, z.EersteGesprek = leesDatum(egd), leesDatum(egw), leesDatum(eg)
 	z.BesluitTermijn.Datum, z.BesluitTermijn.Wettelijk, z.BesluitDatum, z.Einde = leesDatum(bd), leesDatum(bw), leesDatum(bdat), leesDatum(einde)
-	z.HeropendOp, z.Statushouder = leesDatum(hop), statushouder == 1
+	z.HeropendOp, z.Statushouder, z.VerwijzingID = leesDatum(hop), statushouder == 1, verwijzing.Int64
 	if vd != geenDeadline {
 		z.VolgendeDeadline = leesDatum(vd)
 	}

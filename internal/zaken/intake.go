@@ -70,7 +70,7 @@ const MaxToelichting = 4000
 // regisseur when it has none, and writes the timeline and the audit log. A household with an open zaak
 // gets no second one (ErrOpenZaak, with the open zaak's id in the message).
 func (s *Service) Start(ctx context.Context, gemeente string, h Hulpvraag, door Medewerker) (int64, error) {
-	if !h.Kanaal.Geldig() || h.Kanaal == Vroegsignalering {
+	if !h.Kanaal.Geldig() || h.Kanaal == Vroegsignalering || h.Kanaal == Verwijzing {
 		return 0, fout("kanaal", "Kies hoe de hulpvraag binnenkwam: balie, telefoon of online.")
 	}
 	if !h.Route.Geldig() {

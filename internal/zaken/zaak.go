@@ -78,20 +78,23 @@ func (s Status) Naam() string {
 // Kanaal is how the zaak started.
 type Kanaal string
 
-// The channels of this slice (a partner's referral comes with the partner entity).
+// The channels: a hulpvraag at the desk or by phone, the resident's own online request, a
+// vroegsignaalzaak, a partner's referral to the gemeente (VanVerwijzing).
 const (
 	Balie            Kanaal = "balie"
 	Telefoon         Kanaal = "telefoon"
 	Online           Kanaal = "online"
 	Vroegsignalering Kanaal = "vroegsignalering"
+	Verwijzing       Kanaal = "verwijzing"
 )
 
-// Kanalen lists the channels a case worker can choose at intake (vroegsignalering starts from its page).
+// Kanalen lists the channels a case worker can choose at intake (vroegsignalering and verwijzing start
+// from their own pages).
 func Kanalen() []Kanaal { return []Kanaal{Balie, Telefoon, Online} }
 
 // Geldig reports whether k is a known channel.
 func (k Kanaal) Geldig() bool {
-	return k == Balie || k == Telefoon || k == Online || k == Vroegsignalering
+	return k == Balie || k == Telefoon || k == Online || k == Vroegsignalering || k == Verwijzing
 }
 
 // Naam is the channel in the words of the field.
@@ -105,6 +108,8 @@ func (k Kanaal) Naam() string {
 		return "Eigen aanvraag van de inwoner (online)"
 	case Vroegsignalering:
 		return "Vroegsignalering (aanbod aanvaard)"
+	case Verwijzing:
+		return "Verwijzing door een partner"
 	}
 	return string(k)
 }
@@ -276,6 +281,7 @@ type Zaak struct {
 	Startdatum           datum.Datum // its day in Europe/Amsterdam
 	VroegsignaalzaakID   int64       // the vroegsignaalzaak it came from (kanaal vroegsignalering), else 0
 	AanbodAanvaard       datum.Datum // vroegsignalering: when the resident accepted the offer
+	VerwijzingID         int64       // the partner's referral it came from (kanaal verwijzing), else 0
 	Crisis               bool
 	CrisisSoort          CrisisSoort
 	Status               Status

@@ -125,6 +125,8 @@ func (s *server) routes() []web.Route {
 		{Pattern: "GET /beheer/{gemeente}/verwijzingen/{id}", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzing},
 		{Pattern: "POST /beheer/{gemeente}/verwijzingen/{id}/antwoord", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzingAntwoord},
 		{Pattern: "POST /beheer/{gemeente}/verwijzingen/{id}/intrekken", Access: web.InGemeente, Permissie: v, Activiteit: a, Handler: s.verwijzingIntrekken},
+		// A referral to the gemeente starts a debt-help zaak (the Bronnen hooks; zaken.behandelen).
+		{Pattern: "POST /beheer/{gemeente}/verwijzingen/{id}/zaak", Access: web.InGemeente, Permissie: auth.ZakenBehandelen, Activiteit: a, Handler: s.verwijzingZaak},
 		{Pattern: "POST /beheer/{gemeente}/verwijzingen/instellingen", Access: web.InGemeente, Permissie: auth.GemeenteInstellen, Handler: s.verwijzingInstellingen},
 
 		// The public sociale kaart and its open data (web.SocialeKaartURL gives the address).

@@ -33,6 +33,12 @@ var catalogus *regels.Catalogus
 
 func nieuweOmgeving(t *testing.T, db *store.DB) *omgeving {
 	t.Helper()
+	return nieuweOmgevingMet(t, db, netwerkweb.Bronnen{})
+}
+
+// nieuweOmgevingMet is nieuweOmgeving with the composition root's links to zaken (b).
+func nieuweOmgevingMet(t *testing.T, db *store.DB, b netwerkweb.Bronnen) *omgeving {
+	t.Helper()
 	if catalogus == nil {
 		catalogus = webtest.Catalogus(t)
 	}
@@ -42,7 +48,7 @@ func nieuweOmgeving(t *testing.T, db *store.DB) *omgeving {
 		t.Fatal(err)
 	}
 	o.net = ns
-	if o.part, err = netwerkweb.New(o.Kit, netwerkweb.Deps{Netwerk: ns}); err != nil {
+	if o.part, err = netwerkweb.New(o.Kit, netwerkweb.Deps{Netwerk: ns, Bronnen: b}); err != nil {
 		t.Fatal(err)
 	}
 	o.Mount(o.part)

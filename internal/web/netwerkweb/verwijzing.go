@@ -25,6 +25,10 @@ type verwijzingData struct {
 	BronURL      string
 	ArtikelTekst string
 	Toelichting  string
+	// A referral to the gemeente: the zaak it started (ZaakURL, ZaakID) or the button that starts one.
+	ZaakURL     string
+	ZaakID      int64
+	ZaakStarten bool
 }
 
 type geschiedenisRij struct {
@@ -97,6 +101,18 @@ func (s *server) verwijzingPagina(w http.ResponseWriter, r *http.Request, d *ver
 		d.BronURL = s.bronnen.URL(g.Code, v.Bron, v.BronID)
 	}
 	d.ArtikelTekst = netwerk.ArtikelTekst(v.Artikel)
+	if v.Richting == netwerk.NaarGemeente && k.Gemeente && s.bronnen.zakenAan() {
+		zid, ok, err := s.bronnen.ZaakBij(ctx, g.Code, v.ID)
+		if err != nil {
+			s.kit.InternalError(w, r, err)
+			return
+		}
+		if ok {
+			d.ZaakID, d.ZaakURL = zid, s.bronnen.URL(g.Code, netwerk.BronZaak, zid)
+		} else {
+			d.ZaakStarten = kanZaakStarten(v) && s.bronnen.MagZaakStarten(r, g.Code)
+		}
+	}
 	d.Page.Fout = len(d.Fouten) > 0
 	s.staff.Render(w, r, status, "verwijzing", d)
 }

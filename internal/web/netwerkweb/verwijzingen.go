@@ -19,6 +19,18 @@ type Bronnen struct {
 	Bestaat func(ctx context.Context, gemeente string, b netwerk.Bron, id int64) error
 	// URL is the page of that zaak or vroegsignaalzaak.
 	URL func(gemeente string, b netwerk.Bron, id int64) string
+	// ZaakBij returns the zaak started from referral id of gemeente, if any; nil: referrals start no zaken.
+	ZaakBij func(ctx context.Context, gemeente string, verwijzing int64) (int64, bool, error)
+	// StartZaak starts a debt-help zaak from referral v (richting naar_gemeente) of partner partnerNaam
+	// ("" when unknown) for the user of r; with errs.Conflict it returns the zaak the referral already has.
+	StartZaak func(r *http.Request, gemeente string, v netwerk.Verwijzing, partnerNaam string) (int64, error)
+	// MagZaakStarten reports whether the user of r may start a zaak in gemeente.
+	MagZaakStarten func(r *http.Request, gemeente string) bool
+}
+
+// zakenAan reports whether referrals to the gemeente can start zaken (all three hooks set).
+func (b Bronnen) zakenAan() bool {
+	return b.ZaakBij != nil && b.StartZaak != nil && b.MagZaakStarten != nil && b.URL != nil
 }
 
 // kijker is who reads referrals on this request: the gemeente's staff when the user may read zaken

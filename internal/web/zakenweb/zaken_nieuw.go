@@ -77,7 +77,7 @@ func (s *server) nieuwPost(w http.ResponseWriter, r *http.Request) {
 	if d.BSN == "" && d.Huishouden == "" {
 		d.Add("bsn", "Vul het BSN van iemand uit het huishouden in, of het huishoudnummer.")
 	}
-	if !h.Kanaal.Geldig() || h.Kanaal == zaken.Vroegsignalering {
+	if !h.Kanaal.Geldig() || h.Kanaal == zaken.Vroegsignalering || h.Kanaal == zaken.Verwijzing {
 		d.Add("kanaal", "Kies hoe de hulpvraag binnenkwam: balie, telefoon of online.")
 	}
 	if !h.Route.Geldig() {

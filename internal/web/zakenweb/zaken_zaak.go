@@ -23,6 +23,8 @@ type zaakData struct {
 	Crisis                  string
 	VroegsignaalURL         string
 	VroegsignaalID          int64
+	VerwijzingURL           string // the partner's referral the zaak started from (kanaal verwijzing)
+	VerwijzingID            int64
 	Huishouden, Woonplaats  string
 	Open, Aangemeld, Intake bool
 	Plan                    bool
@@ -161,6 +163,9 @@ func (s *server) toonZaak(w http.ResponseWriter, r *http.Request, status int, pr
 	}
 	if z.VroegsignaalzaakID > 0 {
 		d.VroegsignaalID, d.VroegsignaalURL = z.VroegsignaalzaakID, "/beheer/"+gm+"/signalen/"+strconv.FormatInt(z.VroegsignaalzaakID, 10)
+	}
+	if z.VerwijzingID > 0 {
+		d.VerwijzingID, d.VerwijzingURL = z.VerwijzingID, "/beheer/"+gm+"/verwijzingen/"+strconv.FormatInt(z.VerwijzingID, 10)
 	}
 	d.Huishouden, d.Woonplaats = z.HuishoudenID, z.Woonplaats
 	d.Aanvraag, d.ZonderHuishouden = det.Aanvraag, z.HuishoudenID == ""
