@@ -206,37 +206,11 @@ const maxDataBytes = 4 << 20
 
 // parse reads a data file. It never panics, whatever the input (see FuzzParse).
 func parse(src []byte) (*Parameters, error) {
-	if len(src) > maxDataBytes {
-		return nil, fmt.Errorf("bestand is groter dan %d bytes", maxDataBytes)
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	dec.KnownFields(true)
-	var raw rawBestand
-	if err := dec.Decode(&raw); err != nil {
-		return nil, fmt.Errorf("yaml: %w", err)
-	}
-	if raw.Versie != 1 {
-		return nil, fmt.Errorf("versie %d wordt niet ondersteund (verwacht 1)", raw.Versie)
-	}
-	for k, b := range raw.Bronnen {
-		if strings.TrimSpace(b.Tekst) == "" {
-			return nil, fmt.Errorf("bron %q heeft geen tekst", k)
-		}
-	}
-	p := &Parameters{reeksen: make(map[string][]waarde)}
-	for i, rw := range raw.Waarden {
-		w, err := leesWaarde(rw, raw.Bronnen, soortVan)
-		if err != nil {
-			if rw.ID == "" {
-				return nil, fmt.Errorf("waarde %d: %w", i+1, err)
-			}
-			return nil, fmt.Errorf("%s (waarde %d): %w", rw.ID, i+1, err)
-		}
-		p.reeksen[rw.ID] = append(p.reeksen[rw.ID], w)
-	}
-	if err := ordenReeksen(p.reeksen); err != nil {
+	reeksen, err := parseReeksen(src, soortVan)
+	if err != nil {
 		return nil, err
 	}
+	p := &Parameters{reeksen: reeksen}
 	if err := p.controleerNormen(); err != nil {
 		return nil, err
 	}
